@@ -1,0 +1,2 @@
+/** The operator that runs the cluster. */
+package org.tandem.domain.operator;

@@ -1,0 +1,2 @@
+/** Small value checks shared by every aggregate of the domain. */
+package org.tandem.domain.shared;

@@ -1,0 +1,150 @@
+package org.tandem.storage.embedded;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The PostgreSQL 18 a node runs for itself when no external database is configured: the default
+ * run and the tests. Its data folder survives restarts, so a node keeps everything between runs.
+ * It is configured as a replication peer from the start (logical WAL), since a lone node may later
+ * join a cluster.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(EmbeddedDatabase.class.getName());
+    private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
+    private static final Duration STALE_SERVER_STOP_WAIT = Duration.ofSeconds(15);
+
+    private final EmbeddedPostgres postgres;
+    private final String database;
+    private final String user;
+    private final String password;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, String database, String user, String password) {
+        this.postgres = postgres;
+        this.database = database;
+        this.user = user;
+        this.password = password;
+    }
+
+    /**
+     * Starts PostgreSQL on {@code host:port} over {@code dataDirectory} (creating the cluster on
+     * first use), then makes sure {@code database} exists, owned by {@code user}.
+     */
+    public static EmbeddedDatabase start(Path dataDirectory, String host, int port,
+                                         String database, String user, String password) {
+        try {
+            Files.createDirectories(dataDirectory);
+            stopServerLeftRunning(dataDirectory);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    .setPGStartupWait(STARTUP_WAIT)
+                    .setServerConfig("listen_addresses", host)
+                    // zonky starts PostgreSQL with fsync off; a node's data must survive a crash
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("wal_level", "logical")
+                    .setServerConfig("max_replication_slots", "16")
+                    .setServerConfig("max_wal_senders", "16")
+                    // a dead peer's replication slot must not keep WAL until the disk is full
+                    .setServerConfig("max_slot_wal_keep_size", "4GB")
+                    .start();
+            EmbeddedDatabase embedded = new EmbeddedDatabase(postgres, database, user, password);
+            embedded.createDatabaseIfMissing();
+            LOG.log(Level.INFO, "Embedded PostgreSQL serves {0} on {1}:{2,number,#} from {3}",
+                    database, host, port, dataDirectory);
+            return embedded;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    /**
+     * A node killed without a clean stop leaves its PostgreSQL running on the data folder, and a
+     * second server cannot start there. That server has no clients left: stop it.
+     */
+    private static void stopServerLeftRunning(Path dataDirectory) throws IOException {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        Optional<ProcessHandle> server = lines.isEmpty() ? Optional.empty()
+                : ProcessHandle.of(Long.parseLong(lines.getFirst().strip()));
+        if (server.isPresent() && server.get().isAlive()) {
+            LOG.log(Level.WARNING, "A PostgreSQL left running by an earlier run holds {0}: stopping it (pid {1,number,#})",
+                    dataDirectory, server.get().pid());
+            server.get().destroy();
+            try {
+                server.get().onExit().get(STALE_SERVER_STOP_WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IOException("the PostgreSQL left running on " + dataDirectory + " did not stop", e);
+            }
+        }
+    }
+
+    private void createDatabaseIfMissing() {
+        try (Connection admin = postgres.getPostgresDatabase().getConnection();
+             Statement statement = admin.createStatement()) {
+            if (!exists(admin, "SELECT 1 FROM pg_roles WHERE rolname = ?", user)) {
+                statement.execute("CREATE ROLE " + quoted(user) + " LOGIN REPLICATION PASSWORD " + literal(password));
+            }
+            if (!exists(admin, "SELECT 1 FROM pg_database WHERE datname = ?", database)) {
+                statement.execute("CREATE DATABASE " + quoted(database) + " OWNER " + quoted(user));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create database " + database + " in the embedded PostgreSQL", e);
+        }
+    }
+
+    private static boolean exists(Connection connection, String query, String name) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(query)) {
+            statement.setString(1, name);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    private static String quoted(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    private static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    /** The application database, as its owner. */
+    public DataSource dataSource() {
+        return postgres.getDatabase(user, database);
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not stop the embedded PostgreSQL", e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The PostgreSQL a node starts for itself when no external database is configured. */
+package org.tandem.storage.embedded;

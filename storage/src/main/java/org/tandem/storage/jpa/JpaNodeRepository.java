@@ -1,0 +1,27 @@
+package org.tandem.storage.jpa;
+
+import jakarta.persistence.EntityManager;
+import org.tandem.domain.node.Node;
+import org.tandem.domain.node.NodeRepository;
+
+import java.util.List;
+import java.util.Optional;
+
+public class JpaNodeRepository extends JpaRepository<Node> implements NodeRepository {
+
+    public JpaNodeRepository(EntityManager entityManager) {
+        super(entityManager);
+    }
+
+    @Override
+    public Optional<Node> findByName(String name) {
+        return entityManager.createQuery("select n from Node n where n.name = :name", Node.class)
+                .setParameter("name", name)
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public List<Node> all() {
+        return entityManager.createQuery("select n from Node n order by n.name", Node.class).getResultList();
+    }
+}

@@ -1,0 +1,25 @@
+package org.tandem.storage.jpa;
+
+import jakarta.persistence.EntityManager;
+import org.tandem.domain.account.PortalAccount;
+import org.tandem.domain.account.PortalAccountRepository;
+
+import java.util.Locale;
+import java.util.Optional;
+
+public class JpaPortalAccountRepository extends JpaRepository<PortalAccount> implements PortalAccountRepository {
+
+    public JpaPortalAccountRepository(EntityManager entityManager) {
+        super(entityManager);
+    }
+
+    @Override
+    public Optional<PortalAccount> findByUsername(String username) {
+        if (username == null) {
+            return Optional.empty();
+        }
+        return entityManager.createQuery("select a from PortalAccount a where a.username = :username", PortalAccount.class)
+                .setParameter("username", username.strip().toLowerCase(Locale.ROOT))
+                .getResultStream().findFirst();
+    }
+}

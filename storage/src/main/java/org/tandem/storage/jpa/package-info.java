@@ -1,0 +1,2 @@
+/** The domain's repository interfaces, implemented with JPA (Hibernate) over the node's PostgreSQL. */
+package org.tandem.storage.jpa;

@@ -1,0 +1,79 @@
+package org.tandem.storage;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tandem.storage.schema.SchemaMigration;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The schema obeys the rules that make multi-master replication conflict-free (docs/architecture.md). */
+class SchemaMigrationTest {
+
+    @TempDir
+    static Path folder;
+    static TestDatabase database;
+
+    @BeforeAll
+    static void start() {
+        database = TestDatabase.startIn(folder);
+    }
+
+    @AfterAll
+    static void stop() {
+        database.close();
+    }
+
+    @Test
+    void appliesEveryMigrationOnceAndIsANoOpTheSecondTime() throws SQLException {
+        assertThat(strings("select version from flyway_schema_history where success order by installed_rank"))
+                .containsExactly("1", "2");
+        assertThat(SchemaMigration.migrate(database.dataSource())).isEqualTo("2");
+        assertThat(strings("select version from flyway_schema_history order by installed_rank")).hasSize(2);
+    }
+
+    @Test
+    void noTableUsesASequenceOrIdentity() throws SQLException {
+        assertThat(strings("select sequence_name from information_schema.sequences where sequence_schema = 'public'"))
+                .isEmpty();
+        assertThat(strings("""
+                select table_name || '.' || column_name from information_schema.columns
+                where table_schema = 'public' and (is_identity = 'YES' or column_default like 'nextval%')"""))
+                .isEmpty();
+    }
+
+    @Test
+    void everyTandemTableHasAUuidPrimaryKey() throws SQLException {
+        List<String> keys = strings("""
+                select c.table_name || ':' || c.data_type
+                from information_schema.table_constraints t
+                join information_schema.key_column_usage k on k.constraint_name = t.constraint_name
+                join information_schema.columns c on c.table_name = k.table_name and c.column_name = k.column_name
+                where t.constraint_type = 'PRIMARY KEY' and t.table_schema = 'public'
+                  and t.table_name <> 'flyway_schema_history'
+                order by 1""");
+        assertThat(keys).containsExactly("call_record:uuid", "extension:uuid", "node:uuid", "operator:uuid",
+                "pool:uuid", "portal_account:uuid", "reseller:uuid", "tenant:uuid");
+    }
+
+    private static List<String> strings(String query) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(query)) {
+            List<String> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.tandem.storage;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import org.tandem.storage.embedded.EmbeddedDatabase;
+import org.tandem.storage.schema.SchemaMigration;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * A real PostgreSQL 18 for a test class: the same embedded server and migrations a node runs,
+ * with the persistence unit bootstrapped by Hibernate outside the container.
+ */
+public final class TestDatabase implements AutoCloseable {
+
+    private final EmbeddedDatabase database;
+    private final EntityManagerFactory entityManagerFactory;
+
+    private TestDatabase(EmbeddedDatabase database) {
+        this.database = database;
+        SchemaMigration.migrate(database.dataSource());
+        this.entityManagerFactory = Persistence.createEntityManagerFactory("tandem", Map.of(
+                "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
+                "jakarta.persistence.nonJtaDataSource", database.dataSource()));
+    }
+
+    public static TestDatabase startIn(Path folder) {
+        return new TestDatabase(EmbeddedDatabase.start(folder, "127.0.0.1", freePort(), "tandem", "tandem", "tandem"));
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public DataSource dataSource() {
+        return database.dataSource();
+    }
+
+    public void inTransaction(Consumer<EntityManager> work) {
+        fetch(entityManager -> {
+            work.accept(entityManager);
+            return null;
+        });
+    }
+
+    public <T> T fetch(Function<EntityManager, T> work) {
+        try (EntityManager entityManager = entityManagerFactory.createEntityManager()) {
+            entityManager.getTransaction().begin();
+            try {
+                T result = work.apply(entityManager);
+                entityManager.getTransaction().commit();
+                return result;
+            } finally {
+                if (entityManager.getTransaction().isActive()) {
+                    entityManager.getTransaction().rollback();
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        entityManagerFactory.close();
+        database.close();
+    }
+}
