@@ -1,0 +1,93 @@
+package org.tandem.engine.sip;
+
+import javax.sip.RequestEvent;
+import javax.sip.SipException;
+import javax.sip.SipProvider;
+import javax.sip.header.AllowHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.HeaderFactory;
+import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.MessageFactory;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the engine's own responses and sends them. Thread-safe: it holds only JAIN-SIP's factories,
+ * which keep no per-message state.
+ */
+public final class Replies {
+
+    private static final System.Logger LOG = System.getLogger(Replies.class.getName());
+
+    private final MessageFactory messages;
+    private final HeaderFactory headers;
+
+    public Replies(MessageFactory messages, HeaderFactory headers) {
+        this.messages = messages;
+        this.headers = headers;
+    }
+
+    public HeaderFactory headers() {
+        return headers;
+    }
+
+    /**
+     * A response to {@code request} with a To tag (RFC 3261 8.2.6.2). The tag is derived from the
+     * transaction, so a retransmitted request gets the very same response.
+     */
+    public Response create(Request request, int status) {
+        try {
+            Response response = messages.createResponse(status, request);
+            ToHeader to = (ToHeader) response.getHeader(ToHeader.NAME);
+            if (to.getTag() == null) {
+                to.setTag(tagFor(request));
+            }
+            return response;
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("cannot answer " + request.getMethod() + " with " + status, e);
+        }
+    }
+
+    private static String tagFor(Request request) {
+        ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
+        CallIdHeader callId = (CallIdHeader) request.getHeader(CallIdHeader.NAME);
+        String transaction = via.getBranch() + "/" + callId.getCallId();
+        return "t" + Integer.toHexString(transaction.hashCode());
+    }
+
+    /** One Allow header value per allowed method, as both 200 to OPTIONS and 405 must carry them. */
+    public List<AllowHeader> allowHeaders() {
+        List<AllowHeader> allow = new ArrayList<>();
+        try {
+            for (String method : Capabilities.ALLOWED_METHODS) {
+                allow.add(headers.createAllowHeader(method));
+            }
+        } catch (ParseException e) {
+            throw new IllegalStateException("bad method in Capabilities.ALLOWED_METHODS", e);
+        }
+        return allow;
+    }
+
+    /**
+     * Sends without a server transaction: cheap for answers that change nothing, as a retransmitted
+     * request just gets the same answer again.
+     */
+    public void sendStateless(RequestEvent event, Response response) {
+        try {
+            ((SipProvider) event.getSource()).sendResponse(response);
+        } catch (SipException e) {
+            // The peer may be gone (a closed TCP connection); nothing else can be done for it.
+            LOG.log(System.Logger.Level.DEBUG, () -> "cannot send " + response.getStatusCode() + " for "
+                    + event.getRequest().getMethod() + ": " + e.getMessage());
+        }
+    }
+
+    /** Creates and sends a bare response with {@code status}. */
+    public void sendStateless(RequestEvent event, int status) {
+        sendStateless(event, create(event.getRequest(), status));
+    }
+}

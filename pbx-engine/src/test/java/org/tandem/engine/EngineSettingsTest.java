@@ -1,0 +1,70 @@
+package org.tandem.engine;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EngineSettingsTest {
+
+    @Test
+    void defaultsToALocalNodeOnTheStandardPort() {
+        EngineSettings settings = EngineSettings.fromProperties(new Properties());
+        assertThat(settings).isEqualTo(
+                new EngineSettings("node1", "127.0.0.1", 5060, EngineSettings.StackTuning.DEFAULT));
+    }
+
+    @Test
+    void readsNodeNameAddressAndPort() {
+        Properties properties = new Properties();
+        properties.setProperty("tandem.node.name", "node7");
+        properties.setProperty("tandem.sip.address", " 127.0.0.2 ");
+        properties.setProperty("tandem.sip.port", "5080");
+
+        EngineSettings settings = EngineSettings.fromProperties(properties);
+
+        assertThat(settings.nodeName()).isEqualTo("node7");
+        assertThat(settings.bindAddress()).isEqualTo("127.0.0.2");
+        assertThat(settings.port()).isEqualTo(5080);
+    }
+
+    @Test
+    void readsSystemProperties() {
+        String before = System.getProperty(EngineSettings.PORT_PROPERTY);
+        System.setProperty(EngineSettings.PORT_PROPERTY, "5999");
+        try {
+            assertThat(EngineSettings.fromSystemProperties().port()).isEqualTo(5999);
+        } finally {
+            if (before == null) {
+                System.clearProperty(EngineSettings.PORT_PROPERTY);
+            } else {
+                System.setProperty(EngineSettings.PORT_PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
+    void refusesAPortThatIsNotANumberNamingTheProperty() {
+        Properties properties = new Properties();
+        properties.setProperty("tandem.sip.port", "sixty");
+        assertThatThrownBy(() -> EngineSettings.fromProperties(properties))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("tandem.sip.port");
+    }
+
+    @Test
+    void refusesPortsOutsideTheRange() {
+        for (int port : new int[] {0, -1, 65536}) {
+            assertThatThrownBy(() -> new EngineSettings("n", "127.0.0.1", port, EngineSettings.StackTuning.DEFAULT))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void refusesAnUnboundedCongestionQueue() {
+        assertThatThrownBy(() -> new EngineSettings.StackTuning(4, 200_000, 200_000, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

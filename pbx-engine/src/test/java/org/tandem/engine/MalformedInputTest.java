@@ -1,0 +1,123 @@
+package org.tandem.engine;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tandem.engine.SipTestClient.headers;
+import static org.tandem.engine.SipTestClient.statusCode;
+
+/**
+ * Garbage and broken requests must not kill the stack's reading threads; the proof is that a valid
+ * OPTIONS is still answered afterwards, over the same socket.
+ */
+class MalformedInputTest {
+
+    @RegisterExtension
+    static final EngineExtension ENGINE = new EngineExtension();
+
+    private SipTestClient client;
+
+    @BeforeEach
+    void connect() throws Exception {
+        client = new SipTestClient(ENGINE.port());
+    }
+
+    @AfterEach
+    void disconnect() {
+        client.close();
+    }
+
+    @Test
+    void garbageDatagramsAreDroppedAndTheEngineStillAnswers() throws Exception {
+        byte[] noise = new byte[1_400];
+        new Random(3261).nextBytes(noise);
+        byte[] zeros = new byte[512];
+        byte[] huge = new byte[65_000];
+        Arrays.fill(huge, (byte) 'A');
+        List<byte[]> garbage = List.of(
+                noise, zeros, huge,
+                bytes("hello\r\n"),
+                bytes("\r\n\r\n"),
+                bytes("OPTIONS\r\n\r\n"),
+                bytes("OPTIONS sip:127.0.0.1 SIP/2.0\r\n"),
+                bytes("INVITE sip:x@y SIP/2.0\r\nVia SIP/2.0/UDP nowhere\r\n\r\n"),
+                bytes("SIP/2.0 200 OK\r\nContent-Length: 0\r\n\r\n"),
+                bytes("\u00ff\u00fe" + "OPTIONS sip:\u00e9\u00e8 SIP/9.9\r\n\r\n"));
+        for (byte[] datagram : garbage) {
+            client.send(datagram);
+        }
+        // A stray but well-formed response (no transaction of ours) is dropped too.
+        client.send(client.request("OPTIONS", client.engineUri())
+                .replaceFirst("^OPTIONS \\S+ SIP/2.0", "SIP/2.0 200 OK"));
+
+        assertThat(client.receive(Duration.ofMillis(300))).as("garbage gets no answer").isEmpty();
+        assertStillAnswers();
+    }
+
+    @Test
+    void aRequestWithoutCallIdIsDroppedWithoutHarm() throws Exception {
+        // Without Call-ID the stack cannot build a 400 that matches the request, so it drops it.
+        client.send(client.request("OPTIONS", client.engineUri()).replaceFirst("(?m)^Call-ID: .*\r\n", ""));
+        client.send(client.request("OPTIONS", client.engineUri()).replaceFirst("(?m)^Via: .*\r\n", ""));
+        assertThat(client.receive(Duration.ofMillis(300))).isEmpty();
+        assertStillAnswers();
+    }
+
+    @Test
+    void aRequestWithoutMaxForwardsGets400() throws Exception {
+        String response = client.exchange(
+                client.request("OPTIONS", client.engineUri()).replaceFirst("(?m)^Max-Forwards: .*\r\n", ""));
+        assertThat(statusCode(response)).isEqualTo(400);
+        assertStillAnswers();
+    }
+
+    @Test
+    void aHeaderThatDoesNotParseGets400FromTheStack() throws Exception {
+        String response = client.exchange(
+                client.request("OPTIONS", client.engineUri()).replace("CSeq: 1 OPTIONS", "CSeq: one OPTIONS"));
+        assertThat(statusCode(response)).isEqualTo(400);
+        assertThat(headers(response, "Server")).containsExactly("Tandem");
+        assertStillAnswers();
+    }
+
+    @Test
+    void aCSeqMethodThatDiffersFromTheRequestLineGets400() throws Exception {
+        String response = client.exchange(
+                client.request("OPTIONS", client.engineUri()).replace("CSeq: 1 OPTIONS", "CSeq: 1 INVITE"));
+        assertThat(statusCode(response)).isEqualTo(400);
+        assertStillAnswers();
+    }
+
+    @Test
+    void garbageOverTcpDoesNotStopTheTcpListener() throws Exception {
+        try (Socket tcp = new Socket(FreePort.LOOPBACK, ENGINE.port())) {
+            OutputStream out = tcp.getOutputStream();
+            out.write(bytes("this is not SIP\r\n\r\n"));
+            out.write(bytes("OPTIONS sip:127.0.0.1 SIP/2.0\r\nContent-Length: banana\r\n\r\n"));
+            out.flush();
+        }
+        String response = SipTestClient.exchangeOverTcp(ENGINE.port(),
+                SipTestClient.request("OPTIONS", client.engineUri(), "TCP", ENGINE.port()));
+        assertThat(statusCode(response)).isEqualTo(200);
+    }
+
+    private void assertStillAnswers() throws Exception {
+        String response = client.exchange(client.request("OPTIONS", client.engineUri()));
+        assertThat(statusCode(response)).isEqualTo(200);
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.ISO_8859_1);
+    }
+}

@@ -1,0 +1,126 @@
+package org.tandem.engine;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.Closeable;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.tandem.engine.SipTestClient.exchangeOverTcp;
+import static org.tandem.engine.SipTestClient.statusCode;
+
+class SipEngineTest {
+
+    private static SipEngine engineOn(int port) {
+        return new SipEngine(new EngineSettings("test", "127.0.0.1", port, EngineSettings.StackTuning.DEFAULT));
+    }
+
+    @Test
+    void startsStopsAndStartsAgainOnTheSamePort() throws Exception {
+        int port = FreePort.udpAndTcp();
+        SipEngine engine = engineOn(port);
+        Set<Thread> threadsBefore = Thread.getAllStackTraces().keySet();
+        try (engine; SipTestClient client = new SipTestClient(port)) {
+            engine.start();
+            assertThat(engine.isRunning()).isTrue();
+            assertThat(engine.listeningOn()).containsExactlyInAnyOrder(
+                    "sip:127.0.0.1:" + port + ";transport=udp", "sip:127.0.0.1:" + port + ";transport=tcp");
+            assertThat(statusCode(client.exchange(client.request("OPTIONS", client.engineUri()))))
+                    .isEqualTo(200);
+
+            engine.stop();
+            assertThat(engine.isRunning()).isFalse();
+            assertThat(engine.listeningOn()).isEmpty();
+            assertThat(FreePort.isFree(port)).as("UDP and TCP port %d released by stop()", port).isTrue();
+
+            engine.start();
+            assertThat(statusCode(client.exchange(client.request("OPTIONS", client.engineUri()))))
+                    .isEqualTo(200);
+            String overTcp = exchangeOverTcp(port, SipTestClient.request("OPTIONS", client.engineUri(), "TCP", port));
+            assertThat(statusCode(overTcp)).isEqualTo(200);
+        }
+        assertThat(FreePort.isFree(port)).as("port %d released by close()", port).isTrue();
+        Eventually.until(() -> newThreads(threadsBefore).isEmpty(), Duration.ofSeconds(3),
+                () -> "threads left running after stop: " + newThreads(threadsBefore));
+    }
+
+    @Test
+    void severalEnginesRunInOneJvm() throws Exception {
+        int first = FreePort.udpAndTcp();
+        int second = FreePort.udpAndTcp();
+        try (SipEngine a = engineOn(first); SipEngine b = engineOn(second);
+             SipTestClient toA = new SipTestClient(first); SipTestClient toB = new SipTestClient(second)) {
+            a.start();
+            b.start();
+            assertThat(statusCode(toA.exchange(toA.request("OPTIONS", toA.engineUri())))).isEqualTo(200);
+            assertThat(statusCode(toB.exchange(toB.request("OPTIONS", toB.engineUri())))).isEqualTo(200);
+            a.stop();
+            assertThat(statusCode(toB.exchange(toB.request("OPTIONS", toB.engineUri()))))
+                    .as("stopping one engine leaves the other running")
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
+    void startingTwiceIsRefused() {
+        try (SipEngine engine = engineOn(FreePort.udpAndTcp())) {
+            engine.start();
+            assertThatThrownBy(engine::start).isInstanceOf(IllegalStateException.class);
+            assertThat(engine.isRunning()).isTrue();
+        }
+    }
+
+    @Test
+    void stoppingRightAfterStartingLeavesNoThreads() {
+        Set<Thread> threadsBefore = Thread.getAllStackTraces().keySet();
+        SipEngine engine = engineOn(FreePort.udpAndTcp());
+        engine.start();
+        engine.stop();
+        Eventually.until(() -> newThreads(threadsBefore).isEmpty(), Duration.ofSeconds(3),
+                () -> "threads left running after stop: " + newThreads(threadsBefore));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"TCP", "UDP"})
+    void aTakenPortFailsTheStartAndLeavesNothingBehind(String takenTransport) throws Exception {
+        int port = FreePort.udpAndTcp();
+        SipEngine engine = engineOn(port);
+        Set<Thread> threadsBefore = Thread.getAllStackTraces().keySet();
+        try (Closeable squatter = takenTransport.equals("TCP")
+                ? new ServerSocket(port, 1, FreePort.LOOPBACK)
+                : new DatagramSocket(new InetSocketAddress(FreePort.LOOPBACK, port))) {
+            assertThatThrownBy(engine::start)
+                    .isInstanceOf(EngineStartException.class)
+                    .hasMessageContaining(Integer.toString(port));
+            assertThat(engine.isRunning()).isFalse();
+        }
+        assertThat(FreePort.isFree(port)).as("the other transport's port is released").isTrue();
+        Eventually.until(() -> newThreads(threadsBefore).isEmpty(), Duration.ofSeconds(3),
+                () -> "threads left running by a failed start: " + newThreads(threadsBefore));
+
+        engine.start();
+        engine.stop();
+    }
+
+    private static List<String> newThreads(Set<Thread> before) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> !before.contains(t) && t.isAlive())
+                .map(Thread::getName)
+                .toList();
+    }
+
+    @Test
+    void stopWhenNotRunningDoesNothing() {
+        SipEngine engine = engineOn(FreePort.udpAndTcp());
+        engine.stop();
+        assertThat(engine.isRunning()).isFalse();
+    }
+}

@@ -1,0 +1,97 @@
+package org.tandem.engine;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the real SIPp binary (Debian package sip-tester) against an engine. Tests that use it fail,
+ * never skip, when it is missing: a green build must mean a real SIP peer was answered.
+ */
+public final class Sipp {
+
+    /** What one sipp run left: its exit code (0 = every call passed), screen output and error trace. */
+    public record Run(int exitCode, String output, String errors) {
+        public String describe() {
+            return "sipp exit code " + exitCode + "\n--- output ---\n" + output + "\n--- unexpected messages ---\n" + errors;
+        }
+    }
+
+    private Sipp() {
+    }
+
+    public static Path executable() {
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String dir : path.split(File.pathSeparator)) {
+            Path candidate = Path.of(dir, "sipp");
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        throw new AssertionError("sipp (SIPp) is not on the PATH (" + path + "). These tests need a real SIP peer: "
+                + "install it with `apt-get install -y sip-tester`.");
+    }
+
+    /**
+     * Runs the scenario at classpath resource {@code scenario} against {@code 127.0.0.1:enginePort},
+     * binding only loopback and writing its files into a temporary folder.
+     *
+     * @param transport sipp's {@code -t} mode, e.g. {@code u1} (UDP) or {@code t1} (TCP)
+     * @param calls     how many calls (scenario runs) to make; sipp exits 0 only if all pass
+     */
+    public static Run run(String scenario, int enginePort, String transport, int calls) throws Exception {
+        Path work = Files.createTempDirectory("sipp");
+        Path output = work.resolve("sipp.out");
+        Path errors = work.resolve("errors.log");
+        List<String> command = new ArrayList<>(List.of(
+                executable().toString(), "127.0.0.1:" + enginePort,
+                "-sf", resource(scenario).toString(),
+                "-t", transport,
+                "-i", "127.0.0.1", "-bind_local",
+                "-p", Integer.toString(FreePort.udpAndTcp()),
+                "-m", Integer.toString(calls),
+                "-timeout", "20s", "-timeout_error",
+                "-nostdin",
+                "-trace_err", "-error_file", errors.toString()));
+        try {
+            return run(command, work, output, errors);
+        } finally {
+            try (var files = Files.walk(work)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    private static Run run(List<String> command, Path work, Path output, Path errors) throws Exception {
+        Process sipp = new ProcessBuilder(command)
+                .directory(work.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .start();
+        if (!sipp.waitFor(30, TimeUnit.SECONDS)) {
+            sipp.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            throw new AssertionError("sipp did not finish within 30 s despite -timeout 20s: " + command);
+        }
+        return new Run(sipp.exitValue(), read(output), read(errors));
+    }
+
+    private static Path resource(String name) throws URISyntaxException {
+        URL url = Sipp.class.getResource(name);
+        if (url == null) {
+            throw new AssertionError("no scenario " + name + " on the test classpath");
+        }
+        return Path.of(url.toURI());
+    }
+
+    private static String read(Path file) throws IOException {
+        return Files.exists(file) ? Files.readString(file) : "(none)";
+    }
+}

@@ -1,0 +1,46 @@
+package org.tandem.portal.home;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.inject.Inject;
+import org.tandem.domain.account.Role;
+import org.tandem.portal.security.CurrentUser;
+import org.tandem.portal.security.SignedInUser;
+
+/**
+ * The landing view at {@code /home}: greets the signed-in user by username and role and lets them
+ * sign out. Only signed-in users get here: the {@link org.tandem.portal.security.ViewAccessGuard}
+ * forwards everyone else to the login page before this view is made.
+ */
+@Route("home")
+@PageTitle("Tandem")
+public class HomeView extends VerticalLayout {
+
+    @Inject
+    public HomeView(CurrentUser currentUser) {
+        SignedInUser user = currentUser.get()
+                .orElseThrow(() -> new IllegalStateException("the access guard lets only signed-in users in"));
+
+        H2 greeting = new H2("Welcome, " + user.username());
+        greeting.setId("greeting");
+        Paragraph role = new Paragraph("Signed in as " + label(user.role()));
+        role.setId("role");
+        Button signOut = new Button("Sign out", click -> currentUser.signOut());
+        signOut.setId("sign-out");
+
+        add(greeting, role, signOut);
+    }
+
+    static String label(Role role) {
+        return switch (role) {
+            case OPERATOR -> "operator";
+            case RESELLER_ADMIN -> "reseller admin";
+            case TENANT_ADMIN -> "tenant admin";
+            case TENANT_USER -> "tenant user";
+        };
+    }
+}

@@ -1,0 +1,2 @@
+/** The sign-in page, the portal's only public view. */
+package org.tandem.portal.login;

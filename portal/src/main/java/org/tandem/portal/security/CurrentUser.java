@@ -1,0 +1,64 @@
+package org.tandem.portal.security;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinServletRequest;
+import com.vaadin.flow.server.VaadinSession;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Optional;
+
+/**
+ * The user signed in to the current browser session. The bean itself holds nothing: the
+ * {@link SignedInUser} is an attribute of the current {@link VaadinSession}, so it lives exactly as
+ * long as that session, one per browser, and dies with it on sign-out or session timeout.
+ */
+@ApplicationScoped
+public class CurrentUser {
+
+    /** Where the browser goes after signing out; relative, so it resolves against the portal's root. */
+    static final String AFTER_SIGN_OUT = "login";
+
+    public Optional<SignedInUser> get() {
+        VaadinSession session = VaadinSession.getCurrent();
+        return session == null ? Optional.empty() : Optional.ofNullable(session.getAttribute(SignedInUser.class));
+    }
+
+    public boolean isSignedIn() {
+        return get().isPresent();
+    }
+
+    /**
+     * Remembers the user for this session. The HTTP session gets a new id first, so an id planted in
+     * the browser before sign-in (session fixation) is worth nothing afterwards.
+     */
+    public void signIn(SignedInUser user) {
+        VaadinSession session = requireSession();
+        if (VaadinRequest.getCurrent() instanceof VaadinServletRequest request) {
+            request.getHttpServletRequest().changeSessionId();
+        }
+        session.setAttribute(SignedInUser.class, user);
+    }
+
+    /**
+     * Forgets the user, closes the Vaadin session (and with it every UI of this browser) and sends
+     * the browser to the login page, where a fresh session starts.
+     */
+    public void signOut() {
+        VaadinSession session = requireSession();
+        session.setAttribute(SignedInUser.class, null);
+        UI ui = UI.getCurrent();
+        if (ui != null) {
+            ui.getPage().setLocation(AFTER_SIGN_OUT);
+        }
+        session.close();
+    }
+
+    private static VaadinSession requireSession() {
+        VaadinSession session = VaadinSession.getCurrent();
+        if (session == null) {
+            throw new IllegalStateException("no Vaadin session: sign-in and sign-out happen in a UI request");
+        }
+        return session;
+    }
+}

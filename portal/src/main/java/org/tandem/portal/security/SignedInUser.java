@@ -1,0 +1,66 @@
+package org.tandem.portal.security;
+
+import org.tandem.domain.account.PortalAccount;
+import org.tandem.domain.account.Role;
+
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What the portal remembers about a signed-in account: a small serializable snapshot taken at sign-in,
+ * never the JPA entity itself (which would go stale and detached in the HTTP session).
+ */
+public final class SignedInUser implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final UUID accountId;
+    private final String username;
+    private final Role role;
+    private final UUID resellerId;
+    private final UUID tenantId;
+
+    public SignedInUser(UUID accountId, String username, Role role, UUID resellerId, UUID tenantId) {
+        this.accountId = Objects.requireNonNull(accountId, "accountId");
+        this.username = Objects.requireNonNull(username, "username");
+        this.role = Objects.requireNonNull(role, "role");
+        this.resellerId = resellerId;
+        this.tenantId = tenantId;
+    }
+
+    public static SignedInUser of(PortalAccount account) {
+        return new SignedInUser(account.id(), account.username(), account.role(),
+                account.resellerId().orElse(null), account.tenantId().orElse(null));
+    }
+
+    public UUID accountId() {
+        return accountId;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    /** The reseller a reseller admin acts for; empty for every other role. */
+    public Optional<UUID> resellerId() {
+        return Optional.ofNullable(resellerId);
+    }
+
+    /** The tenant a tenant admin or tenant user belongs to; empty for every other role. */
+    public Optional<UUID> tenantId() {
+        return Optional.ofNullable(tenantId);
+    }
+
+    @Override
+    public String toString() {
+        return "SignedInUser[" + username + ", " + role + "]";
+    }
+}

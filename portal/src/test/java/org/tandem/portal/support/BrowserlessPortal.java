@@ -1,0 +1,61 @@
+package org.tandem.portal.support;
+
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.mock.MockService;
+import com.github.mvysny.kaributesting.v10.mock.MockVaadinServlet;
+import com.github.mvysny.kaributesting.v10.mock.MockedUI;
+import com.vaadin.flow.di.Instantiator;
+import com.vaadin.flow.function.DeploymentConfiguration;
+import com.vaadin.flow.server.ServiceException;
+import com.vaadin.flow.server.VaadinServletContext;
+import com.vaadin.flow.server.VaadinServletService;
+
+import java.util.Map;
+
+/**
+ * The whole portal (every route under {@code org.tandem.portal}, the access guard, the security
+ * beans) running in the test's own thread through Karibu-Testing: no server, no browser. Views are
+ * built by {@link HandWiredInstantiator} from the beans the test gives.
+ */
+public final class BrowserlessPortal {
+
+    private static final String PORTAL_PACKAGE = "org.tandem.portal";
+
+    private BrowserlessPortal() {
+    }
+
+    /** Starts a fresh session and UI, which opens the portal's root like a browser would. */
+    public static void start(Map<Class<?>, Object> beans) {
+        Routes routes = new Routes().autoDiscoverViews(PORTAL_PACKAGE);
+        MockVaadin.setup(MockedUI::new, new Servlet(routes, beans));
+    }
+
+    public static void stop() {
+        MockVaadin.tearDown();
+    }
+
+    private static final class Servlet extends MockVaadinServlet {
+
+        private final transient Map<Class<?>, Object> beans;
+
+        Servlet(Routes routes, Map<Class<?>, Object> beans) {
+            super(routes);
+            this.beans = beans;
+        }
+
+        @Override
+        protected VaadinServletService createServletService(DeploymentConfiguration configuration)
+                throws ServiceException {
+            VaadinServletService service = new MockService(this, configuration, getUiFactory()) {
+                @Override
+                protected Instantiator createInstantiator() {
+                    return new HandWiredInstantiator(this, beans);
+                }
+            };
+            service.init();
+            getRoutes().register((VaadinServletContext) service.getContext());
+            return service;
+        }
+    }
+}

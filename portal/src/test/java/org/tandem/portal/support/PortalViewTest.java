@@ -1,0 +1,51 @@
+package org.tandem.portal.support;
+
+import com.github.mvysny.kaributesting.v10.LoginFormKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.login.LoginForm;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.tandem.domain.account.PortalAccountRepository;
+
+import java.util.Map;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+
+/** Base of the browserless view tests: a fresh portal session per test, opened at the root. */
+public abstract class PortalViewTest {
+
+    @BeforeEach
+    void openPortal() {
+        BrowserlessPortal.start(Map.of(PortalAccountRepository.class, TestAccounts.repository()));
+    }
+
+    @AfterEach
+    void closePortal() {
+        BrowserlessPortal.stop();
+    }
+
+    protected static void navigate(String path) {
+        UI.getCurrent().navigate(path);
+    }
+
+    /** The path the browser's address bar would show, without the leading slash. */
+    protected static String currentPath() {
+        return UI.getCurrent().getActiveViewLocation().getPath();
+    }
+
+    /** The landing view's greeting, as the user reads it. */
+    protected static String greetingText() {
+        return _get(H2.class, spec -> spec.withId("greeting")).getText();
+    }
+
+    /** The landing view's line naming the user's role. */
+    protected static String roleText() {
+        return _get(Paragraph.class, spec -> spec.withId("role")).getText();
+    }
+
+    protected static void submitLogin(String username, String password) {
+        LoginFormKt._login(_get(LoginForm.class), username, password);
+    }
+}

@@ -1,0 +1,22 @@
+package org.tandem.router;
+
+import org.tandem.domain.pool.Pool;
+
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * The node that writes a tenant's configuration: the pool's primary while it is up, the secondary
+ * while the primary is down. When neither is up, nobody may write, and changes wait rather than
+ * risk two writers of one row.
+ */
+public final class HomeNode {
+
+    private HomeNode() {
+    }
+
+    public static Optional<UUID> of(Pool pool, Predicate<UUID> isUp) {
+        return pool.nodesInOrder().stream().filter(isUp).findFirst();
+    }
+}
