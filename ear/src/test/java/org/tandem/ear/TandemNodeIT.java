@@ -43,8 +43,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * One Tandem node in the managed WildFly, deployed once from the EAR exactly as built (plus a module
  * holding these tests). From inside: the persistence unit, datasource and CDI wiring work, and the
  * start-up brought the embedded PostgreSQL 18 to the latest schema with the demo seeded. From
- * outside, as phones and browsers meet it: SIP OPTIONS over UDP and TCP, the login page in a real
- * browser, and a server log free of errors.
+ * outside, as phones and browsers meet it: SIP OPTIONS over UDP and TCP, a demo phone (SIPp)
+ * registering with digest authentication, the login page in a real browser, and a server log free of
+ * errors.
  */
 @ExtendWith(ArquillianExtension.class)
 class TandemNodeIT {
@@ -68,7 +69,7 @@ class TandemNodeIT {
     @Test
     void theNodeDatabaseIsPostgreSql18AtTheLatestSchema() throws SQLException {
         assertThat(single("show server_version")).startsWith("18.");
-        assertThat(single("select max(version::int) from flyway_schema_history where success")).isEqualTo("2");
+        assertThat(single("select max(version::int) from flyway_schema_history where success")).isEqualTo("3");
         assertThat(single("show wal_level")).isEqualTo("logical");
     }
 
@@ -129,6 +130,23 @@ class TandemNodeIT {
 
     @Test
     @RunAsClient
+    void aDemoPhoneRegistersWithTheCredentialsTheReadmeLists() throws Exception {
+        Path injection = Files.createTempFile("tandem-phone", ".csv");
+        Files.writeString(injection, "SEQUENTIAL\n101;acme.tandem.test;[authentication username=101 password=acme-101-secret]\n");
+        Process sipp = new ProcessBuilder(List.of("sipp", "127.0.0.1:" + sipPort(),
+                "-sf", Path.of(System.getProperty("it.sipp.scenarios"), "register_auth.xml").toString(),
+                "-inf", injection.toString(), "-auth_uri", "acme.tandem.test", "-t", "u1", "-i", "127.0.0.1", "-p", Integer.toString(freeUdpPort()),
+                "-m", "1", "-timeout", "20s", "-timeout_error", "-nostdin"))
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(sipp.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(sipp.waitFor(30, TimeUnit.SECONDS)).as("sipp finished").isTrue();
+        assertThat(sipp.exitValue()).as("sipp: REGISTER, 401, REGISTER with MD5 digest, 200 listing the contact\n" + output)
+                .isZero();
+    }
+
+    @Test
+    @RunAsClient
     void servesTheLoginPageAtTheRoot() throws Exception {
         HttpResponse<String> response = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build()
                 .send(HttpRequest.newBuilder(portal()).timeout(Duration.ofSeconds(20)).build(),
@@ -167,6 +185,12 @@ class TandemNodeIT {
         assertThat(log).anyMatch(line -> line.contains("Deployed \"tandem.ear\""));
         assertThat(log).noneMatch(line -> line.contains(" ERROR "))
                 .noneMatch(line -> line.startsWith("\tat ") || line.startsWith("Caused by:"));
+    }
+
+    private static int freeUdpPort() throws IOException {
+        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     private static URI portal() {

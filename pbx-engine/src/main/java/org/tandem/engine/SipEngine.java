@@ -3,9 +3,12 @@ package org.tandem.engine;
 import gov.nist.javax.sip.EventScanner;
 import gov.nist.javax.sip.EventWrapper;
 import gov.nist.javax.sip.SipStackImpl;
+import gov.nist.javax.sip.address.AddressFactoryImpl;
 import gov.nist.javax.sip.header.HeaderFactoryImpl;
 import gov.nist.javax.sip.message.MessageFactoryImpl;
 import org.tandem.engine.options.OptionsResponder;
+import org.tandem.engine.registrar.Registrar;
+import org.tandem.engine.registrar.RegistrationCleanup;
 import org.tandem.engine.routing.MethodNotAllowedResponder;
 import org.tandem.engine.routing.RequestRouter;
 import org.tandem.engine.routing.SanityCheck;
@@ -25,8 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One SIP node: a JAIN-SIP stack listening on UDP and TCP at the configured address and port, with
- * every request handed to the {@link RequestRouter}. It can be stopped and started again; each start
- * builds a fresh stack.
+ * every request handed to the {@link RequestRouter}, and the periodic cleanup of this node's expired
+ * registrations. It can be stopped and started again; each start builds a fresh stack (and a fresh
+ * nonce secret), while the bindings stay where {@link EngineServices} keeps them.
  */
 public final class SipEngine implements AutoCloseable {
 
@@ -44,14 +48,26 @@ public final class SipEngine implements AutoCloseable {
     private static final AtomicInteger STACKS = new AtomicInteger();
 
     private final EngineSettings settings;
+    private final EngineServices services;
     private SipStackImpl stack;
+    private RegistrationCleanup cleanup;
 
+    /** An engine that serves no SIP domain yet ({@link EngineServices#withoutAccounts()}). */
     public SipEngine(EngineSettings settings) {
+        this(settings, EngineServices.withoutAccounts());
+    }
+
+    public SipEngine(EngineSettings settings, EngineServices services) {
         this.settings = settings;
+        this.services = services;
     }
 
     public EngineSettings settings() {
         return settings;
+    }
+
+    public EngineServices services() {
+        return services;
     }
 
     /**
@@ -73,7 +89,7 @@ public final class SipEngine implements AutoCloseable {
             throw new EngineStartException("cannot create SIP stack " + stackName, e);
         }
         try {
-            listen(newStack).addSipListener(newRouter());
+            listen(newStack).addSipListener(newRouter(services));
             newStack.start();
             awaitUdpWorkers(stackName, settings.tuning().threadPoolSize());
         } catch (Exception e) {
@@ -90,6 +106,8 @@ public final class SipEngine implements AutoCloseable {
             throw failure;
         }
         stack = newStack;
+        cleanup = RegistrationCleanup.every(services.registrar().cleanupPeriod(), services.registrations(),
+                services.nodeId(), services.clock(), stackName + "-registration-cleanup");
     }
 
     /** One provider for both transports, so a handler can answer over whichever a request came in on. */
@@ -121,14 +139,14 @@ public final class SipEngine implements AutoCloseable {
         }
     }
 
-    private static RequestRouter newRouter() throws ParseException {
+    private static RequestRouter newRouter(EngineServices services) throws ParseException {
         HeaderFactoryImpl headers = new HeaderFactoryImpl();
         MessageFactoryImpl messages = new MessageFactoryImpl();
         // A static field in JAIN-SIP: it also puts "Server: Tandem" on the responses the stack makes by itself (400).
         messages.setDefaultServerHeader(headers.createServerHeader(List.of(Capabilities.PRODUCT)));
         Replies replies = new Replies(messages, headers);
         return new RequestRouter(replies, new SanityCheck(replies), new OptionsResponder(replies),
-                new MethodNotAllowedResponder(replies));
+                new Registrar(replies, new AddressFactoryImpl(), services), new MethodNotAllowedResponder(replies));
     }
 
     /**
@@ -139,6 +157,8 @@ public final class SipEngine implements AutoCloseable {
         if (stack == null) {
             return;
         }
+        cleanup.close();
+        cleanup = null;
         try {
             release(stack);
         } catch (RuntimeException e) {

@@ -47,6 +47,16 @@ public final class Sipp {
      * @param calls     how many calls (scenario runs) to make; sipp exits 0 only if all pass
      */
     public static Run run(String scenario, int enginePort, String transport, int calls) throws Exception {
+        return run(scenario, enginePort, transport, calls, FreePort.udpAndTcp(), List.of());
+    }
+
+    /**
+     * Same, from local port {@code localPort}, with {@code injectionLines} as the injection file
+     * ({@code -inf}; its first line is {@code SEQUENTIAL}, then one line of {@code ;}-separated fields
+     * per call, used as {@code [field0]}, {@code [field1]}, ...) and more sipp arguments.
+     */
+    public static Run run(String scenario, int enginePort, String transport, int calls, int localPort,
+                          List<String> injectionLines, String... moreArguments) throws Exception {
         Path work = Files.createTempDirectory("sipp");
         Path output = work.resolve("sipp.out");
         Path errors = work.resolve("errors.log");
@@ -55,11 +65,17 @@ public final class Sipp {
                 "-sf", resource(scenario).toString(),
                 "-t", transport,
                 "-i", "127.0.0.1", "-bind_local",
-                "-p", Integer.toString(FreePort.udpAndTcp()),
+                "-p", Integer.toString(localPort),
                 "-m", Integer.toString(calls),
                 "-timeout", "20s", "-timeout_error",
                 "-nostdin",
                 "-trace_err", "-error_file", errors.toString()));
+        if (!injectionLines.isEmpty()) {
+            Path injection = work.resolve("injection.csv");
+            Files.write(injection, injectionLines);
+            command.addAll(List.of("-inf", injection.toString()));
+        }
+        command.addAll(List.of(moreArguments));
         try {
             return run(command, work, output, errors);
         } finally {

@@ -92,6 +92,28 @@ class ConstraintsTest {
     }
 
     @Test
+    void refusesAContactLimitOutsideOneToTwenty() throws SQLException {
+        assertThat(query("select max_contacts from extension where number = '101'")).isEqualTo("5");
+        assertThatThrownBy(() -> execute("update extension set max_contacts = 0"))
+                .hasMessageContaining("extension_max_contacts_range");
+        assertThatThrownBy(() -> execute("update extension set max_contacts = 21"))
+                .hasMessageContaining("extension_max_contacts_range");
+    }
+
+    @Test
+    void refusesABindingThatExpiresBeforeItWasTakenOrHasNoFlow() {
+        String values = "values (gen_random_uuid(), '" + nodeId + "', '" + tenantId + "', '101', 'sip:101@192.0.2.1', ";
+        assertThatThrownBy(() -> execute("insert into registration (id, node_id, tenant_id, extension_number, contact_uri, "
+                + "flow, call_id, cseq, registered_at, expires_at) " + values
+                + "'udp:192.0.2.1:5060', 'c1', 1, now(), now() - interval '1 second')"))
+                .hasMessageContaining("registration_times_ordered");
+        assertThatThrownBy(() -> execute("insert into registration (id, node_id, tenant_id, extension_number, contact_uri, "
+                + "flow, call_id, cseq, registered_at, expires_at) " + values
+                + "'somewhere', 'c1', 1, now(), now() + interval '1 hour')"))
+                .hasMessageContaining("registration_flow_format");
+    }
+
+    @Test
     void refusesAPoolBackedByItsOwnPrimary() {
         assertThatThrownBy(() -> execute("update pool set secondary_node_id = primary_node_id"))
                 .hasMessageContaining("pool_nodes_distinct");

@@ -81,6 +81,7 @@ class RepositoriesTest {
             Extension extension = new JpaExtensionRepository(entityManager)
                     .find(found.id(), new ExtensionNumber("201")).orElseThrow();
             assertThat(extension.displayName()).isEqualTo("Front desk");
+            assertThat(extension.maxContacts()).isEqualTo(Extension.DEFAULT_MAX_CONTACTS);
             assertThat(extension.credentials().ha1Md5())
                     .isEqualTo(org.tandem.domain.extension.SipCredentials
                             .derive("201", "round.example.com", "desk-secret".toCharArray()).ha1Md5());

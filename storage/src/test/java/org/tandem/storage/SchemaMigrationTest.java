@@ -36,9 +36,9 @@ class SchemaMigrationTest {
     @Test
     void appliesEveryMigrationOnceAndIsANoOpTheSecondTime() throws SQLException {
         assertThat(strings("select version from flyway_schema_history where success order by installed_rank"))
-                .containsExactly("1", "2");
-        assertThat(SchemaMigration.migrate(database.dataSource())).isEqualTo("2");
-        assertThat(strings("select version from flyway_schema_history order by installed_rank")).hasSize(2);
+                .containsExactly("1", "2", "3");
+        assertThat(SchemaMigration.migrate(database.dataSource())).isEqualTo("3");
+        assertThat(strings("select version from flyway_schema_history order by installed_rank")).hasSize(3);
     }
 
     @Test
@@ -62,7 +62,19 @@ class SchemaMigrationTest {
                   and t.table_name <> 'flyway_schema_history'
                 order by 1""");
         assertThat(keys).containsExactly("call_record:uuid", "extension:uuid", "node:uuid", "operator:uuid",
-                "pool:uuid", "portal_account:uuid", "reseller:uuid", "tenant:uuid");
+                "pool:uuid", "portal_account:uuid", "registration:uuid", "reseller:uuid", "tenant:uuid");
+    }
+
+    @Test
+    void bindingsAreKeyedByTheNodeThatTookThem() throws SQLException {
+        // node_id in the unique key: the same phone on two nodes (a failover) is two rows, never a conflict
+        assertThat(strings("""
+                select string_agg(a.attname, ',' order by k.ord)
+                from pg_constraint c
+                cross join lateral unnest(c.conkey) with ordinality as k(attnum, ord)
+                join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.attnum
+                where c.conname = 'registration_binding_unique'"""))
+                .containsExactly("node_id,tenant_id,extension_number,contact_uri");
     }
 
     private static List<String> strings(String query) throws SQLException {

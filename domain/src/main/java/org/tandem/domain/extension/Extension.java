@@ -16,6 +16,11 @@ import java.util.UUID;
 @Table(name = "extension")
 public class Extension extends Identified {
 
+    /** Phones that may be registered for one extension at once unless its tenant says otherwise. */
+    public static final int DEFAULT_MAX_CONTACTS = 5;
+    /** The most any extension may have: each binding is a phone that rings on every call. */
+    public static final int MAX_CONTACTS_LIMIT = 20;
+
     @Column(name = "tenant_id", nullable = false, updatable = false)
     private UUID tenantId;
 
@@ -27,6 +32,9 @@ public class Extension extends Identified {
 
     @Embedded
     private SipCredentials credentials;
+
+    @Column(name = "max_contacts", nullable = false)
+    private int maxContacts = DEFAULT_MAX_CONTACTS;
 
     protected Extension() {
     }
@@ -57,6 +65,19 @@ public class Extension extends Identified {
 
     public SipCredentials credentials() {
         return credentials;
+    }
+
+    /** How many phones (contacts) may be registered for this extension at once. */
+    public int maxContacts() {
+        return maxContacts;
+    }
+
+    static int requireContactLimit(int maxContacts) {
+        if (maxContacts < 1 || maxContacts > MAX_CONTACTS_LIMIT) {
+            throw new IllegalArgumentException(
+                    "contact limit must be between 1 and " + MAX_CONTACTS_LIMIT + ": " + maxContacts);
+        }
+        return maxContacts;
     }
 
     public void rename(String newDisplayName) {

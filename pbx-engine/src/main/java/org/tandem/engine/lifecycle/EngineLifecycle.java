@@ -2,28 +2,52 @@ package org.tandem.engine.lifecycle;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import org.tandem.engine.EngineServices;
 import org.tandem.engine.EngineSettings;
+import org.tandem.engine.EngineStartException;
 import org.tandem.engine.SipEngine;
+import org.tandem.engine.registrar.RegistrarPolicy;
+import org.tandem.storage.jdbc.JdbcNodes;
+import org.tandem.storage.jdbc.JdbcRegistrations;
+import org.tandem.storage.jdbc.JdbcSipAccounts;
+
+import javax.sql.DataSource;
+import java.util.UUID;
 
 /**
  * Runs the SIP engine for as long as the application is deployed. The only class of this module that
  * knows about Jakarta EE: the engine itself is plain Java, started and tested without a container.
+ * It starts once storage has brought the database up and added this node's row (the EAR names the
+ * storage module {@code storage.jar}), since the engine reads accounts and owns bindings as this node.
  */
 @Startup
 @Singleton
+@DependsOn("storage.jar#StorageLifecycle")
 public class EngineLifecycle {
 
     private static final System.Logger LOG = System.getLogger(EngineLifecycle.class.getName());
 
+    @Resource(lookup = "java:jboss/datasources/TandemDS")
+    DataSource dataSource;
+
     private SipEngine engine;
 
-    /** Settings come from system properties (tandem.node.name, tandem.sip.address, tandem.sip.port). */
+    /**
+     * Settings come from system properties (tandem.node.name, tandem.sip.address, tandem.sip.port,
+     * tandem.sip.digest).
+     */
     @PostConstruct
     void start() {
         EngineSettings settings = EngineSettings.fromSystemProperties();
-        engine = new SipEngine(settings);
+        UUID nodeId = JdbcNodes.idOf(dataSource, settings.nodeName()).orElseThrow(() -> new EngineStartException(
+                "node " + settings.nodeName() + " is not in table node; storage adds it at start-up", null));
+        EngineServices services = EngineServices.of(new JdbcSipAccounts(dataSource), new JdbcRegistrations(dataSource),
+                nodeId).withRegistrar(RegistrarPolicy.fromProperties(System.getProperties()));
+        engine = new SipEngine(settings, services);
         // A failure here fails the deployment, which is right: a PBX node that cannot take SIP is down.
         engine.start();
         LOG.log(System.Logger.Level.INFO, "SIP engine {0} listening on {1}",

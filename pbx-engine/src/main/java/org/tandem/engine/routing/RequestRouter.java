@@ -1,6 +1,7 @@
 package org.tandem.engine.routing;
 
 import org.tandem.engine.options.OptionsResponder;
+import org.tandem.engine.registrar.Registrar;
 import org.tandem.engine.sip.Replies;
 
 import javax.sip.DialogTerminatedEvent;
@@ -26,13 +27,15 @@ public final class RequestRouter implements SipListener {
     private final Replies replies;
     private final SanityCheck sanity;
     private final OptionsResponder options;
+    private final Registrar registrar;
     private final MethodNotAllowedResponder methodNotAllowed;
 
-    public RequestRouter(Replies replies, SanityCheck sanity, OptionsResponder options,
+    public RequestRouter(Replies replies, SanityCheck sanity, OptionsResponder options, Registrar registrar,
                          MethodNotAllowedResponder methodNotAllowed) {
         this.replies = replies;
         this.sanity = sanity;
         this.options = options;
+        this.registrar = registrar;
         this.methodNotAllowed = methodNotAllowed;
     }
 
@@ -54,6 +57,7 @@ public final class RequestRouter implements SipListener {
 
             switch (request.getMethod()) {
                 case Request.OPTIONS -> options.respond(event);
+                case Request.REGISTER -> registrar.register(event);
                 // No INVITE is accepted yet, so a CANCEL can never match a transaction (RFC 3261 9.2).
                 case Request.CANCEL -> replies.sendStateless(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
                 default -> methodNotAllowed.respond(event);
@@ -65,8 +69,9 @@ public final class RequestRouter implements SipListener {
         }
     }
 
-    // The engine sends no requests and keeps no transactions or dialogs yet, so the events below
-    // concern nothing it owns. A stray response is dropped, as a proxy would.
+    // The engine sends no requests and keeps no dialogs yet; its only transactions are the
+    // registrar's server transactions, which end by themselves. So the events below concern nothing
+    // it must act on. A stray response is dropped, as a proxy would.
 
     @Override
     public void processResponse(ResponseEvent event) {

@@ -1,8 +1,11 @@
 package org.tandem.engine.sip;
 
+import javax.sip.InvalidArgumentException;
 import javax.sip.RequestEvent;
+import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.SipProvider;
+import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.header.AllowHeader;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.HeaderFactory;
@@ -14,6 +17,7 @@ import javax.sip.message.Response;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Builds the engine's own responses and sends them. Thread-safe: it holds only JAIN-SIP's factories,
@@ -83,6 +87,47 @@ public final class Replies {
             // The peer may be gone (a closed TCP connection); nothing else can be done for it.
             LOG.log(System.Logger.Level.DEBUG, () -> "cannot send " + response.getStatusCode() + " for "
                     + event.getRequest().getMethod() + ": " + e.getMessage());
+        }
+    }
+
+    /** A response to {@code request} with {@code status} and a reason phrase of our own. */
+    public Response create(Request request, int status, String reasonPhrase) {
+        Response response = create(request, status);
+        try {
+            response.setReasonPhrase(reasonPhrase);
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("bad reason phrase: " + reasonPhrase, e);
+        }
+        return response;
+    }
+
+    /**
+     * A server transaction for a request whose answer changes state, so that a retransmission gets
+     * the very same answer from the stack instead of being handled again (RFC 3261 17.2.2). Empty if
+     * the stack already has one: this is a retransmission of a request still being handled.
+     */
+    public Optional<ServerTransaction> serverTransaction(RequestEvent event) {
+        if (event.getServerTransaction() != null) {
+            return Optional.of(event.getServerTransaction());
+        }
+        try {
+            return Optional.of(((SipProvider) event.getSource()).getNewServerTransaction(event.getRequest()));
+        } catch (TransactionAlreadyExistsException e) {
+            return Optional.empty();
+        } catch (SipException e) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "no server transaction for " + event.getRequest().getMethod()
+                    + ": " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Sends the final answer of {@code transaction}; its retransmissions are the stack's job from here. */
+    public void send(ServerTransaction transaction, Response response) {
+        try {
+            transaction.sendResponse(response);
+        } catch (SipException | InvalidArgumentException e) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "cannot send " + response.getStatusCode() + " for "
+                    + transaction.getRequest().getMethod() + ": " + e.getMessage());
         }
     }
 

@@ -3,8 +3,14 @@ package org.tandem.engine.lifecycle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.tandem.engine.EngineStartException;
 import org.tandem.engine.FreePort;
 import org.tandem.engine.SipTestClient;
+import org.tandem.engine.registrar.RegistrarDatabase;
+import org.tandem.engine.registrar.TestPhone;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +20,20 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.tandem.engine.SipTestClient.statusCode;
 
-/** The bean's callbacks run in plain JUnit, as the container would call them. */
+/**
+ * The bean's callbacks run in plain JUnit, as the container would call them, with the datasource
+ * the container would inject: a real PostgreSQL where storage has added this node's row.
+ */
+@Timeout(60)
 class EngineLifecycleTest {
+
+    static RegistrarDatabase database;
+
+    @RegisterExtension
+    static final BeforeAllCallback DATABASE = context -> database = RegistrarDatabase.shared(context);
 
     private final Properties savedSystemProperties = new Properties();
     private final List<String> logged = new ArrayList<>();
@@ -54,22 +70,44 @@ class EngineLifecycleTest {
     @Test
     void startsTheEngineFromSystemPropertiesAndStopsIt() throws Exception {
         int port = FreePort.udpAndTcp();
-        System.setProperty("tandem.node.name", "lifecycle-test");
+        System.setProperty("tandem.node.name", RegistrarDatabase.NODE_NAME);
         System.setProperty("tandem.sip.address", "127.0.0.1");
         System.setProperty("tandem.sip.port", Integer.toString(port));
+        System.setProperty("tandem.sip.digest", "MD5");
         EngineLifecycle bean = new EngineLifecycle();
+        bean.dataSource = database.dataSource();
+        String number = database.newExtension();
 
         bean.start();
-        try (SipTestClient client = new SipTestClient(port)) {
+        try (SipTestClient client = new SipTestClient(port);
+             TestPhone phone = TestPhone.udp(port, number, RegistrarDatabase.ALPHA)) {
             assertThat(statusCode(client.exchange(client.request("OPTIONS", client.engineUri())))).isEqualTo(200);
+            String challenge = phone.send(phone.register());
+            assertThat(TestPhone.challenges(challenge)).as("tandem.sip.digest=MD5 offers MD5 only")
+                    .extracting(c -> c.get("algorithm")).containsExactly("MD5");
+            assertThat(statusCode(phone.registerWithAuth(phone.register()))).isEqualTo(200);
+            assertThat(database.storedColumn("node_id", number, RegistrarDatabase.ALPHA, phone.contactUri()))
+                    .as("bound as this node, found by its name").isEqualTo(database.nodeId().toString());
         } finally {
             bean.stop();
         }
 
         assertThat(FreePort.isFree(port)).isTrue();
         assertThat(logged).first().asString()
-                .contains("lifecycle-test")
+                .contains(RegistrarDatabase.NODE_NAME)
                 .contains("sip:127.0.0.1:" + port + ";transport=udp")
                 .contains("sip:127.0.0.1:" + port + ";transport=tcp");
+    }
+
+    @Test
+    void refusesToStartAsANodeThatStorageDidNotRegister() {
+        int port = FreePort.udpAndTcp();
+        System.setProperty("tandem.node.name", "stranger");
+        System.setProperty("tandem.sip.port", Integer.toString(port));
+        EngineLifecycle bean = new EngineLifecycle();
+        bean.dataSource = database.dataSource();
+
+        assertThatThrownBy(bean::start).isInstanceOf(EngineStartException.class).hasMessageContaining("stranger");
+        assertThat(FreePort.isFree(port)).isTrue();
     }
 }

@@ -32,14 +32,22 @@ class RequestRoutingTest {
     }
 
     @Test
-    void registerIsRefusedWith405ListingWhatIsAllowed() throws Exception {
-        String response = client.exchange(client.request("REGISTER", "sip:127.0.0.1",
+    void registerGoesToTheRegistrarWhichChallengesIt() throws Exception {
+        String response = client.exchange(client.request("REGISTER", "sip:pbx.example.com",
                 "Contact: <sip:alice@127.0.0.1:" + client.localPort() + ">"));
 
-        assertThat(statusCode(response)).isEqualTo(405);
-        assertThat(headers(response, "Allow")).containsExactly("OPTIONS");
+        assertThat(statusCode(response)).isEqualTo(401);
+        assertThat(headers(response, "WWW-Authenticate")).hasSize(2);
         assertThat(headers(response, "Server")).containsExactly("Tandem");
         assertThat(headers(response, "To")).singleElement().asString().contains(";tag=");
+    }
+
+    @Test
+    void anUnhandledMethodGets405ListingWhatIsAllowed() throws Exception {
+        String response = client.exchange(client.request("SUBSCRIBE", "sip:alice@127.0.0.1", "Event: presence"));
+
+        assertThat(statusCode(response)).isEqualTo(405);
+        assertThat(headers(response, "Allow")).containsExactly("OPTIONS,REGISTER");
     }
 
     @Test
@@ -47,7 +55,7 @@ class RequestRoutingTest {
         String invite = client.request("INVITE", "sip:bob@127.0.0.1");
         String response = client.exchange(invite);
         assertThat(statusCode(response)).isEqualTo(405);
-        assertThat(headers(response, "Allow")).containsExactly("OPTIONS");
+        assertThat(headers(response, "Allow")).containsExactly("OPTIONS,REGISTER");
 
         String toWithTag = headers(response, "To").getFirst();
         String ack = invite.replaceFirst("INVITE sip", "ACK sip")

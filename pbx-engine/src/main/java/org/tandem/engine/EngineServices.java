@@ -1,0 +1,86 @@
+package org.tandem.engine;
+
+import org.tandem.domain.extension.SipAccounts;
+import org.tandem.domain.registration.AddressOfRecord;
+import org.tandem.domain.registration.Registration;
+import org.tandem.domain.registration.RegistrationRepository;
+import org.tandem.engine.registrar.RegistrarPolicy;
+
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What the engine works with beyond its sockets: the SIP accounts it authenticates, where it keeps
+ * bindings, which node it is (the owner of the bindings it takes), the clock its rules run on and
+ * the registrar's policy. Inside WildFly these are JDBC repositories on the node's datasource
+ * ({@code lifecycle.EngineLifecycle}); tests pass their own.
+ */
+public record EngineServices(SipAccounts accounts, RegistrationRepository registrations, UUID nodeId,
+                             InstantSource clock, RegistrarPolicy registrar) {
+
+    public EngineServices {
+        Objects.requireNonNull(accounts, "accounts");
+        Objects.requireNonNull(registrations, "registrations");
+        Objects.requireNonNull(nodeId, "node id");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(registrar, "registrar policy");
+    }
+
+    /** A node's services with the system clock and the default registrar policy. */
+    public static EngineServices of(SipAccounts accounts, RegistrationRepository registrations, UUID nodeId) {
+        return new EngineServices(accounts, registrations, nodeId, InstantSource.system(), RegistrarPolicy.DEFAULT);
+    }
+
+    /**
+     * An engine that serves no SIP domain: it answers OPTIONS, challenges every REGISTER and accepts
+     * none, since no account exists. For tests of the SIP layer that need no database.
+     */
+    public static EngineServices withoutAccounts() {
+        return of((domain, username) -> Optional.empty(), new NoBindings(), UUID.randomUUID());
+    }
+
+    public EngineServices withClock(InstantSource newClock) {
+        return new EngineServices(accounts, registrations, nodeId, newClock, registrar);
+    }
+
+    public EngineServices withRegistrar(RegistrarPolicy policy) {
+        return new EngineServices(accounts, registrations, nodeId, clock, policy);
+    }
+
+    /** Holds nothing; with no accounts nobody is ever authenticated, so nothing is ever saved. */
+    private static final class NoBindings implements RegistrationRepository {
+
+        @Override
+        public void save(Registration registration) {
+            throw new UnsupportedOperationException("this engine serves no SIP domain");
+        }
+
+        @Override
+        public void remove(UUID nodeId, AddressOfRecord aor, String contactUri) {
+        }
+
+        @Override
+        public int removeAll(UUID nodeId, AddressOfRecord aor) {
+            return 0;
+        }
+
+        @Override
+        public List<Registration> active(UUID nodeId, AddressOfRecord aor, Instant now) {
+            return List.of();
+        }
+
+        @Override
+        public int deleteExpired(UUID nodeId, Instant now, int limit) {
+            return 0;
+        }
+
+        @Override
+        public long countActive(UUID nodeId, Instant now) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.tandem.engine.auth;
+
+import javax.sip.header.AuthorizationHeader;
+import javax.sip.message.Request;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The digest response a phone sent in its Authorization header, as the strings it wrote (the hash is
+ * computed over those exact strings, so nothing here is normalised).
+ */
+public record DigestCredentials(String username, String realm, String nonce, String uri, String response,
+                                String algorithm, String qop, String nonceCount, String cnonce) {
+
+    /**
+     * The Digest credentials {@code request} offers for {@code realm}; when it offers none for that
+     * realm, those of its first Digest Authorization header (they will then fail as a realm mismatch).
+     */
+    public static Optional<DigestCredentials> in(Request request, String realm) {
+        DigestCredentials first = null;
+        for (Iterator<?> it = request.getHeaders(AuthorizationHeader.NAME); it.hasNext(); ) {
+            AuthorizationHeader header = (AuthorizationHeader) it.next();
+            if (!"Digest".equalsIgnoreCase(header.getScheme())) {
+                continue;
+            }
+            DigestCredentials credentials = of(header);
+            if (realm.equalsIgnoreCase(credentials.realm())) {
+                return Optional.of(credentials);
+            }
+            if (first == null) {
+                first = credentials;
+            }
+        }
+        return Optional.ofNullable(first);
+    }
+
+    private static DigestCredentials of(AuthorizationHeader header) {
+        return new DigestCredentials(header.getUsername(), header.getRealm(), header.getNonce(),
+                header.getParameter("uri"), header.getResponse(), header.getAlgorithm(), header.getQop(),
+                header.getParameter("nc"), header.getCNonce());
+    }
+
+    /**
+     * Whether every parameter that {@code qop=auth} requires is there. The registrar only offers
+     * {@code qop="auth"}, so a response without cnonce and nonce count (RFC 2069 style) is refused.
+     */
+    public boolean isComplete() {
+        return present(username) && present(realm) && present(nonce) && present(uri) && present(response)
+                && qop != null && "auth".equals(qop.toLowerCase(Locale.ROOT))
+                && present(cnonce) && nonceCount != null && nonceCount.matches("[0-9a-fA-F]{8}");
+    }
+
+    /** The nonce count as a number; only meaningful once {@link #isComplete()}. */
+    public long nonceCountValue() {
+        return Long.parseLong(nonceCount, 16);
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isEmpty();
+    }
+}

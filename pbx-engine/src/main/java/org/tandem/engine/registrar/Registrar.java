@@ -1,0 +1,313 @@
+package org.tandem.engine.registrar;
+
+import gov.nist.javax.sip.header.Contact;
+import org.tandem.domain.extension.SipAccount;
+import org.tandem.domain.registration.AddressOfRecord;
+import org.tandem.domain.registration.Flow;
+import org.tandem.domain.registration.Registration;
+import org.tandem.domain.tenant.SipDomain;
+import org.tandem.engine.EngineServices;
+import org.tandem.engine.auth.AuthThrottle;
+import org.tandem.engine.auth.DigestAlgorithm;
+import org.tandem.engine.auth.DigestChallenge;
+import org.tandem.engine.auth.DigestCredentials;
+import org.tandem.engine.auth.DigestVerifier;
+import org.tandem.engine.auth.NonceService;
+import org.tandem.engine.sip.Replies;
+
+import javax.sip.InvalidArgumentException;
+import javax.sip.RequestEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.address.AddressFactory;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.Header;
+import javax.sip.header.HeaderFactory;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import java.lang.System.Logger.Level;
+import java.sql.SQLException;
+import java.text.ParseException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.GregorianCalendar;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Handles REGISTER for every tenant's SIP domain (RFC 3261 10.3), in this order:
+ * <ol>
+ * <li>an address that flooded us with failed authentications gets no answer at all;</li>
+ * <li>the Request-URI's domain picks the tenant (and is the digest realm); a Request-URI that cannot
+ * be a tenant's domain (an IP address) gets 404;</li>
+ * <li>no credentials: 401 with a stateless challenge, before anything is looked up, so an
+ * unauthenticated peer learns nothing about which domains or extensions exist;</li>
+ * <li>credentials: the digest user and realm must be the To address's user and the Request-URI's
+ * domain, and the response must match the extension's stored hash; any mismatch, unknown
+ * extension or wrong password is the same 403 and counts against the sender's address;</li>
+ * <li>right credentials on a stale, foreign or replayed nonce: 401 again with {@code stale=true};</li>
+ * <li>suspended tenant: 403;</li>
+ * <li>then the bindings: query, removal ({@code Expires: 0}, {@code *}), refresh or new binding, with
+ * 423 for a too short expiry, 500 for an out-of-order CSeq and 403 past the contact limit.</li>
+ * </ol>
+ * Answers that change nothing are sent statelessly; from step 4 on the request has a server
+ * transaction, so a retransmission gets the same answer and is not mistaken for a replay.
+ */
+public final class Registrar {
+
+    private static final System.Logger LOG = System.getLogger(Registrar.class.getName());
+    /** A phone told to come back later retries after this long (or tries the pool's other node). */
+    static final int RETRY_AFTER_SECONDS = 30;
+    private static final long STORAGE_WARNING_INTERVAL_MILLIS = 10_000;
+
+    private final Replies replies;
+    private final AddressFactory addresses;
+    private final EngineServices services;
+    private final NonceService nonces;
+    private final DigestChallenge challenges;
+    private final DigestVerifier verifier = new DigestVerifier();
+    private final AuthThrottle throttle;
+    private final AddressLocks locks = new AddressLocks(1024);
+    private final AtomicLong lastStorageWarning = new AtomicLong(Long.MIN_VALUE);
+
+    /** A registrar with a fresh nonce secret: nonces of an earlier start are no longer good. */
+    public Registrar(Replies replies, AddressFactory addresses, EngineServices services) {
+        this.replies = replies;
+        this.addresses = addresses;
+        this.services = services;
+        this.nonces = new NonceService(services.clock());
+        this.challenges = new DigestChallenge(replies.headers(), services.registrar().challengeAlgorithms());
+        this.throttle = new AuthThrottle(services.registrar().throttle(), services.clock());
+    }
+
+    public void register(RequestEvent event) {
+        Request request = event.getRequest();
+        Flow source = SourceFlow.of(event);
+        if (throttle.isBlocked(source.address())) {
+            return; // dropped: cheapest under a flood, and tells a guesser nothing
+        }
+
+        Optional<SipDomain> domain = servedDomain(request.getRequestURI());
+        if (domain.isEmpty()) {
+            replies.sendStateless(event, replies.create(request, Response.NOT_FOUND, "Domain Not Served"));
+            return;
+        }
+        String realm = domain.get().name();
+
+        Optional<DigestCredentials> credentials = DigestCredentials.in(request, realm);
+        if (credentials.isEmpty()) {
+            replies.sendStateless(event, challenge(request, realm, source, false));
+            return;
+        }
+        String claimedExtension = credentials.get().username() + "@" + realm;
+        if (throttle.isBlocked(source.address(), claimedExtension)) {
+            return;
+        }
+
+        Optional<ServerTransaction> transaction = replies.serverTransaction(event);
+        if (transaction.isEmpty()) {
+            return; // a retransmission of a REGISTER still being handled: the stack will answer it
+        }
+        replies.send(transaction.get(), answer(request, domain.get(), credentials.get(), source, claimedExtension));
+    }
+
+    private Response answer(Request request, SipDomain domain, DigestCredentials credentials, Flow source,
+                            String claimedExtension) {
+        try {
+            return authenticatedRegister(request, domain, credentials, source, claimedExtension);
+        } catch (RejectedRegister rejected) {
+            return replies.create(request, rejected.status(), rejected.reason());
+        } catch (RuntimeException storageFailure) {
+            // The database is out of reach: the phone retries later or goes to the pool's other node.
+            warnAboutStorage(storageFailure);
+            Response unavailable = replies.create(request, Response.SERVICE_UNAVAILABLE);
+            addHeader(unavailable, () -> replies.headers().createRetryAfterHeader(RETRY_AFTER_SECONDS));
+            return unavailable;
+        }
+    }
+
+    private Response authenticatedRegister(Request request, SipDomain domain, DigestCredentials credentials,
+                                           Flow source, String claimedExtension) {
+        String realm = domain.name();
+        if (!credentials.isComplete()) {
+            throw new RejectedRegister(Response.BAD_REQUEST, "Incomplete Authorization");
+        }
+        if (!sameUri(credentials.uri(), request.getRequestURI())) {
+            throw new RejectedRegister(Response.BAD_REQUEST, "Authorization URI Differs From Request-URI");
+        }
+
+        Optional<SipAccount> account = authenticate(request, domain, credentials);
+        if (account.isEmpty()) {
+            throttle.recordFailure(source.address(), claimedExtension);
+            return replies.create(request, Response.FORBIDDEN);
+        }
+        if (nonces.check(credentials.nonce(), realm, source.address()) != NonceService.Freshness.FRESH
+                || !nonces.acceptCount(credentials.nonce(), credentials.nonceCountValue())) {
+            return challenge(request, realm, source, true);
+        }
+        if (!account.get().tenantActive()) {
+            return replies.create(request, Response.FORBIDDEN, "Tenant Suspended");
+        }
+
+        RegisterRequest register = RegisterRequest.of(request, source);
+        AddressOfRecord aor = new AddressOfRecord(account.get().tenantId(), account.get().number());
+        Instant now = services.clock().instant().truncatedTo(ChronoUnit.MILLIS);
+        if (register.isQuery()) {
+            return ok(request, services.registrations().active(services.nodeId(), aor, now), now);
+        }
+        if (BindingRules.isTooBrief(register)) {
+            Response tooBrief = replies.create(request, Response.INTERVAL_TOO_BRIEF);
+            addHeader(tooBrief, () -> replies.headers().createMinExpiresHeader((int) BindingRules.MIN_EXPIRES));
+            return tooBrief;
+        }
+
+        BindingDecision decision = applied(register, aor, account.get().maxContacts(), now);
+        return switch (decision) {
+            case BindingDecision.Accepted accepted -> ok(request, accepted.bindings(), now);
+            // RFC 3261 10.3 step 7 says the request fails; 500 as for an out-of-order in-dialog request (12.2.2)
+            case BindingDecision.OutOfOrder outOfOrder -> replies.create(request, Response.SERVER_INTERNAL_ERROR,
+                    "CSeq Out Of Order");
+            case BindingDecision.TooManyContacts tooMany -> tooManyContacts(request, realm, tooMany.limit());
+        };
+    }
+
+    /**
+     * The account the credentials prove, if they do. Tenants are sealed here: the digest user must
+     * be the To address's user, the realm and the To address's domain must be the Request-URI's
+     * domain, and the account is looked up in that domain only.
+     */
+    private Optional<SipAccount> authenticate(Request request, SipDomain domain, DigestCredentials credentials) {
+        Optional<DigestAlgorithm> algorithm = DigestAlgorithm.named(credentials.algorithm())
+                .filter(services.registrar().challengeAlgorithms()::contains);
+        URI to = ((ToHeader) request.getHeader(ToHeader.NAME)).getAddress().getURI();
+        if (algorithm.isEmpty()
+                || !domain.name().equalsIgnoreCase(credentials.realm())
+                || !(to instanceof SipURI toUri)
+                || !credentials.username().equals(toUri.getUser())
+                || !domain.name().equalsIgnoreCase(toUri.getHost())) {
+            return Optional.empty();
+        }
+        return services.accounts().find(domain, credentials.username())
+                .filter(account -> verifier.responseMatches(credentials, algorithm.get(), account.credentials(),
+                        request.getMethod()));
+    }
+
+    /** Reads, decides and writes under the address's lock, so concurrent REGISTERs cannot interleave. */
+    private BindingDecision applied(RegisterRequest register, AddressOfRecord aor, int maxContacts, Instant now) {
+        synchronized (locks.of(aor)) {
+            List<Registration> current = services.registrations().active(services.nodeId(), aor, now);
+            BindingDecision decision = BindingRules.decide(current, register, services.nodeId(), aor, maxContacts, now);
+            if (decision instanceof BindingDecision.Accepted accepted) {
+                if (accepted.removeAll()) {
+                    services.registrations().removeAll(services.nodeId(), aor);
+                } else {
+                    accepted.removals().forEach(contact ->
+                            services.registrations().remove(services.nodeId(), aor, contact));
+                }
+                accepted.saves().forEach(services.registrations()::save);
+            }
+            return decision;
+        }
+    }
+
+    private static Optional<SipDomain> servedDomain(URI requestUri) {
+        try {
+            return Optional.of(new SipDomain(((SipURI) requestUri).getHost()));
+        } catch (IllegalArgumentException notADomainName) {
+            return Optional.empty();
+        }
+    }
+
+    /** RFC 2617 3.2.2.5: the digest must be for the resource the request line names. */
+    private boolean sameUri(String digestUri, URI requestUri) {
+        try {
+            return addresses.createURI(digestUri).equals(requestUri);
+        } catch (ParseException e) {
+            return false;
+        }
+    }
+
+    private Response challenge(Request request, String realm, Flow source, boolean stale) {
+        Response unauthorized = replies.create(request, Response.UNAUTHORIZED);
+        challenges.headers(realm, nonces.issue(realm, source.address()), stale).forEach(unauthorized::addHeader);
+        return unauthorized;
+    }
+
+    /** 200 listing every binding the address now has here, each with its remaining time (RFC 3261 10.3 step 8). */
+    private Response ok(Request request, List<Registration> bindings, Instant now) {
+        Response ok = replies.create(request, Response.OK);
+        HeaderFactory headers = replies.headers();
+        for (Registration binding : bindings) {
+            addHeader(ok, () -> {
+                ContactHeader contact = headers.createContactHeader(
+                        addresses.createAddress(addresses.createURI(binding.contactUri())));
+                contact.setExpires((int) binding.secondsLeftAt(now));
+                if (binding.instanceId() != null) {
+                    // echoed as it came (RFC 5626 6): a quoted string, which only the stack's own class can set
+                    ((Contact) contact).setQuotedParameter("+sip.instance", binding.instanceId());
+                }
+                return contact;
+            });
+        }
+        addHeader(ok, () -> headers.createDateHeader(GregorianCalendar.from(now.atZone(ZoneOffset.UTC))));
+        return ok;
+    }
+
+    /**
+     * 403, not Kamailio's 503: a 503 sends the phone to the pool's other node, which counts only its
+     * own bindings and would take it, splitting the extension's phones across nodes. A person has to
+     * unregister a phone or raise the limit; the reason phrase and a Warning say which limit.
+     */
+    private Response tooManyContacts(Request request, String realm, int limit) {
+        Response forbidden = replies.create(request, Response.FORBIDDEN, "Too Many Contacts");
+        addHeader(forbidden, () -> replies.headers().createWarningHeader(realm, 399,
+                "Contact limit of " + limit + " reached for this extension"));
+        return forbidden;
+    }
+
+    private interface HeaderMaker {
+        Header make() throws ParseException, InvalidArgumentException;
+    }
+
+    private static void addHeader(Response response, HeaderMaker maker) {
+        try {
+            response.addHeader(maker.make());
+        } catch (ParseException | InvalidArgumentException e) {
+            throw new IllegalStateException("cannot build a header of " + response.getStatusCode(), e);
+        }
+    }
+
+    /**
+     * A database that cannot be reached is an operational event: one WARN line, at most every 10 s,
+     * without a stack trace. Anything else is a bug and is logged as one.
+     */
+    private void warnAboutStorage(RuntimeException failure) {
+        if (!causedBySql(failure)) {
+            LOG.log(Level.ERROR, "REGISTER answered 503 after an unexpected failure", failure);
+            return;
+        }
+        long now = System.currentTimeMillis();
+        long last = lastStorageWarning.get();
+        if (now - last >= STORAGE_WARNING_INTERVAL_MILLIS && lastStorageWarning.compareAndSet(last, now)) {
+            StringBuilder causes = new StringBuilder();
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                causes.append(causes.isEmpty() ? "" : ": ").append(cause.getMessage());
+            }
+            LOG.log(Level.WARNING, "REGISTER answered 503 (retry in " + RETRY_AFTER_SECONDS + " s): the database "
+                    + "failed: " + causes + " (this warning repeats at most every 10 s)");
+        }
+    }
+
+    private static boolean causedBySql(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,110 @@
+package org.tandem.engine.registrar;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.tandem.engine.auth.AuthThrottle;
+
+import java.text.MessageFormat;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tandem.engine.registrar.RegistrarDatabase.ALPHA;
+import static org.tandem.engine.registrar.TestPhone.statusOf;
+
+/**
+ * A flood of wrong passwords from one address is stopped there (its requests go unanswered) with one
+ * WARN line per block, while the rightful phone at another address still registers the very same
+ * extension. Default limits: 5 failures per extension and address, 20 per address, in a minute.
+ */
+@Timeout(30)
+class AuthThrottleEngineTest {
+
+    @RegisterExtension
+    static final RegistrarExtension NODE = new RegistrarExtension();
+
+    private final List<String> warnings = new CopyOnWriteArrayList<>();
+    private final Logger throttleLog = Logger.getLogger(AuthThrottle.class.getName());
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                warnings.add(MessageFormat.format(record.getMessage(), record.getParameters()));
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void captureWarnings() {
+        throttleLog.addHandler(capture);
+        throttleLog.setUseParentHandlers(false);
+    }
+
+    @AfterEach
+    void restoreLogging() {
+        throttleLog.removeHandler(capture);
+        throttleLog.setUseParentHandlers(true);
+    }
+
+    @Test
+    void aGuesserIsBlockedForOneExtensionWhileTheRightfulPhoneElsewhereRegistersIt() throws Exception {
+        String number = NODE.database().newExtension();
+        try (TestPhone guesser = TestPhone.udpFrom("127.0.0.3", NODE.port(), number, ALPHA);
+             TestPhone rightful = TestPhone.udp(NODE.port(), number, ALPHA)) {
+            for (int guess = 1; guess <= AuthThrottle.Limits.DEFAULT.perExtensionAndAddress(); guess++) {
+                String answer = guesser.password("guess-" + guess).registerWithAuth(guesser.register());
+                assertThat(statusOf(answer)).as("guess %d", guess).isEqualTo(403);
+            }
+
+            TestPhone.Register sixth = guesser.register().authorization(guesser.answer(
+                    TestPhone.challenge(guesser.send(guesser.register()), "MD5").orElseThrow(), guesser.register(), 1));
+            guesser.send(guesser.render(sixth, guesser.nextCseq(), "z9hG4bK-sixth-guess"));
+            assertThat(guesser.receive(Duration.ofMillis(500))).as("a blocked guess gets no answer").isEmpty();
+            assertThat(warnings).singleElement().asString()
+                    .contains("127.0.0.3").contains(number + "@" + ALPHA).contains("5 failed").contains("60 s")
+                    .contains("300 s");
+
+            assertThat(statusOf(rightful.registerWithAuth(rightful.register()))).isEqualTo(200);
+            assertThat(NODE.database().storedContacts(number, ALPHA)).containsExactly(rightful.contactUri());
+        }
+    }
+
+    @Test
+    void anAddressTryingManyExtensionsIsBlockedForAllOfThemAndReleasedLater() throws Exception {
+        int perAddress = AuthThrottle.Limits.DEFAULT.perAddress();
+        try (TestPhone scanner = TestPhone.udpFrom("127.0.0.4", NODE.port(), "10", ALPHA)) {
+            for (int i = 0; i < perAddress; i++) {
+                String number = Integer.toString(200 + i);
+                // Wrong credentials for a different extension each time, on a made-up nonce: a failure all the same.
+                TestPhone.Register guess = scanner.register().to("sip:" + number + "@" + ALPHA).digestUser(number);
+                String answer = scanner.send(guess.authorization(scanner.answer(
+                        java.util.Map.of("realm", ALPHA, "nonce", "made-up", "algorithm", "MD5"), guess, 1)));
+                assertThat(statusOf(answer)).as("guess %d", i).isEqualTo(403);
+            }
+
+            scanner.send(scanner.render(scanner.register(), scanner.nextCseq(), "z9hG4bK-after-the-scan"));
+            assertThat(scanner.receive(Duration.ofMillis(500))).as("not even a challenge now").isEmpty();
+            assertThat(warnings).anySatisfy(w -> assertThat(w).contains("Blocked every REGISTER from 127.0.0.4")
+                    .contains(perAddress + " failed").contains("300 s"));
+
+            NODE.clock().advance(Duration.ofMinutes(5).plusSeconds(1));
+            assertThat(statusOf(scanner.send(scanner.register()))).as("the block has ended").isEqualTo(401);
+        }
+    }
+}

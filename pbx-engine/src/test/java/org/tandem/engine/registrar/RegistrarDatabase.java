@@ -1,0 +1,188 @@
+package org.tandem.engine.registrar;
+
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.tandem.domain.extension.SipCredentials;
+import org.tandem.storage.embedded.EmbeddedDatabase;
+import org.tandem.storage.schema.SchemaMigration;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * A real PostgreSQL 18 with the node's schema, seeded with plain SQL: one node, and three tenants
+ * whose extensions have the same numbers: {@link #ALPHA} and {@link #BETA} active, {@link #GAMMA}
+ * suspended. Each test takes fresh extensions ({@link #newExtension}) so tests never see each other's
+ * bindings. SIP passwords follow one rule, see {@link #password}.
+ */
+public final class RegistrarDatabase implements AutoCloseable {
+
+    /** The name of the node the database knows; engines started on it run as this node. */
+    public static final String NODE_NAME = "registrar-test";
+    public static final String ALPHA = "alpha.tandem.test";
+    public static final String BETA = "beta.tandem.test";
+    public static final String GAMMA = "gamma.tandem.test";
+
+    private final Path folder;
+    private final EmbeddedDatabase database;
+    private final UUID nodeId = UUID.randomUUID();
+    private final UUID poolId = UUID.randomUUID();
+    private final UUID resellerId = UUID.randomUUID();
+    private final AtomicInteger numbers = new AtomicInteger(1000);
+
+    private RegistrarDatabase(Path folder, EmbeddedDatabase database) {
+        this.folder = folder;
+        this.database = database;
+    }
+
+    /**
+     * One database for the whole test run (starting one takes seconds): JUnit closes it when the
+     * run ends. Tests stay apart by taking their own extensions.
+     */
+    public static RegistrarDatabase shared(ExtensionContext context) {
+        return context.getRoot().getStore(ExtensionContext.Namespace.create(RegistrarDatabase.class))
+                .getOrComputeIfAbsent("database", key -> start(NODE_NAME), RegistrarDatabase.class);
+    }
+
+    public static RegistrarDatabase start(String nodeName) {
+        try {
+            Path folder = Files.createTempDirectory("tandem-registrar-db");
+            RegistrarDatabase db = new RegistrarDatabase(folder,
+                    EmbeddedDatabase.start(folder, "127.0.0.1", freePort(), "tandem", "tandem", "tandem"));
+            SchemaMigration.migrate(db.dataSource());
+            db.seed(nodeName);
+            return db;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void seed(String nodeName) {
+        UUID operatorId = UUID.randomUUID();
+        execute("insert into operator (id, name, created_at) values (?, 'Operator', now())", operatorId);
+        execute("insert into reseller (id, operator_id, name, created_at) values (?, ?, 'Reseller', now())",
+                resellerId, operatorId);
+        execute("insert into node (id, name, sip_host, sip_port, cluster_host, created_at) "
+                + "values (?, ?, '127.0.0.1', 5060, '127.0.0.1', now())", nodeId, nodeName);
+        execute("insert into pool (id, name, primary_node_id, created_at) values (?, 'pool', ?, now())", poolId, nodeId);
+        addTenant(ALPHA, "ACTIVE");
+        addTenant(BETA, "ACTIVE");
+        addTenant(GAMMA, "SUSPENDED");
+    }
+
+    private void addTenant(String domain, String status) {
+        execute("insert into tenant (id, reseller_id, pool_id, company_name, sip_domain, max_extensions, "
+                        + "max_concurrent_calls, max_calls_per_second, status, created_at) "
+                        + "values (?, ?, ?, ?, ?, 1000, 10, 5, ?, now())",
+                UUID.randomUUID(), resellerId, poolId, "Company " + domain, domain, status);
+    }
+
+    /** The SIP password of {@code number} in {@code domain}: different in every tenant. */
+    public static String password(String number, String domain) {
+        return domain.substring(0, domain.indexOf('.')) + "-" + number + "-secret";
+    }
+
+    /** A number no test used yet, created in every tenant with {@link #password}. */
+    public String newExtension() {
+        return newExtension(5);
+    }
+
+    /** Same, with a contact limit. */
+    public String newExtension(int maxContacts) {
+        String number = Integer.toString(numbers.incrementAndGet());
+        for (String domain : List.of(ALPHA, BETA, GAMMA)) {
+            SipCredentials credentials = SipCredentials.derive(number, domain, password(number, domain).toCharArray());
+            execute("insert into extension (id, tenant_id, number, display_name, ha1_md5, ha1_sha256, max_contacts, created_at) "
+                            + "select ?, id, ?, ?, ?, ?, ?, now() from tenant where sip_domain = ?",
+                    UUID.randomUUID(), number, "Phone " + number, credentials.ha1Md5(), credentials.ha1Sha256(),
+                    maxContacts, domain);
+        }
+        return number;
+    }
+
+    public UUID nodeId() {
+        return nodeId;
+    }
+
+    public UUID tenantId(String domain) {
+        return UUID.fromString(strings("select id::text from tenant where sip_domain = ?", domain).getFirst());
+    }
+
+    public DataSource dataSource() {
+        return database.dataSource();
+    }
+
+    /** Contact URIs of the stored bindings (expired or not) of {@code number} in {@code domain}. */
+    public List<String> storedContacts(String number, String domain) {
+        return strings("select r.contact_uri from registration r join tenant t on t.id = r.tenant_id "
+                + "where t.sip_domain = ? and r.extension_number = ? order by r.contact_uri", domain, number);
+    }
+
+    /** One column of the stored binding of {@code number} in {@code domain} at {@code contact}. */
+    public String storedColumn(String column, String number, String domain, String contact) {
+        return strings("select r." + column + "::text from registration r join tenant t on t.id = r.tenant_id "
+                + "where t.sip_domain = ? and r.extension_number = ? and r.contact_uri = ?", domain, number, contact)
+                .getFirst();
+    }
+
+    public void execute(String sql, Object... parameters) {
+        try (Connection connection = dataSource().getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    public List<String> strings(String sql, Object... parameters) {
+        try (Connection connection = dataSource().getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                List<String> values = new ArrayList<>();
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+                return values;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        database.close();
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

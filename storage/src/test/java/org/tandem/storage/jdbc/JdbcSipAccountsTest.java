@@ -1,0 +1,102 @@
+package org.tandem.storage.jdbc;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tandem.domain.extension.Extension;
+import org.tandem.domain.extension.ExtensionNumber;
+import org.tandem.domain.extension.SipAccount;
+import org.tandem.domain.extension.SipCredentials;
+import org.tandem.domain.node.NetworkAddress;
+import org.tandem.domain.node.Node;
+import org.tandem.domain.operator.Operator;
+import org.tandem.domain.pool.Pool;
+import org.tandem.domain.reseller.Reseller;
+import org.tandem.domain.tenant.PlanLimits;
+import org.tandem.domain.tenant.SipDomain;
+import org.tandem.domain.tenant.Tenant;
+import org.tandem.storage.TestDatabase;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JdbcSipAccountsTest {
+
+    @TempDir
+    static Path folder;
+    static TestDatabase database;
+    static JdbcSipAccounts accounts;
+    static Tenant alpha;
+    static Tenant beta;
+    static Node node;
+
+    @BeforeAll
+    static void start() throws SQLException {
+        database = TestDatabase.startIn(folder);
+        node = new Node("node-a", new NetworkAddress("127.0.0.1", 5060), "127.0.0.1");
+        database.inTransaction(entityManager -> {
+            Operator operator = new Operator("Operator");
+            entityManager.persist(operator);
+            Reseller reseller = new Reseller(operator.id(), "Reseller");
+            entityManager.persist(reseller);
+            entityManager.persist(node);
+            Pool pool = Pool.ofOneNode("pool-a", node);
+            entityManager.persist(pool);
+            alpha = new Tenant(reseller.id(), pool.id(), "Alpha", new SipDomain("alpha.example.com"), new PlanLimits(10, 5, 2));
+            beta = new Tenant(reseller.id(), pool.id(), "Beta", new SipDomain("beta.example.com"), new PlanLimits(10, 5, 2));
+            beta.suspend();
+            entityManager.persist(alpha);
+            entityManager.persist(beta);
+            entityManager.persist(new Extension(alpha, new ExtensionNumber("101"), "Alpha 101", "alpha-secret".toCharArray()));
+            entityManager.persist(new Extension(beta, new ExtensionNumber("101"), "Beta 101", "beta-secret".toCharArray()));
+        });
+        execute("update extension set max_contacts = 3 where tenant_id = '" + alpha.id() + "'");
+        accounts = new JdbcSipAccounts(database.dataSource());
+    }
+
+    @AfterAll
+    static void stop() {
+        database.close();
+    }
+
+    @Test
+    void findsTheAccountOfANumberInItsDomainOnly() {
+        SipAccount found = accounts.find(new SipDomain("Alpha.Example.com"), "101").orElseThrow();
+
+        assertThat(found.tenantId()).isEqualTo(alpha.id());
+        assertThat(found.tenantActive()).isTrue();
+        assertThat(found.number()).isEqualTo(new ExtensionNumber("101"));
+        assertThat(found.credentials()).isEqualTo(SipCredentials.derive("101", "alpha.example.com", "alpha-secret".toCharArray()));
+        assertThat(found.maxContacts()).isEqualTo(3);
+    }
+
+    @Test
+    void theSameNumberInAnotherTenantIsAnotherAccount() {
+        SipAccount ofBeta = accounts.find(new SipDomain("beta.example.com"), "101").orElseThrow();
+
+        assertThat(ofBeta.tenantId()).isEqualTo(beta.id());
+        assertThat(ofBeta.credentials()).isEqualTo(SipCredentials.derive("101", "beta.example.com", "beta-secret".toCharArray()));
+        assertThat(ofBeta.maxContacts()).isEqualTo(Extension.DEFAULT_MAX_CONTACTS);
+        assertThat(ofBeta.tenantActive()).as("beta is suspended").isFalse();
+    }
+
+    @Test
+    void unknownDomainsNumbersAndNonNumericNamesFindNothing() {
+        assertThat(accounts.find(new SipDomain("gamma.example.com"), "101")).isEmpty();
+        assertThat(accounts.find(new SipDomain("alpha.example.com"), "102")).isEmpty();
+        assertThat(accounts.find(new SipDomain("alpha.example.com"), "101' or '1'='1")).isEmpty();
+        assertThat(accounts.find(new SipDomain("alpha.example.com"), null)).isEmpty();
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
