@@ -1,9 +1,11 @@
 package org.tandem.engine;
 
+import org.tandem.domain.call.CallRecords;
 import org.tandem.domain.extension.SipAccounts;
 import org.tandem.domain.registration.AddressOfRecord;
 import org.tandem.domain.registration.Registration;
 import org.tandem.domain.registration.RegistrationRepository;
+import org.tandem.engine.call.CallPolicy;
 import org.tandem.engine.registrar.RegistrarPolicy;
 
 import java.time.Instant;
@@ -16,18 +18,27 @@ import java.util.UUID;
 /**
  * What the engine works with beyond its sockets: the SIP accounts it authenticates, where it keeps
  * bindings, which node it is (the owner of the bindings it takes), the clock its rules run on and
- * the registrar's policy. Inside WildFly these are JDBC repositories on the node's datasource
+ * the registrar's policy, where call records go and the call policy. Inside WildFly these are JDBC repositories on the node's datasource
  * ({@code lifecycle.EngineLifecycle}); tests pass their own.
  */
 public record EngineServices(SipAccounts accounts, RegistrationRepository registrations, UUID nodeId,
-                             InstantSource clock, RegistrarPolicy registrar) {
+                             InstantSource clock, RegistrarPolicy registrar, CallRecords callRecords,
+                             CallPolicy calls) {
 
     public EngineServices {
+        Objects.requireNonNull(callRecords, "call records");
+        Objects.requireNonNull(calls, "call policy");
         Objects.requireNonNull(accounts, "accounts");
         Objects.requireNonNull(registrations, "registrations");
         Objects.requireNonNull(nodeId, "node id");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(registrar, "registrar policy");
+    }
+
+    /** Services that keep no call records and use the default call policy. */
+    public EngineServices(SipAccounts accounts, RegistrationRepository registrations, UUID nodeId,
+                          InstantSource clock, RegistrarPolicy registrar) {
+        this(accounts, registrations, nodeId, clock, registrar, CallRecords.NONE, CallPolicy.DEFAULT);
     }
 
     /** A node's services with the system clock and the default registrar policy. */
@@ -44,11 +55,19 @@ public record EngineServices(SipAccounts accounts, RegistrationRepository regist
     }
 
     public EngineServices withClock(InstantSource newClock) {
-        return new EngineServices(accounts, registrations, nodeId, newClock, registrar);
+        return new EngineServices(accounts, registrations, nodeId, newClock, registrar, callRecords, calls);
     }
 
     public EngineServices withRegistrar(RegistrarPolicy policy) {
-        return new EngineServices(accounts, registrations, nodeId, clock, policy);
+        return new EngineServices(accounts, registrations, nodeId, clock, policy, callRecords, calls);
+    }
+
+    public EngineServices withCallRecords(CallRecords records) {
+        return new EngineServices(accounts, registrations, nodeId, clock, registrar, records, calls);
+    }
+
+    public EngineServices withCalls(CallPolicy policy) {
+        return new EngineServices(accounts, registrations, nodeId, clock, registrar, callRecords, policy);
     }
 
     /** Holds nothing; with no accounts nobody is ever authenticated, so nothing is ever saved. */

@@ -6,6 +6,8 @@ import gov.nist.javax.sip.SipStackImpl;
 import gov.nist.javax.sip.address.AddressFactoryImpl;
 import gov.nist.javax.sip.header.HeaderFactoryImpl;
 import gov.nist.javax.sip.message.MessageFactoryImpl;
+import org.tandem.engine.auth.AuthThrottle;
+import org.tandem.engine.call.CallHandlers;
 import org.tandem.engine.options.OptionsResponder;
 import org.tandem.engine.registrar.Registrar;
 import org.tandem.engine.registrar.RegistrationCleanup;
@@ -145,8 +147,12 @@ public final class SipEngine implements AutoCloseable {
         // A static field in JAIN-SIP: it also puts "Server: Tandem" on the responses the stack makes by itself (400).
         messages.setDefaultServerHeader(headers.createServerHeader(List.of(Capabilities.PRODUCT)));
         Replies replies = new Replies(messages, headers);
+        AddressFactoryImpl addresses = new AddressFactoryImpl();
+        // One count of failed authentications for REGISTER and INVITE alike.
+        AuthThrottle throttle = new AuthThrottle(services.registrar().throttle(), services.clock());
         return new RequestRouter(replies, new SanityCheck(replies), new OptionsResponder(replies),
-                new Registrar(replies, new AddressFactoryImpl(), services), new MethodNotAllowedResponder(replies));
+                new Registrar(replies, addresses, services, throttle),
+                CallHandlers.of(replies, addresses, services, throttle), new MethodNotAllowedResponder(replies));
     }
 
     /**

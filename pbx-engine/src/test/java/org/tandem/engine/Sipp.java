@@ -57,12 +57,50 @@ public final class Sipp {
      */
     public static Run run(String scenario, int enginePort, String transport, int calls, int localPort,
                           List<String> injectionLines, String... moreArguments) throws Exception {
+        return start(scenario, enginePort, transport, calls, localPort, injectionLines, moreArguments).await();
+    }
+
+    /** A sipp started in the background, e.g. a phone that registers and then waits for a call. */
+    public static final class Running {
+        private final Process process;
+        private final List<String> command;
+        private final Path work;
+        private final Path output;
+        private final Path errors;
+
+        private Running(Process process, List<String> command, Path work, Path output, Path errors) {
+            this.process = process;
+            this.command = command;
+            this.work = work;
+            this.output = output;
+            this.errors = errors;
+        }
+
+        /** Waits (at most 30 s) for sipp to finish, and removes its files. */
+        public Run await() throws Exception {
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                    throw new AssertionError("sipp did not finish within 30 s despite -timeout 20s: " + command);
+                }
+                return new Run(process.exitValue(), read(output), read(errors));
+            } finally {
+                try (var files = Files.walk(work)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            }
+        }
+    }
+
+    /** Same as {@link #run(String, int, String, int, int, List, String...)}, without waiting for it. */
+    public static Running start(String scenario, int enginePort, String transport, int calls, int localPort,
+                                List<String> injectionLines, String... moreArguments) throws Exception {
         Path work = Files.createTempDirectory("sipp");
         Path output = work.resolve("sipp.out");
         Path errors = work.resolve("errors.log");
         List<String> command = new ArrayList<>(List.of(
                 executable().toString(), "127.0.0.1:" + enginePort,
-                "-sf", resource(scenario).toString(),
+                "-sf", scenario(scenario).toString(),
                 "-t", transport,
                 "-i", "127.0.0.1", "-bind_local",
                 "-p", Integer.toString(localPort),
@@ -76,27 +114,18 @@ public final class Sipp {
             command.addAll(List.of("-inf", injection.toString()));
         }
         command.addAll(List.of(moreArguments));
-        try {
-            return run(command, work, output, errors);
-        } finally {
-            try (var files = Files.walk(work)) {
-                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
-        }
-    }
-
-    private static Run run(List<String> command, Path work, Path output, Path errors) throws Exception {
         Process sipp = new ProcessBuilder(command)
                 .directory(work.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .start();
-        if (!sipp.waitFor(30, TimeUnit.SECONDS)) {
-            sipp.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            throw new AssertionError("sipp did not finish within 30 s despite -timeout 20s: " + command);
-        }
-        return new Run(sipp.exitValue(), read(output), read(errors));
+        return new Running(sipp, command, work, output, errors);
+    }
+
+    /** The file of the scenario at classpath resource {@code name}, e.g. for {@code -oocsf}. */
+    public static Path scenario(String name) throws URISyntaxException {
+        return resource(name);
     }
 
     private static Path resource(String name) throws URISyntaxException {

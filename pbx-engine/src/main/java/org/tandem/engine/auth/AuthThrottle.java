@@ -77,13 +77,13 @@ public final class AuthThrottle {
         makeRoom();
         int pairCount = count(pairKey(address, extension), limits.perExtensionAndAddress());
         if (pairCount > 0) {
-            LOG.log(Level.WARNING, "Blocked REGISTER for {0} from {1} for {2} s after {3} failed authentications "
+            LOG.log(Level.WARNING, "Blocked REGISTER and INVITE for {0} from {1} for {2} s after {3} failed authentications "
                             + "within {4} s (other addresses may still register it)",
                     extension, address, limits.block().toSeconds(), pairCount, limits.window().toSeconds());
         }
         int addressCount = count(address, limits.perAddress());
         if (addressCount > 0) {
-            LOG.log(Level.WARNING, "Blocked every REGISTER from {0} for {1} s after {2} failed authentications "
+            LOG.log(Level.WARNING, "Blocked every REGISTER and INVITE from {0} for {1} s after {2} failed authentications "
                             + "within {3} s (last tried: {4})",
                     address, limits.block().toSeconds(), addressCount, limits.window().toSeconds(), extension);
         }

@@ -23,10 +23,20 @@ public final class DigestChallenge {
 
     /** @param stale the phone's credentials were right but its nonce was not: it may retry without asking its user */
     public List<WWWAuthenticateHeader> headers(String realm, String nonce, boolean stale) {
+        return challenges(realm, nonce, stale, false);
+    }
+
+    /** The same challenges as Proxy-Authenticate headers, for a 407 to a caller (RFC 3261 22.3). */
+    public List<WWWAuthenticateHeader> proxyHeaders(String realm, String nonce, boolean stale) {
+        return challenges(realm, nonce, stale, true);
+    }
+
+    private List<WWWAuthenticateHeader> challenges(String realm, String nonce, boolean stale, boolean proxy) {
         List<WWWAuthenticateHeader> challenges = new ArrayList<>();
         try {
             for (DigestAlgorithm algorithm : offered) {
-                WWWAuthenticateHeader challenge = headers.createWWWAuthenticateHeader("Digest");
+                WWWAuthenticateHeader challenge = proxy ? headers.createProxyAuthenticateHeader("Digest")
+                        : headers.createWWWAuthenticateHeader("Digest");
                 challenge.setRealm(realm);
                 challenge.setNonce(nonce);
                 challenge.setAlgorithm(algorithm.token());

@@ -1,6 +1,7 @@
 package org.tandem.engine.auth;
 
 import javax.sip.header.AuthorizationHeader;
+import javax.sip.header.ProxyAuthorizationHeader;
 import javax.sip.message.Request;
 import java.util.Iterator;
 import java.util.Locale;
@@ -18,8 +19,17 @@ public record DigestCredentials(String username, String realm, String nonce, Str
      * realm, those of its first Digest Authorization header (they will then fail as a realm mismatch).
      */
     public static Optional<DigestCredentials> in(Request request, String realm) {
+        return in(request, realm, AuthorizationHeader.NAME);
+    }
+
+    /** Same, from the Proxy-Authorization headers: a caller answering a 407 (RFC 3261 22.3). */
+    public static Optional<DigestCredentials> inProxyAuthorization(Request request, String realm) {
+        return in(request, realm, ProxyAuthorizationHeader.NAME);
+    }
+
+    private static Optional<DigestCredentials> in(Request request, String realm, String headerName) {
         DigestCredentials first = null;
-        for (Iterator<?> it = request.getHeaders(AuthorizationHeader.NAME); it.hasNext(); ) {
+        for (Iterator<?> it = request.getHeaders(headerName); it.hasNext(); ) {
             AuthorizationHeader header = (AuthorizationHeader) it.next();
             if (!"Digest".equalsIgnoreCase(header.getScheme())) {
                 continue;

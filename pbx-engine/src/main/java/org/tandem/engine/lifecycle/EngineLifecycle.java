@@ -11,6 +11,8 @@ import org.tandem.engine.EngineSettings;
 import org.tandem.engine.EngineStartException;
 import org.tandem.engine.SipEngine;
 import org.tandem.engine.registrar.RegistrarPolicy;
+import org.tandem.engine.call.CallPolicy;
+import org.tandem.storage.jdbc.JdbcCallRecords;
 import org.tandem.storage.jdbc.JdbcNodes;
 import org.tandem.storage.jdbc.JdbcRegistrations;
 import org.tandem.storage.jdbc.JdbcSipAccounts;
@@ -38,7 +40,7 @@ public class EngineLifecycle {
 
     /**
      * Settings come from system properties (tandem.node.name, tandem.sip.address, tandem.sip.port,
-     * tandem.sip.digest).
+     * tandem.sip.digest, tandem.call.no.answer.seconds).
      */
     @PostConstruct
     void start() {
@@ -46,7 +48,9 @@ public class EngineLifecycle {
         UUID nodeId = JdbcNodes.idOf(dataSource, settings.nodeName()).orElseThrow(() -> new EngineStartException(
                 "node " + settings.nodeName() + " is not in table node; storage adds it at start-up", null));
         EngineServices services = EngineServices.of(new JdbcSipAccounts(dataSource), new JdbcRegistrations(dataSource),
-                nodeId).withRegistrar(RegistrarPolicy.fromProperties(System.getProperties()));
+                nodeId).withRegistrar(RegistrarPolicy.fromProperties(System.getProperties()))
+                .withCallRecords(new JdbcCallRecords(dataSource))
+                .withCalls(CallPolicy.fromProperties(System.getProperties()));
         engine = new SipEngine(settings, services);
         // A failure here fails the deployment, which is right: a PBX node that cannot take SIP is down.
         engine.start();

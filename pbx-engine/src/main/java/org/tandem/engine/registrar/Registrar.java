@@ -76,12 +76,20 @@ public final class Registrar {
 
     /** A registrar with a fresh nonce secret: nonces of an earlier start are no longer good. */
     public Registrar(Replies replies, AddressFactory addresses, EngineServices services) {
+        this(replies, addresses, services, new AuthThrottle(services.registrar().throttle(), services.clock()));
+    }
+
+    /**
+     * Same, counting failed authentications in {@code throttle}, which the engine shares with the
+     * authentication of calls, so a password cannot be guessed through INVITEs either.
+     */
+    public Registrar(Replies replies, AddressFactory addresses, EngineServices services, AuthThrottle throttle) {
         this.replies = replies;
         this.addresses = addresses;
         this.services = services;
         this.nonces = new NonceService(services.clock());
         this.challenges = new DigestChallenge(replies.headers(), services.registrar().challengeAlgorithms());
-        this.throttle = new AuthThrottle(services.registrar().throttle(), services.clock());
+        this.throttle = throttle;
     }
 
     public void register(RequestEvent event) {

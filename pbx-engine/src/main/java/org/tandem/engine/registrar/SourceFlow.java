@@ -13,12 +13,12 @@ import javax.sip.header.ViaHeader;
  * its packet or connection, as seen by the stack. The Via header says where the phone thinks it is,
  * which behind NAT is an address nobody can reach; only this is used to identify and throttle peers.
  */
-final class SourceFlow {
+public final class SourceFlow {
 
     private SourceFlow() {
     }
 
-    static Flow of(RequestEvent event) {
+    public static Flow of(RequestEvent event) {
         if (event.getRequest() instanceof SIPRequest request
                 && request.getMessageChannel() instanceof MessageChannel channel
                 && channel.getPeerPacketSourceAddress() != null) {

@@ -1,5 +1,6 @@
 package org.tandem.engine.routing;
 
+import org.tandem.engine.call.CallHandlers;
 import org.tandem.engine.options.OptionsResponder;
 import org.tandem.engine.registrar.Registrar;
 import org.tandem.engine.sip.Replies;
@@ -11,6 +12,7 @@ import javax.sip.ResponseEvent;
 import javax.sip.SipListener;
 import javax.sip.TimeoutEvent;
 import javax.sip.TransactionTerminatedEvent;
+import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import java.util.Optional;
@@ -28,14 +30,16 @@ public final class RequestRouter implements SipListener {
     private final SanityCheck sanity;
     private final OptionsResponder options;
     private final Registrar registrar;
+    private final CallHandlers calls;
     private final MethodNotAllowedResponder methodNotAllowed;
 
     public RequestRouter(Replies replies, SanityCheck sanity, OptionsResponder options, Registrar registrar,
-                         MethodNotAllowedResponder methodNotAllowed) {
+                         CallHandlers calls, MethodNotAllowedResponder methodNotAllowed) {
         this.replies = replies;
         this.sanity = sanity;
         this.options = options;
         this.registrar = registrar;
+        this.calls = calls;
         this.methodNotAllowed = methodNotAllowed;
     }
 
@@ -43,9 +47,10 @@ public final class RequestRouter implements SipListener {
     public void processRequest(RequestEvent event) {
         Request request = event.getRequest();
         try {
-            // An ACK is never answered (RFC 3261 17.1.1.3). Our answers are stateless, so the ACK
-            // to a 405 for an INVITE arrives here too; with no dialogs yet, no ACK needs anything.
+            // An ACK is never answered (RFC 3261 17.1.1.3): the ACK of a 2xx goes on to the other
+            // leg of its call; the ACK of a stateless 4xx (407, 404) concerns nothing and is dropped.
             if (Request.ACK.equals(request.getMethod())) {
+                calls.inDialog().request(event);
                 return;
             }
 
@@ -55,11 +60,17 @@ public final class RequestRouter implements SipListener {
                 return;
             }
 
+            // Within a call (a To tag): BYE, re-INVITE and the like go to the call's other leg.
+            if (isWithinACall(request)) {
+                calls.inDialog().request(event);
+                return;
+            }
+
             switch (request.getMethod()) {
                 case Request.OPTIONS -> options.respond(event);
                 case Request.REGISTER -> registrar.register(event);
-                // No INVITE is accepted yet, so a CANCEL can never match a transaction (RFC 3261 9.2).
-                case Request.CANCEL -> replies.sendStateless(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+                case Request.INVITE -> calls.invites().invite(event);
+                case Request.CANCEL -> calls.cancels().cancel(event);
                 default -> methodNotAllowed.respond(event);
             }
         } catch (RuntimeException e) {
@@ -69,16 +80,35 @@ public final class RequestRouter implements SipListener {
         }
     }
 
-    // The engine sends no requests and keeps no dialogs yet; its only transactions are the
-    // registrar's server transactions, which end by themselves. So the events below concern nothing
-    // it must act on. A stray response is dropped, as a proxy would.
+    /**
+     * A To tag marks a request within a dialog (RFC 3261 12.2). OPTIONS and REGISTER are answered
+     * by this node whatever their To says, as phones send them outside any call.
+     */
+    private static boolean isWithinACall(Request request) {
+        String method = request.getMethod();
+        return !Request.OPTIONS.equals(method) && !Request.REGISTER.equals(method)
+                && ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null;
+    }
+
+    // Responses and timeouts concern the requests calls send to phones; a response to nothing we
+    // sent is dropped, as a proxy would.
 
     @Override
     public void processResponse(ResponseEvent event) {
+        try {
+            calls.responses().response(event);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "failed to handle response " + event.getResponse().getStatusCode(), e);
+        }
     }
 
     @Override
     public void processTimeout(TimeoutEvent event) {
+        try {
+            calls.responses().timeout(event);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "failed to handle a transaction timeout", e);
+        }
     }
 
     @Override

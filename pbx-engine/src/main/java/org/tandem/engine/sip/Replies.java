@@ -39,6 +39,10 @@ public final class Replies {
         return headers;
     }
 
+    public MessageFactory messages() {
+        return messages;
+    }
+
     /**
      * A response to {@code request} with a To tag (RFC 3261 8.2.6.2). The tag is derived from the
      * transaction, so a retransmitted request gets the very same response.

@@ -100,7 +100,7 @@ class AuthThrottleEngineTest {
 
             scanner.send(scanner.render(scanner.register(), scanner.nextCseq(), "z9hG4bK-after-the-scan"));
             assertThat(scanner.receive(Duration.ofMillis(500))).as("not even a challenge now").isEmpty();
-            assertThat(warnings).anySatisfy(w -> assertThat(w).contains("Blocked every REGISTER from 127.0.0.4")
+            assertThat(warnings).anySatisfy(w -> assertThat(w).contains("Blocked every REGISTER and INVITE from 127.0.0.4")
                     .contains(perAddress + " failed").contains("300 s"));
 
             NODE.clock().advance(Duration.ofMinutes(5).plusSeconds(1));

@@ -7,6 +7,7 @@ import org.tandem.engine.EngineServices;
 import org.tandem.engine.EngineSettings;
 import org.tandem.engine.FreePort;
 import org.tandem.engine.SipEngine;
+import org.tandem.storage.jdbc.JdbcCallRecords;
 import org.tandem.storage.jdbc.JdbcRegistrations;
 import org.tandem.storage.jdbc.JdbcSipAccounts;
 
@@ -38,7 +39,8 @@ public final class RegistrarExtension implements BeforeAllCallback, AfterAllCall
     public void beforeAll(ExtensionContext context) {
         database = RegistrarDatabase.shared(context);
         services = tuning.apply(EngineServices.of(new JdbcSipAccounts(database.dataSource()),
-                new JdbcRegistrations(database.dataSource()), database.nodeId()).withClock(clock));
+                new JdbcRegistrations(database.dataSource()), database.nodeId()).withClock(clock)
+                .withCallRecords(new JdbcCallRecords(database.dataSource())));
         engine = new SipEngine(new EngineSettings(RegistrarDatabase.NODE_NAME, "127.0.0.1", FreePort.udpAndTcp(),
                 EngineSettings.StackTuning.DEFAULT), services);
         engine.start();

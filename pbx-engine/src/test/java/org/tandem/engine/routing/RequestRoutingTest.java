@@ -8,6 +8,7 @@ import org.tandem.engine.EngineExtension;
 import org.tandem.engine.SipTestClient;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.engine.SipTestClient.headers;
@@ -47,15 +48,15 @@ class RequestRoutingTest {
         String response = client.exchange(client.request("SUBSCRIBE", "sip:alice@127.0.0.1", "Event: presence"));
 
         assertThat(statusCode(response)).isEqualTo(405);
-        assertThat(headers(response, "Allow")).containsExactly("OPTIONS,REGISTER");
+        assertThat(headers(response, "Allow")).containsExactly("INVITE,ACK,BYE,CANCEL,OPTIONS,REGISTER");
     }
 
     @Test
-    void inviteIsRefusedWith405AndItsAckIsNotAnswered() throws Exception {
-        String invite = client.request("INVITE", "sip:bob@127.0.0.1");
+    void anInviteWithoutCredentialsIsChallengedWith407AndItsAckIsNotAnswered() throws Exception {
+        String invite = client.request("INVITE", "sip:bob@alpha.tandem.test");
         String response = client.exchange(invite);
-        assertThat(statusCode(response)).isEqualTo(405);
-        assertThat(headers(response, "Allow")).containsExactly("OPTIONS,REGISTER");
+        assertThat(statusCode(response)).isEqualTo(407);
+        assertThat(headers(response, "Proxy-Authenticate")).hasSize(2);
 
         String toWithTag = headers(response, "To").getFirst();
         String ack = invite.replaceFirst("INVITE sip", "ACK sip")
@@ -69,8 +70,15 @@ class RequestRoutingTest {
     void aRetransmittedRequestGetsTheSameToTag() throws Exception {
         String register = client.request("REGISTER", "sip:127.0.0.1");
         String first = client.exchange(register);
-        String second = client.exchange(register);
-        assertThat(headers(second, "To")).isEqualTo(headers(first, "To"));
+        // Like a phone on UDP, retransmit until answered (Timer E, T1 = 500 ms): the stack drops a
+        // copy that arrives while it is still finishing the first, so one copy may go unanswered.
+        Optional<String> second = Optional.empty();
+        for (int attempt = 0; attempt < 4 && second.isEmpty(); attempt++) {
+            client.send(register);
+            second = client.receive(Duration.ofMillis(500));
+        }
+        assertThat(second).as("an answer to a retransmission within four tries").isPresent();
+        assertThat(headers(second.get(), "To")).isEqualTo(headers(first, "To"));
     }
 
     @Test

@@ -1,0 +1,59 @@
+package org.tandem.engine.call;
+
+import javax.sip.ServerTransaction;
+import javax.sip.SipProvider;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+
+/**
+ * One call attempt: the caller's dialog (leg A, with the INVITE's server transaction), the forks
+ * ringing the callee's phones and, once one answered, the winner. Its monitor is the call's lock:
+ * every field is read and written, and every message of the call sent, while holding it.
+ */
+final class Call {
+
+    enum State { RINGING, ANSWERED, ENDED }
+
+    final UUID id = UUID.randomUUID();
+    final UUID tenantId;
+    final String caller;
+    final String callee;
+    final Instant startedAt;
+    final SipProvider provider;
+    final ServerTransaction invite;
+    final Leg a;
+    final List<Fork> forks = new ArrayList<>();
+
+    State state = State.RINGING;
+    Fork winner;
+    Instant answeredAt;
+    ScheduledFuture<?> noAnswer;
+    /** The caller ACKed the answer (and the ACK was passed to the winner). */
+    boolean callerAcked;
+    /** The 2xx sent to the caller, sent again until its ACK comes (RFC 3261 13.3.1.4). */
+    Response answerToCaller;
+
+    Call(UUID tenantId, String caller, String callee, Instant startedAt, SipProvider provider,
+         ServerTransaction invite, Leg a) {
+        this.tenantId = tenantId;
+        this.caller = caller;
+        this.callee = callee;
+        this.startedAt = startedAt;
+        this.provider = provider;
+        this.invite = invite;
+        this.a = a;
+    }
+
+    Request inviteRequest() {
+        return invite.getRequest();
+    }
+
+    boolean allForksEnded() {
+        return forks.stream().allMatch(fork -> fork.finalStatus != 0);
+    }
+}

@@ -1,0 +1,280 @@
+package org.tandem.engine.call;
+
+import org.tandem.domain.call.CallDisposition;
+import org.tandem.domain.registration.Registration;
+
+import javax.sip.ClientTransaction;
+import javax.sip.InvalidArgumentException;
+import javax.sip.SipException;
+import javax.sip.address.Address;
+import javax.sip.address.URI;
+import javax.sip.header.FromHeader;
+import javax.sip.header.MaxForwardsHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import java.text.ParseException;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What a call does, step by step: ring the forks, answer, cancel, reject, hang up. Every method is
+ * called with the call's lock held, which keeps one call's messages in order.
+ */
+final class CallControl {
+
+    private static final System.Logger LOG = System.getLogger(CallControl.class.getName());
+    /** RFC 3261 timers T1 and T2. */
+    private static final Duration T1 = Duration.ofMillis(500);
+    private static final Duration T2 = Duration.ofSeconds(4);
+    private static final Set<Integer> BUSY = Set.of(Response.BUSY_HERE, Response.BUSY_EVERYWHERE);
+
+    private final SipMessages messages;
+    private final Calls calls;
+    private final CdrWriter cdrs;
+    private final CallTimer timer;
+    private final InstantSource clock;
+    private final Duration noAnswerTimeout;
+
+    CallControl(SipMessages messages, Calls calls, CdrWriter cdrs, CallTimer timer, InstantSource clock,
+                Duration noAnswerTimeout) {
+        this.messages = messages;
+        this.calls = calls;
+        this.cdrs = cdrs;
+        this.timer = timer;
+        this.clock = clock;
+        this.noAnswerTimeout = noAnswerTimeout;
+    }
+
+    /** Sends the INVITE to every phone at once (forking), and arms the no-answer timer. */
+    void ring(Call call, List<Registration> bindings) {
+        Request original = call.inviteRequest();
+        MaxForwardsHeader maxForwards = (MaxForwardsHeader) original.getHeader(MaxForwardsHeader.NAME);
+        int hops = maxForwards == null ? 70 : maxForwards.getMaxForwards() - 1;
+        for (Registration binding : bindings) {
+            Fork fork;
+            try {
+                URI target = messages.addresses().createURI(binding.contactUri());
+                Leg leg = new Leg(call.provider.getNewCallId().getCallId(),
+                        (Address) ((FromHeader) original.getHeader(FromHeader.NAME)).getAddress().clone(), newTag(),
+                        (Address) ((ToHeader) original.getHeader(ToHeader.NAME)).getAddress().clone(), null,
+                        target, binding.flow(), 0);
+                fork = new Fork(call, leg);
+            } catch (ParseException e) {
+                LOG.log(System.Logger.Level.WARNING, "binding " + binding.contactUri() + " cannot be called: " + e);
+                continue;
+            }
+            call.forks.add(fork);
+            calls.add(fork);
+            send(fork, hops);
+        }
+        if (call.allForksEnded()) {
+            reject(call, Response.TEMPORARILY_UNAVAILABLE, null);
+            return;
+        }
+        call.noAnswer = timer.after(noAnswerTimeout, () -> noAnswer(call));
+    }
+
+    private void send(Fork fork, int hops) {
+        Leg leg = fork.leg;
+        leg.lastInviteCseq = leg.nextCseq();
+        Request invite = messages.request(fork.call.provider, leg, Request.INVITE, leg.lastInviteCseq, hops);
+        SipMessages.copyBody(fork.call.inviteRequest(), invite);
+        try {
+            ClientTransaction transaction = fork.call.provider.getNewClientTransaction(invite);
+            transaction.setApplicationData(fork);
+            fork.transaction = transaction;
+            transaction.sendRequest();
+        } catch (SipException e) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "cannot send INVITE to " + leg.target + ": " + e.getMessage());
+            fork.finalStatus = Response.SERVICE_UNAVAILABLE;
+        }
+    }
+
+    private void noAnswer(Call call) {
+        synchronized (call) {
+            if (call.state == Call.State.RINGING) {
+                cancelForks(call, null);
+                reject(call, Response.TEMPORARILY_UNAVAILABLE, "No Answer", CallDisposition.NO_ANSWER);
+            }
+        }
+    }
+
+    /** A 1xx from a phone, relayed to the caller (with its SDP, if any) while the call rings. */
+    void provisional(Call call, Response response) {
+        if (call.state == Call.State.RINGING && response.getStatusCode() > 100) {
+            sendToCaller(call, messages.relayed(call.provider, call.inviteRequest(), response, call.a.localTag,
+                    call.a.flow.transport()));
+        }
+    }
+
+    /** The first 2xx wins: the other forks are cancelled and the 2xx (its SDP unchanged) goes to the caller. */
+    void answer(Call call, Fork fork, Response response) {
+        call.state = Call.State.ANSWERED;
+        call.winner = fork;
+        call.answeredAt = clock.instant();
+        if (call.noAnswer != null) {
+            call.noAnswer.cancel(false);
+        }
+        cancelForks(call, fork);
+        call.answerToCaller = messages.relayed(call.provider, call.inviteRequest(), response, call.a.localTag,
+                call.a.flow.transport());
+        sendToCaller(call, call.answerToCaller);
+        timer.after(T1, () -> retransmitAnswer(call, T1, T1));
+    }
+
+    /**
+     * Sends the 2xx to the caller again, at T1 doubling up to T2, until its ACK comes (the stack
+     * keeps no dialog, so this is the call's job, RFC 3261 13.3.1.4). No ACK within 64*T1: both
+     * sides get a BYE.
+     */
+    private void retransmitAnswer(Call call, Duration interval, Duration waited) {
+        synchronized (call) {
+            if (call.callerAcked || call.state != Call.State.ANSWERED) {
+                return;
+            }
+            if (waited.compareTo(T1.multipliedBy(64)) >= 0) {
+                sendBye(call, call.winner.leg);
+                sendBye(call, call.a);
+                end(call, CallDisposition.FAILED, Response.REQUEST_TIMEOUT);
+                return;
+            }
+            try {
+                call.provider.sendResponse(call.answerToCaller);
+            } catch (SipException e) {
+                LOG.log(System.Logger.Level.DEBUG, () -> "cannot resend 2xx of " + call.a.callId + ": " + e.getMessage());
+            }
+            Duration next = interval.multipliedBy(2).compareTo(T2) > 0 ? T2 : interval.multipliedBy(2);
+            timer.after(next, () -> retransmitAnswer(call, next, waited.plus(next)));
+        }
+    }
+
+    /** A 2xx from a phone too late (another answered, or the call is over): ACK it, then BYE. */
+    void ackAndBye(Fork fork) {
+        sendAck(fork.call, fork.leg, fork.leg.lastInviteCseq, null);
+        sendBye(fork.call, fork.leg);
+    }
+
+    /** The phone's answer to the caller's answer: an ACK on {@code leg} for its last INVITE. */
+    void sendAck(Call call, Leg leg, long inviteCseq, Request from) {
+        Request ack = messages.ack(call.provider, leg, inviteCseq);
+        if (from != null) {
+            SipMessages.copyBody(from, ack);
+        }
+        try {
+            call.provider.sendRequest(ack);
+        } catch (SipException e) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "cannot send ACK on " + leg.callId + ": " + e.getMessage());
+        }
+    }
+
+    void sendBye(Call call, Leg leg) {
+        Request bye = messages.request(call.provider, leg, Request.BYE, leg.nextCseq(), 70);
+        try {
+            call.provider.getNewClientTransaction(bye).sendRequest();
+        } catch (SipException e) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "cannot send BYE on " + leg.callId + ": " + e.getMessage());
+        }
+    }
+
+    /** Cancels every fork still ringing except {@code keep} (null: all). */
+    void cancelForks(Call call, Fork keep) {
+        for (Fork fork : call.forks) {
+            if (fork != keep && fork.finalStatus == 0 && !fork.cancelled) {
+                cancel(fork);
+            }
+        }
+    }
+
+    /** Sends the CANCEL, or owes it until the phone's first provisional answer (RFC 3261 9.1). */
+    void cancel(Fork fork) {
+        if (!fork.provisional) {
+            fork.cancelWanted = true;
+            return;
+        }
+        fork.cancelled = true;
+        try {
+            Request cancel = fork.transaction.createCancel();
+            fork.call.provider.getNewClientTransaction(cancel).sendRequest();
+        } catch (SipException e) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "cannot CANCEL " + fork.leg.callId + ": " + e.getMessage());
+        }
+    }
+
+    /** Every fork failed: the caller gets the most telling answer (busy first). */
+    void allForksFailed(Call call) {
+        Fork telling = call.forks.stream().filter(f -> BUSY.contains(f.finalStatus)).findFirst()
+                .or(() -> call.forks.stream().filter(f -> f.finalStatus >= 600).findFirst())
+                .or(() -> call.forks.stream().filter(f -> f.finalResponse != null
+                        && f.finalStatus != Response.REQUEST_TERMINATED).findFirst())
+                .orElse(null);
+        if (telling == null) {
+            reject(call, Response.TEMPORARILY_UNAVAILABLE, null);
+        } else {
+            reject(call, telling.finalStatus, telling.finalResponse.getReasonPhrase());
+        }
+    }
+
+    void reject(Call call, int status, String reason) {
+        reject(call, status, reason, dispositionOf(status));
+    }
+
+    /** Ends a call nobody answered: the final answer to the caller, then its record. */
+    void reject(Call call, int status, String reason, CallDisposition disposition) {
+        if (call.state == Call.State.ENDED) {
+            return;
+        }
+        sendToCaller(call, messages.answer(call.provider, call.inviteRequest(), status, reason, call.a.localTag,
+                call.a.flow.transport()));
+        end(call, disposition, status);
+    }
+
+    /** A BYE came on {@code from}: the other leg (if any) gets one, and the call ends. */
+    void hangUp(Call call, Leg other) {
+        if (call.state != Call.State.ANSWERED) {
+            return;
+        }
+        if (other != null) {
+            sendBye(call, other);
+        }
+        end(call, CallDisposition.ANSWERED, Response.OK);
+    }
+
+    void end(Call call, CallDisposition disposition, int status) {
+        call.state = Call.State.ENDED;
+        if (call.noAnswer != null) {
+            call.noAnswer.cancel(false);
+        }
+        calls.remove(call);
+        cdrs.ended(call, clock.instant(), disposition, status);
+    }
+
+    private void sendToCaller(Call call, Response response) {
+        try {
+            call.invite.sendResponse(response);
+        } catch (SipException | InvalidArgumentException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "cannot send " + response.getStatusCode() + " to the caller of "
+                    + call.a.callId + ": " + e.getMessage());
+        }
+    }
+
+    static CallDisposition dispositionOf(int status) {
+        if (BUSY.contains(status)) {
+            return CallDisposition.BUSY;
+        }
+        if (status == Response.REQUEST_TERMINATED) {
+            return CallDisposition.CANCELLED;
+        }
+        if (status < 300) {
+            return CallDisposition.ANSWERED;
+        }
+        return CallDisposition.FAILED;
+    }
+
+    static String newTag() {
+        return UUID.randomUUID().toString().substring(0, 13).replace("-", "");
+    }
+}

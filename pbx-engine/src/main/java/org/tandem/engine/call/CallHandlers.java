@@ -1,0 +1,26 @@
+package org.tandem.engine.call;
+
+import org.tandem.engine.EngineServices;
+import org.tandem.engine.auth.AuthThrottle;
+import org.tandem.engine.sip.Replies;
+
+import javax.sip.address.AddressFactory;
+
+/** The call handlers of one engine, wired to one registry of calls, one timer and one CDR writer. */
+public record CallHandlers(InviteHandler invites, CancelHandler cancels, InDialogHandler inDialog,
+                           ForkResponses responses) {
+
+    /** @param throttle the failed authentications counted with the registrar's */
+    public static CallHandlers of(Replies replies, AddressFactory addresses, EngineServices services,
+                                  AuthThrottle throttle) {
+        SipMessages messages = new SipMessages(replies, addresses);
+        Calls calls = new Calls();
+        CallControl control = new CallControl(messages, calls, new CdrWriter(services.callRecords(), services.nodeId()),
+                new CallTimer(), services.clock(), services.calls().noAnswerTimeout());
+        CallerAuthentication callers = new CallerAuthentication(replies, addresses, services.accounts(),
+                services.registrar().challengeAlgorithms(), throttle, services.clock());
+        InDialogHandler inDialog = new InDialogHandler(replies, messages, calls, control);
+        return new CallHandlers(new InviteHandler(replies, services, callers, calls, control),
+                new CancelHandler(replies, calls, control), inDialog, new ForkResponses(control, calls, inDialog));
+    }
+}

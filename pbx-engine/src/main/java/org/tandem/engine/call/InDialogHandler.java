@@ -1,0 +1,130 @@
+package org.tandem.engine.call;
+
+import org.tandem.engine.sip.Replies;
+
+import javax.sip.ClientTransaction;
+import javax.sip.InvalidArgumentException;
+import javax.sip.RequestEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.header.MaxForwardsHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import java.util.Optional;
+
+/**
+ * Requests within a call's dialogs (they carry a To tag), from either side:
+ * <ul>
+ * <li>ACK: passed to the other leg, for its last INVITE (with its body, for a late offer);</li>
+ * <li>BYE: answered 200 at once, a BYE sent to the other leg, the call ends;</li>
+ * <li>anything else (re-INVITE for hold and resume, UPDATE, INFO): relayed to the other leg with
+ * its body unchanged, and the answer relayed back.</li>
+ * </ul>
+ * A request for no dialog this node knows gets 481 (an ACK, nothing).
+ */
+public final class InDialogHandler {
+
+    private static final System.Logger LOG = System.getLogger(InDialogHandler.class.getName());
+
+    /** A request relayed within a call: where its answer goes back to. */
+    record Relay(Call call, ServerTransaction origin, Leg from) {
+    }
+
+    private final Replies replies;
+    private final SipMessages messages;
+    private final Calls calls;
+    private final CallControl control;
+
+    InDialogHandler(Replies replies, SipMessages messages, Calls calls, CallControl control) {
+        this.replies = replies;
+        this.messages = messages;
+        this.calls = calls;
+        this.control = control;
+    }
+
+    public void request(RequestEvent event) {
+        Request request = event.getRequest();
+        Optional<Calls.InDialog> found = calls.inDialog(request);
+        if (Request.ACK.equals(request.getMethod())) {
+            found.ifPresent(dialog -> ack(dialog, request));
+            return;
+        }
+        if (found.isEmpty()) {
+            replies.sendStateless(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            return;
+        }
+        Optional<ServerTransaction> transaction = replies.serverTransaction(event);
+        if (transaction.isEmpty()) {
+            return;
+        }
+        Calls.InDialog dialog = found.get();
+        if (Request.BYE.equals(request.getMethod())) {
+            replies.send(transaction.get(), replies.create(request, Response.OK));
+            synchronized (dialog.call()) {
+                control.hangUp(dialog.call(), dialog.to());
+            }
+            return;
+        }
+        relay(dialog, request, transaction.get());
+    }
+
+    private void ack(Calls.InDialog dialog, Request ack) {
+        Call call = dialog.call();
+        synchronized (call) {
+            if (dialog.to() == null || call.state != Call.State.ANSWERED) {
+                return;
+            }
+            control.sendAck(call, dialog.to(), dialog.to().lastInviteCseq, ack);
+            if (dialog.from() == call.a) {
+                call.callerAcked = true;
+            }
+        }
+    }
+
+    private void relay(Calls.InDialog dialog, Request request, ServerTransaction origin) {
+        Call call = dialog.call();
+        synchronized (call) {
+            if (dialog.to() == null || call.state != Call.State.ANSWERED) {
+                replies.send(origin, replies.create(request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST));
+                return;
+            }
+            Leg to = dialog.to();
+            MaxForwardsHeader maxForwards = (MaxForwardsHeader) request.getHeader(MaxForwardsHeader.NAME);
+            long cseq = to.nextCseq();
+            Request out = messages.request(call.provider, to, request.getMethod(), cseq,
+                    maxForwards == null ? 70 : maxForwards.getMaxForwards() - 1);
+            SipMessages.copyBody(request, out);
+            if (Request.INVITE.equals(request.getMethod())) {
+                to.lastInviteCseq = cseq;
+            }
+            try {
+                ClientTransaction transaction = call.provider.getNewClientTransaction(out);
+                transaction.setApplicationData(new Relay(call, origin, dialog.from()));
+                transaction.sendRequest();
+            } catch (SipException e) {
+                replies.send(origin, replies.create(request, Response.SERVICE_UNAVAILABLE));
+            }
+        }
+    }
+
+    void relayResponse(Relay relay, Response response) {
+        if (response.getStatusCode() == Response.TRYING) {
+            return;
+        }
+        synchronized (relay.call()) {
+            Response out = messages.relayed(relay.call().provider, relay.origin().getRequest(), response, null,
+                    relay.from().flow.transport());
+            try {
+                relay.origin().sendResponse(out);
+            } catch (SipException | InvalidArgumentException | RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, () -> "cannot relay " + response.getStatusCode() + ": " + e);
+            }
+        }
+    }
+
+    void relayTimeout(Relay relay) {
+        synchronized (relay.call()) {
+            replies.send(relay.origin(), replies.create(relay.origin().getRequest(), Response.REQUEST_TIMEOUT));
+        }
+    }
+}

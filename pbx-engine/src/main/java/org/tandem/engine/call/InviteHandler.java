@@ -1,0 +1,132 @@
+package org.tandem.engine.call;
+
+import org.tandem.domain.extension.SipAccount;
+import org.tandem.domain.registration.AddressOfRecord;
+import org.tandem.domain.registration.Flow;
+import org.tandem.domain.registration.Registration;
+import org.tandem.engine.EngineServices;
+import org.tandem.engine.registrar.SourceFlow;
+import org.tandem.engine.sip.Replies;
+
+import javax.sip.RequestEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipProvider;
+import javax.sip.address.Address;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import java.text.ParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A new call (an INVITE without a To tag), read top to bottom like Kamailio's route for one:
+ * <ol>
+ * <li>authenticate the caller (407 challenge, 403; nothing for an address the throttle blocks),
+ * before anything is looked up or kept;</li>
+ * <li>take a server transaction and say 100 Trying at once;</li>
+ * <li>the callee is the Request-URI's user, looked up in the caller's tenant only (404 if none);</li>
+ * <li>its phones are this node's bindings of it (480 if none);</li>
+ * <li>ring them all at once, each as its own dialog (leg B, new Call-ID), over the flow it
+ * registered from; the first to answer wins; nobody within the no-answer timeout: 480.</li>
+ * </ol>
+ */
+public final class InviteHandler {
+
+    private static final System.Logger LOG = System.getLogger(InviteHandler.class.getName());
+
+    private final Replies replies;
+    private final EngineServices services;
+    private final CallerAuthentication callers;
+    private final Calls calls;
+    private final CallControl control;
+
+    InviteHandler(Replies replies, EngineServices services, CallerAuthentication callers, Calls calls,
+                  CallControl control) {
+        this.replies = replies;
+        this.services = services;
+        this.callers = callers;
+        this.calls = calls;
+        this.control = control;
+    }
+
+    public void invite(RequestEvent event) {
+        Request request = event.getRequest();
+        Flow source = SourceFlow.of(event);
+
+        CallerAuthentication.Caller caller;
+        switch (callers.check(request, source)) {
+            case CallerAuthentication.Refused refused -> {
+                replies.sendStateless(event, refused.response());
+                return;
+            }
+            case CallerAuthentication.Dropped dropped -> {
+                return; // cheapest under a flood, and tells a guesser nothing
+            }
+            case CallerAuthentication.Caller authenticated -> caller = authenticated;
+        }
+
+        Optional<ServerTransaction> transaction = replies.serverTransaction(event);
+        if (transaction.isEmpty()) {
+            return; // a retransmission of an INVITE being handled: the stack answers it
+        }
+        replies.send(transaction.get(), trying(request));
+
+        Call call = newCall(event, transaction.get(), caller, source);
+        calls.add(call);
+        synchronized (call) {
+            try {
+                route(call, caller);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "call " + call.caller + " -> " + call.callee
+                        + " failed (503): " + e);
+                control.reject(call, Response.SERVICE_UNAVAILABLE, null);
+            }
+        }
+    }
+
+    private void route(Call call, CallerAuthentication.Caller caller) {
+        Optional<SipAccount> callee = services.accounts().find(caller.domain(), call.callee)
+                .filter(account -> account.tenantId().equals(caller.account().tenantId()));
+        if (callee.isEmpty()) {
+            control.reject(call, Response.NOT_FOUND, null);
+            return;
+        }
+        AddressOfRecord aor = new AddressOfRecord(callee.get().tenantId(), callee.get().number());
+        List<Registration> phones = services.registrations().active(services.nodeId(), aor,
+                services.clock().instant().truncatedTo(ChronoUnit.MILLIS));
+        if (phones.isEmpty()) {
+            control.reject(call, Response.TEMPORARILY_UNAVAILABLE, null);
+            return;
+        }
+        control.ring(call, phones);
+    }
+
+    /** 100 without a To tag: it makes no dialog, and the answers to come carry the call's own tag. */
+    private Response trying(Request request) {
+        try {
+            return replies.messages().createResponse(Response.TRYING, request);
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("cannot answer 100 to " + request.getRequestURI(), e);
+        }
+    }
+
+    private Call newCall(RequestEvent event, ServerTransaction transaction, CallerAuthentication.Caller caller,
+                         Flow source) {
+        Request request = event.getRequest();
+        FromHeader from = (FromHeader) request.getHeader(FromHeader.NAME);
+        ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
+        ContactHeader contact = (ContactHeader) request.getHeader(ContactHeader.NAME);
+        URI target = contact != null ? contact.getAddress().getURI() : from.getAddress().getURI();
+        Leg a = new Leg(Calls.callId(request), (Address) to.getAddress().clone(), CallControl.newTag(),
+                (Address) from.getAddress().clone(), from.getTag(), (URI) target.clone(), source, 0);
+        String dialled = request.getRequestURI() instanceof SipURI sip && sip.getUser() != null ? sip.getUser() : "";
+        return new Call(caller.account().tenantId(), caller.account().number().digits(), dialled,
+                services.clock().instant(), (SipProvider) event.getSource(), transaction, a);
+    }
+}

@@ -1,0 +1,43 @@
+package org.tandem.engine.call;
+
+import org.tandem.domain.registration.Flow;
+
+import javax.sip.address.Address;
+import javax.sip.address.URI;
+
+/**
+ * One dialog of a call, seen from this node: its identifiers, where its phone is (the target from
+ * its Contact) and the flow that reaches it (the packets' source for the caller, the registration's
+ * flow for a callee). Requests to the phone go to the target over the flow, so a phone behind NAT
+ * is reached on the connection or mapping it opened. Mutable fields are touched only under the
+ * call's lock.
+ */
+final class Leg {
+
+    final String callId;
+    final Address local;
+    final String localTag;
+    final Address remote;
+    String remoteTag;
+    URI target;
+    final Flow flow;
+    long localCseq;
+    /** CSeq number of the last INVITE this node sent on this leg, for the ACK of its 2xx. */
+    long lastInviteCseq;
+
+    Leg(String callId, Address local, String localTag, Address remote, String remoteTag, URI target, Flow flow,
+        long localCseq) {
+        this.callId = callId;
+        this.local = local;
+        this.localTag = localTag;
+        this.remote = remote;
+        this.remoteTag = remoteTag;
+        this.target = target;
+        this.flow = flow;
+        this.localCseq = localCseq;
+    }
+
+    long nextCseq() {
+        return ++localCseq;
+    }
+}

@@ -1,0 +1,144 @@
+package org.tandem.engine.call;
+
+import org.tandem.domain.registration.Flow;
+import org.tandem.engine.sip.Replies;
+
+import javax.sip.InvalidArgumentException;
+import javax.sip.ListeningPoint;
+import javax.sip.SipProvider;
+import javax.sip.address.Address;
+import javax.sip.address.AddressFactory;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.HeaderFactory;
+import javax.sip.header.MaxForwardsHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Message;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import java.text.ParseException;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Builds the messages a call sends: requests within one {@link Leg} (routed over its flow), and the
+ * answers relayed to the caller. Bodies are copied as bytes with their Content-Type, never parsed,
+ * so the SDP a phone wrote reaches the other phone unchanged. Thread-safe (factories only).
+ */
+final class SipMessages {
+
+    private final Replies replies;
+    private final AddressFactory addresses;
+    private final HeaderFactory headers;
+
+    SipMessages(Replies replies, AddressFactory addresses) {
+        this.replies = replies;
+        this.addresses = addresses;
+        this.headers = replies.headers();
+    }
+
+    AddressFactory addresses() {
+        return addresses;
+    }
+
+    /** A request within {@code leg}: to its target, over its flow (a loose Route to the flow's address). */
+    Request request(SipProvider provider, Leg leg, String method, long cseq, int maxForwards) {
+        try {
+            Request request = replies.messages().createRequest((URI) leg.target.clone(), method,
+                    headers.createCallIdHeader(leg.callId), headers.createCSeqHeader(cseq, method),
+                    headers.createFromHeader((Address) leg.local.clone(), leg.localTag),
+                    headers.createToHeader((Address) leg.remote.clone(), leg.remoteTag),
+                    List.of(via(provider, leg.flow)), maxForwards(maxForwards));
+            request.addHeader(headers.createRouteHeader(routeTo(leg.flow)));
+            request.addHeader(contact(provider, leg.flow.transport()));
+            return request;
+        } catch (ParseException | InvalidArgumentException e) {
+            throw new IllegalStateException("cannot build " + method + " for call " + leg.callId, e);
+        }
+    }
+
+    /** The ACK of a 2xx (RFC 3261 13.2.2.4): its own transaction, with a branch of its own. */
+    Request ack(SipProvider provider, Leg leg, long inviteCseq) {
+        Request ack = request(provider, leg, Request.ACK, inviteCseq, 70);
+        try {
+            ((ViaHeader) ack.getHeader(ViaHeader.NAME)).setBranch("z9hG4bK" + UUID.randomUUID().toString().replace("-", ""));
+        } catch (ParseException e) {
+            throw new IllegalStateException(e);
+        }
+        return ack;
+    }
+
+    /** {@code status} for the caller's {@code request}, in the caller's dialog (tag {@code localTag}). */
+    Response answer(SipProvider provider, Request request, int status, String reason, String localTag,
+                    String transport) {
+        Response response = replies.create(request, status);
+        try {
+            if (reason != null) {
+                response.setReasonPhrase(reason);
+            }
+            if (localTag != null) {
+                ((ToHeader) response.getHeader(ToHeader.NAME)).setTag(localTag);
+            }
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("bad reason phrase or tag: " + reason + " " + localTag, e);
+        }
+        if (status > 100 && status < 300 && Request.INVITE.equals(request.getMethod())) {
+            response.addHeader(contact(provider, transport));
+        }
+        return response;
+    }
+
+    /** The caller's answer relayed from a phone's: its status, reason phrase and body (SDP) as they were. */
+    Response relayed(SipProvider provider, Request request, Response from, String localTag, String transport) {
+        Response response = answer(provider, request, from.getStatusCode(), from.getReasonPhrase(), localTag,
+                transport);
+        copyBody(from, response);
+        return response;
+    }
+
+    static void copyBody(Message from, Message to) {
+        byte[] body = from.getRawContent();
+        ContentTypeHeader type = (ContentTypeHeader) from.getHeader(ContentTypeHeader.NAME);
+        if (body == null || body.length == 0 || type == null) {
+            return;
+        }
+        try {
+            to.setContent(body, (ContentTypeHeader) type.clone());
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("cannot copy a body", e);
+        }
+    }
+
+    MaxForwardsHeader maxForwards(int value) throws InvalidArgumentException {
+        return headers.createMaxForwardsHeader(Math.max(0, value));
+    }
+
+    ViaHeader via(SipProvider provider, Flow flow) throws ParseException, InvalidArgumentException {
+        ListeningPoint point = provider.getListeningPoint(flow.transport());
+        return headers.createViaHeader(point.getIPAddress(), point.getPort(), flow.transport(), null);
+    }
+
+    ContactHeader contact(SipProvider provider, String transport) {
+        ListeningPoint point = provider.getListeningPoint(transport);
+        try {
+            SipURI uri = addresses.createSipURI(null, point.getIPAddress());
+            uri.setPort(point.getPort());
+            uri.setTransportParam(transport);
+            return headers.createContactHeader(addresses.createAddress(uri));
+        } catch (ParseException e) {
+            throw new IllegalStateException("cannot make our Contact", e);
+        }
+    }
+
+    /** {@code sip:address:port;transport=x;lr}: the next hop is the flow, whatever the target says. */
+    Address routeTo(Flow flow) throws ParseException {
+        SipURI hop = addresses.createSipURI(null, flow.address());
+        hop.setPort(flow.port());
+        hop.setTransportParam(flow.transport());
+        hop.setLrParam();
+        return addresses.createAddress(hop);
+    }
+}

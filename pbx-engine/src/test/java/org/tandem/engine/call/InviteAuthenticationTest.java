@@ -1,0 +1,126 @@
+package org.tandem.engine.call;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.tandem.engine.registrar.RegistrarDatabase;
+import org.tandem.engine.registrar.RegistrarExtension;
+import org.tandem.engine.registrar.TestPhone;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tandem.engine.SipTestClient.headers;
+import static org.tandem.engine.call.CallDialogTest.invite;
+import static org.tandem.engine.call.CallDialogTest.next;
+import static org.tandem.engine.call.CallDialogTest.proxyAuthorization;
+import static org.tandem.engine.call.CallDialogTest.sdp;
+import static org.tandem.engine.registrar.RegistrarDatabase.ALPHA;
+import static org.tandem.engine.registrar.RegistrarDatabase.BETA;
+import static org.tandem.engine.registrar.RegistrarDatabase.password;
+
+/**
+ * A caller must prove it is the From user of the Request-URI's tenant (407, RFC 3261 22.3), with
+ * the registrar's algorithms and replay check. The callee has no phone, so an authenticated INVITE
+ * ends in 480: that answer shows authentication passed.
+ */
+@Timeout(30)
+class InviteAuthenticationTest {
+
+    @RegisterExtension
+    static final RegistrarExtension NODE = new RegistrarExtension();
+
+    private String caller;
+    private String callee;
+    private String uri;
+
+    @BeforeEach
+    void extensions() {
+        RegistrarDatabase db = NODE.database();
+        caller = db.newExtension();
+        callee = db.newExtension();
+        uri = "sip:" + callee + "@" + ALPHA;
+    }
+
+    @Test
+    void the407OffersMd5ThenSha256AndBothAreAccepted() throws Exception {
+        try (TestPhone phone = TestPhone.udp(NODE.port(), caller, ALPHA)) {
+            String required = challenge(phone);
+            assertThat(headers(required, "Proxy-Authenticate")).hasSize(2);
+            assertThat(headers(required, "Proxy-Authenticate").getFirst()).contains("algorithm=MD5")
+                    .contains("realm=\"" + ALPHA + "\"").contains("qop=\"auth\"");
+            for (String algorithm : new String[] {"MD5", "SHA-256"}) {
+                String answered = phone.exchange(authenticated(phone, caller,
+                        proxyAuthorization(challenge(phone), algorithm, caller, password(caller, ALPHA), uri, 1)));
+                assertThat(TestPhone.statusOf(answered)).as(algorithm).isEqualTo(480);
+            }
+        }
+    }
+
+    @Test
+    void aWrongPasswordGets403() throws Exception {
+        try (TestPhone phone = TestPhone.udp(NODE.port(), caller, ALPHA)) {
+            String answered = phone.exchange(authenticated(phone, caller,
+                    proxyAuthorization(challenge(phone), "MD5", caller, "wrong", uri, 1)));
+            assertThat(TestPhone.statusOf(answered)).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void credentialsOfAnotherExtensionThanTheFromUserGet403() throws Exception {
+        try (TestPhone phone = TestPhone.udp(NODE.port(), caller, ALPHA)) {
+            // the callee's own right password, but the From says the caller
+            String answered = phone.exchange(authenticated(phone, caller,
+                    proxyAuthorization(challenge(phone), "MD5", callee, password(callee, ALPHA), uri, 1)));
+            assertThat(TestPhone.statusOf(answered)).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void credentialsOfTheSameNumberInAnotherTenantGet403() throws Exception {
+        try (TestPhone phone = TestPhone.udp(NODE.port(), caller, ALPHA)) {
+            String answered = phone.exchange(authenticated(phone, caller,
+                    proxyAuthorization(challenge(phone), "MD5", caller, password(caller, BETA), uri, 1)));
+            assertThat(TestPhone.statusOf(answered)).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void aReplayedNonceCountIsChallengedAgainAsStale() throws Exception {
+        try (TestPhone phone = TestPhone.udp(NODE.port(), caller, ALPHA)) {
+            String authorization = proxyAuthorization(challenge(phone), "MD5", caller, password(caller, ALPHA), uri, 1);
+            assertThat(TestPhone.statusOf(phone.exchange(authenticated(phone, caller, authorization)))).isEqualTo(480);
+
+            String replayed = phone.exchange(authenticated(phone, caller, authorization));
+            assertThat(TestPhone.statusOf(replayed)).isEqualTo(407);
+            assertThat(headers(replayed, "Proxy-Authenticate").getFirst()).containsIgnoringCase("stale=true");
+        }
+    }
+
+    @Test
+    void guessingAPasswordThroughInvitesIsThrottledLikeRegister() throws Exception {
+        try (TestPhone phone = TestPhone.udp(NODE.port(), caller, ALPHA)) {
+            for (int guess = 0; guess < 5; guess++) {
+                String answered = phone.exchange(authenticated(phone, caller,
+                        proxyAuthorization(challenge(phone), "MD5", caller, "guess-" + guess, uri, 1)));
+                assertThat(TestPhone.statusOf(answered)).isEqualTo(403);
+            }
+            String required = challenge(phone);
+            phone.send(authenticated(phone, caller,
+                    proxyAuthorization(required, "MD5", caller, password(caller, ALPHA), uri, 1)));
+            assertThat(phone.receive(java.time.Duration.ofMillis(700))).as("a blocked guesser hears nothing").isEmpty();
+        }
+    }
+
+    private String challenge(TestPhone phone) throws Exception {
+        String required = phone.exchange(invite(phone, caller, uri, UUID.randomUUID().toString(), "t1", 1,
+                sdp("caller", "sendrecv"), null));
+        assertThat(TestPhone.statusOf(required)).isEqualTo(407);
+        return required;
+    }
+
+    private String authenticated(TestPhone phone, String from, String authorization) {
+        return invite(phone, from, uri, UUID.randomUUID().toString(), "t2", 2, sdp("caller", "sendrecv"), authorization);
+    }
+}

@@ -1,0 +1,251 @@
+package org.tandem.engine.call;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.tandem.domain.extension.SipCredentials;
+import org.tandem.engine.Sipp;
+import org.tandem.engine.registrar.RegistrarDatabase;
+import org.tandem.engine.registrar.RegistrarExtension;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tandem.engine.registrar.RegistrarDatabase.ALPHA;
+import static org.tandem.engine.registrar.RegistrarDatabase.BETA;
+import static org.tandem.engine.registrar.RegistrarDatabase.GAMMA;
+import static org.tandem.engine.registrar.RegistrarDatabase.password;
+
+/**
+ * Calls between real SIP phones (SIPp processes) through the engine as a B2BUA: callee phones
+ * register and take the call in an out-of-call scenario, callers authenticate their INVITE
+ * (407). Each test checks what both phones saw (SIPp fails on any unexpected message) and the one
+ * call record written in the database. The no-answer timeout is 2 s here.
+ */
+@Timeout(60)
+class SippCallTest {
+
+    private static final Duration NO_ANSWER = Duration.ofSeconds(2);
+
+    @RegisterExtension
+    static final RegistrarExtension NODE = new RegistrarExtension(
+            services -> services.withCalls(new CallPolicy(NO_ANSWER)));
+
+    private RegistrarDatabase db;
+    private SippPhones phones;
+    private String caller;
+    private String callee;
+
+    @BeforeEach
+    void newExtensions() {
+        db = NODE.database();
+        phones = new SippPhones(NODE.port(), db);
+        caller = db.newExtension();
+        callee = db.newExtension();
+    }
+
+    @Test
+    void anAnsweredCallEndsWhenTheCallerHangsUp() throws Exception {
+        Sipp.Running phone = phones.phone(callee, ALPHA, "phone_answers.xml", Duration.ofMillis(2500));
+
+        Sipp.Run call = phones.call("caller_bye.xml", caller, ALPHA, callee);
+
+        assertThat(call.exitCode()).as(call.describe()).isZero();
+        Sipp.Run callee = phone.await();
+        assertThat(callee.exitCode()).as(callee.describe()).isZero();
+        assertThat(record()).isEqualTo("ANSWERED 200 answered");
+    }
+
+    @Test
+    void anAnsweredCallOverTcpReachesThePhoneOnTheConnectionItRegisteredOn() throws Exception {
+        SippPhones tcp = new SippPhones(NODE.port(), db, "t1");
+        Sipp.Running phone = tcp.phone(callee, ALPHA, "phone_answers.xml", Duration.ofMillis(2500));
+
+        Sipp.Run call = tcp.call("caller_bye.xml", caller, ALPHA, callee);
+
+        assertThat(call.exitCode()).as(call.describe()).isZero();
+        Sipp.Run callee = phone.await();
+        assertThat(callee.exitCode()).as(callee.describe()).isZero();
+        assertThat(record()).isEqualTo("ANSWERED 200 answered");
+    }
+
+    @Test
+    void anAnsweredCallEndsWhenTheCalleeHangsUp() throws Exception {
+        Sipp.Running phone = phones.phone(callee, ALPHA, "phone_answers_and_hangs_up.xml", Duration.ofMillis(2500));
+
+        Sipp.Run call = phones.call("caller_hears_bye.xml", caller, ALPHA, callee);
+
+        assertThat(call.exitCode()).as(call.describe()).isZero();
+        Sipp.Run callee = phone.await();
+        assertThat(callee.exitCode()).as(callee.describe()).isZero();
+        assertThat(record()).isEqualTo("ANSWERED 200 answered");
+    }
+
+    @Test
+    void aCallerWhoHangsUpWhileItRingsCancelsThePhone() throws Exception {
+        Path cancelled = SippPhones.marker("cancelled");
+        Sipp.Running phone = phones.phone(callee, ALPHA, "phone_rings.xml", Duration.ofMillis(2000),
+                "-key", "cancelled", cancelled.toString());
+
+        Sipp.Run call = phones.call("caller_cancel.xml", caller, ALPHA, callee);
+
+        assertThat(call.exitCode()).as(call.describe()).isZero();
+        Sipp.Run callee = phone.await();
+        assertThat(callee.exitCode()).as(callee.describe()).isZero();
+        assertThat(cancelled).as("the phone got the CANCEL").exists();
+        assertThat(record()).isEqualTo("CANCELLED 487 unanswered");
+    }
+
+    @Test
+    void aBusyPhoneMakesTheCallerHear486() throws Exception {
+        Sipp.Running phone = phones.phone(callee, ALPHA, "phone_busy.xml", Duration.ofMillis(1500));
+
+        Sipp.Run call = phones.call("caller_486.xml", caller, ALPHA, callee);
+
+        assertThat(call.exitCode()).as(call.describe()).isZero();
+        Sipp.Run callee = phone.await();
+        assertThat(callee.exitCode()).as(callee.describe()).isZero();
+        assertThat(record()).isEqualTo("BUSY 486 unanswered");
+    }
+
+    @Test
+    void aPhoneNobodyAnswersIsCancelledAfterTheTimeoutAndTheCallerHears480() throws Exception {
+        Path cancelled = SippPhones.marker("cancelled");
+        Sipp.Running phone = phones.phone(callee, ALPHA, "phone_rings.xml", Duration.ofMillis(3500),
+                "-key", "cancelled", cancelled.toString());
+        long start = System.nanoTime();
+
+        Sipp.Run call = phones.call("caller_480.xml", caller, ALPHA, callee);
+
+        assertThat(call.exitCode()).as(call.describe()).isZero();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(NO_ANSWER);
+        Sipp.Run callee = phone.await();
+        assertThat(callee.exitCode()).as(callee.describe()).isZero();
+        assertThat(cancelled).as("the phone got the CANCEL").exists();
+        assertThat(record()).isEqualTo("NO_ANSWER 480 unanswered");
+    }
+
+    @Test
+    void everyPhoneOfTheCalleeRingsTheFirstToAnswerWinsAndTheOtherIsCancelled() throws Exception {
+        Path cancelled = SippPhones.marker("cancelled");
+        Sipp.Running ringing = phones.phone(callee, ALPHA, "phone_rings.xml", Duration.ofMillis(2500),
+                "-key", "cancelled", cancelled.toString());
+        Sipp.Running answering = phones.phone(callee, ALPHA, "phone_answers.xml", Duration.ofMillis(2500));
+        assertThat(db.storedContacts(callee, ALPHA)).hasSize(2);
+
+        Sipp.Run call = phones.call("caller_bye.xml", caller, ALPHA, callee);
+
+        assertThat(call.exitCode()).as(call.describe()).isZero();
+        Sipp.Run answered = answering.await();
+        assertThat(answered.exitCode()).as(answered.describe()).isZero();
+        Sipp.Run other = ringing.await();
+        assertThat(other.exitCode()).as(other.describe()).isZero();
+        assertThat(cancelled).as("the phone that did not answer got the CANCEL").exists();
+        assertThat(record()).isEqualTo("ANSWERED 200 answered");
+    }
+
+    @Test
+    void anUnknownNumberGets404() throws Exception {
+        Sipp.Run call = phones.call("caller_404.xml", caller, ALPHA, "99999");
+
+        assertThat(call.exitCode()).as(call.describe()).isZero();
+        assertThat(record("99999")).isEqualTo("FAILED 404 unanswered");
+    }
+
+    @Test
+    void anExtensionWithNoPhoneRegisteredGets480() throws Exception {
+        Sipp.Run call = phones.call("caller_480.xml", caller, ALPHA, callee);
+
+        assertThat(call.exitCode()).as(call.describe()).isZero();
+        assertThat(record()).isEqualTo("FAILED 480 unanswered");
+    }
+
+    @Test
+    void anInviteWithoutCredentialsGets407AndRingsNobody() throws Exception {
+        Path invited = SippPhones.marker("invited");
+        Sipp.Running phone = phones.phone(callee, ALPHA, "phone_must_not_ring.xml", Duration.ofMillis(1500),
+                "-key", "invited", invited.toString());
+
+        Sipp.Run call = phones.call("caller_no_credentials.xml", caller, ALPHA, callee);
+
+        assertThat(call.exitCode()).as(call.describe()).isZero();
+        phone.await();
+        assertThat(invited).as("the phone was rung").doesNotExist();
+        assertThat(records(callee, ALPHA)).isEmpty();
+    }
+
+    @Test
+    void aNumberThatExistsOnlyInAnotherTenantIsUnknown() throws Exception {
+        String betaOnly = Integer.toString(50_000 + Math.abs(UUID.randomUUID().hashCode() % 40_000));
+        SipCredentials credentials = SipCredentials.derive(betaOnly, BETA, password(betaOnly, BETA).toCharArray());
+        db.execute("insert into extension (id, tenant_id, number, display_name, ha1_md5, ha1_sha256, max_contacts, "
+                        + "created_at) select ?, id, ?, 'Beta only', ?, ?, 5, now() from tenant where sip_domain = ?",
+                UUID.randomUUID(), betaOnly, credentials.ha1Md5(), credentials.ha1Sha256(), BETA);
+        Path invited = SippPhones.marker("invited");
+        Sipp.Running betaPhone = phones.phone(betaOnly, BETA, "phone_must_not_ring.xml", Duration.ofMillis(1500),
+                "-key", "invited", invited.toString());
+
+        Sipp.Run call = phones.call("caller_404.xml", caller, ALPHA, betaOnly);
+
+        assertThat(call.exitCode()).as(call.describe()).isZero();
+        betaPhone.await();
+        assertThat(invited).as("tenant beta's phone was rung by a caller of tenant alpha").doesNotExist();
+        assertThat(record(betaOnly)).isEqualTo("FAILED 404 unanswered");
+    }
+
+    @Test
+    void aNumberInBothTenantsRingsOnlyTheCallersTenant() throws Exception {
+        Path invited = SippPhones.marker("invited");
+        Sipp.Running betaPhone = phones.phone(callee, BETA, "phone_must_not_ring.xml", Duration.ofMillis(2500),
+                "-key", "invited", invited.toString());
+        Sipp.Running alphaPhone = phones.phone(callee, ALPHA, "phone_answers.xml", Duration.ofMillis(2500));
+
+        Sipp.Run call = phones.call("caller_bye.xml", caller, ALPHA, callee);
+
+        assertThat(call.exitCode()).as(call.describe()).isZero();
+        Sipp.Run alpha = alphaPhone.await();
+        assertThat(alpha.exitCode()).as(alpha.describe()).isZero();
+        betaPhone.await();
+        assertThat(invited).as("tenant beta's phone was rung by a caller of tenant alpha").doesNotExist();
+        assertThat(record()).isEqualTo("ANSWERED 200 answered");
+        assertThat(records(callee, BETA)).isEmpty();
+    }
+
+    @Test
+    void aCallerOfASuspendedTenantIsRefused() throws Exception {
+        Sipp.Run call = phones.call("caller_403.xml", caller, GAMMA, callee);
+
+        assertThat(call.exitCode()).as(call.describe()).isZero();
+        assertThat(records(callee, GAMMA)).isEmpty();
+    }
+
+    /** The one record of the call to {@link #callee} in tenant alpha, once written. */
+    private String record() throws InterruptedException {
+        return record(callee);
+    }
+
+    private String record(String dialled) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        List<String> rows = records(dialled, ALPHA);
+        while (rows.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            rows = records(dialled, ALPHA);
+        }
+        assertThat(rows).as("call records of calls to " + dialled).hasSize(1);
+        assertThat(db.strings("select r.caller from call_record r join tenant t on t.id = r.tenant_id "
+                + "where t.sip_domain = ? and r.callee = ?", ALPHA, dialled)).containsExactly(caller);
+        return rows.getFirst();
+    }
+
+    private List<String> records(String dialled, String domain) {
+        return db.strings("select r.disposition || ' ' || r.sip_cause || ' ' "
+                + "|| case when r.answered_at is null then 'unanswered' else 'answered' end "
+                + "from call_record r join tenant t on t.id = r.tenant_id "
+                + "where t.sip_domain = ? and r.callee = ? and r.node_id = ?", domain, dialled, db.nodeId());
+    }
+}

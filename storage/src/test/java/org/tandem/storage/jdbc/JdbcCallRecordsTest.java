@@ -1,0 +1,100 @@
+package org.tandem.storage.jdbc;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tandem.domain.call.CallDisposition;
+import org.tandem.domain.call.CallRecord;
+import org.tandem.domain.node.NetworkAddress;
+import org.tandem.domain.node.Node;
+import org.tandem.domain.operator.Operator;
+import org.tandem.domain.pool.Pool;
+import org.tandem.domain.reseller.Reseller;
+import org.tandem.domain.tenant.PlanLimits;
+import org.tandem.domain.tenant.SipDomain;
+import org.tandem.domain.tenant.Tenant;
+import org.tandem.storage.TestDatabase;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JdbcCallRecordsTest {
+
+    @TempDir
+    static Path folder;
+    static TestDatabase database;
+    static JdbcCallRecords records;
+    static Node node;
+    static Tenant tenant;
+
+    @BeforeAll
+    static void start() {
+        database = TestDatabase.startIn(folder);
+        node = new Node("node-a", new NetworkAddress("127.0.0.2", 5060), "127.0.0.2");
+        database.inTransaction(entityManager -> {
+            Operator operator = new Operator("Operator");
+            entityManager.persist(operator);
+            Reseller reseller = new Reseller(operator.id(), "Reseller");
+            entityManager.persist(reseller);
+            entityManager.persist(node);
+            Pool pool = new Pool("pool-a", node, null);
+            entityManager.persist(pool);
+            tenant = new Tenant(reseller.id(), pool.id(), "Alpha", new SipDomain("alpha.example.com"),
+                    new PlanLimits(500, 5, 2));
+            entityManager.persist(tenant);
+        });
+        records = new JdbcCallRecords(database.dataSource());
+    }
+
+    @AfterAll
+    static void stop() {
+        database.close();
+    }
+
+    @Test
+    void anAnsweredAndAnUnansweredCallAreStoredAsTheyEnded() throws Exception {
+        Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        CallRecord answered = new CallRecord(UUID.randomUUID(), tenant.id(), node.id(), "101", "102", start,
+                start.plusSeconds(3), start.plusSeconds(63), CallDisposition.ANSWERED, 200);
+        CallRecord busy = new CallRecord(UUID.randomUUID(), tenant.id(), node.id(), "101", "103", start, null,
+                start.plusSeconds(1), CallDisposition.BUSY, 486);
+
+        records.add(answered);
+        records.add(busy);
+
+        assertThat(row(answered.id())).isEqualTo("101 102 ANSWERED 200 60");
+        assertThat(row(busy.id())).isEqualTo("101 103 BUSY 486 unanswered");
+    }
+
+    @Test
+    void aRecordCannotBeWrittenTwice() {
+        Instant start = Instant.now();
+        CallRecord record = new CallRecord(UUID.randomUUID(), tenant.id(), node.id(), "101", "102", start, null,
+                start, CallDisposition.FAILED, 404);
+        records.add(record);
+
+        assertThatThrownBy(() -> records.add(record)).isInstanceOf(StorageException.class);
+    }
+
+    private static String row(UUID id) throws Exception {
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement statement = connection.prepareStatement("select caller || ' ' || callee || ' ' || "
+                     + "disposition || ' ' || sip_cause || ' ' || coalesce(extract(epoch from ended_at - answered_at)"
+                     + "::int::text, 'unanswered') from call_record where id = ?")) {
+            statement.setObject(1, id);
+            try (ResultSet rows = statement.executeQuery()) {
+                assertThat(rows.next()).isTrue();
+                return rows.getString(1);
+            }
+        }
+    }
+}
