@@ -43,9 +43,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * One Tandem node in the managed WildFly, deployed once from the EAR exactly as built (plus a module
  * holding these tests). From inside: the persistence unit, datasource and CDI wiring work, and the
  * start-up brought the embedded PostgreSQL 18 to the latest schema with the demo seeded. From
- * outside, as phones and browsers meet it: SIP OPTIONS over UDP and TCP, a demo phone (SIPp)
- * registering with digest authentication, the login page in a real browser, and a server log free of
- * errors.
+ * outside, as phones and browsers meet it: SIP OPTIONS over UDP and TCP, demo phones (SIPp)
+ * registering with digest authentication and calling each other with the call recorded, the login
+ * page in a real browser, and a server log free of errors.
  */
 @ExtendWith(ArquillianExtension.class)
 class TandemNodeIT {
@@ -131,18 +131,27 @@ class TandemNodeIT {
     @Test
     @RunAsClient
     void aDemoPhoneRegistersWithTheCredentialsTheReadmeLists() throws Exception {
-        Path injection = Files.createTempFile("tandem-phone", ".csv");
-        Files.writeString(injection, "SEQUENTIAL\n101;acme.tandem.test;[authentication username=101 password=acme-101-secret]\n");
-        Process sipp = new ProcessBuilder(List.of("sipp", "127.0.0.1:" + sipPort(),
-                "-sf", Path.of(System.getProperty("it.sipp.scenarios"), "register_auth.xml").toString(),
-                "-inf", injection.toString(), "-auth_uri", "acme.tandem.test", "-t", "u1", "-i", "127.0.0.1", "-p", Integer.toString(freeUdpPort()),
-                "-m", "1", "-timeout", "20s", "-timeout_error", "-nostdin"))
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(sipp.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(sipp.waitFor(30, TimeUnit.SECONDS)).as("sipp finished").isTrue();
-        assertThat(sipp.exitValue()).as("sipp: REGISTER, 401, REGISTER with MD5 digest, 200 listing the contact\n" + output)
-                .isZero();
+        Sipp register = Sipp.start(scenario("register_auth.xml"), demoPhone("101"), "-auth_uri", DEMO_DOMAIN, "-m", "1");
+        assertThat(register.exitCode()).as("sipp: REGISTER, 401, REGISTER with MD5 digest, 200 listing the contact\n"
+                + register.output()).isZero();
+    }
+
+    @Test
+    @RunAsClient
+    void twoDemoPhonesCallEachOtherThroughTheNodeAndTheCallIsRecorded() throws Exception {
+        Sipp phone = Sipp.start(scenario("call/phone_register.xml"), demoPhone("102"), "-auth_uri", DEMO_DOMAIN,
+                "-oocsf", scenario("call/phone_answers.xml"), "-d", "20000", "-m", "1");
+        try {
+            awaitCount("select count(*) from registration where extension_number = '102'", 1);
+            Sipp caller = Sipp.start(scenario("call/caller_bye.xml"), demoPhone("101") + ";102",
+                    "-auth_uri", "102@" + DEMO_DOMAIN, "-m", "1");
+            assertThat(caller.exitCode()).as("sipp: INVITE, 407, INVITE with digest, 180, 200, ACK, BYE, 200\n"
+                    + caller.output()).isZero();
+            awaitCount("select count(*) from call_record where caller = '101' and callee = '102' "
+                    + "and disposition = 'ANSWERED' and sip_cause = 200", 1);
+        } finally {
+            phone.stop();
+        }
     }
 
     @Test
@@ -185,6 +194,67 @@ class TandemNodeIT {
         assertThat(log).anyMatch(line -> line.contains("Deployed \"tandem.ear\""));
         assertThat(log).noneMatch(line -> line.contains(" ERROR "))
                 .noneMatch(line -> line.startsWith("\tat ") || line.startsWith("Caused by:"));
+    }
+
+    private static final String DEMO_DOMAIN = "acme.tandem.test";
+
+    /** An injection-file line for a demo extension with the SIP password the README lists. */
+    private static String demoPhone(String number) {
+        return number + ";" + DEMO_DOMAIN + ";[authentication username=" + number + " password=acme-" + number + "-secret]";
+    }
+
+    private static String scenario(String name) {
+        return Path.of(System.getProperty("it.sipp.scenarios"), name).toString();
+    }
+
+    /** Polls the node's database from outside (as an operator's psql would) until the count is reached. */
+    private static void awaitCount(String query, int atLeast) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        int count = 0;
+        while (System.nanoTime() < deadline) {
+            try (Connection connection = java.sql.DriverManager.getConnection(
+                    "jdbc:postgresql://127.0.0.1:" + Integer.getInteger("it.db.port") + "/tandem", "tandem", "tandem");
+                 Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery(query)) {
+                rows.next();
+                count = rows.getInt(1);
+            }
+            if (count >= atLeast) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(count).as(query).isGreaterThanOrEqualTo(atLeast);
+    }
+
+    /** A SIPp phone on its own free UDP port, reading one injection line. */
+    private record Sipp(Process process, Path log) {
+
+        static Sipp start(String scenario, String injectionLine, String... arguments) throws IOException {
+            Path injection = Files.createTempFile("tandem-phone", ".csv");
+            Files.writeString(injection, "SEQUENTIAL\n" + injectionLine + "\n");
+            Path output = Files.createTempFile("tandem-sipp", ".log");
+            List<String> command = new java.util.ArrayList<>(List.of("sipp", "127.0.0.1:" + sipPort(), "-sf", scenario,
+                    "-inf", injection.toString(), "-t", "u1", "-i", "127.0.0.1", "-p", Integer.toString(freeUdpPort()),
+                    "-timeout", "30s", "-timeout_error", "-nostdin"));
+            command.addAll(List.of(arguments));
+            return new Sipp(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start(),
+                    output);
+        }
+
+        int exitCode() throws InterruptedException {
+            assertThat(process.waitFor(40, TimeUnit.SECONDS)).as("sipp finished").isTrue();
+            return process.exitValue();
+        }
+
+        String output() throws IOException {
+            return Files.readString(log);
+        }
+
+        void stop() throws InterruptedException {
+            process.destroy();
+            process.waitFor(5, TimeUnit.SECONDS);
+        }
     }
 
     private static int freeUdpPort() throws IOException {
