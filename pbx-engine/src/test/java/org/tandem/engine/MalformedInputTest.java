@@ -83,6 +83,14 @@ class MalformedInputTest {
     }
 
     @Test
+    void aRequestInAnotherSipVersionGets505() throws Exception {
+        String response = client.exchange(client.request("OPTIONS", client.engineUri())
+                .replaceFirst(" SIP/2.0\r\n", " SIP/7.0\r\n").replace("Via: SIP/2.0/", "Via: SIP/7.0/"));
+        assertThat(statusCode(response)).isEqualTo(505);
+        assertStillAnswers();
+    }
+
+    @Test
     void aHeaderThatDoesNotParseGets400FromTheStack() throws Exception {
         String response = client.exchange(
                 client.request("OPTIONS", client.engineUri()).replace("CSeq: 1 OPTIONS", "CSeq: one OPTIONS"));

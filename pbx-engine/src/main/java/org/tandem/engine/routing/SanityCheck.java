@@ -7,6 +7,7 @@ import javax.sip.address.SipURI;
 import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.RequireHeader;
 import javax.sip.header.UnsupportedHeader;
+import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import java.text.ParseException;
@@ -23,6 +24,8 @@ import java.util.Optional;
  */
 public final class SanityCheck {
 
+    private static final String SIP_2_0 = "SIP/2.0";
+
     private final Replies replies;
 
     public SanityCheck(Replies replies) {
@@ -35,6 +38,12 @@ public final class SanityCheck {
         // forwarded, yet the stack lets a request without it through.
         if (request.getHeader(MaxForwardsHeader.NAME) == null) {
             return Optional.of(badRequest(request, "Missing Max-Forwards"));
+        }
+        // The stack reads any Request-Line version as SIP/2.0 (its parser drops the error), but the
+        // top Via keeps what the sender speaks: refuse what is not SIP 2.0 (RFC 4475 3.1.2.16).
+        ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
+        if (via != null && !SIP_2_0.equalsIgnoreCase(via.getProtocol())) {
+            return Optional.of(replies.create(request, Response.VERSION_NOT_SUPPORTED));
         }
         // Only sip: and sips: addresses can be served (RFC 3261 8.2.2.1).
         if (!(request.getRequestURI() instanceof SipURI)) {

@@ -49,10 +49,6 @@ class Rfc4475TortureTest {
      * hide a regression.
      */
     static final Map<String, String> KNOWN_DEFECTS = Map.of(
-            "badvers", "DEFECT: 200 OK to 'OPTIONS ... SIP/7.0' (RFC 4475 3.1.2.16 wants 505). JAIN-SIP 1.3.0-91's"
-                    + " RequestLineParser.sipVersion() builds the ParseException for a version other than 2.0 but"
-                    + " never throws it and returns \"SIP/2.0\", so the stack's own 505 check can never fire;"
-                    + " the top Via still says SIP/7.0/UDP, which the engine could refuse.",
             "mcl01", "DEFECT: 200 OK to an OPTIONS with two different Content-Length values (13 and 5);"
                     + " RFC 4475 3.3.9: 'An element receiving this message should respond with an error',"
                     + " or discard it over UDP.",
