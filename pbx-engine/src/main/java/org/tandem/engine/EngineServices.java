@@ -5,6 +5,7 @@ import org.tandem.domain.extension.SipAccounts;
 import org.tandem.domain.registration.AddressOfRecord;
 import org.tandem.domain.registration.Registration;
 import org.tandem.domain.registration.RegistrationRepository;
+import org.tandem.domain.ringgroup.RingGroups;
 import org.tandem.engine.call.CallPolicy;
 import org.tandem.engine.registrar.RegistrarPolicy;
 
@@ -18,14 +19,15 @@ import java.util.UUID;
 /**
  * What the engine works with beyond its sockets: the SIP accounts it authenticates, where it keeps
  * bindings, which node it is (the owner of the bindings it takes), the clock its rules run on and
- * the registrar's policy, where call records go and the call policy. Inside WildFly these are JDBC repositories on the node's datasource
+ * the registrar's policy, where call records go, the call policy and the ring groups calls may dial. Inside WildFly these are JDBC repositories on the node's datasource
  * ({@code lifecycle.EngineLifecycle}); tests pass their own.
  */
 public record EngineServices(SipAccounts accounts, RegistrationRepository registrations, UUID nodeId,
                              InstantSource clock, RegistrarPolicy registrar, CallRecords callRecords,
-                             CallPolicy calls) {
+                             CallPolicy calls, RingGroups ringGroups) {
 
     public EngineServices {
+        Objects.requireNonNull(ringGroups, "ring groups");
         Objects.requireNonNull(callRecords, "call records");
         Objects.requireNonNull(calls, "call policy");
         Objects.requireNonNull(accounts, "accounts");
@@ -38,7 +40,7 @@ public record EngineServices(SipAccounts accounts, RegistrationRepository regist
     /** Services that keep no call records and use the default call policy. */
     public EngineServices(SipAccounts accounts, RegistrationRepository registrations, UUID nodeId,
                           InstantSource clock, RegistrarPolicy registrar) {
-        this(accounts, registrations, nodeId, clock, registrar, CallRecords.NONE, CallPolicy.DEFAULT);
+        this(accounts, registrations, nodeId, clock, registrar, CallRecords.NONE, CallPolicy.DEFAULT, RingGroups.NONE);
     }
 
     /** A node's services with the system clock and the default registrar policy. */
@@ -55,19 +57,23 @@ public record EngineServices(SipAccounts accounts, RegistrationRepository regist
     }
 
     public EngineServices withClock(InstantSource newClock) {
-        return new EngineServices(accounts, registrations, nodeId, newClock, registrar, callRecords, calls);
+        return new EngineServices(accounts, registrations, nodeId, newClock, registrar, callRecords, calls, ringGroups);
     }
 
     public EngineServices withRegistrar(RegistrarPolicy policy) {
-        return new EngineServices(accounts, registrations, nodeId, clock, policy, callRecords, calls);
+        return new EngineServices(accounts, registrations, nodeId, clock, policy, callRecords, calls, ringGroups);
     }
 
     public EngineServices withCallRecords(CallRecords records) {
-        return new EngineServices(accounts, registrations, nodeId, clock, registrar, records, calls);
+        return new EngineServices(accounts, registrations, nodeId, clock, registrar, records, calls, ringGroups);
     }
 
     public EngineServices withCalls(CallPolicy policy) {
-        return new EngineServices(accounts, registrations, nodeId, clock, registrar, callRecords, policy);
+        return new EngineServices(accounts, registrations, nodeId, clock, registrar, callRecords, policy, ringGroups);
+    }
+
+    public EngineServices withRingGroups(RingGroups groups) {
+        return new EngineServices(accounts, registrations, nodeId, clock, registrar, callRecords, calls, groups);
     }
 
     /** Holds nothing; with no accounts nobody is ever authenticated, so nothing is ever saved. */

@@ -36,9 +36,9 @@ class SchemaMigrationTest {
     @Test
     void appliesEveryMigrationOnceAndIsANoOpTheSecondTime() throws SQLException {
         assertThat(strings("select version from flyway_schema_history where success order by installed_rank"))
-                .containsExactly("1", "2", "3");
-        assertThat(SchemaMigration.migrate(database.dataSource())).isEqualTo("3");
-        assertThat(strings("select version from flyway_schema_history order by installed_rank")).hasSize(3);
+                .containsExactly("1", "2", "3", "4");
+        assertThat(SchemaMigration.migrate(database.dataSource())).isEqualTo("4");
+        assertThat(strings("select version from flyway_schema_history order by installed_rank")).hasSize(4);
     }
 
     @Test
@@ -53,16 +53,21 @@ class SchemaMigrationTest {
 
     @Test
     void everyTandemTableHasAUuidPrimaryKey() throws SQLException {
+        // ring_group_member is keyed by its group and position: a row owned by its group, written in
+        // the group's transaction on the tenant's home node; its key leads with the group's uuid.
         List<String> keys = strings("""
-                select c.table_name || ':' || c.data_type
+                select c.table_name || ':' || string_agg(c.column_name || ' ' || c.data_type, ',' order by k.ordinal_position)
                 from information_schema.table_constraints t
                 join information_schema.key_column_usage k on k.constraint_name = t.constraint_name
                 join information_schema.columns c on c.table_name = k.table_name and c.column_name = k.column_name
                 where t.constraint_type = 'PRIMARY KEY' and t.table_schema = 'public'
                   and t.table_name <> 'flyway_schema_history'
+                group by c.table_name
                 order by 1""");
-        assertThat(keys).containsExactly("call_record:uuid", "extension:uuid", "node:uuid", "operator:uuid",
-                "pool:uuid", "portal_account:uuid", "registration:uuid", "reseller:uuid", "tenant:uuid");
+        assertThat(keys).containsExactly("call_record:id uuid", "extension:id uuid", "node:id uuid",
+                "operator:id uuid", "pool:id uuid", "portal_account:id uuid", "registration:id uuid",
+                "reseller:id uuid", "ring_group:id uuid",
+                "ring_group_member:ring_group_id uuid,position integer", "tenant:id uuid");
     }
 
     @Test

@@ -19,6 +19,19 @@ final class Call {
 
     enum State { RINGING, ANSWERED, ENDED }
 
+    /**
+     * What a call to a ring group does when the phones rung now did not answer ({@link RingGroupHunt});
+     * a call to an extension has none.
+     */
+    interface Hunt {
+
+        /** Rings the next members that have phones, if any are left; false when none is. */
+        boolean ringNext();
+
+        /** Nobody answered and nobody is left: the caller's final answer. */
+        void giveUp();
+    }
+
     final UUID id = UUID.randomUUID();
     final UUID tenantId;
     final String caller;
@@ -30,6 +43,10 @@ final class Call {
     final List<Fork> forks = new ArrayList<>();
 
     State state = State.RINGING;
+    /** Null for a call to an extension. */
+    Hunt hunt;
+    /** The forks rung now are {@code forks} from here on; earlier ones belong to members already tried. */
+    int ringingFrom;
     Fork winner;
     Instant answeredAt;
     ScheduledFuture<?> noAnswer;
@@ -53,7 +70,8 @@ final class Call {
         return invite.getRequest();
     }
 
+    /** Every fork rung now (not those of members already tried) has its final answer. */
     boolean allForksEnded() {
-        return forks.stream().allMatch(fork -> fork.finalStatus != 0);
+        return forks.subList(ringingFrom, forks.size()).stream().allMatch(fork -> fork.finalStatus != 0);
     }
 }

@@ -51,6 +51,15 @@ final class CallControl {
 
     /** Sends the INVITE to every phone at once (forking), and arms the no-answer timer. */
     void ring(Call call, List<Registration> bindings) {
+        ring(call, bindings, noAnswerTimeout);
+    }
+
+    /**
+     * Same, ringing for {@code timeout}: the phones rung before (a ring group's earlier members) are
+     * no longer part of the decision whether everyone refused.
+     */
+    void ring(Call call, List<Registration> bindings, Duration timeout) {
+        call.ringingFrom = call.forks.size();
         Request original = call.inviteRequest();
         MaxForwardsHeader maxForwards = (MaxForwardsHeader) original.getHeader(MaxForwardsHeader.NAME);
         int hops = maxForwards == null ? 70 : maxForwards.getMaxForwards() - 1;
@@ -72,10 +81,10 @@ final class CallControl {
             send(fork, hops);
         }
         if (call.allForksEnded()) {
-            reject(call, Response.TEMPORARILY_UNAVAILABLE, null);
+            allForksFailed(call);
             return;
         }
-        call.noAnswer = timer.after(noAnswerTimeout, () -> noAnswer(call));
+        call.noAnswer = timer.after(timeout, () -> noAnswer(call));
     }
 
     private void send(Fork fork, int hops) {
@@ -98,7 +107,11 @@ final class CallControl {
         synchronized (call) {
             if (call.state == Call.State.RINGING) {
                 cancelForks(call, null);
-                reject(call, Response.TEMPORARILY_UNAVAILABLE, "No Answer", CallDisposition.NO_ANSWER);
+                if (call.hunt != null) {
+                    huntOn(call);
+                } else {
+                    reject(call, Response.TEMPORARILY_UNAVAILABLE, "No Answer", CallDisposition.NO_ANSWER);
+                }
             }
         }
     }
@@ -204,8 +217,15 @@ final class CallControl {
         }
     }
 
-    /** Every fork failed: the caller gets the most telling answer (busy first). */
+    /**
+     * Every fork rung now failed: a ring group moves on to its next members; otherwise the caller
+     * gets the most telling answer (busy first).
+     */
     void allForksFailed(Call call) {
+        if (call.hunt != null) {
+            huntOn(call);
+            return;
+        }
         Fork telling = call.forks.stream().filter(f -> BUSY.contains(f.finalStatus)).findFirst()
                 .or(() -> call.forks.stream().filter(f -> f.finalStatus >= 600).findFirst())
                 .or(() -> call.forks.stream().filter(f -> f.finalResponse != null
@@ -215,6 +235,16 @@ final class CallControl {
             reject(call, Response.TEMPORARILY_UNAVAILABLE, null);
         } else {
             reject(call, telling.finalStatus, telling.finalResponse.getReasonPhrase());
+        }
+    }
+
+    /** The members rung now did not answer: the next ones ring, or the ring group gives up. */
+    private void huntOn(Call call) {
+        if (call.noAnswer != null) {
+            call.noAnswer.cancel(false);
+        }
+        if (!call.hunt.ringNext()) {
+            call.hunt.giveUp();
         }
     }
 

@@ -20,7 +20,8 @@ public record CallHandlers(InviteHandler invites, CancelHandler cancels, InDialo
         CallerAuthentication callers = new CallerAuthentication(replies, addresses, services.accounts(),
                 services.registrar().challengeAlgorithms(), throttle, services.clock());
         InDialogHandler inDialog = new InDialogHandler(replies, messages, calls, control);
-        return new CallHandlers(new InviteHandler(replies, services, callers, calls, control),
+        return new CallHandlers(new InviteHandler(replies, services, callers, calls, control,
+                new RingGroupHunt(services, control)),
                 new CancelHandler(replies, calls, control), inDialog, new ForkResponses(control, calls, inDialog));
     }
 }

@@ -4,6 +4,7 @@ import org.tandem.domain.extension.SipAccount;
 import org.tandem.domain.registration.AddressOfRecord;
 import org.tandem.domain.registration.Flow;
 import org.tandem.domain.registration.Registration;
+import org.tandem.domain.ringgroup.RingGroup;
 import org.tandem.engine.EngineServices;
 import org.tandem.engine.registrar.SourceFlow;
 import org.tandem.engine.sip.Replies;
@@ -30,8 +31,9 @@ import java.util.Optional;
  * <li>authenticate the caller (407 challenge, 403; nothing for an address the throttle blocks),
  * before anything is looked up or kept;</li>
  * <li>take a server transaction and say 100 Trying at once;</li>
- * <li>the callee is the Request-URI's user, looked up in the caller's tenant only (404 if none);</li>
- * <li>its phones are this node's bindings of it (480 if none);</li>
+ * <li>the callee is the Request-URI's user, looked up in the caller's tenant only: an extension,
+ * else a ring group of that tenant ({@link RingGroupHunt}), else 404;</li>
+ * <li>an extension's phones are this node's bindings of it (480 if none);</li>
  * <li>ring them all at once, each as its own dialog (leg B, new Call-ID), over the flow it
  * registered from; the first to answer wins; nobody within the no-answer timeout: 480.</li>
  * </ol>
@@ -45,9 +47,11 @@ public final class InviteHandler {
     private final CallerAuthentication callers;
     private final Calls calls;
     private final CallControl control;
+    private final RingGroupHunt hunt;
 
     InviteHandler(Replies replies, EngineServices services, CallerAuthentication callers, Calls calls,
-                  CallControl control) {
+                  CallControl control, RingGroupHunt hunt) {
+        this.hunt = hunt;
         this.replies = replies;
         this.services = services;
         this.callers = callers;
@@ -93,11 +97,21 @@ public final class InviteHandler {
     private void route(Call call, CallerAuthentication.Caller caller) {
         Optional<SipAccount> callee = services.accounts().find(caller.domain(), call.callee)
                 .filter(account -> account.tenantId().equals(caller.account().tenantId()));
-        if (callee.isEmpty()) {
-            control.reject(call, Response.NOT_FOUND, null);
+        if (callee.isPresent()) {
+            ringExtension(call, callee.get());
             return;
         }
-        AddressOfRecord aor = new AddressOfRecord(callee.get().tenantId(), callee.get().number());
+        Optional<RingGroup> group = ringGroupDialled(call);
+        if (group.isPresent()) {
+            hunt.ring(call, group.get());
+            return;
+        }
+        control.reject(call, Response.NOT_FOUND, null);
+    }
+
+    /** Every phone of the extension at once; none registered here: 480. */
+    private void ringExtension(Call call, SipAccount callee) {
+        AddressOfRecord aor = new AddressOfRecord(callee.tenantId(), callee.number());
         List<Registration> phones = services.registrations().active(services.nodeId(), aor,
                 services.clock().instant().truncatedTo(ChronoUnit.MILLIS));
         if (phones.isEmpty()) {
@@ -105,6 +119,11 @@ public final class InviteHandler {
             return;
         }
         control.ring(call, phones);
+    }
+
+    /** The dialled number is a ring group of the caller's tenant (never another tenant's). */
+    private Optional<RingGroup> ringGroupDialled(Call call) {
+        return services.ringGroups().find(call.tenantId, call.callee);
     }
 
     /** 100 without a To tag: it makes no dialog, and the answers to come carry the call's own tag. */

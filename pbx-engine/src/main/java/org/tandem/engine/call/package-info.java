@@ -5,7 +5,8 @@
  * org.tandem.engine.call.InviteHandler} reads top to bottom like Kamailio's route for a new call;
  * {@link org.tandem.engine.call.InDialogHandler} relays what follows (ACK, BYE, re-INVITE),
  * {@link org.tandem.engine.call.CancelHandler} a caller's CANCEL, {@link
- * org.tandem.engine.call.ForkResponses} the phones' answers. Every change to one call happens under
+ * org.tandem.engine.call.ForkResponses} the phones' answers; a call to a ring group is rung by
+ * {@link org.tandem.engine.call.RingGroupHunt} (all members at once, or one after another). Every change to one call happens under
  * that call's lock, so what one call sends keeps its order (a 180 never follows the 200) while the
  * stack's threads work on other calls.
  */

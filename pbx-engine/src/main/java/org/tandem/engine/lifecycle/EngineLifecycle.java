@@ -13,6 +13,7 @@ import org.tandem.engine.SipEngine;
 import org.tandem.engine.registrar.RegistrarPolicy;
 import org.tandem.engine.call.CallPolicy;
 import org.tandem.storage.jdbc.JdbcCallRecords;
+import org.tandem.storage.jdbc.JdbcRingGroups;
 import org.tandem.storage.jdbc.JdbcNodes;
 import org.tandem.storage.jdbc.JdbcRegistrations;
 import org.tandem.storage.jdbc.JdbcSipAccounts;
@@ -50,7 +51,8 @@ public class EngineLifecycle {
         EngineServices services = EngineServices.of(new JdbcSipAccounts(dataSource), new JdbcRegistrations(dataSource),
                 nodeId).withRegistrar(RegistrarPolicy.fromProperties(System.getProperties()))
                 .withCallRecords(new JdbcCallRecords(dataSource))
-                .withCalls(CallPolicy.fromProperties(System.getProperties()));
+                .withCalls(CallPolicy.fromProperties(System.getProperties()))
+                .withRingGroups(new JdbcRingGroups(dataSource));
         engine = new SipEngine(settings, services);
         // A failure here fails the deployment, which is right: a PBX node that cannot take SIP is down.
         engine.start();

@@ -9,6 +9,7 @@ import org.tandem.engine.FreePort;
 import org.tandem.engine.SipEngine;
 import org.tandem.storage.jdbc.JdbcCallRecords;
 import org.tandem.storage.jdbc.JdbcRegistrations;
+import org.tandem.storage.jdbc.JdbcRingGroups;
 import org.tandem.storage.jdbc.JdbcSipAccounts;
 
 import java.util.function.UnaryOperator;
@@ -40,7 +41,8 @@ public final class RegistrarExtension implements BeforeAllCallback, AfterAllCall
         database = RegistrarDatabase.shared(context);
         services = tuning.apply(EngineServices.of(new JdbcSipAccounts(database.dataSource()),
                 new JdbcRegistrations(database.dataSource()), database.nodeId()).withClock(clock)
-                .withCallRecords(new JdbcCallRecords(database.dataSource())));
+                .withCallRecords(new JdbcCallRecords(database.dataSource()))
+                .withRingGroups(new JdbcRingGroups(database.dataSource())));
         engine = new SipEngine(new EngineSettings(RegistrarDatabase.NODE_NAME, "127.0.0.1", FreePort.udpAndTcp(),
                 EngineSettings.StackTuning.DEFAULT), services);
         engine.start();

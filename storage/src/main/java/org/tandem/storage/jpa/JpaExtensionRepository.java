@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import org.tandem.domain.extension.Extension;
 import org.tandem.domain.extension.ExtensionNumber;
 import org.tandem.domain.extension.ExtensionRepository;
+import org.tandem.domain.shared.AlreadyTakenException;
 
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,23 @@ public class JpaExtensionRepository extends JpaRepository<Extension> implements 
 
     public JpaExtensionRepository(EntityManager entityManager) {
         super(entityManager);
+    }
+
+    /**
+     * Adds {@code extension} unless its number is a ring group of its tenant ({@link AlreadyTakenException});
+     * the database's trigger checks the same again at insert, under a per-tenant lock, whatever code writes.
+     */
+    @Override
+    public void add(Extension extension) {
+        boolean group = !entityManager.createNativeQuery(
+                        "select 1 from ring_group where tenant_id = cast(?1 as uuid) and number = ?2")
+                .setParameter(1, extension.tenantId().toString())
+                .setParameter(2, extension.number().digits())
+                .getResultList().isEmpty();
+        if (group) {
+            throw new AlreadyTakenException("This number is already used by a ring group of this company", null);
+        }
+        super.add(extension);
     }
 
     @Override

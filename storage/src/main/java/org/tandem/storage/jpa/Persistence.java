@@ -18,7 +18,10 @@ final class Persistence {
             "extension_number_unique", "This extension number is already taken in this company",
             "portal_account_username_unique", "This username is already taken",
             "node_name_unique", "A node with this name already exists",
-            "pool_name_unique", "A pool with this name already exists");
+            "pool_name_unique", "A pool with this name already exists",
+            "ring_group_number_unique", "This ring group number is already taken in this company",
+            "extension_number_is_ring_group", "This number is already used by a ring group of this company",
+            "ring_group_number_is_extension", "This number is already used by an extension of this company");
 
     private Persistence() {
     }

@@ -1,0 +1,202 @@
+package org.tandem.engine.call;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.tandem.domain.extension.ExtensionNumber;
+import org.tandem.domain.ringgroup.RingGroup;
+import org.tandem.domain.ringgroup.RingStrategy;
+import org.tandem.engine.Sipp;
+import org.tandem.engine.registrar.RegistrarDatabase;
+import org.tandem.engine.registrar.RegistrarExtension;
+import org.tandem.storage.jdbc.JdbcRingGroups;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tandem.engine.registrar.RegistrarDatabase.ALPHA;
+import static org.tandem.engine.registrar.RegistrarDatabase.BETA;
+
+/**
+ * Calls to ring groups between real SIPp phones through the engine: simultaneous and sequential
+ * hunting, members without phones skipped, the caller's CANCEL ending the hunt, tenants sealed, and
+ * the one call record of each attempt, whose callee is the group's number. Groups ring each member
+ * for the schema's minimum member timeout, 5 s; the node's no-answer timeout (2 s here) does not
+ * apply to them.
+ */
+@Timeout(60)
+class RingGroupCallTest {
+
+    private static final Duration MEMBER_TIMEOUT = RingGroup.MIN_MEMBER_TIMEOUT;
+    /** Six digits: never an extension number {@link RegistrarDatabase#newExtension} hands out. */
+    private static final AtomicInteger GROUP_NUMBERS = new AtomicInteger(600_000);
+
+    @RegisterExtension
+    static final RegistrarExtension NODE = new RegistrarExtension(
+            services -> services.withCalls(new CallPolicy(Duration.ofSeconds(2))));
+
+    private RegistrarDatabase db;
+    private SippPhones phones;
+    private String caller;
+
+    @BeforeEach
+    void newCaller() {
+        db = NODE.database();
+        phones = new SippPhones(NODE.port(), db);
+        caller = db.newExtension();
+    }
+
+    @Test
+    void aSimultaneousGroupRingsEveryMemberTheFirstToAnswerWinsAndTheOtherIsCancelled() throws Exception {
+        String ringing = db.newExtension();
+        String answering = db.newExtension();
+        String group = group(ALPHA, RingStrategy.SIMULTANEOUS, ringing, answering);
+        Path cancelled = SippPhones.marker("cancelled");
+        Sipp.Running ringingPhone = phones.phone(ringing, ALPHA, "phone_rings.xml", Duration.ofMillis(2500),
+                "-key", "cancelled", cancelled.toString());
+        Sipp.Running answeringPhone = phones.phone(answering, ALPHA, "phone_answers.xml", Duration.ofMillis(2500));
+
+        Sipp.Run call = phones.call("caller_bye.xml", caller, ALPHA, group);
+
+        assertThat(call.exitCode()).as(call.describe()).isZero();
+        Sipp.Run answered = answeringPhone.await();
+        assertThat(answered.exitCode()).as(answered.describe()).isZero();
+        Sipp.Run other = ringingPhone.await();
+        assertThat(other.exitCode()).as(other.describe()).isZero();
+        assertThat(cancelled).as("the member that did not answer got the CANCEL").exists();
+        assertThat(record(group)).isEqualTo("ANSWERED 200 answered");
+    }
+
+    @Test
+    void aSequentialGroupSkipsAMemberWithoutPhonesAndMovesOnAfterTheMemberTimeout() throws Exception {
+        String unregistered = db.newExtension();
+        String first = db.newExtension();
+        String second = db.newExtension();
+        String group = group(ALPHA, RingStrategy.SEQUENTIAL, unregistered, first, second);
+        Path cancelled = SippPhones.marker("cancelled");
+        Duration upFor = MEMBER_TIMEOUT.plusSeconds(3);
+        Sipp.Running firstPhone = phones.phone(first, ALPHA, "phone_rings.xml", upFor,
+                "-key", "cancelled", cancelled.toString());
+        Sipp.Running secondPhone = phones.phone(second, ALPHA, "phone_answers.xml", upFor);
+        long start = System.nanoTime();
+
+        Sipp.Run call = phones.call("caller_bye.xml", caller, ALPHA, group);
+
+        assertThat(call.exitCode()).as(call.describe()).isZero();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the first member rang its full timeout")
+                .isGreaterThanOrEqualTo(MEMBER_TIMEOUT);
+        Sipp.Run answered = secondPhone.await();
+        assertThat(answered.exitCode()).as(answered.describe()).isZero();
+        Sipp.Run timedOut = firstPhone.await();
+        assertThat(timedOut.exitCode()).as(timedOut.describe()).isZero();
+        assertThat(cancelled).as("the first member was cancelled when its time was up").exists();
+        assertThat(record(group)).isEqualTo("ANSWERED 200 answered");
+    }
+
+    @Test
+    void theCallersCancelStopsTheHunt() throws Exception {
+        String first = db.newExtension();
+        String second = db.newExtension();
+        String group = group(ALPHA, RingStrategy.SEQUENTIAL, first, second);
+        Path cancelled = SippPhones.marker("cancelled");
+        Path invited = SippPhones.marker("invited");
+        Sipp.Running firstPhone = phones.phone(first, ALPHA, "phone_rings.xml", Duration.ofMillis(1500),
+                "-key", "cancelled", cancelled.toString());
+        Sipp.Running secondPhone = phones.phone(second, ALPHA, "phone_must_not_ring.xml",
+                MEMBER_TIMEOUT.plusSeconds(1), "-key", "invited", invited.toString());
+
+        Sipp.Run call = phones.call("caller_cancel.xml", caller, ALPHA, group);
+
+        assertThat(call.exitCode()).as(call.describe()).isZero();
+        Sipp.Run firstRun = firstPhone.await();
+        assertThat(firstRun.exitCode()).as(firstRun.describe()).isZero();
+        assertThat(cancelled).as("the member ringing got the CANCEL").exists();
+        secondPhone.await(); // up longer than the first member's timeout
+        assertThat(invited).as("the next member was rung after the caller hung up").doesNotExist();
+        assertThat(record(group)).isEqualTo("CANCELLED 487 unanswered");
+    }
+
+    @Test
+    void aGroupWhoseEveryMemberIsBusyGets486AtOnce() throws Exception {
+        String first = db.newExtension();
+        String second = db.newExtension();
+        String group = group(ALPHA, RingStrategy.SEQUENTIAL, first, second);
+        Sipp.Running firstPhone = phones.phone(first, ALPHA, "phone_busy.xml", Duration.ofMillis(1500));
+        Sipp.Running secondPhone = phones.phone(second, ALPHA, "phone_busy.xml", Duration.ofMillis(1500));
+        long start = System.nanoTime();
+
+        Sipp.Run call = phones.call("caller_486.xml", caller, ALPHA, group);
+
+        assertThat(call.exitCode()).as(call.describe()).isZero();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("busy moves on without waiting")
+                .isLessThan(MEMBER_TIMEOUT);
+        Sipp.Run firstRun = firstPhone.await();
+        assertThat(firstRun.exitCode()).as(firstRun.describe()).isZero();
+        Sipp.Run secondRun = secondPhone.await();
+        assertThat(secondRun.exitCode()).as(secondRun.describe()).isZero();
+        assertThat(record(group)).isEqualTo("BUSY 486 unanswered");
+    }
+
+    @Test
+    void aGroupWhoseMembersHaveNoPhoneRegisteredGets480() throws Exception {
+        String group = group(ALPHA, RingStrategy.SEQUENTIAL, db.newExtension(), db.newExtension());
+
+        Sipp.Run call = phones.call("caller_480.xml", caller, ALPHA, group);
+
+        assertThat(call.exitCode()).as(call.describe()).isZero();
+        assertThat(record(group)).isEqualTo("FAILED 480 unanswered");
+    }
+
+    @Test
+    void aCallerOfAnotherTenantCannotReachTheGroup() throws Exception {
+        String member = db.newExtension();
+        String group = group(BETA, RingStrategy.SIMULTANEOUS, member);
+        Path invited = SippPhones.marker("invited");
+        Sipp.Running betaPhone = phones.phone(member, BETA, "phone_must_not_ring.xml", Duration.ofMillis(1500),
+                "-key", "invited", invited.toString());
+
+        Sipp.Run call = phones.call("caller_404.xml", caller, ALPHA, group);
+
+        assertThat(call.exitCode()).as(call.describe()).isZero();
+        betaPhone.await();
+        assertThat(invited).as("tenant beta's group rang for a caller of tenant alpha").doesNotExist();
+        assertThat(record(group)).isEqualTo("FAILED 404 unanswered");
+        assertThat(records(group, BETA)).isEmpty();
+    }
+
+    /** A new group of {@code domain} ringing {@code members} in order for {@link #MEMBER_TIMEOUT} each. */
+    private String group(String domain, RingStrategy strategy, String... members) {
+        String number = Integer.toString(GROUP_NUMBERS.incrementAndGet());
+        new JdbcRingGroups(db.dataSource()).add(RingGroup.create(db.tenantId(domain), new ExtensionNumber(number),
+                "Group " + number, strategy, MEMBER_TIMEOUT,
+                Stream.of(members).map(ExtensionNumber::new).toList()), Instant.now());
+        return number;
+    }
+
+    /** The one record of the call from {@link #caller} to {@code dialled} in tenant alpha, once written. */
+    private String record(String dialled) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        List<String> rows = records(dialled, ALPHA);
+        while (rows.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            rows = records(dialled, ALPHA);
+        }
+        assertThat(rows).as("call records of calls to " + dialled).hasSize(1);
+        assertThat(db.strings("select r.caller from call_record r join tenant t on t.id = r.tenant_id "
+                + "where t.sip_domain = ? and r.callee = ?", ALPHA, dialled)).containsExactly(caller);
+        return rows.getFirst();
+    }
+
+    private List<String> records(String dialled, String domain) {
+        return db.strings("select r.disposition || ' ' || r.sip_cause || ' ' "
+                + "|| case when r.answered_at is null then 'unanswered' else 'answered' end "
+                + "from call_record r join tenant t on t.id = r.tenant_id "
+                + "where t.sip_domain = ? and r.callee = ? and r.node_id = ?", domain, dialled, db.nodeId());
+    }
+}

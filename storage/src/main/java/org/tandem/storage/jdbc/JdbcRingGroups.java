@@ -1,0 +1,172 @@
+package org.tandem.storage.jdbc;
+
+import org.tandem.domain.extension.ExtensionNumber;
+import org.tandem.domain.ringgroup.RingGroup;
+import org.tandem.domain.ringgroup.RingGroups;
+import org.tandem.domain.ringgroup.RingStrategy;
+import org.tandem.domain.shared.AlreadyTakenException;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Ring groups in {@code ring_group} and {@code ring_group_member}, plain JDBC: the engine's lookup
+ * (one indexed query with the members in order) and adding a group, which refuses a number that is
+ * already an extension or a group of the tenant, and a member that is not an extension of it.
+ */
+public final class JdbcRingGroups implements RingGroups {
+
+    private static final Pattern NUMBER = Pattern.compile("[0-9]{2,10}");
+    private static final String FIND = """
+            select g.id, g.number, g.name, g.strategy, g.member_timeout_seconds, m.extension_number
+            from ring_group g left join ring_group_member m on m.ring_group_id = g.id
+            where g.tenant_id = ? and g.number = ?
+            order by m.position""";
+    private static final Map<String, String> TAKEN = Map.of(
+            "ring_group_number_unique", "This ring group number is already taken in this company",
+            "ring_group_number_is_extension", "This number is already used by an extension of this company");
+
+    private final DataSource dataSource;
+
+    public JdbcRingGroups(DataSource dataSource) {
+        this.dataSource = Objects.requireNonNull(dataSource, "data source");
+    }
+
+    @Override
+    public Optional<RingGroup> find(UUID tenantId, String number) {
+        if (number == null || !NUMBER.matcher(number).matches()) {
+            return Optional.empty();
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(FIND)) {
+            statement.setObject(1, tenantId);
+            statement.setString(2, number);
+            try (ResultSet row = statement.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                UUID id = row.getObject(1, UUID.class);
+                ExtensionNumber groupNumber = new ExtensionNumber(row.getString(2));
+                String name = row.getString(3);
+                RingStrategy strategy = RingStrategy.valueOf(row.getString(4));
+                Duration timeout = Duration.ofSeconds(row.getInt(5));
+                List<ExtensionNumber> members = new ArrayList<>();
+                do {
+                    String member = row.getString(6);
+                    if (member != null) {
+                        members.add(new ExtensionNumber(member));
+                    }
+                } while (row.next());
+                return Optional.of(new RingGroup(id, tenantId, groupNumber, name, strategy, timeout, members));
+            }
+        } catch (SQLException e) {
+            throw new StorageException("could not read ring group " + number + " of tenant " + tenantId, e);
+        }
+    }
+
+    /**
+     * Adds {@code group} and its members in one transaction. Throws {@link AlreadyTakenException} if
+     * its number is an extension or a group of the tenant (checked here, and by the database's
+     * trigger whatever code writes), {@link IllegalArgumentException} if a member is not an
+     * extension of the tenant.
+     */
+    public void add(RingGroup group, Instant createdAt) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                lockNumbers(connection, group.tenantId());
+                if (extensionExists(connection, group.tenantId(), group.number().digits())) {
+                    throw new AlreadyTakenException(TAKEN.get("ring_group_number_is_extension"), null);
+                }
+                for (ExtensionNumber member : group.members()) {
+                    if (!extensionExists(connection, group.tenantId(), member.digits())) {
+                        throw new IllegalArgumentException("member " + member + " is not an extension of this company");
+                    }
+                }
+                insert(connection, group, createdAt);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            Optional<String> taken = takenRule(e);
+            if (taken.isPresent()) {
+                throw new AlreadyTakenException(TAKEN.get(taken.get()), e);
+            }
+            throw new StorageException("could not add ring group " + group.number() + " of tenant " + group.tenantId(), e);
+        }
+    }
+
+    /** The uniqueness rule a 23505 names (read from its message: no driver class is needed here). */
+    private static Optional<String> takenRule(SQLException e) {
+        for (SQLException next = e; next != null; next = next.getNextException()) {
+            if ("23505".equals(next.getSQLState()) && next.getMessage() != null) {
+                for (String rule : TAKEN.keySet()) {
+                    if (next.getMessage().contains("\"" + rule + "\"")) {
+                        return Optional.of(rule);
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The same lock the database's triggers take: one writer of a tenant's numbers at a time. */
+    private static void lockNumbers(Connection connection, UUID tenantId) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(
+                "select pg_advisory_xact_lock(hashtext('tenant-number:' || ?::text))")) {
+            lock.setString(1, tenantId.toString());
+            lock.execute();
+        }
+    }
+
+    private static boolean extensionExists(Connection connection, UUID tenantId, String number) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select 1 from extension where tenant_id = ? and number = ?")) {
+            statement.setObject(1, tenantId);
+            statement.setString(2, number);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
+    private static void insert(Connection connection, RingGroup group, Instant createdAt) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                insert into ring_group (id, tenant_id, number, name, strategy, member_timeout_seconds, created_at)
+                values (?, ?, ?, ?, ?, ?, ?)""")) {
+            statement.setObject(1, group.id());
+            statement.setObject(2, group.tenantId());
+            statement.setString(3, group.number().digits());
+            statement.setString(4, group.name());
+            statement.setString(5, group.strategy().name());
+            statement.setInt(6, Math.toIntExact(group.memberTimeout().toSeconds()));
+            statement.setObject(7, createdAt.atOffset(ZoneOffset.UTC));
+            statement.executeUpdate();
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "insert into ring_group_member (ring_group_id, position, extension_number) values (?, ?, ?)")) {
+            for (int position = 0; position < group.members().size(); position++) {
+                statement.setObject(1, group.id());
+                statement.setInt(2, position);
+                statement.setString(3, group.members().get(position).digits());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+}
