@@ -230,22 +230,10 @@ class SippCallTest {
     }
 
     private String record(String dialled) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-        List<String> rows = records(dialled, ALPHA);
-        while (rows.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            rows = records(dialled, ALPHA);
-        }
-        assertThat(rows).as("call records of calls to " + dialled).hasSize(1);
-        assertThat(db.strings("select r.caller from call_record r join tenant t on t.id = r.tenant_id "
-                + "where t.sip_domain = ? and r.callee = ?", ALPHA, dialled)).containsExactly(caller);
-        return rows.getFirst();
+        return db.awaitCallRecord(caller, dialled, ALPHA);
     }
 
     private List<String> records(String dialled, String domain) {
-        return db.strings("select r.disposition || ' ' || r.sip_cause || ' ' "
-                + "|| case when r.answered_at is null then 'unanswered' else 'answered' end "
-                + "from call_record r join tenant t on t.id = r.tenant_id "
-                + "where t.sip_domain = ? and r.callee = ? and r.node_id = ?", domain, dialled, db.nodeId());
+        return db.callRecords(dialled, domain);
     }
 }

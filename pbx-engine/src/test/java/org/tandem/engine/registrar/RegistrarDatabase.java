@@ -15,12 +15,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A real PostgreSQL 18 with the node's schema, seeded with plain SQL: one node, and three tenants
@@ -148,6 +151,28 @@ public final class RegistrarDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }
+    }
+
+    /** Records of calls to {@code dialled} in {@code domain} written by this node, as "DISPOSITION cause answered|unanswered". */
+    public List<String> callRecords(String dialled, String domain) {
+        return strings("select r.disposition || ' ' || r.sip_cause || ' ' "
+                + "|| case when r.answered_at is null then 'unanswered' else 'answered' end "
+                + "from call_record r join tenant t on t.id = r.tenant_id "
+                + "where t.sip_domain = ? and r.callee = ? and r.node_id = ?", domain, dialled, nodeId());
+    }
+
+    /** The one record of {@code caller}'s call to {@code dialled} in {@code domain}, once written (CDRs are written after the call). */
+    public String awaitCallRecord(String caller, String dialled, String domain) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        List<String> rows = callRecords(dialled, domain);
+        while (rows.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            rows = callRecords(dialled, domain);
+        }
+        assertThat(rows).as("call records of calls to " + dialled).hasSize(1);
+        assertThat(strings("select r.caller from call_record r join tenant t on t.id = r.tenant_id "
+                + "where t.sip_domain = ? and r.callee = ?", domain, dialled)).containsExactly(caller);
+        return rows.getFirst();
     }
 
     public List<String> strings(String sql, Object... parameters) {
