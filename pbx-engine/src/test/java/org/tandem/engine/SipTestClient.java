@@ -98,7 +98,8 @@ public final class SipTestClient implements AutoCloseable {
         }
     }
 
-    private static String readMessage(InputStream in) throws IOException {
+    /** Reads one SIP message from a stream connection (headers, then Content-Length bytes of body). */
+    public static String readMessage(InputStream in) throws IOException {
         ByteArrayOutputStream read = new ByteArrayOutputStream();
         int bodyStart = -1;
         while (true) {
@@ -109,6 +110,10 @@ public final class SipTestClient implements AutoCloseable {
             read.write(b);
             String text = read.toString(StandardCharsets.UTF_8);
             if (bodyStart < 0 && text.endsWith("\r\n\r\n")) {
+                if (text.isBlank()) { // keep-alive CRLFs (RFC 5626 3.5.1), not a message
+                    read.reset();
+                    continue;
+                }
                 bodyStart = text.length();
             }
             if (bodyStart >= 0) {

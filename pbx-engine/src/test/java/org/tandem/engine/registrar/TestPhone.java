@@ -1,10 +1,9 @@
 package org.tandem.engine.registrar;
 
 import org.tandem.engine.FreePort;
+import org.tandem.engine.SipTestClient;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -32,7 +31,6 @@ import java.util.regex.Pattern;
  */
 public final class TestPhone implements AutoCloseable {
 
-    private static final Pattern CONTENT_LENGTH = Pattern.compile("(?im)^(?:Content-Length|l)\\s*:\\s*(\\d+)");
     private static final Pattern PARAMETER = Pattern.compile("([a-zA-Z-]+)=(\"([^\"]*)\"|[^,\\s]+)");
     private static final Duration WAIT = Duration.ofSeconds(5);
 
@@ -179,35 +177,9 @@ public final class TestPhone implements AutoCloseable {
                 return Optional.of(new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8));
             }
             tcp.setSoTimeout((int) wait.toMillis());
-            return Optional.of(readMessage(tcp.getInputStream()));
+            return Optional.of(SipTestClient.readMessage(tcp.getInputStream()));
         } catch (SocketTimeoutException e) {
             return Optional.empty();
-        }
-    }
-
-    private static String readMessage(InputStream in) throws IOException {
-        ByteArrayOutputStream read = new ByteArrayOutputStream();
-        int bodyStart = -1;
-        while (true) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("connection closed after: " + read.toString(StandardCharsets.UTF_8));
-            }
-            read.write(b);
-            String text = read.toString(StandardCharsets.UTF_8);
-            if (bodyStart < 0 && text.endsWith("\r\n\r\n")) {
-                if (text.isBlank()) { // keep-alive CRLFs
-                    read.reset();
-                    continue;
-                }
-                bodyStart = text.length();
-            }
-            if (bodyStart >= 0) {
-                Matcher length = CONTENT_LENGTH.matcher(text);
-                if (length.find() && text.length() - bodyStart >= Integer.parseInt(length.group(1))) {
-                    return text;
-                }
-            }
         }
     }
 
