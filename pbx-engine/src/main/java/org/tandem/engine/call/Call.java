@@ -43,6 +43,8 @@ final class Call {
     final List<Fork> forks = new ArrayList<>();
 
     State state = State.RINGING;
+    /** Counted against the tenant's plan ({@link CallAdmission}) until it ends. */
+    boolean admitted;
     /** Null for a call to an extension. */
     Hunt hunt;
     /** The forks rung now are {@code forks} from here on; earlier ones belong to members already tried. */

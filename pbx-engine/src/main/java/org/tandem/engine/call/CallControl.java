@@ -2,6 +2,7 @@ package org.tandem.engine.call;
 
 import org.tandem.domain.call.CallDisposition;
 import org.tandem.domain.registration.Registration;
+import org.tandem.domain.tenant.PlanLimits;
 
 import javax.sip.ClientTransaction;
 import javax.sip.InvalidArgumentException;
@@ -17,6 +18,7 @@ import java.text.ParseException;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -35,18 +37,31 @@ final class CallControl {
     private final SipMessages messages;
     private final Calls calls;
     private final CdrWriter cdrs;
+    private final CallAdmission admission;
     private final CallTimer timer;
     private final InstantSource clock;
     private final Duration noAnswerTimeout;
 
-    CallControl(SipMessages messages, Calls calls, CdrWriter cdrs, CallTimer timer, InstantSource clock,
-                Duration noAnswerTimeout) {
+    CallControl(SipMessages messages, Calls calls, CdrWriter cdrs, CallAdmission admission, CallTimer timer,
+                InstantSource clock, Duration noAnswerTimeout) {
         this.messages = messages;
         this.calls = calls;
         this.cdrs = cdrs;
+        this.admission = admission;
         this.timer = timer;
         this.clock = clock;
         this.noAnswerTimeout = noAnswerTimeout;
+    }
+
+    /** Counts the call against its tenant's plan; over it, the caller gets 403 and the call ends. */
+    boolean admit(Call call, PlanLimits plan) {
+        Optional<CallAdmission.Refusal> refusal = admission.admit(call.tenantId, plan);
+        if (refusal.isPresent()) {
+            reject(call, Response.FORBIDDEN, refusal.get().reason, CallDisposition.FAILED);
+            return false;
+        }
+        call.admitted = true;
+        return true;
     }
 
     /** Sends the INVITE to every phone at once (forking), and arms the no-answer timer. */
@@ -279,6 +294,10 @@ final class CallControl {
             call.noAnswer.cancel(false);
         }
         calls.remove(call);
+        if (call.admitted) {
+            call.admitted = false;
+            admission.release(call.tenantId);
+        }
         cdrs.ended(call, clock.instant(), disposition, status);
     }
 

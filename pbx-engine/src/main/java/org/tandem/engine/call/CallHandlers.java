@@ -16,7 +16,7 @@ public record CallHandlers(InviteHandler invites, CancelHandler cancels, InDialo
         SipMessages messages = new SipMessages(replies, addresses);
         Calls calls = new Calls();
         CallControl control = new CallControl(messages, calls, new CdrWriter(services.callRecords(), services.nodeId()),
-                new CallTimer(), services.clock(), services.calls().noAnswerTimeout());
+                new CallAdmission(services.clock()), new CallTimer(), services.clock(), services.calls().noAnswerTimeout());
         CallerAuthentication callers = new CallerAuthentication(replies, addresses, services.accounts(),
                 services.registrar().challengeAlgorithms(), throttle, services.clock());
         InDialogHandler inDialog = new InDialogHandler(replies, messages, calls, control);

@@ -31,6 +31,8 @@ import java.util.Optional;
  * <li>authenticate the caller (407 challenge, 403; nothing for an address the throttle blocks),
  * before anything is looked up or kept;</li>
  * <li>take a server transaction and say 100 Trying at once;</li>
+ * <li>count the call against the caller's tenant's plan: over its concurrent calls or calls per
+ * second, 403 ({@link CallAdmission});</li>
  * <li>the callee is the Request-URI's user, looked up in the caller's tenant only: an extension,
  * else a ring group of that tenant ({@link RingGroupHunt}), else 404;</li>
  * <li>an extension's phones are this node's bindings of it (480 if none);</li>
@@ -95,6 +97,9 @@ public final class InviteHandler {
     }
 
     private void route(Call call, CallerAuthentication.Caller caller) {
+        if (!control.admit(call, caller.account().plan())) {
+            return;
+        }
         Optional<SipAccount> callee = services.accounts().find(caller.domain(), call.callee)
                 .filter(account -> account.tenantId().equals(caller.account().tenantId()));
         if (callee.isPresent()) {

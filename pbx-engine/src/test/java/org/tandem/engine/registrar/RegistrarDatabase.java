@@ -38,6 +38,8 @@ public final class RegistrarDatabase implements AutoCloseable {
     public static final String ALPHA = "alpha.tandem.test";
     public static final String BETA = "beta.tandem.test";
     public static final String GAMMA = "gamma.tandem.test";
+    /** An active tenant whose plan allows one call at a time and two new calls a second. */
+    public static final String SMALL_PLAN = "small.tandem.test";
 
     private final Path folder;
     private final EmbeddedDatabase database;
@@ -81,16 +83,19 @@ public final class RegistrarDatabase implements AutoCloseable {
         execute("insert into node (id, name, sip_host, sip_port, cluster_host, created_at) "
                 + "values (?, ?, '127.0.0.1', 5060, '127.0.0.1', now())", nodeId, nodeName);
         execute("insert into pool (id, name, primary_node_id, created_at) values (?, 'pool', ?, now())", poolId, nodeId);
-        addTenant(ALPHA, "ACTIVE");
-        addTenant(BETA, "ACTIVE");
-        addTenant(GAMMA, "SUSPENDED");
+        // plans big enough that no test other than the plan's own ever meets them
+        addTenant(ALPHA, "ACTIVE", 1000, 1000);
+        addTenant(BETA, "ACTIVE", 1000, 1000);
+        addTenant(GAMMA, "SUSPENDED", 1000, 1000);
+        addTenant(SMALL_PLAN, "ACTIVE", 1, 2);
     }
 
-    private void addTenant(String domain, String status) {
+    private void addTenant(String domain, String status, int concurrentCalls, int callsPerSecond) {
         execute("insert into tenant (id, reseller_id, pool_id, company_name, sip_domain, max_extensions, "
                         + "max_concurrent_calls, max_calls_per_second, status, created_at) "
-                        + "values (?, ?, ?, ?, ?, 1000, 10, 5, ?, now())",
-                UUID.randomUUID(), resellerId, poolId, "Company " + domain, domain, status);
+                        + "values (?, ?, ?, ?, ?, 1000, ?, ?, ?, now())",
+                UUID.randomUUID(), resellerId, poolId, "Company " + domain, domain, concurrentCalls, callsPerSecond,
+                status);
     }
 
     /** The SIP password of {@code number} in {@code domain}: different in every tenant. */
@@ -106,7 +111,7 @@ public final class RegistrarDatabase implements AutoCloseable {
     /** Same, with a contact limit. */
     public String newExtension(int maxContacts) {
         String number = Integer.toString(numbers.incrementAndGet());
-        for (String domain : List.of(ALPHA, BETA, GAMMA)) {
+        for (String domain : List.of(ALPHA, BETA, GAMMA, SMALL_PLAN)) {
             SipCredentials credentials = SipCredentials.derive(number, domain, password(number, domain).toCharArray());
             execute("insert into extension (id, tenant_id, number, display_name, ha1_md5, ha1_sha256, max_contacts, created_at) "
                             + "select ?, id, ?, ?, ?, ?, ?, now() from tenant where sip_domain = ?",
