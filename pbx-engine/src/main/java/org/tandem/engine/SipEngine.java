@@ -16,6 +16,7 @@ import org.tandem.engine.routing.RequestRouter;
 import org.tandem.engine.routing.SanityCheck;
 import org.tandem.engine.sip.Capabilities;
 import org.tandem.engine.sip.Replies;
+import org.tandem.engine.sip.StrictMessageParser;
 
 import javax.sip.IOExceptionEvent;
 import javax.sip.ListeningPoint;
@@ -87,6 +88,9 @@ public final class SipEngine implements AutoCloseable {
         try {
             // Created directly, not through SipFactory, which keeps every stack it made for the JVM's life.
             newStack = new SipStackImpl(StackProperties.of(settings, stackName));
+            // Given as an instance, not named in the properties: the stack would load a named
+            // factory with Class.forName from its own class loader, which depends on packaging.
+            newStack.setMessageParserFactory(StrictMessageParser.FACTORY);
         } catch (Exception e) {
             throw new EngineStartException("cannot create SIP stack " + stackName, e);
         }
