@@ -7,6 +7,7 @@ import org.tandem.domain.registration.Registration;
 import org.tandem.domain.registration.RegistrationRepository;
 import org.tandem.domain.ringgroup.RingGroups;
 import org.tandem.engine.call.CallPolicy;
+import org.tandem.engine.cluster.ClusterPeers;
 import org.tandem.engine.registrar.RegistrarPolicy;
 
 import java.time.Instant;
@@ -19,14 +20,16 @@ import java.util.UUID;
 /**
  * What the engine works with beyond its sockets: the SIP accounts it authenticates, where it keeps
  * bindings, which node it is (the owner of the bindings it takes), the clock its rules run on and
- * the registrar's policy, where call records go, the call policy and the ring groups calls may dial. Inside WildFly these are JDBC repositories on the node's datasource
+ * the registrar's policy, where call records go, the call policy, the ring groups calls may dial
+ * and the cluster's other nodes. Inside WildFly these are JDBC repositories on the node's datasource
  * ({@code lifecycle.EngineLifecycle}); tests pass their own.
  */
 public record EngineServices(SipAccounts accounts, RegistrationRepository registrations, UUID nodeId,
                              InstantSource clock, RegistrarPolicy registrar, CallRecords callRecords,
-                             CallPolicy calls, RingGroups ringGroups) {
+                             CallPolicy calls, RingGroups ringGroups, ClusterPeers peers) {
 
     public EngineServices {
+        Objects.requireNonNull(peers, "cluster peers");
         Objects.requireNonNull(ringGroups, "ring groups");
         Objects.requireNonNull(callRecords, "call records");
         Objects.requireNonNull(calls, "call policy");
@@ -40,7 +43,8 @@ public record EngineServices(SipAccounts accounts, RegistrationRepository regist
     /** Services that keep no call records and use the default call policy. */
     public EngineServices(SipAccounts accounts, RegistrationRepository registrations, UUID nodeId,
                           InstantSource clock, RegistrarPolicy registrar) {
-        this(accounts, registrations, nodeId, clock, registrar, CallRecords.NONE, CallPolicy.DEFAULT, RingGroups.NONE);
+        this(accounts, registrations, nodeId, clock, registrar, CallRecords.NONE, CallPolicy.DEFAULT, RingGroups.NONE,
+                ClusterPeers.ALONE);
     }
 
     /** A node's services with the system clock and the default registrar policy. */
@@ -57,23 +61,28 @@ public record EngineServices(SipAccounts accounts, RegistrationRepository regist
     }
 
     public EngineServices withClock(InstantSource newClock) {
-        return new EngineServices(accounts, registrations, nodeId, newClock, registrar, callRecords, calls, ringGroups);
+        return new EngineServices(accounts, registrations, nodeId, newClock, registrar, callRecords, calls, ringGroups, peers);
     }
 
     public EngineServices withRegistrar(RegistrarPolicy policy) {
-        return new EngineServices(accounts, registrations, nodeId, clock, policy, callRecords, calls, ringGroups);
+        return new EngineServices(accounts, registrations, nodeId, clock, policy, callRecords, calls, ringGroups, peers);
     }
 
     public EngineServices withCallRecords(CallRecords records) {
-        return new EngineServices(accounts, registrations, nodeId, clock, registrar, records, calls, ringGroups);
+        return new EngineServices(accounts, registrations, nodeId, clock, registrar, records, calls, ringGroups, peers);
     }
 
     public EngineServices withCalls(CallPolicy policy) {
-        return new EngineServices(accounts, registrations, nodeId, clock, registrar, callRecords, policy, ringGroups);
+        return new EngineServices(accounts, registrations, nodeId, clock, registrar, callRecords, policy, ringGroups, peers);
     }
 
     public EngineServices withRingGroups(RingGroups groups) {
-        return new EngineServices(accounts, registrations, nodeId, clock, registrar, callRecords, calls, groups);
+        return new EngineServices(accounts, registrations, nodeId, clock, registrar, callRecords, calls, groups, peers);
+    }
+
+    public EngineServices withPeers(ClusterPeers newPeers) {
+        return new EngineServices(accounts, registrations, nodeId, clock, registrar, callRecords, calls, ringGroups,
+                newPeers);
     }
 
     /** Holds nothing; with no accounts nobody is ever authenticated, so nothing is ever saved. */
@@ -95,6 +104,11 @@ public record EngineServices(SipAccounts accounts, RegistrationRepository regist
 
         @Override
         public List<Registration> active(UUID nodeId, AddressOfRecord aor, Instant now) {
+            return List.of();
+        }
+
+        @Override
+        public List<Registration> activeAnywhere(AddressOfRecord aor, Instant now) {
             return List.of();
         }
 

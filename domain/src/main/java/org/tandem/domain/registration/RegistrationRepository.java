@@ -22,6 +22,12 @@ public interface RegistrationRepository {
     /** {@code nodeId}'s bindings of {@code aor} that have not expired at {@code now}, oldest first. */
     List<Registration> active(UUID nodeId, AddressOfRecord aor, Instant now);
 
+    /**
+     * Every node's bindings of {@code aor} that have not expired at {@code now}, oldest first: where a
+     * call to it must go, whichever node took the REGISTER.
+     */
+    List<Registration> activeAnywhere(AddressOfRecord aor, Instant now);
+
     /** Deletes at most {@code limit} of {@code nodeId}'s bindings expired at {@code now}; returns how many. */
     int deleteExpired(UUID nodeId, Instant now, int limit);
 

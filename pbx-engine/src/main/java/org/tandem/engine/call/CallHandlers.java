@@ -16,9 +16,10 @@ public record CallHandlers(InviteHandler invites, CancelHandler cancels, InDialo
         SipMessages messages = new SipMessages(replies, addresses);
         Calls calls = new Calls();
         CallControl control = new CallControl(messages, calls, new CdrWriter(services.callRecords(), services.nodeId()),
-                new CallAdmission(services.clock()), new CallTimer(), services.clock(), services.calls().noAnswerTimeout());
+                new CallAdmission(services.clock()), services.peers(), services.nodeId(), new CallTimer(), services.clock(), services.calls().noAnswerTimeout());
         CallerAuthentication callers = new CallerAuthentication(replies, addresses, services.accounts(),
-                services.registrar().challengeAlgorithms(), throttle, services.clock());
+                services.registrar().challengeAlgorithms(), throttle, services.clock(), services.peers(),
+                services.nodeId());
         InDialogHandler inDialog = new InDialogHandler(replies, messages, calls, control);
         return new CallHandlers(new InviteHandler(replies, services, callers, calls, control,
                 new RingGroupHunt(services, control)),

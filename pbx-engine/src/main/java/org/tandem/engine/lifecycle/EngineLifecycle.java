@@ -12,6 +12,7 @@ import org.tandem.engine.EngineStartException;
 import org.tandem.engine.SipEngine;
 import org.tandem.engine.registrar.RegistrarPolicy;
 import org.tandem.engine.call.CallPolicy;
+import org.tandem.engine.cluster.ClusterPeers;
 import org.tandem.storage.jdbc.JdbcCallRecords;
 import org.tandem.storage.jdbc.JdbcRingGroups;
 import org.tandem.storage.jdbc.JdbcNodes;
@@ -41,7 +42,7 @@ public class EngineLifecycle {
 
     /**
      * Settings come from system properties (tandem.node.name, tandem.sip.address, tandem.sip.port,
-     * tandem.sip.digest, tandem.call.no.answer.seconds).
+     * tandem.sip.digest, tandem.call.no.answer.seconds, tandem.cluster.secret).
      */
     @PostConstruct
     void start() {
@@ -52,7 +53,8 @@ public class EngineLifecycle {
                 nodeId).withRegistrar(RegistrarPolicy.fromProperties(System.getProperties()))
                 .withCallRecords(new JdbcCallRecords(dataSource))
                 .withCalls(CallPolicy.fromProperties(System.getProperties()))
-                .withRingGroups(new JdbcRingGroups(dataSource));
+                .withRingGroups(new JdbcRingGroups(dataSource))
+                .withPeers(ClusterPeers.fromProperties(System.getProperties(), new JdbcNodes(dataSource)));
         engine = new SipEngine(settings, services);
         // A failure here fails the deployment, which is right: a PBX node that cannot take SIP is down.
         engine.start();

@@ -41,6 +41,9 @@ public final class JdbcRegistrations implements RegistrationRepository {
     private static final String ACTIVE = "select " + COLUMNS + " from registration "
             + "where node_id = ? and tenant_id = ? and extension_number = ? and expires_at > ? "
             + "order by registered_at, contact_uri";
+    private static final String ACTIVE_ANYWHERE = "select " + COLUMNS + " from registration "
+            + "where tenant_id = ? and extension_number = ? and expires_at > ? "
+            + "order by registered_at, contact_uri";
     private static final String DELETE_EXPIRED = "delete from registration where id in ("
             + "select id from registration where node_id = ? and expires_at <= ? limit ?)";
     private static final String COUNT_ACTIVE = "select count(*) from registration where node_id = ? and expires_at > ?";
@@ -84,10 +87,25 @@ public final class JdbcRegistrations implements RegistrationRepository {
 
     @Override
     public List<Registration> active(UUID nodeId, AddressOfRecord aor, Instant now) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(ACTIVE)) {
+        return query(ACTIVE, aor, statement -> {
             setAddress(statement, nodeId, aor);
             statement.setObject(4, timestamp(now));
+        });
+    }
+
+    @Override
+    public List<Registration> activeAnywhere(AddressOfRecord aor, Instant now) {
+        return query(ACTIVE_ANYWHERE, aor, statement -> {
+            statement.setObject(1, aor.tenantId());
+            statement.setString(2, aor.extension().digits());
+            statement.setObject(3, timestamp(now));
+        });
+    }
+
+    private List<Registration> query(String sql, AddressOfRecord aor, Parameters parameters) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            parameters.set(statement);
             try (ResultSet rows = statement.executeQuery()) {
                 List<Registration> bindings = new ArrayList<>();
                 while (rows.next()) {
