@@ -7,6 +7,8 @@ import gov.nist.javax.sip.address.AddressFactoryImpl;
 import gov.nist.javax.sip.header.HeaderFactoryImpl;
 import gov.nist.javax.sip.message.MessageFactoryImpl;
 import org.tandem.engine.auth.AuthThrottle;
+import org.tandem.engine.call.CallAdmission;
+import org.tandem.engine.call.CallCountSharing;
 import org.tandem.engine.call.CallHandlers;
 import org.tandem.engine.options.OptionsResponder;
 import org.tandem.engine.registrar.Registrar;
@@ -54,6 +56,7 @@ public final class SipEngine implements AutoCloseable {
     private final EngineServices services;
     private SipStackImpl stack;
     private RegistrationCleanup cleanup;
+    private CallCountSharing callCounts;
 
     /** An engine that serves no SIP domain yet ({@link EngineServices#withoutAccounts()}). */
     public SipEngine(EngineSettings settings) {
@@ -85,6 +88,7 @@ public final class SipEngine implements AutoCloseable {
         }
         String stackName = "tandem-" + settings.nodeName() + "-" + STACKS.incrementAndGet();
         SipStackImpl newStack;
+        CallAdmission admission = new CallAdmission(services.clock());
         try {
             // Created directly, not through SipFactory, which keeps every stack it made for the JVM's life.
             newStack = new SipStackImpl(StackProperties.of(settings, stackName));
@@ -95,7 +99,7 @@ public final class SipEngine implements AutoCloseable {
             throw new EngineStartException("cannot create SIP stack " + stackName, e);
         }
         try {
-            listen(newStack).addSipListener(newRouter(services));
+            listen(newStack).addSipListener(newRouter(services, admission));
             newStack.start();
             awaitUdpWorkers(stackName, settings.tuning().threadPoolSize());
         } catch (Exception e) {
@@ -114,6 +118,8 @@ public final class SipEngine implements AutoCloseable {
         stack = newStack;
         cleanup = RegistrationCleanup.every(services.registrar().cleanupPeriod(), services.registrations(),
                 services.nodeId(), services.clock(), stackName + "-registration-cleanup");
+        callCounts = CallCountSharing.start(admission, services.peers().callCounts(), services.nodeId(),
+                services.clock(), stackName + "-call-counts");
     }
 
     /** One provider for both transports, so a handler can answer over whichever a request came in on. */
@@ -145,7 +151,7 @@ public final class SipEngine implements AutoCloseable {
         }
     }
 
-    private static RequestRouter newRouter(EngineServices services) throws ParseException {
+    private static RequestRouter newRouter(EngineServices services, CallAdmission admission) throws ParseException {
         HeaderFactoryImpl headers = new HeaderFactoryImpl();
         MessageFactoryImpl messages = new MessageFactoryImpl();
         // A static field in JAIN-SIP: it also puts "Server: Tandem" on the responses the stack makes by itself (400).
@@ -156,7 +162,7 @@ public final class SipEngine implements AutoCloseable {
         AuthThrottle throttle = new AuthThrottle(services.registrar().throttle(), services.clock());
         return new RequestRouter(replies, new SanityCheck(replies), new OptionsResponder(replies),
                 new Registrar(replies, addresses, services, throttle),
-                CallHandlers.of(replies, addresses, services, throttle), new MethodNotAllowedResponder(replies));
+                CallHandlers.of(replies, addresses, services, throttle, admission), new MethodNotAllowedResponder(replies));
     }
 
     /**
@@ -169,6 +175,8 @@ public final class SipEngine implements AutoCloseable {
         }
         cleanup.close();
         cleanup = null;
+        callCounts.close();
+        callCounts = null;
         try {
             release(stack);
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package org.tandem.engine.cluster;
 
+import org.tandem.domain.call.CallCounts;
 import org.tandem.domain.node.NodeDirectory;
 import org.tandem.domain.registration.Flow;
 
@@ -10,26 +11,29 @@ import java.util.Properties;
 import java.util.UUID;
 
 /**
- * The other nodes of this node's cluster and the signature calls handed between them carry. A node
- * without the cluster secret stands alone: it hands no call on and takes none.
+ * The other nodes of this node's cluster: where they take SIP, the signature calls handed between
+ * them carry, and the calls they have up. A node without the cluster secret stands alone: it hands
+ * no call on, takes none, and counts only its own calls.
  */
-public record ClusterPeers(NodeDirectory nodes, Optional<NodeHop> hop) {
+public record ClusterPeers(NodeDirectory nodes, Optional<NodeHop> hop, CallCounts callCounts) {
 
     public static final String SECRET_PROPERTY = "tandem.cluster.secret";
-    public static final ClusterPeers ALONE = new ClusterPeers(NodeDirectory.NONE, Optional.empty());
+    public static final ClusterPeers ALONE = new ClusterPeers(NodeDirectory.NONE, Optional.empty(), CallCounts.NONE);
 
     public ClusterPeers {
         Objects.requireNonNull(nodes, "nodes");
         Objects.requireNonNull(hop, "hop");
+        Objects.requireNonNull(callCounts, "call counts");
     }
 
     /** The peers in {@code nodes}, signing with {@value #SECRET_PROPERTY}; alone when it is not set. */
-    public static ClusterPeers fromProperties(Properties properties, NodeDirectory nodes) {
+    public static ClusterPeers fromProperties(Properties properties, NodeDirectory nodes, CallCounts callCounts) {
         String secret = properties.getProperty(SECRET_PROPERTY);
         if (secret == null || secret.isBlank()) {
             return ALONE;
         }
-        return new ClusterPeers(nodes, Optional.of(new NodeHop(secret.strip().getBytes(StandardCharsets.UTF_8))));
+        return new ClusterPeers(nodes, Optional.of(new NodeHop(secret.strip().getBytes(StandardCharsets.UTF_8))),
+                callCounts);
     }
 
     /**

@@ -13,6 +13,7 @@ import org.tandem.engine.SipEngine;
 import org.tandem.engine.registrar.RegistrarPolicy;
 import org.tandem.engine.call.CallPolicy;
 import org.tandem.engine.cluster.ClusterPeers;
+import org.tandem.storage.jdbc.JdbcCallCounts;
 import org.tandem.storage.jdbc.JdbcCallRecords;
 import org.tandem.storage.jdbc.JdbcRingGroups;
 import org.tandem.storage.jdbc.JdbcNodes;
@@ -54,7 +55,8 @@ public class EngineLifecycle {
                 .withCallRecords(new JdbcCallRecords(dataSource))
                 .withCalls(CallPolicy.fromProperties(System.getProperties()))
                 .withRingGroups(new JdbcRingGroups(dataSource))
-                .withPeers(ClusterPeers.fromProperties(System.getProperties(), new JdbcNodes(dataSource)));
+                .withPeers(ClusterPeers.fromProperties(System.getProperties(), new JdbcNodes(dataSource),
+                        new JdbcCallCounts(dataSource)));
         engine = new SipEngine(settings, services);
         // A failure here fails the deployment, which is right: a PBX node that cannot take SIP is down.
         engine.start();

@@ -144,4 +144,26 @@ public final class CallMessages {
     public static String body(String message) {
         return message.substring(message.indexOf("\r\n\r\n") + 4);
     }
+
+    /** {@code user} calls {@code uri} (authenticating), ACKs the final answer and returns its status line. */
+    public static String statusLineOfCall(TestPhone phone, String user, String uri) throws Exception {
+        String callId = UUID.randomUUID() + "@" + user;
+        String unauthenticated = invite(phone, user, uri, callId, "t1", 1, sdp(user, "sendrecv"), null);
+        String required = phone.exchange(unauthenticated);
+        phone.send(ackOf(unauthenticated, required));
+        String authenticated = invite(phone, user, uri, callId, "t1", 2, sdp(user, "sendrecv"),
+                proxyAuthorization(required, user, uri));
+        phone.send(authenticated);
+        String answer = finalAnswer(phone);
+        phone.send(ackOf(authenticated, answer));
+        return answer.substring(0, answer.indexOf("\r\n"));
+    }
+
+    public static String finalAnswer(TestPhone phone) throws Exception {
+        String message = next(phone);
+        while (TestPhone.statusOf(message) < 200) {
+            message = next(phone);
+        }
+        return message;
+    }
 }

@@ -6,22 +6,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.tandem.engine.EngineServices;
-import org.tandem.engine.EngineSettings;
 import org.tandem.engine.Eventually;
-import org.tandem.engine.FreePort;
-import org.tandem.engine.SipEngine;
 import org.tandem.engine.registrar.RegistrarDatabase;
 import org.tandem.engine.registrar.TestPhone;
-import org.tandem.storage.jdbc.JdbcCallRecords;
-import org.tandem.storage.jdbc.JdbcNodes;
-import org.tandem.storage.jdbc.JdbcRegistrations;
-import org.tandem.storage.jdbc.JdbcSipAccounts;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,47 +37,19 @@ import static org.tandem.engine.registrar.RegistrarDatabase.ALPHA;
 @Timeout(60)
 class SplitRegistrationTest {
 
-    private static final byte[] SECRET = "split-registration-test-secret".getBytes(StandardCharsets.UTF_8);
     private static final Duration WAIT = Duration.ofSeconds(3);
 
     @RegisterExtension
     static final BeforeAllCallback DATABASE = context -> db = RegistrarDatabase.shared(context);
 
     private static RegistrarDatabase db;
-    private static Node a;
-    private static Node b;
-
-    /** One engine of the cluster and its row in {@code node}. */
-    private record Node(UUID id, String address, int port, SipEngine engine) {
-
-        static Node start(String name, String address) {
-            UUID id = UUID.randomUUID();
-            int port = FreePort.udpAndTcp();
-            db.execute("insert into node (id, name, sip_host, sip_port, cluster_host, created_at) "
-                    + "values (?, ?, ?, ?, ?, now())", id, name, address, port, address);
-            EngineServices services = EngineServices.of(new JdbcSipAccounts(db.dataSource()),
-                            new JdbcRegistrations(db.dataSource()), id)
-                    .withCallRecords(new JdbcCallRecords(db.dataSource()))
-                    .withPeers(new ClusterPeers(new JdbcNodes(db.dataSource()), Optional.of(new NodeHop(SECRET))));
-            SipEngine engine = new SipEngine(new EngineSettings(name, address, port, EngineSettings.StackTuning.DEFAULT),
-                    services);
-            engine.start();
-            return new Node(id, address, port, engine);
-        }
-
-        TestPhone phone(String transport, String number) throws Exception {
-            return TestPhone.to(transport, address, port, number, ALPHA);
-        }
-
-        String sentBy() {
-            return address + ":" + port;
-        }
-    }
+    private static TestNode a;
+    private static TestNode b;
 
     @BeforeAll
     static void startTwoNodes() {
-        a = Node.start("split-a-" + UUID.randomUUID().toString().substring(0, 8), "127.0.0.2");
-        b = Node.start("split-b-" + UUID.randomUUID().toString().substring(0, 8), "127.0.0.3");
+        a = TestNode.start(db, "127.0.0.2");
+        b = TestNode.start(db, "127.0.0.3");
     }
 
     @AfterAll
@@ -109,10 +72,10 @@ class SplitRegistrationTest {
     void theHopIsRefusedWithoutTheSecretOverUdpOrWhenStale() throws Exception {
         String caller = db.newExtension();
         String callee = db.newExtension();
-        try (TestPhone phone = b.phone("UDP", callee)) {
+        try (TestPhone phone = b.phone("UDP", callee, ALPHA)) {
             assertThat(TestPhone.statusOf(phone.registerWithAuth(phone.register()))).isEqualTo(200);
             NodeHop strangersKey = new NodeHop("a-secret-that-is-not-the-cluster's".getBytes(StandardCharsets.UTF_8));
-            NodeHop clusterKey = new NodeHop(SECRET);
+            NodeHop clusterKey = new NodeHop(TestNode.SECRET);
 
             assertThat(handOver(b, "TCP", caller, callee, strangersKey, a.id(), Instant.now()))
                     .isEqualTo("SIP/2.0 403 Not Signed By A Cluster Node");
@@ -123,7 +86,7 @@ class SplitRegistrationTest {
             assertThat(phone.receive(Duration.ofMillis(300))).as("the phone never rang").isEmpty();
 
             // the control: the same INVITE rightly signed does ring it
-            try (TestPhone node = b.phone("TCP", caller)) {
+            try (TestPhone node = b.phone("TCP", caller, ALPHA)) {
                 node.send(signedInvite(node, caller, callee, clusterKey, a.id(), Instant.now()));
                 String rung = phone.receive(WAIT).orElseThrow(() -> new AssertionError("a signed hand-over did not ring"));
                 assertThat(rung).startsWith("INVITE ");
@@ -134,11 +97,11 @@ class SplitRegistrationTest {
     }
 
     /** {@code from}'s phone calls {@code to}'s phone; each phone only ever hears its own node. */
-    private static void callAcross(Node from, Node to) throws Exception {
+    private static void callAcross(TestNode from, TestNode to) throws Exception {
         String callerNumber = db.newExtension();
         String calleeNumber = db.newExtension();
-        try (TestPhone callee = to.phone("UDP", calleeNumber);
-             TestPhone caller = from.phone("UDP", callerNumber)) {
+        try (TestPhone callee = to.phone("UDP", calleeNumber, ALPHA);
+             TestPhone caller = from.phone("UDP", callerNumber, ALPHA)) {
             assertThat(TestPhone.statusOf(callee.registerWithAuth(callee.register()))).isEqualTo(200);
             String uri = "sip:" + calleeNumber + "@" + ALPHA;
             String callId = UUID.randomUUID() + "@caller";
@@ -184,9 +147,9 @@ class SplitRegistrationTest {
     }
 
     /** A node hands {@code callee}'s call to {@code to} with a signature made by {@code key}; the final answer's status line. */
-    private static String handOver(Node to, String transport, String caller, String callee, NodeHop key, UUID signer,
+    private static String handOver(TestNode to, String transport, String caller, String callee, NodeHop key, UUID signer,
                                    Instant at) throws Exception {
-        try (TestPhone node = to.phone(transport, caller)) {
+        try (TestPhone node = to.phone(transport, caller, ALPHA)) {
             String answer = node.exchange(signedInvite(node, caller, callee, key, signer, at));
             return answer.substring(0, answer.indexOf("\r\n"));
         }
