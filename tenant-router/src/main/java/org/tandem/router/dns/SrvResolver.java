@@ -14,6 +14,7 @@ import org.xbill.DNS.Type;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,9 +62,18 @@ public final class SrvResolver {
 
     private List<InetAddress> addresses(Name host, Cache cache) {
         List<InetAddress> addresses = new ArrayList<>();
-        lookup(host, Type.A, cache).forEach(record -> addresses.add(((ARecord) record).getAddress()));
-        lookup(host, Type.AAAA, cache).forEach(record -> addresses.add(((AAAARecord) record).getAddress()));
+        lookup(host, Type.A, cache).forEach(record -> addresses.add(bare(((ARecord) record).getAddress())));
+        lookup(host, Type.AAAA, cache).forEach(record -> addresses.add(bare(((AAAARecord) record).getAddress())));
         return addresses;
+    }
+
+    /** The address without the name dnsjava attaches, so it prints and compares as an address. */
+    private static InetAddress bare(InetAddress address) {
+        try {
+            return InetAddress.getByAddress(address.getAddress());
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("an address of " + address.getAddress().length + " bytes", e);
+        }
     }
 
     private List<Record> lookup(Name name, int type, Cache cache) {
