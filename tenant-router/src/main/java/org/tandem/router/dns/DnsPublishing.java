@@ -50,8 +50,9 @@ public final class DnsPublishing implements AutoCloseable {
             return Optional.empty();
         }
         DnsPublishing publishing = new DnsPublishing(settings.get(), layouts);
+        // numbers as text: the log's message format would print 3600 as "3,600"
         LOG.log(Level.INFO, "DNS: keeping zone {0} in step every {1} s{2}{3}", settings.get().zone(),
-                settings.get().interval().toSeconds(),
+                String.valueOf(settings.get().interval().toSeconds()),
                 settings.get().server().map(s -> ", updating " + s.host() + ":" + s.port() + " with key " + s.key())
                         .orElse(""),
                 settings.get().exportFile().map(file -> ", exporting to " + file).orElse(""));
@@ -69,7 +70,7 @@ public final class DnsPublishing implements AutoCloseable {
         reportOutsideZone(records);
         settings.exportFile().ifPresent(file -> {
             if (ZoneFileExport.writeIfChanged(file, records)) {
-                LOG.log(Level.INFO, "DNS: wrote {0} records of zone {1} to {2}", records.inZone().size(),
+                LOG.log(Level.INFO, "DNS: wrote {0} records of zone {1} to {2}", String.valueOf(records.inZone().size()),
                         settings.zone(), file);
             }
         });
@@ -77,13 +78,14 @@ public final class DnsPublishing implements AutoCloseable {
             Publication publication = zone.publish(records.inZone());
             if (publication.changedTheZone()) {
                 LOG.log(Level.INFO, "DNS: zone {0} now at serial {1}: added {2} records, deleted {3}",
-                        settings.zone(), publication.serial(), publication.added(), publication.deleted());
+                        settings.zone(), String.valueOf(publication.serial()), String.valueOf(publication.added()),
+                        String.valueOf(publication.deleted()));
             }
             return publication;
         });
     }
 
-    private void runLogged() {
+    synchronized void runLogged() {
         try {
             publishNow();
             if (lastFailure != null) {
@@ -95,7 +97,7 @@ public final class DnsPublishing implements AutoCloseable {
             String failure = String.valueOf(e.getMessage());
             LOG.log(failure.equals(lastFailure) ? Level.DEBUG : Level.WARNING,
                     "DNS: zone {0} not brought in step (next try in {1} s): {2}", settings.zone(),
-                    settings.interval().toSeconds(), failure);
+                    String.valueOf(settings.interval().toSeconds()), failure);
             lastFailure = failure;
         }
     }
