@@ -1,7 +1,5 @@
 package org.tandem.storage.jdbc;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tandem.domain.node.NetworkAddress;
@@ -26,41 +24,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JdbcClusterLayoutsTest {
 
     @TempDir
-    static Path folder;
-    static TestDatabase database;
-
-    @BeforeAll
-    static void start() {
-        database = TestDatabase.startIn(folder);
-    }
-
-    @AfterAll
-    static void stop() {
-        database.close();
-    }
+    Path folder;
 
     @Test
     void poolsListTheirNodesPrimaryFirstAndTenantsTheirPool() {
         // node names sort opposite to their roles, so only the primary/secondary order can put them right
         Node zulu = new Node("zulu", new NetworkAddress("127.0.0.2", 5060), "127.0.0.2");
         Node alpha = new Node("alpha", new NetworkAddress("127.0.0.3", 5070), "127.0.0.3");
-        database.inTransaction(entityManager -> {
-            Operator operator = new Operator("Operator");
-            entityManager.persist(operator);
-            Reseller reseller = new Reseller(operator.id(), "Reseller");
-            entityManager.persist(reseller);
-            entityManager.persist(zulu);
-            entityManager.persist(alpha);
-            Pool pair = new Pool("pair", zulu, alpha);
-            Pool solo = Pool.ofOneNode("solo", alpha);
-            entityManager.persist(pair);
-            entityManager.persist(solo);
-            PlanLimits limits = new PlanLimits(50, 5, 2);
-            entityManager.persist(new Tenant(reseller.id(), solo.id(), "Beta", new SipDomain("beta.example.com"), limits));
-            entityManager.persist(new Tenant(reseller.id(), pair.id(), "Acme", new SipDomain("acme.example.com"), limits));
-        });
+        ClusterLayout layout;
+        try (TestDatabase database = TestDatabase.startIn(folder)) {
+            database.inTransaction(entityManager -> {
+                Operator operator = new Operator("Operator");
+                entityManager.persist(operator);
+                Reseller reseller = new Reseller(operator.id(), "Reseller");
+                entityManager.persist(reseller);
+                entityManager.persist(zulu);
+                entityManager.persist(alpha);
+                Pool pair = new Pool("pair", zulu, alpha);
+                Pool solo = Pool.ofOneNode("solo", alpha);
+                entityManager.persist(pair);
+                entityManager.persist(solo);
+                PlanLimits limits = new PlanLimits(50, 5, 2);
+                entityManager.persist(new Tenant(reseller.id(), solo.id(), "Beta", new SipDomain("beta.example.com"), limits));
+                entityManager.persist(new Tenant(reseller.id(), pair.id(), "Acme", new SipDomain("acme.example.com"), limits));
+            });
 
-        ClusterLayout layout = new JdbcClusterLayouts(database.dataSource()).current();
+            layout = new JdbcClusterLayouts(database.dataSource()).current();
+        }
 
         SipServer zuluServer = new SipServer("zulu", new NetworkAddress("127.0.0.2", 5060));
         SipServer alphaServer = new SipServer("alpha", new NetworkAddress("127.0.0.3", 5070));

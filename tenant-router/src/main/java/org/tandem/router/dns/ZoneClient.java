@@ -24,24 +24,10 @@ import java.util.Optional;
  * Talks to the primary server of one zone, every message signed with the TSIG key and every answer's
  * signature checked: the zone's serial, a zone transfer (AXFR) and RFC 2136 updates, all over TCP
  * (updates can be large, and a transfer needs it anyway).
+ *
+ * @param timeout for each exchange: one query, one update, or one whole transfer
  */
-public final class ZoneClient {
-
-    private final Name zone;
-    private final InetSocketAddress server;
-    private final TsigKey key;
-    private final Duration timeout;
-
-    public ZoneClient(Name zone, InetSocketAddress server, TsigKey key, Duration timeout) {
-        this.zone = zone;
-        this.server = server;
-        this.key = key;
-        this.timeout = timeout;
-    }
-
-    public Name zone() {
-        return zone;
-    }
+public record ZoneClient(Name zone, InetSocketAddress server, TsigKey key, Duration timeout) {
 
     /** The serial of the zone's SOA record: it changes with every change to the zone. */
     public long serial() {

@@ -1,5 +1,8 @@
 package org.tandem.router.dns;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -23,18 +26,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * A real BIND 9 (Debian's {@code named}) serving one zone, for one test class: config, zone file and
  * keys in a temporary folder, listening on 127.0.0.1 at a free port (named listens only on addresses
  * an interface has, and lo has only 127.0.0.1), run in the foreground as the current user, stopped by
- * {@link #close()}. The zone takes updates signed with {@link #PUBLISHER}; {@link #READER} may only
+ * {@link #close()} (or after the test class, as an extension). The zone takes updates signed with {@link #PUBLISHER}; {@link #READER} may only
  * transfer it, {@link #STRANGER} is known to the server but may do nothing.
  */
-final class Bind9 implements AutoCloseable {
+final class Bind9 implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
 
     static final String ZONE = "tandem.test.";
     static final Key PUBLISHER = new Key("tandem-publisher", "hmac-sha256", newSecret());
@@ -63,28 +68,52 @@ final class Bind9 implements AutoCloseable {
     private static final Path NAMED = Path.of("/usr/sbin/named");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
-    private final Process process;
-    private final InetSocketAddress address;
-    private final List<String> log;
+    private final String zoneBody;
+    private final List<String> log = Collections.synchronizedList(new ArrayList<>());
+    private Path ownFolder;
+    private Process process;
+    private InetSocketAddress address;
 
-    private Bind9(Process process, InetSocketAddress address, List<String> log) {
-        this.process = process;
-        this.address = address;
-        this.log = log;
+    /** One server for a test class, the operator's records in its zone: a static {@code @RegisterExtension} field. */
+    Bind9() {
+        this(OPERATOR_RECORDS);
     }
 
-    /** Serves {@link #ZONE} with the operator's records. */
-    static Bind9 start(Path folder) {
-        return start(folder, OPERATOR_RECORDS);
+    /** The same, with these master-file lines after the zone's SOA and NS records. */
+    Bind9(String zoneBody) {
+        this.zoneBody = zoneBody;
     }
 
-    /** Serves {@link #ZONE} with the given master-file lines after its SOA and NS records. */
+    /** A server started now, in {@code folder}; the caller closes it. */
     static Bind9 start(Path folder, String zoneBody) {
+        Bind9 server = new Bind9(zoneBody);
+        server.startIn(folder);
+        return server;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        ownFolder = Files.createTempDirectory("tandem-bind9-");
+        startIn(ownFolder);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        close();
+        try (Stream<Path> files = Files.walk(ownFolder)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    private void startIn(Path folder) {
         IllegalStateException failure = null;
         // a free port can be taken between finding it and named binding it: try another
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
-                return startOn(folder, freePort(), zoneBody);
+                startOn(folder, freePort());
+                return;
             } catch (IllegalStateException e) {
                 failure = e;
             }
@@ -92,7 +121,7 @@ final class Bind9 implements AutoCloseable {
         throw failure;
     }
 
-    private static Bind9 startOn(Path folder, int port, String zoneBody) {
+    private void startOn(Path folder, int port) {
         try {
             Path dir = Files.createTempDirectory(folder, "named");
             Files.writeString(dir.resolve("tandem.test.zone"), """
@@ -121,13 +150,13 @@ final class Bind9 implements AutoCloseable {
                         allow-transfer { key %3$s; key %4$s; };
                     };
                     """.formatted(dir, port, PUBLISHER.name(), READER.name()));
-            Process process = new ProcessBuilder(NAMED.toString(), "-g", "-4", "-c", dir.resolve("named.conf").toString())
+            log.clear();
+            process = new ProcessBuilder(NAMED.toString(), "-g", "-4", "-c", dir.resolve("named.conf").toString())
                     .redirectErrorStream(true).start();
-            List<String> log = Collections.synchronizedList(new ArrayList<>());
-            Thread.ofPlatform().daemon().name("named-log").start(() -> collect(process, log));
-            Bind9 server = new Bind9(process, new InetSocketAddress(InetAddress.getLoopbackAddress(), port), log);
-            server.awaitServing(port);
-            return server;
+            Process started = process;
+            Thread.ofPlatform().daemon().name("named-log").start(() -> collect(started, log));
+            address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+            awaitServing(port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

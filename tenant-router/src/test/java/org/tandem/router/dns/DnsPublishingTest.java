@@ -1,10 +1,9 @@
 package org.tandem.router.dns;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbill.DNS.Type;
 
@@ -32,9 +31,11 @@ import static org.tandem.router.dns.TestLayouts.tenant;
 /** The node's DNS publishing as it is switched on by settings, against a real bind9. */
 class DnsPublishingTest {
 
+    @RegisterExtension
+    static final Bind9 bind = new Bind9();
+
     @TempDir
-    static Path folder;
-    static Bind9 bind;
+    Path folder;
 
     private final AtomicReference<ClusterLayout> cluster = new AtomicReference<>(
             layout(List.of(POOL_AB), tenant("acme.tandem.test", POOL_AB)));
@@ -57,16 +58,6 @@ class DnsPublishingTest {
         }
     };
 
-    @BeforeAll
-    static void startBind() {
-        bind = Bind9.start(folder);
-    }
-
-    @AfterAll
-    static void stopBind() {
-        bind.close();
-    }
-
     @BeforeEach
     void listen() {
         logger.addHandler(handler);
@@ -78,18 +69,16 @@ class DnsPublishingTest {
         logger.removeHandler(handler);
     }
 
-    private Properties settings(Bind9.Key key, String... more) {
-        Properties properties = new Properties();
-        properties.setProperty("tandem.dns.server", "127.0.0.1");
-        properties.setProperty("tandem.dns.port", String.valueOf(bind.address().getPort()));
-        properties.setProperty("tandem.dns.zone", "tandem.test");
-        properties.setProperty("tandem.dns.key.name", key.name());
-        properties.setProperty("tandem.dns.key.secret", key.secret());
-        properties.setProperty("tandem.dns.key.algorithm", key.algorithm());
-        for (int i = 0; i < more.length; i += 2) {
-            properties.setProperty(more[i], more[i + 1]);
-        }
-        return properties;
+    /** Settings for publishing to the test's bind9 with {@code key}, and any more lines of properties. */
+    private static Properties settings(Bind9.Key key, String more) {
+        return DnsSettingsTest.properties("""
+                tandem.dns.server=127.0.0.1
+                tandem.dns.port=%d
+                tandem.dns.zone=tandem.test
+                tandem.dns.key.name=%s
+                tandem.dns.key.secret=%s
+                tandem.dns.key.algorithm=%s
+                """.formatted(bind.address().getPort(), key.name(), key.secret(), key.algorithm()) + more);
     }
 
     private List<String> messages(Level level) {
@@ -112,7 +101,7 @@ class DnsPublishingTest {
     void onceStartedTheZoneAndTheExportFollowTheCluster() throws Exception {
         Path export = folder.resolve("export/tandem.records");
         try (DnsPublishing publishing = DnsPublishing.start(settings(Bind9.PUBLISHER,
-                "tandem.dns.export.file", export.toString()), cluster::get).orElseThrow()) {
+                "tandem.dns.export.file=" + export), cluster::get).orElseThrow()) {
             // the first round runs at once, on the publishing thread
             awaitTrue(() -> bind.query("_sip._udp.acme.tandem.test.", Type.SRV).size() == 2 && Files.exists(export));
 
@@ -131,8 +120,8 @@ class DnsPublishingTest {
     void aRefusedKeyIsLoggedOnceWhileItLastsAndTheZoneIsLeftAlone() {
         Bind9.Key wrongSecret = new Bind9.Key(Bind9.PUBLISHER.name(), Bind9.PUBLISHER.algorithm(), Bind9.newSecret());
         List<String> zoneBefore = bind.zone();
-        try (DnsPublishing publishing = DnsPublishing.start(settings(wrongSecret, "tandem.dns.interval.seconds",
-                "3600"), cluster::get).orElseThrow()) {
+        try (DnsPublishing publishing = DnsPublishing.start(settings(wrongSecret,
+                "tandem.dns.interval.seconds=3600"), cluster::get).orElseThrow()) {
             awaitTrue(() -> !messages(Level.WARNING).isEmpty());
             publishing.runLogged();
             publishing.runLogged();
@@ -149,7 +138,7 @@ class DnsPublishingTest {
     void aLayoutDnsCannotShowIsReportedAndNothingIsSentUntilItIsFixed() {
         cluster.set(layout(List.of(POOL_AB), tenant("acme.tandem.test", POOL_CA)));
         try (DnsPublishing publishing = DnsPublishing.start(settings(Bind9.PUBLISHER,
-                "tandem.dns.interval.seconds", "3600"), cluster::get).orElseThrow()) {
+                "tandem.dns.interval.seconds=3600"), cluster::get).orElseThrow()) {
             awaitTrue(() -> !messages(Level.WARNING).isEmpty());
 
             assertThat(messages(Level.WARNING)).singleElement().asString()

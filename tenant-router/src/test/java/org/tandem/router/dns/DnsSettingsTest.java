@@ -3,6 +3,9 @@ package org.tandem.router.dns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,27 +22,35 @@ class DnsSettingsTest {
     @TempDir
     Path folder;
 
-    private static Properties properties(String... keysAndValues) {
+    /** Properties written as a properties file: {@code name=value}, a line each. */
+    static Properties properties(String text) {
         Properties properties = new Properties();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            properties.setProperty(keysAndValues[i], keysAndValues[i + 1]);
+        try {
+            properties.load(new StringReader(text));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return properties;
     }
 
+    private static DnsSettings settings(String text) {
+        return DnsSettings.from(properties(text)).orElseThrow();
+    }
+
     @Test
     void withNeitherServerNorExportFileDnsPublishingIsOff() {
-        assertThat(DnsSettings.from(properties("tandem.dns.zone", "pbx.example.net"))).isEmpty();
-        assertThat(DnsSettings.from(properties("tandem.dns.server", " "))).isEmpty();
+        assertThat(DnsSettings.from(properties("tandem.dns.zone=pbx.example.net"))).isEmpty();
+        assertThat(DnsSettings.from(properties("tandem.dns.server=  "))).isEmpty();
     }
 
     @Test
     void aServerWithItsKeyGivenInline() {
-        DnsSettings settings = DnsSettings.from(properties(
-                "tandem.dns.server", "10.1.0.53",
-                "tandem.dns.zone", "PBX.example.net.",
-                "tandem.dns.key.name", "tandem-key",
-                "tandem.dns.key.secret", SECRET)).orElseThrow();
+        DnsSettings settings = settings("""
+                tandem.dns.server=10.1.0.53
+                tandem.dns.zone=PBX.example.net.
+                tandem.dns.key.name=tandem-key
+                tandem.dns.key.secret=%s
+                """.formatted(SECRET));
 
         assertThat(settings.zone()).hasToString("pbx.example.net.");
         assertThat(settings.ttlSeconds()).isEqualTo(60);
@@ -59,14 +70,15 @@ class DnsSettingsTest {
                 };
                 """.formatted(SECRET));
 
-        DnsSettings settings = DnsSettings.from(properties(
-                "tandem.dns.server", "127.0.0.1",
-                "tandem.dns.port", "5353",
-                "tandem.dns.zone", "tandem.test",
-                "tandem.dns.key.file", keyFile.toString(),
-                "tandem.dns.ttl", "30",
-                "tandem.dns.interval.seconds", "15",
-                "tandem.dns.export.file", "/srv/dns/tandem.records")).orElseThrow();
+        DnsSettings settings = settings("""
+                tandem.dns.server=127.0.0.1
+                tandem.dns.port=5353
+                tandem.dns.zone=tandem.test
+                tandem.dns.key.file=%s
+                tandem.dns.ttl=30
+                tandem.dns.interval.seconds=15
+                tandem.dns.export.file=/srv/dns/tandem.records
+                """.formatted(keyFile));
 
         assertThat(settings.server().orElseThrow().key()).hasToString("tandem-key. (hmac-sha512)");
         assertThat(settings.server().orElseThrow().port()).isEqualTo(5353);
@@ -77,28 +89,47 @@ class DnsSettingsTest {
 
     @Test
     void anExportFileAloneNeedsNoServerNorKey() {
-        DnsSettings settings = DnsSettings.from(properties(
-                "tandem.dns.export.file", "tandem.records", "tandem.dns.zone", "tandem.test")).orElseThrow();
-
-        assertThat(settings.server()).isEmpty();
+        assertThat(settings("""
+                tandem.dns.export.file=tandem.records
+                tandem.dns.zone=tandem.test
+                """).server()).isEmpty();
     }
 
     @Test
     void missingOrWrongSettingsNameTheVariableToFix() {
-        assertThatThrownBy(() -> DnsSettings.from(properties("tandem.dns.server", "127.0.0.1")))
+        assertThatThrownBy(() -> settings("tandem.dns.server=127.0.0.1"))
                 .hasMessageStartingWith("TANDEM_DNS_ZONE is required with TANDEM_DNS_SERVER or TANDEM_DNS_EXPORT_FILE");
-        assertThatThrownBy(() -> DnsSettings.from(properties("tandem.dns.server", "127.0.0.1",
-                "tandem.dns.zone", "tandem.test")))
+        assertThatThrownBy(() -> settings("""
+                tandem.dns.server=127.0.0.1
+                tandem.dns.zone=tandem.test
+                """))
                 .hasMessageStartingWith("TANDEM_DNS_SERVER needs a TSIG key to sign updates: TANDEM_DNS_KEY_FILE");
-        assertThatThrownBy(() -> DnsSettings.from(properties("tandem.dns.server", "127.0.0.1",
-                "tandem.dns.zone", "tandem.test", "tandem.dns.key.name", "k")))
+        assertThatThrownBy(() -> settings("""
+                tandem.dns.server=127.0.0.1
+                tandem.dns.zone=tandem.test
+                tandem.dns.key.name=k
+                """))
                 .hasMessage("TANDEM_DNS_KEY_SECRET is required with TANDEM_DNS_KEY_NAME");
-        assertThatThrownBy(() -> DnsSettings.from(properties("tandem.dns.export.file", "x",
-                "tandem.dns.zone", "tandem.test", "tandem.dns.ttl", "0")))
+        assertThatThrownBy(() -> settings("""
+                tandem.dns.export.file=x
+                tandem.dns.zone=tandem.test
+                tandem.dns.ttl=0
+                """))
                 .hasMessage("TANDEM_DNS_TTL must be from 1 to 86400, not 0");
-        assertThatThrownBy(() -> DnsSettings.from(properties("tandem.dns.server", "127.0.0.1",
-                "tandem.dns.zone", "tandem.test", "tandem.dns.port", "fifty-three")))
+        assertThatThrownBy(() -> settings("""
+                tandem.dns.export.file=x
+                tandem.dns.zone=tandem.test
+                tandem.dns.port=fifty-three
+                tandem.dns.server=127.0.0.1
+                """))
                 .hasMessage("TANDEM_DNS_PORT is not a number: 'fifty-three'");
+        assertThatThrownBy(() -> settings("""
+                tandem.dns.server=dns.invalid
+                tandem.dns.zone=tandem.test
+                tandem.dns.key.name=k
+                tandem.dns.key.secret=%s
+                """.formatted(SECRET)).server().orElseThrow().address())
+                .hasMessage("TANDEM_DNS_SERVER dns.invalid does not resolve: give the zone's primary server by IP address");
     }
 
     @Test

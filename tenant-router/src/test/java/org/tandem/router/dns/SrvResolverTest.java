@@ -1,15 +1,12 @@
 package org.tandem.router.dns;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tandem.domain.tenant.SipDomain;
 
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -23,26 +20,17 @@ import static org.tandem.router.dns.TestLayouts.tenant;
 /** A phone's view: what the SRV resolver finds in a real bind9 for a tenant domain, in the order a phone tries it. */
 class SrvResolverTest {
 
-    @TempDir
-    static Path folder;
-    static Bind9 bind;
-    static SrvResolver resolver;
-
-    @BeforeAll
-    static void startBind() {
-        bind = Bind9.start(folder, Bind9.OPERATOR_RECORDS + """
+    @RegisterExtension
+    static final Bind9 bind = new Bind9(Bind9.OPERATOR_RECORDS + """
                 plain                 IN A     192.0.2.10
                 _sip._udp.nosip       IN SRV   0 0 0 .
                 _sip._udp.weighted    IN SRV   20 0 5060 plain
                 _sip._udp.weighted    IN SRV   10 70 5080 plain
                 _sip._udp.weighted    IN SRV   10 30 5090 plain
                 """);
-        resolver = new SrvResolver(bind.address(), Duration.ofSeconds(5));
-    }
 
-    @AfterAll
-    static void stopBind() {
-        bind.close();
+    private static SrvResolver resolver() {
+        return new SrvResolver(bind.address(), Duration.ofSeconds(5));
     }
 
     private static void publish(ClusterLayout layout) {
@@ -51,7 +39,7 @@ class SrvResolverTest {
     }
 
     private static List<String> targets(String domain, SipTransport transport) {
-        return resolver.resolve(new SipDomain(domain), transport).stream()
+        return resolver().resolve(new SipDomain(domain), transport).stream()
                 .map(target -> target.priority() + " " + target.host() + " " + target.socketAddresses())
                 .toList();
     }
@@ -73,7 +61,7 @@ class SrvResolverTest {
 
     @Test
     void recordsOfOnePriorityAreAllTriedBeforeTheNextPriority() {
-        List<SipTarget> targets = resolver.resolve(new SipDomain("weighted.tandem.test"), SipTransport.UDP);
+        List<SipTarget> targets = resolver().resolve(new SipDomain("weighted.tandem.test"), SipTransport.UDP);
 
         assertThat(targets).extracting(SipTarget::priority).containsExactly(10, 10, 20);
         assertThat(targets.subList(0, 2)).extracting(SipTarget::port).containsExactlyInAnyOrder(5080, 5090);

@@ -1,17 +1,14 @@
 package org.tandem.router.dns;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Update;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -27,21 +24,10 @@ import static org.tandem.router.dns.TestLayouts.tenant;
  */
 class ZoneClientTest {
 
-    @TempDir
-    static Path folder;
-    static Bind9 bind;
+    @RegisterExtension
+    static final Bind9 bind = new Bind9();
 
     private List<String> zoneBefore;
-
-    @BeforeAll
-    static void startBind() {
-        bind = Bind9.start(folder);
-    }
-
-    @AfterAll
-    static void stopBind() {
-        bind.close();
-    }
 
     @BeforeEach
     void rememberTheZone() {

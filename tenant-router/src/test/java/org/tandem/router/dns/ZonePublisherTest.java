@@ -1,15 +1,12 @@
 package org.tandem.router.dns;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tandem.domain.node.NetworkAddress;
 import org.tandem.router.dns.ZonePublisher.Publication;
 import org.xbill.DNS.Type;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,21 +22,10 @@ import static org.tandem.router.dns.TestLayouts.tenant;
 /** Publishing into a real bind9 by signed RFC 2136 updates, checked by asking the server as any resolver would. */
 class ZonePublisherTest {
 
-    @TempDir
-    static Path folder;
-    static Bind9 bind;
+    @RegisterExtension
+    static final Bind9 bind = new Bind9();
 
     private ZonePublisher publisher;
-
-    @BeforeAll
-    static void startBind() {
-        bind = Bind9.start(folder);
-    }
-
-    @AfterAll
-    static void stopBind() {
-        bind.close();
-    }
 
     @BeforeEach
     void emptyTheZoneOfTandemsRecords() {
