@@ -35,6 +35,7 @@ import java.util.TreeMap;
  * Records of a tenant domain outside the zone cannot be published there: they are listed apart, for
  * the operator to publish in the zone that holds them.
  *
+ * @param zone        the zone the records are for
  * @param inZone      every record for the zone, in a stable order (nodes, pools, tenants, by name)
  * @param outsideZone tenant domains outside the zone, with their records
  */

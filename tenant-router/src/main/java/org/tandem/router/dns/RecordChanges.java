@@ -7,12 +7,13 @@ import org.xbill.DNS.Type;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SequencedMap;
-import java.util.TreeMap;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * What to delete and add so that the records Tandem owns in a zone become the wanted ones, grouped
@@ -57,23 +58,23 @@ public record RecordChanges(List<NameChange> changes) {
     public static RecordChanges between(Collection<Record> current, Collection<Record> wanted) {
         Map<String, Record> currentByKey = byKey(current);
         Map<String, Record> wantedByKey = byKey(wanted);
-        SequencedMap<Name, List<Record>> deletions = new TreeMap<>();
-        SequencedMap<Name, List<Record>> additions = new TreeMap<>();
-        currentByKey.forEach((key, record) -> {
-            if (!wantedByKey.containsKey(key)) {
-                deletions.computeIfAbsent(record.getName(), name -> new ArrayList<>()).add(record);
+        Map<Name, List<Record>> deletions = namesOf(currentByKey, wantedByKey);
+        Map<Name, List<Record>> additions = namesOf(wantedByKey, currentByKey);
+        SortedSet<Name> names = new TreeSet<>(deletions.keySet());
+        names.addAll(additions.keySet());
+        return new RecordChanges(names.stream().map(name -> new NameChange(name,
+                deletions.getOrDefault(name, List.of()), additions.getOrDefault(name, List.of()))).toList());
+    }
+
+    /** The records of {@code these} missing from {@code those}, by owner name. */
+    private static Map<Name, List<Record>> namesOf(Map<String, Record> these, Map<String, Record> those) {
+        Map<Name, List<Record>> byName = new HashMap<>();
+        these.forEach((key, record) -> {
+            if (!those.containsKey(key)) {
+                byName.computeIfAbsent(record.getName(), name -> new ArrayList<>()).add(record);
             }
         });
-        wantedByKey.forEach((key, record) -> {
-            if (!currentByKey.containsKey(key)) {
-                additions.computeIfAbsent(record.getName(), name -> new ArrayList<>()).add(record);
-            }
-        });
-        TreeMap<Name, NameChange> changes = new TreeMap<>();
-        deletions.forEach((name, records) -> changes.put(name, new NameChange(name, List.copyOf(records), List.of())));
-        additions.forEach((name, records) -> changes.merge(name, new NameChange(name, List.of(), List.copyOf(records)),
-                (deleting, adding) -> new NameChange(name, deleting.deletions(), adding.additions())));
-        return new RecordChanges(List.copyOf(changes.values()));
+        return byName;
     }
 
     /** Same name, class, type, data and TTL: the canonical wire form holds exactly these, names in lower case. */

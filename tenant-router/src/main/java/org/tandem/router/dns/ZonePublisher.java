@@ -20,7 +20,9 @@ public final class ZonePublisher {
 
     private final ZoneClient client;
     private final ZoneNames names;
-    private long lastSerial = -1;
+    private static final long UNKNOWN = -1;
+
+    private long lastSerial = UNKNOWN;
     private List<Record> lastPublished = List.of();
 
     public ZonePublisher(ZoneClient client, ZoneNames names) {
@@ -55,9 +57,15 @@ public final class ZonePublisher {
         for (List<NameChange> batch : batches) {
             client.update(update(batch));
         }
-        lastSerial = batches.isEmpty() ? serial : client.serial();
         lastPublished = List.copyOf(wanted);
-        return new Publication(changes.additions(), changes.deletions(), batches.size(), lastSerial);
+        if (batches.isEmpty()) {
+            lastSerial = serial;
+            return new Publication(0, 0, 0, serial);
+        }
+        // someone else may change the zone between our last update and any read of the serial, so
+        // the next round checks by transfer once more rather than trust the serial read now
+        lastSerial = UNKNOWN;
+        return new Publication(changes.additions(), changes.deletions(), batches.size(), client.serial());
     }
 
     private Update update(List<NameChange> batch) {
