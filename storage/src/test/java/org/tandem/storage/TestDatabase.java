@@ -10,10 +10,15 @@ import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL 18 for a test class: the same embedded server and migrations a node runs,
@@ -30,6 +35,24 @@ public final class TestDatabase implements AutoCloseable {
         this.entityManagerFactory = Persistence.createEntityManagerFactory("tandem", Map.of(
                 "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
                 "jakarta.persistence.nonJtaDataSource", database.dataSource()));
+    }
+
+    /** The versions of the migrations shipped in {@code db/migration}, in the order Flyway applies them. */
+    public static List<String> shippedMigrationVersions() {
+        try (Stream<Path> files = Files.list(Path.of(TestDatabase.class.getResource("/db/migration").toURI()))) {
+            return files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.matches("V[0-9]+__.+\\.sql"))
+                    .map(name -> name.substring(1, name.indexOf("__")))
+                    .sorted(Comparator.comparingInt(Integer::parseInt))
+                    .toList();
+        } catch (IOException | URISyntaxException e) {
+            throw new IllegalStateException("cannot list db/migration", e);
+        }
+    }
+
+    /** The schema version a fully migrated database has. */
+    public static String latestMigrationVersion() {
+        return shippedMigrationVersions().getLast();
     }
 
     public static TestDatabase startIn(Path folder) {
