@@ -36,9 +36,9 @@ class SchemaMigrationTest {
     @Test
     void appliesEveryMigrationOnceAndIsANoOpTheSecondTime() throws SQLException {
         assertThat(strings("select version from flyway_schema_history where success order by installed_rank"))
-                .containsExactly("1", "2", "3", "4");
-        assertThat(SchemaMigration.migrate(database.dataSource())).isEqualTo("4");
-        assertThat(strings("select version from flyway_schema_history order by installed_rank")).hasSize(4);
+                .containsExactly("1", "2", "3", "4", "10");
+        assertThat(SchemaMigration.migrate(database.dataSource())).isEqualTo("10");
+        assertThat(strings("select version from flyway_schema_history order by installed_rank")).hasSize(5);
     }
 
     @Test
@@ -80,6 +80,13 @@ class SchemaMigrationTest {
                 join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.attnum
                 where c.conname = 'registration_binding_unique'"""))
                 .containsExactly("node_id,tenant_id,extension_number,contact_uri");
+    }
+
+    @Test
+    void registrationChangesAreNotifiedAlsoWhenReplicatedFromAnotherNode() throws SQLException {
+        // 'A' = ENABLE ALWAYS: the logical-replication apply worker fires it too (V10)
+        assertThat(strings("select tgenabled from pg_trigger where tgname = 'registration_changed'"))
+                .containsExactly("A");
     }
 
     private static List<String> strings(String query) throws SQLException {
