@@ -10,6 +10,7 @@ import org.tandem.administration.registration.DefaultRegistrationService;
 import org.tandem.administration.registration.RegistrationChanges;
 import org.tandem.administration.registration.RegistrationService;
 import org.tandem.domain.account.PortalAccount;
+import org.tandem.domain.account.PortalAccountRepository;
 import org.tandem.domain.account.Role;
 import org.tandem.domain.extension.Extension;
 import org.tandem.domain.extension.ExtensionNumber;
@@ -75,6 +76,7 @@ public final class AdministrationFixture {
     public final CustomerService customers;
     public final ExtensionService extensions;
     public final RegistrationService registrations;
+    public final PortalAccountRepository accounts;
 
     private AdministrationFixture() {
         try {
@@ -95,6 +97,8 @@ public final class AdministrationFixture {
                 new DefaultExtensionService(tenants, extensionRepository), entityManager);
         RegistrationChanges changes = new RegistrationChanges(
                 new PostgresRegistrationFeed(() -> database.dataSource().getConnection()));
+        accounts = Transactions.around(PortalAccountRepository.class, new JpaPortalAccountRepository(entityManager),
+                entityManager);
         registrations = Transactions.around(RegistrationService.class, new DefaultRegistrationService(tenants,
                 extensionRepository, nodes, new JdbcTenantRegistrations(database.dataSource()), changes), entityManager);
     }
