@@ -85,6 +85,13 @@ class SchemaMigrationTest {
                 .containsExactly("node_id,tenant_id,extension_number,contact_uri");
     }
 
+    @Test
+    void registrationChangesAreNotifiedAlsoWhenReplicatedFromAnotherNode() throws SQLException {
+        // 'A' = ENABLE ALWAYS: the logical-replication apply worker fires it too (V10)
+        assertThat(strings("select tgenabled from pg_trigger where tgname = 'registration_changed'"))
+                .containsExactly("A");
+    }
+
     private static List<String> strings(String query) throws SQLException {
         try (Connection connection = database.dataSource().getConnection();
              Statement statement = connection.createStatement();

@@ -71,6 +71,11 @@ public final class TestDatabase implements AutoCloseable {
         return database.dataSource();
     }
 
+    /** A new entity manager on the test database, for a test that runs its own transactions. */
+    public EntityManager newEntityManager() {
+        return entityManagerFactory.createEntityManager();
+    }
+
     public void inTransaction(Consumer<EntityManager> work) {
         fetch(entityManager -> {
             work.accept(entityManager);

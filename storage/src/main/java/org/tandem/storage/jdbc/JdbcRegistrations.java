@@ -26,7 +26,7 @@ import java.util.UUID;
  */
 public final class JdbcRegistrations implements RegistrationRepository {
 
-    private static final String COLUMNS = "id, node_id, tenant_id, extension_number, contact_uri, instance_id, "
+    static final String COLUMNS = "id, node_id, tenant_id, extension_number, contact_uri, instance_id, "
             + "flow, call_id, cseq, user_agent, registered_at, expires_at";
     private static final String SAVE = "insert into registration (" + COLUMNS + ") "
             + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -148,7 +148,7 @@ public final class JdbcRegistrations implements RegistrationRepository {
         statement.setString(3, aor.extension().digits());
     }
 
-    private static Registration registration(ResultSet row) throws SQLException {
+    static Registration registration(ResultSet row) throws SQLException {
         return new Registration(
                 row.getObject("id", UUID.class),
                 row.getObject("node_id", UUID.class),

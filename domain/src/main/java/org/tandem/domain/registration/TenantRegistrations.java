@@ -1,0 +1,15 @@
+package org.tandem.domain.registration;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Read side of the bindings for people, not for routing: every phone of one tenant registered on
+ * any node, as the portal's live view and the API show them.
+ */
+public interface TenantRegistrations {
+
+    /** The tenant's bindings not expired at {@code now}, on every node, by extension then contact. */
+    List<Registration> activeOf(UUID tenantId, Instant now);
+}
