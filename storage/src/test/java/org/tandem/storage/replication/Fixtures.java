@@ -1,5 +1,6 @@
 package org.tandem.storage.replication;
 
+import jakarta.persistence.EntityManager;
 import org.tandem.domain.call.CallDisposition;
 import org.tandem.domain.call.CallRecord;
 import org.tandem.domain.extension.Extension;
@@ -30,26 +31,40 @@ final class Fixtures {
     }
 
     /**
-     * A tenant with extensions 101-103 in a pool of {@code primary} and {@code secondary} (none when
-     * null), written on {@code home} with its operator and reseller.
+     * A tenant with extensions 101-103 in a new pool of {@code primary} and {@code secondary} (none
+     * when null), written on {@code home} (through its home-node guard) with its operator and reseller.
      */
     static UUID tenant(TestNode home, TestNode primary, TestNode secondary, String domain) {
+        UUID pool = home.database().fetch(entityManager ->
+                pool(entityManager, primary, secondary, "pool-" + domain.replace('.', '-')));
         return home.database().fetch(entityManager -> {
-            Operator operator = new Operator("Operator of " + domain);
-            entityManager.persist(operator);
-            Reseller reseller = new Reseller(operator.id(), "Reseller");
-            entityManager.persist(reseller);
-            Pool pool = new Pool("pool-" + domain.replace('.', '-'), entityManager.find(Node.class, primary.id()),
-                    secondary == null ? null : entityManager.find(Node.class, secondary.id()));
-            entityManager.persist(pool);
-            Tenant tenant = new Tenant(reseller.id(), pool.id(), "Acme", new SipDomain(domain), new PlanLimits(50, 10, 5));
-            entityManager.persist(tenant);
+            home.guard().requireHomeOfPool(entityManager, pool, domain);
+            UUID tenant = tenantInPool(entityManager, pool, domain);
             for (String number : List.of("101", "102", "103")) {
-                entityManager.persist(new Extension(tenant, new ExtensionNumber(number), "Phone " + number,
-                        ("secret-" + number).toCharArray()));
+                entityManager.persist(new Extension(entityManager.find(Tenant.class, tenant), new ExtensionNumber(number),
+                        "Phone " + number, ("secret-" + number).toCharArray()));
             }
-            return tenant.id();
+            return tenant;
         });
+    }
+
+    /** A pool of {@code primary} and {@code secondary} (none when null). */
+    static UUID pool(EntityManager entityManager, TestNode primary, TestNode secondary, String name) {
+        Pool pool = new Pool(name, entityManager.find(Node.class, primary.id()),
+                secondary == null ? null : entityManager.find(Node.class, secondary.id()));
+        entityManager.persist(pool);
+        return pool.id();
+    }
+
+    /** A tenant of a new reseller (of a new operator) in pool {@code poolId}. */
+    static UUID tenantInPool(EntityManager entityManager, UUID poolId, String domain) {
+        Operator operator = new Operator("Operator of " + domain);
+        entityManager.persist(operator);
+        Reseller reseller = new Reseller(operator.id(), "Reseller");
+        entityManager.persist(reseller);
+        Tenant tenant = new Tenant(reseller.id(), poolId, "Acme", new SipDomain(domain), new PlanLimits(50, 10, 5));
+        entityManager.persist(tenant);
+        return tenant.id();
     }
 
     /** A call record written by {@code node}, as its engine writes one. */

@@ -121,7 +121,10 @@ class MultiMasterReplicationTest {
         List<UUID> whileDown = List.of(Fixtures.callRecord(a, tenantId), Fixtures.callRecord(c, tenantId),
                 Fixtures.callRecord(a, tenantId));
         Fixtures.register(a, tenantId, "104");
-        a.database().inTransaction(entityManager -> entityManager.find(Tenant.class, tenantId).suspend());
+        a.database().inTransaction(entityManager -> {
+            a.guard().requireHomeHere(entityManager, tenantId);
+            entityManager.find(Tenant.class, tenantId).suspend();
+        });
 
         b.restart();
         UUID afterRestart = Fixtures.callRecord(b, tenantId);

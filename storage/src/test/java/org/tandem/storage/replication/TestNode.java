@@ -70,6 +70,11 @@ final class TestNode implements AutoCloseable {
         return new ClusterJoin.JoiningNode(id, name, address());
     }
 
+    /** The home-node guard this node's services use. */
+    HomeNodeGuard guard() {
+        return new HomeNodeGuard(id, name, LOGIN);
+    }
+
     NodeDatabase address() {
         return new NodeDatabase(host, port, "tandem");
     }
