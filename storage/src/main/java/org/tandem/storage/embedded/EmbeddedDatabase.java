@@ -81,6 +81,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("max_worker_processes", "24")
                     // a peer that comes back is reconnected within a second, not five
                     .setServerConfig("wal_retrieve_retry_interval", "1s")
+                    // subscribers confirm what they applied every second: lag and retained WAL read true
+                    .setServerConfig("wal_receiver_status_interval", "1s")
                     // PostgreSQL 18 counts a row changed on two nodes (update_origin_differs) only with commit times
                     .setServerConfig("track_commit_timestamp", "on")
                     .start();

@@ -30,8 +30,7 @@ public record ReplicationLogin(String password, String peerNetwork) {
     /** A libpq connection string a subscription uses to reach {@code publisher} as this login. */
     public String conninfo(NodeDatabase publisher) {
         return "host=" + quoted(publisher.host()) + " port=" + publisher.port() + " dbname=" + quoted(publisher.name())
-                + " user=" + ROLE + " password=" + quoted(password) + " connect_timeout=5"
-                + " application_name=tandem";
+                + " user=" + ROLE + " password=" + quoted(password) + " connect_timeout=5";
     }
 
     private static String quoted(String value) {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -135,9 +136,14 @@ final class TestNode implements AutoCloseable {
 
     /** Waits (bounded) until {@code query} gives {@code expected} here: replication is asynchronous. */
     <T> T await(Supplier<T> query, T expected) {
+        return awaitMatching(query, expected::equals);
+    }
+
+    /** Waits (bounded) until what {@code query} gives satisfies {@code condition}; returns the last answer. */
+    static <T> T awaitMatching(Supplier<T> query, Predicate<T> condition) {
         Instant deadline = Instant.now().plus(CONVERGENCE);
         T actual = query.get();
-        while (!actual.equals(expected) && Instant.now().isBefore(deadline)) {
+        while (!condition.test(actual) && Instant.now().isBefore(deadline)) {
             pause(Duration.ofMillis(50));
             actual = query.get();
         }
