@@ -56,10 +56,15 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public static TestDatabase startIn(Path folder) {
-        return new TestDatabase(EmbeddedDatabase.start(folder, "127.0.0.1", freePort(), "tandem", "tandem", "tandem"));
+        return startOn(folder, "127.0.0.1", freePort());
     }
 
-    static int freePort() {
+    /** A database listening on {@code host} (a loopback address of its own, for a cluster node) at {@code port}. */
+    public static TestDatabase startOn(Path folder, String host, int port) {
+        return new TestDatabase(EmbeddedDatabase.start(folder, host, port, "tandem", "tandem", "tandem"));
+    }
+
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
