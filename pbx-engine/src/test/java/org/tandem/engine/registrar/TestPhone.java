@@ -37,6 +37,7 @@ public final class TestPhone implements AutoCloseable {
     private final String transport;
     private final String localAddress;
     private final InetAddress engine;
+    private Duration answerWithin = WAIT;
     private final int enginePort;
     private final DatagramSocket udp;
     private final Socket tcp;
@@ -98,6 +99,17 @@ public final class TestPhone implements AutoCloseable {
     public TestPhone algorithm(String name) {
         this.algorithm = name;
         return this;
+    }
+
+    /** How long {@link #exchange} waits for the engine's answer before it fails. */
+    public TestPhone answerWithin(Duration wait) {
+        this.answerWithin = wait;
+        return this;
+    }
+
+    /** The address of the engine this phone talks to. */
+    public String engineAddress() {
+        return engine.getHostAddress();
     }
 
     /** "UDP" or "TCP". */
@@ -164,7 +176,7 @@ public final class TestPhone implements AutoCloseable {
     public String exchange(String message) throws IOException {
         send(message);
         while (true) {
-            String response = receive(WAIT).orElseThrow(() -> new AssertionError("no answer from the engine to:\n" + message));
+            String response = receive(answerWithin).orElseThrow(() -> new AssertionError("no answer from the engine to:\n" + message));
             if (statusOf(response) >= 200) {
                 return response;
             }

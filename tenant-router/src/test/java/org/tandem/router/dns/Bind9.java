@@ -39,15 +39,15 @@ import java.util.stream.Stream;
  * {@link #close()} (or after the test class, as an extension). The zone takes updates signed with {@link #PUBLISHER}; {@link #READER} may only
  * transfer it, {@link #STRANGER} is known to the server but may do nothing.
  */
-final class Bind9 implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
+public final class Bind9 implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
 
     static final String ZONE = "tandem.test.";
-    static final Key PUBLISHER = new Key("tandem-publisher", "hmac-sha256", newSecret());
+    public static final Key PUBLISHER = new Key("tandem-publisher", "hmac-sha256", newSecret());
     static final Key READER = new Key("tandem-reader", "hmac-sha256", newSecret());
     static final Key STRANGER = new Key("stranger", "hmac-sha512", newSecret());
 
     /** A TSIG key as named.conf and Tandem's settings both write it. */
-    record Key(String name, String algorithm, String secret) {
+    public record Key(String name, String algorithm, String secret) {
 
         TsigKey tsigKey() {
             return TsigKey.of(name, algorithm, secret);
@@ -85,7 +85,7 @@ final class Bind9 implements BeforeAllCallback, AfterAllCallback, AutoCloseable 
     }
 
     /** A server started now, in {@code folder}; the caller closes it. */
-    static Bind9 start(Path folder, String zoneBody) {
+    public static Bind9 start(Path folder, String zoneBody) {
         Bind9 server = new Bind9(zoneBody);
         server.startIn(folder);
         return server;
@@ -192,15 +192,15 @@ final class Bind9 implements BeforeAllCallback, AfterAllCallback, AutoCloseable 
         }
     }
 
-    InetSocketAddress address() {
+    public InetSocketAddress address() {
         return address;
     }
 
-    ZoneNames names() {
+    public ZoneNames names() {
         return new ZoneNames(ZONE);
     }
 
-    ZoneClient client(Key key) {
+    public ZoneClient client(Key key) {
         return new ZoneClient(names().zone(), address, key.tsigKey(), Duration.ofSeconds(5));
     }
 
