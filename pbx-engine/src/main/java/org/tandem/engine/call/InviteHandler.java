@@ -46,6 +46,7 @@ import java.util.Optional;
 public final class InviteHandler {
 
     private static final System.Logger LOG = System.getLogger(InviteHandler.class.getName());
+    private static final int RETRY_AFTER_SECONDS = 30;
 
     private final Replies replies;
     private final EngineServices services;
@@ -68,8 +69,19 @@ public final class InviteHandler {
         Request request = event.getRequest();
         Flow source = SourceFlow.of(event);
 
+        CallerAuthentication.Outcome outcome;
+        try {
+            outcome = callers.check(request, source);
+        } catch (RuntimeException storageFailure) {
+            // Accounts out of reach: this node cannot tell who calls, so the phone (or the node
+            // handing a call over) goes to the pool's other node or retries, as for REGISTER.
+            LOG.log(System.Logger.Level.WARNING, "cannot authenticate an INVITE from " + source + " (503): "
+                    + storageFailure.getMessage());
+            replies.sendStateless(event, replies.unavailable(request, RETRY_AFTER_SECONDS));
+            return;
+        }
         CallerAuthentication.Caller caller;
-        switch (callers.check(request, source)) {
+        switch (outcome) {
             case CallerAuthentication.Refused refused -> {
                 replies.sendStateless(event, refused.response());
                 return;

@@ -2,7 +2,10 @@ package org.tandem.engine.cluster;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.tandem.domain.extension.SipCredentials;
 import org.tandem.domain.tenant.SipDomain;
@@ -57,6 +60,7 @@ import static org.tandem.engine.call.CallMessages.one;
 import static org.tandem.engine.call.CallMessages.proxyAuthorization;
 import static org.tandem.engine.call.CallMessages.response;
 import static org.tandem.engine.call.CallMessages.sdp;
+import static org.tandem.engine.call.CallMessages.statusLineOfCall;
 
 /**
  * The cluster survives its tenant's home node: two nodes, A (127.0.0.2) and B (127.0.0.3), each with
@@ -64,9 +68,11 @@ import static org.tandem.engine.call.CallMessages.sdp;
  * (A priority 10, B 20), and phones that follow SRV. With A killed (engine and database), the phones
  * re-register on B and call each other there; the tenant's configuration changes on B (its home while
  * A is down); when A comes back it holds B's change and B's call records, nothing lost or doubled.
- * Prints the seconds from the kill to the first call connected on B.
+ * Prints the seconds from the kill to the first call connected on B. With only A's database killed,
+ * A hands its phones to B cleanly: it answers them 503, and phones that follow SRV go on to B.
  */
 @Timeout(180)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FailoverTest {
 
     private static final String DOMAIN = "acme.tandem.test";
@@ -191,6 +197,7 @@ class FailoverTest {
     }
 
     @Test
+    @Order(1)
     void phonesFollowSrvToTheSecondaryAndTheReturningPrimaryCatchesUp() throws Exception {
         // both phones register where SRV says first: A
         try (TestPhone callee = followSrv("102"); TestPhone caller = followSrv("101")) {
@@ -232,20 +239,51 @@ class FailoverTest {
         assertThat(a.strings("select count(*) from extension where tenant_id = ?", tenantId)).containsExactly("3");
     }
 
-    /** A phone that registers extension {@code number} where SRV sends it: each target in order, until one answers 200. */
+    @Test
+    @Order(2)
+    void aNodeWhoseDatabaseDiedSendsItsPhonesToTheSecondaryWith503() throws Exception {
+        try (TestPhone phone = followSrv("102")) {
+            assertThat(phone.engineAddress()).isEqualTo(a.host);
+        }
+        a.database.close();
+        try {
+            List<String> tried = new ArrayList<>();
+            try (TestPhone callee = followSrv("102", tried); TestPhone caller = followSrv("101")) {
+                assertThat(tried).containsExactly(a.host + ": 503", b.host + ": 200");
+                assertThat(caller.engineAddress()).isEqualTo(b.host);
+                assertThat(callConnects(caller, callee)).isTrue();
+            }
+            try (TestPhone stayed = TestPhone.to("UDP", a.host, a.sipPort, "101", DOMAIN)) {
+                assertThat(statusLineOfCall(stayed, "101", "sip:102@" + DOMAIN))
+                        .as("a call reaching the node without its database").startsWith("SIP/2.0 503 ");
+            }
+        } finally {
+            a.startDatabase();
+            a.joinCluster(Optional.empty());
+        }
+    }
+
     private static TestPhone followSrv(String number) throws Exception {
+        return followSrv(number, new ArrayList<>());
+    }
+
+    /** A phone that registers extension {@code number} where SRV sends it: each target in order, until one answers 200. */
+    private static TestPhone followSrv(String number, List<String> tried) throws Exception {
         List<SipTarget> targets = new SrvResolver(dns.address(), Duration.ofSeconds(2))
                 .resolve(new SipDomain(DOMAIN), SipTransport.UDP);
         assertThat(targets).extracting(SipTarget::priority).containsExactly(10, 20);
         for (SipTarget target : targets) {
             TestPhone phone = TestPhone.to("UDP", target.addresses().getFirst().getHostAddress(), target.port(), number,
                     DOMAIN).answerWithin(NO_ANSWER).password(RegistrarDatabase.password(number, DOMAIN));
+            String host = target.addresses().getFirst().getHostAddress();
             try {
-                if (TestPhone.statusOf(phone.registerWithAuth(phone.register())) == 200) {
+                int status = TestPhone.statusOf(phone.registerWithAuth(phone.register()));
+                tried.add(host + ": " + status);
+                if (status == 200) {
                     return phone.answerWithin(Duration.ofSeconds(3));
                 }
             } catch (AssertionError noAnswer) {
-                // this registrar is down: the next target
+                tried.add(host + ": no answer"); // this registrar is down: the next target
             }
             phone.close();
         }
