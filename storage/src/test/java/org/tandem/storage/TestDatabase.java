@@ -3,6 +3,14 @@ package org.tandem.storage;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
+import org.tandem.domain.node.NetworkAddress;
+import org.tandem.domain.node.Node;
+import org.tandem.domain.operator.Operator;
+import org.tandem.domain.pool.Pool;
+import org.tandem.domain.reseller.Reseller;
+import org.tandem.domain.tenant.PlanLimits;
+import org.tandem.domain.tenant.SipDomain;
+import org.tandem.domain.tenant.Tenant;
 import org.tandem.storage.embedded.EmbeddedDatabase;
 import org.tandem.storage.schema.SchemaMigration;
 
@@ -13,6 +21,9 @@ import java.net.ServerSocket;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +90,31 @@ public final class TestDatabase implements AutoCloseable {
     /** A new entity manager on the test database, for a test that runs its own transactions. */
     public EntityManager newEntityManager() {
         return entityManagerFactory.createEntityManager();
+    }
+
+    /** A connection as the server's superuser (postgres), for what the application's login may not do. */
+    public Connection superuserConnection() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + database.port() + "/tandem", "postgres", "");
+    }
+
+    /**
+     * Seeds the smallest setting a tenant lives in (an operator, a reseller, a node "node-a" and its
+     * pool) and one active tenant of {@code domain} there; once per database.
+     */
+    public Tenant seedTenant(SipDomain domain) {
+        return fetch(entityManager -> {
+            Operator operator = new Operator("Operator");
+            entityManager.persist(operator);
+            Reseller reseller = new Reseller(operator.id(), "Reseller");
+            entityManager.persist(reseller);
+            Node node = new Node("node-a", new NetworkAddress("127.0.0.1", 5060), "127.0.0.1");
+            entityManager.persist(node);
+            Pool pool = Pool.ofOneNode("pool-a", node);
+            entityManager.persist(pool);
+            Tenant tenant = new Tenant(reseller.id(), pool.id(), "Company of " + domain, domain, new PlanLimits(10, 5, 2));
+            entityManager.persist(tenant);
+            return tenant;
+        });
     }
 
     public void inTransaction(Consumer<EntityManager> work) {

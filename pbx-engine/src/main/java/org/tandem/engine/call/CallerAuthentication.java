@@ -22,7 +22,6 @@ import javax.sip.header.FromHeader;
 import javax.sip.header.Header;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
-import java.text.ParseException;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
@@ -107,7 +106,7 @@ final class CallerAuthentication {
         if (throttle.isBlocked(source.address(), claimedExtension)) {
             return new Dropped();
         }
-        if (!digest.isComplete() || !sameUri(digest.uri(), request.getRequestURI())) {
+        if (!digest.isComplete() || !digest.isFor(request.getRequestURI(), addresses)) {
             return new Refused(replies.create(request, Response.BAD_REQUEST, "Bad Proxy-Authorization"));
         }
         Optional<SipAccount> account = authenticate(request, domain.get(), digest);
@@ -183,14 +182,6 @@ final class CallerAuthentication {
             return requestUri instanceof SipURI sip ? Optional.of(new SipDomain(sip.getHost())) : Optional.empty();
         } catch (IllegalArgumentException notADomainName) {
             return Optional.empty();
-        }
-    }
-
-    private boolean sameUri(String digestUri, URI requestUri) {
-        try {
-            return addresses.createURI(digestUri).equals(requestUri);
-        } catch (ParseException e) {
-            return false;
         }
     }
 }

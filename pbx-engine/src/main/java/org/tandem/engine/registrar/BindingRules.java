@@ -62,7 +62,7 @@ final class BindingRules {
         }
         if (request.wildcard()) {
             return new BindingDecision.Accepted(List.of(), current.stream().map(Registration::contactUri).toList(),
-                    true, List.of());
+                    List.of());
         }
 
         Map<String, Registration> after = new LinkedHashMap<>();
@@ -97,7 +97,7 @@ final class BindingRules {
         if (after.size() > maxContacts && after.size() > current.size()) {
             return new BindingDecision.TooManyContacts(maxContacts);
         }
-        return new BindingDecision.Accepted(List.copyOf(saves.values()), List.copyOf(removals), false,
+        return new BindingDecision.Accepted(List.copyOf(saves.values()), List.copyOf(removals),
                 List.copyOf(after.values()));
     }
 

@@ -42,15 +42,43 @@ public final class RegistrarDatabase implements AutoCloseable {
     public static final String SMALL_PLAN = "small.tandem.test";
 
     private final Path folder;
-    private final EmbeddedDatabase database;
-    private final UUID nodeId = UUID.randomUUID();
-    private final UUID poolId = UUID.randomUUID();
-    private final UUID resellerId = UUID.randomUUID();
-    private final AtomicInteger numbers = new AtomicInteger(1000);
+    private final int port;
+    private EmbeddedDatabase database;
+    private final UUID nodeId;
+    private final UUID poolId;
+    private final UUID resellerId;
+    private final AtomicInteger numbers;
+    private final Runnable beforeReading;
 
     private RegistrarDatabase(Path folder, EmbeddedDatabase database) {
         this.folder = folder;
         this.database = database;
+        this.port = database.port();
+        this.nodeId = UUID.randomUUID();
+        this.poolId = UUID.randomUUID();
+        this.resellerId = UUID.randomUUID();
+        this.numbers = new AtomicInteger(1000);
+        this.beforeReading = () -> {
+        };
+    }
+
+    private RegistrarDatabase(RegistrarDatabase shared, Runnable beforeReading) {
+        this.folder = shared.folder;
+        this.database = shared.database;
+        this.port = shared.port;
+        this.nodeId = shared.nodeId;
+        this.poolId = shared.poolId;
+        this.resellerId = shared.resellerId;
+        this.numbers = shared.numbers;
+        this.beforeReading = beforeReading;
+    }
+
+    /**
+     * The same database, read only once {@code settle} has run: an engine writes bindings and call
+     * records behind its answers, so a test reads what the engine wrote after the engine wrote it.
+     */
+    public RegistrarDatabase readingAfter(Runnable settle) {
+        return new RegistrarDatabase(this, settle);
     }
 
     /**
@@ -133,6 +161,24 @@ public final class RegistrarDatabase implements AutoCloseable {
         return database.dataSource();
     }
 
+    /**
+     * Stops the server, as a crash or a restart of the database would (connections fail with
+     * SQLSTATE 08xxx); {@link #startServer()} brings it back with its data on the same port.
+     * Only for a database of a test's own ({@link #start}), not the shared one.
+     */
+    public void stopServer() {
+        database.close();
+    }
+
+    public void startServer() {
+        database = EmbeddedDatabase.start(folder, "127.0.0.1", port, "tandem", "tandem", "tandem");
+    }
+
+    /** The JDBC URL of the database, as a node's settings ({@code tandem.db.url}) name it. */
+    public String url() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/tandem";
+    }
+
     /** Contact URIs of the stored bindings (expired or not) of {@code number} in {@code domain}. */
     public List<String> storedContacts(String number, String domain) {
         return strings("select r.contact_uri from registration r join tenant t on t.id = r.tenant_id "
@@ -181,6 +227,7 @@ public final class RegistrarDatabase implements AutoCloseable {
     }
 
     public List<String> strings(String sql, Object... parameters) {
+        beforeReading.run();
         try (Connection connection = dataSource().getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {

@@ -67,6 +67,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setPort(port)
                     .setPGStartupWait(STARTUP_WAIT)
+                    // Stopped by its owner (close()), never by zonky's JVM shutdown hook: that hook runs at
+                    // the same time as WildFly's orderly stop and would take the database away while the
+                    // SIP engine still writes its last bindings and call records. A server left behind by
+                    // a JVM that died is stopped at the next start (stopServerLeftRunning).
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("listen_addresses", listenAddresses(host))
                     // zonky starts PostgreSQL with fsync off; a node's data must survive a crash
                     .setServerConfig("fsync", "on")

@@ -1,11 +1,14 @@
 package org.tandem.storage.lifecycle;
 
+import org.postgresql.Driver;
 import org.tandem.domain.node.NetworkAddress;
 import org.tandem.storage.replication.DatabaseLogin;
 import org.tandem.storage.replication.NodeDatabase;
 import org.tandem.storage.replication.ReplicationLogin;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -72,6 +75,22 @@ public record StorageSettings(String url, String user, String password, boolean 
         return matcher.matches()
                 ? Optional.of(new NodeDatabase(matcher.group(1), Integer.parseInt(matcher.group(2)), matcher.group(3)))
                 : Optional.empty();
+    }
+
+    /**
+     * A connection of its own to the node's database, outside the server's pool: for a session
+     * that must stay open (LISTEN). Made by the driver this module brings, whatever the server's
+     * datasource uses.
+     */
+    public Connection openConnection() throws SQLException {
+        Properties login = new Properties();
+        login.setProperty("user", user);
+        login.setProperty("password", password);
+        Connection connection = new Driver().connect(url, login);
+        if (connection == null) {
+            throw new SQLException("not a PostgreSQL URL: " + url);
+        }
+        return connection;
     }
 
     /** Where the embedded PostgreSQL must listen so that the datasource URL reaches it. */
