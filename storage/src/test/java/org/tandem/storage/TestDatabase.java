@@ -10,6 +10,12 @@ import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -51,6 +57,21 @@ public final class TestDatabase implements AutoCloseable {
 
     public DataSource dataSource() {
         return database.dataSource();
+    }
+
+    /** The first column of what {@code query} gives, as strings. */
+    public List<String> strings(String query) {
+        try (Connection connection = dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(query)) {
+            List<String> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(query, e);
+        }
     }
 
     public void inTransaction(Consumer<EntityManager> work) {
