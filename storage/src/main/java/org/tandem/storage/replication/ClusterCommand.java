@@ -19,6 +19,7 @@ import java.util.UUID;
  * <pre>
  *   join host:port/name   make this node a member of the cluster that database belongs to
  *   status                what this node receives from and keeps for each peer
+ *   remove name           take node name out of the cluster (run on any other member)
  * </pre>
  * Exit status 0 on success, 1 on a refusal or failure (the reason on stderr), 2 on bad usage.
  */
@@ -32,9 +33,10 @@ public final class ClusterCommand {
     }
 
     static int run(String[] args, StorageSettings settings, PrintStream out, PrintStream err) {
-        if (args.length == 0 || !List.of("join", "status").contains(args[0])
-                || (args[0].equals("join") ? args.length != 2 : args.length != 1)) {
-            err.println("usage: ./tandem join <host:port/name of a member's database> | ./tandem replication");
+        if (args.length == 0 || !List.of("join", "status", "remove").contains(args[0])
+                || (args[0].equals("status") ? args.length != 1 : args.length != 2)) {
+            err.println("usage: ./tandem join <host:port/name of a member's database> | ./tandem replication"
+                    + " | ./tandem remove <node name>");
             return 2;
         }
         try {
@@ -50,6 +52,10 @@ public final class ClusterCommand {
                             .join(local, new ClusterJoin.JoiningNode(id, name, self), seed);
                     out.println(name + " joined the cluster; it replicates with "
                             + String.join(", ", members.stream().map(member -> member.name() + " (" + member.database() + ")").toList()));
+                } else if (args[0].equals("remove")) {
+                    boolean reached = new ClusterRemoval(settings.login()).remove(local, args[1]);
+                    out.println(args[1] + " is no longer a member" + (reached ? ""
+                            : "; it was unreachable: if it comes back, delete its data folder before it starts"));
                 } else {
                     print(ReplicationStatus.read(local, id, name), out);
                 }
