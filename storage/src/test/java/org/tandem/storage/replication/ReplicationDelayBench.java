@@ -8,12 +8,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 
 /**
  * Replication delay between three nodes' PostgreSQL 18 (embedded, on 127.0.0.2-4, joined as Tandem
@@ -58,6 +60,10 @@ public final class ReplicationDelayBench {
             for (TestNode peer : List.of(b, c)) {
                 peer.await(() -> peer.count("select count(*) from replication_probe"), (long) count);
                 report("node-a -> " + peer.name, committed, times(peer, "applied_at"));
+            }
+        } finally {
+            try (Stream<Path> files = Files.walk(folder)) {
+                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
             }
         }
     }
