@@ -7,11 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tandem.storage.schema.SchemaMigration;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -92,15 +88,7 @@ class SchemaMigrationTest {
                 .containsExactly("A");
     }
 
-    private static List<String> strings(String query) throws SQLException {
-        try (Connection connection = database.dataSource().getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(query)) {
-            List<String> values = new ArrayList<>();
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-            return values;
-        }
+    private static List<String> strings(String query) {
+        return database.strings(query);
     }
 }

@@ -23,7 +23,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -115,6 +118,21 @@ public final class TestDatabase implements AutoCloseable {
             entityManager.persist(tenant);
             return tenant;
         });
+    }
+
+    /** The first column of what {@code query} gives, as strings. */
+    public List<String> strings(String query) {
+        try (Connection connection = dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(query)) {
+            List<String> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(query, e);
+        }
     }
 
     public void inTransaction(Consumer<EntityManager> work) {

@@ -2,7 +2,6 @@ package org.tandem.storage.replication;
 
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -75,13 +74,17 @@ public final class ClusterJoin {
         Map<ClusterMember, Connection> members = new LinkedHashMap<>();
         try {
             ClusterMember seedMember = connectMembers(seed, self, members);
-            List<Connection> everyone = new ArrayList<>(members.values());
-            everyone.add(local);
+            Map<String, Connection> everyone = new LinkedHashMap<>();
+            members.forEach((member, connection) -> everyone.put(member.name(), connection));
+            everyone.put(self.name(), local);
             PublicationAlignment.align(everyone);
             boolean hadRow = NodeAddress.setAsideOwnRow(local, self.id());
-            subscribeEverywhere(joining, self, seedMember, members);
-            if (hadRow) {
-                NodeAddress.restoreOwnRow(local);
+            try {
+                subscribeEverywhere(joining, self, seedMember, members);
+            } finally {
+                if (hadRow) {
+                    NodeAddress.restoreOwnRow(local);
+                }
             }
             LOG.log(Level.INFO, "Node {0} joined the cluster: replicating with {1}", self.name(),
                     members.keySet().stream().map(ClusterMember::name).toList());

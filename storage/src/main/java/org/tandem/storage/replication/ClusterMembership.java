@@ -3,10 +3,9 @@ package org.tandem.storage.replication;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * What a node does about the cluster each time it starts, once its schema is migrated and its node
@@ -40,25 +39,25 @@ public final class ClusterMembership {
         if (!member && joinSeed.isPresent()) {
             new ClusterJoin(login, replication).join(local, self, joinSeed.get());
         } else if (member) {
-            alignWithPeers(local, self.id());
+            alignWithPeers(local, self);
         }
     }
 
-    private void alignWithPeers(Connection local, UUID selfId) throws SQLException {
-        List<Connection> everyone = new ArrayList<>();
+    private void alignWithPeers(Connection local, ClusterJoin.JoiningNode self) throws SQLException {
+        Map<String, Connection> everyone = new LinkedHashMap<>();
         try {
             for (ClusterMember member : ClusterMember.listedIn(local)) {
-                if (!member.id().equals(selfId)) {
-                    everyone.add(login.connect(member.database()));
+                if (!member.id().equals(self.id())) {
+                    everyone.put(member.name(), login.connect(member.database()));
                 }
             }
-            everyone.add(local);
+            everyone.put(self.name(), local);
             PublicationAlignment.align(everyone);
         } catch (SQLException e) {
             LOG.log(Level.INFO, "Publications not aligned now (a member is unreachable: {0}); this node keeps"
                     + " publishing what every member had when last aligned, and aligns at its next start", e.getMessage());
         } finally {
-            for (Connection peer : everyone) {
+            for (Connection peer : everyone.values()) {
                 if (peer != local) {
                     peer.close();
                 }

@@ -4,7 +4,6 @@ import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -22,24 +21,28 @@ public final class PublicationAlignment {
     private PublicationAlignment() {
     }
 
-    /** Aligns the publications of the nodes behind {@code nodes} (one auto-committing connection each, every member). */
-    public static void align(Collection<Connection> nodes) throws SQLException {
+    /**
+     * Aligns the publications of {@code nodes}: every member, by name, each through an auto-committing
+     * connection as its own login.
+     */
+    public static void align(Map<String, Connection> nodes) throws SQLException {
         List<Map<String, List<String>>> schemas = new ArrayList<>();
-        for (Connection node : nodes) {
+        for (Connection node : nodes.values()) {
             schemas.add(ReplicatedTables.in(node));
         }
         Map<String, List<String>> common = ReplicatedTables.common(schemas);
         boolean tablesAdded = false;
-        for (Connection node : nodes) {
-            Map<String, List<String>> before = Publication.published(node);
-            if (Publication.align(node, common)) {
-                LOG.log(Level.INFO, "Publication on {0} now sends {1} tables", node.getMetaData().getURL(), common.size());
+        for (Map.Entry<String, Connection> node : nodes.entrySet()) {
+            Map<String, List<String>> before = Publication.published(node.getValue());
+            if (Publication.align(node.getValue(), common)) {
+                LOG.log(Level.INFO, "Publication on {0} now sends {1} tables: {2}", node.getKey(), common.size(),
+                        String.join(", ", common.keySet()));
                 tablesAdded |= !before.isEmpty() && !ReplicatedTables.added(before, common).isEmpty();
             }
         }
         if (tablesAdded) {
-            for (Connection node : nodes) {
-                ReplicationCatalog catalog = new ReplicationCatalog(node, node.getMetaData().getURL());
+            for (Map.Entry<String, Connection> node : nodes.entrySet()) {
+                ReplicationCatalog catalog = new ReplicationCatalog(node.getValue(), node.getKey());
                 for (String subscription : catalog.subscriptions()) {
                     catalog.refresh(subscription);
                 }

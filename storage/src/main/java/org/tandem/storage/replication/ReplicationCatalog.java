@@ -69,6 +69,20 @@ final class ReplicationCatalog {
         }
     }
 
+    /** Drops a subscription whose publisher is gone: its slot there cannot be dropped, so it is let go first. */
+    void dropWithoutPublisher(String subscription) throws SQLException {
+        if (subscriptions().contains(subscription)) {
+            execute("ALTER SUBSCRIPTION " + subscription + " DISABLE");
+            execute("ALTER SUBSCRIPTION " + subscription + " SET (slot_name = NONE)");
+            execute("DROP SUBSCRIPTION " + subscription);
+        }
+    }
+
+    /** Drops the slot {@code slot} this node keeps for a peer's subscription, if there is one. */
+    void dropSlot(String slot) throws SQLException {
+        single("select pg_drop_replication_slot(slot_name)::text from pg_replication_slots where slot_name = ?", slot);
+    }
+
     void enable(String subscription) throws SQLException {
         execute("ALTER SUBSCRIPTION " + subscription + " ENABLE");
     }

@@ -7,12 +7,10 @@ import org.tandem.storage.lifecycle.ThisNode;
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -109,17 +107,7 @@ final class TestNode implements AutoCloseable {
 
     /** The strings the first column of {@code query} gives on this node. */
     List<String> strings(String query) {
-        try (Connection connection = dataSource().getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(query)) {
-            List<String> values = new ArrayList<>();
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-            return values;
-        } catch (SQLException e) {
-            throw new IllegalStateException(name + ": " + query, e);
-        }
+        return database.strings(query);
     }
 
     long count(String query) {
