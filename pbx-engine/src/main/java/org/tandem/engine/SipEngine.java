@@ -69,10 +69,11 @@ public final class SipEngine implements AutoCloseable {
      * What a started engine holds: the stack, and what it puts in front of the services: this node's
      * bindings in memory (written behind to the database), the cache of SIP accounts with its feed
      * of changes, the call records written behind, the periodic cleanup of expired bindings, and the
-     * calls up per tenant shared with the cluster.
+     * calls up per tenant shared with the cluster, and the probe that tells whether the database answers.
      */
     private record Running(SipStackImpl stack, NodeBindings bindings, AutoCloseable accountNews,
-                           BatchedCallRecords callRecords, RegistrationCleanup cleanup, CallCountSharing callCounts) {
+                           BatchedCallRecords callRecords, RegistrationCleanup cleanup, CallCountSharing callCounts,
+                           DatabaseHealth health) {
     }
 
     /** An engine that serves no SIP domain yet ({@link EngineServices#withoutAccounts()}). */
@@ -106,11 +107,16 @@ public final class SipEngine implements AutoCloseable {
         }
         String stackName = "tandem-" + settings.nodeName() + "-" + STACKS.incrementAndGet();
         EngineSettings.LoadTuning load = settings.load();
+        // the database's own view of this node's bindings: a query that needs the database, and is cheap
+        DatabaseHealth health = DatabaseHealth.watch(
+                () -> services.registrations().countActive(services.nodeId(), services.clock().instant()),
+                Duration.ofSeconds(1), stackName + "-database-health");
         NodeBindings bindings;
         try {
             bindings = NodeBindings.load(services.registrations(), services.nodeId(), services.clock().instant(),
-                    load.bindings());
+                    load.bindings(), health::reachable);
         } catch (RuntimeException e) {
+            health.close();
             throw new EngineStartException("cannot load the bindings of node " + settings.nodeName(), e);
         }
         CachedSipAccounts accounts = new CachedSipAccounts(services.accounts(), load.accounts());
@@ -147,14 +153,14 @@ public final class SipEngine implements AutoCloseable {
                     failure.addSuppressed(releaseFailure);
                 }
             }
-            closeQuietly(failure, callRecords, bindings, accountNews);
+            closeQuietly(failure, callRecords, bindings, accountNews, health);
             throw failure;
         }
         running = new Running(newStack, bindings, accountNews, callRecords,
                 RegistrationCleanup.every(services.registrar().cleanupPeriod(), bindings, services.nodeId(),
                         services.clock(), stackName + "-registration-cleanup"),
                 CallCountSharing.start(admission, services.peers().callCounts(), services.nodeId(), services.clock(),
-                        stackName + "-call-counts"));
+                        stackName + "-call-counts"), health);
     }
 
     /** Closes each of {@code parts}, adding what fails to {@code failure}. */
@@ -228,6 +234,7 @@ public final class SipEngine implements AutoCloseable {
         running = null;
         stopping.cleanup().close();
         stopping.callCounts().close();
+        stopping.health().close();
         try {
             release(stopping.stack());
         } catch (RuntimeException e) {

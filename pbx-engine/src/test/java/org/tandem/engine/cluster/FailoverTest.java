@@ -246,6 +246,7 @@ class FailoverTest {
             assertThat(phone.engineAddress()).isEqualTo(a.host);
         }
         a.database.close();
+        Thread.sleep(2_000); // A probes its database every second
         try {
             List<String> tried = new ArrayList<>();
             try (TestPhone callee = followSrv("102", tried); TestPhone caller = followSrv("101")) {
