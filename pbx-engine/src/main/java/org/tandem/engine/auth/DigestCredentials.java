@@ -9,6 +9,7 @@ import java.text.ParseException;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The digest response a phone sent in its Authorization header, as the strings it wrote (the hash is
@@ -16,6 +17,8 @@ import java.util.Optional;
  */
 public record DigestCredentials(String username, String realm, String nonce, String uri, String response,
                                 String algorithm, String qop, String nonceCount, String cnonce) {
+
+    private static final Pattern NONCE_COUNT = Pattern.compile("[0-9a-fA-F]{8}");
 
     /**
      * The Digest credentials {@code request} offers for {@code realm}; when it offers none for that
@@ -61,7 +64,7 @@ public record DigestCredentials(String username, String realm, String nonce, Str
     public boolean isComplete() {
         return present(username) && present(realm) && present(nonce) && present(uri) && present(response)
                 && qop != null && "auth".equals(qop.toLowerCase(Locale.ROOT))
-                && present(cnonce) && nonceCount != null && nonceCount.matches("[0-9a-fA-F]{8}");
+                && present(cnonce) && nonceCount != null && NONCE_COUNT.matcher(nonceCount).matches();
     }
 
     /**

@@ -40,8 +40,13 @@ final class BindingRules {
 
     /** Whether some contact asks for a binding shorter than {@link #MIN_EXPIRES} (but not a removal). */
     static boolean isTooBrief(RegisterRequest request) {
-        return request.contacts().stream().mapToLong(c -> askedExpiry(c, request))
-                .anyMatch(expiry -> expiry > 0 && expiry < MIN_EXPIRES);
+        for (RequestedContact contact : request.contacts()) {
+            long expiry = askedExpiry(contact, request);
+            if (expiry > 0 && expiry < MIN_EXPIRES) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -29,9 +29,8 @@ public final class StrictMessageParser extends StringMsgParser {
     /** What the stack creates a parser from, for each message (UDP) or connection (TCP). */
     public static final MessageParserFactory FACTORY = stack -> new StrictMessageParser();
 
-    // Compiled once: this runs for every message, and String.replaceAll and split compile theirs each time.
+    /** A line break and the whitespace that continues the header on the next line (RFC 3261 7.3.1). */
     private static final Pattern FOLDED_LINE = Pattern.compile("\r?\n[ \t]+");
-    private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
 
     /** RFC 3261 25.1 token characters other than letters and digits. */
     private static final String TOKEN_MARKS = "-.!%*_+`'~";
@@ -46,23 +45,33 @@ public final class StrictMessageParser extends StringMsgParser {
     /** The start line and headers, unfolded, checked one by one. */
     static void checkHead(byte[] message) throws ParseException {
         String head = headOf(message);
-        String[] lines = LINE_BREAK.split(FOLDED_LINE.matcher(head).replaceAll(" "));
-        checkStartLine(lines[0]);
+        if (head.indexOf("\n ") >= 0 || head.indexOf("\n\t") >= 0) {
+            head = FOLDED_LINE.matcher(head).replaceAll(" "); // rare: only then is a regular expression worth it
+        }
         int contentLengths = 0;
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
+        for (int start = 0, lineNumber = 0; start < head.length(); lineNumber++) {
+            int end = head.indexOf('\n', start);
+            if (end < 0) {
+                end = head.length();
+            }
+            String line = head.substring(start, end > start && head.charAt(end - 1) == '\r' ? end - 1 : end);
+            start = end + 1;
+            if (lineNumber == 0) {
+                checkStartLine(line);
+                continue;
+            }
+            int colon = line.indexOf(':');
             if (colon < 0) {
                 continue; // the stack's own parser refuses it
             }
-            String name = lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT);
-            String value = lines[i].substring(colon + 1).strip();
+            String name = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
             switch (name) {
                 case "content-length", "l" -> {
                     if (++contentLengths > 1) {
                         throw new ParseException("more than one Content-Length", 0);
                     }
                 }
-                case "from", "f", "to", "t" -> checkNameAddress(name, value);
+                case "from", "f", "to", "t" -> checkNameAddress(name, line.substring(colon + 1).strip());
                 default -> {
                 }
             }
