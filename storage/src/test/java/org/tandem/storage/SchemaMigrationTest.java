@@ -36,9 +36,9 @@ class SchemaMigrationTest {
     @Test
     void appliesEveryMigrationOnceAndIsANoOpTheSecondTime() throws SQLException {
         assertThat(strings("select version from flyway_schema_history where success order by installed_rank"))
-                .containsExactly("1", "2", "3", "4", "10");
-        assertThat(SchemaMigration.migrate(database.dataSource())).isEqualTo("10");
-        assertThat(strings("select version from flyway_schema_history order by installed_rank")).hasSize(5);
+                .containsExactly("1", "2", "3", "4", "10", "11");
+        assertThat(SchemaMigration.migrate(database.dataSource())).isEqualTo("11");
+        assertThat(strings("select version from flyway_schema_history order by installed_rank")).hasSize(6);
     }
 
     @Test
@@ -64,7 +64,7 @@ class SchemaMigrationTest {
                   and t.table_name <> 'flyway_schema_history'
                 group by c.table_name
                 order by 1""");
-        assertThat(keys).containsExactly("call_record:id uuid", "extension:id uuid", "node:id uuid",
+        assertThat(keys).containsExactly("api_token:id uuid", "call_record:id uuid", "extension:id uuid", "node:id uuid",
                 "operator:id uuid", "pool:id uuid", "portal_account:id uuid", "registration:id uuid",
                 "reseller:id uuid", "ring_group:id uuid",
                 "ring_group_member:ring_group_id uuid,position integer", "tenant:id uuid");
