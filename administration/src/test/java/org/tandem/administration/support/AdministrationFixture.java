@@ -2,10 +2,16 @@ package org.tandem.administration.support;
 
 import jakarta.persistence.EntityManager;
 import org.tandem.administration.access.Actor;
+import org.tandem.administration.apitoken.ApiTokenService;
+import org.tandem.administration.apitoken.DefaultApiTokenService;
+import org.tandem.administration.calls.CallHistoryService;
+import org.tandem.administration.calls.DefaultCallHistoryService;
 import org.tandem.administration.customer.CustomerService;
 import org.tandem.administration.customer.DefaultCustomerService;
 import org.tandem.administration.extension.DefaultExtensionService;
 import org.tandem.administration.extension.ExtensionService;
+import org.tandem.administration.operator.ClusterService;
+import org.tandem.administration.operator.DefaultClusterService;
 import org.tandem.administration.registration.DefaultRegistrationService;
 import org.tandem.administration.registration.RegistrationChanges;
 import org.tandem.administration.registration.RegistrationService;
@@ -23,7 +29,10 @@ import org.tandem.domain.tenant.PlanLimits;
 import org.tandem.domain.tenant.SipDomain;
 import org.tandem.domain.tenant.Tenant;
 import org.tandem.storage.TestDatabase;
+import org.tandem.storage.jdbc.JdbcCallHistory;
+import org.tandem.storage.jdbc.JdbcNodeActivity;
 import org.tandem.storage.jdbc.JdbcTenantRegistrations;
+import org.tandem.storage.jpa.JpaApiTokenRepository;
 import org.tandem.storage.jpa.JpaExtensionRepository;
 import org.tandem.storage.jpa.JpaNodeRepository;
 import org.tandem.storage.jpa.JpaOperatorRepository;
@@ -77,6 +86,9 @@ public final class AdministrationFixture {
     public final ExtensionService extensions;
     public final RegistrationService registrations;
     public final PortalAccountRepository accounts;
+    public final ApiTokenService apiTokens;
+    public final CallHistoryService calls;
+    public final ClusterService cluster;
 
     private AdministrationFixture() {
         try {
@@ -92,11 +104,19 @@ public final class AdministrationFixture {
         JpaNodeRepository nodes = new JpaNodeRepository(entityManager);
         customers = Transactions.around(CustomerService.class, new DefaultCustomerService(tenants,
                 new JpaResellerRepository(entityManager), new JpaPortalAccountRepository(entityManager),
-                extensionRepository, new JpaPoolRepository(entityManager), nodes), entityManager);
+                extensionRepository, new JpaPoolRepository(entityManager), nodes,
+                new JdbcTenantRegistrations(database.dataSource()), new JdbcCallHistory(database.dataSource())),
+                entityManager);
         extensions = Transactions.around(ExtensionService.class,
                 new DefaultExtensionService(tenants, extensionRepository), entityManager);
         RegistrationChanges changes = new RegistrationChanges(
                 new PostgresRegistrationFeed(() -> database.dataSource().getConnection()));
+        cluster = Transactions.around(ClusterService.class, new DefaultClusterService(new JpaPoolRepository(entityManager),
+                nodes, new JdbcNodeActivity(database.dataSource())), entityManager);
+        calls = Transactions.around(CallHistoryService.class,
+                new DefaultCallHistoryService(tenants, new JdbcCallHistory(database.dataSource())), entityManager);
+        apiTokens = Transactions.around(ApiTokenService.class,
+                new DefaultApiTokenService(new JpaApiTokenRepository(entityManager)), entityManager);
         accounts = Transactions.around(PortalAccountRepository.class, new JpaPortalAccountRepository(entityManager),
                 entityManager);
         registrations = Transactions.around(RegistrationService.class, new DefaultRegistrationService(tenants,
@@ -197,6 +217,16 @@ public final class AdministrationFixture {
                 id, nodeId, tenantId, number, contact, UUID.randomUUID().toString(),
                 now.atOffset(java.time.ZoneOffset.UTC), now.plusSeconds(3600).atOffset(java.time.ZoneOffset.UTC));
         return id;
+    }
+
+    /** A call record of {@code tenantId} as the engine writes it when a call ends. */
+    public void recordCall(UUID tenantId, String caller, String callee, Instant startedAt, Instant answeredAt,
+                           Instant endedAt, String disposition, int sipCause) {
+        execute("insert into call_record (id, tenant_id, node_id, caller, callee, started_at, answered_at, ended_at, "
+                        + "disposition, sip_cause) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                UUID.randomUUID(), tenantId, nodeId, caller, callee, startedAt.atOffset(java.time.ZoneOffset.UTC),
+                answeredAt == null ? null : answeredAt.atOffset(java.time.ZoneOffset.UTC),
+                endedAt.atOffset(java.time.ZoneOffset.UTC), disposition, sipCause);
     }
 
     public void unregister(UUID registrationId) {

@@ -5,15 +5,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.tandem.domain.account.ApiTokenRepository;
 import org.tandem.domain.account.PortalAccountRepository;
+import org.tandem.domain.call.CallHistory;
 import org.tandem.domain.extension.ExtensionRepository;
 import org.tandem.domain.node.NodeRepository;
 import org.tandem.domain.pool.PoolRepository;
+import org.tandem.domain.registration.NodeActivity;
 import org.tandem.domain.registration.RegistrationFeed;
 import org.tandem.domain.registration.TenantRegistrations;
 import org.tandem.domain.reseller.ResellerRepository;
 import org.tandem.domain.tenant.TenantRepository;
+import org.tandem.storage.jdbc.JdbcCallHistory;
+import org.tandem.storage.jdbc.JdbcNodeActivity;
 import org.tandem.storage.jdbc.JdbcTenantRegistrations;
+import org.tandem.storage.jpa.JpaApiTokenRepository;
 import org.tandem.storage.jpa.JpaExtensionRepository;
 import org.tandem.storage.jpa.JpaNodeRepository;
 import org.tandem.storage.jpa.JpaPoolRepository;
@@ -48,6 +54,11 @@ public class Repositories {
     }
 
     @Produces
+    ApiTokenRepository apiTokens() {
+        return new JpaApiTokenRepository(entityManager);
+    }
+
+    @Produces
     ResellerRepository resellers() {
         return new JpaResellerRepository(entityManager);
     }
@@ -70,6 +81,16 @@ public class Repositories {
     @Produces
     NodeRepository nodes() {
         return new JpaNodeRepository(entityManager);
+    }
+
+    @Produces
+    CallHistory callHistory() {
+        return new JdbcCallHistory(dataSource);
+    }
+
+    @Produces
+    NodeActivity nodeActivity() {
+        return new JdbcNodeActivity(dataSource);
     }
 
     @Produces
