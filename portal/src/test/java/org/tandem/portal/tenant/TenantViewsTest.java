@@ -10,7 +10,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import org.junit.jupiter.api.Test;
-import org.tandem.administration.customer.Onboarding;
+import org.tandem.administration.support.AdministrationFixture;
 import org.tandem.administration.extension.ExtensionSummary;
 import org.tandem.administration.extension.ImportProblem;
 import org.tandem.administration.registration.RegisteredPhone;
@@ -33,13 +33,11 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.portal.support.TestAccounts.OTHER_RESELLER_USERNAME;
 import static org.tandem.portal.support.TestAccounts.OTHER_TENANT_ADMIN_USERNAME;
-import static org.tandem.portal.support.TestAccounts.RESELLER_USERNAME;
 import static org.tandem.portal.support.TestAccounts.TENANT_ADMIN_USERNAME;
 import static org.tandem.portal.support.TestAccounts.TENANT_USER_USERNAME;
 
 class TenantViewsTest extends PortalViewTest {
 
-    private static final String NEW_ADMIN_PASSWORD = "Quiet-Forest-12-Owls";
 
     @SuppressWarnings("unchecked")
     private static <T> List<T> rows(String gridId) {
@@ -53,13 +51,10 @@ class TenantViewsTest extends PortalViewTest {
 
     /** A customer of its own for a test that changes extensions, with its admin signed in; returns its id. */
     private UUID signInToNewCustomer(int maxExtensions) {
-        String admin = fixture.unique("admin@view");
-        UUID tenant = fixture.customers.onboard(fixture.actor(RESELLER_USERNAME), new Onboarding(null, "View Co",
-                fixture.unique("view") + ".example.com", admin, NEW_ADMIN_PASSWORD.toCharArray(), maxExtensions, 5, 5))
-                .summary().id();
-        submitLogin(admin, NEW_ADMIN_PASSWORD);
-        navigate("tenants/" + tenant + "/extensions");
-        return tenant;
+        AdministrationFixture.NewCustomer customer = fixture.newCustomer("View Co", maxExtensions);
+        submitLogin(customer.admin(), customer.password());
+        navigate("tenants/" + customer.id() + "/extensions");
+        return customer.id();
     }
 
     private static void addExtension(String number, String name) {
