@@ -7,6 +7,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,35 @@ class TenantViewsTest extends PortalViewTest {
         assertThat(TenantViewsTest.<ExtensionSummary>rows("extensions")).extracting(ExtensionSummary::displayName)
                 .containsExactly("Front desk");
         assertThat(_get(Paragraph.class, spec -> spec.withId("extension-usage")).getText()).startsWith("1 of 5");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Button action(String id) {
+        Grid<ExtensionSummary> grid = _get(Grid.class, spec -> spec.withId("extensions"));
+        HorizontalLayout buttons = (HorizontalLayout) GridKt._getCellComponent(grid, 0, "actions");
+        return (Button) buttons.getChildren().filter(button -> id.equals(button.getId().orElse(null))).findFirst().orElseThrow();
+    }
+
+    @Test
+    void anExtensionIsRenamedGivenANewPasswordAndDeletedFromItsRow() {
+        signInToNewCustomer(5);
+        addExtension("201", "Front desk");
+        String first = _get(Span.class, spec -> spec.withId("sip-password")).getText();
+        _click(_get(Button.class, spec -> spec.withId("credentials-done")));
+
+        _click(action("rename-201"));
+        _setValue(_get(TextField.class, spec -> spec.withId("new-name")), "Reception");
+        _click(_get(Button.class, spec -> spec.withId("save-name")));
+        assertThat(TenantViewsTest.<ExtensionSummary>rows("extensions")).extracting(ExtensionSummary::displayName)
+                .containsExactly("Reception");
+
+        _click(action("new-password-201"));
+        assertThat(_get(Span.class, spec -> spec.withId("sip-password")).getText()).hasSize(20).isNotEqualTo(first);
+        _click(_get(Button.class, spec -> spec.withId("credentials-done")));
+
+        _click(action("delete-201"));
+        _click(_get(Button.class, spec -> spec.withId("confirm-delete")));
+        assertThat(TenantViewsTest.<ExtensionSummary>rows("extensions")).isEmpty();
     }
 
     @Test
