@@ -152,6 +152,15 @@ final class ApiJourneys {
                 .contains("\"contact\":\"sip:301@127.0.0.1:5099\"").contains("\"displayName\":\"API Phone\"")
                 .containsPattern("\"expiresAt\":\"20[0-9-]+T[0-9:.]+Z\"");
         assertProblem(get("customers", customer), 403);
+
+        HttpResponse<String> group = postJson("tenants/" + tenant + "/ring-groups", customer,
+                "{\"number\":\"600\",\"name\":\"Sales\",\"strategy\":\"SEQUENTIAL\",\"members\":[\"301\"]}");
+        assertThat(group.statusCode()).as(group.body()).isEqualTo(201);
+        assertThat(group.body()).contains("\"members\":[\"301\"]").contains("\"memberTimeoutSeconds\":20");
+        HttpResponse<String> clash = postJson("tenants/" + tenant + "/ring-groups", customer,
+                "{\"number\":\"301\",\"name\":\"Clash\",\"members\":[\"301\"]}");
+        assertProblem(clash, 422);
+        assertThat(clash.body()).contains("\"number\":\"Number 301 is already an extension\"");
     }
 
     static void tokensReachNothingOfOtherResellersOrTenants(String otherDomain) throws Exception {

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tandem.administration.access.Actor;
 import org.tandem.administration.access.NotFoundException;
-import org.tandem.administration.customer.Onboarding;
 import org.tandem.administration.shared.InvalidInputException;
 import org.tandem.administration.support.AdministrationFixture;
 import org.tandem.domain.call.CallDisposition;
@@ -30,8 +29,7 @@ class CallHistoryTest {
     @BeforeEach
     void customerWithCalls() {
         reseller = fixture.actor(NORTHWIND_ADMIN);
-        tenant = fixture.customers.onboard(reseller, new Onboarding(null, "Calls Co", fixture.unique("calls") + ".example.com",
-                fixture.unique("admin@calls"), "Amber-Field-45-Crows".toCharArray(), 10, 5, 5)).summary().id();
+        tenant = fixture.newCustomer("Calls Co", 10).id();
         Instant day1 = Instant.parse("2026-11-01T09:00:00Z");
         fixture.recordCall(tenant, "101", "102", day1, day1.plusSeconds(3), day1.plusSeconds(63), "ANSWERED", 200);
         fixture.recordCall(tenant, "102", "103", day1.plusSeconds(600), null, day1.plusSeconds(630), "NO_ANSWER", 480);

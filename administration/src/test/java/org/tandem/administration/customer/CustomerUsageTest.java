@@ -18,9 +18,9 @@ class CustomerUsageTest {
     @Test
     void aCustomerShowsItsPhonesNowAndItsCallsOfTheLastThirtyDays() {
         Actor reseller = fixture.actor(NORTHWIND_ADMIN);
-        String domain = fixture.unique("usage") + ".example.com";
-        UUID tenant = fixture.customers.onboard(reseller, new Onboarding(null, "Usage Co", domain,
-                fixture.unique("admin@usage"), "Silver-Lake-31-Geese".toCharArray(), 10, 5, 5)).summary().id();
+        AdministrationFixture.NewCustomer customer = fixture.newCustomer("Usage Co", 10);
+        UUID tenant = customer.id();
+        String domain = customer.domain();
         fixture.register(tenant, "201", "sip:201@127.0.0.1:5071");
         fixture.register(tenant, "202", "sip:202@127.0.0.1:5072");
         Instant recent = Instant.now().minus(Duration.ofDays(2));

@@ -13,6 +13,8 @@ import org.tandem.administration.extension.ExtensionService;
 import org.tandem.administration.operator.ClusterService;
 import org.tandem.administration.operator.DefaultClusterService;
 import org.tandem.administration.registration.DefaultRegistrationService;
+import org.tandem.administration.ringgroup.DefaultRingGroupService;
+import org.tandem.administration.ringgroup.RingGroupService;
 import org.tandem.administration.registration.RegistrationChanges;
 import org.tandem.administration.registration.RegistrationService;
 import org.tandem.domain.account.PortalAccount;
@@ -31,6 +33,7 @@ import org.tandem.domain.tenant.Tenant;
 import org.tandem.storage.TestDatabase;
 import org.tandem.storage.jdbc.JdbcCallHistory;
 import org.tandem.storage.jdbc.JdbcNodeActivity;
+import org.tandem.storage.jdbc.JdbcRingGroups;
 import org.tandem.storage.jdbc.JdbcTenantRegistrations;
 import org.tandem.storage.jpa.JpaApiTokenRepository;
 import org.tandem.storage.jpa.JpaExtensionRepository;
@@ -89,6 +92,7 @@ public final class AdministrationFixture {
     public final ApiTokenService apiTokens;
     public final CallHistoryService calls;
     public final ClusterService cluster;
+    public final RingGroupService ringGroups;
 
     private AdministrationFixture() {
         try {
@@ -111,6 +115,8 @@ public final class AdministrationFixture {
                 new DefaultExtensionService(tenants, extensionRepository), entityManager);
         RegistrationChanges changes = new RegistrationChanges(
                 new PostgresRegistrationFeed(() -> database.dataSource().getConnection()));
+        ringGroups = Transactions.around(RingGroupService.class, new DefaultRingGroupService(tenants, extensionRepository,
+                new JdbcRingGroups(database.dataSource())), entityManager);
         cluster = Transactions.around(ClusterService.class, new DefaultClusterService(new JpaPoolRepository(entityManager),
                 nodes, new JdbcNodeActivity(database.dataSource())), entityManager);
         calls = Transactions.around(CallHistoryService.class,
@@ -180,6 +186,21 @@ public final class AdministrationFixture {
     public Actor actor(String username) {
         return database.fetch(entityManager -> Actor.of(new JpaPortalAccountRepository(entityManager)
                 .findByUsername(username).orElseThrow()));
+    }
+
+    /** A customer onboarded by Northwind for one test, and its admin's login. */
+    public record NewCustomer(UUID id, String domain, String admin, String password) {
+    }
+
+    /** A new customer of Northwind with a unique domain and admin login, its plan allowing {@code maxExtensions}. */
+    public NewCustomer newCustomer(String company, int maxExtensions) {
+        String name = unique(company.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", ""));
+        String domain = name + ".example.com";
+        String admin = "admin@" + name;
+        String password = "Quiet-Forest-12-Owls";
+        UUID id = customers.onboard(actor(NORTHWIND_ADMIN), new org.tandem.administration.customer.Onboarding(null,
+                company, domain, admin, password.toCharArray(), maxExtensions, 5, 5)).summary().id();
+        return new NewCustomer(id, domain, admin, password);
     }
 
     /** {@code prefix} made unique in this JVM's database, for names and domains that must not repeat. */

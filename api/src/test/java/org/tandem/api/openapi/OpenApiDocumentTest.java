@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.tandem.api.customer.CustomersResource;
 import org.tandem.api.tenant.ExtensionsResource;
 import org.tandem.api.tenant.RegistrationsResource;
+import org.tandem.api.tenant.RingGroupsResource;
 
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
@@ -28,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OpenApiDocumentTest {
 
     private static final List<Class<?>> RESOURCES = List.of(CustomersResource.class, ExtensionsResource.class,
-            RegistrationsResource.class, OpenApiResource.class);
+            RegistrationsResource.class, RingGroupsResource.class, OpenApiResource.class);
     private static final Map<Class<? extends Annotation>, String> METHODS = Map.of(GET.class, "get", POST.class, "post",
             PUT.class, "put", PATCH.class, "patch", DELETE.class, "delete");
 

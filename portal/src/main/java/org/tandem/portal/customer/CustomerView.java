@@ -27,6 +27,7 @@ import org.tandem.portal.shared.RouteIds;
 import org.tandem.portal.tenant.CallHistoryView;
 import org.tandem.portal.tenant.ExtensionsView;
 import org.tandem.portal.tenant.RegistrationsView;
+import org.tandem.portal.tenant.RingGroupsView;
 
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -87,6 +88,7 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver 
         toggle.setId(summary.active() ? "suspend" : "resume");
         HorizontalLayout links = new HorizontalLayout(
                 new RouterLink("Extensions", ExtensionsView.class, CustomerView.parameters(tenantId)),
+                new RouterLink("Ring groups", RingGroupsView.class, CustomerView.parameters(tenantId)),
                 new RouterLink("Registered phones", RegistrationsView.class, CustomerView.parameters(tenantId)),
                 new RouterLink("Call history", CallHistoryView.class, CustomerView.parameters(tenantId)));
         Paragraph admins = new Paragraph("Admin logins: " + String.join(", ", customer.adminUsernames()));

@@ -54,6 +54,7 @@ public class MainLayout extends AppLayout {
             }
             case TENANT_ADMIN -> user.tenantId().ifPresent(tenant -> {
                 menu.addItem(new SideNavItem("Extensions", "tenants/" + tenant + "/extensions"));
+                menu.addItem(new SideNavItem("Ring groups", "tenants/" + tenant + "/ring-groups"));
                 menu.addItem(new SideNavItem("Registered phones", "tenants/" + tenant + "/registrations"));
                 menu.addItem(new SideNavItem("Call history", "tenants/" + tenant + "/calls"));
             });

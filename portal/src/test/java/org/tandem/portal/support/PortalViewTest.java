@@ -13,6 +13,7 @@ import org.tandem.administration.customer.CustomerService;
 import org.tandem.administration.extension.ExtensionService;
 import org.tandem.administration.operator.ClusterService;
 import org.tandem.administration.registration.RegistrationService;
+import org.tandem.administration.ringgroup.RingGroupService;
 import org.tandem.administration.support.AdministrationFixture;
 import org.tandem.domain.account.PortalAccountRepository;
 
@@ -37,7 +38,8 @@ public abstract class PortalViewTest {
                 RegistrationService.class, fixture.registrations,
                 ApiTokenService.class, fixture.apiTokens,
                 CallHistoryService.class, fixture.calls,
-                ClusterService.class, fixture.cluster));
+                ClusterService.class, fixture.cluster,
+                RingGroupService.class, fixture.ringGroups));
     }
 
     @AfterEach

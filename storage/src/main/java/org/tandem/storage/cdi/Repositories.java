@@ -15,9 +15,11 @@ import org.tandem.domain.registration.NodeActivity;
 import org.tandem.domain.registration.RegistrationFeed;
 import org.tandem.domain.registration.TenantRegistrations;
 import org.tandem.domain.reseller.ResellerRepository;
+import org.tandem.domain.ringgroup.RingGroupRepository;
 import org.tandem.domain.tenant.TenantRepository;
 import org.tandem.storage.jdbc.JdbcCallHistory;
 import org.tandem.storage.jdbc.JdbcNodeActivity;
+import org.tandem.storage.jdbc.JdbcRingGroups;
 import org.tandem.storage.jdbc.JdbcTenantRegistrations;
 import org.tandem.storage.jpa.JpaApiTokenRepository;
 import org.tandem.storage.jpa.JpaExtensionRepository;
@@ -86,6 +88,11 @@ public class Repositories {
     @Produces
     CallHistory callHistory() {
         return new JdbcCallHistory(dataSource);
+    }
+
+    @Produces
+    RingGroupRepository ringGroups() {
+        return new JdbcRingGroups(dataSource);
     }
 
     @Produces
