@@ -68,8 +68,10 @@ class ReplicationStatusTest {
 
         c.restart();
         assertThat(c.await(() -> c.count("select count(*) from call_record"), 500L)).isEqualTo(500L);
+        // node-a's own subscription to node-c reconnects on its retry interval: wait for both directions
         ReplicationStatus caughtUp = awaitStatus(a, status -> status.peer("node-c").orElseThrow().outgoing()
-                .filter(slot -> slot.active() && slot.lagBytes() < 50_000).isPresent());
+                .filter(slot -> slot.active() && slot.lagBytes() < 50_000).isPresent()
+                && status.peer("node-c").orElseThrow().incoming().state() == IncomingState.STREAMING);
         assertThat(caughtUp.peer("node-c").orElseThrow().incoming().state()).isEqualTo(IncomingState.STREAMING);
     }
 
