@@ -11,6 +11,7 @@ import org.tandem.domain.account.ApiToken;
 import org.tandem.domain.account.ApiTokenRepository;
 import org.tandem.domain.account.Role;
 import org.tandem.domain.shared.Names;
+import org.tandem.domain.tenant.HomeNodeCheck;
 
 import java.util.List;
 import java.util.Objects;
@@ -22,14 +23,16 @@ import java.util.UUID;
 public class DefaultApiTokenService implements ApiTokenService {
 
     private ApiTokenRepository tokens;
+    private HomeNodeCheck homeNode;
 
     /** For CDI's client proxy only. */
     protected DefaultApiTokenService() {
     }
 
     @Inject
-    public DefaultApiTokenService(ApiTokenRepository tokens) {
+    public DefaultApiTokenService(ApiTokenRepository tokens, HomeNodeCheck homeNode) {
         this.tokens = tokens;
+        this.homeNode = homeNode;
     }
 
     @Override
@@ -38,6 +41,7 @@ public class DefaultApiTokenService implements ApiTokenService {
         FieldChecks checks = new FieldChecks();
         String checked = checks.check(LABEL, () -> Names.required(label, "Token name")).orElse(null);
         checks.throwIfAny();
+        requireHomeOfTenant(actor);
         ApiToken.Issued issued = ApiToken.issue(checked, actor.role(), actor.resellerId(), actor.tenantId());
         tokens.add(issued.token());
         return new IssuedApiToken(summary(issued.token()), issued.text());
@@ -52,6 +56,7 @@ public class DefaultApiTokenService implements ApiTokenService {
     @Override
     public void revoke(Actor actor, UUID tokenId) {
         mayHaveTokens(actor);
+        requireHomeOfTenant(actor);
         ApiToken token = (tokenId == null ? Optional.<ApiToken>empty() : tokens.find(tokenId))
                 .filter(found -> found.role() == actor.role()
                         && Objects.equals(found.resellerId().orElse(null), actor.resellerId())
@@ -71,6 +76,13 @@ public class DefaultApiTokenService implements ApiTokenService {
 
     private static void mayHaveTokens(Actor actor) {
         Scope.requireRole(actor, "use API tokens", Role.OPERATOR, Role.RESELLER_ADMIN, Role.TENANT_ADMIN);
+    }
+
+    /** A tenant admin's tokens are its tenant's configuration: changed on the tenant's home node only. */
+    private void requireHomeOfTenant(Actor actor) {
+        if (actor.tenantId() != null) {
+            homeNode.requireHomeOf(actor.tenantId());
+        }
     }
 
     private static ApiTokenSummary summary(ApiToken token) {

@@ -1,21 +1,12 @@
 package org.tandem.administration.support;
 
-import jakarta.persistence.EntityManager;
 import org.tandem.administration.access.Actor;
 import org.tandem.administration.apitoken.ApiTokenService;
-import org.tandem.administration.apitoken.DefaultApiTokenService;
 import org.tandem.administration.calls.CallHistoryService;
-import org.tandem.administration.calls.DefaultCallHistoryService;
 import org.tandem.administration.customer.CustomerService;
-import org.tandem.administration.customer.DefaultCustomerService;
-import org.tandem.administration.extension.DefaultExtensionService;
 import org.tandem.administration.extension.ExtensionService;
 import org.tandem.administration.operator.ClusterService;
-import org.tandem.administration.operator.DefaultClusterService;
-import org.tandem.administration.registration.DefaultRegistrationService;
-import org.tandem.administration.ringgroup.DefaultRingGroupService;
 import org.tandem.administration.ringgroup.RingGroupService;
-import org.tandem.administration.registration.RegistrationChanges;
 import org.tandem.administration.registration.RegistrationService;
 import org.tandem.domain.account.PortalAccount;
 import org.tandem.domain.account.PortalAccountRepository;
@@ -31,11 +22,6 @@ import org.tandem.domain.tenant.PlanLimits;
 import org.tandem.domain.tenant.SipDomain;
 import org.tandem.domain.tenant.Tenant;
 import org.tandem.storage.TestDatabase;
-import org.tandem.storage.jdbc.JdbcCallHistory;
-import org.tandem.storage.jdbc.JdbcNodeActivity;
-import org.tandem.storage.jdbc.JdbcRingGroups;
-import org.tandem.storage.jdbc.JdbcTenantRegistrations;
-import org.tandem.storage.jpa.JpaApiTokenRepository;
 import org.tandem.storage.jpa.JpaExtensionRepository;
 import org.tandem.storage.jpa.JpaNodeRepository;
 import org.tandem.storage.jpa.JpaOperatorRepository;
@@ -43,7 +29,6 @@ import org.tandem.storage.jpa.JpaPoolRepository;
 import org.tandem.storage.jpa.JpaPortalAccountRepository;
 import org.tandem.storage.jpa.JpaResellerRepository;
 import org.tandem.storage.jpa.JpaTenantRepository;
-import org.tandem.storage.notification.PostgresRegistrationFeed;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -77,7 +62,6 @@ public final class AdministrationFixture {
     private static AdministrationFixture shared;
 
     private final TestDatabase database;
-    private final EntityManager entityManager;
     private final AtomicInteger counter = new AtomicInteger();
     private UUID northwind;
     private UUID southgate;
@@ -102,31 +86,15 @@ public final class AdministrationFixture {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(database::close));
         seed();
-        entityManager = database.newEntityManager();
-        JpaTenantRepository tenants = new JpaTenantRepository(entityManager);
-        JpaExtensionRepository extensionRepository = new JpaExtensionRepository(entityManager);
-        JpaNodeRepository nodes = new JpaNodeRepository(entityManager);
-        customers = Transactions.around(CustomerService.class, new DefaultCustomerService(tenants,
-                new JpaResellerRepository(entityManager), new JpaPortalAccountRepository(entityManager),
-                extensionRepository, new JpaPoolRepository(entityManager), nodes,
-                new JdbcTenantRegistrations(database.dataSource()), new JdbcCallHistory(database.dataSource())),
-                entityManager);
-        extensions = Transactions.around(ExtensionService.class,
-                new DefaultExtensionService(tenants, extensionRepository), entityManager);
-        RegistrationChanges changes = new RegistrationChanges(
-                new PostgresRegistrationFeed(() -> database.dataSource().getConnection()));
-        ringGroups = Transactions.around(RingGroupService.class, new DefaultRingGroupService(tenants, extensionRepository,
-                new JdbcRingGroups(database.dataSource())), entityManager);
-        cluster = Transactions.around(ClusterService.class, new DefaultClusterService(new JpaPoolRepository(entityManager),
-                nodes, new JdbcNodeActivity(database.dataSource())), entityManager);
-        calls = Transactions.around(CallHistoryService.class,
-                new DefaultCallHistoryService(tenants, new JdbcCallHistory(database.dataSource())), entityManager);
-        apiTokens = Transactions.around(ApiTokenService.class,
-                new DefaultApiTokenService(new JpaApiTokenRepository(entityManager)), entityManager);
-        accounts = Transactions.around(PortalAccountRepository.class, new JpaPortalAccountRepository(entityManager),
-                entityManager);
-        registrations = Transactions.around(RegistrationService.class, new DefaultRegistrationService(tenants,
-                extensionRepository, nodes, new JdbcTenantRegistrations(database.dataSource()), changes), entityManager);
+        NodeServices node = new NodeServices(database, nodeId, "node1");
+        customers = node.customers;
+        extensions = node.extensions;
+        registrations = node.registrations;
+        accounts = node.accounts;
+        apiTokens = node.apiTokens;
+        calls = node.calls;
+        cluster = node.cluster;
+        ringGroups = node.ringGroups;
     }
 
     public static synchronized AdministrationFixture shared() {

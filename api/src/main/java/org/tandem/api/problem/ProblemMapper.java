@@ -10,6 +10,7 @@ import org.tandem.administration.access.NotFoundException;
 import org.tandem.administration.shared.InvalidInputException;
 import org.tandem.administration.shared.OverPlanException;
 import org.tandem.domain.shared.AlreadyTakenException;
+import org.tandem.domain.tenant.NotHomeNodeException;
 
 import java.lang.System.Logger.Level;
 import java.util.UUID;
@@ -35,6 +36,7 @@ public class ProblemMapper implements ExceptionMapper<Exception> {
                     "The request has invalid fields; nothing was changed", e.messages());
             case OverPlanException e -> Problems.of(409, Problems.OVER_PLAN, e.getMessage(), null);
             case AlreadyTakenException e -> Problems.of(409, Problems.ALREADY_TAKEN, e.getMessage(), null);
+            case NotHomeNodeException e -> Problems.of(409, Problems.NOT_HOME_NODE, e.getMessage(), null);
             case WebApplicationException e -> Problems.of(e.getResponse().getStatus(),
                     e.getResponse().getStatus() == 400 ? UNREADABLE : e.getMessage());
             case ProcessingException e -> Problems.of(400, UNREADABLE);

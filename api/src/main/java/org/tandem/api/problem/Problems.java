@@ -15,6 +15,8 @@ public final class Problems {
     static final String INVALID_INPUT = "/api/problems/invalid-input";
     static final String OVER_PLAN = "/api/problems/over-plan";
     static final String ALREADY_TAKEN = "/api/problems/already-taken";
+    /** A tenant's configuration changes on its home node only; the detail names that node. */
+    static final String NOT_HOME_NODE = "/api/problems/not-home-node";
 
     private Problems() {
     }

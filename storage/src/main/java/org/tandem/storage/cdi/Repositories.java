@@ -30,6 +30,7 @@ import org.tandem.storage.jpa.JpaResellerRepository;
 import org.tandem.storage.jpa.JpaTenantRepository;
 import org.tandem.storage.lifecycle.StorageSettings;
 import org.tandem.storage.notification.PostgresRegistrationFeed;
+import org.tandem.storage.replication.HomeNodeGuard;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -90,9 +91,10 @@ public class Repositories {
         return new JdbcCallHistory(dataSource);
     }
 
+    /** Writes in transactions of its own, so the home-node check runs in them. */
     @Produces
-    RingGroupRepository ringGroups() {
-        return new JdbcRingGroups(dataSource);
+    RingGroupRepository ringGroups(HomeNodeGuard homeNode) {
+        return new JdbcRingGroups(dataSource, homeNode);
     }
 
     @Produces

@@ -6,6 +6,7 @@ import org.tandem.domain.ringgroup.RingGroupRepository;
 import org.tandem.domain.ringgroup.RingGroups;
 import org.tandem.domain.ringgroup.RingStrategy;
 import org.tandem.domain.shared.AlreadyTakenException;
+import org.tandem.storage.replication.HomeNodeGuard;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -27,7 +28,9 @@ import java.util.regex.Pattern;
 /**
  * Ring groups in {@code ring_group} and {@code ring_group_member}, plain JDBC: the engine's lookup
  * (one indexed query with the members in order) and adding a group, which refuses a number that is
- * already an extension or a group of the tenant, and a member that is not an extension of it.
+ * already an extension or a group of the tenant, and a member that is not an extension of it. Writes
+ * happen in transactions of their own, so the home-node check runs in them (in a cluster the database
+ * refuses a tenant's change that was not checked).
  */
 public final class JdbcRingGroups implements RingGroups, RingGroupRepository {
 
@@ -43,9 +46,18 @@ public final class JdbcRingGroups implements RingGroups, RingGroupRepository {
             "ring_group_number_is_extension", "This number is already used by an extension of this company");
 
     private final DataSource dataSource;
+    private final Optional<HomeNodeGuard> homeNode;
 
+    /** For reading (the engine), and for writing on a node that is in no cluster. */
     public JdbcRingGroups(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "data source");
+        this.homeNode = Optional.empty();
+    }
+
+    /** For writing on a node that may be in a cluster: every change is checked by {@code homeNode} first. */
+    public JdbcRingGroups(DataSource dataSource, HomeNodeGuard homeNode) {
+        this.dataSource = Objects.requireNonNull(dataSource, "data source");
+        this.homeNode = Optional.of(homeNode);
     }
 
     @Override
@@ -80,11 +92,19 @@ public final class JdbcRingGroups implements RingGroups, RingGroupRepository {
 
     @Override
     public boolean remove(UUID tenantId, UUID id) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("delete from ring_group where tenant_id = ? and id = ?")) {
-            statement.setObject(1, tenantId);
-            statement.setObject(2, id);
-            return statement.executeUpdate() > 0;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = connection.prepareStatement("delete from ring_group where tenant_id = ? and id = ?")) {
+                requireHomeNode(connection, tenantId);
+                statement.setObject(1, tenantId);
+                statement.setObject(2, id);
+                boolean removed = statement.executeUpdate() > 0;
+                connection.commit();
+                return removed;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
         } catch (SQLException e) {
             throw new StorageException("could not delete ring group " + id + " of tenant " + tenantId, e);
         }
@@ -125,6 +145,7 @@ public final class JdbcRingGroups implements RingGroups, RingGroupRepository {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
+                requireHomeNode(connection, group.tenantId());
                 lockNumbers(connection, group.tenantId());
                 if (extensionExists(connection, group.tenantId(), group.number().digits())) {
                     throw new AlreadyTakenException(TAKEN.get("ring_group_number_is_extension"), null);
@@ -161,6 +182,12 @@ public final class JdbcRingGroups implements RingGroups, RingGroupRepository {
             }
         }
         return Optional.empty();
+    }
+
+    private void requireHomeNode(Connection connection, UUID tenantId) throws SQLException {
+        if (homeNode.isPresent()) {
+            homeNode.get().requireHomeHere(connection, tenantId);
+        }
     }
 
     /** The same lock the database's triggers take: one writer of a tenant's numbers at a time. */

@@ -1,0 +1,86 @@
+package org.tandem.administration.support;
+
+import jakarta.persistence.EntityManager;
+import org.tandem.administration.apitoken.ApiTokenService;
+import org.tandem.administration.apitoken.DefaultApiTokenService;
+import org.tandem.administration.calls.CallHistoryService;
+import org.tandem.administration.calls.DefaultCallHistoryService;
+import org.tandem.administration.customer.CustomerService;
+import org.tandem.administration.customer.DefaultCustomerService;
+import org.tandem.administration.extension.DefaultExtensionService;
+import org.tandem.administration.extension.ExtensionService;
+import org.tandem.administration.operator.ClusterService;
+import org.tandem.administration.operator.DefaultClusterService;
+import org.tandem.administration.registration.DefaultRegistrationService;
+import org.tandem.administration.registration.RegistrationChanges;
+import org.tandem.administration.registration.RegistrationService;
+import org.tandem.administration.ringgroup.DefaultRingGroupService;
+import org.tandem.administration.ringgroup.RingGroupService;
+import org.tandem.domain.account.PortalAccountRepository;
+import org.tandem.domain.tenant.HomeNodeCheck;
+import org.tandem.storage.TestDatabase;
+import org.tandem.storage.jdbc.JdbcCallHistory;
+import org.tandem.storage.jdbc.JdbcNodeActivity;
+import org.tandem.storage.jdbc.JdbcRingGroups;
+import org.tandem.storage.jdbc.JdbcTenantRegistrations;
+import org.tandem.storage.jpa.JpaApiTokenRepository;
+import org.tandem.storage.jpa.JpaExtensionRepository;
+import org.tandem.storage.jpa.JpaNodeRepository;
+import org.tandem.storage.jpa.JpaPoolRepository;
+import org.tandem.storage.jpa.JpaPortalAccountRepository;
+import org.tandem.storage.jpa.JpaResellerRepository;
+import org.tandem.storage.jpa.JpaTenantRepository;
+import org.tandem.storage.notification.PostgresRegistrationFeed;
+import org.tandem.storage.replication.DatabaseLogin;
+import org.tandem.storage.replication.HomeNodeGuard;
+
+import java.util.UUID;
+
+/**
+ * The administration services of one node as the node wires them (storage's repositories, this
+ * node's home-node guard), each call in a transaction of its own, on that node's database.
+ */
+public final class NodeServices {
+
+    /** The login the test databases and their replication use. */
+    public static final DatabaseLogin LOGIN = new DatabaseLogin("tandem", "tandem");
+
+    public final CustomerService customers;
+    public final ExtensionService extensions;
+    public final RegistrationService registrations;
+    public final PortalAccountRepository accounts;
+    public final ApiTokenService apiTokens;
+    public final CallHistoryService calls;
+    public final ClusterService cluster;
+    public final RingGroupService ringGroups;
+
+    public NodeServices(TestDatabase database, UUID nodeId, String nodeName) {
+        EntityManager entityManager = database.newEntityManager();
+        JpaTenantRepository tenants = new JpaTenantRepository(entityManager);
+        JpaExtensionRepository extensionRepository = new JpaExtensionRepository(entityManager);
+        JpaNodeRepository nodes = new JpaNodeRepository(entityManager);
+        HomeNodeGuard guard = new HomeNodeGuard(nodeId, nodeName, LOGIN);
+        HomeNodeCheck homeNode = guard.inTransactionOf(entityManager);
+        customers = Transactions.around(CustomerService.class, new DefaultCustomerService(tenants,
+                new JpaResellerRepository(entityManager), new JpaPortalAccountRepository(entityManager),
+                extensionRepository, new JpaPoolRepository(entityManager), nodes,
+                new JdbcTenantRegistrations(database.dataSource()), new JdbcCallHistory(database.dataSource()), homeNode),
+                entityManager);
+        extensions = Transactions.around(ExtensionService.class,
+                new DefaultExtensionService(tenants, extensionRepository, homeNode), entityManager);
+        ringGroups = Transactions.around(RingGroupService.class, new DefaultRingGroupService(tenants, extensionRepository,
+                new JdbcRingGroups(database.dataSource(), guard)), entityManager);
+        cluster = Transactions.around(ClusterService.class, new DefaultClusterService(new JpaPoolRepository(entityManager),
+                nodes, new JdbcNodeActivity(database.dataSource())), entityManager);
+        calls = Transactions.around(CallHistoryService.class,
+                new DefaultCallHistoryService(tenants, new JdbcCallHistory(database.dataSource())), entityManager);
+        apiTokens = Transactions.around(ApiTokenService.class,
+                new DefaultApiTokenService(new JpaApiTokenRepository(entityManager), homeNode), entityManager);
+        accounts = Transactions.around(PortalAccountRepository.class, new JpaPortalAccountRepository(entityManager),
+                entityManager);
+        RegistrationChanges changes = new RegistrationChanges(
+                new PostgresRegistrationFeed(() -> database.dataSource().getConnection()));
+        registrations = Transactions.around(RegistrationService.class, new DefaultRegistrationService(tenants,
+                extensionRepository, nodes, new JdbcTenantRegistrations(database.dataSource()), changes), entityManager);
+    }
+}
