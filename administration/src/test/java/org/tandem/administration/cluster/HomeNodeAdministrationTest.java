@@ -10,27 +10,22 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.tandem.administration.access.Actor;
 import org.tandem.administration.access.NotFoundException;
-import org.tandem.administration.customer.Onboarding;
 import org.tandem.administration.extension.ExtensionSummary;
 import org.tandem.administration.support.NodeServices;
+import org.tandem.administration.support.TwoNodeCluster;
 import org.tandem.domain.account.Role;
-import org.tandem.domain.node.NodeHeartbeats.Heartbeat;
-import org.tandem.domain.operator.Operator;
-import org.tandem.domain.reseller.Reseller;
 import org.tandem.domain.ringgroup.RingStrategy;
 import org.tandem.domain.tenant.NotHomeNodeException;
-import org.tandem.storage.jdbc.JdbcNodeHeartbeats;
-import org.tandem.storage.replication.Fixtures;
 import org.tandem.storage.replication.TestNode;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.tandem.administration.support.TwoNodeCluster.OPERATOR;
+import static org.tandem.administration.support.TwoNodeCluster.PORTAL_A;
 
 /**
  * The administration services on two real nodes, node-a (127.0.0.2) and node-b (127.0.0.3), each with
@@ -44,43 +39,30 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HomeNodeAdministrationTest {
 
-    private static final String PORTAL_A = "http://127.0.0.2:8080/";
-    private static final Actor OPERATOR = new Actor(UUID.randomUUID(), "olivia.operator", Role.OPERATOR, null, null);
-
     @TempDir
     static Path folder;
+    static TwoNodeCluster cluster;
     static TestNode a;
     static TestNode b;
-    static UUID reseller;
     static UUID customer;
     static Actor customerAdmin;
 
     @BeforeAll
     static void startCluster() throws Exception {
-        a = TestNode.start(folder, "node-a", "127.0.0.2");
-        b = TestNode.startJoining(folder, "node-b", "127.0.0.3", a);
-        a.database().fetch(entityManager -> Fixtures.pool(entityManager, a, b, "pool-ab"));
-        reseller = a.database().fetch(entityManager -> {
-            Operator operator = new Operator("Operator");
-            entityManager.persist(operator);
-            Reseller seller = new Reseller(operator.id(), "Northwind Telecom");
-            entityManager.persist(seller);
-            return seller.id();
-        });
-        Instant now = Instant.now();
-        new JdbcNodeHeartbeats(a.dataSource()).beat(a.id(), new Heartbeat(now, now, true, PORTAL_A));
-        for (String table : List.of("pool", "reseller", "node_heartbeat")) {
-            assertThat(b.await(() -> b.count("select count(*) from " + table), 1L)).as(table).isEqualTo(1L);
-        }
+        cluster = new TwoNodeCluster(folder);
+        a = cluster.a;
+        b = cluster.b;
     }
 
     @AfterAll
     static void stopCluster() {
-        Stream.of(b, a).filter(node -> node != null).forEach(TestNode::close);
+        if (cluster != null) {
+            cluster.close();
+        }
     }
 
     private static NodeServices on(TestNode node) {
-        return new NodeServices(node.database(), node.id(), node.name);
+        return cluster.on(node);
     }
 
     @Test
@@ -160,8 +142,7 @@ class HomeNodeAdministrationTest {
     }
 
     private static UUID onboard(TestNode node) {
-        return on(node).customers.onboard(OPERATOR, new Onboarding(reseller, "Acme Ltd", "acme.cluster.test", "admin@acme",
-                "Quiet-Forest-12-Owls".toCharArray(), 20, 5, 5)).summary().id();
+        return cluster.onboard(node, "acme.cluster.test", "admin@acme");
     }
 
     private static void awaitExtensions(TestNode node, String... expected) {

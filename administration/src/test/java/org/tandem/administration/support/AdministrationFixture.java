@@ -63,6 +63,7 @@ public final class AdministrationFixture {
 
     private final TestDatabase database;
     private final AtomicInteger counter = new AtomicInteger();
+    private final NodeServices services;
     private UUID northwind;
     private UUID southgate;
     private UUID acme;
@@ -86,15 +87,20 @@ public final class AdministrationFixture {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(database::close));
         seed();
-        NodeServices node = new NodeServices(database, nodeId, "node1");
-        customers = node.customers;
-        extensions = node.extensions;
-        registrations = node.registrations;
-        accounts = node.accounts;
-        apiTokens = node.apiTokens;
-        calls = node.calls;
-        cluster = node.cluster;
-        ringGroups = node.ringGroups;
+        services = new NodeServices(database, nodeId, "node1");
+        customers = services.customers;
+        extensions = services.extensions;
+        registrations = services.registrations;
+        accounts = services.accounts;
+        apiTokens = services.apiTokens;
+        calls = services.calls;
+        cluster = services.cluster;
+        ringGroups = services.ringGroups;
+    }
+
+    /** Every service of the fixture's node, for a portal that needs them all. */
+    public NodeServices services() {
+        return services;
     }
 
     public static synchronized AdministrationFixture shared() {

@@ -21,6 +21,7 @@ import org.tandem.domain.tenant.HomeNodeCheck;
 import org.tandem.storage.TestDatabase;
 import org.tandem.storage.jdbc.JdbcCallHistory;
 import org.tandem.storage.jdbc.JdbcNodeActivity;
+import org.tandem.storage.jdbc.JdbcNodeHeartbeats;
 import org.tandem.storage.jdbc.JdbcRingGroups;
 import org.tandem.storage.jdbc.JdbcTenantRegistrations;
 import org.tandem.storage.jpa.JpaApiTokenRepository;
@@ -32,6 +33,7 @@ import org.tandem.storage.jpa.JpaResellerRepository;
 import org.tandem.storage.jpa.JpaTenantRepository;
 import org.tandem.storage.notification.PostgresRegistrationFeed;
 import org.tandem.storage.replication.DatabaseLogin;
+import org.tandem.storage.replication.DatabaseReplicationHealth;
 import org.tandem.storage.replication.HomeNodeGuard;
 
 import java.util.UUID;
@@ -71,7 +73,8 @@ public final class NodeServices {
         ringGroups = Transactions.around(RingGroupService.class, new DefaultRingGroupService(tenants, extensionRepository,
                 new JdbcRingGroups(database.dataSource(), guard)), entityManager);
         cluster = Transactions.around(ClusterService.class, new DefaultClusterService(new JpaPoolRepository(entityManager),
-                nodes, new JdbcNodeActivity(database.dataSource())), entityManager);
+                nodes, new JdbcNodeActivity(database.dataSource()), new JdbcNodeHeartbeats(database.dataSource()),
+                new DatabaseReplicationHealth(database.dataSource(), nodeId, nodeName)), entityManager);
         calls = Transactions.around(CallHistoryService.class,
                 new DefaultCallHistoryService(tenants, new JdbcCallHistory(database.dataSource())), entityManager);
         apiTokens = Transactions.around(ApiTokenService.class,

@@ -2,6 +2,7 @@ package org.tandem.domain.node;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What this node sees of replication with each peer, for the operator's view and the metrics: both
@@ -21,12 +22,24 @@ public interface ReplicationHealth {
      * @param replayLag      how long the peer took to apply recent changes (null when idle)
      * @param applyErrors    times applying the peer's changes failed here
      * @param syncErrors     times copying a table from the peer failed here
+     * @param conflicts      PostgreSQL's conflict counters for the subscription, by kind (insert_exists,
+     *                       update_origin_differs, update_exists, update_missing, delete_origin_differs,
+     *                       delete_missing, multiple_unique_conflicts)
      * @param diverged       conflicts the one-writer rule makes impossible (any is a fault)
      * @param elsewhere      changes to rows another node wrote last (expected after a join or a failover)
      */
     record Link(String peer, String receiving, Duration lastMessageAge, Long lagBytes, Long retainedBytes,
                 String slotStatus, boolean slotActive, Duration replayLag, long applyErrors, long syncErrors,
-                long diverged, long elsewhere) {
+                Map<String, Long> conflicts, long diverged, long elsewhere) {
+
+        public Link {
+            conflicts = Map.copyOf(conflicts);
+        }
+
+        /** Whether this node hears from the peer: its database is up and reachable from here. */
+        public boolean receivingNow() {
+            return "STREAMING".equals(receiving) || "COPYING".equals(receiving);
+        }
     }
 
     /** A slot here for no known member: it keeps WAL until dropped. */

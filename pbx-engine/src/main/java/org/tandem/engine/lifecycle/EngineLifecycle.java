@@ -4,6 +4,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import org.tandem.engine.EngineServices;
@@ -68,6 +70,18 @@ public class EngineLifecycle {
         engine.start();
         LOG.log(System.Logger.Level.INFO, "SIP engine {0} listening on {1}",
                 settings.nodeName(), String.join(", ", engine.listeningOn()));
+    }
+
+    /** This node's name, as the engine runs it. */
+    @Lock(LockType.READ)
+    public String nodeName() {
+        return engine.settings().nodeName();
+    }
+
+    /** Whether the SIP engine listens now. */
+    @Lock(LockType.READ)
+    public boolean listening() {
+        return engine.isRunning();
     }
 
     @PreDestroy

@@ -23,6 +23,7 @@ import org.tandem.administration.shared.InvalidInputException;
 import org.tandem.portal.layout.MainLayout;
 import org.tandem.portal.security.CurrentUser;
 import org.tandem.portal.shared.FormMessages;
+import org.tandem.domain.tenant.NotHomeNodeException;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -87,6 +88,8 @@ public class ApiTokensView extends VerticalLayout {
             shownOnce(issued).open();
         } catch (InvalidInputException refused) {
             messages.show(refused);
+        } catch (NotHomeNodeException refused) {
+            messages.showGeneral(refused.getMessage());
         }
     }
 

@@ -1,5 +1,15 @@
 package org.tandem.portal.support;
 
+import org.tandem.administration.apitoken.ApiTokenService;
+import org.tandem.administration.calls.CallHistoryService;
+import org.tandem.administration.customer.CustomerService;
+import org.tandem.administration.extension.ExtensionService;
+import org.tandem.administration.operator.ClusterService;
+import org.tandem.administration.registration.RegistrationService;
+import org.tandem.administration.ringgroup.RingGroupService;
+import org.tandem.administration.support.NodeServices;
+import org.tandem.domain.account.PortalAccountRepository;
+
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.mock.MockService;
@@ -29,6 +39,19 @@ public final class BrowserlessPortal {
     public static void start(Map<Class<?>, Object> beans) {
         Routes routes = new Routes().autoDiscoverViews(PORTAL_PACKAGE);
         MockVaadin.setup(MockedUI::new, new Servlet(routes, beans));
+    }
+
+    /** Starts the portal of a node whose services are {@code node}. */
+    public static void start(NodeServices node) {
+        start(Map.of(
+                PortalAccountRepository.class, node.accounts,
+                CustomerService.class, node.customers,
+                ExtensionService.class, node.extensions,
+                RegistrationService.class, node.registrations,
+                ApiTokenService.class, node.apiTokens,
+                CallHistoryService.class, node.calls,
+                ClusterService.class, node.cluster,
+                RingGroupService.class, node.ringGroups));
     }
 
     public static void stop() {

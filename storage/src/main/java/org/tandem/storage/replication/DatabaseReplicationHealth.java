@@ -6,6 +6,8 @@ import org.tandem.storage.jdbc.StorageException;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -42,6 +44,19 @@ public final class DatabaseReplicationHealth implements ReplicationHealth {
         return new Link(peer.peer(), in.state().name(), in.lastMessageAge(),
                 slot == null ? null : slot.lagBytes(), slot == null ? null : slot.retainedBytes(),
                 slot == null ? null : slot.walStatus(), slot != null && slot.active(), slot == null ? null : slot.replayLag(),
-                conflicts.applyErrors(), conflicts.syncErrors(), conflicts.divergence(), conflicts.rowsLastWrittenElsewhere());
+                conflicts.applyErrors(), conflicts.syncErrors(), byKind(conflicts), conflicts.divergence(),
+                conflicts.rowsLastWrittenElsewhere());
+    }
+
+    private static Map<String, Long> byKind(ReplicationStatus.Conflicts conflicts) {
+        Map<String, Long> kinds = new LinkedHashMap<>();
+        kinds.put("insert_exists", conflicts.insertExists());
+        kinds.put("update_origin_differs", conflicts.updateOriginDiffers());
+        kinds.put("update_exists", conflicts.updateExists());
+        kinds.put("update_missing", conflicts.updateMissing());
+        kinds.put("delete_origin_differs", conflicts.deleteOriginDiffers());
+        kinds.put("delete_missing", conflicts.deleteMissing());
+        kinds.put("multiple_unique_conflicts", conflicts.multipleUniqueConflicts());
+        return kinds;
     }
 }
