@@ -159,7 +159,9 @@ final class PortalJourneys {
             browser.signIn("operator", "tandem-operator");
             browser.open("cluster");
             assertThat(browser.gridText("pools")).contains("demo-pool").contains("node1");
-            assertThat(browser.gridText("nodes")).contains("node1").contains("demo-pool (primary)");
+            assertThat(browser.gridText("nodes")).contains("node1").contains("demo-pool (primary)").contains("UP")
+                    .contains("listening").contains("reachable").contains("http://127.0.0.1:" + Integer.getInteger("it.http.port") + "/");
+            assertThat(browser.text("replication-alone")).isEqualTo("node1 replicates with no other node: it is in no cluster.");
             browser.screenshot("cluster");
         });
     }

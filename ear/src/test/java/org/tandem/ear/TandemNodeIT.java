@@ -180,6 +180,21 @@ class TandemNodeIT {
 
     @Test
     @RunAsClient
+    void servesItsMetricsInPrometheusTextToTheNodeItself() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(portal().resolve("metrics"))
+                .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("text/plain").contains("version=0.0.4"));
+        assertThat(response.body().lines()).contains("tandem_up{node=\"node1\"} 1", "tandem_node_up{node=\"node1\"} 1",
+                "tandem_node_sip_up{node=\"node1\"} 1", "tandem_node_database_reachable{node=\"node1\"} 1",
+                "# TYPE tandem_replication_lag_bytes gauge");
+        assertThat(response.body()).containsPattern("(?m)^tandem_registrations\\{node=\"node1\"\\} [0-9]+$")
+                .containsPattern("(?m)^tandem_active_calls\\{node=\"node1\"\\} [0-9]+$");
+    }
+
+    @Test
+    @RunAsClient
     void aRealBrowserRendersTheLoginForm() throws Exception {
         Path profile = Files.createTempDirectory("tandem-chromium");
         Process chromium = new ProcessBuilder(List.of("chromium", "--headless", "--no-sandbox", "--disable-gpu",
