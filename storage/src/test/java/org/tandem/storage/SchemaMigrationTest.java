@@ -36,9 +36,9 @@ class SchemaMigrationTest {
     @Test
     void appliesEveryMigrationOnceAndIsANoOpTheSecondTime() throws SQLException {
         assertThat(strings("select version from flyway_schema_history where success order by installed_rank"))
-                .containsExactly("1", "2", "3", "4", "10");
-        assertThat(SchemaMigration.migrate(database.dataSource())).isEqualTo("10");
-        assertThat(strings("select version from flyway_schema_history order by installed_rank")).hasSize(5);
+                .containsExactly("1", "2", "3", "4", "10", "50");
+        assertThat(SchemaMigration.migrate(database.dataSource())).isEqualTo("50");
+        assertThat(strings("select version from flyway_schema_history order by installed_rank")).hasSize(6);
     }
 
     @Test
@@ -55,6 +55,7 @@ class SchemaMigrationTest {
     void everyTandemTableHasAUuidPrimaryKey() throws SQLException {
         // ring_group_member is keyed by its group and position: a row owned by its group, written in
         // the group's transaction on the tenant's home node; its key leads with the group's uuid.
+        // api_token_use is keyed by its token and the node that owns (alone writes) the row.
         List<String> keys = strings("""
                 select c.table_name || ':' || string_agg(c.column_name || ' ' || c.data_type, ',' order by k.ordinal_position)
                 from information_schema.table_constraints t
@@ -64,7 +65,8 @@ class SchemaMigrationTest {
                   and t.table_name <> 'flyway_schema_history'
                 group by c.table_name
                 order by 1""");
-        assertThat(keys).containsExactly("call_record:id uuid", "extension:id uuid", "node:id uuid",
+        assertThat(keys).containsExactly("api_token:id uuid", "api_token_use:token_id uuid,node_id uuid",
+                "call_record:id uuid", "extension:id uuid", "node:id uuid",
                 "operator:id uuid", "pool:id uuid", "portal_account:id uuid", "registration:id uuid",
                 "reseller:id uuid", "ring_group:id uuid",
                 "ring_group_member:ring_group_id uuid,position integer", "tenant:id uuid");
