@@ -69,7 +69,7 @@ class TandemNodeIT {
     @Test
     void theNodeDatabaseIsPostgreSql18AtTheLatestSchema() throws SQLException {
         assertThat(single("show server_version")).startsWith("18.");
-        assertThat(single("select max(version::int) from flyway_schema_history where success")).isEqualTo("10");
+        assertThat(single("select max(version::int) from flyway_schema_history where success")).isEqualTo("50");
         assertThat(single("show wal_level")).isEqualTo("logical");
     }
 

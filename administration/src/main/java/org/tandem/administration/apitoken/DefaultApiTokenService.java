@@ -15,6 +15,7 @@ import org.tandem.domain.shared.Names;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -45,7 +46,8 @@ public class DefaultApiTokenService implements ApiTokenService {
     @Override
     public IssuedApiToken issue(Actor actor, String name, Instant expiresAt) {
         requireTokenRole(actor);
-        Instant now = clock.instant();
+        // as the database keeps it, so this answer and later ones show the same time
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         FieldChecks checks = new FieldChecks();
         Optional<String> checkedName = checks.check(NAME, () -> Names.required(name, "Token name"));
         if (expiresAt != null && !expiresAt.isAfter(now)) {
