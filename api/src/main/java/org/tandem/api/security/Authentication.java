@@ -59,7 +59,9 @@ public class Authentication implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (resource.getResourceMethod().isAnnotationPresent(PublicEndpoint.class)
+        // no resource method: JAX-RS answers itself (OPTIONS, 405) and runs no resource code
+        if (resource.getResourceMethod() == null
+                || resource.getResourceMethod().isAnnotationPresent(PublicEndpoint.class)
                 || resource.getResourceClass().isAnnotationPresent(PublicEndpoint.class)) {
             return;
         }
