@@ -3,7 +3,7 @@ package org.tandem.api.customer;
 import java.util.List;
 
 /**
- * @param truncated whether more customers match than one answer holds (narrow the search to see them)
+ * @param truncated whether the answer is as long as one answer can be (200), so more may match: narrow the search
  */
 public record CustomerList(List<Customer> customers, boolean truncated) {
 }
