@@ -1,13 +1,20 @@
 package org.tandem.engine;
 
+import org.tandem.engine.accounts.CachedSipAccounts;
+import org.tandem.engine.location.NodeBindings;
+import org.tandem.engine.overload.LoadShedding;
+import org.tandem.engine.writebehind.BatchedCallRecords;
+import org.tandem.engine.writebehind.WriteBehind;
+
 import java.util.Objects;
 import java.util.Properties;
 
 /**
  * What one engine node needs to start: its name, where it listens for SIP (UDP and TCP on the same
- * address and port) and how its JAIN-SIP stack is tuned.
+ * address and port), how its JAIN-SIP stack is tuned, and how it holds load (caches, write-behind,
+ * load shedding).
  */
-public record EngineSettings(String nodeName, String bindAddress, int port, StackTuning tuning) {
+public record EngineSettings(String nodeName, String bindAddress, int port, StackTuning tuning, LoadTuning load) {
 
     public static final String NODE_NAME_PROPERTY = "tandem.node.name";
     public static final String ADDRESS_PROPERTY = "tandem.sip.address";
@@ -21,6 +28,7 @@ public record EngineSettings(String nodeName, String bindAddress, int port, Stac
         Objects.requireNonNull(nodeName, "nodeName");
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(tuning, "tuning");
+        Objects.requireNonNull(load, "load");
         if (nodeName.isBlank()) {
             throw new IllegalArgumentException("node name is blank");
         }
@@ -31,6 +39,15 @@ public record EngineSettings(String nodeName, String bindAddress, int port, Stac
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("SIP port must be 1-65535, got " + port);
         }
+    }
+
+    /** Settings with the default load tuning. */
+    public EngineSettings(String nodeName, String bindAddress, int port, StackTuning tuning) {
+        this(nodeName, bindAddress, port, tuning, LoadTuning.DEFAULT);
+    }
+
+    public EngineSettings withLoad(LoadTuning newLoad) {
+        return new EngineSettings(nodeName, bindAddress, port, tuning, newLoad);
     }
 
     /** Settings from the JVM's system properties, defaulting to a local node on 127.0.0.1:5060. */
@@ -65,21 +82,62 @@ public record EngineSettings(String nodeName, String bindAddress, int port, Stac
      * @param maxServerTransactions         above this the stack refuses new server transactions at random
      * @param maxClientTransactions         same for client transactions
      * @param congestionControlTimeoutMillis a message queued longer than this is dropped instead of processed late
+     * @param udpBufferBytes                the UDP socket's receive and send buffers (the kernel caps them
+     *                                      at net.core.rmem_max and wmem_max)
      */
     public record StackTuning(int threadPoolSize, int maxServerTransactions, int maxClientTransactions,
-                              int congestionControlTimeoutMillis) {
+                              int congestionControlTimeoutMillis, int udpBufferBytes) {
 
-        /** Far above rate x 32 s at the rates seen here; 4 threads suit 2 cores; a request queued 4 s is stale. */
-        public static final StackTuning DEFAULT = new StackTuning(4, 200_000, 200_000, 4_000);
+        /**
+         * Far above rate x 32 s at the rates seen here; 4 threads suit 2 cores; a request queued 4 s
+         * is stale. 1 MiB of socket buffer holds about 2,000 datagrams, a few hundred milliseconds of
+         * traffic at full rate, across a GC pause or a moment without CPU (JAIN-SIP's default, 8 KiB,
+         * holds twenty, and every datagram dropped there comes back as a retransmission).
+         */
+        public static final StackTuning DEFAULT = new StackTuning(4, 200_000, 200_000, 4_000, 1 << 20);
 
         public StackTuning {
-            if (threadPoolSize < 1 || maxServerTransactions < 1 || maxClientTransactions < 1) {
+            if (threadPoolSize < 1 || maxServerTransactions < 1 || maxClientTransactions < 1 || udpBufferBytes < 1) {
                 throw new IllegalArgumentException("stack tuning values must be positive: " + this);
             }
             // 0 would mean "never drop", letting the inbound queue grow until the heap is gone.
             if (congestionControlTimeoutMillis < 1) {
                 throw new IllegalArgumentException("congestion control timeout must be finite and positive");
             }
+        }
+    }
+
+    /**
+     * How the engine holds load: its working copy of this node's bindings, its cache of SIP accounts,
+     * the write-behind of call records, and when it refuses new work.
+     */
+    public record LoadTuning(NodeBindings.Settings bindings, CachedSipAccounts.Settings accounts,
+                             WriteBehind.Settings callRecords, LoadShedding.Settings shedding) {
+
+        public static final LoadTuning DEFAULT = new LoadTuning(NodeBindings.Settings.DEFAULT,
+                CachedSipAccounts.Settings.DEFAULT, BatchedCallRecords.DEFAULT, LoadShedding.Settings.DEFAULT);
+
+        public LoadTuning {
+            Objects.requireNonNull(bindings, "bindings");
+            Objects.requireNonNull(accounts, "accounts");
+            Objects.requireNonNull(callRecords, "call records");
+            Objects.requireNonNull(shedding, "shedding");
+        }
+
+        public LoadTuning withBindings(NodeBindings.Settings settings) {
+            return new LoadTuning(settings, accounts, callRecords, shedding);
+        }
+
+        public LoadTuning withAccounts(CachedSipAccounts.Settings settings) {
+            return new LoadTuning(bindings, settings, callRecords, shedding);
+        }
+
+        public LoadTuning withCallRecords(WriteBehind.Settings settings) {
+            return new LoadTuning(bindings, accounts, settings, shedding);
+        }
+
+        public LoadTuning withShedding(LoadShedding.Settings settings) {
+            return new LoadTuning(bindings, accounts, callRecords, settings);
         }
     }
 }

@@ -6,9 +6,15 @@ import gov.nist.javax.sip.SipStackImpl;
 import gov.nist.javax.sip.address.AddressFactoryImpl;
 import gov.nist.javax.sip.header.HeaderFactoryImpl;
 import gov.nist.javax.sip.message.MessageFactoryImpl;
+import org.tandem.engine.accounts.CachedSipAccounts;
 import org.tandem.engine.auth.AuthThrottle;
+import org.tandem.engine.call.CallAdmission;
+import org.tandem.engine.call.CallCountSharing;
 import org.tandem.engine.call.CallHandlers;
+import org.tandem.engine.location.NodeBindings;
 import org.tandem.engine.options.OptionsResponder;
+import org.tandem.engine.overload.LoadShedding;
+import org.tandem.engine.overload.UdpBacklog;
 import org.tandem.engine.registrar.Registrar;
 import org.tandem.engine.registrar.RegistrationCleanup;
 import org.tandem.engine.routing.MethodNotAllowedResponder;
@@ -16,11 +22,14 @@ import org.tandem.engine.routing.RequestRouter;
 import org.tandem.engine.routing.SanityCheck;
 import org.tandem.engine.sip.Capabilities;
 import org.tandem.engine.sip.Replies;
+import org.tandem.engine.sip.StrictMessageParser;
+import org.tandem.engine.writebehind.BatchedCallRecords;
 
 import javax.sip.IOExceptionEvent;
 import javax.sip.ListeningPoint;
 import javax.sip.SipProvider;
 import java.text.ParseException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,9 +39,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One SIP node: a JAIN-SIP stack listening on UDP and TCP at the configured address and port, with
- * every request handed to the {@link RequestRouter}, and the periodic cleanup of this node's expired
- * registrations. It can be stopped and started again; each start builds a fresh stack (and a fresh
- * nonce secret), while the bindings stay where {@link EngineServices} keeps them.
+ * every request handed to the {@link RequestRouter} unless {@link LoadShedding} refuses it first,
+ * and the periodic cleanup of this node's expired registrations. In front of the services it puts
+ * a working copy of this node's bindings ({@link NodeBindings}), a cache of SIP accounts
+ * ({@link CachedSipAccounts}) and call records written behind ({@link BatchedCallRecords}). It can be
+ * stopped and started again; each start builds a fresh stack (and a fresh nonce secret) and loads
+ * the bindings again from where {@link EngineServices} keeps them, to which a stop writes them all.
  */
 public final class SipEngine implements AutoCloseable {
 
@@ -51,8 +63,18 @@ public final class SipEngine implements AutoCloseable {
 
     private final EngineSettings settings;
     private final EngineServices services;
-    private SipStackImpl stack;
-    private RegistrationCleanup cleanup;
+    private Running running;
+
+    /**
+     * What a started engine holds: the stack, and what it puts in front of the services: this node's
+     * bindings in memory (written behind to the database), the cache of SIP accounts with its feed
+     * of changes, the call records written behind, the periodic cleanup of expired bindings, and the
+     * calls up per tenant shared with the cluster, and the probe that tells whether the database answers.
+     */
+    private record Running(SipStackImpl stack, NodeBindings bindings, AutoCloseable accountNews,
+                           BatchedCallRecords callRecords, RegistrationCleanup cleanup, CallCountSharing callCounts,
+                           DatabaseHealth health) {
+    }
 
     /** An engine that serves no SIP domain yet ({@link EngineServices#withoutAccounts()}). */
     public SipEngine(EngineSettings settings) {
@@ -73,25 +95,49 @@ public final class SipEngine implements AutoCloseable {
     }
 
     /**
-     * Creates the stack and binds UDP and TCP.
+     * Loads this node's bindings, creates the stack and binds UDP and TCP.
      *
      * @throws IllegalStateException if already running
-     * @throws EngineStartException  if the stack cannot be created or a port cannot be bound; nothing is left open
+     * @throws EngineStartException  if the bindings cannot be loaded, the stack cannot be created or a
+     *                               port cannot be bound; nothing is left open
      */
     public synchronized void start() {
-        if (stack != null) {
+        if (running != null) {
             throw new IllegalStateException("SIP engine " + settings.nodeName() + " is already running");
         }
         String stackName = "tandem-" + settings.nodeName() + "-" + STACKS.incrementAndGet();
-        SipStackImpl newStack;
+        EngineSettings.LoadTuning load = settings.load();
+        // the database's own view of this node's bindings: a query that needs the database, and is cheap
+        DatabaseHealth health = DatabaseHealth.watch(
+                () -> services.registrations().countActive(services.nodeId(), services.clock().instant()),
+                Duration.ofSeconds(1), stackName + "-database-health");
+        NodeBindings bindings;
+        try {
+            bindings = NodeBindings.load(services.registrations(), services.nodeId(), services.clock().instant(),
+                    load.bindings(), health::reachable);
+        } catch (RuntimeException e) {
+            health.close();
+            throw new EngineStartException("cannot load the bindings of node " + settings.nodeName(), e);
+        }
+        CachedSipAccounts accounts = new CachedSipAccounts(services.accounts(), load.accounts());
+        AutoCloseable accountNews = services.accountChanges().start(accounts);
+        BatchedCallRecords callRecords = new BatchedCallRecords(services.callRecords(), load.callRecords());
+        EngineServices inFront = services.withAccounts(accounts).withRegistrations(bindings)
+                .withCallRecords(callRecords);
+        CallAdmission admission = new CallAdmission(services.clock());
+        SipStackImpl newStack = null;
         try {
             // Created directly, not through SipFactory, which keeps every stack it made for the JVM's life.
             newStack = new SipStackImpl(StackProperties.of(settings, stackName));
-        } catch (Exception e) {
-            throw new EngineStartException("cannot create SIP stack " + stackName, e);
-        }
-        try {
-            listen(newStack).addSipListener(newRouter(services));
+            // Given as an instance, not named in the properties: the stack would load a named
+            // factory with Class.forName from its own class loader, which depends on packaging.
+            newStack.setMessageParserFactory(StrictMessageParser.FACTORY);
+            Replies replies = newReplies();
+            LoadShedding shedding = new LoadShedding(load.shedding(), replies, callRecords::isBacklogged);
+            // before any listening point exists: the stack's threads read this list without a lock
+            newStack.sipMessageValves.add(shedding);
+            listen(newStack).addSipListener(newRouter(replies, inFront, admission));
+            shedding.watch(UdpBacklog.of(newStack)::oldestWaitMillis);
             newStack.start();
             awaitUdpWorkers(stackName, settings.tuning().threadPoolSize());
         } catch (Exception e) {
@@ -100,16 +146,32 @@ public final class SipEngine implements AutoCloseable {
             }
             EngineStartException failure = new EngineStartException("cannot listen for SIP on "
                     + settings.bindAddress() + ":" + settings.port() + " (UDP and TCP)", e);
-            try {
-                release(newStack);
-            } catch (RuntimeException releaseFailure) {
-                failure.addSuppressed(releaseFailure);
+            if (newStack != null) {
+                try {
+                    release(newStack);
+                } catch (RuntimeException releaseFailure) {
+                    failure.addSuppressed(releaseFailure);
+                }
             }
+            closeQuietly(failure, callRecords, bindings, accountNews, health);
             throw failure;
         }
-        stack = newStack;
-        cleanup = RegistrationCleanup.every(services.registrar().cleanupPeriod(), services.registrations(),
-                services.nodeId(), services.clock(), stackName + "-registration-cleanup");
+        running = new Running(newStack, bindings, accountNews, callRecords,
+                RegistrationCleanup.every(services.registrar().cleanupPeriod(), bindings, services.nodeId(),
+                        services.clock(), stackName + "-registration-cleanup"),
+                CallCountSharing.start(admission, services.peers().callCounts(), services.nodeId(), services.clock(),
+                        stackName + "-call-counts"), health);
+    }
+
+    /** Closes each of {@code parts}, adding what fails to {@code failure}. */
+    private static void closeQuietly(Exception failure, AutoCloseable... parts) {
+        for (AutoCloseable part : parts) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                failure.addSuppressed(e);
+            }
+        }
     }
 
     /** One provider for both transports, so a handler can answer over whichever a request came in on. */
@@ -141,36 +203,51 @@ public final class SipEngine implements AutoCloseable {
         }
     }
 
-    private static RequestRouter newRouter(EngineServices services) throws ParseException {
+    private static Replies newReplies() throws ParseException {
         HeaderFactoryImpl headers = new HeaderFactoryImpl();
         MessageFactoryImpl messages = new MessageFactoryImpl();
         // A static field in JAIN-SIP: it also puts "Server: Tandem" on the responses the stack makes by itself (400).
         messages.setDefaultServerHeader(headers.createServerHeader(List.of(Capabilities.PRODUCT)));
-        Replies replies = new Replies(messages, headers);
+        return new Replies(messages, headers);
+    }
+
+    private static RequestRouter newRouter(Replies replies, EngineServices services, CallAdmission admission) {
         AddressFactoryImpl addresses = new AddressFactoryImpl();
         // One count of failed authentications for REGISTER and INVITE alike.
         AuthThrottle throttle = new AuthThrottle(services.registrar().throttle(), services.clock());
         return new RequestRouter(replies, new SanityCheck(replies), new OptionsResponder(replies),
                 new Registrar(replies, addresses, services, throttle),
-                CallHandlers.of(replies, addresses, services, throttle), new MethodNotAllowedResponder(replies));
+                CallHandlers.of(replies, addresses, services, throttle, admission),
+                new MethodNotAllowedResponder(replies));
     }
 
     /**
-     * Stops the stack, closing both ports and its threads; does nothing if not running. Takes about a
-     * second: JAIN-SIP waits that long for in-flight messages.
+     * Stops the stack, closing both ports and its threads, then writes what this node's bindings and
+     * call records still owe the database; does nothing if not running. Takes about a second:
+     * JAIN-SIP waits that long for in-flight messages.
      */
     public synchronized void stop() {
-        if (stack == null) {
+        if (running == null) {
             return;
         }
-        cleanup.close();
-        cleanup = null;
+        Running stopping = running;
+        running = null;
+        stopping.cleanup().close();
+        stopping.callCounts().close();
+        stopping.health().close();
         try {
-            release(stack);
+            release(stopping.stack());
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "SIP engine " + settings.nodeName() + " did not stop cleanly", e);
-        } finally {
-            stack = null;
+        }
+        // calls still ending add their records after this: they are then written at once
+        stopping.callRecords().close();
+        stopping.bindings().close();
+        try {
+            stopping.accountNews().close();
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, "SIP engine " + settings.nodeName()
+                    + " could not stop listening to account changes", e);
         }
     }
 
@@ -194,13 +271,26 @@ public final class SipEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits, for at most {@code timeout} each, until the binding changes and call records of this
+     * engine so far are in the database; whether they are. A running engine writes them within
+     * milliseconds anyway: this is for whoever reads the database right after (tests, a drain).
+     */
+    public boolean awaitWritten(Duration timeout) {
+        Running now;
+        synchronized (this) {
+            now = running;
+        }
+        return now == null || now.bindings().awaitWritten(timeout) && now.callRecords().awaitWritten(timeout);
+    }
+
     public synchronized boolean isRunning() {
-        return stack != null;
+        return running != null;
     }
 
     /** Where the engine listens, as SIP URIs, e.g. {@code sip:127.0.0.1:5060;transport=udp}; empty when stopped. */
     public synchronized List<String> listeningOn() {
-        if (stack == null) {
+        if (running == null) {
             return List.of();
         }
         String address = settings.bindAddress();

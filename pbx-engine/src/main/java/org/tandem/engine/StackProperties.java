@@ -23,6 +23,8 @@ final class StackProperties {
         p.setProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS", Integer.toString(tuning.maxClientTransactions()));
         p.setProperty("gov.nist.javax.sip.CONGESTION_CONTROL_TIMEOUT",
                 Integer.toString(tuning.congestionControlTimeoutMillis()));
+        p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(tuning.udpBufferBytes()));
+        p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", Integer.toString(tuning.udpBufferBytes()));
         p.setProperty("gov.nist.javax.sip.TIMER_CLASS_NAME", ScheduledExecutorSipTimer.class.getName());
         // Stack logging off: nothing through log4j, no debug log or message trace files. JAIN-SIP lets
         // JVM system properties override these, so tracing can still be switched on for a diagnosis with

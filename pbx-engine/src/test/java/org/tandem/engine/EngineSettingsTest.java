@@ -64,7 +64,7 @@ class EngineSettingsTest {
 
     @Test
     void refusesAnUnboundedCongestionQueue() {
-        assertThatThrownBy(() -> new EngineSettings.StackTuning(4, 200_000, 200_000, 0))
+        assertThatThrownBy(() -> new EngineSettings.StackTuning(4, 200_000, 200_000, 0, 1 << 20))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -12,7 +12,7 @@ class StackPropertiesTest {
     @Test
     void carriesTheTuningAndTurnsLoggingOff() {
         EngineSettings settings = new EngineSettings("n", "127.0.0.1", 5060,
-                new EngineSettings.StackTuning(4, 200_000, 150_000, 4_000));
+                new EngineSettings.StackTuning(4, 200_000, 150_000, 4_000, 1 << 20));
 
         Properties p = StackProperties.of(settings, "tandem-n-1");
 
@@ -23,6 +23,8 @@ class StackPropertiesTest {
         assertThat(p.getProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS")).isEqualTo("200000");
         assertThat(p.getProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS")).isEqualTo("150000");
         assertThat(p.getProperty("gov.nist.javax.sip.CONGESTION_CONTROL_TIMEOUT")).isEqualTo("4000");
+        assertThat(p.getProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE")).isEqualTo("1048576");
+        assertThat(p.getProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE")).isEqualTo("1048576");
         assertThat(p.getProperty("gov.nist.javax.sip.TIMER_CLASS_NAME"))
                 .isEqualTo("gov.nist.javax.sip.stack.timers.ScheduledExecutorSipTimer");
         assertThat(p.getProperty("gov.nist.javax.sip.TRACE_LEVEL")).isEqualTo("0");

@@ -13,6 +13,8 @@ public interface CustomerService {
 
     /** Most customers a search returns; narrow the search to see others. */
     int SEARCH_LIMIT = 200;
+    /** The period a customer's recent usage covers. */
+    int USAGE_DAYS = 30;
 
     /**
      * Creates the tenant in the least-loaded pool and its first admin login, in one transaction.

@@ -12,12 +12,15 @@ import org.tandem.administration.shared.InvalidInputException;
 import org.tandem.domain.account.PortalAccount;
 import org.tandem.domain.account.PortalAccountRepository;
 import org.tandem.domain.account.Role;
+import org.tandem.domain.call.CallHistory;
+import org.tandem.domain.call.CallUsage;
 import org.tandem.domain.extension.ExtensionRepository;
 import org.tandem.domain.node.Node;
 import org.tandem.domain.node.NodeRepository;
 import org.tandem.domain.pool.Pool;
 import org.tandem.domain.pool.PoolRepository;
 import org.tandem.domain.pool.PoolUsage;
+import org.tandem.domain.registration.TenantRegistrations;
 import org.tandem.domain.reseller.Reseller;
 import org.tandem.domain.reseller.ResellerRepository;
 import org.tandem.domain.shared.Names;
@@ -28,6 +31,9 @@ import org.tandem.domain.tenant.TenantRepository;
 import org.tandem.router.PoolPlacement;
 import org.tandem.router.PoolPlacement.PoolLoad;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +53,9 @@ public class DefaultCustomerService implements CustomerService {
     private ExtensionRepository extensions;
     private PoolRepository pools;
     private NodeRepository nodes;
+    private TenantRegistrations registrations;
+    private CallHistory calls;
+    private Clock clock;
 
     /** For CDI's client proxy only. */
     protected DefaultCustomerService() {
@@ -55,13 +64,17 @@ public class DefaultCustomerService implements CustomerService {
     @Inject
     public DefaultCustomerService(TenantRepository tenants, ResellerRepository resellers,
                                   PortalAccountRepository accounts, ExtensionRepository extensions,
-                                  PoolRepository pools, NodeRepository nodes) {
+                                  PoolRepository pools, NodeRepository nodes, TenantRegistrations registrations,
+                                  CallHistory calls) {
         this.tenants = tenants;
         this.resellers = resellers;
         this.accounts = accounts;
         this.extensions = extensions;
         this.pools = pools;
         this.nodes = nodes;
+        this.registrations = registrations;
+        this.calls = calls;
+        this.clock = Clock.systemUTC();
     }
 
     @Override
@@ -116,13 +129,7 @@ public class DefaultCustomerService implements CustomerService {
     @Override
     public List<CustomerSummary> search(Actor actor, String text) {
         Scope.requireRole(actor, MANAGE_CUSTOMERS, Role.OPERATOR, Role.RESELLER_ADMIN);
-        List<Tenant> found = tenants.search(actor.resellerId(), text, SEARCH_LIMIT);
-        Map<UUID, Long> counts = extensions.countsOfTenants(found.stream().map(Tenant::id).toList());
-        Map<UUID, String> poolNames = pools.all().stream().collect(Collectors.toMap(Pool::id, Pool::name));
-        Map<UUID, String> resellerNames = resellers.all().stream().collect(Collectors.toMap(Reseller::id, Reseller::name));
-        return found.stream()
-                .map(tenant -> summary(tenant, counts.getOrDefault(tenant.id(), 0L), poolNames, resellerNames))
-                .toList();
+        return summaries(tenants.search(actor.resellerId(), text, SEARCH_LIMIT));
     }
 
     @Override
@@ -170,16 +177,26 @@ public class DefaultCustomerService implements CustomerService {
     }
 
     private CustomerSummary summary(Tenant tenant) {
-        return summary(tenant, extensions.countOfTenant(tenant.id()),
-                Map.of(tenant.poolId(), pools.find(tenant.poolId()).map(Pool::name).orElse("?")),
-                Map.of(tenant.resellerId(), resellers.find(tenant.resellerId()).map(Reseller::name).orElse("?")));
+        return summaries(List.of(tenant)).getFirst();
     }
 
-    private static CustomerSummary summary(Tenant tenant, long extensionCount, Map<UUID, String> poolNames,
-                                           Map<UUID, String> resellerNames) {
-        PlanLimits plan = tenant.limits();
-        return new CustomerSummary(tenant.id(), tenant.companyName(), tenant.sipDomain().name(), tenant.status(),
-                resellerNames.getOrDefault(tenant.resellerId(), "?"), poolNames.getOrDefault(tenant.poolId(), "?"),
-                extensionCount, plan.maxExtensions(), plan.maxConcurrentCalls(), plan.maxCallsPerSecond());
+    /** Summaries of {@code found} with a few queries for all of them, not a few per customer. */
+    private List<CustomerSummary> summaries(List<Tenant> found) {
+        List<UUID> ids = found.stream().map(Tenant::id).toList();
+        Instant now = clock.instant();
+        Map<UUID, Long> counts = extensions.countsOfTenants(ids);
+        Map<UUID, Long> phones = registrations.countsOf(ids, now);
+        Map<UUID, CallUsage> usage = calls.usageSince(ids, now.minus(Duration.ofDays(USAGE_DAYS)));
+        Map<UUID, String> poolNames = pools.all().stream().collect(Collectors.toMap(Pool::id, Pool::name));
+        Map<UUID, String> resellerNames = resellers.all().stream().collect(Collectors.toMap(Reseller::id, Reseller::name));
+        return found.stream().map(tenant -> {
+            PlanLimits plan = tenant.limits();
+            CallUsage used = usage.getOrDefault(tenant.id(), CallUsage.NONE);
+            return new CustomerSummary(tenant.id(), tenant.companyName(), tenant.sipDomain().name(), tenant.status(),
+                    resellerNames.getOrDefault(tenant.resellerId(), "?"), poolNames.getOrDefault(tenant.poolId(), "?"),
+                    counts.getOrDefault(tenant.id(), 0L), plan.maxExtensions(), plan.maxConcurrentCalls(),
+                    plan.maxCallsPerSecond(), phones.getOrDefault(tenant.id(), 0L), used.calls(),
+                    Duration.ofSeconds(used.talkSeconds()).toMinutes());
+        }).toList();
     }
 }

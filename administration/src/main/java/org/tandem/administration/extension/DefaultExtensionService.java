@@ -73,8 +73,7 @@ public class DefaultExtensionService implements ExtensionService {
     @Override
     public IssuedCredentials newSipPassword(Actor actor, UUID tenantId, UUID extensionId) {
         Tenant tenant = administered(actor, tenantId);
-        Extension extension = extensions.find(tenant.id(), extensionId)
-                .orElseThrow(() -> new NotFoundException("No such extension"));
+        Extension extension = extension(tenant, extensionId);
         String password = SipPasswords.generate();
         extension.changeSipPassword(tenant, password.toCharArray());
         return new IssuedCredentials(summary(extension), tenant.sipDomain().name(), password);
@@ -162,7 +161,10 @@ public class DefaultExtensionService implements ExtensionService {
     }
 
     private Extension extension(Actor actor, UUID tenantId, UUID extensionId) {
-        Tenant tenant = administered(actor, tenantId);
+        return extension(administered(actor, tenantId), extensionId);
+    }
+
+    private Extension extension(Tenant tenant, UUID extensionId) {
         return (extensionId == null ? Optional.<Extension>empty() : extensions.find(tenant.id(), extensionId))
                 .orElseThrow(() -> new NotFoundException("No such extension"));
     }

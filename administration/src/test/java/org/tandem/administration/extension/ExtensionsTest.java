@@ -3,12 +3,10 @@ package org.tandem.administration.extension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tandem.administration.access.Actor;
-import org.tandem.administration.customer.Onboarding;
 import org.tandem.administration.shared.InvalidInputException;
 import org.tandem.administration.shared.OverPlanException;
 import org.tandem.administration.support.AdministrationFixture;
 import org.tandem.domain.extension.SipCredentials;
-import org.tandem.storage.jpa.JpaPortalAccountRepository;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,7 +16,6 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.tandem.administration.support.AdministrationFixture.NORTHWIND_ADMIN;
 
 /** A tenant admin's extensions, each test on a customer of its own with a plan of three extensions. */
 class ExtensionsTest {
@@ -30,12 +27,10 @@ class ExtensionsTest {
 
     @BeforeEach
     void newCustomer() {
-        domain = fixture.unique("ext") + ".example.com";
-        String username = fixture.unique("admin@ext");
-        tenant = fixture.customers.onboard(fixture.actor(NORTHWIND_ADMIN), new Onboarding(null, "Extension Co", domain,
-                username, "Green-Meadow-77-Rain".toCharArray(), 3, 5, 5)).summary().id();
-        admin = fixture.database().fetch(entityManager -> Actor.of(
-                new JpaPortalAccountRepository(entityManager).findByUsername(username).orElseThrow()));
+        AdministrationFixture.NewCustomer customer = fixture.newCustomer("Extension Co", 3);
+        domain = customer.domain();
+        tenant = customer.id();
+        admin = fixture.actor(customer.admin());
     }
 
     @Test

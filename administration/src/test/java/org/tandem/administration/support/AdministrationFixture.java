@@ -2,11 +2,20 @@ package org.tandem.administration.support;
 
 import jakarta.persistence.EntityManager;
 import org.tandem.administration.access.Actor;
+import org.tandem.administration.apitoken.ApiAuthentication;
+import org.tandem.administration.apitoken.ApiTokenService;
+import org.tandem.administration.apitoken.DefaultApiTokenService;
+import org.tandem.administration.calls.CallHistoryService;
+import org.tandem.administration.calls.DefaultCallHistoryService;
 import org.tandem.administration.customer.CustomerService;
 import org.tandem.administration.customer.DefaultCustomerService;
 import org.tandem.administration.extension.DefaultExtensionService;
 import org.tandem.administration.extension.ExtensionService;
+import org.tandem.administration.operator.ClusterService;
+import org.tandem.administration.operator.DefaultClusterService;
 import org.tandem.administration.registration.DefaultRegistrationService;
+import org.tandem.administration.ringgroup.DefaultRingGroupService;
+import org.tandem.administration.ringgroup.RingGroupService;
 import org.tandem.administration.registration.RegistrationChanges;
 import org.tandem.administration.registration.RegistrationService;
 import org.tandem.domain.account.PortalAccount;
@@ -23,6 +32,10 @@ import org.tandem.domain.tenant.PlanLimits;
 import org.tandem.domain.tenant.SipDomain;
 import org.tandem.domain.tenant.Tenant;
 import org.tandem.storage.TestDatabase;
+import org.tandem.storage.jdbc.JdbcApiTokens;
+import org.tandem.storage.jdbc.JdbcCallHistory;
+import org.tandem.storage.jdbc.JdbcNodeActivity;
+import org.tandem.storage.jdbc.JdbcRingGroups;
 import org.tandem.storage.jdbc.JdbcTenantRegistrations;
 import org.tandem.storage.jpa.JpaExtensionRepository;
 import org.tandem.storage.jpa.JpaNodeRepository;
@@ -77,6 +90,11 @@ public final class AdministrationFixture {
     public final ExtensionService extensions;
     public final RegistrationService registrations;
     public final PortalAccountRepository accounts;
+    public final ApiTokenService apiTokens;
+    public final ApiAuthentication apiAuthentication;
+    public final CallHistoryService calls;
+    public final ClusterService cluster;
+    public final RingGroupService ringGroups;
 
     private AdministrationFixture() {
         try {
@@ -92,13 +110,24 @@ public final class AdministrationFixture {
         JpaNodeRepository nodes = new JpaNodeRepository(entityManager);
         customers = Transactions.around(CustomerService.class, new DefaultCustomerService(tenants,
                 new JpaResellerRepository(entityManager), new JpaPortalAccountRepository(entityManager),
-                extensionRepository, new JpaPoolRepository(entityManager), nodes), entityManager);
+                extensionRepository, new JpaPoolRepository(entityManager), nodes,
+                new JdbcTenantRegistrations(database.dataSource()), new JdbcCallHistory(database.dataSource())),
+                entityManager);
         extensions = Transactions.around(ExtensionService.class,
                 new DefaultExtensionService(tenants, extensionRepository), entityManager);
         RegistrationChanges changes = new RegistrationChanges(
                 new PostgresRegistrationFeed(() -> database.dataSource().getConnection()));
+        ringGroups = Transactions.around(RingGroupService.class, new DefaultRingGroupService(tenants, extensionRepository,
+                new JdbcRingGroups(database.dataSource())), entityManager);
+        cluster = Transactions.around(ClusterService.class, new DefaultClusterService(new JpaPoolRepository(entityManager),
+                nodes, new JdbcNodeActivity(database.dataSource())), entityManager);
+        calls = Transactions.around(CallHistoryService.class,
+                new DefaultCallHistoryService(tenants, new JdbcCallHistory(database.dataSource())), entityManager);
+        JdbcApiTokens tokenRepository = new JdbcApiTokens(database.dataSource(), "node1");
+        apiTokens = Transactions.around(ApiTokenService.class, new DefaultApiTokenService(tokenRepository), entityManager);
         accounts = Transactions.around(PortalAccountRepository.class, new JpaPortalAccountRepository(entityManager),
                 entityManager);
+        apiAuthentication = new ApiAuthentication(tokenRepository, accounts);
         registrations = Transactions.around(RegistrationService.class, new DefaultRegistrationService(tenants,
                 extensionRepository, nodes, new JdbcTenantRegistrations(database.dataSource()), changes), entityManager);
     }
@@ -162,6 +191,21 @@ public final class AdministrationFixture {
                 .findByUsername(username).orElseThrow()));
     }
 
+    /** A customer onboarded by Northwind for one test, and its admin's login. */
+    public record NewCustomer(UUID id, String domain, String admin, String password) {
+    }
+
+    /** A new customer of Northwind with a unique domain and admin login, its plan allowing {@code maxExtensions}. */
+    public NewCustomer newCustomer(String company, int maxExtensions) {
+        String name = unique(company.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", ""));
+        String domain = name + ".example.com";
+        String admin = "admin@" + name;
+        String password = "Quiet-Forest-12-Owls";
+        UUID id = customers.onboard(actor(NORTHWIND_ADMIN), new org.tandem.administration.customer.Onboarding(null,
+                company, domain, admin, password.toCharArray(), maxExtensions, 5, 5)).summary().id();
+        return new NewCustomer(id, domain, admin, password);
+    }
+
     /** {@code prefix} made unique in this JVM's database, for names and domains that must not repeat. */
     public String unique(String prefix) {
         return prefix + counter.incrementAndGet();
@@ -197,6 +241,16 @@ public final class AdministrationFixture {
                 id, nodeId, tenantId, number, contact, UUID.randomUUID().toString(),
                 now.atOffset(java.time.ZoneOffset.UTC), now.plusSeconds(3600).atOffset(java.time.ZoneOffset.UTC));
         return id;
+    }
+
+    /** A call record of {@code tenantId} as the engine writes it when a call ends. */
+    public void recordCall(UUID tenantId, String caller, String callee, Instant startedAt, Instant answeredAt,
+                           Instant endedAt, String disposition, int sipCause) {
+        execute("insert into call_record (id, tenant_id, node_id, caller, callee, started_at, answered_at, ended_at, "
+                        + "disposition, sip_cause) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                UUID.randomUUID(), tenantId, nodeId, caller, callee, startedAt.atOffset(java.time.ZoneOffset.UTC),
+                answeredAt == null ? null : answeredAt.atOffset(java.time.ZoneOffset.UTC),
+                endedAt.atOffset(java.time.ZoneOffset.UTC), disposition, sipCause);
     }
 
     public void unregister(UUID registrationId) {

@@ -16,6 +16,10 @@ import java.util.regex.Pattern;
  * entropy a plain SHA-256 is enough to keep it: no guessing can reach it, so the slow salted hash of
  * passwords would only cost time on every request. The {@code tdm_} mark lets secret scanners and
  * people tell a Tandem token at a glance.
+ *
+ * <p>Tokens made before schema version 50 read {@code tdm_<uuid>_<secret>} and were kept as the
+ * SHA-256 of the secret part alone; they are still accepted, their prefix being the uuid's first 12
+ * hex digits (as V50 stored it).
  */
 public final class ApiTokenSecret {
 
@@ -24,14 +28,19 @@ public final class ApiTokenSecret {
     private static final int SECRET_BYTES = 32;
     private static final char[] PREFIX_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
     private static final Pattern FORMAT = Pattern.compile(MARK + "([a-z0-9]{" + PREFIX_LENGTH + "})_[A-Za-z0-9_-]{43}");
+    private static final Pattern BEFORE_V50 = Pattern.compile(MARK
+            + "([0-9a-f]{8})-([0-9a-f]{4})-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}_([A-Za-z0-9_-]{43})");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String text;
     private final String prefix;
+    /** What the stored SHA-256 is of: the whole text, or for a token made before V50 its secret part. */
+    private final String hashed;
 
-    private ApiTokenSecret(String text, String prefix) {
+    private ApiTokenSecret(String text, String prefix, String hashed) {
         this.text = text;
         this.prefix = prefix;
+        this.hashed = hashed;
     }
 
     public static ApiTokenSecret generate() {
@@ -42,8 +51,8 @@ public final class ApiTokenSecret {
         byte[] secret = new byte[SECRET_BYTES];
         RANDOM.nextBytes(secret);
         String prefixText = new String(prefix);
-        return new ApiTokenSecret(MARK + prefixText + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret),
-                prefixText);
+        String text = MARK + prefixText + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        return new ApiTokenSecret(text, prefixText, text);
     }
 
     /** The token a client presented, if it has the shape of one; nothing is looked up. */
@@ -52,7 +61,12 @@ public final class ApiTokenSecret {
             return Optional.empty();
         }
         Matcher matcher = FORMAT.matcher(presented);
-        return matcher.matches() ? Optional.of(new ApiTokenSecret(presented, matcher.group(1))) : Optional.empty();
+        if (matcher.matches()) {
+            return Optional.of(new ApiTokenSecret(presented, matcher.group(1), presented));
+        }
+        Matcher old = BEFORE_V50.matcher(presented);
+        return old.matches() ? Optional.of(new ApiTokenSecret(presented, old.group(1) + old.group(2), old.group(3)))
+                : Optional.empty();
     }
 
     /** The whole token, to give to its owner once. */
@@ -67,7 +81,7 @@ public final class ApiTokenSecret {
     /** What is stored: the SHA-256 of the whole token, as 64 lower-case hex digits. */
     public String sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.US_ASCII)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(hashed.getBytes(StandardCharsets.US_ASCII)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

@@ -1,7 +1,9 @@
 package org.tandem.domain.registration;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -12,4 +14,7 @@ public interface TenantRegistrations {
 
     /** The tenant's bindings not expired at {@code now}, on every node, by extension then contact. */
     List<Registration> activeOf(UUID tenantId, Instant now);
+
+    /** How many bindings each of {@code tenantIds} has not expired at {@code now}; tenants without any are left out. */
+    Map<UUID, Long> countsOf(Collection<UUID> tenantIds, Instant now);
 }

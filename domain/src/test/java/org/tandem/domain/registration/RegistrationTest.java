@@ -5,6 +5,7 @@ import org.tandem.domain.extension.Extension;
 import org.tandem.domain.extension.ExtensionNumber;
 import org.tandem.domain.extension.SipAccount;
 import org.tandem.domain.extension.SipCredentials;
+import org.tandem.domain.tenant.PlanLimits;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -49,12 +50,14 @@ class RegistrationTest {
         assertThatThrownBy(() -> Flow.parse("somewhere")).hasMessageContaining("not a flow");
     }
 
+    private static final PlanLimits PLAN = new PlanLimits(50, 10, 5);
+
     @Test
     void anAccountsContactLimitIsBetweenOneAndTwenty() {
         SipCredentials credentials = SipCredentials.derive("101", "acme.example.com", "pw".toCharArray());
         assertThat(new SipAccount(UUID.randomUUID(), true, new ExtensionNumber("101"), credentials,
-                Extension.MAX_CONTACTS_LIMIT).maxContacts()).isEqualTo(20);
-        assertThatThrownBy(() -> new SipAccount(UUID.randomUUID(), true, new ExtensionNumber("101"), credentials, 0))
+                Extension.MAX_CONTACTS_LIMIT, PLAN).maxContacts()).isEqualTo(20);
+        assertThatThrownBy(() -> new SipAccount(UUID.randomUUID(), true, new ExtensionNumber("101"), credentials, 0, PLAN))
                 .hasMessageContaining("between 1 and 20");
     }
 }

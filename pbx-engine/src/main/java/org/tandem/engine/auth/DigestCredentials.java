@@ -1,11 +1,15 @@
 package org.tandem.engine.auth;
 
+import javax.sip.address.AddressFactory;
+import javax.sip.address.URI;
 import javax.sip.header.AuthorizationHeader;
 import javax.sip.header.ProxyAuthorizationHeader;
 import javax.sip.message.Request;
+import java.text.ParseException;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The digest response a phone sent in its Authorization header, as the strings it wrote (the hash is
@@ -13,6 +17,8 @@ import java.util.Optional;
  */
 public record DigestCredentials(String username, String realm, String nonce, String uri, String response,
                                 String algorithm, String qop, String nonceCount, String cnonce) {
+
+    private static final Pattern NONCE_COUNT = Pattern.compile("[0-9a-fA-F]{8}");
 
     /**
      * The Digest credentials {@code request} offers for {@code realm}; when it offers none for that
@@ -58,7 +64,23 @@ public record DigestCredentials(String username, String realm, String nonce, Str
     public boolean isComplete() {
         return present(username) && present(realm) && present(nonce) && present(uri) && present(response)
                 && qop != null && "auth".equals(qop.toLowerCase(Locale.ROOT))
-                && present(cnonce) && nonceCount != null && nonceCount.matches("[0-9a-fA-F]{8}");
+                && present(cnonce) && nonceCount != null && NONCE_COUNT.matcher(nonceCount).matches();
+    }
+
+    /**
+     * Whether the digest was computed for {@code requestUri}, the resource the request line names
+     * (RFC 2617 3.2.2.5). Phones copy the Request-URI as it is, so equal text settles it without
+     * parsing (JAIN-SIP's URI parser throws and catches an exception on every host name it reads).
+     */
+    public boolean isFor(URI requestUri, AddressFactory addresses) {
+        if (uri.equals(requestUri.toString())) {
+            return true;
+        }
+        try {
+            return addresses.createURI(uri).equals(requestUri);
+        } catch (ParseException e) {
+            return false;
+        }
     }
 
     /** The nonce count as a number; only meaningful once {@link #isComplete()}. */

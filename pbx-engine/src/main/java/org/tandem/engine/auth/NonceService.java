@@ -50,6 +50,8 @@ public final class NonceService {
     private final Duration lifetime;
     private final SecretKeySpec secret;
     private final NonceCounts counts;
+    /** One keyed HMAC per thread: looking the algorithm up and keying it cost more than hashing a nonce. */
+    private final ThreadLocal<Mac> hmacs = ThreadLocal.withInitial(this::newHmac);
 
     public NonceService(InstantSource clock) {
         this(clock, DEFAULT_LIFETIME, DEFAULT_TRACKED_NONCES);
@@ -107,12 +109,17 @@ public final class NonceService {
     }
 
     private byte[] mac(long issuedAt, long salt, String realm, String address) {
+        Mac hmac = hmacs.get();
+        hmac.update(ByteBuffer.allocate(TIME_BYTES + SALT_BYTES).putLong(issuedAt).putLong(salt).array());
+        hmac.update((realm + "\n" + address).getBytes(StandardCharsets.UTF_8));
+        return Arrays.copyOf(hmac.doFinal(), MAC_BYTES); // doFinal leaves it ready for the next nonce
+    }
+
+    private Mac newHmac() {
         try {
             Mac hmac = Mac.getInstance("HmacSHA256");
             hmac.init(secret);
-            hmac.update(ByteBuffer.allocate(TIME_BYTES + SALT_BYTES).putLong(issuedAt).putLong(salt).array());
-            hmac.update((realm + "\n" + address).getBytes(StandardCharsets.UTF_8));
-            return Arrays.copyOf(hmac.doFinal(), MAC_BYTES);
+            return hmac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every Java runtime has HmacSHA256", e);
         }

@@ -8,11 +8,10 @@ import java.util.List;
 sealed interface BindingDecision {
 
     /**
-     * The REGISTER is applied: {@code saves} stored (new or refreshed), {@code removals} (contact
-     * URIs) deleted, or every binding when {@code removeAll}; {@code bindings} is what the address
-     * then has, for the 200.
+     * The REGISTER is applied: {@code removals} (contact URIs) deleted, {@code saves} stored (new or
+     * refreshed); {@code bindings} is what the address then has, for the 200.
      */
-    record Accepted(List<Registration> saves, List<String> removals, boolean removeAll, List<Registration> bindings)
+    record Accepted(List<Registration> saves, List<String> removals, List<Registration> bindings)
             implements BindingDecision {
     }
 

@@ -40,8 +40,13 @@ final class BindingRules {
 
     /** Whether some contact asks for a binding shorter than {@link #MIN_EXPIRES} (but not a removal). */
     static boolean isTooBrief(RegisterRequest request) {
-        return request.contacts().stream().mapToLong(c -> askedExpiry(c, request))
-                .anyMatch(expiry -> expiry > 0 && expiry < MIN_EXPIRES);
+        for (RequestedContact contact : request.contacts()) {
+            long expiry = askedExpiry(contact, request);
+            if (expiry > 0 && expiry < MIN_EXPIRES) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -62,7 +67,7 @@ final class BindingRules {
         }
         if (request.wildcard()) {
             return new BindingDecision.Accepted(List.of(), current.stream().map(Registration::contactUri).toList(),
-                    true, List.of());
+                    List.of());
         }
 
         Map<String, Registration> after = new LinkedHashMap<>();
@@ -97,7 +102,7 @@ final class BindingRules {
         if (after.size() > maxContacts && after.size() > current.size()) {
             return new BindingDecision.TooManyContacts(maxContacts);
         }
-        return new BindingDecision.Accepted(List.copyOf(saves.values()), List.copyOf(removals), false,
+        return new BindingDecision.Accepted(List.copyOf(saves.values()), List.copyOf(removals),
                 List.copyOf(after.values()));
     }
 

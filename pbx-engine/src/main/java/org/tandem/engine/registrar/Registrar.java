@@ -3,9 +3,11 @@ package org.tandem.engine.registrar;
 import gov.nist.javax.sip.header.Contact;
 import org.tandem.domain.extension.SipAccount;
 import org.tandem.domain.registration.AddressOfRecord;
+import org.tandem.domain.registration.BindingChange;
 import org.tandem.domain.registration.Flow;
 import org.tandem.domain.registration.Registration;
 import org.tandem.domain.tenant.SipDomain;
+import org.tandem.engine.DatabaseFailure;
 import org.tandem.engine.EngineServices;
 import org.tandem.engine.auth.AuthThrottle;
 import org.tandem.engine.auth.DigestAlgorithm;
@@ -13,6 +15,7 @@ import org.tandem.engine.auth.DigestChallenge;
 import org.tandem.engine.auth.DigestCredentials;
 import org.tandem.engine.auth.DigestVerifier;
 import org.tandem.engine.auth.NonceService;
+import org.tandem.engine.location.NodeBindings;
 import org.tandem.engine.sip.Replies;
 
 import javax.sip.InvalidArgumentException;
@@ -28,11 +31,11 @@ import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import java.lang.System.Logger.Level;
-import java.sql.SQLException;
 import java.text.ParseException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Optional;
@@ -144,7 +147,7 @@ public final class Registrar {
         if (!credentials.isComplete()) {
             throw new RejectedRegister(Response.BAD_REQUEST, "Incomplete Authorization");
         }
-        if (!sameUri(credentials.uri(), request.getRequestURI())) {
+        if (!credentials.isFor(request.getRequestURI(), addresses)) {
             throw new RejectedRegister(Response.BAD_REQUEST, "Authorization URI Differs From Request-URI");
         }
 
@@ -210,13 +213,11 @@ public final class Registrar {
             List<Registration> current = services.registrations().active(services.nodeId(), aor, now);
             BindingDecision decision = BindingRules.decide(current, register, services.nodeId(), aor, maxContacts, now);
             if (decision instanceof BindingDecision.Accepted accepted) {
-                if (accepted.removeAll()) {
-                    services.registrations().removeAll(services.nodeId(), aor);
-                } else {
-                    accepted.removals().forEach(contact ->
-                            services.registrations().remove(services.nodeId(), aor, contact));
-                }
-                accepted.saves().forEach(services.registrations()::save);
+                List<BindingChange> changes = new ArrayList<>();
+                accepted.removals().forEach(contact ->
+                        changes.add(new BindingChange.Removed(services.nodeId(), aor, contact)));
+                accepted.saves().forEach(binding -> changes.add(new BindingChange.Saved(binding)));
+                services.registrations().apply(changes);
             }
             return decision;
         }
@@ -227,15 +228,6 @@ public final class Registrar {
             return Optional.of(new SipDomain(((SipURI) requestUri).getHost()));
         } catch (IllegalArgumentException notADomainName) {
             return Optional.empty();
-        }
-    }
-
-    /** RFC 2617 3.2.2.5: the digest must be for the resource the request line names. */
-    private boolean sameUri(String digestUri, URI requestUri) {
-        try {
-            return addresses.createURI(digestUri).equals(requestUri);
-        } catch (ParseException e) {
-            return false;
         }
     }
 
@@ -290,32 +282,20 @@ public final class Registrar {
     }
 
     /**
-     * A database that cannot be reached is an operational event: one WARN line, at most every 10 s,
-     * without a stack trace. Anything else is a bug and is logged as one.
+     * A database that cannot be reached, or that falls behind this node's binding changes, is an
+     * operational event: one WARN line, at most every 10 s, without a stack trace. Anything else
+     * is a bug and is logged as one.
      */
     private void warnAboutStorage(RuntimeException failure) {
-        if (!causedBySql(failure)) {
+        if (!(failure instanceof NodeBindings.BindingsBacklogged) && !DatabaseFailure.isDatabase(failure)) {
             LOG.log(Level.ERROR, "REGISTER answered 503 after an unexpected failure", failure);
             return;
         }
         long now = System.currentTimeMillis();
         long last = lastStorageWarning.get();
         if (now - last >= STORAGE_WARNING_INTERVAL_MILLIS && lastStorageWarning.compareAndSet(last, now)) {
-            StringBuilder causes = new StringBuilder();
-            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-                causes.append(causes.isEmpty() ? "" : ": ").append(cause.getMessage());
-            }
             LOG.log(Level.WARNING, "REGISTER answered 503 (retry in " + RETRY_AFTER_SECONDS + " s): the database "
-                    + "failed: " + causes + " (this warning repeats at most every 10 s)");
+                    + "failed: " + DatabaseFailure.describe(failure) + " (this warning repeats at most every 10 s)");
         }
-    }
-
-    private static boolean causedBySql(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -7,19 +7,19 @@ import org.tandem.engine.registrar.RegistrarDatabase;
 import org.tandem.engine.registrar.RegistrarExtension;
 import org.tandem.engine.registrar.TestPhone;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.tandem.engine.SipTestClient.headers;
+import static org.tandem.engine.call.CallMessages.body;
+import static org.tandem.engine.call.CallMessages.inDialog;
+import static org.tandem.engine.call.CallMessages.invite;
+import static org.tandem.engine.call.CallMessages.next;
+import static org.tandem.engine.call.CallMessages.one;
+import static org.tandem.engine.call.CallMessages.proxyAuthorization;
+import static org.tandem.engine.call.CallMessages.response;
+import static org.tandem.engine.call.CallMessages.sdp;
 import static org.tandem.engine.registrar.RegistrarDatabase.ALPHA;
-import static org.tandem.engine.registrar.RegistrarDatabase.password;
 
 /**
  * A whole call between two hand-written phones on raw UDP sockets, for what SIPp cannot check:
@@ -29,9 +29,6 @@ import static org.tandem.engine.registrar.RegistrarDatabase.password;
  */
 @Timeout(30)
 class CallDialogTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(3);
-    private static final Pattern PARAMETER = Pattern.compile("([a-zA-Z-]+)=(\"([^\"]*)\"|[^,\\s]+)");
 
     @RegisterExtension
     static final RegistrarExtension NODE = new RegistrarExtension();
@@ -262,105 +259,5 @@ class CallDialogTest {
         String ack = next(to.phone);
         assertThat(ack).startsWith("ACK ");
         assertThat(one(ack, "CSeq")).isEqualTo(one(relayed, "CSeq").replace("INVITE", "ACK"));
-    }
-
-    static String sdp(String who, String direction) {
-        return "v=0\r\no=" + who + " 1 2 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
-                + "m=audio 40000 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\na=" + direction + "\r\n";
-    }
-
-    static String invite(TestPhone phone, String user, String uri, String callId, String fromTag, long cseq,
-                                 String sdp, String authorization) {
-        return "INVITE " + uri + " SIP/2.0\r\n"
-                + "Via: SIP/2.0/UDP 127.0.0.1:" + phone.localPort() + ";branch=z9hG4bK" + UUID.randomUUID() + ";rport\r\n"
-                + "Max-Forwards: 70\r\n"
-                + "From: <sip:" + user + "@" + ALPHA + ">;tag=" + fromTag + "\r\n"
-                + "To: <" + uri + ">\r\n"
-                + "Call-ID: " + callId + "\r\n"
-                + "CSeq: " + cseq + " INVITE\r\n"
-                + "Contact: <sip:" + user + "@127.0.0.1:" + phone.localPort() + ">\r\n"
-                + (authorization == null ? "" : "Proxy-Authorization: " + authorization + "\r\n")
-                + "Content-Type: application/sdp\r\n"
-                + "Content-Length: " + sdp.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + sdp;
-    }
-
-    private static String inDialog(TestPhone phone, String method, String target, String callId, String from, String to,
-                                   long cseq, String sdp) {
-        return method + " " + target + " SIP/2.0\r\n"
-                + "Via: SIP/2.0/UDP 127.0.0.1:" + phone.localPort() + ";branch=z9hG4bK" + UUID.randomUUID() + "\r\n"
-                + "Max-Forwards: 70\r\n"
-                + "From: " + from + "\r\n"
-                + "To: " + to + "\r\n"
-                + "Call-ID: " + callId + "\r\n"
-                + "CSeq: " + cseq + " " + method + "\r\n"
-                + "Contact: <sip:127.0.0.1:" + phone.localPort() + ">\r\n"
-                + (sdp == null ? "Content-Length: 0\r\n\r\n"
-                : "Content-Type: application/sdp\r\nContent-Length: " + sdp.length() + "\r\n\r\n" + sdp);
-    }
-
-    private static String response(String request, String status, String toTag, TestPhone phone, String sdp) {
-        StringBuilder out = new StringBuilder("SIP/2.0 ").append(status).append("\r\n");
-        for (String via : headers(request, "Via")) {
-            out.append("Via: ").append(via).append("\r\n");
-        }
-        out.append("From: ").append(one(request, "From")).append("\r\n")
-                .append("To: ").append(one(request, "To")).append(toTag == null ? "" : ";tag=" + toTag).append("\r\n")
-                .append("Call-ID: ").append(one(request, "Call-ID")).append("\r\n")
-                .append("CSeq: ").append(one(request, "CSeq")).append("\r\n")
-                .append("Contact: <sip:127.0.0.1:").append(phone.localPort()).append(">\r\n");
-        if (sdp == null) {
-            return out.append("Content-Length: 0\r\n\r\n").toString();
-        }
-        return out.append("Content-Type: application/sdp\r\nContent-Length: ").append(sdp.length())
-                .append("\r\n\r\n").append(sdp).toString();
-    }
-
-    private static String proxyAuthorization(String challengeResponse, String user, String uri) throws Exception {
-        return proxyAuthorization(challengeResponse, "MD5", user, password(user, ALPHA), uri, 1);
-    }
-
-    /** A Proxy-Authorization answering the {@code algorithm} challenge of a 407, with nonce count {@code nc}. */
-    static String proxyAuthorization(String challengeResponse, String algorithm, String user, String secret, String uri,
-                                     int nc) throws Exception {
-        String challenge = headers(challengeResponse, "Proxy-Authenticate").stream()
-                .filter(value -> value.contains("algorithm=" + algorithm)).findFirst().orElseThrow();
-        String realm = parameter(challenge, "realm");
-        String nonce = parameter(challenge, "nonce");
-        String ha1 = hash(algorithm, user + ":" + realm + ":" + secret);
-        String ha2 = hash(algorithm, "INVITE:" + uri);
-        String cnonce = "0a4f113b";
-        String count = String.format("%08x", nc);
-        String response = hash(algorithm, ha1 + ":" + nonce + ":" + count + ":" + cnonce + ":auth:" + ha2);
-        return "Digest username=\"" + user + "\", realm=\"" + realm + "\", nonce=\"" + nonce + "\", uri=\"" + uri
-                + "\", response=\"" + response + "\", algorithm=" + algorithm + ", qop=auth, nc=" + count
-                + ", cnonce=\"" + cnonce + "\"";
-    }
-
-    private static String parameter(String challenge, String name) {
-        Matcher m = PARAMETER.matcher(challenge);
-        while (m.find()) {
-            if (m.group(1).equalsIgnoreCase(name)) {
-                return m.group(3) != null ? m.group(3) : m.group(2);
-            }
-        }
-        throw new AssertionError("no " + name + " in " + challenge);
-    }
-
-    private static String hash(String algorithm, String text) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(text.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    static String next(TestPhone phone) throws Exception {
-        return phone.receive(WAIT).orElseThrow(() -> new AssertionError("no message came"));
-    }
-
-    private static String one(String message, String header) {
-        List<String> values = headers(message, header);
-        assertThat(values).as(header + " of\n" + message).isNotEmpty();
-        return values.getFirst();
-    }
-
-    private static String body(String message) {
-        return message.substring(message.indexOf("\r\n\r\n") + 4);
     }
 }

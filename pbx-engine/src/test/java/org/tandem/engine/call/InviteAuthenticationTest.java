@@ -12,10 +12,10 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.engine.SipTestClient.headers;
-import static org.tandem.engine.call.CallDialogTest.invite;
-import static org.tandem.engine.call.CallDialogTest.next;
-import static org.tandem.engine.call.CallDialogTest.proxyAuthorization;
-import static org.tandem.engine.call.CallDialogTest.sdp;
+import static org.tandem.engine.call.CallMessages.invite;
+import static org.tandem.engine.call.CallMessages.next;
+import static org.tandem.engine.call.CallMessages.proxyAuthorization;
+import static org.tandem.engine.call.CallMessages.sdp;
 import static org.tandem.engine.registrar.RegistrarDatabase.ALPHA;
 import static org.tandem.engine.registrar.RegistrarDatabase.BETA;
 import static org.tandem.engine.registrar.RegistrarDatabase.password;

@@ -48,17 +48,7 @@ class Rfc4475TortureTest {
      * Once the engine behaves, the case fails until it is removed from here, so a stale entry cannot
      * hide a regression.
      */
-    static final Map<String, String> KNOWN_DEFECTS = Map.of(
-            "mcl01", "DEFECT: 200 OK to an OPTIONS with two different Content-Length values (13 and 5);"
-                    + " RFC 4475 3.3.9: 'An element receiving this message should respond with an error',"
-                    + " or discard it over UDP.",
-            "trws", "DEFECT by issue #3's rule (RFC 4475 3.1.2.10 also tolerates being liberal): 200 OK to an"
-                    + " OPTIONS whose Request-Line ends in two SP before the CRLF.",
-            "badaspec", "DEFECT by issue #3's rule (RFC 4475 3.1.2.14 also tolerates being liberal): 200 OK to an"
-                    + " OPTIONS whose To is '\"Watson, Thomas\" < sip:t.watson@example.org >' (spaces inside <>).",
-            "baddn", "DEFECT by issue #3's rule (RFC 4475 3.1.2.15 also tolerates being liberal): 200 OK to an"
-                    + " OPTIONS whose From and To display names are unquoted and hold a comma"
-                    + " ('Bell, Alexander <sip:...>').");
+    static final Map<String, String> KNOWN_DEFECTS = Map.of();
 
     /** How long a 2xx (or any answer) to a message is waited for. */
     private static final Duration WINDOW = Duration.ofMillis(500);

@@ -74,9 +74,11 @@ class EngineLifecycleTest {
         System.setProperty("tandem.sip.address", "127.0.0.1");
         System.setProperty("tandem.sip.port", Integer.toString(port));
         System.setProperty("tandem.sip.digest", "MD5");
+        System.setProperty("tandem.db.url", database.url());
         EngineLifecycle bean = new EngineLifecycle();
         bean.dataSource = database.dataSource();
         String number = database.newExtension();
+        String contact;
 
         bean.start();
         try (SipTestClient client = new SipTestClient(port);
@@ -86,12 +88,14 @@ class EngineLifecycleTest {
             assertThat(TestPhone.challenges(challenge)).as("tandem.sip.digest=MD5 offers MD5 only")
                     .extracting(c -> c.get("algorithm")).containsExactly("MD5");
             assertThat(statusCode(phone.registerWithAuth(phone.register()))).isEqualTo(200);
-            assertThat(database.storedColumn("node_id", number, RegistrarDatabase.ALPHA, phone.contactUri()))
-                    .as("bound as this node, found by its name").isEqualTo(database.nodeId().toString());
+            contact = phone.contactUri();
         } finally {
             bean.stop();
         }
 
+        assertThat(database.storedColumn("node_id", number, RegistrarDatabase.ALPHA, contact))
+                .as("bound as this node, found by its name, and written by the time it stopped")
+                .isEqualTo(database.nodeId().toString());
         assertThat(FreePort.isFree(port)).isTrue();
         assertThat(logged).first().asString()
                 .contains(RegistrarDatabase.NODE_NAME)

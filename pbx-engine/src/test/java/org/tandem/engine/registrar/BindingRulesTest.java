@@ -105,7 +105,7 @@ class BindingRulesTest {
         assertThat(one.bindings()).extracting(Registration::contactUri).containsExactly("sip:b@y");
 
         BindingDecision.Accepted all = (BindingDecision.Accepted) decide(current, removeAll("c", 2), 5);
-        assertThat(all.removeAll()).isTrue();
+        assertThat(all.removals()).containsExactly("sip:a@x", "sip:b@y");
         assertThat(all.bindings()).isEmpty();
 
         BindingDecision.Accepted unknown = (BindingDecision.Accepted) decide(current, request("c", 2, 0L, contact("sip:z@x")), 5);

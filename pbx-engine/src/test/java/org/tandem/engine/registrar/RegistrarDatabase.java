@@ -38,17 +38,47 @@ public final class RegistrarDatabase implements AutoCloseable {
     public static final String ALPHA = "alpha.tandem.test";
     public static final String BETA = "beta.tandem.test";
     public static final String GAMMA = "gamma.tandem.test";
+    /** An active tenant whose plan allows one call at a time and two new calls a second. */
+    public static final String SMALL_PLAN = "small.tandem.test";
 
     private final Path folder;
-    private final EmbeddedDatabase database;
-    private final UUID nodeId = UUID.randomUUID();
-    private final UUID poolId = UUID.randomUUID();
-    private final UUID resellerId = UUID.randomUUID();
-    private final AtomicInteger numbers = new AtomicInteger(1000);
+    private final int port;
+    private EmbeddedDatabase database;
+    private final UUID nodeId;
+    private final UUID poolId;
+    private final UUID resellerId;
+    private final AtomicInteger numbers;
+    private final Runnable beforeReading;
 
     private RegistrarDatabase(Path folder, EmbeddedDatabase database) {
         this.folder = folder;
         this.database = database;
+        this.port = database.port();
+        this.nodeId = UUID.randomUUID();
+        this.poolId = UUID.randomUUID();
+        this.resellerId = UUID.randomUUID();
+        this.numbers = new AtomicInteger(1000);
+        this.beforeReading = () -> {
+        };
+    }
+
+    private RegistrarDatabase(RegistrarDatabase shared, Runnable beforeReading) {
+        this.folder = shared.folder;
+        this.database = shared.database;
+        this.port = shared.port;
+        this.nodeId = shared.nodeId;
+        this.poolId = shared.poolId;
+        this.resellerId = shared.resellerId;
+        this.numbers = shared.numbers;
+        this.beforeReading = beforeReading;
+    }
+
+    /**
+     * The same database, read only once {@code settle} has run: an engine writes bindings and call
+     * records behind its answers, so a test reads what the engine wrote after the engine wrote it.
+     */
+    public RegistrarDatabase readingAfter(Runnable settle) {
+        return new RegistrarDatabase(this, settle);
     }
 
     /**
@@ -81,16 +111,19 @@ public final class RegistrarDatabase implements AutoCloseable {
         execute("insert into node (id, name, sip_host, sip_port, cluster_host, created_at) "
                 + "values (?, ?, '127.0.0.1', 5060, '127.0.0.1', now())", nodeId, nodeName);
         execute("insert into pool (id, name, primary_node_id, created_at) values (?, 'pool', ?, now())", poolId, nodeId);
-        addTenant(ALPHA, "ACTIVE");
-        addTenant(BETA, "ACTIVE");
-        addTenant(GAMMA, "SUSPENDED");
+        // plans big enough that no test other than the plan's own ever meets them
+        addTenant(ALPHA, "ACTIVE", 1000, 1000);
+        addTenant(BETA, "ACTIVE", 1000, 1000);
+        addTenant(GAMMA, "SUSPENDED", 1000, 1000);
+        addTenant(SMALL_PLAN, "ACTIVE", 1, 2);
     }
 
-    private void addTenant(String domain, String status) {
+    private void addTenant(String domain, String status, int concurrentCalls, int callsPerSecond) {
         execute("insert into tenant (id, reseller_id, pool_id, company_name, sip_domain, max_extensions, "
                         + "max_concurrent_calls, max_calls_per_second, status, created_at) "
-                        + "values (?, ?, ?, ?, ?, 1000, 10, 5, ?, now())",
-                UUID.randomUUID(), resellerId, poolId, "Company " + domain, domain, status);
+                        + "values (?, ?, ?, ?, ?, 1000, ?, ?, ?, now())",
+                UUID.randomUUID(), resellerId, poolId, "Company " + domain, domain, concurrentCalls, callsPerSecond,
+                status);
     }
 
     /** The SIP password of {@code number} in {@code domain}: different in every tenant. */
@@ -106,7 +139,7 @@ public final class RegistrarDatabase implements AutoCloseable {
     /** Same, with a contact limit. */
     public String newExtension(int maxContacts) {
         String number = Integer.toString(numbers.incrementAndGet());
-        for (String domain : List.of(ALPHA, BETA, GAMMA)) {
+        for (String domain : List.of(ALPHA, BETA, GAMMA, SMALL_PLAN)) {
             SipCredentials credentials = SipCredentials.derive(number, domain, password(number, domain).toCharArray());
             execute("insert into extension (id, tenant_id, number, display_name, ha1_md5, ha1_sha256, max_contacts, created_at) "
                             + "select ?, id, ?, ?, ?, ?, ?, now() from tenant where sip_domain = ?",
@@ -126,6 +159,24 @@ public final class RegistrarDatabase implements AutoCloseable {
 
     public DataSource dataSource() {
         return database.dataSource();
+    }
+
+    /**
+     * Stops the server, as a crash or a restart of the database would (connections fail with
+     * SQLSTATE 08xxx); {@link #startServer()} brings it back with its data on the same port.
+     * Only for a database of a test's own ({@link #start}), not the shared one.
+     */
+    public void stopServer() {
+        database.close();
+    }
+
+    public void startServer() {
+        database = EmbeddedDatabase.start(folder, "127.0.0.1", port, "tandem", "tandem", "tandem");
+    }
+
+    /** The JDBC URL of the database, as a node's settings ({@code tandem.db.url}) name it. */
+    public String url() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/tandem";
     }
 
     /** Contact URIs of the stored bindings (expired or not) of {@code number} in {@code domain}. */
@@ -176,6 +227,7 @@ public final class RegistrarDatabase implements AutoCloseable {
     }
 
     public List<String> strings(String sql, Object... parameters) {
+        beforeReading.run();
         try (Connection connection = dataSource().getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {

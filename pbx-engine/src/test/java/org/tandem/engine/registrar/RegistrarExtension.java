@@ -11,17 +11,22 @@ import org.tandem.storage.jdbc.JdbcCallRecords;
 import org.tandem.storage.jdbc.JdbcRegistrations;
 import org.tandem.storage.jdbc.JdbcRingGroups;
 import org.tandem.storage.jdbc.JdbcSipAccounts;
+import org.tandem.storage.notification.PostgresSipAccountChanges;
 
+import java.time.Duration;
 import java.util.function.UnaryOperator;
 
 /**
  * For a whole test class: the run's seeded PostgreSQL ({@link RegistrarDatabase#shared}) and an engine on a free
  * loopback port that reads accounts and keeps bindings there through the real JDBC repositories,
- * on a {@link TestClock}. Register it as a static field with {@code @RegisterExtension}.
+ * hears of account changes over LISTEN, on a {@link TestClock}. Register it as a static field with
+ * {@code @RegisterExtension}. Its {@link #database()} reads only once the engine has written what
+ * it owes the database.
  */
 public final class RegistrarExtension implements BeforeAllCallback, AfterAllCallback {
 
     private final UnaryOperator<EngineServices> tuning;
+    private final EngineSettings.LoadTuning load;
     private final TestClock clock = new TestClock();
     private RegistrarDatabase database;
     private EngineServices services;
@@ -33,18 +38,26 @@ public final class RegistrarExtension implements BeforeAllCallback, AfterAllCall
 
     /** @param tuning changes the services (cleanup period, throttle limits) before the engine starts */
     public RegistrarExtension(UnaryOperator<EngineServices> tuning) {
+        this(tuning, EngineSettings.LoadTuning.DEFAULT);
+    }
+
+    /** @param load the engine's caches, write-behind and load shedding */
+    public RegistrarExtension(UnaryOperator<EngineServices> tuning, EngineSettings.LoadTuning load) {
         this.tuning = tuning;
+        this.load = load;
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        database = RegistrarDatabase.shared(context);
-        services = tuning.apply(EngineServices.of(new JdbcSipAccounts(database.dataSource()),
-                new JdbcRegistrations(database.dataSource()), database.nodeId()).withClock(clock)
-                .withCallRecords(new JdbcCallRecords(database.dataSource()))
-                .withRingGroups(new JdbcRingGroups(database.dataSource())));
+        RegistrarDatabase shared = RegistrarDatabase.shared(context);
+        database = shared.readingAfter(this::awaitWritten);
+        services = tuning.apply(EngineServices.of(new JdbcSipAccounts(shared.dataSource()),
+                new JdbcRegistrations(shared.dataSource()), shared.nodeId()).withClock(clock)
+                .withCallRecords(new JdbcCallRecords(shared.dataSource()))
+                .withRingGroups(new JdbcRingGroups(shared.dataSource()))
+                .withAccountChanges(new PostgresSipAccountChanges(shared.dataSource()::getConnection)));
         engine = new SipEngine(new EngineSettings(RegistrarDatabase.NODE_NAME, "127.0.0.1", FreePort.udpAndTcp(),
-                EngineSettings.StackTuning.DEFAULT), services);
+                EngineSettings.StackTuning.DEFAULT, load), services);
         engine.start();
     }
 
@@ -58,6 +71,12 @@ public final class RegistrarExtension implements BeforeAllCallback, AfterAllCall
         engine.stop();
         engine = new SipEngine(engine.settings(), services);
         engine.start();
+    }
+
+    private void awaitWritten() {
+        if (engine != null && !engine.awaitWritten(Duration.ofSeconds(5))) {
+            throw new AssertionError("the engine did not write its bindings and call records within 5 s");
+        }
     }
 
     public int port() {

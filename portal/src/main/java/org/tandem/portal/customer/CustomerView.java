@@ -24,8 +24,10 @@ import org.tandem.administration.customer.DnsRecord;
 import org.tandem.portal.layout.MainLayout;
 import org.tandem.portal.security.CurrentUser;
 import org.tandem.portal.shared.RouteIds;
+import org.tandem.portal.tenant.CallHistoryView;
 import org.tandem.portal.tenant.ExtensionsView;
 import org.tandem.portal.tenant.RegistrationsView;
+import org.tandem.portal.tenant.RingGroupsView;
 
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -69,6 +71,10 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver 
         Paragraph status = new Paragraph((summary.active() ? "Active" : "Suspended: its phones are refused")
                 + " · " + summary.extensions() + " of " + summary.maxExtensions() + " extensions · "
                 + summary.maxConcurrentCalls() + " concurrent calls · " + summary.maxCallsPerSecond() + " calls per second");
+        Paragraph usage = new Paragraph(summary.registeredPhones() + " phones registered now · " + summary.recentCalls()
+                + " calls and " + summary.recentTalkMinutes() + " minutes talked in the last " + CustomerService.USAGE_DAYS
+                + " days");
+        usage.setId("customer-usage");
         status.setId("customer-status");
         Button toggle = summary.active()
                 ? new Button("Suspend", click -> {
@@ -82,7 +88,9 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver 
         toggle.setId(summary.active() ? "suspend" : "resume");
         HorizontalLayout links = new HorizontalLayout(
                 new RouterLink("Extensions", ExtensionsView.class, CustomerView.parameters(tenantId)),
-                new RouterLink("Registered phones", RegistrationsView.class, CustomerView.parameters(tenantId)));
+                new RouterLink("Ring groups", RingGroupsView.class, CustomerView.parameters(tenantId)),
+                new RouterLink("Registered phones", RegistrationsView.class, CustomerView.parameters(tenantId)),
+                new RouterLink("Call history", CallHistoryView.class, CustomerView.parameters(tenantId)));
         Paragraph admins = new Paragraph("Admin logins: " + String.join(", ", customer.adminUsernames()));
         admins.setId("customer-admins");
 
@@ -97,7 +105,7 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver 
         Pre zone = new Pre(customer.dnsRecords().stream().map(DnsRecord::zoneLine).collect(Collectors.joining("\n")));
         zone.setId("dns-zone");
 
-        add(title, facts, status, toggle, links, admins, new H3("DNS records for " + summary.sipDomain()),
+        add(title, facts, status, usage, toggle, links, admins, new H3("DNS records for " + summary.sipDomain()),
                 new Paragraph("Publish these in the customer's DNS so phones find the pool: the primary node first "
                         + "(priority 10), the secondary when the primary is down (20)."), records, zone);
     }

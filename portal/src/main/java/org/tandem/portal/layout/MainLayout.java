@@ -10,6 +10,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import jakarta.inject.Inject;
+import org.tandem.domain.account.Role;
 import org.tandem.portal.security.CurrentUser;
 import org.tandem.portal.security.SignedInUser;
 
@@ -47,13 +48,21 @@ public class MainLayout extends AppLayout {
             case OPERATOR, RESELLER_ADMIN -> {
                 menu.addItem(new SideNavItem("Customers", "customers"));
                 menu.addItem(new SideNavItem("Onboard a customer", "customers/new"));
+                if (user.role() == Role.OPERATOR) {
+                    menu.addItem(new SideNavItem("Cluster", "cluster"));
+                }
             }
             case TENANT_ADMIN -> user.tenantId().ifPresent(tenant -> {
                 menu.addItem(new SideNavItem("Extensions", "tenants/" + tenant + "/extensions"));
+                menu.addItem(new SideNavItem("Ring groups", "tenants/" + tenant + "/ring-groups"));
                 menu.addItem(new SideNavItem("Registered phones", "tenants/" + tenant + "/registrations"));
+                menu.addItem(new SideNavItem("Call history", "tenants/" + tenant + "/calls"));
             });
             case TENANT_USER -> {
             }
+        }
+        if (user.role() == Role.RESELLER_ADMIN || user.role() == Role.TENANT_ADMIN) {
+            menu.addItem(new SideNavItem("API tokens", "api-tokens"));
         }
         return menu;
     }

@@ -75,10 +75,16 @@ public class RegistrationsView extends VerticalLayout implements BeforeEnterObse
     @Override
     protected void onAttach(AttachEvent event) {
         UI ui = event.getUI();
-        // Called on the feed's thread: read there, then hand the list to the UI under its session lock.
+        // Called on the feed's thread: read there, then hand the list to the UI under its session lock
+        // and push it (the shell's push mode is manual; a UI without push, as in tests, skips that).
         watching = registrations.watch(actor, tenantId, () -> {
             List<RegisteredPhone> phones = registrations.registrations(actor, tenantId);
-            ui.access(() -> show(phones));
+            ui.access(() -> {
+                show(phones);
+                if (ui.getPushConfiguration().getPushMode().isEnabled()) {
+                    ui.push();
+                }
+            });
         });
     }
 

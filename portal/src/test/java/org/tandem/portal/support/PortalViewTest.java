@@ -7,9 +7,13 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.tandem.administration.apitoken.ApiTokenService;
+import org.tandem.administration.calls.CallHistoryService;
 import org.tandem.administration.customer.CustomerService;
 import org.tandem.administration.extension.ExtensionService;
+import org.tandem.administration.operator.ClusterService;
 import org.tandem.administration.registration.RegistrationService;
+import org.tandem.administration.ringgroup.RingGroupService;
 import org.tandem.administration.support.AdministrationFixture;
 import org.tandem.domain.account.PortalAccountRepository;
 
@@ -31,7 +35,11 @@ public abstract class PortalViewTest {
                 PortalAccountRepository.class, fixture.accounts,
                 CustomerService.class, fixture.customers,
                 ExtensionService.class, fixture.extensions,
-                RegistrationService.class, fixture.registrations));
+                RegistrationService.class, fixture.registrations,
+                ApiTokenService.class, fixture.apiTokens,
+                CallHistoryService.class, fixture.calls,
+                ClusterService.class, fixture.cluster,
+                RingGroupService.class, fixture.ringGroups));
     }
 
     @AfterEach

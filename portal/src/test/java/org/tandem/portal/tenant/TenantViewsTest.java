@@ -7,10 +7,11 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import org.junit.jupiter.api.Test;
-import org.tandem.administration.customer.Onboarding;
+import org.tandem.administration.support.AdministrationFixture;
 import org.tandem.administration.extension.ExtensionSummary;
 import org.tandem.administration.extension.ImportProblem;
 import org.tandem.administration.registration.RegisteredPhone;
@@ -33,13 +34,11 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.portal.support.TestAccounts.OTHER_RESELLER_USERNAME;
 import static org.tandem.portal.support.TestAccounts.OTHER_TENANT_ADMIN_USERNAME;
-import static org.tandem.portal.support.TestAccounts.RESELLER_USERNAME;
 import static org.tandem.portal.support.TestAccounts.TENANT_ADMIN_USERNAME;
 import static org.tandem.portal.support.TestAccounts.TENANT_USER_USERNAME;
 
 class TenantViewsTest extends PortalViewTest {
 
-    private static final String NEW_ADMIN_PASSWORD = "Quiet-Forest-12-Owls";
 
     @SuppressWarnings("unchecked")
     private static <T> List<T> rows(String gridId) {
@@ -53,13 +52,10 @@ class TenantViewsTest extends PortalViewTest {
 
     /** A customer of its own for a test that changes extensions, with its admin signed in; returns its id. */
     private UUID signInToNewCustomer(int maxExtensions) {
-        String admin = fixture.unique("admin@view");
-        UUID tenant = fixture.customers.onboard(fixture.actor(RESELLER_USERNAME), new Onboarding(null, "View Co",
-                fixture.unique("view") + ".example.com", admin, NEW_ADMIN_PASSWORD.toCharArray(), maxExtensions, 5, 5))
-                .summary().id();
-        submitLogin(admin, NEW_ADMIN_PASSWORD);
-        navigate("tenants/" + tenant + "/extensions");
-        return tenant;
+        AdministrationFixture.NewCustomer customer = fixture.newCustomer("View Co", maxExtensions);
+        submitLogin(customer.admin(), customer.password());
+        navigate("tenants/" + customer.id() + "/extensions");
+        return customer.id();
     }
 
     private static void addExtension(String number, String name) {
@@ -87,6 +83,35 @@ class TenantViewsTest extends PortalViewTest {
         assertThat(TenantViewsTest.<ExtensionSummary>rows("extensions")).extracting(ExtensionSummary::displayName)
                 .containsExactly("Front desk");
         assertThat(_get(Paragraph.class, spec -> spec.withId("extension-usage")).getText()).startsWith("1 of 5");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Button action(String id) {
+        Grid<ExtensionSummary> grid = _get(Grid.class, spec -> spec.withId("extensions"));
+        HorizontalLayout buttons = (HorizontalLayout) GridKt._getCellComponent(grid, 0, "actions");
+        return (Button) buttons.getChildren().filter(button -> id.equals(button.getId().orElse(null))).findFirst().orElseThrow();
+    }
+
+    @Test
+    void anExtensionIsRenamedGivenANewPasswordAndDeletedFromItsRow() {
+        signInToNewCustomer(5);
+        addExtension("201", "Front desk");
+        String first = _get(Span.class, spec -> spec.withId("sip-password")).getText();
+        _click(_get(Button.class, spec -> spec.withId("credentials-done")));
+
+        _click(action("rename-201"));
+        _setValue(_get(TextField.class, spec -> spec.withId("new-name")), "Reception");
+        _click(_get(Button.class, spec -> spec.withId("save-name")));
+        assertThat(TenantViewsTest.<ExtensionSummary>rows("extensions")).extracting(ExtensionSummary::displayName)
+                .containsExactly("Reception");
+
+        _click(action("new-password-201"));
+        assertThat(_get(Span.class, spec -> spec.withId("sip-password")).getText()).hasSize(20).isNotEqualTo(first);
+        _click(_get(Button.class, spec -> spec.withId("credentials-done")));
+
+        _click(action("delete-201"));
+        _click(_get(Button.class, spec -> spec.withId("confirm-delete")));
+        assertThat(TenantViewsTest.<ExtensionSummary>rows("extensions")).isEmpty();
     }
 
     @Test

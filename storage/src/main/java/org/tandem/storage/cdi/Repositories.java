@@ -6,13 +6,19 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.tandem.domain.account.PortalAccountRepository;
+import org.tandem.domain.call.CallHistory;
 import org.tandem.domain.extension.ExtensionRepository;
 import org.tandem.domain.node.NodeRepository;
 import org.tandem.domain.pool.PoolRepository;
+import org.tandem.domain.registration.NodeActivity;
 import org.tandem.domain.registration.RegistrationFeed;
 import org.tandem.domain.registration.TenantRegistrations;
 import org.tandem.domain.reseller.ResellerRepository;
+import org.tandem.domain.ringgroup.RingGroupRepository;
 import org.tandem.domain.tenant.TenantRepository;
+import org.tandem.storage.jdbc.JdbcCallHistory;
+import org.tandem.storage.jdbc.JdbcNodeActivity;
+import org.tandem.storage.jdbc.JdbcRingGroups;
 import org.tandem.storage.jdbc.JdbcTenantRegistrations;
 import org.tandem.storage.jpa.JpaExtensionRepository;
 import org.tandem.storage.jpa.JpaNodeRepository;
@@ -70,6 +76,21 @@ public class Repositories {
     @Produces
     NodeRepository nodes() {
         return new JpaNodeRepository(entityManager);
+    }
+
+    @Produces
+    CallHistory callHistory() {
+        return new JdbcCallHistory(dataSource);
+    }
+
+    @Produces
+    RingGroupRepository ringGroups() {
+        return new JdbcRingGroups(dataSource);
+    }
+
+    @Produces
+    NodeActivity nodeActivity() {
+        return new JdbcNodeActivity(dataSource);
     }
 
     @Produces

@@ -5,19 +5,22 @@ import org.tandem.domain.call.CallRecords;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Objects;
 
-/** Call records in table {@code call_record}: one insert per record, auto-committed; never an update. */
+/**
+ * Call records in table {@code call_record}: a list is one multi-row insert (its columns as arrays),
+ * auto-committed; never an update. A record already stored is skipped, so sending a batch again
+ * after a commit whose answer was lost stores nothing twice.
+ */
 public final class JdbcCallRecords implements CallRecords {
 
     private static final String INSERT = "insert into call_record (id, tenant_id, node_id, caller, callee, "
-            + "started_at, answered_at, ended_at, disposition, sip_cause) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "started_at, answered_at, ended_at, disposition, sip_cause) "
+            + "select * from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::timestamptz[], "
+            + "?::timestamptz[], ?::timestamptz[], ?::text[], ?::int[]) "
+            + "on conflict (id) do nothing";
 
     private final DataSource dataSource;
 
@@ -26,30 +29,24 @@ public final class JdbcCallRecords implements CallRecords {
     }
 
     @Override
-    public void add(CallRecord r) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(INSERT)) {
-            statement.setObject(1, r.id());
-            statement.setObject(2, r.tenantId());
-            statement.setObject(3, r.nodeId());
-            statement.setString(4, r.caller());
-            statement.setString(5, r.callee());
-            statement.setObject(6, timestamp(r.startedAt()));
-            if (r.answeredAt() == null) {
-                statement.setNull(7, Types.TIMESTAMP_WITH_TIMEZONE);
-            } else {
-                statement.setObject(7, timestamp(r.answeredAt()));
-            }
-            statement.setObject(8, timestamp(r.endedAt()));
-            statement.setString(9, r.disposition().name());
-            statement.setInt(10, r.sipCause());
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new StorageException("could not store the call record " + r.id(), e);
+    public void addAll(List<CallRecord> records) {
+        if (records.isEmpty()) {
+            return;
         }
-    }
-
-    private static OffsetDateTime timestamp(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+        ArrayColumns rows = new ArrayColumns(records.size(),
+                "uuid", "uuid", "uuid", "text", "text", "text", "text", "text", "text", "int4");
+        for (int i = 0; i < records.size(); i++) {
+            CallRecord r = records.get(i);
+            rows.set(i, 0, r.id()).set(i, 1, r.tenantId()).set(i, 2, r.nodeId()).set(i, 3, r.caller())
+                    .set(i, 4, r.callee()).set(i, 5, r.startedAt().toString())
+                    .set(i, 6, r.answeredAt() == null ? null : r.answeredAt().toString())
+                    .set(i, 7, r.endedAt().toString()).set(i, 8, r.disposition().name()).set(i, 9, r.sipCause());
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            rows.executeUpdate(connection, INSERT);
+        } catch (SQLException e) {
+            throw new StorageException(records.size() == 1 ? "could not store the call record " + records.getFirst().id()
+                    : "could not store " + records.size() + " call records", e);
+        }
     }
 }

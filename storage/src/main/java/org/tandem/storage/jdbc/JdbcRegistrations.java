@@ -2,6 +2,7 @@ package org.tandem.storage.jdbc;
 
 import org.tandem.domain.extension.ExtensionNumber;
 import org.tandem.domain.registration.AddressOfRecord;
+import org.tandem.domain.registration.BindingChange;
 import org.tandem.domain.registration.Flow;
 import org.tandem.domain.registration.Registration;
 import org.tandem.domain.registration.RegistrationRepository;
@@ -15,32 +16,43 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Bindings in table {@code registration}, written synchronously: each call is one statement in its
- * own (auto-committed) transaction. Every statement names the node, so a node can only ever touch
- * its own rows.
+ * Bindings in table {@code registration}. Every statement names the node, so a node can only ever
+ * touch its own rows. A list of changes is one transaction of at most two statements, however long
+ * the list: one multi-row upsert and one multi-row delete, each taking its rows as arrays.
  */
 public final class JdbcRegistrations implements RegistrationRepository {
 
     static final String COLUMNS = "id, node_id, tenant_id, extension_number, contact_uri, instance_id, "
             + "flow, call_id, cseq, user_agent, registered_at, expires_at";
     private static final String SAVE = "insert into registration (" + COLUMNS + ") "
-            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            + "select * from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], "
+            + "?::text[], ?::bigint[], ?::text[], ?::timestamptz[], ?::timestamptz[]) "
             + "on conflict (node_id, tenant_id, extension_number, contact_uri) do update set "
             + "instance_id = excluded.instance_id, flow = excluded.flow, call_id = excluded.call_id, "
             + "cseq = excluded.cseq, user_agent = excluded.user_agent, "
             + "registered_at = excluded.registered_at, expires_at = excluded.expires_at";
-    private static final String REMOVE = "delete from registration "
-            + "where node_id = ? and tenant_id = ? and extension_number = ? and contact_uri = ?";
+    private static final String REMOVE = "delete from registration r "
+            + "using unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[]) "
+            + "as gone (node_id, tenant_id, extension_number, contact_uri) "
+            + "where r.node_id = gone.node_id and r.tenant_id = gone.tenant_id "
+            + "and r.extension_number = gone.extension_number and r.contact_uri = gone.contact_uri";
     private static final String REMOVE_ALL = "delete from registration "
             + "where node_id = ? and tenant_id = ? and extension_number = ?";
     private static final String ACTIVE = "select " + COLUMNS + " from registration "
             + "where node_id = ? and tenant_id = ? and extension_number = ? and expires_at > ? "
             + "order by registered_at, contact_uri";
+    private static final String ACTIVE_ANYWHERE = "select " + COLUMNS + " from registration "
+            + "where tenant_id = ? and extension_number = ? and expires_at > ? "
+            + "order by registered_at, contact_uri";
+    private static final String ALL_ACTIVE = "select " + COLUMNS + " from registration "
+            + "where node_id = ? and expires_at > ?";
     private static final String DELETE_EXPIRED = "delete from registration where id in ("
             + "select id from registration where node_id = ? and expires_at <= ? limit ?)";
     private static final String COUNT_ACTIVE = "select count(*) from registration where node_id = ? and expires_at > ?";
@@ -52,61 +64,111 @@ public final class JdbcRegistrations implements RegistrationRepository {
     }
 
     @Override
-    public void save(Registration r) {
-        update(SAVE, "save binding of " + r.aor(), statement -> {
-            statement.setObject(1, r.id());
-            statement.setObject(2, r.nodeId());
-            statement.setObject(3, r.aor().tenantId());
-            statement.setString(4, r.aor().extension().digits());
-            statement.setString(5, r.contactUri());
-            statement.setString(6, r.instanceId());
-            statement.setString(7, r.flow().toString());
-            statement.setString(8, r.callId());
-            statement.setLong(9, r.cseq());
-            statement.setString(10, r.userAgent());
-            statement.setObject(11, timestamp(r.registeredAt()));
-            statement.setObject(12, timestamp(r.expiresAt()));
-        });
+    public void apply(List<BindingChange> changes) {
+        // The last change of a binding wins; then no row is named twice, as one upsert requires.
+        Map<BindingChange.Key, BindingChange> last = new LinkedHashMap<>();
+        changes.forEach(change -> last.put(change.key(), change));
+        List<Registration> saves = new ArrayList<>();
+        List<BindingChange.Key> removals = new ArrayList<>();
+        for (BindingChange change : last.values()) {
+            switch (change) {
+                case BindingChange.Saved saved -> saves.add(saved.binding());
+                case BindingChange.Removed removed -> removals.add(removed.key());
+            }
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                if (!saves.isEmpty()) {
+                    save(connection, saves);
+                }
+                if (!removals.isEmpty()) {
+                    remove(connection, removals);
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StorageException("could not write " + last.size() + " binding changes", e);
+        }
     }
 
-    @Override
-    public void remove(UUID nodeId, AddressOfRecord aor, String contactUri) {
-        update(REMOVE, "remove binding of " + aor, statement -> {
-            setAddress(statement, nodeId, aor);
-            statement.setString(4, contactUri);
-        });
+    private static void save(Connection connection, List<Registration> saves) throws SQLException {
+        ArrayColumns rows = new ArrayColumns(saves.size(),
+                "uuid", "uuid", "uuid", "text", "text", "text", "text", "text", "int8", "text", "text", "text");
+        for (int i = 0; i < saves.size(); i++) {
+            Registration r = saves.get(i);
+            rows.set(i, 0, r.id()).set(i, 1, r.nodeId()).set(i, 2, r.aor().tenantId())
+                    .set(i, 3, r.aor().extension().digits()).set(i, 4, r.contactUri()).set(i, 5, r.instanceId())
+                    .set(i, 6, r.flow().toString()).set(i, 7, r.callId()).set(i, 8, r.cseq())
+                    .set(i, 9, r.userAgent())
+                    // ISO-8601 text, cast to timestamptz by the statement: exact to the nanosecond
+                    .set(i, 10, r.registeredAt().toString()).set(i, 11, r.expiresAt().toString());
+        }
+        rows.executeUpdate(connection, SAVE);
+    }
+
+    private static void remove(Connection connection, List<BindingChange.Key> removals) throws SQLException {
+        ArrayColumns rows = new ArrayColumns(removals.size(), "uuid", "uuid", "text", "text");
+        for (int i = 0; i < removals.size(); i++) {
+            BindingChange.Key key = removals.get(i);
+            rows.set(i, 0, key.nodeId()).set(i, 1, key.aor().tenantId()).set(i, 2, key.aor().extension().digits())
+                    .set(i, 3, key.contactUri());
+        }
+        rows.executeUpdate(connection, REMOVE);
     }
 
     @Override
     public int removeAll(UUID nodeId, AddressOfRecord aor) {
-        return update(REMOVE_ALL, "remove bindings of " + aor, statement -> setAddress(statement, nodeId, aor));
-    }
-
-    @Override
-    public List<Registration> active(UUID nodeId, AddressOfRecord aor, Instant now) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(ACTIVE)) {
+             PreparedStatement statement = connection.prepareStatement(REMOVE_ALL)) {
             setAddress(statement, nodeId, aor);
-            statement.setObject(4, timestamp(now));
-            try (ResultSet rows = statement.executeQuery()) {
-                List<Registration> bindings = new ArrayList<>();
-                while (rows.next()) {
-                    bindings.add(registration(rows));
-                }
-                return bindings;
-            }
+            return statement.executeUpdate();
         } catch (SQLException e) {
-            throw new StorageException("could not read the bindings of " + aor, e);
+            throw new StorageException("could not remove the bindings of " + aor, e);
         }
     }
 
     @Override
+    public List<Registration> active(UUID nodeId, AddressOfRecord aor, Instant now) {
+        return query(ACTIVE, "read the bindings of " + aor, statement -> {
+            setAddress(statement, nodeId, aor);
+            statement.setObject(4, timestamp(now));
+        });
+    }
+
+    @Override
+    public List<Registration> activeAnywhere(AddressOfRecord aor, Instant now) {
+        return query(ACTIVE_ANYWHERE, "read every node's bindings of " + aor, statement -> {
+            statement.setObject(1, aor.tenantId());
+            statement.setString(2, aor.extension().digits());
+            statement.setObject(3, timestamp(now));
+        });
+    }
+
+    @Override
+    public List<Registration> allActive(UUID nodeId, Instant now) {
+        return query(ALL_ACTIVE, "read the bindings of node " + nodeId, statement -> {
+            statement.setObject(1, nodeId);
+            statement.setObject(2, timestamp(now));
+        });
+    }
+
+    @Override
     public int deleteExpired(UUID nodeId, Instant now, int limit) {
-        return update(DELETE_EXPIRED, "delete expired bindings", statement -> {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(DELETE_EXPIRED)) {
             statement.setObject(1, nodeId);
             statement.setObject(2, timestamp(now));
             statement.setInt(3, limit);
-        });
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new StorageException("could not delete expired bindings", e);
+        }
     }
 
     @Override
@@ -121,6 +183,26 @@ public final class JdbcRegistrations implements RegistrationRepository {
             }
         } catch (SQLException e) {
             throw new StorageException("could not count bindings", e);
+        }
+    }
+
+    private interface Parameters {
+        void set(PreparedStatement statement) throws SQLException;
+    }
+
+    private List<Registration> query(String sql, String what, Parameters parameters) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            parameters.set(statement);
+            try (ResultSet rows = statement.executeQuery()) {
+                List<Registration> bindings = new ArrayList<>();
+                while (rows.next()) {
+                    bindings.add(registration(rows));
+                }
+                return bindings;
+            }
+        } catch (SQLException e) {
+            throw new StorageException("could not " + what, e);
         }
     }
 
@@ -148,19 +230,5 @@ public final class JdbcRegistrations implements RegistrationRepository {
 
     private static OffsetDateTime timestamp(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private interface Parameters {
-        void set(PreparedStatement statement) throws SQLException;
-    }
-
-    private int update(String sql, String what, Parameters parameters) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            parameters.set(statement);
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new StorageException("could not " + what, e);
-        }
     }
 }

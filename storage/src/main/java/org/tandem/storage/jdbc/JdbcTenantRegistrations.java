@@ -11,7 +11,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -20,6 +22,9 @@ public final class JdbcTenantRegistrations implements TenantRegistrations {
 
     private static final String ACTIVE_OF_TENANT = "select " + JdbcRegistrations.COLUMNS + " from registration "
             + "where tenant_id = ? and expires_at > ? order by extension_number, registered_at, contact_uri";
+
+    private static final String COUNTS = "select tenant_id, count(*) from registration "
+            + "where tenant_id = any(?) and expires_at > ? group by tenant_id";
 
     private final DataSource dataSource;
 
@@ -43,5 +48,10 @@ public final class JdbcTenantRegistrations implements TenantRegistrations {
         } catch (SQLException e) {
             throw new StorageException("could not read the registrations of tenant " + tenantId, e);
         }
+    }
+
+    @Override
+    public Map<UUID, Long> countsOf(Collection<UUID> tenantIds, Instant now) {
+        return PerTenant.query(dataSource, COUNTS, tenantIds, now, row -> row.getLong(2), "registrations");
     }
 }

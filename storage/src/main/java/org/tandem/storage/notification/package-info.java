@@ -1,5 +1,5 @@
 /**
- * PostgreSQL LISTEN/NOTIFY as feeds of changes: a dedicated connection listens on a channel that
+ * PostgreSQL LISTEN/NOTIFY as feeds of changes: a connection of its own listens on a channel that
  * triggers write to, so a node hears of rows written by itself and, through logical replication, by
  * every other node, without polling.
  */

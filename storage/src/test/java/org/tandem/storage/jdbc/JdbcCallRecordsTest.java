@@ -22,6 +22,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,13 +77,44 @@ class JdbcCallRecordsTest {
     }
 
     @Test
-    void aRecordCannotBeWrittenTwice() {
-        Instant start = Instant.now();
-        CallRecord record = new CallRecord(UUID.randomUUID(), tenant.id(), node.id(), "101", "102", start, null,
+    void aRecordSentAgainAfterALostCommitIsStoredOnce() throws Exception {
+        Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        CallRecord first = new CallRecord(UUID.randomUUID(), tenant.id(), node.id(), "101", "102", start, null,
                 start, CallDisposition.FAILED, 404);
-        records.add(record);
+        CallRecord second = new CallRecord(UUID.randomUUID(), tenant.id(), node.id(), "101", "104", start, null,
+                start.plusSeconds(2), CallDisposition.NO_ANSWER, 480);
+        records.add(first);
 
-        assertThatThrownBy(() -> records.add(record)).isInstanceOf(StorageException.class);
+        records.addAll(List.of(first, second));
+
+        assertThat(count("select count(*) from call_record where id in (?, ?)", first.id(), second.id())).isEqualTo(2);
+        assertThat(row(second.id())).isEqualTo("101 104 NO_ANSWER 480 unanswered");
+    }
+
+    @Test
+    void aBatchWithABadRecordStoresNoneOfIt() throws Exception {
+        Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        CallRecord good = new CallRecord(UUID.randomUUID(), tenant.id(), node.id(), "101", "102", start, null,
+                start, CallDisposition.FAILED, 404);
+        CallRecord ofUnknownTenant = new CallRecord(UUID.randomUUID(), UUID.randomUUID(), node.id(), "101", "102",
+                start, null, start, CallDisposition.FAILED, 404);
+
+        assertThatThrownBy(() -> records.addAll(List.of(good, ofUnknownTenant))).isInstanceOf(StorageException.class);
+        assertThat(count("select count(*) from call_record where id in (?, ?)", good.id(), ofUnknownTenant.id()))
+                .isZero();
+    }
+
+    private static long count(String sql, Object... parameters) throws Exception {
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 
     private static String row(UUID id) throws Exception {

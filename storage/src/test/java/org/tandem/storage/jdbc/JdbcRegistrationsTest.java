@@ -11,6 +11,7 @@ import org.tandem.domain.node.Node;
 import org.tandem.domain.operator.Operator;
 import org.tandem.domain.pool.Pool;
 import org.tandem.domain.registration.AddressOfRecord;
+import org.tandem.domain.registration.BindingChange;
 import org.tandem.domain.registration.Flow;
 import org.tandem.domain.registration.Registration;
 import org.tandem.domain.reseller.Reseller;
@@ -23,10 +24,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class JdbcRegistrationsTest {
 
@@ -160,5 +163,51 @@ class JdbcRegistrationsTest {
         assertThat(registrations.countActive(nodeA.id(), later)).isEqualTo(activeBefore);
         assertThat(registrations.deleteExpired(nodeB.id(), later, 10)).as("node B's expired row was left to node B")
                 .isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aListOfChangesIsOneTransactionAndTheLastChangeOfABindingWins() {
+        AddressOfRecord aor = new AddressOfRecord(alpha.id(), newNumber());
+        AddressOfRecord other = new AddressOfRecord(beta.id(), newNumber());
+        registrations.save(binding(nodeA, aor, "sip:gone@192.0.2.7", 1, HOUR));
+        Registration kept = binding(nodeA, aor, "sip:kept@192.0.2.7", 2, HOUR);
+        Registration refreshed = binding(nodeA, aor, "sip:kept@192.0.2.7", 3, HOUR);
+
+        registrations.apply(List.of(
+                new BindingChange.Saved(kept),
+                new BindingChange.Removed(nodeA.id(), aor, "sip:gone@192.0.2.7"),
+                new BindingChange.Saved(binding(nodeA, other, "sip:brief@192.0.2.8", 1, HOUR)),
+                new BindingChange.Saved(refreshed),
+                new BindingChange.Removed(nodeA.id(), other, "sip:brief@192.0.2.8"),
+                new BindingChange.Saved(binding(nodeA, other, "sip:new@192.0.2.8", 1, HOUR))));
+
+        assertThat(registrations.active(nodeA.id(), aor, now)).singleElement()
+                .satisfies(row -> assertThat(row.cseq()).as("the later save of the same contact").isEqualTo(3));
+        assertThat(registrations.active(nodeA.id(), other, now)).extracting(Registration::contactUri)
+                .containsExactly("sip:new@192.0.2.8");
+    }
+
+    @Test
+    void aListThatFailsChangesNothing() {
+        AddressOfRecord aor = new AddressOfRecord(alpha.id(), newNumber());
+        Registration tooLongContact = binding(nodeA, aor, "sip:" + "x".repeat(1100) + "@192.0.2.7", 1, HOUR);
+
+        assertThatThrownBy(() -> registrations.apply(List.of(
+                new BindingChange.Saved(binding(nodeA, aor, "sip:fine@192.0.2.7", 1, HOUR)),
+                new BindingChange.Saved(tooLongContact))))
+                .isInstanceOf(StorageException.class);
+        assertThat(registrations.active(nodeA.id(), aor, now)).isEmpty();
+    }
+
+    @Test
+    void aNodeLoadsAllItsActiveBindingsAndNoneOfAnotherNodes() {
+        AddressOfRecord aor = new AddressOfRecord(alpha.id(), newNumber());
+        Registration live = binding(nodeB, aor, "sip:live@192.0.2.7", 1, HOUR);
+        registrations.save(live);
+        registrations.save(binding(nodeB, aor, "sip:expired@192.0.2.7", 1, Duration.ofSeconds(60)));
+        registrations.save(binding(nodeA, aor, "sip:node-a@192.0.2.7", 1, HOUR));
+
+        assertThat(registrations.allActive(nodeB.id(), now.plusSeconds(61)))
+                .filteredOn(binding -> binding.aor().equals(aor)).containsExactly(live);
     }
 }

@@ -1,0 +1,147 @@
+package org.tandem.engine.accounts;
+
+import org.junit.jupiter.api.Test;
+import org.tandem.domain.extension.ExtensionNumber;
+import org.tandem.domain.extension.SipAccount;
+import org.tandem.domain.extension.SipAccounts;
+import org.tandem.domain.extension.SipCredentials;
+import org.tandem.domain.tenant.PlanLimits;
+import org.tandem.domain.tenant.SipDomain;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The cache's rules on a source held in a map that counts its reads, on a clock the test moves.
+ * That changes announced by the database reach the cache is tested against PostgreSQL
+ * ({@code registrar.AccountChangesTest}, {@code storage.notification.PostgresSipAccountChangesTest}).
+ */
+class CachedSipAccountsTest {
+
+    private static final SipDomain ALPHA = new SipDomain("alpha.example.com");
+    private static final SipDomain BETA = new SipDomain("beta.example.com");
+    private static final CachedSipAccounts.Settings SETTINGS =
+            new CachedSipAccounts.Settings(Duration.ofSeconds(60), 100, Duration.ofSeconds(5), 10);
+
+    private final Map<String, SipAccount> accounts = new ConcurrentHashMap<>();
+    private final AtomicInteger reads = new AtomicInteger();
+    private final AtomicLong now = new AtomicLong();
+    private Runnable duringRead = () -> {
+    };
+    private final SipAccounts source = (domain, username) -> {
+        reads.incrementAndGet();
+        Optional<SipAccount> found = Optional.ofNullable(accounts.get(username + "@" + domain.name()));
+        duringRead.run();
+        return found;
+    };
+    private final CachedSipAccounts cache = new CachedSipAccounts(source, SETTINGS, now::get);
+
+    private static SipAccount account(String number, String password) {
+        return new SipAccount(UUID.randomUUID(), true, new ExtensionNumber(number),
+                SipCredentials.derive(number, ALPHA.name(), password.toCharArray()), 5, new PlanLimits(10, 10, 10));
+    }
+
+    private void advance(Duration by) {
+        now.addAndGet(by.toNanos());
+    }
+
+    @Test
+    void aKnownAccountIsReadOnceUntilItIsOlderThanItsLifetime() {
+        SipAccount alice = account("101", "secret");
+        accounts.put("101@" + ALPHA.name(), alice);
+
+        assertThat(cache.find(ALPHA, "101")).contains(alice);
+        assertThat(cache.find(ALPHA, "101")).contains(alice);
+        advance(Duration.ofSeconds(59));
+        assertThat(cache.find(ALPHA, "101")).contains(alice);
+        assertThat(reads).hasValue(1);
+
+        advance(Duration.ofSeconds(2));
+        cache.find(ALPHA, "101");
+        assertThat(reads).as("read again once a minute old").hasValue(2);
+    }
+
+    @Test
+    void aChangedAccountIsReadAgainAtOnce() {
+        accounts.put("101@" + ALPHA.name(), account("101", "old"));
+        cache.find(ALPHA, "101");
+        SipAccount changed = account("101", "new");
+        accounts.put("101@" + ALPHA.name(), changed);
+
+        cache.accountChanged(ALPHA, "101");
+
+        assertThat(cache.find(ALPHA, "101")).contains(changed);
+    }
+
+    @Test
+    void anUnknownNameIsRememberedBrieflyAndForgottenWhenItAppears() {
+        assertThat(cache.find(ALPHA, "102")).isEmpty();
+        assertThat(cache.find(ALPHA, "102")).isEmpty();
+        assertThat(reads).hasValue(1);
+        advance(Duration.ofSeconds(6));
+        cache.find(ALPHA, "102");
+        assertThat(reads).as("no longer than 5 s").hasValue(2);
+
+        SipAccount added = account("102", "secret");
+        accounts.put("102@" + ALPHA.name(), added);
+        cache.accountChanged(ALPHA, "102");
+        assertThat(cache.find(ALPHA, "102")).contains(added);
+    }
+
+    @Test
+    void aScanOfUnknownNamesKeepsTheCacheBounded() {
+        for (int i = 0; i < 1_000; i++) {
+            cache.find(ALPHA, Integer.toString(10_000 + i));
+        }
+
+        assertThat(cache.size()).isLessThanOrEqualTo(10);
+    }
+
+    @Test
+    void aDomainChangeDropsEveryAccountOfThatDomainOnly() {
+        accounts.put("101@" + ALPHA.name(), account("101", "a"));
+        accounts.put("101@" + BETA.name(), account("101", "b"));
+        cache.find(ALPHA, "101");
+        cache.find(BETA, "101");
+        cache.find(ALPHA, "999");
+
+        cache.domainChanged(ALPHA);
+        cache.find(ALPHA, "101");
+        cache.find(BETA, "101");
+        cache.find(ALPHA, "999");
+
+        assertThat(reads).as("alpha's account and unknown name read again, beta's not").hasValue(5);
+    }
+
+    @Test
+    void aReadThatOverlapsAChangeIsNotKept() {
+        accounts.put("101@" + ALPHA.name(), account("101", "old"));
+        // the change lands after the source answered with the old row, before the cache keeps it
+        duringRead = () -> cache.accountChanged(ALPHA, "101");
+        cache.find(ALPHA, "101");
+        duringRead = () -> {
+        };
+        SipAccount changed = account("101", "new");
+        accounts.put("101@" + ALPHA.name(), changed);
+
+        assertThat(cache.find(ALPHA, "101")).contains(changed);
+    }
+
+    @Test
+    void missedChangesDropEverything() {
+        accounts.put("101@" + ALPHA.name(), account("101", "a"));
+        cache.find(ALPHA, "101");
+        cache.find(ALPHA, "102");
+
+        cache.mayHaveMissedChanges();
+
+        assertThat(cache.size()).isZero();
+    }
+}

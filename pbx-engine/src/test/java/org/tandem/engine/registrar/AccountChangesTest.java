@@ -1,0 +1,120 @@
+package org.tandem.engine.registrar;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.tandem.domain.extension.SipCredentials;
+import org.tandem.engine.EngineSettings;
+import org.tandem.engine.Eventually;
+import org.tandem.engine.accounts.CachedSipAccounts;
+import org.tandem.engine.auth.AuthThrottle;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tandem.engine.registrar.RegistrarDatabase.ALPHA;
+import static org.tandem.engine.registrar.TestPhone.statusOf;
+
+/**
+ * The engine keeps SIP accounts in memory, yet a change in the database takes effect at once: the
+ * database announces it (LISTEN/NOTIFY from triggers) and the engine reads the account again. The
+ * engine here keeps accounts and unknown names for an hour, so nothing below passes by a cache entry
+ * expiring: only the announcement can make it pass within the few seconds each check waits.
+ */
+@Timeout(60)
+class AccountChangesTest {
+
+    private static final Duration AT_ONCE = Duration.ofSeconds(3);
+
+    /** Polling with a wrong password must not get the test's phone blocked. */
+    @RegisterExtension
+    static final RegistrarExtension NODE = new RegistrarExtension(services -> services.withRegistrar(
+            RegistrarPolicy.DEFAULT.withThrottle(new AuthThrottle.Limits(1_000, 1_000, Duration.ofMinutes(1),
+                    Duration.ofMinutes(1), 1_000))),
+            EngineSettings.LoadTuning.DEFAULT.withAccounts(
+                    new CachedSipAccounts.Settings(Duration.ofHours(1), 1_000, Duration.ofHours(1), 1_000)));
+
+    private static RegistrarDatabase db() {
+        return NODE.database();
+    }
+
+    private static int registerStatus(TestPhone phone) {
+        try {
+            return statusOf(phone.registerWithAuth(phone.register()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void setPassword(String number, String domain, String password) {
+        SipCredentials credentials = SipCredentials.derive(number, domain, password.toCharArray());
+        db().execute("update extension set ha1_md5 = ?, ha1_sha256 = ? where number = ? "
+                        + "and tenant_id = (select id from tenant where sip_domain = ?)",
+                credentials.ha1Md5(), credentials.ha1Sha256(), number, domain);
+    }
+
+    @Test
+    void aChangedPasswordTakesEffectAtOnce() throws Exception {
+        String number = db().newExtension();
+        try (TestPhone phone = TestPhone.udp(NODE.port(), number, ALPHA)) {
+            assertThat(registerStatus(phone)).isEqualTo(200);
+
+            setPassword(number, ALPHA, "a-new-secret");
+
+            Eventually.until(() -> registerStatus(phone) == 403, AT_ONCE, () -> "the old password still works");
+            assertThat(registerStatus(phone.password("a-new-secret"))).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aDeletedExtensionIsRefusedAtOnce() throws Exception {
+        String number = db().newExtension();
+        try (TestPhone phone = TestPhone.udp(NODE.port(), number, ALPHA)) {
+            assertThat(registerStatus(phone)).isEqualTo(200);
+
+            db().execute("delete from extension where number = ? and tenant_id = ?", number, db().tenantId(ALPHA));
+
+            Eventually.until(() -> registerStatus(phone) == 403, AT_ONCE, () -> "the deleted extension still registers");
+        }
+    }
+
+    @Test
+    void aNewExtensionRegistersAtOnceAfterItsNumberWasTriedUnknown() throws Exception {
+        String number = Integer.toString(900_000 + (int) (Math.random() * 99_999));
+        try (TestPhone phone = TestPhone.udp(NODE.port(), number, ALPHA)) {
+            assertThat(registerStatus(phone)).as("not an extension yet").isEqualTo(403);
+
+            SipCredentials credentials = SipCredentials.derive(number, ALPHA,
+                    RegistrarDatabase.password(number, ALPHA).toCharArray());
+            db().execute("insert into extension (id, tenant_id, number, display_name, ha1_md5, ha1_sha256, created_at) "
+                            + "values (?, ?, ?, 'New', ?, ?, now())", UUID.randomUUID(), db().tenantId(ALPHA), number,
+                    credentials.ha1Md5(), credentials.ha1Sha256());
+
+            Eventually.until(() -> registerStatus(phone) == 200, AT_ONCE, () -> "the new extension is still unknown");
+        }
+    }
+
+    @Test
+    void aSuspendedTenantIsRefusedAtOnceAndServedAgainOnceResumed() throws Exception {
+        String domain = "delta-" + UUID.randomUUID().toString().substring(0, 8) + ".tandem.test";
+        db().execute("insert into tenant (id, reseller_id, pool_id, company_name, sip_domain, max_extensions, "
+                + "max_concurrent_calls, max_calls_per_second, status, created_at) select ?, reseller_id, pool_id, "
+                + "'Delta', ?, 10, 10, 5, 'ACTIVE', now() from tenant where sip_domain = ?", UUID.randomUUID(), domain, ALPHA);
+        SipCredentials credentials = SipCredentials.derive("201", domain, "delta-secret".toCharArray());
+        db().execute("insert into extension (id, tenant_id, number, display_name, ha1_md5, ha1_sha256, created_at) "
+                        + "values (?, ?, '201', 'Delta phone', ?, ?, now())", UUID.randomUUID(), db().tenantId(domain),
+                credentials.ha1Md5(), credentials.ha1Sha256());
+        try (TestPhone phone = TestPhone.udp(NODE.port(), "201", domain).password("delta-secret")) {
+            assertThat(registerStatus(phone)).isEqualTo(200);
+
+            db().execute("update tenant set status = 'SUSPENDED' where sip_domain = ?", domain);
+            Eventually.until(() -> registerStatus(phone) == 403, AT_ONCE, () -> "the suspended tenant is still served");
+
+            db().execute("update tenant set status = 'ACTIVE' where sip_domain = ?", domain);
+            Eventually.until(() -> registerStatus(phone) == 200, AT_ONCE, () -> "the resumed tenant is still refused");
+        }
+    }
+}

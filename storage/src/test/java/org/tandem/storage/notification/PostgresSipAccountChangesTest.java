@@ -1,0 +1,173 @@
+package org.tandem.storage.notification;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.tandem.domain.extension.Extension;
+import org.tandem.domain.extension.ExtensionNumber;
+import org.tandem.domain.extension.SipAccountChanges;
+import org.tandem.domain.tenant.SipDomain;
+import org.tandem.domain.tenant.Tenant;
+import org.tandem.storage.TestDatabase;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Migration V30's triggers and the listener, on a real PostgreSQL: what changes in {@code extension}
+ * and {@code tenant} is announced, what the engine does not use is not, and the announcements also
+ * come for changes applied the way logical replication applies them.
+ */
+@Timeout(60)
+class PostgresSipAccountChangesTest {
+
+    private static final String MISSED = "may have missed changes";
+
+    @TempDir
+    static Path folder;
+    static TestDatabase database;
+
+    private final BlockingQueue<String> heard = new LinkedBlockingQueue<>();
+    private AutoCloseable listening;
+
+    @BeforeAll
+    static void start() {
+        database = TestDatabase.startIn(folder);
+        Tenant alpha = database.seedTenant(new SipDomain("alpha.example.com"));
+        database.inTransaction(entityManager -> entityManager.persist(
+                new Extension(alpha, new ExtensionNumber("101"), "Alpha 101", "secret".toCharArray())));
+    }
+
+    @AfterAll
+    static void stop() {
+        database.close();
+    }
+
+    @BeforeEach
+    void listen() throws Exception {
+        listening = new PostgresSipAccountChanges(database.dataSource()::getConnection).start(new SipAccountChanges.Listener() {
+            @Override
+            public void accountChanged(SipDomain domain, String username) {
+                heard.add("account " + domain + " " + username);
+            }
+
+            @Override
+            public void domainChanged(SipDomain domain) {
+                heard.add("domain " + domain);
+            }
+
+            @Override
+            public void mayHaveMissedChanges() {
+                heard.add(MISSED);
+            }
+        });
+        assertThat(next()).as("listening now; anything earlier went unheard").isEqualTo(MISSED);
+    }
+
+    @AfterEach
+    void stopListening() throws Exception {
+        listening.close();
+    }
+
+    private String next() throws InterruptedException {
+        return heard.poll(5, TimeUnit.SECONDS);
+    }
+
+    /** What is heard within half a second. */
+    private List<String> quietly() throws InterruptedException {
+        List<String> all = new ArrayList<>();
+        String one;
+        while ((one = heard.poll(500, TimeUnit.MILLISECONDS)) != null) {
+            all.add(one);
+        }
+        return all;
+    }
+
+    private static void execute(String... statements) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    @Test
+    void aNewPasswordIsAnnouncedAndANewDisplayNameIsNot() throws Exception {
+        execute("update extension set display_name = 'Renamed' where number = '101'");
+        assertThat(quietly()).isEmpty();
+
+        execute("update extension set ha1_md5 = md5('x'), max_contacts = 2 where number = '101'");
+        assertThat(next()).isEqualTo("account alpha.example.com 101");
+    }
+
+    @Test
+    void anExtensionAddedOrRemovedIsAnnounced() throws Exception {
+        execute("insert into extension (id, tenant_id, number, display_name, ha1_md5, ha1_sha256, created_at) "
+                + "select gen_random_uuid(), id, '102', 'New', md5('a'), encode(sha256('a'), 'hex'), now() "
+                + "from tenant where sip_domain = 'alpha.example.com'");
+        assertThat(next()).isEqualTo("account alpha.example.com 102");
+
+        execute("delete from extension where number = '102'");
+        assertThat(next()).isEqualTo("account alpha.example.com 102");
+    }
+
+    @Test
+    void aSuspendedOrReplannedTenantIsAnnouncedAndANewCompanyNameIsNot() throws Exception {
+        execute("update tenant set company_name = 'Alpha Ltd' where sip_domain = 'alpha.example.com'");
+        assertThat(quietly()).isEmpty();
+
+        execute("update tenant set status = 'SUSPENDED' where sip_domain = 'alpha.example.com'");
+        assertThat(next()).isEqualTo("domain alpha.example.com");
+        execute("update tenant set status = 'ACTIVE', max_calls_per_second = 3 where sip_domain = 'alpha.example.com'");
+        assertThat(next()).isEqualTo("domain alpha.example.com");
+    }
+
+    @Test
+    void aChangeAppliedAsReplicationAppliesItIsAnnouncedToo() throws Exception {
+        // the apply worker runs with session_replication_role = replica (only ALWAYS triggers fire) and an empty search_path
+        try (Connection superuser = database.superuserConnection();
+             Statement statement = superuser.createStatement()) {
+            statement.execute("set session_replication_role = replica");
+            statement.execute("set search_path = ''");
+            statement.execute("update public.extension set ha1_sha256 = encode(sha256('y'), 'hex') where number = '101'");
+        }
+        assertThat(next()).isEqualTo("account alpha.example.com 101");
+
+        try (Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet triggers = statement.executeQuery("select tgname, tgenabled from pg_trigger "
+                     + "where tgname like '%sip_account%' or tgname like '%sip_domain%' order by tgname")) {
+            List<String> enabled = new ArrayList<>();
+            while (triggers.next()) {
+                enabled.add(triggers.getString(1) + " " + triggers.getString(2));
+            }
+            assertThat(enabled).containsExactly("extension_sip_account_added_or_removed A",
+                    "extension_sip_account_changed A", "tenant_sip_domain_added_or_removed A",
+                    "tenant_sip_domain_changed A");
+        }
+    }
+
+    @Test
+    void aLostConnectionIsMadeAgainAndSaysChangesMayHaveBeenMissed() throws Exception {
+        execute("select pg_terminate_backend(pid) from pg_stat_activity where query = 'LISTEN sip_account_changed'");
+
+        assertThat(next()).isEqualTo(MISSED);
+        execute("update extension set max_contacts = 4 where number = '101'");
+        assertThat(next()).isEqualTo("account alpha.example.com 101");
+    }
+}
