@@ -2,11 +2,13 @@ package org.tandem.api;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import org.tandem.api.calls.CallsResource;
 import org.tandem.api.customer.CustomersResource;
 import org.tandem.api.extension.ExtensionsResource;
 import org.tandem.api.openapi.OpenApiResource;
 import org.tandem.api.problem.ProblemMapper;
 import org.tandem.api.registration.RegistrationsResource;
+import org.tandem.api.ringgroup.RingGroupsResource;
 import org.tandem.api.security.Authentication;
 import org.tandem.api.token.IdentityResource;
 import org.tandem.api.token.TokensResource;
@@ -23,7 +25,8 @@ import java.util.stream.Stream;
 public class ApiApplication extends Application {
 
     public static final Set<Class<?>> RESOURCES = Set.of(IdentityResource.class, TokensResource.class,
-            CustomersResource.class, ExtensionsResource.class, RegistrationsResource.class, OpenApiResource.class);
+            CustomersResource.class, ExtensionsResource.class, RingGroupsResource.class, RegistrationsResource.class,
+            CallsResource.class, OpenApiResource.class);
 
     @Override
     public Set<Class<?>> getClasses() {

@@ -21,6 +21,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -31,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The REST API of a deployed node, from outside as a reseller's or tenant's script meets it: API
  * tokens made, used, revoked and expired; a reseller onboarding a customer whose admin creates an
- * extension that a SIPp phone then registers with; ids of other tenants and resellers refused as if
- * they did not exist; bad input answered with the right problem document; a guessing address slowed
+ * extension that a SIPp phone then registers with; ring groups, call history and its CSV export, and
+ * the usage a reseller sees; ids of other tenants and resellers refused as if they did not exist; bad input answered with the right problem document; a guessing address slowed
  * down. Each test calls from a loopback address of its own, so the throttle of one never meets another.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -168,6 +170,105 @@ class ApiIT {
     }
 
     @Test
+    void aTenantAdminManagesRingGroupsAndReadsItsCallHistoryAndItsResellerSeesTheUsage() throws Exception {
+        NodeApi api = NodeApi.from("127.0.0.17");
+        NodeApi reseller = api.withToken(api.newToken(RESELLER, RESELLER_PASSWORD, "ring groups"));
+        String domain = "hunt" + suffix() + ".tandem.test";
+        String tenant = onboard(reseller, domain, "h@" + domain, "Hunt-Admin-Pass-26", 5);
+        NodeApi admin = api.withToken(api.newToken("h@" + domain, "Hunt-Admin-Pass-26", "ring groups"));
+        String extensions = "v1/tenants/" + tenant + "/extensions";
+        assertThat(admin.post(extensions, "{\"number\": \"201\", \"displayName\": \"Ann\"}").status()).isEqualTo(201);
+        assertThat(admin.post(extensions, "{\"number\": \"202\", \"displayName\": \"Bob\"}").status()).isEqualTo(201);
+
+        String groups = "v1/tenants/" + tenant + "/ring-groups";
+        NodeApi.Answer created = admin.post(groups,
+                "{\"number\": \"600\", \"name\": \"Sales\", \"strategy\": \"SEQUENTIAL\", \"members\": [\"202\", \"201\"]}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String groupId = created.json().getString("id");
+        assertThat(created.header("Location")).endsWith("/api/" + groups + "/" + groupId);
+        assertThat(created.json().getInt("memberTimeoutSeconds")).isEqualTo(20);
+        assertThat(admin.get(groups + "/" + groupId).json().getJsonArray("members").getValuesAs(JsonString.class))
+                .extracting(JsonString::getString).containsExactly("202", "201");
+        assertThat(admin.get(groups).json().getJsonArray("ringGroups")).hasSize(1);
+
+        NodeApi.Answer sameNumber = admin.post(groups, "{\"number\": \"600\", \"name\": \"Again\", \"members\": [\"201\"]}");
+        assertProblem(sameNumber, 409, "urn:tandem:problem:already-exists");
+        assertThat(field(sameNumber, "number")).isEqualTo("Ring group 600 already exists");
+        NodeApi.Answer extensionNumber = admin.post(groups, "{\"number\": \"201\", \"name\": \"Clash\", \"members\": [\"202\"]}");
+        assertProblem(extensionNumber, 409, "urn:tandem:problem:already-exists");
+        assertThat(field(extensionNumber, "number")).isEqualTo("Number 201 is already an extension");
+        NodeApi.Answer extensionOnGroup = admin.post(extensions, "{\"number\": \"600\", \"displayName\": \"Clash\"}");
+        assertProblem(extensionOnGroup, 409, "urn:tandem:problem:already-exists");
+        NodeApi.Answer badGroup = admin.post(groups,
+                "{\"number\": \"601\", \"name\": \"Bad\", \"strategy\": \"RANDOM\", \"memberTimeoutSeconds\": 1, \"members\": [\"299\"]}");
+        assertProblem(badGroup, 422, "urn:tandem:problem:invalid-input");
+        assertThat(field(badGroup, "strategy")).isEqualTo("Must be one of SIMULTANEOUS, SEQUENTIAL");
+        NodeApi.Answer badMembers = admin.post(groups,
+                "{\"number\": \"601\", \"name\": \"Bad\", \"memberTimeoutSeconds\": 1, \"members\": [\"299\"]}");
+        assertProblem(badMembers, 422, "urn:tandem:problem:invalid-input");
+        assertThat(field(badMembers, "members")).isEqualTo("Member 299 is not an extension of this company");
+        assertThat(field(badMembers, "memberTimeoutSeconds")).contains("5 to 120 seconds");
+        assertProblem(admin.post(groups, "{\"number\": \"601\", \"name\": \"Bad\", \"members\": \"201\"}"),
+                422, "urn:tandem:problem:invalid-input");
+        assertThat(admin.get(groups).json().getJsonArray("ringGroups")).hasSize(1);
+
+        NodeApi.Answer replaced = admin.put(groups + "/" + groupId,
+                "{\"name\": \"Sales desk\", \"memberTimeoutSeconds\": 30, \"members\": [\"201\"]}");
+        assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
+        assertThat(replaced.json().getString("number")).isEqualTo("600");
+        assertThat(replaced.json().getString("strategy")).isEqualTo("SIMULTANEOUS");
+        assertThat(admin.get(groups + "/" + groupId).json().getString("name")).isEqualTo("Sales desk");
+        NodeApi.Answer renumbered = admin.put(groups + "/" + groupId,
+                "{\"number\": \"601\", \"name\": \"Sales\", \"members\": [\"201\"]}");
+        assertProblem(renumbered, 422, "urn:tandem:problem:invalid-input");
+        assertThat(field(renumbered, "number")).startsWith("A ring group's number cannot change");
+        assertProblem(admin.put(groups + "/" + UUID.randomUUID(), "{\"name\": \"X\", \"members\": [\"201\"]}"),
+                404, "urn:tandem:problem:not-found");
+
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        recordCall(tenant, "201", "202", now.minus(1, ChronoUnit.DAYS), 95, "ANSWERED", 200);
+        recordCall(tenant, "202", "600", now.minusSeconds(60), 0, "NO_ANSWER", 480);
+        String calls = "v1/tenants/" + tenant + "/calls";
+        NodeApi.Answer history = admin.get(calls);
+        assertThat(history.status()).as(history.toString()).isEqualTo(200);
+        assertThat(history.json().getJsonArray("calls").getValuesAs(JsonObject.class))
+                .extracting(call -> call.getString("callee"), call -> call.getString("disposition"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("600", "NO_ANSWER"),
+                        org.assertj.core.groups.Tuple.tuple("202", "ANSWERED"));
+        assertThat(history.json().getJsonArray("perDay")).hasSize(30);
+        assertThat(history.json().getBoolean("truncated")).isFalse();
+        assertThat(admin.get(calls + "?number=201").json().getJsonArray("calls").getValuesAs(JsonObject.class))
+                .extracting(call -> call.getInt("talkSeconds")).containsExactly(95);
+        assertThat(admin.get(calls + "?disposition=NO_ANSWER&from=" + LocalDate.now(ZoneOffset.UTC)).json()
+                .getJsonArray("calls")).hasSize(1);
+        NodeApi.Answer badFilter = admin.get(calls + "?from=yesterday&disposition=LOST");
+        assertProblem(badFilter, 422, "urn:tandem:problem:invalid-input");
+        assertThat(field(badFilter, "from")).isEqualTo("Must be a day such as 2026-11-22");
+        assertThat(field(badFilter, "disposition")).startsWith("Must be one of ANSWERED");
+        assertThat(field(admin.get(calls + "?from=2026-02-01&to=2026-01-01"), "to")).isEqualTo("The last day is before the first");
+        assertThat(field(admin.get(calls + "?from=2024-01-01&to=2026-01-01"), "to")).startsWith("At most 366 days");
+
+        NodeApi.Answer export = admin.get(calls + "/export");
+        assertThat(export.status()).as(export.toString()).isEqualTo(200);
+        assertThat(export.contentType()).startsWith("text/csv");
+        assertThat(export.header("Content-Disposition")).startsWith("attachment; filename=\"calls-");
+        assertThat(export.response().body().split("\r\n")).hasSize(3)
+                .startsWith("started_at,caller,callee,disposition,sip_cause,answered_at,ended_at,talk_seconds");
+        assertThat(export.response().body()).contains(",201,202,ANSWERED,200,");
+
+        JsonObject usage = reseller.get("v1/customers/" + tenant).json().getJsonObject("usage");
+        assertThat(usage.getInt("days")).isEqualTo(30);
+        assertThat(usage.getInt("calls")).isEqualTo(2);
+        assertThat(usage.getInt("talkMinutes")).isEqualTo(1);
+        assertThat(reseller.get("v1/customers?search=" + domain).json().getJsonArray("customers").getJsonObject(0)
+                .getJsonObject("usage").getInt("calls")).isEqualTo(2);
+
+        assertThat(admin.delete(groups + "/" + groupId).status()).isEqualTo(204);
+        assertProblem(admin.get(groups + "/" + groupId), 404, "urn:tandem:problem:not-found");
+        assertProblem(admin.delete(groups + "/" + groupId), 404, "urn:tandem:problem:not-found");
+    }
+
+    @Test
     void idsOfOtherTenantsAndResellersAreAnsweredAsIfTheyDidNotExist() throws Exception {
         NodeApi api = NodeApi.from("127.0.0.14");
         String rivalName = "rival" + suffix();
@@ -185,7 +286,8 @@ class ApiIT {
                 .getJsonObject(0).getString("id");
         String missing = UUID.randomUUID().toString();
         for (String path : List.of("v1/customers/" + rivalId, "v1/customers/" + missing, "v1/tenants/" + rivalId + "/extensions",
-                "v1/tenants/" + rivalId + "/registrations")) {
+                "v1/tenants/" + rivalId + "/registrations", "v1/tenants/" + rivalId + "/ring-groups",
+                "v1/tenants/" + rivalId + "/calls", "v1/tenants/" + rivalId + "/calls/export")) {
             NodeApi.Answer answer = reseller.get(path);
             assertProblem(answer, 404, "urn:tandem:problem:not-found");
             assertThat(answer.json().getString("detail")).as(path).isEqualTo("No such customer");
@@ -200,7 +302,23 @@ class ApiIT {
         NodeApi rivalBoss = api.withToken(api.newToken("boss@" + rivalDomain, "Rival-Boss-Pass-26", "probe"));
         String rivalExtension = rivalBoss.post("v1/tenants/" + rivalId + "/extensions",
                 "{\"number\": \"100\", \"displayName\": \"Rival Boss\"}").json().getJsonObject("extension").getString("id");
-        assertProblem(acmeAdmin.get("v1/tenants/" + rivalId + "/extensions"), 404, "urn:tandem:problem:not-found");
+        String rivalGroup = rivalBoss.post("v1/tenants/" + rivalId + "/ring-groups",
+                "{\"number\": \"700\", \"name\": \"Rival desk\", \"members\": [\"100\"]}").json().getString("id");
+        for (String path : List.of("/extensions", "/ring-groups", "/ring-groups/" + rivalGroup, "/calls", "/calls/export",
+                "/registrations")) {
+            assertProblem(acmeAdmin.get("v1/tenants/" + rivalId + path), 404, "urn:tandem:problem:not-found");
+        }
+        assertProblem(acmeAdmin.delete("v1/tenants/" + rivalId + "/ring-groups/" + rivalGroup), 404, "urn:tandem:problem:not-found");
+        assertProblem(acmeAdmin.delete("v1/tenants/" + acmeId + "/ring-groups/" + rivalGroup), 404, "urn:tandem:problem:not-found");
+        assertProblem(acmeAdmin.post("v1/tenants/" + rivalId + "/ring-groups",
+                "{\"number\": \"701\", \"name\": \"Planted\", \"members\": [\"100\"]}"), 404, "urn:tandem:problem:not-found");
+        assertProblem(reseller.delete("v1/tenants/" + rivalId + "/ring-groups/" + rivalGroup), 404, "urn:tandem:problem:not-found");
+        assertProblem(acmeAdmin.put("v1/tenants/" + acmeId + "/ring-groups/" + rivalGroup,
+                "{\"name\": \"Hijacked\", \"members\": [\"101\"]}"), 404, "urn:tandem:problem:not-found");
+        assertProblem(reseller.put("v1/tenants/" + rivalId + "/ring-groups/" + rivalGroup,
+                "{\"name\": \"Hijacked\", \"members\": [\"100\"]}"), 404, "urn:tandem:problem:not-found");
+        assertThat(rivalBoss.get("v1/tenants/" + rivalId + "/ring-groups/" + rivalGroup).json().getString("name"))
+                .isEqualTo("Rival desk");
         assertProblem(acmeAdmin.post("v1/tenants/" + rivalId + "/extensions", "{\"number\": \"150\", \"displayName\": \"Planted\"}"),
                 404, "urn:tandem:problem:not-found");
         for (NodeApi.Answer answer : List.of(
@@ -227,10 +345,7 @@ class ApiIT {
         NodeApi api = NodeApi.from("127.0.0.15");
         NodeApi reseller = api.withToken(api.newToken(RESELLER, RESELLER_PASSWORD, "bad input"));
         String domain = "tiny" + suffix() + ".tandem.test";
-        String tenant = reseller.post("v1/customers", """
-                {"companyName": "Tiny", "sipDomain": "%s", "adminUsername": "t@%s", "adminPassword": "Tiny-Admin-Pass-26",
-                 "plan": {"maxExtensions": 2, "maxConcurrentCalls": 1, "maxCallsPerSecond": 1}}""".formatted(domain, domain))
-                .json().getString("id");
+        String tenant = onboard(reseller, domain, "t@" + domain, "Tiny-Admin-Pass-26", 2);
         String extensions = "v1/tenants/" + tenant + "/extensions";
 
         assertProblem(reseller.post(extensions, "{\"number\": \"10"), 400, "urn:tandem:problem:malformed-request");
@@ -304,8 +419,13 @@ class ApiIT {
         assertThat(document.status()).isEqualTo(200);
         assertThat(document.contentType()).startsWith("application/json");
         assertThat(document.json().getString("openapi")).isEqualTo("3.1.0");
-        assertThat(document.json().getJsonObject("paths").keySet()).contains("/v1/customers",
-                "/v1/tenants/{tenantId}/extensions", "/v1/tenants/{tenantId}/registrations", "/v1/tokens");
+        assertThat(document.json().getJsonObject("paths").keySet()).containsExactlyInAnyOrder("/v1/me", "/v1/tokens",
+                "/v1/tokens/{tokenId}", "/v1/customers", "/v1/customers/{customerId}", "/v1/customers/{customerId}/suspend",
+                "/v1/customers/{customerId}/resume", "/v1/tenants/{tenantId}/extensions",
+                "/v1/tenants/{tenantId}/extensions/import", "/v1/tenants/{tenantId}/extensions/{extensionId}",
+                "/v1/tenants/{tenantId}/extensions/{extensionId}/sip-password", "/v1/tenants/{tenantId}/ring-groups",
+                "/v1/tenants/{tenantId}/ring-groups/{ringGroupId}", "/v1/tenants/{tenantId}/registrations",
+                "/v1/tenants/{tenantId}/calls", "/v1/tenants/{tenantId}/calls/export", "/openapi.json");
     }
 
     private static void assertProblem(NodeApi.Answer answer, int status, String type) {
@@ -317,6 +437,17 @@ class ApiIT {
         assertThat(problem.getString("title")).isNotBlank();
         assertThat(problem.getString("instance")).startsWith("/api/");
         assertThat(answer.response().body()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    /** A new customer of {@code reseller}, its plan allowing {@code maxExtensions}; its id. */
+    private static String onboard(NodeApi reseller, String domain, String admin, String password, int maxExtensions)
+            throws Exception {
+        NodeApi.Answer onboarded = reseller.post("v1/customers", """
+                {"companyName": "Customer of %s", "sipDomain": "%s", "adminUsername": "%s", "adminPassword": "%s",
+                 "plan": {"maxExtensions": %d, "maxConcurrentCalls": 2, "maxCallsPerSecond": 1}}"""
+                .formatted(domain, domain, admin, password, maxExtensions));
+        assertThat(onboarded.status()).as(onboarded.toString()).isEqualTo(201);
+        return onboarded.json().getString("id");
     }
 
     /** The detail of the 422/409 error about {@code name}. */
@@ -355,10 +486,36 @@ class ApiIT {
         }
     }
 
+    /** A call record of {@code tenant} as the engine writes one when a call ends. */
+    private static void recordCall(String tenant, String caller, String callee, Instant startedAt, int talkSeconds,
+                                   String disposition, int sipCause) throws SQLException {
+        try (Connection db = nodeDatabase();
+             PreparedStatement insert = db.prepareStatement("insert into call_record (id, tenant_id, node_id, caller, "
+                     + "callee, started_at, answered_at, ended_at, disposition, sip_cause) "
+                     + "select ?, ?, id, ?, ?, ?, ?, ?, ?, ? from node limit 1")) {
+            Instant answeredAt = talkSeconds > 0 ? startedAt.plusSeconds(5) : null;
+            insert.setObject(1, UUID.randomUUID());
+            insert.setObject(2, UUID.fromString(tenant));
+            insert.setString(3, caller);
+            insert.setString(4, callee);
+            insert.setObject(5, startedAt.atOffset(ZoneOffset.UTC));
+            insert.setObject(6, answeredAt == null ? null : answeredAt.atOffset(ZoneOffset.UTC));
+            insert.setObject(7, (answeredAt == null ? startedAt.plusSeconds(20) : answeredAt.plusSeconds(talkSeconds))
+                    .atOffset(ZoneOffset.UTC));
+            insert.setString(8, disposition);
+            insert.setInt(9, sipCause);
+            assertThat(insert.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private static Connection nodeDatabase() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + Integer.getInteger("it.db.port") + "/tandem",
+                "tandem", "tandem");
+    }
+
     /** A second reseller with its admin login, as the operator would add one, straight into the node's database. */
     private static void addResellerAdmin(String username, String password) throws SQLException {
-        try (Connection db = DriverManager.getConnection(
-                "jdbc:postgresql://127.0.0.1:" + Integer.getInteger("it.db.port") + "/tandem", "tandem", "tandem")) {
+        try (Connection db = nodeDatabase()) {
             UUID reseller = UUID.randomUUID();
             try (PreparedStatement insert = db.prepareStatement("insert into reseller (id, operator_id, name, created_at) "
                     + "select ?, id, ?, now() from operator limit 1")) {

@@ -97,6 +97,10 @@ final class NodeApi {
         return send("PATCH", path, "application/json", json);
     }
 
+    Answer put(String path, String json) throws IOException, InterruptedException {
+        return send("PUT", path, "application/json", json);
+    }
+
     Answer delete(String path) throws IOException, InterruptedException {
         return send("DELETE", path, null, null);
     }

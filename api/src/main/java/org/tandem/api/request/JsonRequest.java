@@ -1,6 +1,7 @@
 package org.tandem.api.request;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -16,10 +17,13 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A JSON object sent by a client, read one member at a time. A member of the wrong type, or one the
@@ -82,6 +86,29 @@ public final class JsonRequest {
             }
         }
         return wrongType(member, value, "a whole number");
+    }
+
+    /** An array of strings; an array holding anything else is noted as the wrong type. */
+    public List<String> texts(String member) {
+        JsonValue value = value(member);
+        if (value instanceof JsonArray array && array.stream().allMatch(JsonString.class::isInstance)) {
+            return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+        }
+        return wrongType(member, value, "an array of strings");
+    }
+
+    /** One of {@code type}'s constants, by its exact name. */
+    public <E extends Enum<E>> E choice(String member, Class<E> type) {
+        String text = text(member);
+        if (text == null) {
+            return null;
+        }
+        return Arrays.stream(type.getEnumConstants()).filter(constant -> constant.name().equals(text)).findFirst()
+                .orElseGet(() -> {
+                    problems.putIfAbsent(prefix + member, "Must be one of " + Arrays.stream(type.getEnumConstants())
+                            .map(Enum::name).collect(Collectors.joining(", ")));
+                    return null;
+                });
     }
 
     /** An RFC 3339 date-time with its offset, such as {@code 2027-01-31T00:00:00Z}. */

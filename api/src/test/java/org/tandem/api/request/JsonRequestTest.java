@@ -3,8 +3,10 @@ package org.tandem.api.request;
 import org.junit.jupiter.api.Test;
 import org.tandem.administration.shared.InvalidInputException;
 import org.tandem.api.problem.ApiProblemException;
+import org.tandem.domain.ringgroup.RingStrategy;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +44,27 @@ class JsonRequestTest {
                         .containsEntry("number", "Must be a string")
                         .containsEntry("plan.max", "Must be a whole number")
                         .containsEntry("big", "Too large"));
+    }
+
+    @Test
+    void readsArraysOfStringsAndChoicesByExactName() {
+        JsonRequest good = JsonRequest.parse("""
+                {"members": ["201", "202"], "strategy": "SEQUENTIAL"}""", Set.of("members", "strategy"));
+        assertThat(good.texts("members")).containsExactly("201", "202");
+        assertThat(good.choice("strategy", RingStrategy.class)).isEqualTo(RingStrategy.SEQUENTIAL);
+        assertThat(good.texts("absent")).isNull();
+        good.requireValid();
+
+        JsonRequest bad = JsonRequest.parse("""
+                {"members": ["201", 202], "strategy": "sequential", "other": "201"}""", Set.of("members", "strategy", "other"));
+        bad.texts("members");
+        bad.choice("strategy", RingStrategy.class);
+        bad.texts("other");
+        assertThatThrownBy(bad::requireValid).isInstanceOfSatisfying(InvalidInputException.class, e ->
+                assertThat(e.messages()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "members", "Must be an array of strings",
+                        "strategy", "Must be one of SIMULTANEOUS, SEQUENTIAL",
+                        "other", "Must be an array of strings")));
     }
 
     @Test
