@@ -4,13 +4,17 @@
 -- prefix, may expire, and is revoked by marking it, so its owners still see it and when it stopped.
 -- Only the SHA-256 of the secret is kept, as before.
 --
+-- Additive, as a replicated table's migration must be (docs/operations.md, upgrades): V11's columns
+-- stay and keep their meaning (label is the token's name; role and scope are those of its login, so
+-- V11's check still holds), the new ones are nullable, so rows that a node still at V11 replicates
+-- arrive whole and a V11 node can apply every row an upgraded node sends.
+--
 -- Conflict-free under multi-master replication: the uuid key is made by the node that takes the
 -- request; a row is inserted once and only its revoked_at is ever set afterwards (a second revocation
 -- on another node changes nothing: the first stands, see JdbcApiTokens.revoke). Use is written per
 -- node in api_token_use, a row each node owns (node_id in the key), like registrations; the last use
 -- is the latest of them, read with the token.
 
-ALTER TABLE api_token RENAME COLUMN label TO name;
 ALTER TABLE api_token
     ADD COLUMN account_id uuid REFERENCES portal_account (id) ON DELETE CASCADE,
     ADD COLUMN prefix     text,
@@ -20,7 +24,8 @@ ALTER TABLE api_token
 -- V11's tokens keep working: their text (tdm_<id>_<secret>) is read as prefix = the id's first 12 hex
 -- digits, hash = SHA-256 of the secret part (ApiTokenSecret.parse). Each goes to the earliest admin
 -- login of its scope. Operator tokens are revoked (the operator has none now: its reach is too wide
--- for a secret kept in a script) but kept, under the earliest operator login.
+-- for a secret kept in a script) but kept, under the earliest operator login; revoked as of their
+-- creation, so every node that runs this sets the same time.
 UPDATE api_token t
 SET prefix = substr(replace(t.id::text, '-', ''), 1, 12),
     account_id = (SELECT a.id FROM portal_account a
@@ -29,17 +34,11 @@ SET prefix = substr(replace(t.id::text, '-', ''), 1, 12),
                     AND a.tenant_id IS NOT DISTINCT FROM t.tenant_id
                   ORDER BY a.created_at, a.id
                   LIMIT 1),
-    revoked_at = CASE WHEN t.role = 'OPERATOR' THEN now() END;
+    revoked_at = CASE WHEN t.role = 'OPERATOR' THEN t.created_at END;
 -- A scope with no admin login left: nobody could see, use through a login's rights, or revoke it.
 DELETE FROM api_token WHERE account_id IS NULL;
 
 ALTER TABLE api_token
-    DROP COLUMN role,
-    DROP COLUMN reseller_id,
-    DROP COLUMN tenant_id,
-    DROP COLUMN version,
-    ALTER COLUMN account_id SET NOT NULL,
-    ALTER COLUMN prefix SET NOT NULL,
     ADD CONSTRAINT api_token_prefix_unique UNIQUE (prefix),
     ADD CONSTRAINT api_token_prefix_format CHECK (prefix ~ '^[a-z0-9]{12}$'),
     ADD CONSTRAINT api_token_expires_after_creation CHECK (expires_at IS NULL OR expires_at > created_at);

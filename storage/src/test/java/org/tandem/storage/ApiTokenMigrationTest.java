@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A data folder made before V50 (main's first API: a token per role and scope, V11) moved to tokens per
  * login: the tokens of resellers and tenants go to the earliest admin login of their scope and keep
  * working with the text their scripts hold; operator tokens are kept but revoked; a token of a scope
- * without any admin login goes, since nobody could see or revoke it.
+ * without any admin login goes, since nobody could see or revoke it. V11's columns stay filled, for
+ * nodes still at V11 during a rolling upgrade.
  */
 class ApiTokenMigrationTest {
 
@@ -85,11 +86,20 @@ class ApiTokenMigrationTest {
             assertThat(ofOperator.accountUsername()).isEqualTo("ops");
             assertThat(ofOperator.status(now)).isEqualTo(ApiTokenStatus.REVOKED);
             assertThat(tokens.ofReseller(lonelyReseller)).isEmpty();
-            try (Connection db = dataSource.getConnection();
-                 var rows = db.createStatement().executeQuery("select count(*) from api_token")) {
-                rows.next();
-                assertThat(rows.getInt(1)).isEqualTo(3);
-            }
+            assertThat(single(dataSource, "select count(*) from api_token")).isEqualTo("3");
+
+            // a token made now is a whole V11 row too, so a node still at V11 applies it when it arrives
+            ApiToken made = ApiToken.issue(ofReseller.accountId(), "first@r", "new", ApiTokenSecret.generate(), now, null);
+            tokens.add(made);
+            assertThat(single(dataSource, "select label || ' ' || role || ' ' || reseller_id || ' ' || (tenant_id is null) "
+                    + "from api_token where id = '" + made.id() + "'")).isEqualTo("new RESELLER_ADMIN " + reseller + " true");
+        }
+    }
+
+    private static String single(DataSource dataSource, String query) throws SQLException {
+        try (Connection db = dataSource.getConnection(); var rows = db.createStatement().executeQuery(query)) {
+            rows.next();
+            return rows.getString(1);
         }
     }
 

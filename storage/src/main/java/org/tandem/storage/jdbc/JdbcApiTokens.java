@@ -25,7 +25,7 @@ import java.util.UUID;
 public final class JdbcApiTokens implements ApiTokenRepository {
 
     private static final String SELECT = """
-            select t.id, t.account_id, a.username, t.name, t.prefix, t.secret_sha256, t.created_at, t.expires_at,
+            select t.id, t.account_id, a.username, t.label, t.prefix, t.secret_sha256, t.created_at, t.expires_at,
                    t.revoked_at, (select max(u.last_used_at) from api_token_use u where u.token_id = t.id)
             from api_token t join portal_account a on a.id = t.account_id
             """;
@@ -47,11 +47,17 @@ public final class JdbcApiTokens implements ApiTokenRepository {
 
     @Override
     public void add(ApiToken token) {
-        update("could not add API token " + token.prefix(), """
-                        insert into api_token (id, account_id, name, prefix, secret_sha256, created_at, expires_at)
-                        values (?, ?, ?, ?, ?, ?, ?)""",
-                token.id(), token.accountId(), token.name(), token.prefix(), token.secretSha256(),
-                utc(token.createdAt()), utc(token.expiresAt()));
+        // role and scope are the login's (V11's columns, kept so that V11's check and nodes still at V11 hold)
+        int added = update("could not add API token " + token.prefix(), """
+                        insert into api_token (id, account_id, label, prefix, secret_sha256, created_at, expires_at,
+                                               role, reseller_id, tenant_id)
+                        select ?, a.id, ?, ?, ?, ?, ?, a.role, a.reseller_id, a.tenant_id
+                        from portal_account a where a.id = ?""",
+                token.id(), token.name(), token.prefix(), token.secretSha256(), utc(token.createdAt()),
+                utc(token.expiresAt()), token.accountId());
+        if (added != 1) {
+            throw new StorageException("could not add API token " + token.prefix() + ": no login " + token.accountId(), null);
+        }
     }
 
     @Override

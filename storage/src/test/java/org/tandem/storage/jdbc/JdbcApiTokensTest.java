@@ -124,13 +124,13 @@ class JdbcApiTokensTest {
 
     @Test
     void theDatabaseRefusesAClearSecretAndAnExpiryBeforeCreation() {
-        assertThatThrownBy(() -> execute("insert into api_token (id, account_id, name, prefix, secret_sha256, created_at) "
-                + "values (gen_random_uuid(), '" + tenantAdmin.id() + "', 'x', 'abcdefabcdef', '"
-                + "tdm_" + "A".repeat(60) + "', now())"))
+        assertThatThrownBy(() -> execute("insert into api_token (id, account_id, label, prefix, secret_sha256, created_at, "
+                + "role, tenant_id) values (gen_random_uuid(), '" + tenantAdmin.id() + "', 'x', 'abcdefabcdef', '"
+                + "tdm_" + "A".repeat(60) + "', now(), 'TENANT_ADMIN', '" + tenantAdmin.tenantId().orElseThrow() + "')"))
                 .hasMessageContaining("api_token_secret_hashed");
-        assertThatThrownBy(() -> execute("insert into api_token (id, account_id, name, prefix, secret_sha256, created_at, "
-                + "expires_at) values (gen_random_uuid(), '" + tenantAdmin.id() + "', 'x', 'abcdefabcdeg', '"
-                + "0".repeat(64) + "', now(), now() - interval '1 day')"))
+        assertThatThrownBy(() -> execute("insert into api_token (id, account_id, label, prefix, secret_sha256, created_at, "
+                + "expires_at, role, tenant_id) values (gen_random_uuid(), '" + tenantAdmin.id() + "', 'x', 'abcdefabcdeg', '"
+                + "0".repeat(64) + "', now(), now() - interval '1 day', 'TENANT_ADMIN', '" + tenantAdmin.tenantId().orElseThrow() + "')"))
                 .hasMessageContaining("api_token_expires_after_creation");
     }
 
