@@ -69,7 +69,7 @@ class TandemNodeIT {
     static EnterpriseArchive deployment() {
         // the client-side helpers travel along: the server loads this class, which names them
         return TandemEar.withInServerTests(TandemNodeIT.class, SippPhone.class, NodeDatabase.class,
-                PortalJourneys.class, Browser.class, ApiJourneys.class);
+                PortalJourneys.class, Browser.class);
     }
 
     @Resource(lookup = "java:jboss/datasources/TandemDS")
@@ -233,31 +233,6 @@ class TandemNodeIT {
     @RunAsClient
     void portalTheOperatorSeesThePoolsAndNodes() throws Exception {
         journeys().theOperatorSeesThePoolsAndNodes();
-    }
-
-    @Test
-    @RunAsClient
-    void apiTheOpenApiDocumentIsServedWithoutAToken() throws Exception {
-        ApiJourneys.theOpenApiDocumentIsServedWithoutAToken();
-    }
-
-    @Test
-    @RunAsClient
-    void apiWithoutALiveTokenEveryCallIs401() throws Exception {
-        ApiJourneys.withoutALiveTokenEveryCallIs401();
-    }
-
-    @Test
-    @RunAsClient
-    void apiAResellerOnboardsAndTheCustomerCreatesAnExtension() throws Exception {
-        ApiJourneys.aResellerOnboardsAndTheCustomerCreatesAnExtensionThroughTheApi();
-    }
-
-    @Test
-    @RunAsClient
-    void apiTokensReachNothingOfOtherResellersOrTenants() throws Exception {
-        journeys();
-        ApiJourneys.tokensReachNothingOfOtherResellersOrTenants(PortalJourneys.OTHER_DOMAIN);
     }
 
     private static synchronized PortalJourneys journeys() throws SQLException {

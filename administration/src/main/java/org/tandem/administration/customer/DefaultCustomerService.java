@@ -88,11 +88,11 @@ public class DefaultCustomerService implements CustomerService {
         Optional<String> company = checks.check(Onboarding.COMPANY, () -> Names.required(form.companyName(), "Company name"));
         Optional<SipDomain> domain = checks.check(Onboarding.SIP_DOMAIN, () -> new SipDomain(form.sipDomain()));
         domain.filter(taken -> tenants.findBySipDomain(taken).isPresent())
-                .ifPresent(taken -> checks.problem(Onboarding.SIP_DOMAIN, "This SIP domain is already used by another customer"));
+                .ifPresent(taken -> checks.taken(Onboarding.SIP_DOMAIN, "This SIP domain is already used by another customer"));
         Optional<String> username = checks.check(Onboarding.ADMIN_USERNAME,
                 () -> PortalAccount.normalizedUsername(form.adminUsername()));
         username.filter(taken -> accounts.findByUsername(taken).isPresent())
-                .ifPresent(taken -> checks.problem(Onboarding.ADMIN_USERNAME, "This username is already taken"));
+                .ifPresent(taken -> checks.taken(Onboarding.ADMIN_USERNAME, "This username is already taken"));
         PasswordStrength.problem(form.adminUsername(), form.adminPassword())
                 .ifPresent(problem -> checks.problem(Onboarding.ADMIN_PASSWORD, problem));
         Optional<PlanLimits> plan = checks.check(Onboarding.PLAN,

@@ -60,7 +60,7 @@ public class DefaultExtensionService implements ExtensionService {
         FieldChecks checks = new FieldChecks();
         Optional<ExtensionNumber> checkedNumber = checks.check(NUMBER, () -> new ExtensionNumber(strip(number)));
         Optional<String> name = checks.check(DISPLAY_NAME, () -> Names.required(displayName, "Display name"));
-        checkedNumber.flatMap(free -> takenProblem(tenant, free)).ifPresent(problem -> checks.problem(NUMBER, problem));
+        checkedNumber.flatMap(free -> takenProblem(tenant, free)).ifPresent(problem -> checks.taken(NUMBER, problem));
         checks.throwIfAny();
         requireRoom(tenant, 1);
         return issue(tenant, checkedNumber.orElseThrow(), name.orElseThrow());

@@ -76,7 +76,7 @@ class HomeNodeAdministrationTest {
         assertThat(b.count("select count(*) from tenant")).as("nothing written on node-b").isZero();
 
         customer = onboard(a);
-        customerAdmin = new Actor(UUID.randomUUID(), "admin@acme", Role.TENANT_ADMIN, null, customer);
+        customerAdmin = Actor.of(on(a).accounts.findByUsername("admin@acme").orElseThrow());
         assertThat(b.await(() -> b.count("select count(*) from portal_account where username = 'admin@acme'"), 1L)).isEqualTo(1L);
     }
 
@@ -97,7 +97,7 @@ class HomeNodeAdministrationTest {
         assertThatThrownBy(() -> onB.customers.suspend(OPERATOR, customer)).hasMessage(refusal);
         assertThatThrownBy(() -> onB.ringGroups.create(customerAdmin, customer, "600", "Sales", RingStrategy.SIMULTANEOUS,
                 20, List.of("201"))).hasMessage(refusal);
-        assertThatThrownBy(() -> onB.apiTokens.issue(customerAdmin, "billing")).hasMessage(refusal);
+        assertThatThrownBy(() -> onB.apiTokens.issue(customerAdmin, "billing", null)).hasMessage(refusal);
         Actor stranger = new Actor(UUID.randomUUID(), "admin@other", Role.TENANT_ADMIN, null, UUID.randomUUID());
         assertThatThrownBy(() -> onB.extensions.create(stranger, customer, "204", "Eve"))
                 .as("someone who does not reach the customer learns nothing of its home").isInstanceOf(NotFoundException.class);
@@ -105,7 +105,7 @@ class HomeNodeAdministrationTest {
         NodeServices onA = on(a);
         onA.extensions.rename(customerAdmin, customer, alice.id(), "Alice Archer");
         onA.ringGroups.create(customerAdmin, customer, "600", "Sales", RingStrategy.SIMULTANEOUS, 20, List.of("201"));
-        onA.apiTokens.issue(customerAdmin, "billing");
+        onA.apiTokens.issue(customerAdmin, "billing", null);
         for (TestNode node : List.of(a, b)) {
             awaitExtensions(node, "201:Alice Archer");
             assertThat(node.await(() -> node.count("select count(*) from ring_group"), 1L)).as(node.name).isEqualTo(1L);

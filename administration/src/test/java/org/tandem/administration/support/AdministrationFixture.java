@@ -1,6 +1,7 @@
 package org.tandem.administration.support;
 
 import org.tandem.administration.access.Actor;
+import org.tandem.administration.apitoken.ApiAuthentication;
 import org.tandem.administration.apitoken.ApiTokenService;
 import org.tandem.administration.calls.CallHistoryService;
 import org.tandem.administration.customer.CustomerService;
@@ -75,6 +76,7 @@ public final class AdministrationFixture {
     public final RegistrationService registrations;
     public final PortalAccountRepository accounts;
     public final ApiTokenService apiTokens;
+    public final ApiAuthentication apiAuthentication;
     public final CallHistoryService calls;
     public final ClusterService cluster;
     public final RingGroupService ringGroups;
@@ -93,6 +95,7 @@ public final class AdministrationFixture {
         registrations = services.registrations;
         accounts = services.accounts;
         apiTokens = services.apiTokens;
+        apiAuthentication = services.apiAuthentication;
         calls = services.calls;
         cluster = services.cluster;
         ringGroups = services.ringGroups;

@@ -1,6 +1,7 @@
 package org.tandem.administration.support;
 
 import jakarta.persistence.EntityManager;
+import org.tandem.administration.apitoken.ApiAuthentication;
 import org.tandem.administration.apitoken.ApiTokenService;
 import org.tandem.administration.apitoken.DefaultApiTokenService;
 import org.tandem.administration.calls.CallHistoryService;
@@ -19,12 +20,12 @@ import org.tandem.administration.ringgroup.RingGroupService;
 import org.tandem.domain.account.PortalAccountRepository;
 import org.tandem.domain.tenant.HomeNodeCheck;
 import org.tandem.storage.TestDatabase;
+import org.tandem.storage.jdbc.JdbcApiTokens;
 import org.tandem.storage.jdbc.JdbcCallHistory;
 import org.tandem.storage.jdbc.JdbcNodeActivity;
 import org.tandem.storage.jdbc.JdbcNodeHeartbeats;
 import org.tandem.storage.jdbc.JdbcRingGroups;
 import org.tandem.storage.jdbc.JdbcTenantRegistrations;
-import org.tandem.storage.jpa.JpaApiTokenRepository;
 import org.tandem.storage.jpa.JpaExtensionRepository;
 import org.tandem.storage.jpa.JpaNodeRepository;
 import org.tandem.storage.jpa.JpaPoolRepository;
@@ -52,6 +53,9 @@ public final class NodeServices {
     public final RegistrationService registrations;
     public final PortalAccountRepository accounts;
     public final ApiTokenService apiTokens;
+    public final ApiAuthentication apiAuthentication;
+    /** This node's home-node rule, checked in the services' transactions. */
+    public final HomeNodeCheck homeNode;
     public final CallHistoryService calls;
     public final ClusterService cluster;
     public final RingGroupService ringGroups;
@@ -62,7 +66,7 @@ public final class NodeServices {
         JpaExtensionRepository extensionRepository = new JpaExtensionRepository(entityManager);
         JpaNodeRepository nodes = new JpaNodeRepository(entityManager);
         HomeNodeGuard guard = new HomeNodeGuard(nodeId, nodeName, LOGIN);
-        HomeNodeCheck homeNode = guard.inTransactionOf(entityManager);
+        homeNode = guard.inTransactionOf(entityManager);
         customers = Transactions.around(CustomerService.class, new DefaultCustomerService(tenants,
                 new JpaResellerRepository(entityManager), new JpaPortalAccountRepository(entityManager),
                 extensionRepository, new JpaPoolRepository(entityManager), nodes,
@@ -77,10 +81,13 @@ public final class NodeServices {
                 new DatabaseReplicationHealth(database.dataSource(), nodeId, nodeName)), entityManager);
         calls = Transactions.around(CallHistoryService.class,
                 new DefaultCallHistoryService(tenants, new JdbcCallHistory(database.dataSource())), entityManager);
-        apiTokens = Transactions.around(ApiTokenService.class,
-                new DefaultApiTokenService(new JpaApiTokenRepository(entityManager), homeNode), entityManager);
+        JdbcApiTokens tokenRepository = new JdbcApiTokens(
+                new TransactionSharingDataSource(database.dataSource(), entityManager), nodeName);
+        apiTokens = Transactions.around(ApiTokenService.class, new DefaultApiTokenService(tokenRepository, homeNode),
+                entityManager);
         accounts = Transactions.around(PortalAccountRepository.class, new JpaPortalAccountRepository(entityManager),
                 entityManager);
+        apiAuthentication = new ApiAuthentication(tokenRepository, accounts);
         RegistrationChanges changes = new RegistrationChanges(
                 new PostgresRegistrationFeed(() -> database.dataSource().getConnection()));
         registrations = Transactions.around(RegistrationService.class, new DefaultRegistrationService(tenants,

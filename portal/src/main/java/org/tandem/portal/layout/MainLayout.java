@@ -61,7 +61,7 @@ public class MainLayout extends AppLayout {
             case TENANT_USER -> {
             }
         }
-        if (user.role() != Role.TENANT_USER) {
+        if (user.role() == Role.RESELLER_ADMIN || user.role() == Role.TENANT_ADMIN) {
             menu.addItem(new SideNavItem("API tokens", "api-tokens"));
         }
         return menu;

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.tandem.domain.account.ApiTokenRepository;
 import org.tandem.domain.account.PortalAccountRepository;
 import org.tandem.domain.call.CallHistory;
 import org.tandem.domain.extension.ExtensionRepository;
@@ -21,7 +20,6 @@ import org.tandem.storage.jdbc.JdbcCallHistory;
 import org.tandem.storage.jdbc.JdbcNodeActivity;
 import org.tandem.storage.jdbc.JdbcRingGroups;
 import org.tandem.storage.jdbc.JdbcTenantRegistrations;
-import org.tandem.storage.jpa.JpaApiTokenRepository;
 import org.tandem.storage.jpa.JpaExtensionRepository;
 import org.tandem.storage.jpa.JpaNodeRepository;
 import org.tandem.storage.jpa.JpaPoolRepository;
@@ -54,11 +52,6 @@ public class Repositories {
     @Produces
     PortalAccountRepository portalAccounts() {
         return new JpaPortalAccountRepository(entityManager);
-    }
-
-    @Produces
-    ApiTokenRepository apiTokens() {
-        return new JpaApiTokenRepository(entityManager);
     }
 
     @Produces

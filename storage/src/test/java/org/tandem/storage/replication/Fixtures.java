@@ -83,8 +83,9 @@ public final class Fixtures {
         return record.id();
     }
 
-    /** A binding taken by {@code node}, as its registrar stores one. */
+    /** A binding taken by {@code node}, as its registrar stores one (once the tenant made elsewhere has reached it). */
     public static void register(TestNode node, UUID tenantId, String extension) {
+        node.await(() -> node.count("select count(*) from tenant where id = '" + tenantId + "'"), 1L);
         new JdbcRegistrations(node.dataSource()).save(Registration.taken(node.id(),
                 new AddressOfRecord(tenantId, new ExtensionNumber(extension)), "sip:" + extension + "@192.0.2.10:5060",
                 null, new Flow("udp", "192.0.2.10", 5060), "call-" + extension, 1, "test phone",
