@@ -43,7 +43,7 @@ import org.tandem.storage.jpa.JpaPoolRepository;
 import org.tandem.storage.jpa.JpaPortalAccountRepository;
 import org.tandem.storage.jpa.JpaResellerRepository;
 import org.tandem.storage.jpa.JpaTenantRepository;
-import org.tandem.storage.notification.PostgresRegistrationFeed;
+import org.tandem.storage.notification.PostgresTenantChanges;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -114,7 +114,8 @@ public final class AdministrationFixture {
         extensions = Transactions.around(ExtensionService.class,
                 new DefaultExtensionService(tenants, extensionRepository), entityManager);
         RegistrationChanges changes = new RegistrationChanges(
-                new PostgresRegistrationFeed(() -> database.dataSource().getConnection()));
+                new PostgresTenantChanges(PostgresTenantChanges.REGISTRATIONS,
+                        () -> database.dataSource().getConnection())::start);
         ringGroups = Transactions.around(RingGroupService.class, new DefaultRingGroupService(tenants, extensionRepository,
                 new JdbcRingGroups(database.dataSource())), entityManager);
         cluster = Transactions.around(ClusterService.class, new DefaultClusterService(new JpaPoolRepository(entityManager),
