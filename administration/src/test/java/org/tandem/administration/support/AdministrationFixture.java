@@ -44,6 +44,12 @@ import org.tandem.storage.jpa.JpaPortalAccountRepository;
 import org.tandem.storage.jpa.JpaResellerRepository;
 import org.tandem.storage.jpa.JpaTenantRepository;
 import org.tandem.storage.notification.PostgresTenantChanges;
+import org.tandem.storage.jdbc.JdbcActiveCalls;
+import org.tandem.administration.calls.ActiveCallChanges;
+import org.tandem.administration.calls.ActiveCallService;
+import org.tandem.administration.calls.DefaultActiveCallService;
+import org.tandem.domain.call.ActiveCall;
+import org.tandem.domain.call.ActiveCallChange;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,6 +58,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -93,6 +100,8 @@ public final class AdministrationFixture {
     public final CallHistoryService calls;
     public final ClusterService cluster;
     public final RingGroupService ringGroups;
+    public final ActiveCallService activeCalls;
+    private final JdbcActiveCalls publishedCalls;
 
     private AdministrationFixture() {
         try {
@@ -128,6 +137,11 @@ public final class AdministrationFixture {
                 entityManager);
         registrations = Transactions.around(RegistrationService.class, new DefaultRegistrationService(tenants,
                 extensionRepository, nodes, new JdbcTenantRegistrations(database.dataSource()), changes), entityManager);
+        publishedCalls = new JdbcActiveCalls(database.dataSource());
+        activeCalls = Transactions.around(ActiveCallService.class, new DefaultActiveCallService(tenants,
+                extensionRepository, nodes, publishedCalls, new ActiveCallChanges(new PostgresTenantChanges(
+                        PostgresTenantChanges.ACTIVE_CALLS, () -> database.dataSource().getConnection())::start)),
+                entityManager);
     }
 
     public static synchronized AdministrationFixture shared() {
@@ -249,6 +263,19 @@ public final class AdministrationFixture {
                 UUID.randomUUID(), tenantId, nodeId, caller, callee, startedAt.atOffset(java.time.ZoneOffset.UTC),
                 answeredAt == null ? null : answeredAt.atOffset(java.time.ZoneOffset.UTC),
                 endedAt.atOffset(java.time.ZoneOffset.UTC), disposition, sipCause);
+    }
+
+    /** A call of {@code tenantId} on node1 as the engine publishes it while it rings or once answered. */
+    public ActiveCall publishCall(UUID callId, UUID tenantId, String caller, String callee, Instant startedAt,
+                                  Instant answeredAt) {
+        ActiveCall call = new ActiveCall(callId, tenantId, nodeId, caller, callee, startedAt, answeredAt);
+        publishedCalls.apply(List.of(ActiveCallChange.up(call)));
+        return call;
+    }
+
+    /** The call has ended, as the engine publishes it. */
+    public void endCall(UUID callId) {
+        publishedCalls.apply(List.of(ActiveCallChange.ended(callId)));
     }
 
     public void unregister(UUID registrationId) {
