@@ -56,6 +56,7 @@ public class MainLayout extends AppLayout {
                 menu.addItem(new SideNavItem("Extensions", "tenants/" + tenant + "/extensions"));
                 menu.addItem(new SideNavItem("Ring groups", "tenants/" + tenant + "/ring-groups"));
                 menu.addItem(new SideNavItem("Registered phones", "tenants/" + tenant + "/registrations"));
+                menu.addItem(new SideNavItem("Active calls", "tenants/" + tenant + "/active-calls"));
                 menu.addItem(new SideNavItem("Call history", "tenants/" + tenant + "/calls"));
             });
             case TENANT_USER -> {

@@ -2,7 +2,6 @@ package org.tandem.portal.tenant;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -18,9 +17,9 @@ import org.tandem.administration.registration.RegisteredPhone;
 import org.tandem.administration.registration.RegistrationService;
 import org.tandem.portal.layout.MainLayout;
 import org.tandem.portal.security.CurrentUser;
+import org.tandem.portal.shared.LiveList;
 import org.tandem.portal.shared.RouteIds;
 
-import java.lang.System.Logger.Level;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -36,7 +35,6 @@ import java.util.UUID;
 @RolesAllowed({"OPERATOR", "RESELLER_ADMIN", "TENANT_ADMIN"})
 public class RegistrationsView extends VerticalLayout implements BeforeEnterObserver {
 
-    private static final System.Logger LOG = System.getLogger(RegistrationsView.class.getName());
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneId.of("UTC"));
 
@@ -74,27 +72,13 @@ public class RegistrationsView extends VerticalLayout implements BeforeEnterObse
 
     @Override
     protected void onAttach(AttachEvent event) {
-        UI ui = event.getUI();
-        // Called on the feed's thread: read there, then hand the list to the UI under its session lock
-        // and push it (the shell's push mode is manual; a UI without push, as in tests, skips that).
-        watching = registrations.watch(actor, tenantId, () -> {
-            List<RegisteredPhone> phones = registrations.registrations(actor, tenantId);
-            ui.access(() -> {
-                show(phones);
-                if (ui.getPushConfiguration().getPushMode().isEnabled()) {
-                    ui.push();
-                }
-            });
-        });
+        watching = LiveList.follow(event.getUI(), onChange -> registrations.watch(actor, tenantId, onChange),
+                () -> registrations.registrations(actor, tenantId), this::show);
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
-        try {
-            watching.close();
-        } catch (Exception e) {
-            LOG.log(Level.WARNING, "Could not stop watching registrations", e);
-        }
+        LiveList.stop(watching, "registrations");
     }
 
     private void show(List<RegisteredPhone> phones) {
