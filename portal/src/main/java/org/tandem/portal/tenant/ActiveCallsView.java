@@ -1,24 +1,17 @@
 package org.tandem.portal.tenant;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import org.tandem.administration.access.Actor;
 import org.tandem.administration.calls.ActiveCallService;
 import org.tandem.administration.calls.LiveCall;
 import org.tandem.domain.call.ActiveCall;
 import org.tandem.portal.layout.MainLayout;
 import org.tandem.portal.security.CurrentUser;
-import org.tandem.portal.shared.LiveList;
 import org.tandem.portal.shared.RouteIds;
 
 import java.time.Instant;
@@ -35,22 +28,19 @@ import java.util.UUID;
 @Route(value = "tenants/:" + TenantRoute.TENANT_ID + RouteIds.UUID_PATTERN + "/active-calls", layout = MainLayout.class)
 @PageTitle("Active calls | Tandem")
 @RolesAllowed({"OPERATOR", "RESELLER_ADMIN", "TENANT_ADMIN"})
-public class ActiveCallsView extends VerticalLayout implements BeforeEnterObserver {
+public class ActiveCallsView extends LiveTenantList<LiveCall> {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneId.of("UTC"));
 
     private final ActiveCallService calls;
-    private final Actor actor;
     private final Paragraph count = new Paragraph();
     private final Grid<LiveCall> grid = new Grid<>(LiveCall.class, false);
-    private UUID tenantId;
-    private AutoCloseable watching;
 
     @Inject
     public ActiveCallsView(ActiveCallService calls, CurrentUser currentUser) {
+        super(currentUser.actor());
         this.calls = calls;
-        this.actor = currentUser.actor();
 
         count.setId("active-call-count");
         grid.setId("active-calls");
@@ -67,23 +57,17 @@ public class ActiveCallsView extends VerticalLayout implements BeforeEnterObserv
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        tenantId = RouteIds.get(event, TenantRoute.TENANT_ID);
-        show(calls.activeCalls(actor, tenantId));
+    protected List<LiveCall> read(UUID tenant) {
+        return calls.activeCalls(actor, tenant);
     }
 
     @Override
-    protected void onAttach(AttachEvent event) {
-        watching = LiveList.follow(event.getUI(), onChange -> calls.watch(actor, tenantId, onChange),
-                () -> calls.activeCalls(actor, tenantId), this::show);
+    protected AutoCloseable watch(UUID tenant, Runnable onChange) {
+        return calls.watch(actor, tenant, onChange);
     }
 
     @Override
-    protected void onDetach(DetachEvent event) {
-        LiveList.stop(watching, "active calls");
-    }
-
-    private void show(List<LiveCall> current) {
+    protected void show(List<LiveCall> current) {
         count.setText(current.size() == 1 ? "1 call" : current.size() + " calls");
         grid.setItems(current);
     }

@@ -9,15 +9,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.tandem.domain.call.ActiveCall;
 import org.tandem.domain.call.ActiveCallChange;
-import org.tandem.domain.node.NetworkAddress;
-import org.tandem.domain.node.Node;
-import org.tandem.domain.operator.Operator;
-import org.tandem.domain.pool.Pool;
-import org.tandem.domain.reseller.Reseller;
 import org.tandem.domain.shared.TenantChangeFeed;
-import org.tandem.domain.tenant.PlanLimits;
 import org.tandem.domain.tenant.SipDomain;
-import org.tandem.domain.tenant.Tenant;
 import org.tandem.storage.TestDatabase;
 import org.tandem.storage.notification.PostgresTenantChanges;
 
@@ -50,35 +43,25 @@ class JdbcActiveCallsTest {
     static Path folder;
     static TestDatabase database;
     static JdbcActiveCalls calls;
-    static Node nodeA;
-    static Node nodeB;
-    static Tenant alpha;
-    static Tenant beta;
+    static UUID nodeA;
+    static UUID nodeB;
+    static UUID alpha;
+    static UUID beta;
 
     private final BlockingQueue<String> heard = new LinkedBlockingQueue<>();
     private AutoCloseable listening;
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
         database = TestDatabase.startIn(folder);
-        nodeA = new Node("node-a", new NetworkAddress("127.0.0.2", 5060), "127.0.0.2");
-        nodeB = new Node("node-b", new NetworkAddress("127.0.0.3", 5060), "127.0.0.3");
-        database.inTransaction(entityManager -> {
-            Operator operator = new Operator("Operator");
-            entityManager.persist(operator);
-            Reseller reseller = new Reseller(operator.id(), "Reseller");
-            entityManager.persist(reseller);
-            entityManager.persist(nodeA);
-            entityManager.persist(nodeB);
-            Pool pool = new Pool("pool-ab", nodeA, nodeB);
-            entityManager.persist(pool);
-            alpha = new Tenant(reseller.id(), pool.id(), "Alpha", new SipDomain("alpha.example.com"),
-                    new PlanLimits(500, 5, 2));
-            beta = new Tenant(reseller.id(), pool.id(), "Beta", new SipDomain("beta.example.com"),
-                    new PlanLimits(500, 5, 2));
-            entityManager.persist(alpha);
-            entityManager.persist(beta);
-        });
+        alpha = database.seedTenant(new SipDomain("alpha.example.com")).id();
+        nodeA = UUID.fromString(database.strings("select id::text from node where name = 'node-a'").getFirst());
+        nodeB = UUID.randomUUID();
+        beta = UUID.randomUUID();
+        execute("insert into node (id, name, sip_host, sip_port, cluster_host, created_at) "
+                + "values ('" + nodeB + "', 'node-b', '127.0.0.3', 5060, '127.0.0.3', now())");
+        execute("insert into tenant select '" + beta + "', reseller_id, pool_id, 'Beta', 'beta.example.com', 10, 5, 2, "
+                + "'ACTIVE', now(), 0 from tenant where id = '" + alpha + "'");
         calls = new JdbcActiveCalls(database.dataSource());
     }
 
@@ -113,59 +96,59 @@ class JdbcActiveCallsTest {
     @Test
     void aCallIsListedWhileItRingsAndIsAnsweredAndGoneWhenItEnds() throws Exception {
         Instant start = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        ActiveCall ringing = new ActiveCall(UUID.randomUUID(), alpha.id(), nodeA.id(), "101", "102", start, null);
+        ActiveCall ringing = new ActiveCall(UUID.randomUUID(), alpha, nodeA, "101", "102", start, null);
 
         calls.apply(List.of(ActiveCallChange.up(ringing)));
-        assertThat(calls.ofTenant(alpha.id())).containsExactly(ringing);
-        assertThat(calls.ofTenant(beta.id())).isEmpty();
-        assertThat(next()).isEqualTo(alpha.id().toString());
+        assertThat(calls.ofTenant(alpha)).containsExactly(ringing);
+        assertThat(calls.ofTenant(beta)).isEmpty();
+        assertThat(next()).isEqualTo(alpha.toString());
 
-        ActiveCall answered = new ActiveCall(ringing.id(), alpha.id(), nodeA.id(), "101", "102", start,
+        ActiveCall answered = new ActiveCall(ringing.id(), alpha, nodeA, "101", "102", start,
                 start.plusSeconds(2));
         calls.apply(List.of(ActiveCallChange.up(answered)));
-        assertThat(calls.ofTenant(alpha.id())).singleElement()
+        assertThat(calls.ofTenant(alpha)).singleElement()
                 .satisfies(call -> assertThat(call.state()).isEqualTo(ActiveCall.State.ANSWERED))
                 .isEqualTo(answered);
-        assertThat(next()).isEqualTo(alpha.id().toString());
+        assertThat(next()).isEqualTo(alpha.toString());
 
         calls.apply(List.of(ActiveCallChange.ended(ringing.id())));
-        assertThat(calls.ofTenant(alpha.id())).isEmpty();
-        assertThat(next()).isEqualTo(alpha.id().toString());
+        assertThat(calls.ofTenant(alpha)).isEmpty();
+        assertThat(next()).isEqualTo(alpha.toString());
     }
 
     @Test
     void aBatchWritesEveryCallsLastChangeAndTellsEachTenantOnce() throws Exception {
         Instant start = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        ActiveCall first = new ActiveCall(UUID.randomUUID(), alpha.id(), nodeA.id(), "101", "102", start, null);
-        ActiveCall second = new ActiveCall(UUID.randomUUID(), alpha.id(), nodeA.id(), "103", "104",
+        ActiveCall first = new ActiveCall(UUID.randomUUID(), alpha, nodeA, "101", "102", start, null);
+        ActiveCall second = new ActiveCall(UUID.randomUUID(), alpha, nodeA, "103", "104",
                 start.plusMillis(1), null);
-        ActiveCall other = new ActiveCall(UUID.randomUUID(), beta.id(), nodeA.id(), "201", "202", start, null);
+        ActiveCall other = new ActiveCall(UUID.randomUUID(), beta, nodeA, "201", "202", start, null);
 
         calls.apply(List.of(ActiveCallChange.up(first), ActiveCallChange.up(second), ActiveCallChange.up(other),
                 ActiveCallChange.ended(second.id()), ActiveCallChange.ended(UUID.randomUUID())));
 
-        assertThat(calls.ofTenant(alpha.id())).containsExactly(first);
-        assertThat(calls.ofTenant(beta.id())).containsExactly(other);
-        assertThat(List.of(next(), next())).containsExactlyInAnyOrder(alpha.id().toString(), beta.id().toString());
+        assertThat(calls.ofTenant(alpha)).containsExactly(first);
+        assertThat(calls.ofTenant(beta)).containsExactly(other);
+        assertThat(List.of(next(), next())).containsExactlyInAnyOrder(alpha.toString(), beta.toString());
         assertThat(heard.poll(300, TimeUnit.MILLISECONDS)).as("one notice per tenant and transaction").isNull();
     }
 
     @Test
     void aStartingNodeForgetsOnlyItsOwnCalls() {
         Instant start = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        ActiveCall onA = new ActiveCall(UUID.randomUUID(), alpha.id(), nodeA.id(), "101", "102", start, null);
-        ActiveCall onB = new ActiveCall(UUID.randomUUID(), alpha.id(), nodeB.id(), "103", "104", start, start);
+        ActiveCall onA = new ActiveCall(UUID.randomUUID(), alpha, nodeA, "101", "102", start, null);
+        ActiveCall onB = new ActiveCall(UUID.randomUUID(), alpha, nodeB, "103", "104", start, start);
         calls.apply(List.of(ActiveCallChange.up(onA), ActiveCallChange.up(onB)));
 
-        assertThat(calls.forgetNode(nodeA.id())).isEqualTo(1);
+        assertThat(calls.forgetNode(nodeA)).isEqualTo(1);
 
-        assertThat(calls.ofTenant(alpha.id())).containsExactly(onB);
+        assertThat(calls.ofTenant(alpha)).containsExactly(onB);
     }
 
     @Test
     void theDatabaseRefusesAStateThatContradictsItsTimes() {
         assertThatThrownBy(() -> execute("insert into active_call (id, node_id, tenant_id, caller, callee, state, "
-                + "started_at, answered_at) values (gen_random_uuid(), '" + nodeA.id() + "', '" + alpha.id()
+                + "started_at, answered_at) values (gen_random_uuid(), '" + nodeA + "', '" + alpha
                 + "', '101', '102', 'ANSWERED', now(), null)"))
                 .hasMessageContaining("active_call_answered_when_answered");
     }
@@ -178,10 +161,10 @@ class JdbcActiveCallsTest {
             statement.execute("set session_replication_role = replica");
             statement.execute("set search_path = ''");
             statement.execute("insert into public.active_call (id, node_id, tenant_id, caller, callee, state, "
-                    + "started_at) values (gen_random_uuid(), '" + nodeB.id() + "', '" + beta.id()
+                    + "started_at) values (gen_random_uuid(), '" + nodeB + "', '" + beta
                     + "', '201', '202', 'RINGING', now())");
         }
-        assertThat(next()).isEqualTo(beta.id().toString());
+        assertThat(next()).isEqualTo(beta.toString());
         assertThat(database.strings("select tgenabled from pg_trigger where tgname = 'active_call_changed'"))
                 .containsExactly("A");
     }
