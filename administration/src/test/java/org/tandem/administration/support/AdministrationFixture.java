@@ -45,7 +45,11 @@ import org.tandem.storage.jpa.JpaResellerRepository;
 import org.tandem.storage.jpa.JpaTenantRepository;
 import org.tandem.storage.notification.PostgresTenantChanges;
 import org.tandem.storage.jdbc.JdbcActiveCalls;
+import org.tandem.administration.account.AccountService;
+import org.tandem.administration.account.DefaultAccountService;
 import org.tandem.administration.calls.ActiveCallChanges;
+import org.tandem.administration.ownextension.DefaultOwnExtensionService;
+import org.tandem.administration.ownextension.OwnExtensionService;
 import org.tandem.administration.calls.ActiveCallService;
 import org.tandem.administration.calls.DefaultActiveCallService;
 import org.tandem.domain.call.ActiveCall;
@@ -76,7 +80,10 @@ public final class AdministrationFixture {
     public static final String NORTHWIND_ADMIN = "nina@northwind";
     public static final String SOUTHGATE_ADMIN = "sam@southgate";
     public static final String ACME_ADMIN = "alice@acme";
+    /** A tenant user of Acme who sees extension 101 (Alice Archer's). */
     public static final String ACME_USER = "arthur@acme";
+    /** A tenant user of Acme linked to no extension. */
+    public static final String ACME_UNLINKED_USER = "ursula@acme";
     public static final String GLOBEX_ADMIN = "gina@globex";
     public static final String ACME_DOMAIN = "acme.fixture.test";
     public static final String GLOBEX_DOMAIN = "globex.fixture.test";
@@ -101,6 +108,8 @@ public final class AdministrationFixture {
     public final ClusterService cluster;
     public final RingGroupService ringGroups;
     public final ActiveCallService activeCalls;
+    public final AccountService ownAccount;
+    public final OwnExtensionService ownExtension;
     private final JdbcActiveCalls publishedCalls;
 
     private AdministrationFixture() {
@@ -137,6 +146,12 @@ public final class AdministrationFixture {
                 entityManager);
         registrations = Transactions.around(RegistrationService.class, new DefaultRegistrationService(tenants,
                 extensionRepository, nodes, new JdbcTenantRegistrations(database.dataSource()), changes), entityManager);
+        ownAccount = Transactions.around(AccountService.class,
+                new DefaultAccountService(new JpaPortalAccountRepository(entityManager)), entityManager);
+        ownExtension = Transactions.around(OwnExtensionService.class, new DefaultOwnExtensionService(
+                new JpaPortalAccountRepository(entityManager), extensionRepository, nodes,
+                new JdbcTenantRegistrations(database.dataSource()), new JdbcCallHistory(database.dataSource()), changes),
+                entityManager);
         publishedCalls = new JdbcActiveCalls(database.dataSource());
         activeCalls = Transactions.around(ActiveCallService.class, new DefaultActiveCallService(tenants,
                 extensionRepository, nodes, publishedCalls, new ActiveCallChanges(new PostgresTenantChanges(
@@ -184,7 +199,8 @@ public final class AdministrationFixture {
             acme = acmeTenant.id();
             globex = globexTenant.id();
             JpaExtensionRepository extensionRepository = new JpaExtensionRepository(entityManager);
-            extensionRepository.add(new Extension(acmeTenant, new ExtensionNumber("101"), "Alice Archer", "acme-101".toCharArray()));
+            Extension alice = new Extension(acmeTenant, new ExtensionNumber("101"), "Alice Archer", "acme-101".toCharArray());
+            extensionRepository.add(alice);
             extensionRepository.add(new Extension(globexTenant, new ExtensionNumber("101"), "Gary Green", "globex-101".toCharArray()));
             JpaPortalAccountRepository accounts = new JpaPortalAccountRepository(entityManager);
             char[] password = PASSWORD.toCharArray();
@@ -192,7 +208,8 @@ public final class AdministrationFixture {
             accounts.add(PortalAccount.resellerAdmin(NORTHWIND_ADMIN, password, north.id()));
             accounts.add(PortalAccount.resellerAdmin(SOUTHGATE_ADMIN, password, south.id()));
             accounts.add(PortalAccount.tenantLogin(ACME_ADMIN, password, Role.TENANT_ADMIN, acme));
-            accounts.add(PortalAccount.tenantLogin(ACME_USER, password, Role.TENANT_USER, acme));
+            accounts.add(PortalAccount.tenantUser(ACME_USER, password, acme, alice.id()));
+            accounts.add(PortalAccount.tenantLogin(ACME_UNLINKED_USER, password, Role.TENANT_USER, acme));
             accounts.add(PortalAccount.tenantLogin(GLOBEX_ADMIN, password, Role.TENANT_ADMIN, globex));
         });
     }

@@ -11,11 +11,13 @@ import com.vaadin.flow.component.login.LoginForm;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.tandem.administration.apitoken.ApiTokenService;
+import org.tandem.administration.account.AccountService;
 import org.tandem.administration.calls.ActiveCallService;
 import org.tandem.administration.calls.CallHistoryService;
 import org.tandem.administration.customer.CustomerService;
 import org.tandem.administration.extension.ExtensionService;
 import org.tandem.administration.operator.ClusterService;
+import org.tandem.administration.ownextension.OwnExtensionService;
 import org.tandem.administration.registration.RegistrationService;
 import org.tandem.administration.ringgroup.RingGroupService;
 import org.tandem.administration.support.AdministrationFixture;
@@ -38,16 +40,18 @@ public abstract class PortalViewTest {
 
     @BeforeEach
     void openPortal() {
-        BrowserlessPortal.start(Map.of(
-                PortalAccountRepository.class, fixture.accounts,
-                CustomerService.class, fixture.customers,
-                ExtensionService.class, fixture.extensions,
-                RegistrationService.class, fixture.registrations,
-                ApiTokenService.class, fixture.apiTokens,
-                CallHistoryService.class, fixture.calls,
-                ClusterService.class, fixture.cluster,
-                RingGroupService.class, fixture.ringGroups,
-                ActiveCallService.class, fixture.activeCalls));
+        BrowserlessPortal.start(Map.ofEntries(
+                Map.entry(PortalAccountRepository.class, fixture.accounts),
+                Map.entry(CustomerService.class, fixture.customers),
+                Map.entry(ExtensionService.class, fixture.extensions),
+                Map.entry(RegistrationService.class, fixture.registrations),
+                Map.entry(ApiTokenService.class, fixture.apiTokens),
+                Map.entry(CallHistoryService.class, fixture.calls),
+                Map.entry(ClusterService.class, fixture.cluster),
+                Map.entry(RingGroupService.class, fixture.ringGroups),
+                Map.entry(ActiveCallService.class, fixture.activeCalls),
+                Map.entry(AccountService.class, fixture.ownAccount),
+                Map.entry(OwnExtensionService.class, fixture.ownExtension)));
     }
 
     @AfterEach
