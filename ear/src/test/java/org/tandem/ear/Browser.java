@@ -105,6 +105,11 @@ final class Browser implements AutoCloseable {
                 + " vaadin-grid-cell-content')).map(c => c.textContent.trim()).join(' | ')"));
     }
 
+    /** Waits until the element's JavaScript property (a Vaadin field's errorMessage) is {@code expected}. */
+    void awaitProperty(String id, String property, String expected) {
+        wait.until(driver -> expected.equals(script("return document.getElementById('" + id + "')." + property)));
+    }
+
     /** Waits until a cell of the grid {@code gridId} holds {@code expected}: the server pushes changes. */
     void awaitGridText(String gridId, String expected) {
         wait.until(driver -> gridText(gridId).contains(expected));

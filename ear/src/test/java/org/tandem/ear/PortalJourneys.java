@@ -22,6 +22,8 @@ final class PortalJourneys {
     private static final String RESELLER_PASSWORD = "tandem-reseller";
     private static final String ACME_ADMIN = "admin@acme";
     private static final String ACME_ADMIN_PASSWORD = "tandem-admin";
+    private static final String TENANT_USER = "alice@acme";
+    private static final String TENANT_USER_PASSWORD = "tandem-alice";
     private static final String OTHER_RESELLER = NodeDatabase.unique("other-reseller");
     private static final String OTHER_PASSWORD = "Other-Reseller-2026";
     static final String OTHER_DOMAIN = NodeDatabase.unique("other") + ".tandem.test";
@@ -177,6 +179,38 @@ final class PortalJourneys {
         }
         browser.open("tenants/" + otherTenant + "/active-calls");
         assertThat(browser.text("not-found")).isEqualTo("No such customer");
+    }
+
+    /**
+     * The demo's tenant user sees extension 101's page, reaches no admin page by its address, and
+     * is told what is wrong with a new password (left unchanged).
+     */
+    void aTenantUserSeesTheirOwnPhoneAndNoAdminPage() throws Exception {
+        inBrowser(browser -> {
+            UUID acme = UUID.fromString(NodeDatabase.single("select id::text from tenant where sip_domain = 'acme.tandem.test'"));
+            browser.signIn(TENANT_USER, TENANT_USER_PASSWORD);
+            browser.open("my-phone");
+            assertThat(browser.text("own-extension")).isEqualTo("My phone: 101 Alice Archer");
+            browser.screenshot("my-phone");
+            for (String path : new String[]{"tenants/" + acme + "/extensions", "tenants/" + acme + "/registrations",
+                    "tenants/" + acme + "/active-calls", "tenants/" + acme + "/calls", "customers", "api-tokens"}) {
+                browser.open(path);
+                assertThat(browser.text("no-access")).as(path).isEqualTo("Your login has no access to this page");
+            }
+
+            String hash = NodeDatabase.single("select password_hash from portal_account where username = ?", TENANT_USER);
+            browser.open("account/password");
+            browser.type("current-password", "not-the-password");
+            browser.type("new-password", "short");
+            browser.type("repeated-password", "other");
+            browser.click("change-password");
+            browser.awaitProperty("current-password", "errorMessage", "This is not your current password");
+            browser.awaitProperty("new-password", "errorMessage", "Password must be at least 12 characters long");
+            browser.awaitProperty("repeated-password", "errorMessage", "The two new passwords differ");
+            browser.screenshot("change-password");
+            assertThat(NodeDatabase.single("select password_hash from portal_account where username = ?", TENANT_USER))
+                    .as("the password is unchanged").isEqualTo(hash);
+        });
     }
 
     void aTenantAdminEditingIdsInTheUrlReachesNoOtherTenant() throws Exception {

@@ -211,6 +211,12 @@ class TandemNodeIT {
 
     @Test
     @RunAsClient
+    void portalATenantUserSeesTheirOwnPhoneAndNoAdminPage() throws Exception {
+        journeys().aTenantUserSeesTheirOwnPhoneAndNoAdminPage();
+    }
+
+    @Test
+    @RunAsClient
     void portalATenantAdminEditingIdsInTheUrlReachesNoOtherTenant() throws Exception {
         journeys().aTenantAdminEditingIdsInTheUrlReachesNoOtherTenant();
     }
