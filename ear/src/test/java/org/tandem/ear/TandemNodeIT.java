@@ -145,7 +145,8 @@ class TandemNodeIT {
     @Test
     @RunAsClient
     void aDemoPhoneRegistersWithTheCredentialsTheReadmeLists() throws Exception {
-        SippPhone register = SippPhone.start("register_auth.xml", demoPhone("101"), "-auth_uri", DEMO_DOMAIN, "-m", "1");
+        SippPhone register = SippPhone.start("register_auth.xml", SippPhone.demo("101"),
+                "-auth_uri", SippPhone.DEMO_DOMAIN, "-m", "1");
         assertThat(register.exitCode()).as("sipp: REGISTER, 401, REGISTER with MD5 digest, 200 listing the contact\n"
                 + register.output()).isZero();
     }
@@ -153,12 +154,12 @@ class TandemNodeIT {
     @Test
     @RunAsClient
     void twoDemoPhonesCallEachOtherThroughTheNodeAndTheCallIsRecorded() throws Exception {
-        SippPhone phone = SippPhone.start("call/phone_register.xml", demoPhone("102"), "-auth_uri", DEMO_DOMAIN,
-                "-oocsf", SippPhone.scenario("call/phone_answers.xml"), "-d", "20000", "-m", "1");
+        SippPhone phone = SippPhone.start("call/phone_register.xml", SippPhone.demo("102"),
+                "-auth_uri", SippPhone.DEMO_DOMAIN, "-oocsf", SippPhone.scenario("call/phone_answers.xml"), "-d", "20000", "-m", "1");
         try {
             NodeDatabase.awaitCount("select count(*) from registration where extension_number = '102'", 1);
-            SippPhone caller = SippPhone.start("call/caller_bye.xml", demoPhone("101") + ";102",
-                    "-auth_uri", "102@" + DEMO_DOMAIN, "-m", "1");
+            SippPhone caller = SippPhone.start("call/caller_bye.xml", SippPhone.demo("101") + ";102",
+                    "-auth_uri", "102@" + SippPhone.DEMO_DOMAIN, "-m", "1");
             assertThat(caller.exitCode()).as("sipp: INVITE, 407, INVITE with digest, 180, 200, ACK, BYE, 200\n"
                     + caller.output()).isZero();
             NodeDatabase.awaitCount("select count(*) from call_record where caller = '101' and callee = '102' "
@@ -215,6 +216,18 @@ class TandemNodeIT {
     @RunAsClient
     void portalAResellerOnboardsACustomerWhosePhoneShowsUpLiveAndIsRefusedOnceSuspended() throws Exception {
         journeys().aResellerOnboardsACustomerWhosePhoneShowsUpLiveAndIsRefusedOnceSuspended();
+    }
+
+    @Test
+    @RunAsClient
+    void portalATenantAdminSeesACallRingBeAnsweredAndEndWithoutAReload() throws Exception {
+        journeys().aTenantAdminSeesACallRingBeAnsweredAndEndWithoutAReload();
+    }
+
+    @Test
+    @RunAsClient
+    void portalATenantUserSeesTheirOwnPhoneAndNoAdminPage() throws Exception {
+        journeys().aTenantUserSeesTheirOwnPhoneAndNoAdminPage();
     }
 
     @Test
@@ -281,12 +294,6 @@ class TandemNodeIT {
         return kept;
     }
 
-    private static final String DEMO_DOMAIN = "acme.tandem.test";
-
-    /** An injection-file line for a demo extension with the SIP password the README lists. */
-    private static String demoPhone(String number) {
-        return SippPhone.line(number, DEMO_DOMAIN, "acme-" + number + "-secret");
-    }
 
     private static URI portal() {
         return URI.create("http://127.0.0.1:" + Integer.getInteger("it.http.port") + "/");

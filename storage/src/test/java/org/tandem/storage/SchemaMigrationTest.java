@@ -64,8 +64,8 @@ class SchemaMigrationTest {
                   and t.table_name <> 'flyway_schema_history'
                 group by c.table_name
                 order by 1""");
-        assertThat(keys).containsExactly("api_token:id uuid", "api_token_use:token_id uuid,node_id uuid",
-                "call_record:id uuid", "extension:id uuid", "node:id uuid",
+        assertThat(keys).containsExactly("active_call:id uuid", "api_token:id uuid",
+                "api_token_use:token_id uuid,node_id uuid", "call_record:id uuid", "extension:id uuid", "node:id uuid",
                 "node_call_count:node_id uuid,tenant_id uuid", "node_heartbeat:node_id uuid",
                 "operator:id uuid", "pool:id uuid", "portal_account:id uuid", "registration:id uuid",
                 "reseller:id uuid", "ring_group:id uuid",

@@ -30,6 +30,14 @@ import org.tandem.storage.jpa.JpaPoolRepository;
 import org.tandem.storage.jpa.JpaPortalAccountRepository;
 import org.tandem.storage.jpa.JpaResellerRepository;
 import org.tandem.storage.jpa.JpaTenantRepository;
+import org.tandem.storage.jdbc.JdbcActiveCalls;
+import org.tandem.administration.account.AccountService;
+import org.tandem.administration.ownextension.DefaultOwnExtensionService;
+import org.tandem.administration.ownextension.OwnExtensionService;
+import org.tandem.administration.calls.ActiveCallService;
+import org.tandem.administration.calls.DefaultActiveCallService;
+import org.tandem.domain.call.ActiveCall;
+import org.tandem.domain.call.ActiveCallChange;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,6 +46,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -55,7 +64,10 @@ public final class AdministrationFixture {
     public static final String NORTHWIND_ADMIN = "nina@northwind";
     public static final String SOUTHGATE_ADMIN = "sam@southgate";
     public static final String ACME_ADMIN = "alice@acme";
+    /** A tenant user of Acme who sees extension 101 (Alice Archer's). */
     public static final String ACME_USER = "arthur@acme";
+    /** A tenant user of Acme linked to no extension. */
+    public static final String ACME_UNLINKED_USER = "ursula@acme";
     public static final String GLOBEX_ADMIN = "gina@globex";
     public static final String ACME_DOMAIN = "acme.fixture.test";
     public static final String GLOBEX_DOMAIN = "globex.fixture.test";
@@ -80,6 +92,10 @@ public final class AdministrationFixture {
     public final CallHistoryService calls;
     public final ClusterService cluster;
     public final RingGroupService ringGroups;
+    public final ActiveCallService activeCalls;
+    public final AccountService ownAccount;
+    public final OwnExtensionService ownExtension;
+    private final JdbcActiveCalls publishedCalls;
 
     private AdministrationFixture() {
         try {
@@ -99,6 +115,10 @@ public final class AdministrationFixture {
         calls = services.calls;
         cluster = services.cluster;
         ringGroups = services.ringGroups;
+        activeCalls = services.activeCalls;
+        ownAccount = services.ownAccount;
+        ownExtension = services.ownExtension;
+        publishedCalls = services.publishedCalls;
     }
 
     /** Every service of the fixture's node, for a portal that needs them all. */
@@ -146,7 +166,8 @@ public final class AdministrationFixture {
             acme = acmeTenant.id();
             globex = globexTenant.id();
             JpaExtensionRepository extensionRepository = new JpaExtensionRepository(entityManager);
-            extensionRepository.add(new Extension(acmeTenant, new ExtensionNumber("101"), "Alice Archer", "acme-101".toCharArray()));
+            Extension alice = new Extension(acmeTenant, new ExtensionNumber("101"), "Alice Archer", "acme-101".toCharArray());
+            extensionRepository.add(alice);
             extensionRepository.add(new Extension(globexTenant, new ExtensionNumber("101"), "Gary Green", "globex-101".toCharArray()));
             JpaPortalAccountRepository accounts = new JpaPortalAccountRepository(entityManager);
             char[] password = PASSWORD.toCharArray();
@@ -154,7 +175,8 @@ public final class AdministrationFixture {
             accounts.add(PortalAccount.resellerAdmin(NORTHWIND_ADMIN, password, north.id()));
             accounts.add(PortalAccount.resellerAdmin(SOUTHGATE_ADMIN, password, south.id()));
             accounts.add(PortalAccount.tenantLogin(ACME_ADMIN, password, Role.TENANT_ADMIN, acme));
-            accounts.add(PortalAccount.tenantLogin(ACME_USER, password, Role.TENANT_USER, acme));
+            accounts.add(PortalAccount.tenantUser(ACME_USER, password, acme, alice.id()));
+            accounts.add(PortalAccount.tenantLogin(ACME_UNLINKED_USER, password, Role.TENANT_USER, acme));
             accounts.add(PortalAccount.tenantLogin(GLOBEX_ADMIN, password, Role.TENANT_ADMIN, globex));
         });
     }
@@ -225,6 +247,19 @@ public final class AdministrationFixture {
                 UUID.randomUUID(), tenantId, nodeId, caller, callee, startedAt.atOffset(java.time.ZoneOffset.UTC),
                 answeredAt == null ? null : answeredAt.atOffset(java.time.ZoneOffset.UTC),
                 endedAt.atOffset(java.time.ZoneOffset.UTC), disposition, sipCause);
+    }
+
+    /** A call of {@code tenantId} on node1 as the engine publishes it while it rings or once answered. */
+    public ActiveCall publishCall(UUID callId, UUID tenantId, String caller, String callee, Instant startedAt,
+                                  Instant answeredAt) {
+        ActiveCall call = new ActiveCall(callId, tenantId, nodeId, caller, callee, startedAt, answeredAt);
+        publishedCalls.apply(List.of(ActiveCallChange.up(call)));
+        return call;
+    }
+
+    /** The call has ended, as the engine publishes it. */
+    public void endCall(UUID callId) {
+        publishedCalls.apply(List.of(ActiveCallChange.ended(callId)));
     }
 
     public void unregister(UUID registrationId) {

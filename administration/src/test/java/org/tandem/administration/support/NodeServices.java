@@ -1,10 +1,15 @@
 package org.tandem.administration.support;
 
 import jakarta.persistence.EntityManager;
+import org.tandem.administration.account.AccountService;
+import org.tandem.administration.account.DefaultAccountService;
 import org.tandem.administration.apitoken.ApiAuthentication;
 import org.tandem.administration.apitoken.ApiTokenService;
 import org.tandem.administration.apitoken.DefaultApiTokenService;
+import org.tandem.administration.calls.ActiveCallChanges;
+import org.tandem.administration.calls.ActiveCallService;
 import org.tandem.administration.calls.CallHistoryService;
+import org.tandem.administration.calls.DefaultActiveCallService;
 import org.tandem.administration.calls.DefaultCallHistoryService;
 import org.tandem.administration.customer.CustomerService;
 import org.tandem.administration.customer.DefaultCustomerService;
@@ -12,6 +17,8 @@ import org.tandem.administration.extension.DefaultExtensionService;
 import org.tandem.administration.extension.ExtensionService;
 import org.tandem.administration.operator.ClusterService;
 import org.tandem.administration.operator.DefaultClusterService;
+import org.tandem.administration.ownextension.DefaultOwnExtensionService;
+import org.tandem.administration.ownextension.OwnExtensionService;
 import org.tandem.administration.registration.DefaultRegistrationService;
 import org.tandem.administration.registration.RegistrationChanges;
 import org.tandem.administration.registration.RegistrationService;
@@ -20,6 +27,7 @@ import org.tandem.administration.ringgroup.RingGroupService;
 import org.tandem.domain.account.PortalAccountRepository;
 import org.tandem.domain.tenant.HomeNodeCheck;
 import org.tandem.storage.TestDatabase;
+import org.tandem.storage.jdbc.JdbcActiveCalls;
 import org.tandem.storage.jdbc.JdbcApiTokens;
 import org.tandem.storage.jdbc.JdbcCallHistory;
 import org.tandem.storage.jdbc.JdbcNodeActivity;
@@ -32,7 +40,7 @@ import org.tandem.storage.jpa.JpaPoolRepository;
 import org.tandem.storage.jpa.JpaPortalAccountRepository;
 import org.tandem.storage.jpa.JpaResellerRepository;
 import org.tandem.storage.jpa.JpaTenantRepository;
-import org.tandem.storage.notification.PostgresRegistrationFeed;
+import org.tandem.storage.notification.PostgresTenantChanges;
 import org.tandem.storage.replication.DatabaseLogin;
 import org.tandem.storage.replication.DatabaseReplicationHealth;
 import org.tandem.storage.replication.HomeNodeGuard;
@@ -59,6 +67,11 @@ public final class NodeServices {
     public final CallHistoryService calls;
     public final ClusterService cluster;
     public final RingGroupService ringGroups;
+    public final ActiveCallService activeCalls;
+    public final AccountService ownAccount;
+    public final OwnExtensionService ownExtension;
+    /** This node's calls as its engine publishes them. */
+    public final JdbcActiveCalls publishedCalls;
 
     public NodeServices(TestDatabase database, UUID nodeId, String nodeName) {
         EntityManager entityManager = database.newEntityManager();
@@ -88,9 +101,20 @@ public final class NodeServices {
         accounts = Transactions.around(PortalAccountRepository.class, new JpaPortalAccountRepository(entityManager),
                 entityManager);
         apiAuthentication = new ApiAuthentication(tokenRepository, accounts);
-        RegistrationChanges changes = new RegistrationChanges(
-                new PostgresRegistrationFeed(() -> database.dataSource().getConnection()));
+        RegistrationChanges changes = new RegistrationChanges(new PostgresTenantChanges(PostgresTenantChanges.REGISTRATIONS,
+                () -> database.dataSource().getConnection())::start);
         registrations = Transactions.around(RegistrationService.class, new DefaultRegistrationService(tenants,
                 extensionRepository, nodes, new JdbcTenantRegistrations(database.dataSource()), changes), entityManager);
+        ownAccount = Transactions.around(AccountService.class,
+                new DefaultAccountService(new JpaPortalAccountRepository(entityManager), homeNode), entityManager);
+        ownExtension = Transactions.around(OwnExtensionService.class, new DefaultOwnExtensionService(
+                new JpaPortalAccountRepository(entityManager), extensionRepository, nodes,
+                new JdbcTenantRegistrations(database.dataSource()), new JdbcCallHistory(database.dataSource()), changes),
+                entityManager);
+        publishedCalls = new JdbcActiveCalls(database.dataSource());
+        activeCalls = Transactions.around(ActiveCallService.class, new DefaultActiveCallService(tenants,
+                extensionRepository, nodes, publishedCalls, new ActiveCallChanges(new PostgresTenantChanges(
+                        PostgresTenantChanges.ACTIVE_CALLS, () -> database.dataSource().getConnection())::start)),
+                entityManager);
     }
 }

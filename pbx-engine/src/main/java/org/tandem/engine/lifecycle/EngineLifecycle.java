@@ -16,6 +16,7 @@ import org.tandem.engine.registrar.RegistrarPolicy;
 import org.tandem.engine.call.CallPolicy;
 import org.tandem.engine.cluster.ClusterPeers;
 import org.tandem.storage.jdbc.JdbcCallCounts;
+import org.tandem.storage.jdbc.JdbcActiveCalls;
 import org.tandem.storage.jdbc.JdbcCallRecords;
 import org.tandem.storage.jdbc.JdbcRingGroups;
 import org.tandem.storage.jdbc.JdbcNodes;
@@ -58,6 +59,7 @@ public class EngineLifecycle {
         EngineServices services = EngineServices.of(new JdbcSipAccounts(dataSource), new JdbcRegistrations(dataSource),
                 nodeId).withRegistrar(RegistrarPolicy.fromProperties(System.getProperties()))
                 .withCallRecords(new JdbcCallRecords(dataSource))
+                .withActiveCalls(new JdbcActiveCalls(dataSource))
                 .withCalls(CallPolicy.fromProperties(System.getProperties()))
                 .withRingGroups(new JdbcRingGroups(dataSource))
                 .withPeers(ClusterPeers.fromProperties(System.getProperties(), new JdbcNodes(dataSource),

@@ -1,10 +1,13 @@
 package org.tandem.portal.support;
 
+import org.tandem.administration.account.AccountService;
 import org.tandem.administration.apitoken.ApiTokenService;
+import org.tandem.administration.calls.ActiveCallService;
 import org.tandem.administration.calls.CallHistoryService;
 import org.tandem.administration.customer.CustomerService;
 import org.tandem.administration.extension.ExtensionService;
 import org.tandem.administration.operator.ClusterService;
+import org.tandem.administration.ownextension.OwnExtensionService;
 import org.tandem.administration.registration.RegistrationService;
 import org.tandem.administration.ringgroup.RingGroupService;
 import org.tandem.administration.support.NodeServices;
@@ -43,15 +46,18 @@ public final class BrowserlessPortal {
 
     /** Starts the portal of a node whose services are {@code node}. */
     public static void start(NodeServices node) {
-        start(Map.of(
-                PortalAccountRepository.class, node.accounts,
-                CustomerService.class, node.customers,
-                ExtensionService.class, node.extensions,
-                RegistrationService.class, node.registrations,
-                ApiTokenService.class, node.apiTokens,
-                CallHistoryService.class, node.calls,
-                ClusterService.class, node.cluster,
-                RingGroupService.class, node.ringGroups));
+        start(Map.ofEntries(
+                Map.entry(PortalAccountRepository.class, node.accounts),
+                Map.entry(CustomerService.class, node.customers),
+                Map.entry(ExtensionService.class, node.extensions),
+                Map.entry(RegistrationService.class, node.registrations),
+                Map.entry(ApiTokenService.class, node.apiTokens),
+                Map.entry(CallHistoryService.class, node.calls),
+                Map.entry(ClusterService.class, node.cluster),
+                Map.entry(RingGroupService.class, node.ringGroups),
+                Map.entry(ActiveCallService.class, node.activeCalls),
+                Map.entry(AccountService.class, node.ownAccount),
+                Map.entry(OwnExtensionService.class, node.ownExtension)));
     }
 
     public static void stop() {

@@ -1,7 +1,10 @@
 package org.tandem.portal.support;
 
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.LoginFormKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
@@ -9,6 +12,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.tandem.administration.support.AdministrationFixture;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 
@@ -55,5 +61,28 @@ public abstract class PortalViewTest {
 
     protected static void signIn(String username) {
         submitLogin(username, TestAccounts.PASSWORD);
+    }
+
+    /** The rows of the grid with id {@code gridId}, as the view holds them. */
+    @SuppressWarnings("unchecked")
+    protected static <T> List<T> gridRows(String gridId) {
+        Grid<T> grid = _get(Grid.class, spec -> spec.withId(gridId));
+        List<T> rows = new ArrayList<>();
+        for (int i = 0; i < GridKt._size(grid); i++) {
+            rows.add(GridKt._get(grid, i));
+        }
+        return rows;
+    }
+
+    /** Runs what the server pushed (Karibu's stand-in for the browser) until {@code done}, for up to 3 s. */
+    protected static void awaitPush(BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + 3_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            MockVaadin.clientRoundtrip();
+            if (done.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(50);
+        }
     }
 }

@@ -1,6 +1,8 @@
 package org.tandem.storage.replication;
 
 import jakarta.persistence.EntityManager;
+import org.tandem.domain.call.ActiveCall;
+import org.tandem.domain.call.ActiveCallChange;
 import org.tandem.domain.call.CallDisposition;
 import org.tandem.domain.call.CallRecord;
 import org.tandem.domain.extension.Extension;
@@ -15,6 +17,7 @@ import org.tandem.domain.reseller.Reseller;
 import org.tandem.domain.tenant.PlanLimits;
 import org.tandem.domain.tenant.SipDomain;
 import org.tandem.domain.tenant.Tenant;
+import org.tandem.storage.jdbc.JdbcActiveCalls;
 import org.tandem.storage.jdbc.JdbcCallRecords;
 import org.tandem.storage.jdbc.JdbcRegistrations;
 
@@ -81,6 +84,12 @@ public final class Fixtures {
                 now.minusSeconds(25), now, CallDisposition.ANSWERED, 200);
         new JdbcCallRecords(node.dataSource()).add(record);
         return record.id();
+    }
+
+    /** A call ringing on {@code node}, as its engine publishes one. */
+    static void activeCall(TestNode node, UUID tenantId) {
+        new JdbcActiveCalls(node.dataSource()).apply(List.of(ActiveCallChange.up(new ActiveCall(UUID.randomUUID(),
+                tenantId, node.id(), "101", "102", Instant.now(), null))));
     }
 
     /** A binding taken by {@code node}, as its registrar stores one (once the tenant made elsewhere has reached it). */
