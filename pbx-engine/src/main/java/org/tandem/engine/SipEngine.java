@@ -69,7 +69,8 @@ public final class SipEngine implements AutoCloseable {
      * of changes, the call records written behind, and the periodic cleanup of expired bindings.
      */
     private record Running(SipStackImpl stack, NodeBindings bindings, AutoCloseable accountNews,
-                           BatchedCallRecords callRecords, RegistrationCleanup cleanup) {
+                           AutoCloseable accountRefresh, BatchedCallRecords callRecords,
+                           RegistrationCleanup cleanup) {
     }
 
     /** An engine that serves no SIP domain yet ({@link EngineServices#withoutAccounts()}). */
@@ -111,7 +112,9 @@ public final class SipEngine implements AutoCloseable {
             throw new EngineStartException("cannot load the bindings of node " + settings.nodeName(), e);
         }
         CachedSipAccounts accounts = new CachedSipAccounts(services.accounts(), load.accounts());
+        // the feed reads every account as soon as it listens, the refresh every minute after
         AutoCloseable accountNews = services.accountChanges().start(accounts);
+        AutoCloseable accountRefresh = accounts.refreshPeriodically(stackName + "-account-refresh");
         BatchedCallRecords callRecords = new BatchedCallRecords(services.callRecords(), load.callRecords());
         EngineServices inFront = services.withAccounts(accounts).withRegistrations(bindings)
                 .withCallRecords(callRecords);
@@ -143,10 +146,10 @@ public final class SipEngine implements AutoCloseable {
                     failure.addSuppressed(releaseFailure);
                 }
             }
-            closeQuietly(failure, callRecords, bindings, accountNews);
+            closeQuietly(failure, callRecords, bindings, accountRefresh, accountNews);
             throw failure;
         }
-        running = new Running(newStack, bindings, accountNews, callRecords,
+        running = new Running(newStack, bindings, accountNews, accountRefresh, callRecords,
                 RegistrationCleanup.every(services.registrar().cleanupPeriod(), bindings, services.nodeId(),
                         services.clock(), stackName + "-registration-cleanup"));
     }
@@ -229,6 +232,7 @@ public final class SipEngine implements AutoCloseable {
         stopping.callRecords().close();
         stopping.bindings().close();
         try {
+            stopping.accountRefresh().close();
             stopping.accountNews().close();
         } catch (Exception e) {
             LOG.log(System.Logger.Level.WARNING, "SIP engine " + settings.nodeName()
