@@ -9,6 +9,7 @@ import org.tandem.domain.registration.Registration;
 import org.tandem.domain.registration.RegistrationRepository;
 import org.tandem.domain.ringgroup.RingGroups;
 import org.tandem.engine.call.CallPolicy;
+import org.tandem.engine.cluster.ClusterPeers;
 import org.tandem.engine.registrar.RegistrarPolicy;
 
 import java.time.Instant;
@@ -21,15 +22,15 @@ import java.util.UUID;
 /**
  * What the engine works with beyond its sockets: the SIP accounts it authenticates and the news of
  * their changes, where it keeps bindings, which node it is (the owner of the bindings it takes), the
- * clock its rules run on and the registrar's policy, where call records go, the call policy and the
- * ring groups calls may dial. Inside WildFly these are JDBC repositories on the node's datasource
+ * clock its rules run on and the registrar's policy, where call records go, the call policy, the
+ * ring groups calls may dial and the cluster's other nodes. Inside WildFly these are JDBC repositories on the node's datasource
  * ({@code lifecycle.EngineLifecycle}); tests pass their own. The engine puts its caches and
  * write-behind in front of them when it starts ({@link SipEngine}).
  */
 public record EngineServices(SipAccounts accounts, SipAccountChanges accountChanges,
                              RegistrationRepository registrations, UUID nodeId, InstantSource clock,
                              RegistrarPolicy registrar, CallRecords callRecords, CallPolicy calls,
-                             RingGroups ringGroups) {
+                             RingGroups ringGroups, ClusterPeers peers) {
 
     public EngineServices {
         Objects.requireNonNull(accounts, "accounts");
@@ -41,13 +42,14 @@ public record EngineServices(SipAccounts accounts, SipAccountChanges accountChan
         Objects.requireNonNull(callRecords, "call records");
         Objects.requireNonNull(calls, "call policy");
         Objects.requireNonNull(ringGroups, "ring groups");
+        Objects.requireNonNull(peers, "cluster peers");
     }
 
     /** Services whose accounts never change while running, that keep no call records and use the default call policy. */
     public EngineServices(SipAccounts accounts, RegistrationRepository registrations, UUID nodeId,
                           InstantSource clock, RegistrarPolicy registrar) {
         this(accounts, SipAccountChanges.NONE, registrations, nodeId, clock, registrar, CallRecords.NONE,
-                CallPolicy.DEFAULT, RingGroups.NONE);
+                CallPolicy.DEFAULT, RingGroups.NONE, ClusterPeers.ALONE);
     }
 
     /** A node's services with the system clock and the default registrar policy. */
@@ -65,42 +67,47 @@ public record EngineServices(SipAccounts accounts, SipAccountChanges accountChan
 
     public EngineServices withAccounts(SipAccounts newAccounts) {
         return new EngineServices(newAccounts, accountChanges, registrations, nodeId, clock, registrar, callRecords,
-                calls, ringGroups);
+                calls, ringGroups, peers);
     }
 
     public EngineServices withAccountChanges(SipAccountChanges changes) {
         return new EngineServices(accounts, changes, registrations, nodeId, clock, registrar, callRecords, calls,
-                ringGroups);
+                ringGroups, peers);
     }
 
     public EngineServices withRegistrations(RegistrationRepository newRegistrations) {
         return new EngineServices(accounts, accountChanges, newRegistrations, nodeId, clock, registrar, callRecords,
-                calls, ringGroups);
+                calls, ringGroups, peers);
     }
 
     public EngineServices withClock(InstantSource newClock) {
         return new EngineServices(accounts, accountChanges, registrations, nodeId, newClock, registrar, callRecords,
-                calls, ringGroups);
+                calls, ringGroups, peers);
     }
 
     public EngineServices withRegistrar(RegistrarPolicy policy) {
         return new EngineServices(accounts, accountChanges, registrations, nodeId, clock, policy, callRecords, calls,
-                ringGroups);
+                ringGroups, peers);
     }
 
     public EngineServices withCallRecords(CallRecords records) {
         return new EngineServices(accounts, accountChanges, registrations, nodeId, clock, registrar, records, calls,
-                ringGroups);
+                ringGroups, peers);
     }
 
     public EngineServices withCalls(CallPolicy policy) {
         return new EngineServices(accounts, accountChanges, registrations, nodeId, clock, registrar, callRecords,
-                policy, ringGroups);
+                policy, ringGroups, peers);
     }
 
     public EngineServices withRingGroups(RingGroups groups) {
         return new EngineServices(accounts, accountChanges, registrations, nodeId, clock, registrar, callRecords,
-                calls, groups);
+                calls, groups, peers);
+    }
+
+    public EngineServices withPeers(ClusterPeers newPeers) {
+        return new EngineServices(accounts, accountChanges, registrations, nodeId, clock, registrar, callRecords,
+                calls, ringGroups, newPeers);
     }
 
     /** Holds nothing; with no accounts nobody is ever authenticated, so nothing is ever saved. */
@@ -120,6 +127,11 @@ public record EngineServices(SipAccounts accounts, SipAccountChanges accountChan
 
         @Override
         public List<Registration> active(UUID nodeId, AddressOfRecord aor, Instant now) {
+            return List.of();
+        }
+
+        @Override
+        public List<Registration> activeAnywhere(AddressOfRecord aor, Instant now) {
             return List.of();
         }
 

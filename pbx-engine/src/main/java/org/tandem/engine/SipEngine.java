@@ -8,6 +8,8 @@ import gov.nist.javax.sip.header.HeaderFactoryImpl;
 import gov.nist.javax.sip.message.MessageFactoryImpl;
 import org.tandem.engine.accounts.CachedSipAccounts;
 import org.tandem.engine.auth.AuthThrottle;
+import org.tandem.engine.call.CallAdmission;
+import org.tandem.engine.call.CallCountSharing;
 import org.tandem.engine.call.CallHandlers;
 import org.tandem.engine.location.NodeBindings;
 import org.tandem.engine.options.OptionsResponder;
@@ -66,11 +68,12 @@ public final class SipEngine implements AutoCloseable {
     /**
      * What a started engine holds: the stack, and what it puts in front of the services: this node's
      * bindings in memory (written behind to the database), the cache of SIP accounts with its feed
-     * of changes, the call records written behind, and the periodic cleanup of expired bindings.
+     * of changes, the call records written behind, the periodic cleanup of expired bindings, and the
+     * calls up per tenant shared with the cluster, and the probe that tells whether the database answers.
      */
     private record Running(SipStackImpl stack, NodeBindings bindings, AutoCloseable accountNews,
                            AutoCloseable accountRefresh, BatchedCallRecords callRecords,
-                           RegistrationCleanup cleanup) {
+                           RegistrationCleanup cleanup, CallCountSharing callCounts, DatabaseHealth health) {
     }
 
     /** An engine that serves no SIP domain yet ({@link EngineServices#withoutAccounts()}). */
@@ -104,11 +107,16 @@ public final class SipEngine implements AutoCloseable {
         }
         String stackName = "tandem-" + settings.nodeName() + "-" + STACKS.incrementAndGet();
         EngineSettings.LoadTuning load = settings.load();
+        // the database's own view of this node's bindings: a query that needs the database, and is cheap
+        DatabaseHealth health = DatabaseHealth.watch(
+                () -> services.registrations().countActive(services.nodeId(), services.clock().instant()),
+                Duration.ofSeconds(1), stackName + "-database-health");
         NodeBindings bindings;
         try {
             bindings = NodeBindings.load(services.registrations(), services.nodeId(), services.clock().instant(),
-                    load.bindings());
+                    load.bindings(), health::reachable);
         } catch (RuntimeException e) {
+            health.close();
             throw new EngineStartException("cannot load the bindings of node " + settings.nodeName(), e);
         }
         CachedSipAccounts accounts = new CachedSipAccounts(services.accounts(), load.accounts());
@@ -118,6 +126,7 @@ public final class SipEngine implements AutoCloseable {
         BatchedCallRecords callRecords = new BatchedCallRecords(services.callRecords(), load.callRecords());
         EngineServices inFront = services.withAccounts(accounts).withRegistrations(bindings)
                 .withCallRecords(callRecords);
+        CallAdmission admission = new CallAdmission(services.clock());
         SipStackImpl newStack = null;
         try {
             // Created directly, not through SipFactory, which keeps every stack it made for the JVM's life.
@@ -129,7 +138,7 @@ public final class SipEngine implements AutoCloseable {
             LoadShedding shedding = new LoadShedding(load.shedding(), replies, callRecords::isBacklogged);
             // before any listening point exists: the stack's threads read this list without a lock
             newStack.sipMessageValves.add(shedding);
-            listen(newStack).addSipListener(newRouter(replies, inFront));
+            listen(newStack).addSipListener(newRouter(replies, inFront, admission));
             shedding.watch(UdpBacklog.of(newStack)::oldestWaitMillis);
             newStack.start();
             awaitUdpWorkers(stackName, settings.tuning().threadPoolSize());
@@ -146,12 +155,14 @@ public final class SipEngine implements AutoCloseable {
                     failure.addSuppressed(releaseFailure);
                 }
             }
-            closeQuietly(failure, callRecords, bindings, accountRefresh, accountNews);
+            closeQuietly(failure, callRecords, bindings, accountRefresh, accountNews, health);
             throw failure;
         }
         running = new Running(newStack, bindings, accountNews, accountRefresh, callRecords,
                 RegistrationCleanup.every(services.registrar().cleanupPeriod(), bindings, services.nodeId(),
-                        services.clock(), stackName + "-registration-cleanup"));
+                        services.clock(), stackName + "-registration-cleanup"),
+                CallCountSharing.start(admission, services.peers().callCounts(), services.nodeId(), services.clock(),
+                        stackName + "-call-counts"), health);
     }
 
     /** Closes each of {@code parts}, adding what fails to {@code failure}. */
@@ -202,13 +213,14 @@ public final class SipEngine implements AutoCloseable {
         return new Replies(messages, headers);
     }
 
-    private static RequestRouter newRouter(Replies replies, EngineServices services) {
+    private static RequestRouter newRouter(Replies replies, EngineServices services, CallAdmission admission) {
         AddressFactoryImpl addresses = new AddressFactoryImpl();
         // One count of failed authentications for REGISTER and INVITE alike.
         AuthThrottle throttle = new AuthThrottle(services.registrar().throttle(), services.clock());
         return new RequestRouter(replies, new SanityCheck(replies), new OptionsResponder(replies),
                 new Registrar(replies, addresses, services, throttle),
-                CallHandlers.of(replies, addresses, services, throttle), new MethodNotAllowedResponder(replies));
+                CallHandlers.of(replies, addresses, services, throttle, admission),
+                new MethodNotAllowedResponder(replies));
     }
 
     /**
@@ -223,6 +235,8 @@ public final class SipEngine implements AutoCloseable {
         Running stopping = running;
         running = null;
         stopping.cleanup().close();
+        stopping.callCounts().close();
+        stopping.health().close();
         try {
             release(stopping.stack());
         } catch (RuntimeException e) {

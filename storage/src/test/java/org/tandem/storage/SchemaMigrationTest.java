@@ -7,11 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tandem.storage.schema.SchemaMigration;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,9 +32,10 @@ class SchemaMigrationTest {
     @Test
     void appliesEveryMigrationOnceAndIsANoOpTheSecondTime() throws SQLException {
         assertThat(strings("select version from flyway_schema_history where success order by installed_rank"))
-                .containsExactly("1", "2", "3", "4", "30");
-        assertThat(SchemaMigration.migrate(database.dataSource())).isEqualTo("30");
-        assertThat(strings("select version from flyway_schema_history order by installed_rank")).hasSize(5);
+                .containsExactlyElementsOf(TestDatabase.shippedMigrationVersions());
+        assertThat(SchemaMigration.migrate(database.dataSource())).isEqualTo(TestDatabase.latestMigrationVersion());
+        assertThat(strings("select version from flyway_schema_history order by installed_rank"))
+                .hasSameSizeAs(TestDatabase.shippedMigrationVersions());
     }
 
     @Test
@@ -55,6 +52,7 @@ class SchemaMigrationTest {
     void everyTandemTableHasAUuidPrimaryKey() throws SQLException {
         // ring_group_member is keyed by its group and position: a row owned by its group, written in
         // the group's transaction on the tenant's home node; its key leads with the group's uuid.
+        // node_call_count is keyed by its node and tenant: only that node ever writes the row.
         List<String> keys = strings("""
                 select c.table_name || ':' || string_agg(c.column_name || ' ' || c.data_type, ',' order by k.ordinal_position)
                 from information_schema.table_constraints t
@@ -64,7 +62,8 @@ class SchemaMigrationTest {
                   and t.table_name <> 'flyway_schema_history'
                 group by c.table_name
                 order by 1""");
-        assertThat(keys).containsExactly("call_record:id uuid", "extension:id uuid", "node:id uuid",
+        assertThat(keys).containsExactly("api_token:id uuid", "call_record:id uuid", "extension:id uuid", "node:id uuid",
+                "node_call_count:node_id uuid,tenant_id uuid",
                 "operator:id uuid", "pool:id uuid", "portal_account:id uuid", "registration:id uuid",
                 "reseller:id uuid", "ring_group:id uuid",
                 "ring_group_member:ring_group_id uuid,position integer", "tenant:id uuid");
@@ -82,15 +81,14 @@ class SchemaMigrationTest {
                 .containsExactly("node_id,tenant_id,extension_number,contact_uri");
     }
 
-    private static List<String> strings(String query) throws SQLException {
-        try (Connection connection = database.dataSource().getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(query)) {
-            List<String> values = new ArrayList<>();
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-            return values;
-        }
+    @Test
+    void registrationChangesAreNotifiedAlsoWhenReplicatedFromAnotherNode() throws SQLException {
+        // 'A' = ENABLE ALWAYS: the logical-replication apply worker fires it too (V10)
+        assertThat(strings("select tgenabled from pg_trigger where tgname = 'registration_changed'"))
+                .containsExactly("A");
+    }
+
+    private static List<String> strings(String query) {
+        return database.strings(query);
     }
 }

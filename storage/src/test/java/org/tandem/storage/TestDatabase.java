@@ -18,13 +18,21 @@ import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.nio.file.Path;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL 18 for a test class: the same embedded server and migrations a node runs,
@@ -43,11 +51,34 @@ public final class TestDatabase implements AutoCloseable {
                 "jakarta.persistence.nonJtaDataSource", database.dataSource()));
     }
 
-    public static TestDatabase startIn(Path folder) {
-        return new TestDatabase(EmbeddedDatabase.start(folder, "127.0.0.1", freePort(), "tandem", "tandem", "tandem"));
+    /** The versions of the migrations shipped in {@code db/migration}, in the order Flyway applies them. */
+    public static List<String> shippedMigrationVersions() {
+        try (Stream<Path> files = Files.list(Path.of(TestDatabase.class.getResource("/db/migration").toURI()))) {
+            return files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.matches("V[0-9]+__.+\\.sql"))
+                    .map(name -> name.substring(1, name.indexOf("__")))
+                    .sorted(Comparator.comparingInt(Integer::parseInt))
+                    .toList();
+        } catch (IOException | URISyntaxException e) {
+            throw new IllegalStateException("cannot list db/migration", e);
+        }
     }
 
-    static int freePort() {
+    /** The schema version a fully migrated database has. */
+    public static String latestMigrationVersion() {
+        return shippedMigrationVersions().getLast();
+    }
+
+    public static TestDatabase startIn(Path folder) {
+        return startOn(folder, "127.0.0.1", freePort());
+    }
+
+    /** A database listening on {@code host} (a loopback address of its own, for a cluster node) at {@code port}. */
+    public static TestDatabase startOn(Path folder, String host, int port) {
+        return new TestDatabase(EmbeddedDatabase.start(folder, host, port, "tandem", "tandem", "tandem"));
+    }
+
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -57,6 +88,11 @@ public final class TestDatabase implements AutoCloseable {
 
     public DataSource dataSource() {
         return database.dataSource();
+    }
+
+    /** A new entity manager on the test database, for a test that runs its own transactions. */
+    public EntityManager newEntityManager() {
+        return entityManagerFactory.createEntityManager();
     }
 
     /** A connection as the server's superuser (postgres), for what the application's login may not do. */
@@ -82,6 +118,21 @@ public final class TestDatabase implements AutoCloseable {
             entityManager.persist(tenant);
             return tenant;
         });
+    }
+
+    /** The first column of what {@code query} gives, as strings. */
+    public List<String> strings(String query) {
+        try (Connection connection = dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(query)) {
+            List<String> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(query, e);
+        }
     }
 
     public void inTransaction(Consumer<EntityManager> work) {

@@ -2,6 +2,7 @@ package org.tandem.router;
 
 import org.tandem.domain.pool.Pool;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -17,6 +18,11 @@ public final class HomeNode {
     }
 
     public static Optional<UUID> of(Pool pool, Predicate<UUID> isUp) {
-        return pool.nodesInOrder().stream().filter(isUp).findFirst();
+        return of(pool.nodesInOrder(), isUp);
+    }
+
+    /** The same, for a pool given as its nodes in the order phones try them (primary first). */
+    public static Optional<UUID> of(List<UUID> nodesInOrder, Predicate<UUID> isUp) {
+        return nodesInOrder.stream().filter(isUp).findFirst();
     }
 }

@@ -1,6 +1,8 @@
 package org.tandem.domain.extension;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,5 +12,18 @@ public interface ExtensionRepository {
 
     Optional<Extension> find(UUID tenantId, ExtensionNumber number);
 
+    /** The extension {@code id} if it belongs to {@code tenantId}; empty for another tenant's id. */
+    Optional<Extension> find(UUID tenantId, UUID id);
+
     List<Extension> ofTenant(UUID tenantId);
+
+    long countOfTenant(UUID tenantId);
+
+    /** How many extensions each of {@code tenantIds} has; a tenant without any is left out. */
+    Map<UUID, Long> countsOfTenants(Collection<UUID> tenantIds);
+
+    /** Whether {@code number} is a ring group of {@code tenantId} (a number is one or the other, never both). */
+    boolean isRingGroup(UUID tenantId, ExtensionNumber number);
+
+    void remove(Extension extension);
 }

@@ -37,6 +37,11 @@ public interface RegistrationRepository {
     /** {@code nodeId}'s bindings of {@code aor} that have not expired at {@code now}, oldest first. */
     List<Registration> active(UUID nodeId, AddressOfRecord aor, Instant now);
 
+    /**
+     * Every node's bindings of {@code aor} that have not expired at {@code now}, oldest first: where a
+     * call to it must go, whichever node took the REGISTER.
+     */
+    List<Registration> activeAnywhere(AddressOfRecord aor, Instant now);
     /** Every binding of {@code nodeId} that has not expired at {@code now}: what a node starts with. */
     List<Registration> allActive(UUID nodeId, Instant now);
 

@@ -13,4 +13,10 @@ public interface TenantRepository {
     Optional<Tenant> findBySipDomain(SipDomain domain);
 
     List<Tenant> ofReseller(UUID resellerId);
+
+    /**
+     * Tenants whose company name or SIP domain contains {@code text} (any case; blank matches all),
+     * of one reseller or, with {@code resellerId} null, of every reseller; by company name, at most {@code limit}.
+     */
+    List<Tenant> search(UUID resellerId, String text, int limit);
 }

@@ -45,6 +45,8 @@ final class Call {
     State state = State.RINGING;
     /** Counted against the tenant's plan ({@link CallAdmission}) until it ends. */
     boolean admitted;
+    /** Another node handed this call over to ring its callee's phones here; that node counts and records it. */
+    boolean handedOver;
     /** Null for a call to an extension. */
     Hunt hunt;
     /** The forks rung now are {@code forks} from here on; earlier ones belong to members already tried. */

@@ -5,6 +5,8 @@ import org.tandem.domain.tenant.PlanLimits;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,10 +14,11 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * Whether a tenant may start one more call now, by its plan: calls up at once, and new calls per
- * second (a token bucket holding one second's worth, so a burst up to the limit passes).
- * Counted on this node: each call is held where its caller's INVITE arrived.
+ * second (a token bucket holding one second's worth, so a burst up to the limit passes). Each call
+ * is counted on the node its caller's INVITE reached; the concurrent limit adds what the other nodes
+ * last said they have up ({@link CallCountSharing}), the rate is each node's own.
  */
-final class CallAdmission {
+public final class CallAdmission {
 
     /** Why a call was refused: the reason phrase of the caller's 403. */
     enum Refusal {
@@ -33,14 +36,16 @@ final class CallAdmission {
 
     private final ConcurrentMap<UUID, TenantCalls> tenants = new ConcurrentHashMap<>();
     private final InstantSource clock;
+    private volatile Map<UUID, Integer> elsewhere = Map.of();
 
-    CallAdmission(InstantSource clock) {
+    public CallAdmission(InstantSource clock) {
         this.clock = clock;
     }
 
     /** Counts the call in if its tenant's plan allows it; a call admitted must be {@link #release}d once. */
     Optional<Refusal> admit(UUID tenantId, PlanLimits plan) {
-        return tenants.computeIfAbsent(tenantId, id -> new TenantCalls()).admit(plan, clock.instant());
+        return tenants.computeIfAbsent(tenantId, id -> new TenantCalls())
+                .admit(plan, elsewhere.getOrDefault(tenantId, 0), clock.instant());
     }
 
     void release(UUID tenantId) {
@@ -50,10 +55,16 @@ final class CallAdmission {
         }
     }
 
-    /** The tenant's calls up now on this node. */
-    int active(UUID tenantId) {
-        TenantCalls calls = tenants.get(tenantId);
-        return calls == null ? 0 : calls.active();
+    /** Each tenant's calls up now on this node (tenants that never called here are left out). */
+    Map<UUID, Integer> activeHere() {
+        Map<UUID, Integer> counts = new HashMap<>();
+        tenants.forEach((tenant, calls) -> counts.put(tenant, calls.active()));
+        return counts;
+    }
+
+    /** What the other nodes have up, per tenant, as they last published it. */
+    void countElsewhere(Map<UUID, Integer> counts) {
+        elsewhere = Map.copyOf(counts);
     }
 
     private static final class TenantCalls {
@@ -62,7 +73,7 @@ final class CallAdmission {
         private long tokenNanos = -1;
         private Instant refilledAt;
 
-        synchronized Optional<Refusal> admit(PlanLimits plan, Instant now) {
+        synchronized Optional<Refusal> admit(PlanLimits plan, int activeElsewhere, Instant now) {
             long capacity = plan.maxCallsPerSecond() * NANOS_PER_SECOND;
             if (tokenNanos < 0) {
                 tokenNanos = capacity;
@@ -72,7 +83,7 @@ final class CallAdmission {
                 tokenNanos = Math.min(capacity, tokenNanos + elapsed * plan.maxCallsPerSecond());
             }
             refilledAt = now;
-            if (active >= plan.maxConcurrentCalls()) {
+            if (active + activeElsewhere >= plan.maxConcurrentCalls()) {
                 return Optional.of(Refusal.CONCURRENT_CALLS);
             }
             if (tokenNanos < NANOS_PER_SECOND) {

@@ -1,13 +1,17 @@
 package org.tandem.engine.call;
 
 import org.tandem.domain.call.CallDisposition;
+import org.tandem.domain.registration.Flow;
 import org.tandem.domain.registration.Registration;
 import org.tandem.domain.tenant.PlanLimits;
+import org.tandem.engine.cluster.ClusterPeers;
+import org.tandem.engine.cluster.NodeHop;
 
 import javax.sip.ClientTransaction;
 import javax.sip.InvalidArgumentException;
 import javax.sip.SipException;
 import javax.sip.address.Address;
+import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.FromHeader;
 import javax.sip.header.MaxForwardsHeader;
@@ -17,7 +21,9 @@ import javax.sip.message.Response;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -38,13 +44,17 @@ final class CallControl {
     private final Calls calls;
     private final CdrWriter cdrs;
     private final CallAdmission admission;
+    private final ClusterPeers peers;
+    private final UUID nodeId;
     private final CallTimer timer;
     private final InstantSource clock;
     private final Duration noAnswerTimeout;
 
-    CallControl(SipMessages messages, Calls calls, CdrWriter cdrs, CallAdmission admission, CallTimer timer,
-                InstantSource clock, Duration noAnswerTimeout) {
+    CallControl(SipMessages messages, Calls calls, CdrWriter cdrs, CallAdmission admission, ClusterPeers peers,
+                UUID nodeId, CallTimer timer, InstantSource clock, Duration noAnswerTimeout) {
         this.messages = messages;
+        this.peers = peers;
+        this.nodeId = nodeId;
         this.calls = calls;
         this.cdrs = cdrs;
         this.admission = admission;
@@ -64,7 +74,11 @@ final class CallControl {
         return true;
     }
 
-    /** Sends the INVITE to every phone at once (forking), and arms the no-answer timer. */
+    /**
+     * Sends the INVITE to every phone at once (forking), and arms the no-answer timer. A phone
+     * registered on another node is rung by that node, over the flow the phone opened to it: this
+     * node hands the call over to it (one fork per node, whatever number of phones it holds).
+     */
     void ring(Call call, List<Registration> bindings) {
         ring(call, bindings, noAnswerTimeout);
     }
@@ -78,23 +92,15 @@ final class CallControl {
         Request original = call.inviteRequest();
         MaxForwardsHeader maxForwards = (MaxForwardsHeader) original.getHeader(MaxForwardsHeader.NAME);
         int hops = maxForwards == null ? 70 : maxForwards.getMaxForwards() - 1;
+        Map<UUID, Registration> otherNodes = new LinkedHashMap<>();
         for (Registration binding : bindings) {
-            Fork fork;
-            try {
-                URI target = messages.addresses().createURI(binding.contactUri());
-                Leg leg = new Leg(call.provider.getNewCallId().getCallId(),
-                        (Address) ((FromHeader) original.getHeader(FromHeader.NAME)).getAddress().clone(), newTag(),
-                        (Address) ((ToHeader) original.getHeader(ToHeader.NAME)).getAddress().clone(), null,
-                        target, binding.flow(), 0);
-                fork = new Fork(call, leg);
-            } catch (ParseException e) {
-                LOG.log(System.Logger.Level.WARNING, "binding " + binding.contactUri() + " cannot be called: " + e);
-                continue;
+            if (binding.nodeId().equals(nodeId)) {
+                ringPhone(call, binding, hops);
+            } else {
+                otherNodes.putIfAbsent(binding.nodeId(), binding);
             }
-            call.forks.add(fork);
-            calls.add(fork);
-            send(fork, hops);
         }
+        otherNodes.forEach((node, binding) -> handOver(call, node, binding, hops));
         if (call.allForksEnded()) {
             allForksFailed(call);
             return;
@@ -102,11 +108,53 @@ final class CallControl {
         call.noAnswer = timer.after(timeout, () -> noAnswer(call));
     }
 
+    private void ringPhone(Call call, Registration binding, int hops) {
+        try {
+            startFork(call, messages.addresses().createURI(binding.contactUri()), binding.flow(), null, hops);
+        } catch (ParseException e) {
+            LOG.log(System.Logger.Level.WARNING, "binding " + binding.contactUri() + " cannot be called: " + e);
+        }
+    }
+
+    /** The INVITE to {@code node} names the callee's address of record; that node rings its phones. */
+    private void handOver(Call call, UUID node, Registration binding, int hops) {
+        Optional<Flow> flow = peers.flowTo(node);
+        if (flow.isEmpty()) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "phone of " + binding.aor() + " on node " + node
+                    + " is out of reach: " + (peers.hop().isEmpty() ? "no cluster secret" : "unknown node"));
+            return;
+        }
+        try {
+            String domain = ((SipURI) call.inviteRequest().getRequestURI()).getHost();
+            startFork(call, messages.addresses().createSipURI(binding.aor().extension().digits(), domain), flow.get(),
+                    node, hops);
+        } catch (ParseException e) {
+            throw new IllegalStateException("cannot address " + binding.aor() + " on node " + node, e);
+        }
+    }
+
+    private void startFork(Call call, URI target, Flow flow, UUID handedTo, int hops) {
+        Request original = call.inviteRequest();
+        Leg leg = new Leg(call.provider.getNewCallId().getCallId(),
+                (Address) ((FromHeader) original.getHeader(FromHeader.NAME)).getAddress().clone(), newTag(),
+                (Address) ((ToHeader) original.getHeader(ToHeader.NAME)).getAddress().clone(), null,
+                target, flow, 0);
+        Fork fork = new Fork(call, leg, handedTo);
+        call.forks.add(fork);
+        calls.add(fork);
+        send(fork, hops);
+    }
+
     private void send(Fork fork, int hops) {
         Leg leg = fork.leg;
         leg.lastInviteCseq = leg.nextCseq();
         Request invite = messages.request(fork.call.provider, leg, Request.INVITE, leg.lastInviteCseq, hops);
         SipMessages.copyBody(fork.call.inviteRequest(), invite);
+        if (fork.handedTo != null) {
+            String signature = peers.hop().orElseThrow().sign(nodeId, CallerAuthentication.signed(invite),
+                    clock.instant());
+            invite.addHeader(messages.extension(NodeHop.HEADER, signature));
+        }
         try {
             ClientTransaction transaction = fork.call.provider.getNewClientTransaction(invite);
             transaction.setApplicationData(fork);
@@ -298,7 +346,9 @@ final class CallControl {
             call.admitted = false;
             admission.release(call.tenantId);
         }
-        cdrs.ended(call, clock.instant(), disposition, status);
+        if (!call.handedOver) {
+            cdrs.ended(call, clock.instant(), disposition, status); // the node that handed it over records it
+        }
     }
 
     private void sendToCaller(Call call, Response response) {

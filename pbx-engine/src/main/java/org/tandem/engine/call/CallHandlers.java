@@ -10,15 +10,19 @@ import javax.sip.address.AddressFactory;
 public record CallHandlers(InviteHandler invites, CancelHandler cancels, InDialogHandler inDialog,
                            ForkResponses responses) {
 
-    /** @param throttle the failed authentications counted with the registrar's */
+    /**
+     * @param throttle  the failed authentications counted with the registrar's
+     * @param admission the calls counted against their tenants' plans, shared with the cluster
+     */
     public static CallHandlers of(Replies replies, AddressFactory addresses, EngineServices services,
-                                  AuthThrottle throttle) {
+                                  AuthThrottle throttle, CallAdmission admission) {
         SipMessages messages = new SipMessages(replies, addresses);
         Calls calls = new Calls();
         CallControl control = new CallControl(messages, calls, new CdrWriter(services.callRecords(), services.nodeId()),
-                new CallAdmission(services.clock()), new CallTimer(), services.clock(), services.calls().noAnswerTimeout());
+                admission, services.peers(), services.nodeId(), new CallTimer(), services.clock(), services.calls().noAnswerTimeout());
         CallerAuthentication callers = new CallerAuthentication(replies, addresses, services.accounts(),
-                services.registrar().challengeAlgorithms(), throttle, services.clock());
+                services.registrar().challengeAlgorithms(), throttle, services.clock(), services.peers(),
+                services.nodeId());
         InDialogHandler inDialog = new InDialogHandler(replies, messages, calls, control);
         return new CallHandlers(new InviteHandler(replies, services, callers, calls, control,
                 new RingGroupHunt(services, control)),

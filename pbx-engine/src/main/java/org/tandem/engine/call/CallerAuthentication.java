@@ -10,17 +10,22 @@ import org.tandem.engine.auth.DigestChallenge;
 import org.tandem.engine.auth.DigestCredentials;
 import org.tandem.engine.auth.DigestVerifier;
 import org.tandem.engine.auth.NonceService;
+import org.tandem.engine.cluster.ClusterPeers;
+import org.tandem.engine.cluster.NodeHop;
 import org.tandem.engine.sip.Replies;
 
 import javax.sip.address.AddressFactory;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
+import javax.sip.header.ExtensionHeader;
 import javax.sip.header.FromHeader;
+import javax.sip.header.Header;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Who is calling: a new INVITE must prove it comes from the extension in its From header, in the
@@ -29,6 +34,11 @@ import java.util.Optional;
  * a Proxy-Authorization header (407, RFC 3261 22.3). Without credentials nothing is looked up, so an
  * unauthenticated peer learns nothing; any mismatch or wrong password is the same 403 and counts
  * in the throttle the registrar uses, so a password cannot be guessed through INVITEs instead.
+ * <p>
+ * A call another node of the cluster hands over (its callee's phone registered here) carries that
+ * node's signature instead ({@link NodeHop}): it comes over TCP, the signature holds and is fresh,
+ * and the From names an extension of an active tenant. A bad one is 403 and counts in the throttle
+ * like a wrong password.
  */
 final class CallerAuthentication {
 
@@ -40,7 +50,8 @@ final class CallerAuthentication {
     record Dropped() implements Outcome {
     }
 
-    record Caller(SipAccount account, SipDomain domain) implements Outcome {
+    /** @param handedOver authenticated by the node that handed the call over, not here */
+    record Caller(SipAccount account, SipDomain domain, boolean handedOver) implements Outcome {
     }
 
     record Refused(Response response) implements Outcome {
@@ -54,10 +65,17 @@ final class CallerAuthentication {
     private final DigestChallenge challenges;
     private final DigestVerifier verifier = new DigestVerifier();
     private final AuthThrottle throttle;
+    private final ClusterPeers peers;
+    private final UUID nodeId;
+    private final InstantSource clock;
 
     CallerAuthentication(Replies replies, AddressFactory addresses, SipAccounts accounts,
-                         List<DigestAlgorithm> algorithms, AuthThrottle throttle, InstantSource clock) {
+                         List<DigestAlgorithm> algorithms, AuthThrottle throttle, InstantSource clock,
+                         ClusterPeers peers, UUID nodeId) {
         this.replies = replies;
+        this.peers = peers;
+        this.nodeId = nodeId;
+        this.clock = clock;
         this.throttle = throttle;
         this.addresses = addresses;
         this.accounts = accounts;
@@ -73,6 +91,10 @@ final class CallerAuthentication {
         Optional<SipDomain> domain = domainOf(request.getRequestURI());
         if (domain.isEmpty()) {
             return new Refused(replies.create(request, Response.NOT_FOUND, "Domain Not Served"));
+        }
+        Header hop = request.getHeader(NodeHop.HEADER);
+        if (hop != null) {
+            return handedOver(request, ((ExtensionHeader) hop).getValue(), domain.get(), source);
         }
         String realm = domain.get().name();
         Optional<DigestCredentials> credentials = DigestCredentials.inProxyAuthorization(request, realm);
@@ -99,7 +121,37 @@ final class CallerAuthentication {
         if (!account.get().tenantActive()) {
             return new Refused(replies.create(request, Response.FORBIDDEN, "Tenant Suspended"));
         }
-        return new Caller(account.get(), domain.get());
+        return new Caller(account.get(), domain.get(), false);
+    }
+
+    private Outcome handedOver(Request request, String signature, SipDomain domain, Flow source) {
+        URI from = ((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI();
+        Optional<SipAccount> account = Optional.empty();
+        if (source.transport().equals("tcp") && from instanceof SipURI fromUri
+                && domain.name().equalsIgnoreCase(fromUri.getHost())
+                && peers.hop().flatMap(hop -> hop.verify(signature, signed(request), clock.instant()))
+                        .filter(node -> !node.equals(nodeId)).isPresent()) {
+            account = accounts.find(domain, fromUri.getUser());
+        }
+        if (account.isEmpty()) {
+            throttle.recordFailure(source.address(), NodeHop.HEADER);
+            return new Refused(replies.create(request, Response.FORBIDDEN, "Not Signed By A Cluster Node"));
+        }
+        if (!account.get().tenantActive()) {
+            return new Refused(replies.create(request, Response.FORBIDDEN, "Tenant Suspended"));
+        }
+        return new Caller(account.get(), domain, true);
+    }
+
+    /** What a node signs of a call it hands over, and what the receiving node checks. */
+    static NodeHop.SignedCall signed(Request request) {
+        return new NodeHop.SignedCall(request.getMethod(), userAtHost(request.getRequestURI()),
+                userAtHost(((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI()),
+                Calls.callId(request));
+    }
+
+    private static String userAtHost(URI uri) {
+        return uri instanceof SipURI sip ? sip.getUser() + "@" + sip.getHost() : uri.toString();
     }
 
     /** Tenants sealed: the digest user is the From user, realm and From domain are the Request-URI's domain. */

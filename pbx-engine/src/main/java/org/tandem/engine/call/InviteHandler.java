@@ -21,6 +21,7 @@ import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import java.text.ParseException;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -29,20 +30,23 @@ import java.util.Optional;
  * A new call (an INVITE without a To tag), read top to bottom like Kamailio's route for one:
  * <ol>
  * <li>authenticate the caller (407 challenge, 403; nothing for an address the throttle blocks),
- * before anything is looked up or kept;</li>
+ * before anything is looked up or kept; or check the signature of the node handing the call over;</li>
  * <li>take a server transaction and say 100 Trying at once;</li>
  * <li>count the call against the caller's tenant's plan: over its concurrent calls or calls per
  * second, 403 ({@link CallAdmission});</li>
  * <li>the callee is the Request-URI's user, looked up in the caller's tenant only: an extension,
  * else a ring group of that tenant ({@link RingGroupHunt}), else 404;</li>
- * <li>an extension's phones are this node's bindings of it (480 if none);</li>
+ * <li>an extension's phones are its bindings on every node (480 if none); a call handed over by
+ * another node rings this node's only;</li>
  * <li>ring them all at once, each as its own dialog (leg B, new Call-ID), over the flow it
- * registered from; the first to answer wins; nobody within the no-answer timeout: 480.</li>
+ * registered from, and those on other nodes through that node; the first to answer wins; nobody
+ * within the no-answer timeout: 480.</li>
  * </ol>
  */
 public final class InviteHandler {
 
     private static final System.Logger LOG = System.getLogger(InviteHandler.class.getName());
+    private static final int RETRY_AFTER_SECONDS = 30;
 
     private final Replies replies;
     private final EngineServices services;
@@ -65,8 +69,19 @@ public final class InviteHandler {
         Request request = event.getRequest();
         Flow source = SourceFlow.of(event);
 
+        CallerAuthentication.Outcome outcome;
+        try {
+            outcome = callers.check(request, source);
+        } catch (RuntimeException storageFailure) {
+            // Accounts out of reach: this node cannot tell who calls, so the phone (or the node
+            // handing a call over) goes to the pool's other node or retries, as for REGISTER.
+            LOG.log(System.Logger.Level.WARNING, "cannot authenticate an INVITE from " + source + " (503): "
+                    + storageFailure.getMessage());
+            replies.sendStateless(event, replies.unavailable(request, RETRY_AFTER_SECONDS));
+            return;
+        }
         CallerAuthentication.Caller caller;
-        switch (callers.check(request, source)) {
+        switch (outcome) {
             case CallerAuthentication.Refused refused -> {
                 replies.sendStateless(event, refused.response());
                 return;
@@ -84,6 +99,7 @@ public final class InviteHandler {
         replies.send(transaction.get(), trying(request));
 
         Call call = newCall(event, transaction.get(), caller, source);
+        call.handedOver = caller.handedOver();
         calls.add(call);
         synchronized (call) {
             try {
@@ -97,13 +113,17 @@ public final class InviteHandler {
     }
 
     private void route(Call call, CallerAuthentication.Caller caller) {
-        if (!control.admit(call, caller.account().plan())) {
+        if (!call.handedOver && !control.admit(call, caller.account().plan())) {
             return;
         }
         Optional<SipAccount> callee = services.accounts().find(caller.domain(), call.callee)
                 .filter(account -> account.tenantId().equals(caller.account().tenantId()));
         if (callee.isPresent()) {
             ringExtension(call, callee.get());
+            return;
+        }
+        if (call.handedOver) {
+            control.reject(call, Response.NOT_FOUND, null); // a node hands over extensions, never groups
             return;
         }
         Optional<RingGroup> group = ringGroupDialled(call);
@@ -114,11 +134,13 @@ public final class InviteHandler {
         control.reject(call, Response.NOT_FOUND, null);
     }
 
-    /** Every phone of the extension at once; none registered here: 480. */
+    /** Every phone of the extension at once; none registered anywhere (or here, for a call handed over): 480. */
     private void ringExtension(Call call, SipAccount callee) {
         AddressOfRecord aor = new AddressOfRecord(callee.tenantId(), callee.number());
-        List<Registration> phones = services.registrations().active(services.nodeId(), aor,
-                services.clock().instant().truncatedTo(ChronoUnit.MILLIS));
+        Instant now = services.clock().instant().truncatedTo(ChronoUnit.MILLIS);
+        List<Registration> phones = call.handedOver
+                ? services.registrations().active(services.nodeId(), aor, now)
+                : services.registrations().activeAnywhere(aor, now);
         if (phones.isEmpty()) {
             control.reject(call, Response.TEMPORARILY_UNAVAILABLE, null);
             return;

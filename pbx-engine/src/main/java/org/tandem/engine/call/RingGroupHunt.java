@@ -51,7 +51,7 @@ final class RingGroupHunt {
     }
 
     private List<Registration> phonesOf(Call call, ExtensionNumber member) {
-        return services.registrations().active(services.nodeId(), new AddressOfRecord(call.tenantId, member),
+        return services.registrations().activeAnywhere(new AddressOfRecord(call.tenantId, member),
                 services.clock().instant().truncatedTo(ChronoUnit.MILLIS));
     }
 

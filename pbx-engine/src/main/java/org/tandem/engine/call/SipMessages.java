@@ -12,6 +12,7 @@ import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.Header;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.ToHeader;
@@ -109,6 +110,14 @@ final class SipMessages {
             to.setContent(body, (ContentTypeHeader) type.clone());
         } catch (ParseException e) {
             throw new IllegalArgumentException("cannot copy a body", e);
+        }
+    }
+
+    Header extension(String name, String value) {
+        try {
+            return headers.createHeader(name, value);
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("bad " + name + ": " + value, e);
         }
     }
 

@@ -12,6 +12,8 @@ import org.tandem.engine.EngineStartException;
 import org.tandem.engine.SipEngine;
 import org.tandem.engine.registrar.RegistrarPolicy;
 import org.tandem.engine.call.CallPolicy;
+import org.tandem.engine.cluster.ClusterPeers;
+import org.tandem.storage.jdbc.JdbcCallCounts;
 import org.tandem.storage.jdbc.JdbcCallRecords;
 import org.tandem.storage.jdbc.JdbcRingGroups;
 import org.tandem.storage.jdbc.JdbcNodes;
@@ -43,8 +45,8 @@ public class EngineLifecycle {
 
     /**
      * Settings come from system properties (tandem.node.name, tandem.sip.address, tandem.sip.port,
-     * tandem.sip.digest, tandem.call.no.answer.seconds; tandem.db.url, tandem.db.user and
-     * tandem.db.password for the connection that listens to account changes).
+     * tandem.sip.digest, tandem.call.no.answer.seconds, tandem.cluster.secret; tandem.db.url,
+     * tandem.db.user and tandem.db.password for the connection that listens to account changes).
      */
     @PostConstruct
     void start() {
@@ -56,6 +58,8 @@ public class EngineLifecycle {
                 .withCallRecords(new JdbcCallRecords(dataSource))
                 .withCalls(CallPolicy.fromProperties(System.getProperties()))
                 .withRingGroups(new JdbcRingGroups(dataSource))
+                .withPeers(ClusterPeers.fromProperties(System.getProperties(), new JdbcNodes(dataSource),
+                        new JdbcCallCounts(dataSource)))
                 // LISTEN needs a session of its own, outside the datasource's pool
                 .withAccountChanges(new PostgresSipAccountChanges(
                         StorageSettings.from(System.getProperties())::openConnection));

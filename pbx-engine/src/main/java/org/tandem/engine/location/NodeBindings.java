@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * This node's bindings, held in memory as the node's working copy and written behind to the
@@ -59,13 +60,16 @@ public final class NodeBindings implements RegistrationRepository, AutoCloseable
                 new WriteBehind.Settings(Duration.ofMillis(5), 1_000, 100_000, Duration.ofSeconds(10)));
     }
 
-    /** More changes wait for the database than {@link WriteBehind.Settings#capacity}: try later. */
+    /**
+     * More changes wait for the database than {@link WriteBehind.Settings#capacity}, or the database
+     * does not answer: try later, or elsewhere.
+     */
     public static final class BindingsBacklogged extends RuntimeException {
 
         private static final long serialVersionUID = 1L;
 
-        BindingsBacklogged(int waiting) {
-            super(waiting + " binding changes wait for the database", null, false, false);
+        BindingsBacklogged(String why) {
+            super(why, null, false, false);
         }
     }
 
@@ -73,9 +77,12 @@ public final class NodeBindings implements RegistrationRepository, AutoCloseable
     private final UUID nodeId;
     private final ConcurrentMap<AddressOfRecord, List<Registration>> bindings = new ConcurrentHashMap<>();
     private final WriteBehind<BindingChange.Key, BindingChange> writes;
+    private final BooleanSupplier databaseReachable;
 
-    private NodeBindings(RegistrationRepository database, UUID nodeId, Settings settings) {
+    private NodeBindings(RegistrationRepository database, UUID nodeId, Settings settings,
+                         BooleanSupplier databaseReachable) {
         this.database = Objects.requireNonNull(database, "database");
+        this.databaseReachable = databaseReachable;
         this.nodeId = Objects.requireNonNull(nodeId, "node id");
         this.writes = new WriteBehind<>("bindings", database::apply, settings.writes(),
                 lost -> LOG.log(Level.WARNING, lost.size() + " binding change(s) not stored in the database; "
@@ -84,11 +91,12 @@ public final class NodeBindings implements RegistrationRepository, AutoCloseable
 
     /**
      * This node's working copy, loaded from the database: the bindings it took before a restart and
-     * that have not expired at {@code now}.
+     * that have not expired at {@code now}. It takes no new ones while {@code databaseReachable} says no.
      */
-    public static NodeBindings load(RegistrationRepository database, UUID nodeId, Instant now, Settings settings) {
+    public static NodeBindings load(RegistrationRepository database, UUID nodeId, Instant now, Settings settings,
+                                    BooleanSupplier databaseReachable) {
         List<Registration> stored = database.allActive(nodeId, now);
-        NodeBindings node = new NodeBindings(database, nodeId, settings);
+        NodeBindings node = new NodeBindings(database, nodeId, settings, databaseReachable);
         for (Registration binding : stored) {
             node.bindings.merge(binding.aor(), List.of(binding), NodeBindings::joined);
         }
@@ -117,7 +125,10 @@ public final class NodeBindings implements RegistrationRepository, AutoCloseable
             requireThisNode(change.key().nodeId());
         }
         if (!writes.hasRoom()) {
-            throw new BindingsBacklogged(writes.backlog());
+            throw new BindingsBacklogged(writes.backlog() + " binding changes wait for the database");
+        }
+        if (!databaseReachable.getAsBoolean()) {
+            throw new BindingsBacklogged("the database does not answer");
         }
         Map<AddressOfRecord, List<BindingChange>> byAddress = new LinkedHashMap<>();
         changes.forEach(change -> byAddress.computeIfAbsent(change.key().aor(), aor -> new ArrayList<>()).add(change));
@@ -173,6 +184,24 @@ public final class NodeBindings implements RegistrationRepository, AutoCloseable
                 .filter(binding -> binding.isActiveAt(now))
                 .sorted(OLDEST_FIRST)
                 .toList();
+    }
+
+    /**
+     * This node's bindings from memory (the database may not have them yet), the other nodes' from
+     * the database, where replication puts them; this node's first, then oldest first.
+     */
+    @Override
+    public List<Registration> activeAnywhere(AddressOfRecord aor, Instant now) {
+        List<Registration> here = active(nodeId, aor, now);
+        List<Registration> elsewhere = database.activeAnywhere(aor, now).stream()
+                .filter(binding -> !binding.nodeId().equals(nodeId))
+                .toList();
+        if (elsewhere.isEmpty()) {
+            return here;
+        }
+        List<Registration> all = new ArrayList<>(here);
+        all.addAll(elsewhere);
+        return List.copyOf(all);
     }
 
     @Override

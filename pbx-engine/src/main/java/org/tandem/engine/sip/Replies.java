@@ -106,6 +106,20 @@ public final class Replies {
     }
 
     /**
+     * 503 with Retry-After: this node cannot serve now (its database is out of reach). The phone
+     * retries after {@code seconds} or, following SRV, goes to its pool's other node (RFC 3263 4.3).
+     */
+    public Response unavailable(Request request, int seconds) {
+        Response response = create(request, Response.SERVICE_UNAVAILABLE);
+        try {
+            response.addHeader(headers.createRetryAfterHeader(seconds));
+        } catch (InvalidArgumentException e) {
+            throw new IllegalArgumentException("bad Retry-After: " + seconds, e);
+        }
+        return response;
+    }
+
+    /**
      * A server transaction for a request whose answer changes state, so that a retransmission gets
      * the very same answer from the stack instead of being handled again (RFC 3261 17.2.2). Empty if
      * the stack already has one: this is a retransmission of a request still being handled.

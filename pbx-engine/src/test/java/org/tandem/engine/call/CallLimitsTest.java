@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.tandem.engine.call.CallMessages.ackOf;
+import static org.tandem.engine.call.CallMessages.finalAnswer;
 import static org.tandem.engine.call.CallMessages.inDialog;
 import static org.tandem.engine.call.CallMessages.invite;
 import static org.tandem.engine.call.CallMessages.next;
@@ -20,6 +20,7 @@ import static org.tandem.engine.call.CallMessages.one;
 import static org.tandem.engine.call.CallMessages.proxyAuthorization;
 import static org.tandem.engine.call.CallMessages.response;
 import static org.tandem.engine.call.CallMessages.sdp;
+import static org.tandem.engine.call.CallMessages.statusLineOfCall;
 import static org.tandem.engine.registrar.RegistrarDatabase.ALPHA;
 import static org.tandem.engine.registrar.RegistrarDatabase.SMALL_PLAN;
 
@@ -110,27 +111,5 @@ class CallLimitsTest {
         assertThat(db.callRecords(nobody, SMALL_PLAN)).containsExactlyInAnyOrder(
                 "FAILED 480 unanswered", "FAILED 480 unanswered", "FAILED 480 unanswered",
                 "FAILED 403 unanswered", "FAILED 403 unanswered");
-    }
-
-    /** {@code user} calls {@code uri} (authenticating), ACKs the final answer and returns its status line. */
-    private static String statusLineOfCall(TestPhone phone, String user, String uri) throws Exception {
-        String callId = UUID.randomUUID() + "@" + user;
-        String unauthenticated = invite(phone, user, uri, callId, "t1", 1, sdp(user, "sendrecv"), null);
-        String required = phone.exchange(unauthenticated);
-        phone.send(ackOf(unauthenticated, required));
-        String authenticated = invite(phone, user, uri, callId, "t1", 2, sdp(user, "sendrecv"),
-                proxyAuthorization(required, user, uri));
-        phone.send(authenticated);
-        String answer = finalAnswer(phone);
-        phone.send(ackOf(authenticated, answer));
-        return answer.substring(0, answer.indexOf("\r\n"));
-    }
-
-    private static String finalAnswer(TestPhone phone) throws Exception {
-        String message = next(phone);
-        while (TestPhone.statusOf(message) < 200) {
-            message = next(phone);
-        }
-        return message;
     }
 }

@@ -19,7 +19,7 @@ import static org.tandem.engine.registrar.RegistrarDatabase.password;
  * Call messages written by hand, as a phone on a raw socket would send them, for tests that check
  * what SIPp cannot: every header and body byte, and the order of what arrives.
  */
-final class CallMessages {
+public final class CallMessages {
 
     private static final Duration WAIT = Duration.ofSeconds(3);
     private static final Pattern PARAMETER = Pattern.compile("([a-zA-Z-]+)=(\"([^\"]*)\"|[^,\\s]+)");
@@ -27,12 +27,12 @@ final class CallMessages {
     private CallMessages() {
     }
 
-    static String sdp(String who, String direction) {
+    public static String sdp(String who, String direction) {
         return "v=0\r\no=" + who + " 1 2 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
                 + "m=audio 40000 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\na=" + direction + "\r\n";
     }
 
-    static String invite(TestPhone phone, String user, String uri, String callId, String fromTag, long cseq,
+    public static String invite(TestPhone phone, String user, String uri, String callId, String fromTag, long cseq,
                                  String sdp, String authorization) {
         return "INVITE " + uri + " SIP/2.0\r\n"
                 + "Via: SIP/2.0/UDP 127.0.0.1:" + phone.localPort() + ";branch=z9hG4bK" + UUID.randomUUID() + ";rport\r\n"
@@ -47,7 +47,7 @@ final class CallMessages {
                 + "Content-Length: " + sdp.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + sdp;
     }
 
-    static String inDialog(TestPhone phone, String method, String target, String callId, String from, String to,
+    public static String inDialog(TestPhone phone, String method, String target, String callId, String from, String to,
                                    long cseq, String sdp) {
         return method + " " + target + " SIP/2.0\r\n"
                 + "Via: SIP/2.0/UDP 127.0.0.1:" + phone.localPort() + ";branch=z9hG4bK" + UUID.randomUUID() + "\r\n"
@@ -62,7 +62,7 @@ final class CallMessages {
     }
 
     /** The ACK a phone sends for a non-2xx final answer to its INVITE: same Via branch, the answer's To tag. */
-    static String ackOf(String invite, String finalResponse) {
+    public static String ackOf(String invite, String finalResponse) {
         String requestLine = invite.substring(0, invite.indexOf("\r\n"));
         return "ACK " + requestLine.split(" ")[1] + " SIP/2.0\r\n"
                 + "Via: " + one(invite, "Via") + "\r\n"
@@ -74,7 +74,7 @@ final class CallMessages {
                 + "Content-Length: 0\r\n\r\n";
     }
 
-    static String response(String request, String status, String toTag, TestPhone phone, String sdp) {
+    public static String response(String request, String status, String toTag, TestPhone phone, String sdp) {
         StringBuilder out = new StringBuilder("SIP/2.0 ").append(status).append("\r\n");
         for (String via : headers(request, "Via")) {
             out.append("Via: ").append(via).append("\r\n");
@@ -91,12 +91,12 @@ final class CallMessages {
                 .append("\r\n\r\n").append(sdp).toString();
     }
 
-    static String proxyAuthorization(String challengeResponse, String user, String uri) throws Exception {
+    public static String proxyAuthorization(String challengeResponse, String user, String uri) throws Exception {
         return proxyAuthorization(challengeResponse, "MD5", user, password(user, domainOf(uri)), uri, 1);
     }
 
     /** A Proxy-Authorization answering the {@code algorithm} challenge of a 407, with nonce count {@code nc}. */
-    static String proxyAuthorization(String challengeResponse, String algorithm, String user, String secret, String uri,
+    public static String proxyAuthorization(String challengeResponse, String algorithm, String user, String secret, String uri,
                                      int nc) throws Exception {
         String challenge = headers(challengeResponse, "Proxy-Authenticate").stream()
                 .filter(value -> value.contains("algorithm=" + algorithm)).findFirst().orElseThrow();
@@ -112,7 +112,7 @@ final class CallMessages {
                 + ", cnonce=\"" + cnonce + "\"";
     }
 
-    static String parameter(String challenge, String name) {
+    public static String parameter(String challenge, String name) {
         Matcher m = PARAMETER.matcher(challenge);
         while (m.find()) {
             if (m.group(1).equalsIgnoreCase(name)) {
@@ -122,26 +122,48 @@ final class CallMessages {
         throw new AssertionError("no " + name + " in " + challenge);
     }
 
-    static String hash(String algorithm, String text) throws Exception {
+    public static String hash(String algorithm, String text) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The tenant domain of {@code sip:number@domain}. */
-    static String domainOf(String uri) {
+    public static String domainOf(String uri) {
         return uri.substring(uri.indexOf('@') + 1);
     }
 
-    static String next(TestPhone phone) throws Exception {
+    public static String next(TestPhone phone) throws Exception {
         return phone.receive(WAIT).orElseThrow(() -> new AssertionError("no message came"));
     }
 
-    static String one(String message, String header) {
+    public static String one(String message, String header) {
         List<String> values = headers(message, header);
         assertThat(values).as(header + " of\n" + message).isNotEmpty();
         return values.getFirst();
     }
 
-    static String body(String message) {
+    public static String body(String message) {
         return message.substring(message.indexOf("\r\n\r\n") + 4);
+    }
+
+    /** {@code user} calls {@code uri} (authenticating), ACKs the final answer and returns its status line. */
+    public static String statusLineOfCall(TestPhone phone, String user, String uri) throws Exception {
+        String callId = UUID.randomUUID() + "@" + user;
+        String unauthenticated = invite(phone, user, uri, callId, "t1", 1, sdp(user, "sendrecv"), null);
+        String required = phone.exchange(unauthenticated);
+        phone.send(ackOf(unauthenticated, required));
+        String authenticated = invite(phone, user, uri, callId, "t1", 2, sdp(user, "sendrecv"),
+                proxyAuthorization(required, user, uri));
+        phone.send(authenticated);
+        String answer = finalAnswer(phone);
+        phone.send(ackOf(authenticated, answer));
+        return answer.substring(0, answer.indexOf("\r\n"));
+    }
+
+    public static String finalAnswer(TestPhone phone) throws Exception {
+        String message = next(phone);
+        while (TestPhone.statusOf(message) < 200) {
+            message = next(phone);
+        }
+        return message;
     }
 }

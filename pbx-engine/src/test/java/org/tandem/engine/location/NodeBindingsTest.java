@@ -58,7 +58,7 @@ class NodeBindingsTest {
     @Test
     void aChangeIsServedAtOnceAndReachesTheDatabaseBehindIt() {
         AddressOfRecord aor = newAddress(db);
-        try (NodeBindings bindings = NodeBindings.load(table, db.nodeId(), now, NodeBindings.Settings.DEFAULT)) {
+        try (NodeBindings bindings = NodeBindings.load(table, db.nodeId(), now, NodeBindings.Settings.DEFAULT, () -> true)) {
             Registration first = binding(db.nodeId(), aor, "sip:a@192.0.2.7", 1);
             bindings.apply(saved(first));
             assertThat(bindings.active(db.nodeId(), aor, now)).containsExactly(first);
@@ -89,7 +89,7 @@ class NodeBindingsTest {
         Registration theirs = binding(otherNode, aor, "sip:theirs@192.0.2.9", 1);
         table.save(theirs);
 
-        try (NodeBindings bindings = NodeBindings.load(table, db.nodeId(), now, NodeBindings.Settings.DEFAULT)) {
+        try (NodeBindings bindings = NodeBindings.load(table, db.nodeId(), now, NodeBindings.Settings.DEFAULT, () -> true)) {
             assertThat(bindings.active(otherNode, aor, now)).containsExactly(theirs);
             assertThat(bindings.active(db.nodeId(), aor, now)).as("not this node's").isEmpty();
             assertThatThrownBy(() -> bindings.apply(saved(binding(otherNode, aor, "sip:x@192.0.2.9", 2))))
@@ -103,12 +103,12 @@ class NodeBindingsTest {
         Registration kept = binding(db.nodeId(), aor, "sip:kept@192.0.2.7", 1);
         Registration brief = Registration.taken(db.nodeId(), aor, "sip:brief@192.0.2.7", null,
                 new Flow("udp", "192.0.2.7", 5062), "call@phone", 1, null, now, Duration.ofSeconds(60));
-        try (NodeBindings before = NodeBindings.load(table, db.nodeId(), now, NodeBindings.Settings.DEFAULT)) {
+        try (NodeBindings before = NodeBindings.load(table, db.nodeId(), now, NodeBindings.Settings.DEFAULT, () -> true)) {
             before.apply(List.of(new BindingChange.Saved(kept), new BindingChange.Saved(brief)));
         }
 
         Instant later = now.plusSeconds(61);
-        try (NodeBindings after = NodeBindings.load(table, db.nodeId(), later, NodeBindings.Settings.DEFAULT)) {
+        try (NodeBindings after = NodeBindings.load(table, db.nodeId(), later, NodeBindings.Settings.DEFAULT, () -> true)) {
             assertThat(after.active(db.nodeId(), aor, later)).containsExactly(kept);
 
             after.deleteExpired(db.nodeId(), later, 1_000);
@@ -126,7 +126,7 @@ class NodeBindingsTest {
             AddressOfRecord aor = newAddress(own);
             NodeBindings.Settings three = new NodeBindings.Settings(
                     new WriteBehind.Settings(Duration.ofMillis(5), 2, 3, Duration.ofSeconds(10)));
-            try (NodeBindings bindings = NodeBindings.load(ownTable, node, now, three)) {
+            try (NodeBindings bindings = NodeBindings.load(ownTable, node, now, three, () -> true)) {
                 own.stopServer();
                 for (String contact : List.of("sip:a@192.0.2.7", "sip:b@192.0.2.7", "sip:c@192.0.2.7")) {
                     bindings.apply(saved(binding(node, aor, contact, 1)));

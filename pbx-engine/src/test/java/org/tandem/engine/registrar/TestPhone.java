@@ -36,6 +36,8 @@ public final class TestPhone implements AutoCloseable {
 
     private final String transport;
     private final String localAddress;
+    private final InetAddress engine;
+    private Duration answerWithin = WAIT;
     private final int enginePort;
     private final DatagramSocket udp;
     private final Socket tcp;
@@ -48,7 +50,9 @@ public final class TestPhone implements AutoCloseable {
     private Map<String, String> lastChallenge;
     private int nonceCount;
 
-    private TestPhone(String transport, String localAddress, int enginePort, String user, String domain) throws IOException {
+    private TestPhone(String transport, String localAddress, InetAddress engine, int enginePort, String user,
+                      String domain) throws IOException {
+        this.engine = engine;
         this.transport = transport;
         this.localAddress = localAddress;
         this.enginePort = enginePort;
@@ -61,23 +65,29 @@ public final class TestPhone implements AutoCloseable {
             tcp = null;
         } else {
             udp = null;
-            tcp = new Socket(FreePort.LOOPBACK, enginePort, local, 0);
+            tcp = new Socket(engine, enginePort, local, 0);
             tcp.setSoTimeout((int) WAIT.toMillis());
         }
     }
 
     /** Extension {@code user} of {@code domain} over UDP from 127.0.0.1, with its right password. */
     public static TestPhone udp(int enginePort, String user, String domain) throws IOException {
-        return new TestPhone("UDP", "127.0.0.1", enginePort, user, domain);
+        return new TestPhone("UDP", "127.0.0.1", FreePort.LOOPBACK, enginePort, user, domain);
     }
 
     public static TestPhone tcp(int enginePort, String user, String domain) throws IOException {
-        return new TestPhone("TCP", "127.0.0.1", enginePort, user, domain);
+        return new TestPhone("TCP", "127.0.0.1", FreePort.LOOPBACK, enginePort, user, domain);
+    }
+
+    /** Over {@code transport} ("UDP" or "TCP") from 127.0.0.1 to an engine on another loopback address. */
+    public static TestPhone to(String transport, String engineAddress, int enginePort, String user, String domain)
+            throws IOException {
+        return new TestPhone(transport, "127.0.0.1", InetAddress.getByName(engineAddress), enginePort, user, domain);
     }
 
     /** Over UDP from another loopback address, e.g. 127.0.0.3. */
     public static TestPhone udpFrom(String localAddress, int enginePort, String user, String domain) throws IOException {
-        return new TestPhone("UDP", localAddress, enginePort, user, domain);
+        return new TestPhone("UDP", localAddress, FreePort.LOOPBACK, enginePort, user, domain);
     }
 
     public TestPhone password(String newPassword) {
@@ -89,6 +99,22 @@ public final class TestPhone implements AutoCloseable {
     public TestPhone algorithm(String name) {
         this.algorithm = name;
         return this;
+    }
+
+    /** How long {@link #exchange} waits for the engine's answer before it fails. */
+    public TestPhone answerWithin(Duration wait) {
+        this.answerWithin = wait;
+        return this;
+    }
+
+    /** The address of the engine this phone talks to. */
+    public String engineAddress() {
+        return engine.getHostAddress();
+    }
+
+    /** "UDP" or "TCP". */
+    public String transport() {
+        return transport;
     }
 
     public int localPort() {
@@ -150,7 +176,7 @@ public final class TestPhone implements AutoCloseable {
     public String exchange(String message) throws IOException {
         send(message);
         while (true) {
-            String response = receive(WAIT).orElseThrow(() -> new AssertionError("no answer from the engine to:\n" + message));
+            String response = receive(answerWithin).orElseThrow(() -> new AssertionError("no answer from the engine to:\n" + message));
             if (statusOf(response) >= 200) {
                 return response;
             }
@@ -160,7 +186,7 @@ public final class TestPhone implements AutoCloseable {
     public void send(String message) throws IOException {
         byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
         if (udp != null) {
-            udp.send(new DatagramPacket(bytes, bytes.length, FreePort.LOOPBACK, enginePort));
+            udp.send(new DatagramPacket(bytes, bytes.length, engine, enginePort));
         } else {
             tcp.getOutputStream().write(bytes);
             tcp.getOutputStream().flush();

@@ -1,6 +1,5 @@
 package org.tandem.portal.home;
 
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -8,15 +7,16 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.inject.Inject;
 import org.tandem.domain.account.Role;
+import org.tandem.portal.layout.MainLayout;
 import org.tandem.portal.security.CurrentUser;
 import org.tandem.portal.security.SignedInUser;
 
 /**
- * The landing view at {@code /home}: greets the signed-in user by username and role and lets them
- * sign out. Only signed-in users get here: the {@link org.tandem.portal.security.ViewAccessGuard}
+ * The landing view at {@code /home}: greets the signed-in user by username and role; the menu beside
+ * it leads on. Only signed-in users get here: the {@link org.tandem.portal.security.ViewAccessGuard}
  * forwards everyone else to the login page before this view is made.
  */
-@Route("home")
+@Route(value = "home", layout = MainLayout.class)
 @PageTitle("Tandem")
 public class HomeView extends VerticalLayout {
 
@@ -29,10 +29,7 @@ public class HomeView extends VerticalLayout {
         greeting.setId("greeting");
         Paragraph role = new Paragraph("Signed in as " + label(user.role()));
         role.setId("role");
-        Button signOut = new Button("Sign out", click -> currentUser.signOut());
-        signOut.setId("sign-out");
-
-        add(greeting, role, signOut);
+        add(greeting, role);
     }
 
     static String label(Role role) {

@@ -11,11 +11,13 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
+import com.vaadin.flow.server.VaadinSession;
 import jakarta.inject.Inject;
 import org.tandem.portal.home.HomeView;
 import org.tandem.portal.security.Authenticator;
 import org.tandem.portal.security.CurrentUser;
 import org.tandem.portal.security.PublicView;
+import org.tandem.portal.security.SignInThrottle;
 import org.tandem.portal.security.SignedInUser;
 
 import java.util.Arrays;
@@ -34,17 +36,22 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     static final String TITLE = "Tandem";
     static final String ERROR_TITLE = "Incorrect username or password";
     static final String ERROR_MESSAGE = "Check that you have entered the correct username and password and try again.";
+    static final String THROTTLED_TITLE = "Too many failed sign-ins";
+    static final String THROTTLED_MESSAGE = "Sign-ins for this username or from this address are paused for a few "
+            + "minutes. Try again later.";
 
     private final Authenticator authenticator;
     private final CurrentUser currentUser;
+    private final SignInThrottle throttle;
     private final LoginForm form = new LoginForm();
 
     @Inject
-    public LoginView(Authenticator authenticator, CurrentUser currentUser) {
+    public LoginView(Authenticator authenticator, CurrentUser currentUser, SignInThrottle throttle) {
         this.authenticator = authenticator;
         this.currentUser = currentUser;
+        this.throttle = throttle;
 
-        form.setI18n(texts());
+        form.setI18n(texts(ERROR_TITLE, ERROR_MESSAGE));
         form.setForgotPasswordButtonVisible(false);
         form.addLoginListener(this::signIn);
 
@@ -62,6 +69,11 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void signIn(LoginEvent event) {
+        String address = VaadinSession.getCurrent().getBrowser().getAddress();
+        if (!throttle.allows(event.getUsername(), address)) {
+            refuse(THROTTLED_TITLE, THROTTLED_MESSAGE);
+            return;
+        }
         char[] password = event.getPassword() == null ? new char[0] : event.getPassword().toCharArray();
         Optional<SignedInUser> user;
         try {
@@ -72,14 +84,22 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         user.ifPresentOrElse(signedIn -> {
             currentUser.signIn(signedIn);
             UI.getCurrent().navigate(HomeView.class);
-        }, () -> form.setError(true));
+        }, () -> {
+            throttle.failed(event.getUsername(), address);
+            refuse(ERROR_TITLE, ERROR_MESSAGE);
+        });
     }
 
-    private static LoginI18n texts() {
+    private void refuse(String title, String message) {
+        form.setI18n(texts(title, message));
+        form.setError(true);
+    }
+
+    private static LoginI18n texts(String errorTitle, String errorMessage) {
         LoginI18n texts = LoginI18n.createDefault();
         texts.getForm().setTitle(TITLE);
-        texts.getErrorMessage().setTitle(ERROR_TITLE);
-        texts.getErrorMessage().setMessage(ERROR_MESSAGE);
+        texts.getErrorMessage().setTitle(errorTitle);
+        texts.getErrorMessage().setMessage(errorMessage);
         return texts;
     }
 }

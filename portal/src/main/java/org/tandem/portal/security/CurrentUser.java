@@ -5,6 +5,7 @@ import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.tandem.administration.access.Actor;
 
 import java.util.Optional;
 
@@ -22,6 +23,12 @@ public class CurrentUser {
     public Optional<SignedInUser> get() {
         VaadinSession session = VaadinSession.getCurrent();
         return session == null ? Optional.empty() : Optional.ofNullable(session.getAttribute(SignedInUser.class));
+    }
+
+    /** Who the services act for; only views behind the access guard ask, so someone is signed in. */
+    public Actor actor() {
+        return get().map(SignedInUser::actor)
+                .orElseThrow(() -> new IllegalStateException("the access guard lets only signed-in users in"));
     }
 
     public boolean isSignedIn() {

@@ -1,5 +1,6 @@
 package org.tandem.portal.security;
 
+import org.tandem.administration.access.Actor;
 import org.tandem.domain.account.PortalAccount;
 import org.tandem.domain.account.Role;
 
@@ -57,6 +58,11 @@ public final class SignedInUser implements Serializable {
     /** The tenant a tenant admin or tenant user belongs to; empty for every other role. */
     public Optional<UUID> tenantId() {
         return Optional.ofNullable(tenantId);
+    }
+
+    /** Who the application services act for. */
+    public Actor actor() {
+        return new Actor(accountId, username, role, resellerId, tenantId);
     }
 
     @Override

@@ -2,18 +2,26 @@ package org.tandem.portal.security;
 
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterListener;
+import com.vaadin.flow.router.HasErrorParameter;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.tandem.administration.access.AccessDeniedException;
 import org.tandem.portal.login.LoginView;
 
+import java.util.Arrays;
+
 /**
- * The portal's access rules, in one place: runs before every navigation of every UI, before the
- * target view is even created. Today's rule: a view not marked {@link PublicView} needs a signed-in
- * user, and anyone else is sent to the login page. Role rules (operator, reseller, tenant scopes)
- * belong here too.
+ * The portal's access rules for views, in one place: runs before every navigation of every UI, before
+ * the target view is even created. A view not marked {@link PublicView} needs a signed-in user (anyone
+ * else goes to the login page); a view marked {@link RolesAllowed} needs one of those roles (anyone
+ * else sees "no access"). Which tenant or customer a view may show is the services' business: they
+ * check the owner of every id, so a tampered URL gets "not found" from them.
  */
 @ApplicationScoped
 public class ViewAccessGuard implements BeforeEnterListener {
+
+    static final String NO_ACCESS = "Your login has no access to this page";
 
     private CurrentUser currentUser;
 
@@ -28,13 +36,21 @@ public class ViewAccessGuard implements BeforeEnterListener {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (mayEnter(event.getNavigationTarget())) {
+        Class<?> view = event.getNavigationTarget();
+        if (view.isAnnotationPresent(PublicView.class) || HasErrorParameter.class.isAssignableFrom(view)) {
             return;
         }
-        event.forwardTo(LoginView.class);
+        if (!currentUser.isSignedIn()) {
+            event.forwardTo(LoginView.class);
+        } else if (!roleMayEnter(view)) {
+            event.rerouteToError(new AccessDeniedException(NO_ACCESS), NO_ACCESS);
+        }
     }
 
-    boolean mayEnter(Class<?> view) {
-        return view.isAnnotationPresent(PublicView.class) || currentUser.isSignedIn();
+    private boolean roleMayEnter(Class<?> view) {
+        RolesAllowed roles = view.getAnnotation(RolesAllowed.class);
+        return roles == null || currentUser.get()
+                .map(user -> Arrays.asList(roles.value()).contains(user.role().name()))
+                .orElse(false);
     }
 }

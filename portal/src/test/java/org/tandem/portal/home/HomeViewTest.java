@@ -13,7 +13,6 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._assertOne;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.tandem.portal.support.TestAccounts.ACME_TENANT;
 import static org.tandem.portal.support.TestAccounts.TENANT_ADMIN_PASSWORD;
 import static org.tandem.portal.support.TestAccounts.TENANT_ADMIN_USERNAME;
 
@@ -36,7 +35,7 @@ class HomeViewTest extends PortalViewTest {
         assertThat(greetingText()).isEqualTo("Welcome, " + TENANT_ADMIN_USERNAME);
         assertThat(roleText()).isEqualTo("Signed in as tenant admin");
         SignedInUser user = VaadinSession.getCurrent().getAttribute(SignedInUser.class);
-        assertThat(user.tenantId()).contains(ACME_TENANT);
+        assertThat(user.tenantId()).contains(fixture.acme());
         assertThat(user.resellerId()).isEmpty();
     }
 

@@ -91,6 +91,18 @@ class LoginViewTest extends PortalViewTest {
         assertThat(currentPath()).isEqualTo("home");
     }
 
+    @Test
+    void five_wrong_passwords_pause_the_username_and_say_so_even_for_the_right_password() {
+        for (int i = 0; i < 5; i++) {
+            submitLogin(OPERATOR_USERNAME, "guess " + i);
+        }
+
+        submitLogin(OPERATOR_USERNAME, OPERATOR_PASSWORD);
+
+        _assertNone(HomeView.class);
+        assertThat(texts(_get(LoginForm.class))).contains(LoginView.THROTTLED_TITLE);
+    }
+
     /** The form's texts as sent to the browser (title, error title and message...). */
     private static String texts(LoginForm form) {
         return String.valueOf(form.getElement().getPropertyRaw("i18n"));

@@ -10,6 +10,7 @@ import org.tandem.portal.login.LoginView;
 import org.tandem.portal.support.PortalViewTest;
 
 import java.util.List;
+import java.util.UUID;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertOne;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,8 +27,8 @@ class AccessRulesTest extends PortalViewTest {
         assertThat(closed).as("the portal has views behind the sign-in").isNotEmpty();
 
         for (RouteData route : closed) {
-            // a route with parameters (":id") will need sample values here
-            UI.getCurrent().navigate(route.getTemplate());
+            UI.getCurrent().navigate(route.getTemplate().replaceAll(":[A-Za-z]+(\\([^)]*\\))?",
+                    UUID.randomUUID().toString()));
 
             assertThat(UI.getCurrent().getCurrentView()).as(route.getTemplate()).isInstanceOf(LoginView.class);
         }

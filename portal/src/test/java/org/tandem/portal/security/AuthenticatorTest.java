@@ -2,16 +2,16 @@ package org.tandem.portal.security;
 
 import org.junit.jupiter.api.Test;
 import org.tandem.domain.account.Role;
-import org.tandem.portal.support.TestAccounts;
+import org.tandem.administration.support.AdministrationFixture;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.tandem.portal.support.TestAccounts.ACME_TENANT;
 import static org.tandem.portal.support.TestAccounts.TENANT_ADMIN_PASSWORD;
 import static org.tandem.portal.support.TestAccounts.TENANT_ADMIN_USERNAME;
 
 class AuthenticatorTest {
 
-    private final Authenticator authenticator = new Authenticator(TestAccounts.repository());
+    private final AdministrationFixture fixture = AdministrationFixture.shared();
+    private final Authenticator authenticator = new Authenticator(fixture.accounts);
 
     @Test
     void the_right_password_signs_in_with_the_account_role_and_scope() {
@@ -20,7 +20,7 @@ class AuthenticatorTest {
 
         assertThat(user.username()).isEqualTo(TENANT_ADMIN_USERNAME);
         assertThat(user.role()).isEqualTo(Role.TENANT_ADMIN);
-        assertThat(user.tenantId()).contains(ACME_TENANT);
+        assertThat(user.tenantId()).contains(fixture.acme());
         assertThat(user.resellerId()).isEmpty();
     }
 

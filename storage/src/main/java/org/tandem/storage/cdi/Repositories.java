@@ -1,21 +1,128 @@
 package org.tandem.storage.cdi;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.tandem.domain.account.ApiTokenRepository;
 import org.tandem.domain.account.PortalAccountRepository;
+import org.tandem.domain.call.CallHistory;
+import org.tandem.domain.extension.ExtensionRepository;
+import org.tandem.domain.node.NodeRepository;
+import org.tandem.domain.pool.PoolRepository;
+import org.tandem.domain.registration.NodeActivity;
+import org.tandem.domain.registration.RegistrationFeed;
+import org.tandem.domain.registration.TenantRegistrations;
+import org.tandem.domain.reseller.ResellerRepository;
+import org.tandem.domain.ringgroup.RingGroupRepository;
+import org.tandem.domain.tenant.TenantRepository;
+import org.tandem.storage.jdbc.JdbcCallHistory;
+import org.tandem.storage.jdbc.JdbcNodeActivity;
+import org.tandem.storage.jdbc.JdbcRingGroups;
+import org.tandem.storage.jdbc.JdbcTenantRegistrations;
+import org.tandem.storage.jpa.JpaApiTokenRepository;
+import org.tandem.storage.jpa.JpaExtensionRepository;
+import org.tandem.storage.jpa.JpaNodeRepository;
+import org.tandem.storage.jpa.JpaPoolRepository;
 import org.tandem.storage.jpa.JpaPortalAccountRepository;
+import org.tandem.storage.jpa.JpaResellerRepository;
+import org.tandem.storage.jpa.JpaTenantRepository;
+import org.tandem.storage.lifecycle.StorageSettings;
+import org.tandem.storage.notification.PostgresRegistrationFeed;
 
-/** Hands the domain's repository interfaces to the rest of the EAR, backed by the container's entity manager. */
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * Hands the domain's repository interfaces to the rest of the EAR, backed by the container's entity
+ * manager (which joins the caller's transaction) or, for the read-mostly registration tables, the
+ * node's datasource.
+ */
 @ApplicationScoped
 public class Repositories {
 
     @PersistenceContext(unitName = "tandem")
     private EntityManager entityManager;
 
+    @Resource(lookup = "java:jboss/datasources/TandemDS")
+    private DataSource dataSource;
+
     @Produces
     PortalAccountRepository portalAccounts() {
         return new JpaPortalAccountRepository(entityManager);
+    }
+
+    @Produces
+    ApiTokenRepository apiTokens() {
+        return new JpaApiTokenRepository(entityManager);
+    }
+
+    @Produces
+    ResellerRepository resellers() {
+        return new JpaResellerRepository(entityManager);
+    }
+
+    @Produces
+    TenantRepository tenants() {
+        return new JpaTenantRepository(entityManager);
+    }
+
+    @Produces
+    ExtensionRepository extensions() {
+        return new JpaExtensionRepository(entityManager);
+    }
+
+    @Produces
+    PoolRepository pools() {
+        return new JpaPoolRepository(entityManager);
+    }
+
+    @Produces
+    NodeRepository nodes() {
+        return new JpaNodeRepository(entityManager);
+    }
+
+    @Produces
+    CallHistory callHistory() {
+        return new JdbcCallHistory(dataSource);
+    }
+
+    @Produces
+    RingGroupRepository ringGroups() {
+        return new JdbcRingGroups(dataSource);
+    }
+
+    @Produces
+    NodeActivity nodeActivity() {
+        return new JdbcNodeActivity(dataSource);
+    }
+
+    @Produces
+    TenantRegistrations tenantRegistrations() {
+        return new JdbcTenantRegistrations(dataSource);
+    }
+
+    /**
+     * Its own connections, straight from the driver: a LISTEN connection stays open for as long as the
+     * node runs, which a pooled one must not.
+     */
+    @Produces
+    RegistrationFeed registrationFeed() {
+        StorageSettings settings = StorageSettings.from(System.getProperties());
+        Properties login = new Properties();
+        login.setProperty("user", settings.user());
+        login.setProperty("password", settings.password());
+        return new PostgresRegistrationFeed(() -> connect(settings.url(), login));
+    }
+
+    private static Connection connect(String url, Properties login) throws SQLException {
+        Connection connection = new org.postgresql.Driver().connect(url, login);
+        if (connection == null) {
+            throw new SQLException("not a PostgreSQL URL: " + url);
+        }
+        return connection;
     }
 }

@@ -1,6 +1,7 @@
 package org.tandem.storage.embedded;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.tandem.storage.replication.ReplicationLogin;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -20,8 +21,8 @@ import java.util.Optional;
 /**
  * The PostgreSQL 18 a node runs for itself when no external database is configured: the default
  * run and the tests. Its data folder survives restarts, so a node keeps everything between runs.
- * It is configured as a replication peer from the start (logical WAL), since a lone node may later
- * join a cluster.
+ * It is configured as a replication peer from the start (logical WAL, the replication login, the
+ * access rules for peers), since a lone node may later join a cluster.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -43,10 +44,21 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /**
      * Starts PostgreSQL on {@code host:port} over {@code dataDirectory} (creating the cluster on
-     * first use), then makes sure {@code database} exists, owned by {@code user}.
+     * first use), then makes sure {@code database} exists, owned by {@code user}; peers may
+     * replicate from loopback addresses with {@code password}.
      */
     public static EmbeddedDatabase start(Path dataDirectory, String host, int port,
                                          String database, String user, String password) {
+        return start(dataDirectory, host, port, database, user, password,
+                new ReplicationLogin(password, ReplicationLogin.LOOPBACK_NETWORK));
+    }
+
+    /**
+     * As {@link #start(Path, String, int, String, String, String)}, with the login peers replicate
+     * with and the network they connect from.
+     */
+    public static EmbeddedDatabase start(Path dataDirectory, String host, int port,
+                                         String database, String user, String password, ReplicationLogin replication) {
         try {
             Files.createDirectories(dataDirectory);
             stopServerLeftRunning(dataDirectory);
@@ -60,7 +72,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     // SIP engine still writes its last bindings and call records. A server left behind by
                     // a JVM that died is stopped at the next start (stopServerLeftRunning).
                     .setRegisterShutdownHook(false)
-                    .setServerConfig("listen_addresses", host)
+                    .setServerConfig("listen_addresses", listenAddresses(host))
                     // zonky starts PostgreSQL with fsync off; a node's data must survive a crash
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
@@ -69,9 +81,20 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("max_wal_senders", "16")
                     // a dead peer's replication slot must not keep WAL until the disk is full
                     .setServerConfig("max_slot_wal_keep_size", "4GB")
+                    // one apply worker per peer, and table copies while a node joins
+                    .setServerConfig("max_logical_replication_workers", "16")
+                    .setServerConfig("max_worker_processes", "24")
+                    // a peer that comes back is reconnected within a second, not five
+                    .setServerConfig("wal_retrieve_retry_interval", "1s")
+                    // subscribers confirm what they applied every second: lag and retained WAL read true
+                    .setServerConfig("wal_receiver_status_interval", "1s")
+                    // PostgreSQL 18 counts a row changed on two nodes (update_origin_differs) only with commit times
+                    .setServerConfig("track_commit_timestamp", "on")
                     .start();
             EmbeddedDatabase embedded = new EmbeddedDatabase(postgres, database, user, password);
             embedded.createDatabaseIfMissing();
+            embedded.prepareForReplication(replication);
+            embedded.writeAccessRules(dataDirectory.resolve("pg_hba.conf"), replication);
             LOG.log(Level.INFO, "Embedded PostgreSQL serves {0} on {1}:{2,number,#} from {3}",
                     database, host, port, dataDirectory);
             return embedded;
@@ -115,6 +138,62 @@ public final class EmbeddedDatabase implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not create database " + database + " in the embedded PostgreSQL", e);
+        }
+    }
+
+    /**
+     * zonky checks that the server is up by connecting to 127.0.0.1, so a node on another loopback
+     * address listens there too; on one machine each node's database therefore needs its own port.
+     */
+    private static String listenAddresses(String host) {
+        return host.equals("127.0.0.1") || host.equals("localhost") ? host : "127.0.0.1," + host;
+    }
+
+    /**
+     * The node's own login may set up publications and subscriptions and read replication progress
+     * and statistics; peers log in as {@link ReplicationLogin#ROLE}, with a password, to replicate.
+     * Done at every start, so a changed replication password takes effect with a restart.
+     */
+    private void prepareForReplication(ReplicationLogin replication) {
+        try (Connection admin = postgres.getDatabase("postgres", database).getConnection();
+             Statement statement = admin.createStatement()) {
+            statement.execute("GRANT pg_create_subscription, pg_read_all_stats TO " + quoted(user));
+            // both are per database and closed to non-superusers: replication progress, for a consistent join
+            statement.execute("GRANT SELECT ON pg_replication_origin_status TO " + quoted(user));
+            statement.execute("GRANT EXECUTE ON FUNCTION pg_show_replication_origin_status() TO " + quoted(user));
+            String role = ReplicationLogin.ROLE;
+            String verb = exists(admin, "SELECT 1 FROM pg_roles WHERE rolname = ?", role) ? "ALTER" : "CREATE";
+            statement.execute(verb + " ROLE " + role + " LOGIN REPLICATION PASSWORD " + literal(replication.password()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not prepare the embedded PostgreSQL for replication", e);
+        }
+    }
+
+    /**
+     * Rewrites pg_hba.conf (zonky's initdb trusts everyone on loopback): the replication login needs
+     * its password from the peers' network and is refused from anywhere else; this node's login
+     * also needs its password from a peer (a joining node sets up subscriptions on its peers). Local
+     * processes keep the trust initdb gave them. PostgreSQL reads the file again at once.
+     */
+    private void writeAccessRules(Path hbaFile, ReplicationLogin replication) throws IOException {
+        String network = replication.peerNetwork();
+        String rules = String.join("\n",
+                "# Written by Tandem (EmbeddedDatabase) at every start: edits here are lost.",
+                "# TYPE  DATABASE  USER  ADDRESS  METHOD",
+                "host  " + database + "  " + ReplicationLogin.ROLE + "  " + network + "  scram-sha-256",
+                "host  all  " + ReplicationLogin.ROLE + "  all  reject",
+                "local  all  all  trust",
+                "host  all  all  127.0.0.1/32  trust",
+                "host  all  all  ::1/128  trust",
+                "host  " + database + "  " + user + "  " + network + "  scram-sha-256",
+                "");
+        Files.writeString(hbaFile, rules);
+        try (Connection admin = postgres.getPostgresDatabase().getConnection();
+             Statement statement = admin.createStatement();
+             ResultSet loaded = statement.executeQuery("SELECT pg_reload_conf()")) {
+            loaded.next();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not load the embedded PostgreSQL's access rules", e);
         }
     }
 

@@ -1,19 +1,27 @@
 package org.tandem.storage.jdbc;
 
+import org.tandem.domain.node.NetworkAddress;
+import org.tandem.domain.node.NodeDirectory;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Finds a node's id by its name, for parts that run outside the persistence unit (the SIP engine). */
-public final class JdbcNodes {
+/** The {@code node} table for parts that run outside the persistence unit (the SIP engine). */
+public final class JdbcNodes implements NodeDirectory {
 
-    private JdbcNodes() {
+    private final DataSource dataSource;
+
+    public JdbcNodes(DataSource dataSource) {
+        this.dataSource = Objects.requireNonNull(dataSource, "data source");
     }
 
+    /** A node's id by its name. */
     public static Optional<UUID> idOf(DataSource dataSource, String nodeName) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement("select id from node where name = ?")) {
@@ -23,6 +31,20 @@ public final class JdbcNodes {
             }
         } catch (SQLException e) {
             throw new StorageException("could not look up node " + nodeName, e);
+        }
+    }
+
+    @Override
+    public Optional<NetworkAddress> sipAddressOf(UUID nodeId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "select sip_host, sip_port from node where id = ?")) {
+            statement.setObject(1, nodeId);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? Optional.of(new NetworkAddress(row.getString(1), row.getInt(2))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StorageException("could not look up the SIP address of node " + nodeId, e);
         }
     }
 }

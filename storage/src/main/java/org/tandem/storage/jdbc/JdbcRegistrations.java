@@ -29,7 +29,7 @@ import java.util.UUID;
  */
 public final class JdbcRegistrations implements RegistrationRepository {
 
-    private static final String COLUMNS = "id, node_id, tenant_id, extension_number, contact_uri, instance_id, "
+    static final String COLUMNS = "id, node_id, tenant_id, extension_number, contact_uri, instance_id, "
             + "flow, call_id, cseq, user_agent, registered_at, expires_at";
     private static final String SAVE = "insert into registration (" + COLUMNS + ") "
             + "select * from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], "
@@ -47,6 +47,9 @@ public final class JdbcRegistrations implements RegistrationRepository {
             + "where node_id = ? and tenant_id = ? and extension_number = ?";
     private static final String ACTIVE = "select " + COLUMNS + " from registration "
             + "where node_id = ? and tenant_id = ? and extension_number = ? and expires_at > ? "
+            + "order by registered_at, contact_uri";
+    private static final String ACTIVE_ANYWHERE = "select " + COLUMNS + " from registration "
+            + "where tenant_id = ? and extension_number = ? and expires_at > ? "
             + "order by registered_at, contact_uri";
     private static final String ALL_ACTIVE = "select " + COLUMNS + " from registration "
             + "where node_id = ? and expires_at > ?";
@@ -139,6 +142,15 @@ public final class JdbcRegistrations implements RegistrationRepository {
     }
 
     @Override
+    public List<Registration> activeAnywhere(AddressOfRecord aor, Instant now) {
+        return query(ACTIVE_ANYWHERE, "read every node's bindings of " + aor, statement -> {
+            statement.setObject(1, aor.tenantId());
+            statement.setString(2, aor.extension().digits());
+            statement.setObject(3, timestamp(now));
+        });
+    }
+
+    @Override
     public List<Registration> allActive(UUID nodeId, Instant now) {
         return query(ALL_ACTIVE, "read the bindings of node " + nodeId, statement -> {
             statement.setObject(1, nodeId);
@@ -200,7 +212,7 @@ public final class JdbcRegistrations implements RegistrationRepository {
         statement.setString(3, aor.extension().digits());
     }
 
-    private static Registration registration(ResultSet row) throws SQLException {
+    static Registration registration(ResultSet row) throws SQLException {
         return new Registration(
                 row.getObject("id", UUID.class),
                 row.getObject("node_id", UUID.class),

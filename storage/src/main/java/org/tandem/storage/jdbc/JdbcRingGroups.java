@@ -2,6 +2,7 @@ package org.tandem.storage.jdbc;
 
 import org.tandem.domain.extension.ExtensionNumber;
 import org.tandem.domain.ringgroup.RingGroup;
+import org.tandem.domain.ringgroup.RingGroupRepository;
 import org.tandem.domain.ringgroup.RingGroups;
 import org.tandem.domain.ringgroup.RingStrategy;
 import org.tandem.domain.shared.AlreadyTakenException;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,14 +29,15 @@ import java.util.regex.Pattern;
  * (one indexed query with the members in order) and adding a group, which refuses a number that is
  * already an extension or a group of the tenant, and a member that is not an extension of it.
  */
-public final class JdbcRingGroups implements RingGroups {
+public final class JdbcRingGroups implements RingGroups, RingGroupRepository {
 
     private static final Pattern NUMBER = Pattern.compile("[0-9]{2,10}");
-    private static final String FIND = """
+    private static final String GROUPS = """
             select g.id, g.number, g.name, g.strategy, g.member_timeout_seconds, m.extension_number
             from ring_group g left join ring_group_member m on m.ring_group_id = g.id
-            where g.tenant_id = ? and g.number = ?
-            order by m.position""";
+            where g.tenant_id = ?""";
+    private static final String FIND = GROUPS + " and g.number = ? order by m.position";
+    private static final String OF_TENANT = GROUPS + " order by g.number, m.position";
     private static final Map<String, String> TAKEN = Map.of(
             "ring_group_number_unique", "This ring group number is already taken in this company",
             "ring_group_number_is_extension", "This number is already used by an extension of this company");
@@ -54,27 +57,61 @@ public final class JdbcRingGroups implements RingGroups {
              PreparedStatement statement = connection.prepareStatement(FIND)) {
             statement.setObject(1, tenantId);
             statement.setString(2, number);
-            try (ResultSet row = statement.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                UUID id = row.getObject(1, UUID.class);
-                ExtensionNumber groupNumber = new ExtensionNumber(row.getString(2));
-                String name = row.getString(3);
-                RingStrategy strategy = RingStrategy.valueOf(row.getString(4));
-                Duration timeout = Duration.ofSeconds(row.getInt(5));
-                List<ExtensionNumber> members = new ArrayList<>();
-                do {
-                    String member = row.getString(6);
-                    if (member != null) {
-                        members.add(new ExtensionNumber(member));
-                    }
-                } while (row.next());
-                return Optional.of(new RingGroup(id, tenantId, groupNumber, name, strategy, timeout, members));
+            try (ResultSet rows = statement.executeQuery()) {
+                return groups(tenantId, rows).stream().findFirst();
             }
         } catch (SQLException e) {
             throw new StorageException("could not read ring group " + number + " of tenant " + tenantId, e);
         }
+    }
+
+    @Override
+    public List<RingGroup> ofTenant(UUID tenantId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(OF_TENANT)) {
+            statement.setObject(1, tenantId);
+            try (ResultSet rows = statement.executeQuery()) {
+                return groups(tenantId, rows);
+            }
+        } catch (SQLException e) {
+            throw new StorageException("could not read the ring groups of tenant " + tenantId, e);
+        }
+    }
+
+    @Override
+    public boolean remove(UUID tenantId, UUID id) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("delete from ring_group where tenant_id = ? and id = ?")) {
+            statement.setObject(1, tenantId);
+            statement.setObject(2, id);
+            return statement.executeUpdate() > 0;
+        } catch (SQLException e) {
+            throw new StorageException("could not delete ring group " + id + " of tenant " + tenantId, e);
+        }
+    }
+
+    /** A group's own columns, read once from its first row. */
+    private record Head(String number, String name, String strategy, int timeoutSeconds) {
+    }
+
+    /** The groups of rows (one per member, or one with no member) ordered by group then position. */
+    private static List<RingGroup> groups(UUID tenantId, ResultSet rows) throws SQLException {
+        Map<UUID, Head> heads = new LinkedHashMap<>();
+        Map<UUID, List<ExtensionNumber>> members = new LinkedHashMap<>();
+        while (rows.next()) {
+            UUID id = rows.getObject(1, UUID.class);
+            if (!heads.containsKey(id)) {
+                heads.put(id, new Head(rows.getString(2), rows.getString(3), rows.getString(4), rows.getInt(5)));
+            }
+            List<ExtensionNumber> ofGroup = members.computeIfAbsent(id, key -> new ArrayList<>());
+            if (rows.getString(6) != null) {
+                ofGroup.add(new ExtensionNumber(rows.getString(6)));
+            }
+        }
+        List<RingGroup> groups = new ArrayList<>();
+        heads.forEach((id, head) -> groups.add(new RingGroup(id, tenantId, new ExtensionNumber(head.number()), head.name(),
+                RingStrategy.valueOf(head.strategy()), Duration.ofSeconds(head.timeoutSeconds()), members.get(id))));
+        return groups;
     }
 
     /**
@@ -83,6 +120,7 @@ public final class JdbcRingGroups implements RingGroups {
      * trigger whatever code writes), {@link IllegalArgumentException} if a member is not an
      * extension of the tenant.
      */
+    @Override
     public void add(RingGroup group, Instant createdAt) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);

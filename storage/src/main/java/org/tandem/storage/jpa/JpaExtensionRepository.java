@@ -6,9 +6,12 @@ import org.tandem.domain.extension.ExtensionNumber;
 import org.tandem.domain.extension.ExtensionRepository;
 import org.tandem.domain.shared.AlreadyTakenException;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 public class JpaExtensionRepository extends JpaRepository<Extension> implements ExtensionRepository {
 
@@ -22,15 +25,19 @@ public class JpaExtensionRepository extends JpaRepository<Extension> implements 
      */
     @Override
     public void add(Extension extension) {
-        boolean group = !entityManager.createNativeQuery(
-                        "select 1 from ring_group where tenant_id = cast(?1 as uuid) and number = ?2")
-                .setParameter(1, extension.tenantId().toString())
-                .setParameter(2, extension.number().digits())
-                .getResultList().isEmpty();
-        if (group) {
+        if (isRingGroup(extension.tenantId(), extension.number())) {
             throw new AlreadyTakenException("This number is already used by a ring group of this company", null);
         }
         super.add(extension);
+    }
+
+    @Override
+    public boolean isRingGroup(UUID tenantId, ExtensionNumber number) {
+        return !entityManager.createNativeQuery(
+                        "select 1 from ring_group where tenant_id = cast(?1 as uuid) and number = ?2")
+                .setParameter(1, tenantId.toString())
+                .setParameter(2, number.digits())
+                .getResultList().isEmpty();
     }
 
     @Override
@@ -40,6 +47,37 @@ public class JpaExtensionRepository extends JpaRepository<Extension> implements 
                 .setParameter("tenant", tenantId)
                 .setParameter("number", number.digits())
                 .getResultStream().findFirst();
+    }
+
+    @Override
+    public Optional<Extension> find(UUID tenantId, UUID id) {
+        return Optional.ofNullable(entityManager.find(Extension.class, id))
+                .filter(extension -> extension.tenantId().equals(tenantId));
+    }
+
+    @Override
+    public long countOfTenant(UUID tenantId) {
+        return entityManager.createQuery("select count(e) from Extension e where e.tenantId = :tenant", Long.class)
+                .setParameter("tenant", tenantId)
+                .getSingleResult();
+    }
+
+    @Override
+    public Map<UUID, Long> countsOfTenants(Collection<UUID> tenantIds) {
+        if (tenantIds.isEmpty()) {
+            return Map.of();
+        }
+        return entityManager.createQuery("select e.tenantId, count(e) from Extension e where e.tenantId in :tenants "
+                        + "group by e.tenantId", Object[].class)
+                .setParameter("tenants", tenantIds)
+                .getResultStream()
+                .collect(Collectors.toMap(row -> (UUID) row[0], row -> (Long) row[1]));
+    }
+
+    @Override
+    public void remove(Extension extension) {
+        entityManager.remove(entityManager.contains(extension) ? extension : entityManager.merge(extension));
+        entityManager.flush();
     }
 
     @Override

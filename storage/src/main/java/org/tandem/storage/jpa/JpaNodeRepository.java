@@ -6,11 +6,17 @@ import org.tandem.domain.node.NodeRepository;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 public class JpaNodeRepository extends JpaRepository<Node> implements NodeRepository {
 
     public JpaNodeRepository(EntityManager entityManager) {
         super(entityManager);
+    }
+
+    @Override
+    public Optional<Node> find(UUID id) {
+        return Optional.ofNullable(entityManager.find(Node.class, id));
     }
 
     @Override

@@ -3,8 +3,11 @@ package org.tandem.storage.jpa;
 import jakarta.persistence.EntityManager;
 import org.tandem.domain.pool.Pool;
 import org.tandem.domain.pool.PoolRepository;
+import org.tandem.domain.pool.PoolUsage;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 public class JpaPoolRepository extends JpaRepository<Pool> implements PoolRepository {
 
@@ -13,7 +16,22 @@ public class JpaPoolRepository extends JpaRepository<Pool> implements PoolReposi
     }
 
     @Override
+    public Optional<Pool> find(UUID id) {
+        return Optional.ofNullable(entityManager.find(Pool.class, id));
+    }
+
+    @Override
     public List<Pool> all() {
         return entityManager.createQuery("select p from Pool p order by p.name", Pool.class).getResultList();
+    }
+
+    @Override
+    public List<PoolUsage> usage() {
+        return entityManager.createQuery("""
+                        select new org.tandem.domain.pool.PoolUsage(p,
+                            (select count(t) from Tenant t where t.poolId = p.id),
+                            (select count(e) from Extension e, Tenant t where e.tenantId = t.id and t.poolId = p.id))
+                        from Pool p order by p.name""", PoolUsage.class)
+                .getResultList();
     }
 }

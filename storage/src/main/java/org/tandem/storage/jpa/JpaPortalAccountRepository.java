@@ -4,8 +4,10 @@ import jakarta.persistence.EntityManager;
 import org.tandem.domain.account.PortalAccount;
 import org.tandem.domain.account.PortalAccountRepository;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 
 public class JpaPortalAccountRepository extends JpaRepository<PortalAccount> implements PortalAccountRepository {
 
@@ -21,5 +23,13 @@ public class JpaPortalAccountRepository extends JpaRepository<PortalAccount> imp
         return entityManager.createQuery("select a from PortalAccount a where a.username = :username", PortalAccount.class)
                 .setParameter("username", username.strip().toLowerCase(Locale.ROOT))
                 .getResultStream().findFirst();
+    }
+
+    @Override
+    public List<PortalAccount> ofTenant(UUID tenantId) {
+        return entityManager.createQuery(
+                        "select a from PortalAccount a where a.tenantId = :tenant order by a.username", PortalAccount.class)
+                .setParameter("tenant", tenantId)
+                .getResultList();
     }
 }

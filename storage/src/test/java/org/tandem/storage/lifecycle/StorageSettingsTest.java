@@ -1,6 +1,7 @@
 package org.tandem.storage.lifecycle;
 
 import org.junit.jupiter.api.Test;
+import org.tandem.storage.replication.NodeDatabase;
 
 import java.nio.file.Path;
 import java.util.Properties;
@@ -26,7 +27,7 @@ class StorageSettingsTest {
         assertThat(settings.demo()).isTrue();
         assertThat(settings.url()).isEqualTo(StorageSettings.DEFAULT_URL);
         assertThat(settings.dataDirectory()).isEqualTo(Path.of("/srv/wildfly/data/tandem"));
-        assertThat(settings.embeddedTarget()).isEqualTo(new StorageSettings.EmbeddedTarget("127.0.0.1", 15432, "tandem"));
+        assertThat(settings.embeddedTarget()).isEqualTo(new NodeDatabase("127.0.0.1", 15432, "tandem"));
         assertThat(settings.thisNode().name()).isEqualTo("node1");
     }
 
@@ -51,9 +52,42 @@ class StorageSettingsTest {
                 "tandem.sip.address", "127.0.0.5"));
 
         assertThat(settings.embedded()).isTrue();
-        assertThat(settings.embeddedTarget()).isEqualTo(new StorageSettings.EmbeddedTarget("127.0.0.5", 25432, "pbx"));
+        assertThat(settings.embeddedTarget()).isEqualTo(new NodeDatabase("127.0.0.5", 25432, "pbx"));
         assertThat(settings.dataDirectory()).isEqualTo(Path.of("/tmp/node-a"));
         assertThat(settings.thisNode().sipAddress().host()).isEqualTo("127.0.0.5");
         assertThat(settings.thisNode().clusterHost()).isEqualTo("127.0.0.5");
+    }
+
+    @Test
+    void aNodeToldToJoinTakesNoDemoAndTellsPeersWhereItsDatabaseIs() {
+        StorageSettings settings = StorageSettings.from(properties(
+                "tandem.db.url", "jdbc:postgresql://127.0.0.3:15433/tandem",
+                "tandem.db.embedded", "true",
+                "tandem.db.password", "db-secret",
+                "tandem.cluster.join", "127.0.0.2:15432/tandem"));
+
+        assertThat(settings.joinSeed()).contains(new NodeDatabase("127.0.0.2", 15432, "tandem"));
+        assertThat(settings.databaseForPeers()).contains(new NodeDatabase("127.0.0.3", 15433, "tandem"));
+        assertThat(settings.demo()).as("a joining node gets its data from the cluster").isFalse();
+        assertThat(settings.replication().password()).as("defaults to the database password").isEqualTo("db-secret");
+        assertThat(settings.replication().peerNetwork()).isEqualTo("127.0.0.0/8");
+    }
+
+    @Test
+    void aMultiHostUrlLeavesReplicationToTheOperatorUnlessTheNodesOwnDatabaseIsNamed() {
+        String url = "jdbc:postgresql://10.1.0.5:5432,10.1.0.6:5432/tandem?targetServerType=any";
+        assertThat(StorageSettings.from(properties("tandem.db.url", url)).databaseForPeers()).isEmpty();
+        assertThat(StorageSettings.from(properties("tandem.db.url", url, "tandem.cluster.db.address", "10.1.0.5:5432/tandem"))
+                .databaseForPeers()).contains(new NodeDatabase("10.1.0.5", 5432, "tandem"));
+    }
+
+    @Test
+    void badClusterSettingsAreRefusedWithTheirExpectedForm() {
+        assertThatThrownBy(() -> StorageSettings.from(properties("tandem.cluster.join", "127.0.0.2")))
+                .hasMessageContaining("host:port/name, like 127.0.0.2:15432/tandem");
+        assertThatThrownBy(() -> StorageSettings.from(properties("tandem.replication.network", "everyone")))
+                .hasMessageContaining("like 10.1.0.0/24");
+        assertThatThrownBy(() -> StorageSettings.from(properties("tandem.replication.password", " ")))
+                .hasMessageContaining("must not be empty");
     }
 }

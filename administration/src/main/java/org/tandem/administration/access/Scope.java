@@ -1,0 +1,43 @@
+package org.tandem.administration.access;
+
+import org.tandem.domain.account.Role;
+import org.tandem.domain.tenant.Tenant;
+import org.tandem.domain.tenant.TenantRepository;
+
+import java.util.Arrays;
+import java.util.UUID;
+
+/**
+ * The ownership rules, in one place: the operator reaches every tenant, a reseller admin the tenants
+ * it sold, a tenant login its own tenant only. Services call these before touching anything.
+ */
+public final class Scope {
+
+    static final String NO_SUCH_CUSTOMER = "No such customer";
+
+    private Scope() {
+    }
+
+    /** Refuses an actor whose role is none of {@code allowed}. */
+    public static void requireRole(Actor actor, String what, Role... allowed) {
+        if (!Arrays.asList(allowed).contains(actor.role())) {
+            throw new AccessDeniedException("Your login may not " + what);
+        }
+    }
+
+    /** Whether {@code actor} may see {@code tenant} at all. */
+    public static boolean reaches(Actor actor, Tenant tenant) {
+        return switch (actor.role()) {
+            case OPERATOR -> true;
+            case RESELLER_ADMIN -> tenant.resellerId().equals(actor.resellerId());
+            case TENANT_ADMIN, TENANT_USER -> tenant.id().equals(actor.tenantId());
+        };
+    }
+
+    /** The tenant {@code tenantId} if {@code actor} reaches it, else {@link NotFoundException}, whether or not it exists. */
+    public static Tenant tenant(Actor actor, TenantRepository tenants, UUID tenantId) {
+        return (tenantId == null ? java.util.Optional.<Tenant>empty() : tenants.find(tenantId))
+                .filter(tenant -> reaches(actor, tenant))
+                .orElseThrow(() -> new NotFoundException(NO_SUCH_CUSTOMER));
+    }
+}

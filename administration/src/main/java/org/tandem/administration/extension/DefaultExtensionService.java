@@ -1,0 +1,185 @@
+package org.tandem.administration.extension;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.tandem.administration.access.Actor;
+import org.tandem.administration.access.NotFoundException;
+import org.tandem.administration.access.Scope;
+import org.tandem.administration.shared.FieldChecks;
+import org.tandem.administration.shared.OverPlanException;
+import org.tandem.domain.account.Role;
+import org.tandem.domain.extension.Extension;
+import org.tandem.domain.extension.ExtensionNumber;
+import org.tandem.domain.extension.ExtensionRepository;
+import org.tandem.domain.shared.Names;
+import org.tandem.domain.tenant.Tenant;
+import org.tandem.domain.tenant.TenantRepository;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+@ApplicationScoped
+@Transactional
+public class DefaultExtensionService implements ExtensionService {
+
+    private TenantRepository tenants;
+    private ExtensionRepository extensions;
+
+    /** For CDI's client proxy only. */
+    protected DefaultExtensionService() {
+    }
+
+    @Inject
+    public DefaultExtensionService(TenantRepository tenants, ExtensionRepository extensions) {
+        this.tenants = tenants;
+        this.extensions = extensions;
+    }
+
+    @Override
+    public TenantExtensions extensions(Actor actor, UUID tenantId) {
+        Tenant tenant = administered(actor, tenantId);
+        return new TenantExtensions(tenant.id(), tenant.companyName(), tenant.sipDomain().name(),
+                tenant.limits().maxExtensions(), extensions.ofTenant(tenant.id()).stream()
+                .map(DefaultExtensionService::summary).toList());
+    }
+
+    @Override
+    public IssuedCredentials create(Actor actor, UUID tenantId, String number, String displayName) {
+        Tenant tenant = administered(actor, tenantId);
+        FieldChecks checks = new FieldChecks();
+        Optional<ExtensionNumber> checkedNumber = checks.check(NUMBER, () -> new ExtensionNumber(strip(number)));
+        Optional<String> name = checks.check(DISPLAY_NAME, () -> Names.required(displayName, "Display name"));
+        checkedNumber.flatMap(free -> takenProblem(tenant, free)).ifPresent(problem -> checks.problem(NUMBER, problem));
+        checks.throwIfAny();
+        requireRoom(tenant, 1);
+        return issue(tenant, checkedNumber.orElseThrow(), name.orElseThrow());
+    }
+
+    @Override
+    public ExtensionSummary rename(Actor actor, UUID tenantId, UUID extensionId, String displayName) {
+        Extension extension = extension(actor, tenantId, extensionId);
+        FieldChecks checks = new FieldChecks();
+        checks.check(DISPLAY_NAME, () -> Names.required(displayName, "Display name")).ifPresent(extension::rename);
+        checks.throwIfAny();
+        return summary(extension);
+    }
+
+    @Override
+    public IssuedCredentials newSipPassword(Actor actor, UUID tenantId, UUID extensionId) {
+        Tenant tenant = administered(actor, tenantId);
+        Extension extension = extension(tenant, extensionId);
+        String password = SipPasswords.generate();
+        extension.changeSipPassword(tenant, password.toCharArray());
+        return new IssuedCredentials(summary(extension), tenant.sipDomain().name(), password);
+    }
+
+    @Override
+    public void delete(Actor actor, UUID tenantId, UUID extensionId) {
+        extensions.remove(extension(actor, tenantId, extensionId));
+    }
+
+    @Override
+    public ImportResult importCsv(Actor actor, UUID tenantId, String csv) {
+        Tenant tenant = administered(actor, tenantId);
+        List<ImportProblem> problems = new ArrayList<>();
+        List<CsvImport.Line> lines = CsvImport.read(csv, problems);
+        Set<String> inFile = new HashSet<>();
+        List<Extension> valid = new ArrayList<>();
+        for (CsvImport.Line line : lines) {
+            lineProblem(tenant, line, inFile).ifPresentOrElse(
+                    problem -> problems.add(new ImportProblem(line.number(), line.extension() + "," + line.displayName(), problem)),
+                    () -> inFile.add(line.extension()));
+        }
+        if (lines.isEmpty() && problems.isEmpty()) {
+            problems.add(new ImportProblem(0, "", "The file has no extensions: one a line, like 101,Alice Archer"));
+        }
+        long room = tenant.limits().maxExtensions() - extensions.countOfTenant(tenant.id());
+        if (problems.isEmpty() && lines.size() > room) {
+            problems.add(new ImportProblem(0, "", overPlan(tenant, lines.size())));
+        }
+        if (!problems.isEmpty()) {
+            problems.sort(Comparator.comparingInt(ImportProblem::line));
+            return new ImportResult(List.of(), problems);
+        }
+        List<IssuedCredentials> created = new ArrayList<>();
+        for (CsvImport.Line line : lines) {
+            created.add(issue(tenant, new ExtensionNumber(line.extension()), Names.required(line.displayName(), "name")));
+        }
+        return new ImportResult(created, List.of());
+    }
+
+    private Optional<String> lineProblem(Tenant tenant, CsvImport.Line line, Set<String> inFile) {
+        ExtensionNumber number;
+        try {
+            number = new ExtensionNumber(line.extension());
+            Names.required(line.displayName(), "Display name");
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+        if (inFile.contains(line.extension())) {
+            return Optional.of("Extension " + line.extension() + " is listed twice in this file");
+        }
+        return takenProblem(tenant, number);
+    }
+
+    private IssuedCredentials issue(Tenant tenant, ExtensionNumber number, String displayName) {
+        String password = SipPasswords.generate();
+        Extension extension = new Extension(tenant, number, displayName, password.toCharArray());
+        extensions.add(extension);
+        return new IssuedCredentials(summary(extension), tenant.sipDomain().name(), password);
+    }
+
+    /** Checked before the insert, so an expected duplicate never reaches the database as an error. */
+    private Optional<String> takenProblem(Tenant tenant, ExtensionNumber number) {
+        if (extensions.find(tenant.id(), number).isPresent()) {
+            return Optional.of("Extension " + number + " already exists");
+        }
+        if (extensions.isRingGroup(tenant.id(), number)) {
+            return Optional.of("Number " + number + " is already a ring group");
+        }
+        return Optional.empty();
+    }
+
+    private void requireRoom(Tenant tenant, int more) {
+        if (extensions.countOfTenant(tenant.id()) + more > tenant.limits().maxExtensions()) {
+            throw new OverPlanException(overPlan(tenant, more));
+        }
+    }
+
+    private String overPlan(Tenant tenant, int more) {
+        long used = extensions.countOfTenant(tenant.id());
+        int allowed = tenant.limits().maxExtensions();
+        return "The plan allows " + allowed + " extensions and " + used + " exist"
+                + (more == 1 ? "" : ", so " + more + " more do not fit")
+                + ": delete some, or ask your reseller for a larger plan";
+    }
+
+    private Extension extension(Actor actor, UUID tenantId, UUID extensionId) {
+        return extension(administered(actor, tenantId), extensionId);
+    }
+
+    private Extension extension(Tenant tenant, UUID extensionId) {
+        return (extensionId == null ? Optional.<Extension>empty() : extensions.find(tenant.id(), extensionId))
+                .orElseThrow(() -> new NotFoundException("No such extension"));
+    }
+
+    private Tenant administered(Actor actor, UUID tenantId) {
+        Scope.requireRole(actor, "manage extensions", Role.OPERATOR, Role.RESELLER_ADMIN, Role.TENANT_ADMIN);
+        return Scope.tenant(actor, tenants, tenantId);
+    }
+
+    private static ExtensionSummary summary(Extension extension) {
+        return new ExtensionSummary(extension.id(), extension.number().digits(), extension.displayName(),
+                extension.maxContacts());
+    }
+
+    private static String strip(String text) {
+        return text == null ? null : text.strip();
+    }
+}

@@ -1,0 +1,36 @@
+package org.tandem.administration.extension;
+
+import org.tandem.administration.access.Actor;
+
+import java.util.UUID;
+
+/**
+ * A tenant's extensions. A tenant admin reaches its own tenant only; a reseller admin its customers';
+ * the operator every tenant. Any other tenant or extension id is answered "No such ...".
+ */
+public interface ExtensionService {
+
+    /** Field names, as {@link org.tandem.administration.shared.InvalidInputException} reports them. */
+    String NUMBER = "number";
+    String DISPLAY_NAME = "displayName";
+
+    TenantExtensions extensions(Actor actor, UUID tenantId);
+
+    /**
+     * Creates the extension with a new SIP password.
+     *
+     * @throws org.tandem.administration.shared.InvalidInputException bad or taken number, bad name
+     * @throws org.tandem.administration.shared.OverPlanException     the plan allows no more extensions
+     */
+    IssuedCredentials create(Actor actor, UUID tenantId, String number, String displayName);
+
+    ExtensionSummary rename(Actor actor, UUID tenantId, UUID extensionId, String displayName);
+
+    /** Replaces the SIP password: phones using the old one fail at their next registration. */
+    IssuedCredentials newSipPassword(Actor actor, UUID tenantId, UUID extensionId);
+
+    void delete(Actor actor, UUID tenantId, UUID extensionId);
+
+    /** Creates every extension of {@code csv}, or none of them (see {@link ImportResult}). */
+    ImportResult importCsv(Actor actor, UUID tenantId, String csv);
+}

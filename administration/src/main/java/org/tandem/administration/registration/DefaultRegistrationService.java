@@ -1,0 +1,77 @@
+package org.tandem.administration.registration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.tandem.administration.access.Actor;
+import org.tandem.administration.access.Scope;
+import org.tandem.domain.account.Role;
+import org.tandem.domain.extension.Extension;
+import org.tandem.domain.extension.ExtensionRepository;
+import org.tandem.domain.node.Node;
+import org.tandem.domain.node.NodeRepository;
+import org.tandem.domain.registration.Registration;
+import org.tandem.domain.registration.TenantRegistrations;
+import org.tandem.domain.tenant.Tenant;
+import org.tandem.domain.tenant.TenantRepository;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+@ApplicationScoped
+@Transactional
+public class DefaultRegistrationService implements RegistrationService {
+
+    private TenantRepository tenants;
+    private ExtensionRepository extensions;
+    private NodeRepository nodes;
+    private TenantRegistrations registrations;
+    private RegistrationChanges changes;
+    private Clock clock;
+
+    /** For CDI's client proxy only. */
+    protected DefaultRegistrationService() {
+    }
+
+    @Inject
+    public DefaultRegistrationService(TenantRepository tenants, ExtensionRepository extensions, NodeRepository nodes,
+                                      TenantRegistrations registrations, RegistrationChanges changes) {
+        this.tenants = tenants;
+        this.extensions = extensions;
+        this.nodes = nodes;
+        this.registrations = registrations;
+        this.changes = changes;
+        this.clock = Clock.systemUTC();
+    }
+
+    @Override
+    public List<RegisteredPhone> registrations(Actor actor, UUID tenantId) {
+        Tenant tenant = watched(actor, tenantId);
+        Map<String, String> names = extensions.ofTenant(tenant.id()).stream()
+                .collect(Collectors.toMap(extension -> extension.number().digits(), Extension::displayName));
+        Map<UUID, String> nodeNames = nodes.all().stream().collect(Collectors.toMap(Node::id, Node::name));
+        return registrations.activeOf(tenant.id(), clock.instant()).stream()
+                .map(binding -> phone(binding, names, nodeNames))
+                .toList();
+    }
+
+    @Override
+    public AutoCloseable watch(Actor actor, UUID tenantId, Runnable onChange) {
+        return changes.watch(watched(actor, tenantId).id(), onChange);
+    }
+
+    private Tenant watched(Actor actor, UUID tenantId) {
+        Scope.requireRole(actor, "see registrations", Role.OPERATOR, Role.RESELLER_ADMIN, Role.TENANT_ADMIN);
+        return Scope.tenant(actor, tenants, tenantId);
+    }
+
+    private static RegisteredPhone phone(Registration binding, Map<String, String> names, Map<UUID, String> nodeNames) {
+        String number = binding.aor().extension().digits();
+        return new RegisteredPhone(number, names.getOrDefault(number, "(deleted extension)"), binding.contactUri(),
+                binding.flow().toString(), binding.userAgent() == null ? "" : binding.userAgent(),
+                nodeNames.getOrDefault(binding.nodeId(), "?"), binding.registeredAt(), binding.expiresAt());
+    }
+}

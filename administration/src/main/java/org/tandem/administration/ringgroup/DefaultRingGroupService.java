@@ -1,0 +1,129 @@
+package org.tandem.administration.ringgroup;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.tandem.administration.access.Actor;
+import org.tandem.administration.access.NotFoundException;
+import org.tandem.administration.access.Scope;
+import org.tandem.administration.shared.FieldChecks;
+import org.tandem.administration.shared.InvalidInputException;
+import org.tandem.domain.account.Role;
+import org.tandem.domain.extension.ExtensionNumber;
+import org.tandem.domain.extension.ExtensionRepository;
+import org.tandem.domain.ringgroup.RingGroup;
+import org.tandem.domain.ringgroup.RingGroupRepository;
+import org.tandem.domain.ringgroup.RingStrategy;
+import org.tandem.domain.shared.AlreadyTakenException;
+import org.tandem.domain.shared.Names;
+import org.tandem.domain.tenant.Tenant;
+import org.tandem.domain.tenant.TenantRepository;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Not {@code @Transactional}: a group and its members are written by the ring-group repository in a
+ * transaction of its own, under the per-tenant number lock the database's triggers also take.
+ */
+@ApplicationScoped
+public class DefaultRingGroupService implements RingGroupService {
+
+    private TenantRepository tenants;
+    private ExtensionRepository extensions;
+    private RingGroupRepository groups;
+
+    /** For CDI's client proxy only. */
+    protected DefaultRingGroupService() {
+    }
+
+    @Inject
+    public DefaultRingGroupService(TenantRepository tenants, ExtensionRepository extensions, RingGroupRepository groups) {
+        this.tenants = tenants;
+        this.extensions = extensions;
+        this.groups = groups;
+    }
+
+    @Override
+    public List<RingGroupSummary> ringGroups(Actor actor, UUID tenantId) {
+        return groups.ofTenant(administered(actor, tenantId).id()).stream().map(DefaultRingGroupService::summary).toList();
+    }
+
+    @Override
+    public RingGroupSummary create(Actor actor, UUID tenantId, String number, String name, RingStrategy strategy,
+                                   int memberTimeoutSeconds, List<String> members) {
+        Tenant tenant = administered(actor, tenantId);
+        FieldChecks checks = new FieldChecks();
+        Optional<ExtensionNumber> groupNumber = checks.check(NUMBER, () -> new ExtensionNumber(strip(number)));
+        groupNumber.flatMap(free -> takenProblem(tenant, free)).ifPresent(problem -> checks.problem(NUMBER, problem));
+        Optional<String> groupName = checks.check(NAME, () -> Names.required(name, "Ring group name"));
+        Duration timeout = Duration.ofSeconds(memberTimeoutSeconds);
+        if (timeout.compareTo(RingGroup.MIN_MEMBER_TIMEOUT) < 0 || timeout.compareTo(RingGroup.MAX_MEMBER_TIMEOUT) > 0) {
+            checks.problem(TIMEOUT, "Ring time per member must be " + RingGroup.MIN_MEMBER_TIMEOUT.toSeconds() + " to "
+                    + RingGroup.MAX_MEMBER_TIMEOUT.toSeconds() + " seconds");
+        }
+        List<ExtensionNumber> memberNumbers = new ArrayList<>();
+        for (String member : members == null ? List.<String>of() : members) {
+            checks.check(MEMBERS, () -> new ExtensionNumber(strip(member))).ifPresent(memberNumbers::add);
+        }
+        memberProblem(tenant, memberNumbers).ifPresent(problem -> checks.problem(MEMBERS, problem));
+        checks.throwIfAny();
+        RingGroup group = RingGroup.create(tenant.id(), groupNumber.orElseThrow(), groupName.orElseThrow(),
+                strategy == null ? RingStrategy.SIMULTANEOUS : strategy, timeout, memberNumbers);
+        try {
+            groups.add(group, Instant.now());
+        } catch (AlreadyTakenException raced) {
+            throw InvalidInputException.of(NUMBER, raced.getMessage());
+        }
+        return summary(group);
+    }
+
+    /** Checked before the insert, so an expected clash never reaches the database as an error. */
+    private Optional<String> takenProblem(Tenant tenant, ExtensionNumber number) {
+        if (extensions.find(tenant.id(), number).isPresent()) {
+            return Optional.of("Number " + number + " is already an extension");
+        }
+        if (extensions.isRingGroup(tenant.id(), number)) {
+            return Optional.of("Ring group " + number + " already exists");
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> memberProblem(Tenant tenant, List<ExtensionNumber> members) {
+        if (members.isEmpty()) {
+            return Optional.of("Choose at least one member");
+        }
+        if (new HashSet<>(members).size() != members.size()) {
+            return Optional.of("Each member can be listed once");
+        }
+        return members.stream().filter(member -> extensions.find(tenant.id(), member).isEmpty()).findFirst()
+                .map(missing -> "Member " + missing + " is not an extension of this company");
+    }
+
+    @Override
+    public void delete(Actor actor, UUID tenantId, UUID ringGroupId) {
+        Tenant tenant = administered(actor, tenantId);
+        if (ringGroupId == null || !groups.remove(tenant.id(), ringGroupId)) {
+            throw new NotFoundException("No such ring group");
+        }
+    }
+
+    private Tenant administered(Actor actor, UUID tenantId) {
+        Scope.requireRole(actor, "manage ring groups", Role.OPERATOR, Role.RESELLER_ADMIN, Role.TENANT_ADMIN);
+        return Scope.tenant(actor, tenants, tenantId);
+    }
+
+    private static RingGroupSummary summary(RingGroup group) {
+        return new RingGroupSummary(group.id(), group.number().digits(), group.name(), group.strategy(),
+                Math.toIntExact(group.memberTimeout().toSeconds()),
+                group.members().stream().map(ExtensionNumber::digits).toList());
+    }
+
+    private static String strip(String text) {
+        return text == null ? null : text.strip();
+    }
+}

@@ -1,0 +1,78 @@
+package org.tandem.administration.ringgroup;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tandem.administration.access.Actor;
+import org.tandem.administration.access.NotFoundException;
+import org.tandem.administration.shared.InvalidInputException;
+import org.tandem.administration.support.AdministrationFixture;
+import org.tandem.domain.ringgroup.RingStrategy;
+import org.tandem.storage.jdbc.JdbcRingGroups;
+
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.tandem.administration.support.AdministrationFixture.NORTHWIND_ADMIN;
+import static org.tandem.administration.support.AdministrationFixture.SOUTHGATE_ADMIN;
+
+/** A customer of its own per test, with extensions 201, 202 and 203. */
+class RingGroupsTest {
+
+    private final AdministrationFixture fixture = AdministrationFixture.shared();
+    private Actor reseller;
+    private UUID tenant;
+
+    @BeforeEach
+    void customerWithExtensions() {
+        reseller = fixture.actor(NORTHWIND_ADMIN);
+        tenant = fixture.newCustomer("Groups Co", 10).id();
+        fixture.extensions.importCsv(reseller, tenant, "201,Ann\n202,Ben\n203,Cat\n");
+    }
+
+    @Test
+    void aGroupIsCreatedListedRoutedByTheEngineAndDeleted() {
+        RingGroupSummary created = fixture.ringGroups.create(reseller, tenant, "600", "Sales", RingStrategy.SEQUENTIAL, 15,
+                List.of("203", "201"));
+
+        assertThat(fixture.ringGroups.ringGroups(reseller, tenant)).singleElement().isEqualTo(created);
+        assertThat(created.members()).containsExactly("203", "201");
+        assertThat(new JdbcRingGroups(fixture.database().dataSource()).find(tenant, "600").orElseThrow().members())
+                .extracting(member -> member.digits()).containsExactly("203", "201");
+
+        fixture.ringGroups.delete(reseller, tenant, created.id());
+        assertThat(fixture.ringGroups.ringGroups(reseller, tenant)).isEmpty();
+        assertThatThrownBy(() -> fixture.ringGroups.delete(reseller, tenant, created.id()))
+                .isInstanceOf(NotFoundException.class).hasMessage("No such ring group");
+    }
+
+    @Test
+    void everyBadFieldIsAMessageAndNothingIsCreated() {
+        assertThatThrownBy(() -> fixture.ringGroups.create(reseller, tenant, "201", " ", RingStrategy.SIMULTANEOUS, 3,
+                List.of("202", "299")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messages())
+                        .containsEntry(RingGroupService.NUMBER, "Number 201 is already an extension")
+                        .containsEntry(RingGroupService.NAME, "Ring group name is required")
+                        .containsEntry(RingGroupService.TIMEOUT, "Ring time per member must be 5 to 120 seconds")
+                        .containsEntry(RingGroupService.MEMBERS, "Member 299 is not an extension of this company"));
+        fixture.ringGroups.create(reseller, tenant, "600", "Sales", null, 20, List.of("201"));
+        assertThatThrownBy(() -> fixture.ringGroups.create(reseller, tenant, "600", "Again", null, 20, List.of()))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messages())
+                        .containsEntry(RingGroupService.NUMBER, "Ring group 600 already exists")
+                        .containsEntry(RingGroupService.MEMBERS, "Choose at least one member"));
+        assertThat(fixture.ringGroups.ringGroups(reseller, tenant)).hasSize(1);
+    }
+
+    @Test
+    void anotherResellerReachesNoneOfThem() {
+        RingGroupSummary created = fixture.ringGroups.create(reseller, tenant, "600", "Sales", null, 20, List.of("201"));
+        Actor other = fixture.actor(SOUTHGATE_ADMIN);
+
+        assertThatThrownBy(() -> fixture.ringGroups.ringGroups(other, tenant)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> fixture.ringGroups.delete(other, tenant, created.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> fixture.ringGroups.delete(other, fixture.globex(), created.id()))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(fixture.ringGroups.ringGroups(reseller, tenant)).hasSize(1);
+    }
+}

@@ -1,0 +1,49 @@
+package org.tandem.engine.cluster;
+
+import org.tandem.domain.call.CallCounts;
+import org.tandem.domain.node.NodeDirectory;
+import org.tandem.domain.registration.Flow;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+
+/**
+ * The other nodes of this node's cluster: where they take SIP, the signature calls handed between
+ * them carry, and the calls they have up. A node without the cluster secret stands alone: it hands
+ * no call on, takes none, and counts only its own calls.
+ */
+public record ClusterPeers(NodeDirectory nodes, Optional<NodeHop> hop, CallCounts callCounts) {
+
+    public static final String SECRET_PROPERTY = "tandem.cluster.secret";
+    public static final ClusterPeers ALONE = new ClusterPeers(NodeDirectory.NONE, Optional.empty(), CallCounts.NONE);
+
+    public ClusterPeers {
+        Objects.requireNonNull(nodes, "nodes");
+        Objects.requireNonNull(hop, "hop");
+        Objects.requireNonNull(callCounts, "call counts");
+    }
+
+    /** The peers in {@code nodes}, signing with {@value #SECRET_PROPERTY}; alone when it is not set. */
+    public static ClusterPeers fromProperties(Properties properties, NodeDirectory nodes, CallCounts callCounts) {
+        String secret = properties.getProperty(SECRET_PROPERTY);
+        if (secret == null || secret.isBlank()) {
+            return ALONE;
+        }
+        return new ClusterPeers(nodes, Optional.of(new NodeHop(secret.strip().getBytes(StandardCharsets.UTF_8))),
+                callCounts);
+    }
+
+    /**
+     * The flow a call handed to {@code nodeId} takes: TCP to its SIP address, since a connection's
+     * source cannot be forged the way a datagram's can, and a lost packet costs no retransmissions.
+     */
+    public Optional<Flow> flowTo(UUID nodeId) {
+        if (hop.isEmpty()) {
+            return Optional.empty();
+        }
+        return nodes.sipAddressOf(nodeId).map(address -> new Flow("tcp", address.host(), address.port()));
+    }
+}

@@ -1,0 +1,103 @@
+package org.tandem.engine.cluster;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.tandem.engine.Eventually;
+import org.tandem.engine.registrar.RegistrarDatabase;
+import org.tandem.engine.registrar.TestPhone;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tandem.engine.call.CallMessages.finalAnswer;
+import static org.tandem.engine.call.CallMessages.inDialog;
+import static org.tandem.engine.call.CallMessages.invite;
+import static org.tandem.engine.call.CallMessages.next;
+import static org.tandem.engine.call.CallMessages.one;
+import static org.tandem.engine.call.CallMessages.proxyAuthorization;
+import static org.tandem.engine.call.CallMessages.response;
+import static org.tandem.engine.call.CallMessages.sdp;
+import static org.tandem.engine.call.CallMessages.statusLineOfCall;
+import static org.tandem.engine.registrar.RegistrarDatabase.SMALL_PLAN;
+
+/**
+ * A plan's concurrent-call limit holds across nodes: with the small plan's one call up on node A,
+ * a call reaching node B is refused once A's count has been shared, and let through again once
+ * A's call ended.
+ */
+@Timeout(60)
+class ClusterCallLimitsTest {
+
+    /** A's count is published, then read by B: a round each, a second apart, and some slack. */
+    private static final Duration SHARED = Duration.ofSeconds(5);
+
+    @RegisterExtension
+    static final BeforeAllCallback DATABASE = context -> db = RegistrarDatabase.shared(context);
+
+    private static RegistrarDatabase db;
+    private static TestNode a;
+    private static TestNode b;
+
+    @BeforeAll
+    static void startTwoNodes() {
+        a = TestNode.start(db, "127.0.0.2");
+        b = TestNode.start(db, "127.0.0.3");
+    }
+
+    @AfterAll
+    static void stopNodes() {
+        a.engine().stop();
+        b.engine().stop();
+    }
+
+    @Test
+    void aCallUpOnOneNodeCountsAgainstThePlanOnTheOther() throws Exception {
+        String first = db.newExtension();
+        String second = db.newExtension();
+        String callee = db.newExtension();
+        String nobody = db.newExtension(); // no phone: a call let through ends at once with 480
+        UUID tenant = db.tenantId(SMALL_PLAN);
+        try (TestPhone calleePhone = a.phone("UDP", callee, SMALL_PLAN);
+             TestPhone firstPhone = a.phone("UDP", first, SMALL_PLAN);
+             TestPhone secondPhone = b.phone("UDP", second, SMALL_PLAN)) {
+            assertThat(TestPhone.statusOf(calleePhone.registerWithAuth(calleePhone.register()))).isEqualTo(200);
+            String uri = "sip:" + callee + "@" + SMALL_PLAN;
+            String callId = UUID.randomUUID() + "@first";
+            String from = "<sip:" + first + "@" + SMALL_PLAN + ">;tag=f1";
+            String required = firstPhone.exchange(invite(firstPhone, first, uri, callId, "f1", 1, sdp("first", "sendrecv"), null));
+            firstPhone.send(invite(firstPhone, first, uri, callId, "f1", 2, sdp("first", "sendrecv"),
+                    proxyAuthorization(required, first, uri)));
+            String rung = next(calleePhone);
+            calleePhone.send(response(rung, "200 OK", "b1", calleePhone, sdp("callee", "sendrecv")));
+            String ok = finalAnswer(firstPhone);
+            assertThat(TestPhone.statusOf(ok)).isEqualTo(200);
+            firstPhone.send(inDialog(firstPhone, "ACK", uri, callId, from, one(ok, "To"), 2, null));
+
+            awaitPublished(a, tenant, 1);
+            Thread.sleep(SHARED.toMillis() - 3_000); // B's next read
+            assertThat(statusLineOfCall(secondPhone, second, "sip:" + nobody + "@" + SMALL_PLAN))
+                    .isEqualTo("SIP/2.0 403 Call Limit Reached");
+
+            firstPhone.send(inDialog(firstPhone, "BYE", uri, callId, from, one(ok, "To"), 3, null));
+            assertThat(TestPhone.statusOf(next(firstPhone))).isEqualTo(200);
+            calleePhone.send(response(next(calleePhone), "200 OK", null, calleePhone, null));
+
+            awaitPublished(a, tenant, 0);
+            Thread.sleep(SHARED.toMillis() - 3_000);
+            assertThat(statusLineOfCall(secondPhone, second, "sip:" + nobody + "@" + SMALL_PLAN))
+                    .isEqualTo("SIP/2.0 480 Temporarily Unavailable");
+        }
+    }
+
+    private static void awaitPublished(TestNode node, UUID tenant, int active) {
+        String sql = "select active::text from node_call_count where node_id = ? and tenant_id = ?";
+        Eventually.until(() -> db.strings(sql, node.id(), tenant).equals(List.of(Integer.toString(active))), SHARED,
+                () -> "node " + node.address() + " published " + db.strings(sql, node.id(), tenant));
+    }
+}

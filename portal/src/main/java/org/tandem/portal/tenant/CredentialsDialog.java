@@ -1,0 +1,54 @@
+package org.tandem.portal.tenant;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import org.tandem.administration.extension.IssuedCredentials;
+
+import java.util.List;
+
+/**
+ * Shows SIP passwords just made, the only time anyone sees them: Tandem keeps only their digest
+ * hashes. Closing the dialog forgets them.
+ */
+final class CredentialsDialog extends Dialog {
+
+    CredentialsDialog(List<IssuedCredentials> issued) {
+        setHeaderTitle(issued.size() == 1 ? "SIP credentials of extension " + issued.getFirst().extension().number()
+                : "SIP credentials of " + issued.size() + " new extensions");
+        Paragraph once = new Paragraph("Copy the password now: this is the only time it is shown. Phones register "
+                + "as the SIP user, with the SIP domain as realm.");
+        add(once, issued.size() == 1 ? single(issued.getFirst()) : table(issued));
+        Button done = new Button("I have copied it", click -> close());
+        done.setId("credentials-done");
+        done.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        getFooter().add(done);
+        setCloseOnOutsideClick(false);
+    }
+
+    private static Component single(IssuedCredentials credentials) {
+        Span user = new Span(credentials.sipUser());
+        user.setId("sip-user");
+        Span password = new Span(credentials.sipPassword());
+        password.setId("sip-password");
+        password.getStyle().set("font-family", "monospace").set("font-size", "var(--lumo-font-size-l)");
+        return new Div(new Paragraph(new Span("SIP user: "), user), new Paragraph(new Span("Password: "), password));
+    }
+
+    private static Component table(List<IssuedCredentials> issued) {
+        Grid<IssuedCredentials> grid = new Grid<>();
+        grid.setId("issued-credentials");
+        grid.addColumn(IssuedCredentials::sipUser).setHeader("SIP user").setAutoWidth(true);
+        grid.addColumn(credentials -> credentials.extension().displayName()).setHeader("Name").setAutoWidth(true);
+        grid.addColumn(IssuedCredentials::sipPassword).setHeader("Password").setAutoWidth(true);
+        grid.setItems(issued);
+        grid.setAllRowsVisible(true);
+        grid.setMinWidth("40em");
+        return grid;
+    }
+}

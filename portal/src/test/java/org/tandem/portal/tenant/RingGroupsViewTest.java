@@ -1,0 +1,56 @@
+package org.tandem.portal.tenant;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.textfield.TextField;
+import org.junit.jupiter.api.Test;
+import org.tandem.administration.ringgroup.RingGroupSummary;
+import org.tandem.portal.error.NotFoundView;
+import org.tandem.portal.support.PortalViewTest;
+
+import java.util.Set;
+import java.util.UUID;
+
+import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertOne;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tandem.portal.support.TestAccounts.OTHER_RESELLER_USERNAME;
+import static org.tandem.portal.support.TestAccounts.RESELLER_USERNAME;
+
+class RingGroupsViewTest extends PortalViewTest {
+
+    @Test
+    void aGroupOfTwoExtensionsIsAddedAndListed() {
+        UUID tenant = fixture.newCustomer("Ring Co", 10).id();
+        fixture.extensions.importCsv(fixture.actor(RESELLER_USERNAME), tenant, "201,Ann\n202,Ben\n");
+        signIn(RESELLER_USERNAME);
+        navigate("tenants/" + tenant + "/ring-groups");
+
+        _setValue(_get(TextField.class, spec -> spec.withId("group-number")), "600");
+        _setValue(_get(TextField.class, spec -> spec.withId("group-name")), "Front office");
+        @SuppressWarnings("unchecked")
+        MultiSelectComboBox<String> members = _get(MultiSelectComboBox.class, spec -> spec.withId("group-members"));
+        _setValue(members, Set.of("202"));
+        _click(_get(Button.class, spec -> spec.withId("add-group")));
+
+        @SuppressWarnings("unchecked")
+        Grid<RingGroupSummary> grid = _get(Grid.class, spec -> spec.withId("ring-groups"));
+        assertThat(GridKt._size(grid)).isEqualTo(1);
+        assertThat(GridKt._get(grid, 0).members()).containsExactly("202");
+
+        _click(_get(Button.class, spec -> spec.withId("add-group")));
+        assertThat(_get(TextField.class, spec -> spec.withId("group-number")).getErrorMessage())
+                .startsWith("extension number must be");
+    }
+
+    @Test
+    void anotherResellersTenantIsNotFound() {
+        signIn(OTHER_RESELLER_USERNAME);
+        navigate("tenants/" + fixture.acme() + "/ring-groups");
+        _assertOne(NotFoundView.class);
+    }
+}

@@ -1,0 +1,224 @@
+package org.tandem.portal.tenant;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import org.junit.jupiter.api.Test;
+import org.tandem.administration.support.AdministrationFixture;
+import org.tandem.administration.extension.ExtensionSummary;
+import org.tandem.administration.extension.ImportProblem;
+import org.tandem.administration.registration.RegisteredPhone;
+import org.tandem.domain.extension.ExtensionNumber;
+import org.tandem.domain.extension.SipCredentials;
+import org.tandem.storage.jpa.JpaExtensionRepository;
+import org.tandem.portal.error.NoAccessView;
+import org.tandem.portal.error.NotFoundView;
+import org.tandem.portal.support.PortalViewTest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertOne;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tandem.portal.support.TestAccounts.OTHER_RESELLER_USERNAME;
+import static org.tandem.portal.support.TestAccounts.OTHER_TENANT_ADMIN_USERNAME;
+import static org.tandem.portal.support.TestAccounts.TENANT_ADMIN_USERNAME;
+import static org.tandem.portal.support.TestAccounts.TENANT_USER_USERNAME;
+
+class TenantViewsTest extends PortalViewTest {
+
+
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> rows(String gridId) {
+        Grid<T> grid = _get(Grid.class, spec -> spec.withId(gridId));
+        List<T> rows = new ArrayList<>();
+        for (int i = 0; i < GridKt._size(grid); i++) {
+            rows.add(GridKt._get(grid, i));
+        }
+        return rows;
+    }
+
+    /** A customer of its own for a test that changes extensions, with its admin signed in; returns its id. */
+    private UUID signInToNewCustomer(int maxExtensions) {
+        AdministrationFixture.NewCustomer customer = fixture.newCustomer("View Co", maxExtensions);
+        submitLogin(customer.admin(), customer.password());
+        navigate("tenants/" + customer.id() + "/extensions");
+        return customer.id();
+    }
+
+    private static void addExtension(String number, String name) {
+        _setValue(_get(TextField.class, spec -> spec.withId("extension-number")), number);
+        _setValue(_get(TextField.class, spec -> spec.withId("extension-name")), name);
+        _click(_get(Button.class, spec -> spec.withId("add-extension")));
+    }
+
+    @Test
+    void aNewExtensionsPasswordIsShownOnceAndWorksForItsSipUser() {
+        UUID tenant = signInToNewCustomer(5);
+
+        addExtension("201", "Front desk");
+
+        String sipUser = _get(Span.class, spec -> spec.withId("sip-user")).getText();
+        String password = _get(Span.class, spec -> spec.withId("sip-password")).getText();
+        assertThat(sipUser).startsWith("201@view");
+        String domain = sipUser.substring(4);
+        assertThat(password).hasSize(20);
+        SipCredentials stored = fixture.database().fetch(entityManager -> new JpaExtensionRepository(entityManager)
+                .find(tenant, new ExtensionNumber("201")).orElseThrow().credentials());
+        assertThat(stored).isEqualTo(SipCredentials.derive("201", domain, password.toCharArray()));
+        _click(_get(Button.class, spec -> spec.withId("credentials-done")));
+        _assertNone(Span.class, spec -> spec.withId("sip-password"));
+        assertThat(TenantViewsTest.<ExtensionSummary>rows("extensions")).extracting(ExtensionSummary::displayName)
+                .containsExactly("Front desk");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("extension-usage")).getText()).startsWith("1 of 5");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Button action(String id) {
+        Grid<ExtensionSummary> grid = _get(Grid.class, spec -> spec.withId("extensions"));
+        HorizontalLayout buttons = (HorizontalLayout) GridKt._getCellComponent(grid, 0, "actions");
+        return (Button) buttons.getChildren().filter(button -> id.equals(button.getId().orElse(null))).findFirst().orElseThrow();
+    }
+
+    @Test
+    void anExtensionIsRenamedGivenANewPasswordAndDeletedFromItsRow() {
+        signInToNewCustomer(5);
+        addExtension("201", "Front desk");
+        String first = _get(Span.class, spec -> spec.withId("sip-password")).getText();
+        _click(_get(Button.class, spec -> spec.withId("credentials-done")));
+
+        _click(action("rename-201"));
+        _setValue(_get(TextField.class, spec -> spec.withId("new-name")), "Reception");
+        _click(_get(Button.class, spec -> spec.withId("save-name")));
+        assertThat(TenantViewsTest.<ExtensionSummary>rows("extensions")).extracting(ExtensionSummary::displayName)
+                .containsExactly("Reception");
+
+        _click(action("new-password-201"));
+        assertThat(_get(Span.class, spec -> spec.withId("sip-password")).getText()).hasSize(20).isNotEqualTo(first);
+        _click(_get(Button.class, spec -> spec.withId("credentials-done")));
+
+        _click(action("delete-201"));
+        _click(_get(Button.class, spec -> spec.withId("confirm-delete")));
+        assertThat(TenantViewsTest.<ExtensionSummary>rows("extensions")).isEmpty();
+    }
+
+    @Test
+    void aDuplicateNumberAndAFullPlanGetClearMessages() {
+        signInToNewCustomer(1);
+        addExtension("201", "Front desk");
+        _click(_get(Button.class, spec -> spec.withId("credentials-done")));
+
+        addExtension("201", "Again");
+        TextField number = _get(TextField.class, spec -> spec.withId("extension-number"));
+        assertThat(number.isInvalid()).isTrue();
+        assertThat(number.getErrorMessage()).isEqualTo("Extension 201 already exists");
+
+        addExtension("202", "One too many");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("form-error")).getText())
+                .isEqualTo("The plan allows 1 extensions and 1 exist: delete some, or ask your reseller for a larger plan");
+        assertThat(TenantViewsTest.<ExtensionSummary>rows("extensions")).hasSize(1);
+    }
+
+    @Test
+    void aCsvWithBadLinesListsThemAndCreatesNothing() {
+        signInToNewCustomer(10);
+
+        _setValue(_get(TextArea.class, spec -> spec.withId("csv")), "301,Ann\n30x,Bad\n");
+        _click(_get(Button.class, spec -> spec.withId("import-csv")));
+
+        assertThat(TenantViewsTest.<ImportProblem>rows("import-problems")).extracting(ImportProblem::line).containsExactly(2);
+        assertThat(TenantViewsTest.<ExtensionSummary>rows("extensions")).isEmpty();
+
+        _setValue(_get(TextArea.class, spec -> spec.withId("csv")), "301,Ann\n302,Ben\n");
+        _click(_get(Button.class, spec -> spec.withId("import-csv")));
+        assertThat(TenantViewsTest.<ExtensionSummary>rows("extensions")).extracting(ExtensionSummary::number)
+                .containsExactly("301", "302");
+        _assertNone(Grid.class, spec -> spec.withId("import-problems"));
+    }
+
+    @Test
+    void editingTheTenantIdInTheUrlNeverReachesAnotherTenant() {
+        signIn(TENANT_ADMIN_USERNAME);
+
+        navigate("tenants/" + fixture.acme() + "/extensions");
+        assertThat(_get(H2.class, spec -> spec.withId("tenant-name")).getText()).isEqualTo("Extensions of Acme Ltd");
+
+        for (String path : List.of("tenants/" + fixture.globex() + "/extensions",
+                "tenants/" + fixture.globex() + "/registrations",
+                "tenants/" + UUID.randomUUID() + "/extensions")) {
+            navigate(path);
+            _assertOne(NotFoundView.class);
+            assertThat(_get(H2.class, spec -> spec.withId("not-found")).getText()).isEqualTo("No such customer");
+        }
+    }
+
+    @Test
+    void aResellerReachesItsCustomersTenantPagesButNotAnotherResellers() {
+        signIn(OTHER_RESELLER_USERNAME);
+        navigate("tenants/" + fixture.globex() + "/extensions");
+        _assertOne(ExtensionsView.class);
+        navigate("tenants/" + fixture.acme() + "/extensions");
+        _assertOne(NotFoundView.class);
+    }
+
+    @Test
+    void aTenantUserHasNoExtensionPages() {
+        signIn(TENANT_USER_USERNAME);
+        navigate("tenants/" + fixture.acme() + "/extensions");
+        _assertOne(NoAccessView.class);
+    }
+
+    @Test
+    void theRegisteredPhonesArePushedAsTheyChangeWithoutAReload() throws Exception {
+        signIn(OTHER_TENANT_ADMIN_USERNAME);
+        navigate("tenants/" + fixture.globex() + "/registrations");
+        String contact = "sip:101@127.0.0.1:" + (30000 + Math.floorMod(UUID.randomUUID().hashCode(), 10000));
+
+        UUID binding = null;
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (!shown(contact) && System.nanoTime() < deadline) {
+            // the node's feed starts with the first watcher: a binding written before it listens is missed
+            if (binding != null) {
+                fixture.unregister(binding);
+            }
+            binding = fixture.register(fixture.globex(), "101", contact);
+            awaitPush(() -> shown(contact));
+        }
+        assertThat(shown(contact)).as("the new binding was pushed to the view").isTrue();
+        assertThat(TenantViewsTest.<RegisteredPhone>rows("registrations"))
+                .filteredOn(phone -> phone.contact().equals(contact)).singleElement()
+                .extracting(RegisteredPhone::displayName).isEqualTo("Gary Green");
+
+        fixture.unregister(binding);
+        awaitPush(() -> !shown(contact));
+        assertThat(shown(contact)).as("the removed binding left the view").isFalse();
+    }
+
+    private static boolean shown(String contact) {
+        return TenantViewsTest.<RegisteredPhone>rows("registrations").stream().anyMatch(phone -> phone.contact().equals(contact));
+    }
+
+    /** Runs what the server pushed (Karibu's stand-in for the browser) until {@code done}, for up to 3 s. */
+    private static void awaitPush(java.util.function.BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + 3_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            MockVaadin.clientRoundtrip();
+            if (done.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+    }
+}
