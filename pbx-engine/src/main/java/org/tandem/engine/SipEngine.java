@@ -1,7 +1,5 @@
 package org.tandem.engine;
 
-import gov.nist.javax.sip.EventScanner;
-import gov.nist.javax.sip.EventWrapper;
 import gov.nist.javax.sip.SipStackImpl;
 import gov.nist.javax.sip.address.AddressFactoryImpl;
 import gov.nist.javax.sip.header.HeaderFactoryImpl;
@@ -20,12 +18,12 @@ import org.tandem.engine.registrar.RegistrationCleanup;
 import org.tandem.engine.routing.MethodNotAllowedResponder;
 import org.tandem.engine.routing.RequestRouter;
 import org.tandem.engine.routing.SanityCheck;
+import org.tandem.engine.sip.BranchMatchedStack;
 import org.tandem.engine.sip.Capabilities;
 import org.tandem.engine.sip.Replies;
 import org.tandem.engine.sip.StrictMessageParser;
 import org.tandem.engine.writebehind.BatchedCallRecords;
 
-import javax.sip.IOExceptionEvent;
 import javax.sip.ListeningPoint;
 import javax.sip.SipProvider;
 import java.text.ParseException;
@@ -71,7 +69,7 @@ public final class SipEngine implements AutoCloseable {
      * of changes, the call records written behind, the periodic cleanup of expired bindings, and the
      * calls up per tenant shared with the cluster, and the probe that tells whether the database answers.
      */
-    private record Running(SipStackImpl stack, NodeBindings bindings, AutoCloseable accountNews,
+    private record Running(BranchMatchedStack stack, NodeBindings bindings, AutoCloseable accountNews,
                            AutoCloseable accountRefresh, BatchedCallRecords callRecords,
                            RegistrationCleanup cleanup, CallCountSharing callCounts, DatabaseHealth health) {
     }
@@ -127,10 +125,10 @@ public final class SipEngine implements AutoCloseable {
         EngineServices inFront = services.withAccounts(accounts).withRegistrations(bindings)
                 .withCallRecords(callRecords);
         CallAdmission admission = new CallAdmission(services.clock());
-        SipStackImpl newStack = null;
+        BranchMatchedStack newStack = null;
         try {
             // Created directly, not through SipFactory, which keeps every stack it made for the JVM's life.
-            newStack = new SipStackImpl(StackProperties.of(settings, stackName));
+            newStack = new BranchMatchedStack(StackProperties.of(settings, stackName));
             // Given as an instance, not named in the properties: the stack would load a named
             // factory with Class.forName from its own class loader, which depends on packaging.
             newStack.setMessageParserFactory(StrictMessageParser.FACTORY);
@@ -150,7 +148,7 @@ public final class SipEngine implements AutoCloseable {
                     + settings.bindAddress() + ":" + settings.port() + " (UDP and TCP)", e);
             if (newStack != null) {
                 try {
-                    release(newStack);
+                    newStack.release();
                 } catch (RuntimeException releaseFailure) {
                     failure.addSuppressed(releaseFailure);
                 }
@@ -238,7 +236,7 @@ public final class SipEngine implements AutoCloseable {
         stopping.callCounts().close();
         stopping.health().close();
         try {
-            release(stopping.stack());
+            stopping.stack().release();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "SIP engine " + settings.nodeName() + " did not stop cleanly", e);
         }
@@ -251,26 +249,6 @@ public final class SipEngine implements AutoCloseable {
         } catch (Exception e) {
             LOG.log(System.Logger.Level.WARNING, "SIP engine " + settings.nodeName()
                     + " could not stop listening to account changes", e);
-        }
-    }
-
-    /**
-     * Stops a stack for good, working around two JAIN-SIP defects. Its stop() throws a
-     * NullPointerException on a listening point that failed to bind and then skips the rest, so the
-     * timer and event scanner are also stopped here (twice is harmless). And the event scanner, a
-     * non-daemon thread, stays blocked on an empty queue even once stopped, which would keep a plain
-     * JVM alive and leak a thread per restart: one event that reaches no listener wakes it to find it
-     * was stopped.
-     */
-    private static void release(SipStackImpl doomed) {
-        doomed.getSipProviders().forEachRemaining(p -> p.removeSipListener(p.getSipListener()));
-        EventScanner scanner = doomed.getEventScanner();
-        try {
-            doomed.stop();
-        } finally {
-            doomed.getTimer().stop();
-            scanner.forceStop();
-            scanner.addEvent(new EventWrapper(new IOExceptionEvent(doomed, "0.0.0.0", 0, ListeningPoint.UDP), null));
         }
     }
 
