@@ -9,6 +9,8 @@ import org.tandem.engine.auth.AuthThrottle;
 import org.tandem.engine.call.CallAdmission;
 import org.tandem.engine.call.CallCountSharing;
 import org.tandem.engine.call.CallHandlers;
+import org.tandem.domain.registration.RegistrationRepository;
+import org.tandem.engine.location.ClusterBindings;
 import org.tandem.engine.location.NodeBindings;
 import org.tandem.engine.options.OptionsResponder;
 import org.tandem.engine.overload.LoadShedding;
@@ -66,11 +68,12 @@ public final class SipEngine implements AutoCloseable {
     /**
      * What a started engine holds: the stack, and what it puts in front of the services: this node's
      * bindings in memory (written behind to the database), the cache of SIP accounts with its feed
-     * of changes, the call records written behind, the periodic cleanup of expired bindings, and the
-     * calls up per tenant shared with the cluster, and the probe that tells whether the database answers.
+     * of changes, the feed of the cluster's binding changes, the call records written behind, the
+     * periodic cleanup of expired bindings, the calls up per tenant shared with the cluster, and the
+     * probe that tells whether the database answers.
      */
     private record Running(BranchMatchedStack stack, NodeBindings bindings, AutoCloseable accountNews,
-                           AutoCloseable accountRefresh, BatchedCallRecords callRecords,
+                           AutoCloseable accountRefresh, AutoCloseable bindingNews, BatchedCallRecords callRecords,
                            RegistrationCleanup cleanup, CallCountSharing callCounts, DatabaseHealth health) {
     }
 
@@ -109,12 +112,20 @@ public final class SipEngine implements AutoCloseable {
         DatabaseHealth health = DatabaseHealth.watch(
                 () -> services.registrations().countActive(services.nodeId(), services.clock().instant()),
                 Duration.ofSeconds(1), stackName + "-database-health");
+        // other nodes' bindings kept in memory while the feed tells of their changes (cluster only)
+        RegistrationRepository database = services.registrations();
+        AutoCloseable bindingNews = () -> { };
+        if (services.peers().bindingChanges().isPresent()) {
+            ClusterBindings cluster = new ClusterBindings(database);
+            bindingNews = services.peers().bindingChanges().get().start(cluster);
+            database = cluster;
+        }
         NodeBindings bindings;
         try {
-            bindings = NodeBindings.load(services.registrations(), services.nodeId(), services.clock().instant(),
+            bindings = NodeBindings.load(database, services.nodeId(), services.clock().instant(),
                     load.bindings(), health::reachable);
         } catch (RuntimeException e) {
-            health.close();
+            closeQuietly(e, bindingNews, health);
             throw new EngineStartException("cannot load the bindings of node " + settings.nodeName(), e);
         }
         CachedSipAccounts accounts = new CachedSipAccounts(services.accounts(), load.accounts());
@@ -153,10 +164,10 @@ public final class SipEngine implements AutoCloseable {
                     failure.addSuppressed(releaseFailure);
                 }
             }
-            closeQuietly(failure, callRecords, bindings, accountRefresh, accountNews, health);
+            closeQuietly(failure, callRecords, bindings, accountRefresh, accountNews, bindingNews, health);
             throw failure;
         }
-        running = new Running(newStack, bindings, accountNews, accountRefresh, callRecords,
+        running = new Running(newStack, bindings, accountNews, accountRefresh, bindingNews, callRecords,
                 RegistrationCleanup.every(services.registrar().cleanupPeriod(), bindings, services.nodeId(),
                         services.clock(), stackName + "-registration-cleanup"),
                 CallCountSharing.start(admission, services.peers().callCounts(), services.nodeId(), services.clock(),
@@ -246,9 +257,10 @@ public final class SipEngine implements AutoCloseable {
         try {
             stopping.accountRefresh().close();
             stopping.accountNews().close();
+            stopping.bindingNews().close();
         } catch (Exception e) {
             LOG.log(System.Logger.Level.WARNING, "SIP engine " + settings.nodeName()
-                    + " could not stop listening to account changes", e);
+                    + " could not stop listening to account and binding changes", e);
         }
     }
 

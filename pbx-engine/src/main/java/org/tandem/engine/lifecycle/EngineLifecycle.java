@@ -20,6 +20,7 @@ import org.tandem.storage.jdbc.JdbcNodes;
 import org.tandem.storage.jdbc.JdbcRegistrations;
 import org.tandem.storage.jdbc.JdbcSipAccounts;
 import org.tandem.storage.lifecycle.StorageSettings;
+import org.tandem.storage.notification.PostgresRegistrationFeed;
 import org.tandem.storage.notification.PostgresSipAccountChanges;
 
 import javax.sql.DataSource;
@@ -58,9 +59,10 @@ public class EngineLifecycle {
                 .withCallRecords(new JdbcCallRecords(dataSource))
                 .withCalls(CallPolicy.fromProperties(System.getProperties()))
                 .withRingGroups(new JdbcRingGroups(dataSource))
-                .withPeers(ClusterPeers.fromProperties(System.getProperties(), new JdbcNodes(dataSource),
-                        new JdbcCallCounts(dataSource)))
                 // LISTEN needs a session of its own, outside the datasource's pool
+                .withPeers(ClusterPeers.fromProperties(System.getProperties(), new JdbcNodes(dataSource),
+                        new JdbcCallCounts(dataSource),
+                        new PostgresRegistrationFeed(StorageSettings.from(System.getProperties())::openConnection)))
                 .withAccountChanges(new PostgresSipAccountChanges(
                         StorageSettings.from(System.getProperties())::openConnection));
         engine = new SipEngine(settings, services);
