@@ -105,6 +105,16 @@ final class Browser implements AutoCloseable {
                 + " vaadin-grid-cell-content')).map(c => c.textContent.trim()).join(' | ')"));
     }
 
+    /** Waits until the element's JavaScript property (a Vaadin field's errorMessage) is {@code expected}. */
+    void awaitProperty(String id, String property, String expected) {
+        wait.until(driver -> expected.equals(script("return document.getElementById('" + id + "')." + property)));
+    }
+
+    /** Waits until a cell of the grid {@code gridId} holds {@code expected}: the server pushes changes. */
+    void awaitGridText(String gridId, String expected) {
+        wait.until(driver -> gridText(gridId).contains(expected));
+    }
+
     void signIn(String username, String password) {
         open("login");
         WebElement user = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#vaadinLoginUsername input")));
@@ -128,6 +138,17 @@ final class Browser implements AutoCloseable {
             Path target = Path.of(folder, name + ".png");
             Files.createDirectories(target.getParent());
             Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A picture of the page in a temporary file, to see what a failed step saw; where it is. */
+    Path screenshotToTemporaryFile() {
+        try {
+            Path target = Files.createTempFile("tandem-browser", ".png");
+            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The portal of a whole node in a real browser (Debian's headless chromium), run by
  * {@link TandemNodeIT} on its deployment: a reseller onboards a customer, the customer's admin adds an
  * extension, a SIPp phone registers with the credentials the page showed once, and the live view
- * shows it without a reload; a suspended customer's phone is then refused by the engine. Then the
+ * shows it without a reload; a suspended customer's phone is then refused by the engine. A tenant
+ * admin watches a call between two SIPp phones ring, be answered and end on the live page. Then the
  * probes: tenant admins and resellers editing ids in URLs reach nothing of anyone else's.
  */
 final class PortalJourneys {
@@ -21,6 +22,8 @@ final class PortalJourneys {
     private static final String RESELLER_PASSWORD = "tandem-reseller";
     private static final String ACME_ADMIN = "admin@acme";
     private static final String ACME_ADMIN_PASSWORD = "tandem-admin";
+    private static final String TENANT_USER = "alice@acme";
+    private static final String TENANT_USER_PASSWORD = "tandem-alice";
     private static final String OTHER_RESELLER = NodeDatabase.unique("other-reseller");
     private static final String OTHER_PASSWORD = "Other-Reseller-2026";
     static final String OTHER_DOMAIN = NodeDatabase.unique("other") + ".tandem.test";
@@ -129,6 +132,87 @@ final class PortalJourneys {
         browser.awaitTextStarting("customer-status", "Active");
     }
 
+    void aTenantAdminSeesACallRingBeAnsweredAndEndWithoutAReload() throws Exception {
+        inBrowser(this::watchACall);
+    }
+
+    /**
+     * Demo extension 104 calls 103 (SIPp phones with the README's passwords): 103 rings 1.5 s, answers,
+     * talks 1.5 s and hangs up, while the admin's page shows each step as it is pushed.
+     */
+    private void watchACall(Browser browser) throws Exception {
+        UUID acme = UUID.fromString(NodeDatabase.single("select id::text from tenant where sip_domain = 'acme.tandem.test'"));
+        browser.signIn(ACME_ADMIN, ACME_ADMIN_PASSWORD);
+        browser.open("tenants/" + acme + "/active-calls");
+        browser.awaitText("active-call-count", "0 calls");
+        browser.script("window.tandemNotReloaded = true");
+
+        SippPhone phone = SippPhone.start("call/phone_register.xml", SippPhone.demo("103"),
+                "-auth_uri", SippPhone.DEMO_DOMAIN, "-oocsf", SippPhone.scenario("call/phone_rings_answers_talks.xml"),
+                "-d", "15000", "-m", "1");
+        try {
+            NodeDatabase.awaitCount("select count(*) from registration where extension_number = '103'", 1);
+            SippPhone caller = SippPhone.start("call/caller_hears_bye.xml", SippPhone.demo("104") + ";103",
+                    "-auth_uri", "103@" + SippPhone.DEMO_DOMAIN, "-m", "1");
+
+            try {
+                NodeDatabase.awaitCount("select count(*) from active_call where caller = '104' and callee = '103'", 1);
+                browser.awaitText("active-call-count", "1 call");
+                browser.awaitGridText("active-calls", "Ringing");
+                assertThat(browser.gridText("active-calls")).contains("104 (Dave Dunn)").contains("103 (Carol Chen)");
+                browser.awaitGridText("active-calls", "Talking");
+                browser.screenshot("active-calls");
+                browser.awaitText("active-call-count", "0 calls");
+            } catch (RuntimeException | AssertionError e) {
+                // what the page, the database and both phones saw, since the call is over by the time anyone looks
+                throw new AssertionError("the live page did not follow the call (picture: "
+                        + browser.screenshotToTemporaryFile() + ")\npage: " + browser.script("return document.body.innerText")
+                        + "\ncalls listed in the database now: " + NodeDatabase.single("select count(*)::text from active_call")
+                        + "\ncaller: " + caller.output() + "\nphone: " + phone.output(), e);
+            }
+            assertThat(browser.script("return window.tandemNotReloaded === true")).as("the page was not reloaded")
+                    .isEqualTo(true);
+            assertThat(caller.exitCode()).as("sipp: INVITE, 407, INVITE with digest, 180, 200, ACK, BYE from the phone\n"
+                    + caller.output()).isZero();
+        } finally {
+            phone.stop();
+        }
+        browser.open("tenants/" + otherTenant + "/active-calls");
+        assertThat(browser.text("not-found")).isEqualTo("No such customer");
+    }
+
+    /**
+     * The demo's tenant user sees extension 101's page, reaches no admin page by its address, and
+     * is told what is wrong with a new password (left unchanged).
+     */
+    void aTenantUserSeesTheirOwnPhoneAndNoAdminPage() throws Exception {
+        inBrowser(browser -> {
+            UUID acme = UUID.fromString(NodeDatabase.single("select id::text from tenant where sip_domain = 'acme.tandem.test'"));
+            browser.signIn(TENANT_USER, TENANT_USER_PASSWORD);
+            browser.open("my-phone");
+            assertThat(browser.text("own-extension")).isEqualTo("My phone: 101 Alice Archer");
+            browser.screenshot("my-phone");
+            for (String path : new String[]{"tenants/" + acme + "/extensions", "tenants/" + acme + "/registrations",
+                    "tenants/" + acme + "/active-calls", "tenants/" + acme + "/calls", "customers", "api-tokens"}) {
+                browser.open(path);
+                assertThat(browser.text("no-access")).as(path).isEqualTo("Your login has no access to this page");
+            }
+
+            String hash = NodeDatabase.single("select password_hash from portal_account where username = ?", TENANT_USER);
+            browser.open("account/password");
+            browser.type("current-password", "not-the-password");
+            browser.type("new-password", "short");
+            browser.type("repeated-password", "other");
+            browser.click("change-password");
+            browser.awaitProperty("current-password", "errorMessage", "This is not your current password");
+            browser.awaitProperty("new-password", "errorMessage", "Password must be at least 12 characters long");
+            browser.awaitProperty("repeated-password", "errorMessage", "The two new passwords differ");
+            browser.screenshot("change-password");
+            assertThat(NodeDatabase.single("select password_hash from portal_account where username = ?", TENANT_USER))
+                    .as("the password is unchanged").isEqualTo(hash);
+        });
+    }
+
     void aTenantAdminEditingIdsInTheUrlReachesNoOtherTenant() throws Exception {
         inBrowser(this::probeAsTenantAdmin);
     }
@@ -159,7 +243,9 @@ final class PortalJourneys {
             browser.signIn("operator", "tandem-operator");
             browser.open("cluster");
             assertThat(browser.gridText("pools")).contains("demo-pool").contains("node1");
-            assertThat(browser.gridText("nodes")).contains("node1").contains("demo-pool (primary)");
+            assertThat(browser.gridText("nodes")).contains("node1").contains("demo-pool (primary)").contains("UP")
+                    .contains("listening").contains("reachable").contains("http://127.0.0.1:" + Integer.getInteger("it.http.port") + "/");
+            assertThat(browser.text("replication-alone")).isEqualTo("node1 replicates with no other node: it is in no cluster.");
             browser.screenshot("cluster");
         });
     }

@@ -26,6 +26,14 @@ record SippPhone(Process process, Path log) {
                 output);
     }
 
+    /** The demo tenant's SIP domain. */
+    static final String DEMO_DOMAIN = "acme.tandem.test";
+
+    /** An injection-file line for a demo extension with the SIP password the README lists. */
+    static String demo(String number) {
+        return line(number, DEMO_DOMAIN, "acme-" + number + "-secret");
+    }
+
     /** An injection line: number, SIP domain, and SIPp's authentication keyword with the password. */
     static String line(String number, String domain, String password) {
         return number + ";" + domain + ";[authentication username=" + number + " password=" + password + "]";

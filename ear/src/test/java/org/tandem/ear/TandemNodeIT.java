@@ -69,7 +69,7 @@ class TandemNodeIT {
     static EnterpriseArchive deployment() {
         // the client-side helpers travel along: the server loads this class, which names them
         return TandemEar.withInServerTests(TandemNodeIT.class, SippPhone.class, NodeDatabase.class,
-                PortalJourneys.class, Browser.class, ApiJourneys.class);
+                PortalJourneys.class, Browser.class);
     }
 
     @Resource(lookup = "java:jboss/datasources/TandemDS")
@@ -145,7 +145,8 @@ class TandemNodeIT {
     @Test
     @RunAsClient
     void aDemoPhoneRegistersWithTheCredentialsTheReadmeLists() throws Exception {
-        SippPhone register = SippPhone.start("register_auth.xml", demoPhone("101"), "-auth_uri", DEMO_DOMAIN, "-m", "1");
+        SippPhone register = SippPhone.start("register_auth.xml", SippPhone.demo("101"),
+                "-auth_uri", SippPhone.DEMO_DOMAIN, "-m", "1");
         assertThat(register.exitCode()).as("sipp: REGISTER, 401, REGISTER with MD5 digest, 200 listing the contact\n"
                 + register.output()).isZero();
     }
@@ -153,12 +154,12 @@ class TandemNodeIT {
     @Test
     @RunAsClient
     void twoDemoPhonesCallEachOtherThroughTheNodeAndTheCallIsRecorded() throws Exception {
-        SippPhone phone = SippPhone.start("call/phone_register.xml", demoPhone("102"), "-auth_uri", DEMO_DOMAIN,
-                "-oocsf", SippPhone.scenario("call/phone_answers.xml"), "-d", "20000", "-m", "1");
+        SippPhone phone = SippPhone.start("call/phone_register.xml", SippPhone.demo("102"),
+                "-auth_uri", SippPhone.DEMO_DOMAIN, "-oocsf", SippPhone.scenario("call/phone_answers.xml"), "-d", "20000", "-m", "1");
         try {
             NodeDatabase.awaitCount("select count(*) from registration where extension_number = '102'", 1);
-            SippPhone caller = SippPhone.start("call/caller_bye.xml", demoPhone("101") + ";102",
-                    "-auth_uri", "102@" + DEMO_DOMAIN, "-m", "1");
+            SippPhone caller = SippPhone.start("call/caller_bye.xml", SippPhone.demo("101") + ";102",
+                    "-auth_uri", "102@" + SippPhone.DEMO_DOMAIN, "-m", "1");
             assertThat(caller.exitCode()).as("sipp: INVITE, 407, INVITE with digest, 180, 200, ACK, BYE, 200\n"
                     + caller.output()).isZero();
             NodeDatabase.awaitCount("select count(*) from call_record where caller = '101' and callee = '102' "
@@ -176,6 +177,21 @@ class TandemNodeIT {
                         HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("<title>Tandem</title>");
+    }
+
+    @Test
+    @RunAsClient
+    void servesItsMetricsInPrometheusTextToTheNodeItself() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(portal().resolve("metrics"))
+                .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("text/plain").contains("version=0.0.4"));
+        assertThat(response.body().lines()).contains("tandem_up{node=\"node1\"} 1", "tandem_node_up{node=\"node1\"} 1",
+                "tandem_node_sip_up{node=\"node1\"} 1", "tandem_node_database_reachable{node=\"node1\"} 1",
+                "# TYPE tandem_replication_lag_bytes gauge");
+        assertThat(response.body()).containsPattern("(?m)^tandem_registrations\\{node=\"node1\"\\} [0-9]+$")
+                .containsPattern("(?m)^tandem_active_calls\\{node=\"node1\"\\} [0-9]+$");
     }
 
     @Test
@@ -204,6 +220,18 @@ class TandemNodeIT {
 
     @Test
     @RunAsClient
+    void portalATenantAdminSeesACallRingBeAnsweredAndEndWithoutAReload() throws Exception {
+        journeys().aTenantAdminSeesACallRingBeAnsweredAndEndWithoutAReload();
+    }
+
+    @Test
+    @RunAsClient
+    void portalATenantUserSeesTheirOwnPhoneAndNoAdminPage() throws Exception {
+        journeys().aTenantUserSeesTheirOwnPhoneAndNoAdminPage();
+    }
+
+    @Test
+    @RunAsClient
     void portalATenantAdminEditingIdsInTheUrlReachesNoOtherTenant() throws Exception {
         journeys().aTenantAdminEditingIdsInTheUrlReachesNoOtherTenant();
     }
@@ -218,31 +246,6 @@ class TandemNodeIT {
     @RunAsClient
     void portalTheOperatorSeesThePoolsAndNodes() throws Exception {
         journeys().theOperatorSeesThePoolsAndNodes();
-    }
-
-    @Test
-    @RunAsClient
-    void apiTheOpenApiDocumentIsServedWithoutAToken() throws Exception {
-        ApiJourneys.theOpenApiDocumentIsServedWithoutAToken();
-    }
-
-    @Test
-    @RunAsClient
-    void apiWithoutALiveTokenEveryCallIs401() throws Exception {
-        ApiJourneys.withoutALiveTokenEveryCallIs401();
-    }
-
-    @Test
-    @RunAsClient
-    void apiAResellerOnboardsAndTheCustomerCreatesAnExtension() throws Exception {
-        ApiJourneys.aResellerOnboardsAndTheCustomerCreatesAnExtensionThroughTheApi();
-    }
-
-    @Test
-    @RunAsClient
-    void apiTokensReachNothingOfOtherResellersOrTenants() throws Exception {
-        journeys();
-        ApiJourneys.tokensReachNothingOfOtherResellersOrTenants(PortalJourneys.OTHER_DOMAIN);
     }
 
     private static synchronized PortalJourneys journeys() throws SQLException {
@@ -291,12 +294,6 @@ class TandemNodeIT {
         return kept;
     }
 
-    private static final String DEMO_DOMAIN = "acme.tandem.test";
-
-    /** An injection-file line for a demo extension with the SIP password the README lists. */
-    private static String demoPhone(String number) {
-        return SippPhone.line(number, DEMO_DOMAIN, "acme-" + number + "-secret");
-    }
 
     private static URI portal() {
         return URI.create("http://127.0.0.1:" + Integer.getInteger("it.http.port") + "/");

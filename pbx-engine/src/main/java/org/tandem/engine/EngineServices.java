@@ -1,5 +1,6 @@
 package org.tandem.engine;
 
+import org.tandem.domain.call.ActiveCalls;
 import org.tandem.domain.call.CallRecords;
 import org.tandem.domain.extension.SipAccountChanges;
 import org.tandem.domain.extension.SipAccounts;
@@ -23,14 +24,14 @@ import java.util.UUID;
  * What the engine works with beyond its sockets: the SIP accounts it authenticates and the news of
  * their changes, where it keeps bindings, which node it is (the owner of the bindings it takes), the
  * clock its rules run on and the registrar's policy, where call records go, the call policy, the
- * ring groups calls may dial and the cluster's other nodes. Inside WildFly these are JDBC repositories on the node's datasource
+ * ring groups calls may dial, the cluster's other nodes and where the calls up now are published. Inside WildFly these are JDBC repositories on the node's datasource
  * ({@code lifecycle.EngineLifecycle}); tests pass their own. The engine puts its caches and
  * write-behind in front of them when it starts ({@link SipEngine}).
  */
 public record EngineServices(SipAccounts accounts, SipAccountChanges accountChanges,
                              RegistrationRepository registrations, UUID nodeId, InstantSource clock,
                              RegistrarPolicy registrar, CallRecords callRecords, CallPolicy calls,
-                             RingGroups ringGroups, ClusterPeers peers) {
+                             RingGroups ringGroups, ClusterPeers peers, ActiveCalls activeCalls) {
 
     public EngineServices {
         Objects.requireNonNull(accounts, "accounts");
@@ -43,13 +44,14 @@ public record EngineServices(SipAccounts accounts, SipAccountChanges accountChan
         Objects.requireNonNull(calls, "call policy");
         Objects.requireNonNull(ringGroups, "ring groups");
         Objects.requireNonNull(peers, "cluster peers");
+        Objects.requireNonNull(activeCalls, "active calls");
     }
 
     /** Services whose accounts never change while running, that keep no call records and use the default call policy. */
     public EngineServices(SipAccounts accounts, RegistrationRepository registrations, UUID nodeId,
                           InstantSource clock, RegistrarPolicy registrar) {
         this(accounts, SipAccountChanges.NONE, registrations, nodeId, clock, registrar, CallRecords.NONE,
-                CallPolicy.DEFAULT, RingGroups.NONE, ClusterPeers.ALONE);
+                CallPolicy.DEFAULT, RingGroups.NONE, ClusterPeers.ALONE, ActiveCalls.NONE);
     }
 
     /** A node's services with the system clock and the default registrar policy. */
@@ -67,47 +69,52 @@ public record EngineServices(SipAccounts accounts, SipAccountChanges accountChan
 
     public EngineServices withAccounts(SipAccounts newAccounts) {
         return new EngineServices(newAccounts, accountChanges, registrations, nodeId, clock, registrar, callRecords,
-                calls, ringGroups, peers);
+                calls, ringGroups, peers, activeCalls);
     }
 
     public EngineServices withAccountChanges(SipAccountChanges changes) {
         return new EngineServices(accounts, changes, registrations, nodeId, clock, registrar, callRecords, calls,
-                ringGroups, peers);
+                ringGroups, peers, activeCalls);
     }
 
     public EngineServices withRegistrations(RegistrationRepository newRegistrations) {
         return new EngineServices(accounts, accountChanges, newRegistrations, nodeId, clock, registrar, callRecords,
-                calls, ringGroups, peers);
+                calls, ringGroups, peers, activeCalls);
     }
 
     public EngineServices withClock(InstantSource newClock) {
         return new EngineServices(accounts, accountChanges, registrations, nodeId, newClock, registrar, callRecords,
-                calls, ringGroups, peers);
+                calls, ringGroups, peers, activeCalls);
     }
 
     public EngineServices withRegistrar(RegistrarPolicy policy) {
         return new EngineServices(accounts, accountChanges, registrations, nodeId, clock, policy, callRecords, calls,
-                ringGroups, peers);
+                ringGroups, peers, activeCalls);
     }
 
     public EngineServices withCallRecords(CallRecords records) {
         return new EngineServices(accounts, accountChanges, registrations, nodeId, clock, registrar, records, calls,
-                ringGroups, peers);
+                ringGroups, peers, activeCalls);
     }
 
     public EngineServices withCalls(CallPolicy policy) {
         return new EngineServices(accounts, accountChanges, registrations, nodeId, clock, registrar, callRecords,
-                policy, ringGroups, peers);
+                policy, ringGroups, peers, activeCalls);
     }
 
     public EngineServices withRingGroups(RingGroups groups) {
         return new EngineServices(accounts, accountChanges, registrations, nodeId, clock, registrar, callRecords,
-                calls, groups, peers);
+                calls, groups, peers, activeCalls);
     }
 
     public EngineServices withPeers(ClusterPeers newPeers) {
         return new EngineServices(accounts, accountChanges, registrations, nodeId, clock, registrar, callRecords,
-                calls, ringGroups, newPeers);
+                calls, ringGroups, newPeers, activeCalls);
+    }
+
+    public EngineServices withActiveCalls(ActiveCalls published) {
+        return new EngineServices(accounts, accountChanges, registrations, nodeId, clock, registrar, callRecords,
+                calls, ringGroups, peers, published);
     }
 
     /** Holds nothing; with no accounts nobody is ever authenticated, so nothing is ever saved. */

@@ -24,6 +24,7 @@ import org.tandem.engine.sip.BranchMatchedStack;
 import org.tandem.engine.sip.Capabilities;
 import org.tandem.engine.sip.Replies;
 import org.tandem.engine.sip.StrictMessageParser;
+import org.tandem.engine.writebehind.BatchedActiveCalls;
 import org.tandem.engine.writebehind.BatchedCallRecords;
 
 import javax.sip.ListeningPoint;
@@ -42,7 +43,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * every request handed to the {@link RequestRouter} unless {@link LoadShedding} refuses it first,
  * and the periodic cleanup of this node's expired registrations. In front of the services it puts
  * a working copy of this node's bindings ({@link NodeBindings}), a cache of SIP accounts
- * ({@link CachedSipAccounts}) and call records written behind ({@link BatchedCallRecords}). It can be
+ * ({@link CachedSipAccounts}), call records and the calls up now written behind ({@link BatchedCallRecords},
+ * {@link BatchedActiveCalls}). It can be
  * stopped and started again; each start builds a fresh stack (and a fresh nonce secret) and loads
  * the bindings again from where {@link EngineServices} keeps them, to which a stop writes them all.
  */
@@ -74,7 +76,8 @@ public final class SipEngine implements AutoCloseable {
      */
     private record Running(BranchMatchedStack stack, NodeBindings bindings, AutoCloseable accountNews,
                            AutoCloseable accountRefresh, AutoCloseable bindingNews, BatchedCallRecords callRecords,
-                           RegistrationCleanup cleanup, CallCountSharing callCounts, DatabaseHealth health) {
+                           BatchedActiveCalls activeCalls, RegistrationCleanup cleanup, CallCountSharing callCounts,
+                           DatabaseHealth health) {
     }
 
     /** An engine that serves no SIP domain yet ({@link EngineServices#withoutAccounts()}). */
@@ -128,13 +131,22 @@ public final class SipEngine implements AutoCloseable {
             closeQuietly(e, bindingNews, health);
             throw new EngineStartException("cannot load the bindings of node " + settings.nodeName(), e);
         }
+        BatchedActiveCalls activeCalls;
+        try {
+            activeCalls = BatchedActiveCalls.start(services.activeCalls(), services.nodeId(), BatchedActiveCalls.DEFAULT);
+        } catch (RuntimeException e) {
+            EngineStartException failure = new EngineStartException(
+                    "cannot remove the calls an earlier run of node " + settings.nodeName() + " left listed", e);
+            closeQuietly(failure, bindings, bindingNews, health);
+            throw failure;
+        }
         CachedSipAccounts accounts = new CachedSipAccounts(services.accounts(), load.accounts());
         // the feed reads every account as soon as it listens, the refresh every minute after
         AutoCloseable accountNews = services.accountChanges().start(accounts);
         AutoCloseable accountRefresh = accounts.refreshPeriodically(stackName + "-account-refresh");
         BatchedCallRecords callRecords = new BatchedCallRecords(services.callRecords(), load.callRecords());
         EngineServices inFront = services.withAccounts(accounts).withRegistrations(bindings)
-                .withCallRecords(callRecords);
+                .withCallRecords(callRecords).withActiveCalls(activeCalls);
         CallAdmission admission = new CallAdmission(services.clock());
         BranchMatchedStack newStack = null;
         try {
@@ -164,10 +176,10 @@ public final class SipEngine implements AutoCloseable {
                     failure.addSuppressed(releaseFailure);
                 }
             }
-            closeQuietly(failure, callRecords, bindings, accountRefresh, accountNews, bindingNews, health);
+            closeQuietly(failure, callRecords, activeCalls, bindings, accountRefresh, accountNews, bindingNews, health);
             throw failure;
         }
-        running = new Running(newStack, bindings, accountNews, accountRefresh, bindingNews, callRecords,
+        running = new Running(newStack, bindings, accountNews, accountRefresh, bindingNews, callRecords, activeCalls,
                 RegistrationCleanup.every(services.registrar().cleanupPeriod(), bindings, services.nodeId(),
                         services.clock(), stackName + "-registration-cleanup"),
                 CallCountSharing.start(admission, services.peers().callCounts(), services.nodeId(), services.clock(),
@@ -253,6 +265,7 @@ public final class SipEngine implements AutoCloseable {
         }
         // calls still ending add their records after this: they are then written at once
         stopping.callRecords().close();
+        stopping.activeCalls().close();
         stopping.bindings().close();
         try {
             stopping.accountRefresh().close();
@@ -265,7 +278,7 @@ public final class SipEngine implements AutoCloseable {
     }
 
     /**
-     * Waits, for at most {@code timeout} each, until the binding changes and call records of this
+     * Waits, for at most {@code timeout} each, until the binding changes, call records and active calls of this
      * engine so far are in the database; whether they are. A running engine writes them within
      * milliseconds anyway: this is for whoever reads the database right after (tests, a drain).
      */
@@ -274,7 +287,8 @@ public final class SipEngine implements AutoCloseable {
         synchronized (this) {
             now = running;
         }
-        return now == null || now.bindings().awaitWritten(timeout) && now.callRecords().awaitWritten(timeout);
+        return now == null || now.bindings().awaitWritten(timeout) && now.callRecords().awaitWritten(timeout)
+                && now.activeCalls().awaitWritten(timeout);
     }
 
     public synchronized boolean isRunning() {

@@ -70,6 +70,30 @@ class ConstraintsTest {
     }
 
     @Test
+    void aTenantUserSeesOnlyAnExtensionOfItsOwnTenantAndLosesItWithTheExtension() throws SQLException {
+        String user = "insert into portal_account (id, username, password_hash, role, tenant_id, extension_id, created_at) "
+                + "values (gen_random_uuid(), '%s', 'pbkdf2-sha256$1$a$b', '%s', '%s', %s, now())";
+        String otherTenant = "gen_random_uuid()";
+        execute("insert into tenant select " + otherTenant + ", reseller_id, pool_id, 'Other', 'other.tandem.test', 1, 1, 1, "
+                + "'ACTIVE', now(), 0 from tenant where id = '" + tenantId + "'");
+        String other = query("select id from tenant where sip_domain = 'other.tandem.test'");
+        execute("insert into extension (id, tenant_id, number, display_name, ha1_md5, ha1_sha256, created_at) "
+                + "values (gen_random_uuid(), '" + other + "', '301', 'Other', md5('a'), encode(sha256('a'), 'hex'), now())");
+        String othersExtension = "(select id from extension where tenant_id = '" + other + "')";
+        String ownExtension = "(select id from extension where tenant_id = '" + tenantId + "' and number = '105')";
+
+        assertThatThrownBy(() -> execute(user.formatted("sneaky.user", "TENANT_USER", tenantId, othersExtension)))
+                .hasMessageContaining("portal_account_extension_of_own_tenant");
+        assertThatThrownBy(() -> execute(user.formatted("sneaky.admin", "TENANT_ADMIN", tenantId, ownExtension)))
+                .hasMessageContaining("portal_account_extension_only_for_tenant_users");
+
+        execute(user.formatted("erin.user", "TENANT_USER", tenantId, ownExtension));
+        execute("delete from extension where tenant_id = '" + tenantId + "' and number = '105'");
+        assertThat(query("select coalesce(extension_id::text, 'none') from portal_account where username = 'erin.user'"))
+                .isEqualTo("none");
+    }
+
+    @Test
     void callRecordsAreInsertOnly() throws SQLException {
         UUID record = UUID.randomUUID();
         execute("insert into call_record (id, tenant_id, node_id, caller, callee, started_at, answered_at, ended_at, "

@@ -56,6 +56,10 @@ class DemoDataTest {
                 assertThat(accounts.findByUsername(DemoData.TENANT_ADMIN_LOGIN).orElseThrow()
                         .canSignIn(DemoData.TENANT_ADMIN_PASSWORD.toCharArray())).isTrue();
                 assertThat(accounts.findByUsername(DemoData.RESELLER_LOGIN).orElseThrow().resellerId()).isPresent();
+                assertThat(accounts.findByUsername(DemoData.TENANT_USER_LOGIN).orElseThrow().extensionId())
+                        .contains(new JpaExtensionRepository(entityManager).ofTenant(tenant.id()).stream()
+                                .filter(extension -> extension.number().digits().equals("101")).findFirst()
+                                .orElseThrow().id());
             });
         }
     }

@@ -52,7 +52,9 @@ class SchemaMigrationTest {
     void everyTandemTableHasAUuidPrimaryKey() throws SQLException {
         // ring_group_member is keyed by its group and position: a row owned by its group, written in
         // the group's transaction on the tenant's home node; its key leads with the group's uuid.
+        // api_token_use is keyed by its token and the node that owns (alone writes) the row.
         // node_call_count is keyed by its node and tenant: only that node ever writes the row.
+        // node_heartbeat is keyed by its node: only that node ever writes the row.
         List<String> keys = strings("""
                 select c.table_name || ':' || string_agg(c.column_name || ' ' || c.data_type, ',' order by k.ordinal_position)
                 from information_schema.table_constraints t
@@ -62,8 +64,9 @@ class SchemaMigrationTest {
                   and t.table_name <> 'flyway_schema_history'
                 group by c.table_name
                 order by 1""");
-        assertThat(keys).containsExactly("api_token:id uuid", "call_record:id uuid", "extension:id uuid", "node:id uuid",
-                "node_call_count:node_id uuid,tenant_id uuid",
+        assertThat(keys).containsExactly("active_call:id uuid", "api_token:id uuid",
+                "api_token_use:token_id uuid,node_id uuid", "call_record:id uuid", "extension:id uuid", "node:id uuid",
+                "node_call_count:node_id uuid,tenant_id uuid", "node_heartbeat:node_id uuid",
                 "operator:id uuid", "pool:id uuid", "portal_account:id uuid", "registration:id uuid",
                 "reseller:id uuid", "ring_group:id uuid",
                 "ring_group_member:ring_group_id uuid,position integer", "tenant:id uuid");

@@ -1,6 +1,8 @@
 package org.tandem.administration.access;
 
 import org.tandem.domain.account.Role;
+import org.tandem.domain.tenant.HomeNodeCheck;
+import org.tandem.domain.tenant.NotHomeNodeException;
 import org.tandem.domain.tenant.Tenant;
 import org.tandem.domain.tenant.TenantRepository;
 
@@ -39,5 +41,28 @@ public final class Scope {
         return (tenantId == null ? java.util.Optional.<Tenant>empty() : tenants.find(tenantId))
                 .filter(tenant -> reaches(actor, tenant))
                 .orElseThrow(() -> new NotFoundException(NO_SUCH_CUSTOMER));
+    }
+
+    /**
+     * The tenant {@code tenantId} to change, as {@link #tenant}, once {@code homeNode} lets the change
+     * through on this node. The home-node check runs before the tenant is loaded (the home node may
+     * first take in its partner's latest changes, and a tenant loaded before them would fail its
+     * version check), but its refusal is told only to an actor who reaches the tenant: anyone else
+     * learns, as always, that there is no such customer.
+     */
+    public static Tenant tenantToChange(Actor actor, TenantRepository tenants, UUID tenantId, HomeNodeCheck homeNode) {
+        NotHomeNodeException refused = null;
+        if (tenantId != null) {
+            try {
+                homeNode.requireHomeOf(tenantId);
+            } catch (NotHomeNodeException e) {
+                refused = e;
+            }
+        }
+        Tenant tenant = tenant(actor, tenants, tenantId);
+        if (refused != null) {
+            throw refused;
+        }
+        return tenant;
     }
 }

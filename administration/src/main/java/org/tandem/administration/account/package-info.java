@@ -1,2 +1,5 @@
-/** Rules for the portal logins the services create: how strong a chosen password must be. */
+/**
+ * Portal logins: how strong a chosen password must be, and what every signed-in person may do to
+ * their own login (change its password).
+ */
 package org.tandem.administration.account;

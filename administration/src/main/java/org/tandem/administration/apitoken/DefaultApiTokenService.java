@@ -7,13 +7,17 @@ import org.tandem.administration.access.Actor;
 import org.tandem.administration.access.NotFoundException;
 import org.tandem.administration.access.Scope;
 import org.tandem.administration.shared.FieldChecks;
-import org.tandem.domain.account.ApiToken;
-import org.tandem.domain.account.ApiTokenRepository;
 import org.tandem.domain.account.Role;
+import org.tandem.domain.apitoken.ApiToken;
+import org.tandem.domain.apitoken.ApiTokenRepository;
+import org.tandem.domain.apitoken.ApiTokenSecret;
 import org.tandem.domain.shared.Names;
+import org.tandem.domain.tenant.HomeNodeCheck;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,59 +25,85 @@ import java.util.UUID;
 @Transactional
 public class DefaultApiTokenService implements ApiTokenService {
 
+    private static final String NO_SUCH_TOKEN = "No such API token";
+
     private ApiTokenRepository tokens;
+    private HomeNodeCheck homeNode;
+    private Clock clock;
 
     /** For CDI's client proxy only. */
     protected DefaultApiTokenService() {
     }
 
     @Inject
-    public DefaultApiTokenService(ApiTokenRepository tokens) {
+    public DefaultApiTokenService(ApiTokenRepository tokens, HomeNodeCheck homeNode) {
+        this(tokens, homeNode, Clock.systemUTC());
+    }
+
+    public DefaultApiTokenService(ApiTokenRepository tokens, HomeNodeCheck homeNode, Clock clock) {
         this.tokens = tokens;
+        this.homeNode = homeNode;
+        this.clock = clock;
     }
 
     @Override
-    public IssuedApiToken issue(Actor actor, String label) {
-        mayHaveTokens(actor);
+    public IssuedApiToken issue(Actor actor, String name, Instant expiresAt) {
+        requireTokenRole(actor);
+        // as the database keeps it, so this answer and later ones show the same time
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         FieldChecks checks = new FieldChecks();
-        String checked = checks.check(LABEL, () -> Names.required(label, "Token name")).orElse(null);
+        Optional<String> checkedName = checks.check(NAME, () -> Names.required(name, "Token name"));
+        if (expiresAt != null && !expiresAt.isAfter(now)) {
+            checks.problem(EXPIRES_AT, "The expiry must be in the future (leave it out for a token that never expires)");
+        }
         checks.throwIfAny();
-        ApiToken.Issued issued = ApiToken.issue(checked, actor.role(), actor.resellerId(), actor.tenantId());
-        tokens.add(issued.token());
-        return new IssuedApiToken(summary(issued.token()), issued.text());
+        requireHomeOfTenant(actor);
+        ApiTokenSecret secret = ApiTokenSecret.generate();
+        ApiToken token = ApiToken.issue(actor.accountId(), actor.username(), checkedName.orElseThrow(), secret, now,
+                expiresAt);
+        tokens.add(token);
+        return new IssuedApiToken(summary(token, now), secret.text());
     }
 
     @Override
     public List<ApiTokenSummary> tokens(Actor actor) {
-        mayHaveTokens(actor);
-        return tokens.ofScope(actor.resellerId(), actor.tenantId()).stream().map(DefaultApiTokenService::summary).toList();
+        requireTokenRole(actor);
+        Instant now = clock.instant();
+        return inScope(actor).stream().map(token -> summary(token, now)).toList();
     }
 
     @Override
-    public void revoke(Actor actor, UUID tokenId) {
-        mayHaveTokens(actor);
-        ApiToken token = (tokenId == null ? Optional.<ApiToken>empty() : tokens.find(tokenId))
-                .filter(found -> found.role() == actor.role()
-                        && Objects.equals(found.resellerId().orElse(null), actor.resellerId())
-                        && Objects.equals(found.tenantId().orElse(null), actor.tenantId()))
-                .orElseThrow(() -> new NotFoundException("No such API token"));
-        tokens.remove(token);
+    public ApiTokenSummary revoke(Actor actor, UUID tokenId) {
+        requireTokenRole(actor);
+        requireHomeOfTenant(actor);
+        Instant now = clock.instant();
+        ApiToken token = inScope(actor).stream()
+                .filter(candidate -> candidate.id().equals(tokenId))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException(NO_SUCH_TOKEN));
+        tokens.revoke(token.id(), now);
+        return summary(tokens.find(token.id()).orElseThrow(() -> new NotFoundException(NO_SUCH_TOKEN)), now);
     }
 
-    @Override
-    public Optional<Actor> authenticate(String presented) {
-        return ApiToken.idOf(presented)
-                .flatMap(tokens::find)
-                .filter(token -> token.matches(presented))
-                .map(token -> new Actor(token.id(), "api-token:" + token.label(), token.role(),
-                        token.resellerId().orElse(null), token.tenantId().orElse(null)));
+    private List<ApiToken> inScope(Actor actor) {
+        return actor.is(Role.RESELLER_ADMIN) ? tokens.ofReseller(actor.resellerId()) : tokens.ofTenant(actor.tenantId());
     }
 
-    private static void mayHaveTokens(Actor actor) {
-        Scope.requireRole(actor, "use API tokens", Role.OPERATOR, Role.RESELLER_ADMIN, Role.TENANT_ADMIN);
+    /** The operator's login reaches every tenant: too much for a secret that sits in a script. */
+    static void requireTokenRole(Actor actor) {
+        Scope.requireRole(actor, "use API tokens", Role.RESELLER_ADMIN, Role.TENANT_ADMIN);
     }
 
-    private static ApiTokenSummary summary(ApiToken token) {
-        return new ApiTokenSummary(token.id(), token.label(), token.createdAt());
+    /** A tenant admin's tokens are its tenant's configuration: changed on the tenant's home node only. */
+    private void requireHomeOfTenant(Actor actor) {
+        if (actor.tenantId() != null) {
+            homeNode.requireHomeOf(actor.tenantId());
+        }
+    }
+
+    static ApiTokenSummary summary(ApiToken token, Instant now) {
+        return new ApiTokenSummary(token.id(), token.name(), ApiTokenSecret.MARK + token.prefix(),
+                token.accountUsername(), token.status(now), token.createdAt(), token.expiresAt(), token.revokedAt(),
+                token.lastUsedAt());
     }
 }

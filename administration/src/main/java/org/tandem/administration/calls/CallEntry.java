@@ -1,7 +1,9 @@
 package org.tandem.administration.calls;
 
 import org.tandem.domain.call.CallDisposition;
+import org.tandem.domain.call.CallRecord;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -11,4 +13,9 @@ import java.time.Instant;
  */
 public record CallEntry(Instant startedAt, String caller, String callee, CallDisposition disposition, int sipCause,
                         Long talkSeconds) {
+
+    public static CallEntry of(CallRecord record) {
+        return new CallEntry(record.startedAt(), record.caller(), record.callee(), record.disposition(),
+                record.sipCause(), record.talkTime().map(Duration::toSeconds).orElse(null));
+    }
 }

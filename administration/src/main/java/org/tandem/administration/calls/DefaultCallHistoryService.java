@@ -13,7 +13,6 @@ import org.tandem.domain.extension.ExtensionNumber;
 import org.tandem.domain.tenant.Tenant;
 import org.tandem.domain.tenant.TenantRepository;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -58,7 +57,7 @@ public class DefaultCallHistoryService implements CallHistoryService {
         for (LocalDate day = filter.from(); !day.isAfter(filter.to()); day = day.plusDays(1)) {
             perDay.add(new DayCount(day, counts.getOrDefault(day, 0L)));
         }
-        return new CallReport(records.stream().limit(SHOWN).map(DefaultCallHistoryService::entry).toList(),
+        return new CallReport(records.stream().limit(SHOWN).map(CallEntry::of).toList(),
                 records.size() > SHOWN, perDay);
     }
 
@@ -70,7 +69,7 @@ public class DefaultCallHistoryService implements CallHistoryService {
                 start(filter.to().plusDays(1)), number(filter), filter.disposition(), EXPORTED));
         StringBuilder csv = new StringBuilder("started_at,caller,callee,disposition,sip_cause,answered_at,ended_at,talk_seconds\r\n");
         for (CallRecord record : records.reversed()) {
-            CallEntry entry = entry(record);
+            CallEntry entry = CallEntry.of(record);
             csv.append(record.startedAt()).append(',').append(cell(record.caller())).append(',')
                     .append(cell(record.callee())).append(',').append(record.disposition()).append(',')
                     .append(record.sipCause()).append(',')
@@ -113,11 +112,6 @@ public class DefaultCallHistoryService implements CallHistoryService {
 
     private static Instant start(LocalDate day) {
         return day.atStartOfDay(ZoneOffset.UTC).toInstant();
-    }
-
-    private static CallEntry entry(CallRecord record) {
-        return new CallEntry(record.startedAt(), record.caller(), record.callee(), record.disposition(),
-                record.sipCause(), record.talkTime().map(Duration::toSeconds).orElse(null));
     }
 
     private static String cell(String value) {

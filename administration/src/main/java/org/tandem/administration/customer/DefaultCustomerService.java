@@ -24,6 +24,7 @@ import org.tandem.domain.registration.TenantRegistrations;
 import org.tandem.domain.reseller.Reseller;
 import org.tandem.domain.reseller.ResellerRepository;
 import org.tandem.domain.shared.Names;
+import org.tandem.domain.tenant.HomeNodeCheck;
 import org.tandem.domain.tenant.PlanLimits;
 import org.tandem.domain.tenant.SipDomain;
 import org.tandem.domain.tenant.Tenant;
@@ -55,6 +56,7 @@ public class DefaultCustomerService implements CustomerService {
     private NodeRepository nodes;
     private TenantRegistrations registrations;
     private CallHistory calls;
+    private HomeNodeCheck homeNode;
     private Clock clock;
 
     /** For CDI's client proxy only. */
@@ -65,7 +67,7 @@ public class DefaultCustomerService implements CustomerService {
     public DefaultCustomerService(TenantRepository tenants, ResellerRepository resellers,
                                   PortalAccountRepository accounts, ExtensionRepository extensions,
                                   PoolRepository pools, NodeRepository nodes, TenantRegistrations registrations,
-                                  CallHistory calls) {
+                                  CallHistory calls, HomeNodeCheck homeNode) {
         this.tenants = tenants;
         this.resellers = resellers;
         this.accounts = accounts;
@@ -74,6 +76,7 @@ public class DefaultCustomerService implements CustomerService {
         this.nodes = nodes;
         this.registrations = registrations;
         this.calls = calls;
+        this.homeNode = homeNode;
         this.clock = Clock.systemUTC();
     }
 
@@ -85,11 +88,11 @@ public class DefaultCustomerService implements CustomerService {
         Optional<String> company = checks.check(Onboarding.COMPANY, () -> Names.required(form.companyName(), "Company name"));
         Optional<SipDomain> domain = checks.check(Onboarding.SIP_DOMAIN, () -> new SipDomain(form.sipDomain()));
         domain.filter(taken -> tenants.findBySipDomain(taken).isPresent())
-                .ifPresent(taken -> checks.problem(Onboarding.SIP_DOMAIN, "This SIP domain is already used by another customer"));
+                .ifPresent(taken -> checks.taken(Onboarding.SIP_DOMAIN, "This SIP domain is already used by another customer"));
         Optional<String> username = checks.check(Onboarding.ADMIN_USERNAME,
                 () -> PortalAccount.normalizedUsername(form.adminUsername()));
         username.filter(taken -> accounts.findByUsername(taken).isPresent())
-                .ifPresent(taken -> checks.problem(Onboarding.ADMIN_USERNAME, "This username is already taken"));
+                .ifPresent(taken -> checks.taken(Onboarding.ADMIN_USERNAME, "This username is already taken"));
         PasswordStrength.problem(form.adminUsername(), form.adminPassword())
                 .ifPresent(problem -> checks.problem(Onboarding.ADMIN_PASSWORD, problem));
         Optional<PlanLimits> plan = checks.check(Onboarding.PLAN,
@@ -99,6 +102,8 @@ public class DefaultCustomerService implements CustomerService {
             checks.problem(InvalidInputException.WHOLE, "No pool can take a new customer yet: the operator has to set one up");
         }
         checks.throwIfAny();
+        homeNode.requireHomeOfPool(pool.orElseThrow().poolId(), "The new customer " + domain.orElseThrow().name()
+                + " (pool " + pool.orElseThrow().poolName() + ")");
 
         Tenant tenant = new Tenant(reseller.orElseThrow().id(), pool.orElseThrow().poolId(), company.orElseThrow(),
                 domain.orElseThrow(), plan.orElseThrow());
@@ -139,14 +144,14 @@ public class DefaultCustomerService implements CustomerService {
 
     @Override
     public CustomerSummary suspend(Actor actor, UUID tenantId) {
-        Tenant tenant = managed(actor, tenantId);
+        Tenant tenant = managedToChange(actor, tenantId);
         tenant.suspend();
         return summary(tenant);
     }
 
     @Override
     public CustomerSummary resume(Actor actor, UUID tenantId) {
-        Tenant tenant = managed(actor, tenantId);
+        Tenant tenant = managedToChange(actor, tenantId);
         tenant.resume();
         return summary(tenant);
     }
@@ -163,6 +168,11 @@ public class DefaultCustomerService implements CustomerService {
     private Tenant managed(Actor actor, UUID tenantId) {
         Scope.requireRole(actor, MANAGE_CUSTOMERS, Role.OPERATOR, Role.RESELLER_ADMIN);
         return Scope.tenant(actor, tenants, tenantId);
+    }
+
+    private Tenant managedToChange(Actor actor, UUID tenantId) {
+        Scope.requireRole(actor, MANAGE_CUSTOMERS, Role.OPERATOR, Role.RESELLER_ADMIN);
+        return Scope.tenantToChange(actor, tenants, tenantId, homeNode);
     }
 
     private Customer details(Tenant tenant) {

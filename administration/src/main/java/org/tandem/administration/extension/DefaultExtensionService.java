@@ -13,6 +13,7 @@ import org.tandem.domain.extension.Extension;
 import org.tandem.domain.extension.ExtensionNumber;
 import org.tandem.domain.extension.ExtensionRepository;
 import org.tandem.domain.shared.Names;
+import org.tandem.domain.tenant.HomeNodeCheck;
 import org.tandem.domain.tenant.Tenant;
 import org.tandem.domain.tenant.TenantRepository;
 
@@ -28,17 +29,21 @@ import java.util.UUID;
 @Transactional
 public class DefaultExtensionService implements ExtensionService {
 
+    private static final String MANAGE = "manage extensions";
+
     private TenantRepository tenants;
     private ExtensionRepository extensions;
+    private HomeNodeCheck homeNode;
 
     /** For CDI's client proxy only. */
     protected DefaultExtensionService() {
     }
 
     @Inject
-    public DefaultExtensionService(TenantRepository tenants, ExtensionRepository extensions) {
+    public DefaultExtensionService(TenantRepository tenants, ExtensionRepository extensions, HomeNodeCheck homeNode) {
         this.tenants = tenants;
         this.extensions = extensions;
+        this.homeNode = homeNode;
     }
 
     @Override
@@ -51,11 +56,11 @@ public class DefaultExtensionService implements ExtensionService {
 
     @Override
     public IssuedCredentials create(Actor actor, UUID tenantId, String number, String displayName) {
-        Tenant tenant = administered(actor, tenantId);
+        Tenant tenant = toChange(actor, tenantId);
         FieldChecks checks = new FieldChecks();
         Optional<ExtensionNumber> checkedNumber = checks.check(NUMBER, () -> new ExtensionNumber(strip(number)));
         Optional<String> name = checks.check(DISPLAY_NAME, () -> Names.required(displayName, "Display name"));
-        checkedNumber.flatMap(free -> takenProblem(tenant, free)).ifPresent(problem -> checks.problem(NUMBER, problem));
+        checkedNumber.flatMap(free -> takenProblem(tenant, free)).ifPresent(problem -> checks.taken(NUMBER, problem));
         checks.throwIfAny();
         requireRoom(tenant, 1);
         return issue(tenant, checkedNumber.orElseThrow(), name.orElseThrow());
@@ -63,7 +68,7 @@ public class DefaultExtensionService implements ExtensionService {
 
     @Override
     public ExtensionSummary rename(Actor actor, UUID tenantId, UUID extensionId, String displayName) {
-        Extension extension = extension(actor, tenantId, extensionId);
+        Extension extension = extensionToChange(actor, tenantId, extensionId);
         FieldChecks checks = new FieldChecks();
         checks.check(DISPLAY_NAME, () -> Names.required(displayName, "Display name")).ifPresent(extension::rename);
         checks.throwIfAny();
@@ -72,7 +77,7 @@ public class DefaultExtensionService implements ExtensionService {
 
     @Override
     public IssuedCredentials newSipPassword(Actor actor, UUID tenantId, UUID extensionId) {
-        Tenant tenant = administered(actor, tenantId);
+        Tenant tenant = toChange(actor, tenantId);
         Extension extension = extension(tenant, extensionId);
         String password = SipPasswords.generate();
         extension.changeSipPassword(tenant, password.toCharArray());
@@ -81,12 +86,12 @@ public class DefaultExtensionService implements ExtensionService {
 
     @Override
     public void delete(Actor actor, UUID tenantId, UUID extensionId) {
-        extensions.remove(extension(actor, tenantId, extensionId));
+        extensions.remove(extensionToChange(actor, tenantId, extensionId));
     }
 
     @Override
     public ImportResult importCsv(Actor actor, UUID tenantId, String csv) {
-        Tenant tenant = administered(actor, tenantId);
+        Tenant tenant = toChange(actor, tenantId);
         List<ImportProblem> problems = new ArrayList<>();
         List<CsvImport.Line> lines = CsvImport.read(csv, problems);
         Set<String> inFile = new HashSet<>();
@@ -160,8 +165,8 @@ public class DefaultExtensionService implements ExtensionService {
                 + ": delete some, or ask your reseller for a larger plan";
     }
 
-    private Extension extension(Actor actor, UUID tenantId, UUID extensionId) {
-        return extension(administered(actor, tenantId), extensionId);
+    private Extension extensionToChange(Actor actor, UUID tenantId, UUID extensionId) {
+        return extension(toChange(actor, tenantId), extensionId);
     }
 
     private Extension extension(Tenant tenant, UUID extensionId) {
@@ -170,8 +175,14 @@ public class DefaultExtensionService implements ExtensionService {
     }
 
     private Tenant administered(Actor actor, UUID tenantId) {
-        Scope.requireRole(actor, "manage extensions", Role.OPERATOR, Role.RESELLER_ADMIN, Role.TENANT_ADMIN);
+        Scope.requireRole(actor, MANAGE, Role.OPERATOR, Role.RESELLER_ADMIN, Role.TENANT_ADMIN);
         return Scope.tenant(actor, tenants, tenantId);
+    }
+
+    /** The tenant whose extensions change, on its home node only. */
+    private Tenant toChange(Actor actor, UUID tenantId) {
+        Scope.requireRole(actor, MANAGE, Role.OPERATOR, Role.RESELLER_ADMIN, Role.TENANT_ADMIN);
+        return Scope.tenantToChange(actor, tenants, tenantId, homeNode);
     }
 
     private static ExtensionSummary summary(Extension extension) {

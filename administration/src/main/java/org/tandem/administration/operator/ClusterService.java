@@ -6,4 +6,10 @@ import org.tandem.administration.access.Actor;
 public interface ClusterService {
 
     ClusterOverview overview(Actor actor);
+
+    /**
+     * The same, for the metrics endpoint, which authenticates its scraper itself (a token, or a
+     * loopback address). It holds no customer's data: names of nodes and pools, and counts.
+     */
+    ClusterOverview overviewForMetrics();
 }

@@ -7,26 +7,37 @@ import org.tandem.administration.access.Actor;
 import org.tandem.administration.access.Scope;
 import org.tandem.domain.account.Role;
 import org.tandem.domain.node.Node;
+import org.tandem.domain.node.NodeHeartbeats;
+import org.tandem.domain.node.NodeHeartbeats.Heartbeat;
 import org.tandem.domain.node.NodeRepository;
+import org.tandem.domain.node.ReplicationHealth;
 import org.tandem.domain.pool.Pool;
 import org.tandem.domain.pool.PoolRepository;
 import org.tandem.domain.pool.PoolUsage;
 import org.tandem.domain.registration.NodeActivity;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 @ApplicationScoped
 @Transactional
 public class DefaultClusterService implements ClusterService {
 
+    /** How long a node's published call count stays current (it refreshes every second). */
+    private static final Duration CALL_COUNT_FRESH = Duration.ofSeconds(5);
+
     private PoolRepository pools;
     private NodeRepository nodes;
     private NodeActivity activity;
+    private NodeHeartbeats heartbeats;
+    private ReplicationHealth replication;
     private Clock clock;
 
     /** For CDI's client proxy only. */
@@ -34,30 +45,68 @@ public class DefaultClusterService implements ClusterService {
     }
 
     @Inject
-    public DefaultClusterService(PoolRepository pools, NodeRepository nodes, NodeActivity activity) {
+    public DefaultClusterService(PoolRepository pools, NodeRepository nodes, NodeActivity activity,
+                                 NodeHeartbeats heartbeats, ReplicationHealth replication) {
         this.pools = pools;
         this.nodes = nodes;
         this.activity = activity;
+        this.heartbeats = heartbeats;
+        this.replication = replication;
         this.clock = Clock.systemUTC();
     }
 
     @Override
     public ClusterOverview overview(Actor actor) {
         Scope.requireRole(actor, "see the cluster", Role.OPERATOR);
+        return overviewForMetrics();
+    }
+
+    @Override
+    public ClusterOverview overviewForMetrics() {
+        Instant now = clock.instant();
         List<Node> allNodes = nodes.all();
         Map<UUID, String> names = allNodes.stream().collect(Collectors.toMap(Node::id, Node::name));
         List<PoolUsage> usage = pools.usage();
         List<PoolOverview> poolViews = usage.stream().map(used -> new PoolOverview(used.pool().name(),
                 names.get(used.pool().primaryNodeId()),
                 used.pool().secondaryNodeId().map(names::get).orElse(null), used.tenants(), used.extensions())).toList();
-        Map<UUID, NodeActivity.Activity> held = activity.activity(clock.instant());
+        ReplicationHealth.Report links = replication.now();
+        Map<String, ReplicationHealth.Link> linkByPeer = links.links().stream()
+                .collect(Collectors.toMap(ReplicationHealth.Link::peer, Function.identity()));
+        Map<UUID, NodeActivity.Activity> held = activity.activity(now);
+        Map<UUID, Heartbeat> beats = heartbeats.all();
+        Map<UUID, Long> calls = heartbeats.activeCalls(now.minus(CALL_COUNT_FRESH));
         List<NodeOverview> nodeViews = allNodes.stream().map(node -> {
             NodeActivity.Activity phones = held.get(node.id());
+            Heartbeat beat = beats.get(node.id());
             return new NodeOverview(node.name(), node.sipAddress().toString(), node.clusterHost(),
                     poolsOf(node, usage.stream().map(PoolUsage::pool).toList()),
-                    phones == null ? 0 : phones.activeBindings(), phones == null ? null : phones.lastRegistration());
+                    phones == null ? 0 : phones.activeBindings(), phones == null ? null : phones.lastRegistration(),
+                    health(beat, now), beat == null ? null : beat.seenAt(), beat == null ? null : beat.startedAt(),
+                    beat == null ? null : beat.sipUp(), databaseReachable(node, links, linkByPeer),
+                    calls.getOrDefault(node.id(), 0L), beat == null ? null : beat.portalUrl());
         }).toList();
-        return new ClusterOverview(poolViews, nodeViews);
+        return new ClusterOverview(links.node(), now, poolViews, nodeViews, links);
+    }
+
+    private static NodeHealth health(Heartbeat beat, Instant now) {
+        if (beat == null) {
+            return NodeHealth.UNKNOWN;
+        }
+        if (beat.seenAt().isBefore(now.minus(NodeHealth.SILENT_AFTER))) {
+            return NodeHealth.SILENT;
+        }
+        return beat.sipUp() ? NodeHealth.UP : NodeHealth.SIP_DOWN;
+    }
+
+    /** This node's database answers (it is being read); a peer's, when it streams its changes here. */
+    private static Boolean databaseReachable(Node node, ReplicationHealth.Report links,
+                                             Map<String, ReplicationHealth.Link> linkByPeer) {
+        if (node.name().equals(links.node())) {
+            return true;
+        }
+        ReplicationHealth.Link link = linkByPeer.get(node.name());
+        return link == null ? null : link.receivingNow();
     }
 
     private static List<String> poolsOf(Node node, List<Pool> all) {

@@ -69,9 +69,7 @@ public class DefaultRegistrationService implements RegistrationService {
     }
 
     private static RegisteredPhone phone(Registration binding, Map<String, String> names, Map<UUID, String> nodeNames) {
-        String number = binding.aor().extension().digits();
-        return new RegisteredPhone(number, names.getOrDefault(number, "(deleted extension)"), binding.contactUri(),
-                binding.flow().toString(), binding.userAgent() == null ? "" : binding.userAgent(),
-                nodeNames.getOrDefault(binding.nodeId(), "?"), binding.registeredAt(), binding.expiresAt());
+        return RegisteredPhone.of(binding, names.getOrDefault(binding.aor().extension().digits(), "(deleted extension)"),
+                nodeNames.getOrDefault(binding.nodeId(), "?"));
     }
 }

@@ -23,7 +23,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -32,6 +34,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class DefaultRingGroupService implements RingGroupService {
+
+    private static final String NO_SUCH_GROUP = "No such ring group";
 
     private TenantRepository tenants;
     private ExtensionRepository extensions;
@@ -59,7 +63,44 @@ public class DefaultRingGroupService implements RingGroupService {
         Tenant tenant = administered(actor, tenantId);
         FieldChecks checks = new FieldChecks();
         Optional<ExtensionNumber> groupNumber = checks.check(NUMBER, () -> new ExtensionNumber(strip(number)));
-        groupNumber.flatMap(free -> takenProblem(tenant, free)).ifPresent(problem -> checks.problem(NUMBER, problem));
+        groupNumber.flatMap(free -> takenProblem(tenant, free)).ifPresent(problem -> checks.taken(NUMBER, problem));
+        Settings settings = settings(checks, tenant, name, memberTimeoutSeconds, members);
+        checks.throwIfAny();
+        RingGroup group = RingGroup.create(tenant.id(), groupNumber.orElseThrow(), settings.name(),
+                strategy == null ? RingStrategy.SIMULTANEOUS : strategy, settings.timeout(), settings.members());
+        try {
+            groups.add(group, Instant.now());
+        } catch (AlreadyTakenException raced) {
+            throw new InvalidInputException(Map.of(NUMBER, raced.getMessage()), Set.of(NUMBER));
+        }
+        return summary(group);
+    }
+
+    @Override
+    public RingGroupSummary update(Actor actor, UUID tenantId, UUID ringGroupId, String name, RingStrategy strategy,
+                                   int memberTimeoutSeconds, List<String> members) {
+        Tenant tenant = administered(actor, tenantId);
+        RingGroup current = groups.ofTenant(tenant.id()).stream()
+                .filter(group -> group.id().equals(ringGroupId))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException(NO_SUCH_GROUP));
+        FieldChecks checks = new FieldChecks();
+        Settings settings = settings(checks, tenant, name, memberTimeoutSeconds, members);
+        checks.throwIfAny();
+        RingGroup changed = new RingGroup(current.id(), tenant.id(), current.number(), settings.name(),
+                strategy == null ? RingStrategy.SIMULTANEOUS : strategy, settings.timeout(), settings.members());
+        if (!groups.replace(changed)) {
+            throw new NotFoundException(NO_SUCH_GROUP);
+        }
+        return summary(changed);
+    }
+
+    /** What create and update both set, checked: name, ring time per member, members. */
+    private record Settings(String name, Duration timeout, List<ExtensionNumber> members) {
+    }
+
+    private Settings settings(FieldChecks checks, Tenant tenant, String name, int memberTimeoutSeconds,
+                              List<String> members) {
         Optional<String> groupName = checks.check(NAME, () -> Names.required(name, "Ring group name"));
         Duration timeout = Duration.ofSeconds(memberTimeoutSeconds);
         if (timeout.compareTo(RingGroup.MIN_MEMBER_TIMEOUT) < 0 || timeout.compareTo(RingGroup.MAX_MEMBER_TIMEOUT) > 0) {
@@ -71,15 +112,7 @@ public class DefaultRingGroupService implements RingGroupService {
             checks.check(MEMBERS, () -> new ExtensionNumber(strip(member))).ifPresent(memberNumbers::add);
         }
         memberProblem(tenant, memberNumbers).ifPresent(problem -> checks.problem(MEMBERS, problem));
-        checks.throwIfAny();
-        RingGroup group = RingGroup.create(tenant.id(), groupNumber.orElseThrow(), groupName.orElseThrow(),
-                strategy == null ? RingStrategy.SIMULTANEOUS : strategy, timeout, memberNumbers);
-        try {
-            groups.add(group, Instant.now());
-        } catch (AlreadyTakenException raced) {
-            throw InvalidInputException.of(NUMBER, raced.getMessage());
-        }
-        return summary(group);
+        return new Settings(groupName.orElse(null), timeout, memberNumbers);
     }
 
     /** Checked before the insert, so an expected clash never reaches the database as an error. */
@@ -108,7 +141,7 @@ public class DefaultRingGroupService implements RingGroupService {
     public void delete(Actor actor, UUID tenantId, UUID ringGroupId) {
         Tenant tenant = administered(actor, tenantId);
         if (ringGroupId == null || !groups.remove(tenant.id(), ringGroupId)) {
-            throw new NotFoundException("No such ring group");
+            throw new NotFoundException(NO_SUCH_GROUP);
         }
     }
 

@@ -21,5 +21,15 @@ public interface RingGroupService {
     RingGroupSummary create(Actor actor, UUID tenantId, String number, String name, RingStrategy strategy,
                             int memberTimeoutSeconds, List<String> members);
 
+    /**
+     * Sets everything of the group but its number, which is its identity (delete it and create another
+     * to change it).
+     *
+     * @throws org.tandem.administration.access.NotFoundException no such group of the tenant
+     * @throws org.tandem.administration.shared.InvalidInputException a bad name or timeout, a member that is no extension
+     */
+    RingGroupSummary update(Actor actor, UUID tenantId, UUID ringGroupId, String name, RingStrategy strategy,
+                            int memberTimeoutSeconds, List<String> members);
+
     void delete(Actor actor, UUID tenantId, UUID ringGroupId);
 }

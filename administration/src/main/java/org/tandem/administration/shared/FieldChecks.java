@@ -1,8 +1,10 @@
 package org.tandem.administration.shared;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -12,6 +14,7 @@ import java.util.function.Supplier;
 public final class FieldChecks {
 
     private final Map<String, String> problems = new LinkedHashMap<>();
+    private final Set<String> taken = new HashSet<>();
 
     /** The value {@code parse} makes, or empty with the problem noted under {@code field}. */
     public <T> Optional<T> check(String field, Supplier<T> parse) {
@@ -28,6 +31,17 @@ public final class FieldChecks {
         problems.putIfAbsent(field, message);
     }
 
+    /**
+     * Notes that {@code field}'s value is well-formed but already used by something else (a SIP domain,
+     * a number): the API answers that as a conflict rather than as invalid input.
+     */
+    public void taken(String field, String message) {
+        if (!problems.containsKey(field)) {
+            problems.put(field, message);
+            taken.add(field);
+        }
+    }
+
     public boolean hasProblem(String field) {
         return problems.containsKey(field);
     }
@@ -35,7 +49,7 @@ public final class FieldChecks {
     /** Throws {@link InvalidInputException} if anything was noted. */
     public void throwIfAny() {
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+            throw new InvalidInputException(problems, taken);
         }
     }
 }

@@ -6,7 +6,11 @@ import org.tandem.administration.access.Actor;
 import org.tandem.administration.access.NotFoundException;
 import org.tandem.administration.shared.InvalidInputException;
 import org.tandem.administration.support.AdministrationFixture;
-import org.tandem.domain.account.Role;
+import org.tandem.administration.support.ApiTokenFixture;
+import org.tandem.domain.apitoken.ApiTokenStatus;
+
+import java.time.Duration;
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,52 +18,130 @@ import static org.tandem.administration.support.AdministrationFixture.ACME_ADMIN
 import static org.tandem.administration.support.AdministrationFixture.ACME_USER;
 import static org.tandem.administration.support.AdministrationFixture.GLOBEX_ADMIN;
 import static org.tandem.administration.support.AdministrationFixture.NORTHWIND_ADMIN;
+import static org.tandem.administration.support.AdministrationFixture.OPERATOR;
+import static org.tandem.administration.support.AdministrationFixture.PASSWORD;
 import static org.tandem.administration.support.AdministrationFixture.SOUTHGATE_ADMIN;
 
+/** API tokens on a real PostgreSQL: made once, acting as their login, seen and revoked within their scope only. */
 class ApiTokensTest {
 
-    private final AdministrationFixture fixture = AdministrationFixture.shared();
+    private final ApiTokenFixture fixture = new ApiTokenFixture(FailureThrottle.Limits.DEFAULT);
+    private final AdministrationFixture administration = fixture.administration;
 
     @Test
-    void aTokenActsWithTheScopeOfWhoIssuedItUntilRevoked() {
-        Actor reseller = fixture.actor(NORTHWIND_ADMIN);
-        IssuedApiToken issued = fixture.apiTokens.issue(reseller, " billing sync ");
+    void aTokenActsAsTheLoginThatMadeItUntilRevoked() {
+        Actor acmeAdmin = administration.actor(ACME_ADMIN);
+        IssuedApiToken issued = fixture.tokens.issue(acmeAdmin, "provisioning", null);
 
-        assertThat(issued.text()).startsWith("tdm_" + issued.token().id() + "_").hasSize(84);
-        assertThat(issued.toString()).doesNotContain(issued.text());
-        Actor asToken = fixture.apiTokens.authenticate(issued.text()).orElseThrow();
-        assertThat(asToken.role()).isEqualTo(Role.RESELLER_ADMIN);
-        assertThat(asToken.resellerId()).isEqualTo(fixture.northwind());
-        assertThat(fixture.apiTokens.tokens(reseller)).extracting(ApiTokenSummary::label).contains("billing sync");
-        assertThat(fixture.apiTokens.tokens(fixture.actor(SOUTHGATE_ADMIN)))
-                .extracting(ApiTokenSummary::id).doesNotContain(issued.token().id());
+        assertThat(issued.secret()).startsWith(issued.token().prefix() + "_");
+        assertThat(issued.toString()).doesNotContain(issued.secret());
+        assertThat(issued.token().owner()).isEqualTo(ACME_ADMIN);
+        assertThat(fixture.authentication.bearer(issued.secret(), "192.0.2.1")).isEqualTo(acmeAdmin);
+        assertThat(find(acmeAdmin, issued).lastUsedAt()).isEqualTo(fixture.clock.instant());
 
-        assertThatThrownBy(() -> fixture.apiTokens.revoke(fixture.actor(SOUTHGATE_ADMIN), issued.token().id()))
+        ApiTokenSummary revoked = fixture.tokens.revoke(acmeAdmin, issued.token().id());
+
+        assertThat(revoked.status()).isEqualTo(ApiTokenStatus.REVOKED);
+        assertThatThrownBy(() -> fixture.authentication.bearer(issued.secret(), "192.0.2.1"))
+                .isInstanceOf(AuthenticationFailedException.class).hasMessageStartingWith("The API token was revoked at");
+        assertThat(fixture.tokens.revoke(acmeAdmin, issued.token().id()).revokedAt()).isEqualTo(revoked.revokedAt());
+    }
+
+    @Test
+    void anExpiredTokenStopsWorkingAndSaysSoOnlyToItsHolder() {
+        Actor northwind = administration.actor(NORTHWIND_ADMIN);
+        Instant expiry = fixture.clock.instant().plus(Duration.ofHours(1));
+        IssuedApiToken issued = fixture.tokens.issue(northwind, "nightly report", expiry);
+        assertThat(fixture.authentication.bearer(issued.secret(), "192.0.2.2")).isEqualTo(northwind);
+
+        fixture.clock.advance(Duration.ofHours(1));
+
+        assertThatThrownBy(() -> fixture.authentication.bearer(issued.secret(), "192.0.2.2"))
+                .isInstanceOf(AuthenticationFailedException.class).hasMessage("The API token expired at " + expiry);
+        assertThat(find(northwind, issued).status()).isEqualTo(ApiTokenStatus.EXPIRED);
+        String guessed = issued.secret().substring(0, issued.secret().length() - 2) + "xy";
+        assertThatThrownBy(() -> fixture.authentication.bearer(guessed, "192.0.2.2"))
+                .isInstanceOf(AuthenticationFailedException.class).hasMessage(ApiAuthentication.INVALID_TOKEN);
+        assertThatThrownBy(() -> fixture.authentication.bearer("Bearer nonsense", "192.0.2.2"))
+                .isInstanceOf(AuthenticationFailedException.class).hasMessage(ApiAuthentication.INVALID_TOKEN);
+    }
+
+    @Test
+    void tokensAreSeenAndRevokedWithinTheirResellerOrTenantOnly() {
+        IssuedApiToken acmeToken = fixture.tokens.issue(administration.actor(ACME_ADMIN), "acme script", null);
+        IssuedApiToken northwindToken = fixture.tokens.issue(administration.actor(NORTHWIND_ADMIN), "north script", null);
+
+        assertThat(fixture.tokens.tokens(administration.actor(ACME_ADMIN))).extracting(ApiTokenSummary::id)
+                .contains(acmeToken.token().id()).doesNotContain(northwindToken.token().id());
+        assertThat(fixture.tokens.tokens(administration.actor(GLOBEX_ADMIN))).extracting(ApiTokenSummary::id)
+                .doesNotContain(acmeToken.token().id(), northwindToken.token().id());
+        assertThat(fixture.tokens.tokens(administration.actor(SOUTHGATE_ADMIN))).extracting(ApiTokenSummary::id)
+                .doesNotContain(acmeToken.token().id(), northwindToken.token().id());
+
+        // Acme's reseller is Northwind, but a reseller's rights over its customer are not rights over the customer's tokens
+        assertThatThrownBy(() -> fixture.tokens.revoke(administration.actor(NORTHWIND_ADMIN), acmeToken.token().id()))
+                .isInstanceOf(NotFoundException.class).hasMessage("No such API token");
+        assertThatThrownBy(() -> fixture.tokens.revoke(administration.actor(GLOBEX_ADMIN), acmeToken.token().id()))
                 .isInstanceOf(NotFoundException.class);
-        fixture.apiTokens.revoke(reseller, issued.token().id());
-        assertThat(fixture.apiTokens.authenticate(issued.text())).isEmpty();
+        assertThat(fixture.authentication.bearer(acmeToken.secret(), "192.0.2.3")).isEqualTo(administration.actor(ACME_ADMIN));
     }
 
     @Test
-    void aWrongSecretAMalformedTokenAndNothingAuthenticateNobody() {
-        IssuedApiToken issued = fixture.apiTokens.issue(fixture.actor(ACME_ADMIN), "pbx provisioning");
-        String text = issued.text();
-        String wrongSecret = text.substring(0, text.length() - 1) + (text.endsWith("A") ? "B" : "A");
-
-        assertThat(fixture.apiTokens.authenticate(wrongSecret)).isEmpty();
-        assertThat(fixture.apiTokens.authenticate("tdm_not-a-token")).isEmpty();
-        assertThat(fixture.apiTokens.authenticate(null)).isEmpty();
-        assertThat(fixture.apiTokens.authenticate(text).orElseThrow().tenantId()).isEqualTo(fixture.acme());
-        assertThat(fixture.apiTokens.tokens(fixture.actor(GLOBEX_ADMIN)))
-                .extracting(ApiTokenSummary::id).doesNotContain(issued.token().id());
-    }
-
-    @Test
-    void aNameIsRequiredAndATenantUserHasNoTokens() {
-        assertThatThrownBy(() -> fixture.apiTokens.issue(fixture.actor(ACME_ADMIN), " "))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messages())
-                        .containsEntry(ApiTokenService.LABEL, "Token name is required"));
-        assertThatThrownBy(() -> fixture.apiTokens.issue(fixture.actor(ACME_USER), "mine"))
+    void onlyResellerAndTenantAdminsHoldTokens() {
+        assertThatThrownBy(() -> fixture.tokens.issue(administration.actor(OPERATOR), "everything", null))
                 .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> fixture.tokens.issue(administration.actor(ACME_USER), "mine", null))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> fixture.tokens.tokens(administration.actor(ACME_USER)))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void aTokenNeedsANameAndAnExpiryInTheFuture() {
+        Actor acmeAdmin = administration.actor(ACME_ADMIN);
+
+        assertThatThrownBy(() -> fixture.tokens.issue(acmeAdmin, " ", fixture.clock.instant()))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messages())
+                        .containsEntry(ApiTokenService.NAME, "Token name is required")
+                        .containsKey(ApiTokenService.EXPIRES_AT));
+        assertThatThrownBy(() -> fixture.tokens.issue(acmeAdmin, "x".repeat(121), null))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void aPasswordProvesTheLoginAndAWrongOneOrUnknownUserIsTheSameAnswer() {
+        assertThat(fixture.authentication.password(ACME_ADMIN, PASSWORD.toCharArray(), "192.0.2.4"))
+                .isEqualTo(administration.actor(ACME_ADMIN));
+        assertThatThrownBy(() -> fixture.authentication.password(ACME_ADMIN, "wrong".toCharArray(), "192.0.2.4"))
+                .isInstanceOf(AuthenticationFailedException.class).hasMessage(ApiAuthentication.WRONG_PASSWORD);
+        assertThatThrownBy(() -> fixture.authentication.password("nobody@nowhere", PASSWORD.toCharArray(), "192.0.2.4"))
+                .isInstanceOf(AuthenticationFailedException.class).hasMessage(ApiAuthentication.WRONG_PASSWORD);
+        assertThatThrownBy(() -> fixture.authentication.password("!", PASSWORD.toCharArray(), "192.0.2.4"))
+                .isInstanceOf(AuthenticationFailedException.class).hasMessage(ApiAuthentication.WRONG_PASSWORD);
+    }
+
+    @Test
+    void anAddressThatKeepsFailingWaitsEvenWithAGoodTokenWhileOthersGoOn() {
+        ApiTokenFixture strict = new ApiTokenFixture(new FailureThrottle.Limits(3, Duration.ofSeconds(30), 100));
+        IssuedApiToken good = strict.tokens.issue(administration.actor(GLOBEX_ADMIN), "globex", null);
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> strict.authentication.bearer("tdm_guess", "198.51.100.7"))
+                    .isInstanceOf(AuthenticationFailedException.class);
+        }
+
+        assertThatThrownBy(() -> strict.authentication.bearer(good.secret(), "198.51.100.7"))
+                .isInstanceOfSatisfying(TooManyFailedAttemptsException.class,
+                        e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(30)));
+        assertThatThrownBy(() -> strict.authentication.password(GLOBEX_ADMIN, PASSWORD.toCharArray(), "198.51.100.7"))
+                .isInstanceOf(TooManyFailedAttemptsException.class);
+        assertThat(strict.authentication.bearer(good.secret(), "198.51.100.8")).isEqualTo(administration.actor(GLOBEX_ADMIN));
+
+        strict.clock.advance(Duration.ofSeconds(30));
+        assertThat(strict.authentication.bearer(good.secret(), "198.51.100.7")).isEqualTo(administration.actor(GLOBEX_ADMIN));
+    }
+
+    private ApiTokenSummary find(Actor actor, IssuedApiToken issued) {
+        return fixture.tokens.tokens(actor).stream().filter(token -> token.id().equals(issued.token().id()))
+                .findFirst().orElseThrow();
     }
 }

@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.tandem.administration.support.AdministrationFixture.GLOBEX_ADMIN;
 import static org.tandem.administration.support.AdministrationFixture.NORTHWIND_ADMIN;
 import static org.tandem.administration.support.AdministrationFixture.SOUTHGATE_ADMIN;
 
@@ -45,6 +46,34 @@ class RingGroupsTest {
         assertThat(fixture.ringGroups.ringGroups(reseller, tenant)).isEmpty();
         assertThatThrownBy(() -> fixture.ringGroups.delete(reseller, tenant, created.id()))
                 .isInstanceOf(NotFoundException.class).hasMessage("No such ring group");
+    }
+
+    @Test
+    void aGroupIsChangedButKeepsItsNumberAndTheEngineRingsTheNewMembers() {
+        RingGroupSummary created = fixture.ringGroups.create(reseller, tenant, "600", "Sales", RingStrategy.SEQUENTIAL, 15,
+                List.of("203", "201"));
+
+        RingGroupSummary changed = fixture.ringGroups.update(reseller, tenant, created.id(), "Support", null, 30,
+                List.of("202"));
+
+        assertThat(changed).isEqualTo(new RingGroupSummary(created.id(), "600", "Support", RingStrategy.SIMULTANEOUS, 30,
+                List.of("202")));
+        assertThat(fixture.ringGroups.ringGroups(reseller, tenant)).containsExactly(changed);
+        assertThat(new JdbcRingGroups(fixture.database().dataSource()).find(tenant, "600").orElseThrow().members())
+                .extracting(member -> member.digits()).containsExactly("202");
+        assertThatThrownBy(() -> fixture.ringGroups.update(reseller, tenant, created.id(), "", null, 200, List.of("299")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messages())
+                        .containsEntry(RingGroupService.NAME, "Ring group name is required")
+                        .containsEntry(RingGroupService.TIMEOUT, "Ring time per member must be 5 to 120 seconds")
+                        .containsEntry(RingGroupService.MEMBERS, "Member 299 is not an extension of this company"));
+        assertThat(fixture.ringGroups.ringGroups(reseller, tenant)).containsExactly(changed);
+        assertThatThrownBy(() -> fixture.ringGroups.update(reseller, tenant, UUID.randomUUID(), "X", null, 20, List.of("201")))
+                .isInstanceOf(NotFoundException.class).hasMessage("No such ring group");
+        assertThatThrownBy(() -> fixture.ringGroups.update(fixture.actor(SOUTHGATE_ADMIN), tenant, created.id(), "X", null,
+                20, List.of("201"))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> fixture.ringGroups.update(fixture.actor(GLOBEX_ADMIN), fixture.globex(), created.id(), "X",
+                null, 20, List.of("101"))).isInstanceOf(NotFoundException.class).hasMessage("No such ring group");
+        assertThat(fixture.ringGroups.ringGroups(reseller, tenant)).containsExactly(changed);
     }
 
     @Test

@@ -1,21 +1,13 @@
 package org.tandem.administration.support;
 
-import jakarta.persistence.EntityManager;
 import org.tandem.administration.access.Actor;
+import org.tandem.administration.apitoken.ApiAuthentication;
 import org.tandem.administration.apitoken.ApiTokenService;
-import org.tandem.administration.apitoken.DefaultApiTokenService;
 import org.tandem.administration.calls.CallHistoryService;
-import org.tandem.administration.calls.DefaultCallHistoryService;
 import org.tandem.administration.customer.CustomerService;
-import org.tandem.administration.customer.DefaultCustomerService;
-import org.tandem.administration.extension.DefaultExtensionService;
 import org.tandem.administration.extension.ExtensionService;
 import org.tandem.administration.operator.ClusterService;
-import org.tandem.administration.operator.DefaultClusterService;
-import org.tandem.administration.registration.DefaultRegistrationService;
-import org.tandem.administration.ringgroup.DefaultRingGroupService;
 import org.tandem.administration.ringgroup.RingGroupService;
-import org.tandem.administration.registration.RegistrationChanges;
 import org.tandem.administration.registration.RegistrationService;
 import org.tandem.domain.account.PortalAccount;
 import org.tandem.domain.account.PortalAccountRepository;
@@ -31,11 +23,6 @@ import org.tandem.domain.tenant.PlanLimits;
 import org.tandem.domain.tenant.SipDomain;
 import org.tandem.domain.tenant.Tenant;
 import org.tandem.storage.TestDatabase;
-import org.tandem.storage.jdbc.JdbcCallHistory;
-import org.tandem.storage.jdbc.JdbcNodeActivity;
-import org.tandem.storage.jdbc.JdbcRingGroups;
-import org.tandem.storage.jdbc.JdbcTenantRegistrations;
-import org.tandem.storage.jpa.JpaApiTokenRepository;
 import org.tandem.storage.jpa.JpaExtensionRepository;
 import org.tandem.storage.jpa.JpaNodeRepository;
 import org.tandem.storage.jpa.JpaOperatorRepository;
@@ -43,7 +30,14 @@ import org.tandem.storage.jpa.JpaPoolRepository;
 import org.tandem.storage.jpa.JpaPortalAccountRepository;
 import org.tandem.storage.jpa.JpaResellerRepository;
 import org.tandem.storage.jpa.JpaTenantRepository;
-import org.tandem.storage.notification.PostgresRegistrationFeed;
+import org.tandem.storage.jdbc.JdbcActiveCalls;
+import org.tandem.administration.account.AccountService;
+import org.tandem.administration.ownextension.DefaultOwnExtensionService;
+import org.tandem.administration.ownextension.OwnExtensionService;
+import org.tandem.administration.calls.ActiveCallService;
+import org.tandem.administration.calls.DefaultActiveCallService;
+import org.tandem.domain.call.ActiveCall;
+import org.tandem.domain.call.ActiveCallChange;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,6 +46,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -69,7 +64,10 @@ public final class AdministrationFixture {
     public static final String NORTHWIND_ADMIN = "nina@northwind";
     public static final String SOUTHGATE_ADMIN = "sam@southgate";
     public static final String ACME_ADMIN = "alice@acme";
+    /** A tenant user of Acme who sees extension 101 (Alice Archer's). */
     public static final String ACME_USER = "arthur@acme";
+    /** A tenant user of Acme linked to no extension. */
+    public static final String ACME_UNLINKED_USER = "ursula@acme";
     public static final String GLOBEX_ADMIN = "gina@globex";
     public static final String ACME_DOMAIN = "acme.fixture.test";
     public static final String GLOBEX_DOMAIN = "globex.fixture.test";
@@ -77,8 +75,8 @@ public final class AdministrationFixture {
     private static AdministrationFixture shared;
 
     private final TestDatabase database;
-    private final EntityManager entityManager;
     private final AtomicInteger counter = new AtomicInteger();
+    private final NodeServices services;
     private UUID northwind;
     private UUID southgate;
     private UUID acme;
@@ -90,9 +88,14 @@ public final class AdministrationFixture {
     public final RegistrationService registrations;
     public final PortalAccountRepository accounts;
     public final ApiTokenService apiTokens;
+    public final ApiAuthentication apiAuthentication;
     public final CallHistoryService calls;
     public final ClusterService cluster;
     public final RingGroupService ringGroups;
+    public final ActiveCallService activeCalls;
+    public final AccountService ownAccount;
+    public final OwnExtensionService ownExtension;
+    private final JdbcActiveCalls publishedCalls;
 
     private AdministrationFixture() {
         try {
@@ -102,31 +105,25 @@ public final class AdministrationFixture {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(database::close));
         seed();
-        entityManager = database.newEntityManager();
-        JpaTenantRepository tenants = new JpaTenantRepository(entityManager);
-        JpaExtensionRepository extensionRepository = new JpaExtensionRepository(entityManager);
-        JpaNodeRepository nodes = new JpaNodeRepository(entityManager);
-        customers = Transactions.around(CustomerService.class, new DefaultCustomerService(tenants,
-                new JpaResellerRepository(entityManager), new JpaPortalAccountRepository(entityManager),
-                extensionRepository, new JpaPoolRepository(entityManager), nodes,
-                new JdbcTenantRegistrations(database.dataSource()), new JdbcCallHistory(database.dataSource())),
-                entityManager);
-        extensions = Transactions.around(ExtensionService.class,
-                new DefaultExtensionService(tenants, extensionRepository), entityManager);
-        RegistrationChanges changes = new RegistrationChanges(
-                new PostgresRegistrationFeed(() -> database.dataSource().getConnection()));
-        ringGroups = Transactions.around(RingGroupService.class, new DefaultRingGroupService(tenants, extensionRepository,
-                new JdbcRingGroups(database.dataSource())), entityManager);
-        cluster = Transactions.around(ClusterService.class, new DefaultClusterService(new JpaPoolRepository(entityManager),
-                nodes, new JdbcNodeActivity(database.dataSource())), entityManager);
-        calls = Transactions.around(CallHistoryService.class,
-                new DefaultCallHistoryService(tenants, new JdbcCallHistory(database.dataSource())), entityManager);
-        apiTokens = Transactions.around(ApiTokenService.class,
-                new DefaultApiTokenService(new JpaApiTokenRepository(entityManager)), entityManager);
-        accounts = Transactions.around(PortalAccountRepository.class, new JpaPortalAccountRepository(entityManager),
-                entityManager);
-        registrations = Transactions.around(RegistrationService.class, new DefaultRegistrationService(tenants,
-                extensionRepository, nodes, new JdbcTenantRegistrations(database.dataSource()), changes), entityManager);
+        services = new NodeServices(database, nodeId, "node1");
+        customers = services.customers;
+        extensions = services.extensions;
+        registrations = services.registrations;
+        accounts = services.accounts;
+        apiTokens = services.apiTokens;
+        apiAuthentication = services.apiAuthentication;
+        calls = services.calls;
+        cluster = services.cluster;
+        ringGroups = services.ringGroups;
+        activeCalls = services.activeCalls;
+        ownAccount = services.ownAccount;
+        ownExtension = services.ownExtension;
+        publishedCalls = services.publishedCalls;
+    }
+
+    /** Every service of the fixture's node, for a portal that needs them all. */
+    public NodeServices services() {
+        return services;
     }
 
     public static synchronized AdministrationFixture shared() {
@@ -169,7 +166,8 @@ public final class AdministrationFixture {
             acme = acmeTenant.id();
             globex = globexTenant.id();
             JpaExtensionRepository extensionRepository = new JpaExtensionRepository(entityManager);
-            extensionRepository.add(new Extension(acmeTenant, new ExtensionNumber("101"), "Alice Archer", "acme-101".toCharArray()));
+            Extension alice = new Extension(acmeTenant, new ExtensionNumber("101"), "Alice Archer", "acme-101".toCharArray());
+            extensionRepository.add(alice);
             extensionRepository.add(new Extension(globexTenant, new ExtensionNumber("101"), "Gary Green", "globex-101".toCharArray()));
             JpaPortalAccountRepository accounts = new JpaPortalAccountRepository(entityManager);
             char[] password = PASSWORD.toCharArray();
@@ -177,7 +175,8 @@ public final class AdministrationFixture {
             accounts.add(PortalAccount.resellerAdmin(NORTHWIND_ADMIN, password, north.id()));
             accounts.add(PortalAccount.resellerAdmin(SOUTHGATE_ADMIN, password, south.id()));
             accounts.add(PortalAccount.tenantLogin(ACME_ADMIN, password, Role.TENANT_ADMIN, acme));
-            accounts.add(PortalAccount.tenantLogin(ACME_USER, password, Role.TENANT_USER, acme));
+            accounts.add(PortalAccount.tenantUser(ACME_USER, password, acme, alice.id()));
+            accounts.add(PortalAccount.tenantLogin(ACME_UNLINKED_USER, password, Role.TENANT_USER, acme));
             accounts.add(PortalAccount.tenantLogin(GLOBEX_ADMIN, password, Role.TENANT_ADMIN, globex));
         });
     }
@@ -248,6 +247,19 @@ public final class AdministrationFixture {
                 UUID.randomUUID(), tenantId, nodeId, caller, callee, startedAt.atOffset(java.time.ZoneOffset.UTC),
                 answeredAt == null ? null : answeredAt.atOffset(java.time.ZoneOffset.UTC),
                 endedAt.atOffset(java.time.ZoneOffset.UTC), disposition, sipCause);
+    }
+
+    /** A call of {@code tenantId} on node1 as the engine publishes it while it rings or once answered. */
+    public ActiveCall publishCall(UUID callId, UUID tenantId, String caller, String callee, Instant startedAt,
+                                  Instant answeredAt) {
+        ActiveCall call = new ActiveCall(callId, tenantId, nodeId, caller, callee, startedAt, answeredAt);
+        publishedCalls.apply(List.of(ActiveCallChange.up(call)));
+        return call;
+    }
+
+    /** The call has ended, as the engine publishes it. */
+    public void endCall(UUID callId) {
+        publishedCalls.apply(List.of(ActiveCallChange.ended(callId)));
     }
 
     public void unregister(UUID registrationId) {

@@ -9,61 +9,86 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
-import org.tandem.administration.customer.Customer;
 import org.tandem.administration.customer.CustomerService;
 import org.tandem.administration.customer.CustomerSummary;
-import org.tandem.api.security.CallingActor;
+import org.tandem.administration.customer.Onboarding;
+import org.tandem.api.request.JsonRequest;
+import org.tandem.api.security.Caller;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
-/** Onboard, list and search, read, suspend and resume customers, as the portal's customer pages do. */
-@Path("customers")
-@RequestScoped
+/** A reseller's customers ({@link CustomerService}); any id not of the caller's reseller is 404. */
+@Path("v1/customers")
 @Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
 public class CustomersResource {
 
-    @Inject
-    CustomerService customers;
+    private static final String PLAN_MAX_EXTENSIONS = "maxExtensions";
+    private static final String PLAN_MAX_CONCURRENT_CALLS = "maxConcurrentCalls";
+    private static final String PLAN_MAX_CALLS_PER_SECOND = "maxCallsPerSecond";
+
+    private CustomerService customers;
+    private Caller caller;
+
+    /** For CDI's client proxy, and RESTEasy, which wants a public constructor it can see. */
+    public CustomersResource() {
+    }
 
     @Inject
-    CallingActor caller;
+    public CustomersResource(CustomerService customers, Caller caller) {
+        this.customers = customers;
+        this.caller = caller;
+    }
 
     @GET
-    public List<CustomerSummary> search(@QueryParam("search") String text) {
-        return customers.search(caller.get(), text);
+    public CustomerList search(@QueryParam("search") String search) {
+        List<CustomerSummary> found = customers.search(caller.actor(), search);
+        return new CustomerList(found.stream().map(Customer::of).toList(), found.size() >= CustomerService.SEARCH_LIMIT);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response onboard(OnboardingRequest request, @Context UriInfo uri) {
-        if (request == null) {
-            throw new jakarta.ws.rs.BadRequestException();
-        }
-        Customer customer = customers.onboard(caller.get(), request.onboarding());
-        return Response.created(uri.getAbsolutePathBuilder().path(customer.summary().id().toString()).build())
-                .entity(customer).build();
+    public Response onboard(String body, @Context UriInfo uri) {
+        JsonRequest request = JsonRequest.parse(body, Set.of(Onboarding.COMPANY, Onboarding.SIP_DOMAIN,
+                Onboarding.ADMIN_USERNAME, Onboarding.ADMIN_PASSWORD, Onboarding.PLAN));
+        JsonRequest plan = request.object(Onboarding.PLAN,
+                Set.of(PLAN_MAX_EXTENSIONS, PLAN_MAX_CONCURRENT_CALLS, PLAN_MAX_CALLS_PER_SECOND));
+        String password = request.text(Onboarding.ADMIN_PASSWORD);
+        Onboarding onboarding = new Onboarding(null, request.text(Onboarding.COMPANY), request.text(Onboarding.SIP_DOMAIN),
+                request.text(Onboarding.ADMIN_USERNAME), password == null ? new char[0] : password.toCharArray(),
+                orZero(plan.whole(PLAN_MAX_EXTENSIONS)), orZero(plan.whole(PLAN_MAX_CONCURRENT_CALLS)),
+                orZero(plan.whole(PLAN_MAX_CALLS_PER_SECOND)));
+        request.requireValid();
+        CustomerDetails created = CustomerDetails.of(customers.onboard(caller.actor(), onboarding));
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
     }
 
     @GET
-    @Path("{tenantId}")
-    public Customer customer(@PathParam("tenantId") UUID tenantId) {
-        return customers.customer(caller.get(), tenantId);
+    @Path("{customerId}")
+    public CustomerDetails customer(@PathParam("customerId") UUID customerId) {
+        return CustomerDetails.of(customers.customer(caller.actor(), customerId));
     }
 
     @POST
-    @Path("{tenantId}/suspend")
-    public CustomerSummary suspend(@PathParam("tenantId") UUID tenantId) {
-        return customers.suspend(caller.get(), tenantId);
+    @Path("{customerId}/suspend")
+    public Customer suspend(@PathParam("customerId") UUID customerId) {
+        return Customer.of(customers.suspend(caller.actor(), customerId));
     }
 
     @POST
-    @Path("{tenantId}/resume")
-    public CustomerSummary resume(@PathParam("tenantId") UUID tenantId) {
-        return customers.resume(caller.get(), tenantId);
+    @Path("{customerId}/resume")
+    public Customer resume(@PathParam("customerId") UUID customerId) {
+        return Customer.of(customers.resume(caller.actor(), customerId));
+    }
+
+    /** A missing limit is 0, which the plan refuses with its own message. */
+    private static int orZero(Integer value) {
+        return value == null ? 0 : value;
     }
 }

@@ -1,2 +1,2 @@
-/** {@code /customers}: a reseller's customers (every customer for an operator token). */
+/** A reseller's customers: list and search, onboard, details with DNS records, suspend and resume. */
 package org.tandem.api.customer;

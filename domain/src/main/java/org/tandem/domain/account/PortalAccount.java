@@ -39,6 +39,10 @@ public class PortalAccount extends Identified {
     @Column(name = "tenant_id", updatable = false)
     private UUID tenantId;
 
+    /** A tenant user's own extension, whose phone and calls the login sees; null for every other login. */
+    @Column(name = "extension_id")
+    private UUID extensionId;
+
     protected PortalAccount() {
     }
 
@@ -65,6 +69,13 @@ public class PortalAccount extends Identified {
         return new PortalAccount(username, password, role, null, Objects.requireNonNull(tenantId, "tenant"));
     }
 
+    /** A tenant user who sees the phone and calls of {@code extensionId}, an extension of {@code tenantId}. */
+    public static PortalAccount tenantUser(String username, char[] password, UUID tenantId, UUID extensionId) {
+        PortalAccount account = tenantLogin(username, password, Role.TENANT_USER, tenantId);
+        account.extensionId = Objects.requireNonNull(extensionId, "extension");
+        return account;
+    }
+
     /** Usernames compare without case, so "Alice" cannot sit beside "alice". */
     public static String normalizedUsername(String username) {
         String normalized = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
@@ -89,6 +100,11 @@ public class PortalAccount extends Identified {
 
     public Optional<UUID> tenantId() {
         return Optional.ofNullable(tenantId);
+    }
+
+    /** The extension a tenant user sees; empty for other logins, and for a tenant user whose extension was deleted. */
+    public Optional<UUID> extensionId() {
+        return Optional.ofNullable(extensionId);
     }
 
     public boolean canSignIn(char[] password) {

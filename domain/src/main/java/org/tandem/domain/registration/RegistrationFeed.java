@@ -1,22 +1,11 @@
 package org.tandem.domain.registration;
 
-import java.util.UUID;
+import org.tandem.domain.shared.TenantChangeFeed;
 
 /**
- * Tells, as it happens, which tenant's bindings changed, on whichever node they were written. What
- * changed is read afterwards ({@link TenantRegistrations}): the feed only says where to look.
+ * Tells which tenant's bindings changed (added, refreshed, removed), on whichever node they were
+ * written. What changed is read afterwards ({@link TenantRegistrations}).
  */
-public interface RegistrationFeed {
-
-    /** Starts telling {@code listener} until the returned handle is closed. */
-    AutoCloseable start(Listener listener);
-
-    interface Listener {
-
-        /** Some binding of {@code tenantId} was added, refreshed or removed. */
-        void changed(UUID tenantId);
-
-        /** Changes may have been missed (the feed was down a while): every tenant should re-read. */
-        void mayHaveMissedChanges();
-    }
+@FunctionalInterface
+public interface RegistrationFeed extends TenantChangeFeed {
 }

@@ -17,6 +17,13 @@ public interface RingGroupRepository {
      */
     void add(RingGroup group, Instant createdAt);
 
+    /**
+     * Replaces the name, strategy, member timeout and members of group {@code group.id()} of its
+     * tenant (its number stays); false if the tenant has no such group. Refuses a member that is not
+     * an extension of the tenant ({@link IllegalArgumentException}).
+     */
+    boolean replace(RingGroup group);
+
     /** Deletes group {@code id} of {@code tenantId} with its members; whether there was one. */
     boolean remove(UUID tenantId, UUID id);
 }

@@ -47,6 +47,8 @@ final class Call {
     boolean admitted;
     /** Another node handed this call over to ring its callee's phones here; that node counts and records it. */
     boolean handedOver;
+    /** Listed among the active calls ({@link ActiveCallPublisher}) until it ends. */
+    boolean published;
     /** Null for a call to an extension. */
     Hunt hunt;
     /** The forks rung now are {@code forks} from here on; earlier ones belong to members already tried. */

@@ -43,6 +43,7 @@ final class CallControl {
     private final SipMessages messages;
     private final Calls calls;
     private final CdrWriter cdrs;
+    private final ActiveCallPublisher published;
     private final CallAdmission admission;
     private final ClusterPeers peers;
     private final UUID nodeId;
@@ -50,13 +51,15 @@ final class CallControl {
     private final InstantSource clock;
     private final Duration noAnswerTimeout;
 
-    CallControl(SipMessages messages, Calls calls, CdrWriter cdrs, CallAdmission admission, ClusterPeers peers,
-                UUID nodeId, CallTimer timer, InstantSource clock, Duration noAnswerTimeout) {
+    CallControl(SipMessages messages, Calls calls, CdrWriter cdrs, ActiveCallPublisher published,
+                CallAdmission admission, ClusterPeers peers, UUID nodeId, CallTimer timer, InstantSource clock,
+                Duration noAnswerTimeout) {
         this.messages = messages;
         this.peers = peers;
         this.nodeId = nodeId;
         this.calls = calls;
         this.cdrs = cdrs;
+        this.published = published;
         this.admission = admission;
         this.timer = timer;
         this.clock = clock;
@@ -88,6 +91,7 @@ final class CallControl {
      * no longer part of the decision whether everyone refused.
      */
     void ring(Call call, List<Registration> bindings, Duration timeout) {
+        published.ringing(call);
         call.ringingFrom = call.forks.size();
         Request original = call.inviteRequest();
         MaxForwardsHeader maxForwards = (MaxForwardsHeader) original.getHeader(MaxForwardsHeader.NAME);
@@ -192,6 +196,7 @@ final class CallControl {
         call.state = Call.State.ANSWERED;
         call.winner = fork;
         call.answeredAt = clock.instant();
+        published.answered(call);
         if (call.noAnswer != null) {
             call.noAnswer.cancel(false);
         }
@@ -342,6 +347,7 @@ final class CallControl {
             call.noAnswer.cancel(false);
         }
         calls.remove(call);
+        published.ended(call);
         if (call.admitted) {
             call.admitted = false;
             admission.release(call.tenantId);

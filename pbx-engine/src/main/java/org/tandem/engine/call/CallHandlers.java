@@ -19,7 +19,8 @@ public record CallHandlers(InviteHandler invites, CancelHandler cancels, InDialo
         SipMessages messages = new SipMessages(replies, addresses);
         Calls calls = new Calls();
         CallControl control = new CallControl(messages, calls, new CdrWriter(services.callRecords(), services.nodeId()),
-                admission, services.peers(), services.nodeId(), new CallTimer(), services.clock(), services.calls().noAnswerTimeout());
+                new ActiveCallPublisher(services.activeCalls(), services.nodeId()), admission, services.peers(),
+                services.nodeId(), new CallTimer(), services.clock(), services.calls().noAnswerTimeout());
         CallerAuthentication callers = new CallerAuthentication(replies, addresses, services.accounts(),
                 services.registrar().challengeAlgorithms(), throttle, services.clock(), services.peers(),
                 services.nodeId());

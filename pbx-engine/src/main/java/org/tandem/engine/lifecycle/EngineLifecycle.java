@@ -4,6 +4,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import org.tandem.engine.EngineServices;
@@ -14,13 +16,14 @@ import org.tandem.engine.registrar.RegistrarPolicy;
 import org.tandem.engine.call.CallPolicy;
 import org.tandem.engine.cluster.ClusterPeers;
 import org.tandem.storage.jdbc.JdbcCallCounts;
+import org.tandem.storage.jdbc.JdbcActiveCalls;
 import org.tandem.storage.jdbc.JdbcCallRecords;
 import org.tandem.storage.jdbc.JdbcRingGroups;
 import org.tandem.storage.jdbc.JdbcNodes;
 import org.tandem.storage.jdbc.JdbcRegistrations;
 import org.tandem.storage.jdbc.JdbcSipAccounts;
 import org.tandem.storage.lifecycle.StorageSettings;
-import org.tandem.storage.notification.PostgresRegistrationFeed;
+import org.tandem.storage.notification.PostgresTenantChanges;
 import org.tandem.storage.notification.PostgresSipAccountChanges;
 
 import javax.sql.DataSource;
@@ -57,12 +60,13 @@ public class EngineLifecycle {
         EngineServices services = EngineServices.of(new JdbcSipAccounts(dataSource), new JdbcRegistrations(dataSource),
                 nodeId).withRegistrar(RegistrarPolicy.fromProperties(System.getProperties()))
                 .withCallRecords(new JdbcCallRecords(dataSource))
+                .withActiveCalls(new JdbcActiveCalls(dataSource))
                 .withCalls(CallPolicy.fromProperties(System.getProperties()))
                 .withRingGroups(new JdbcRingGroups(dataSource))
                 // LISTEN needs a session of its own, outside the datasource's pool
                 .withPeers(ClusterPeers.fromProperties(System.getProperties(), new JdbcNodes(dataSource),
                         new JdbcCallCounts(dataSource),
-                        new PostgresRegistrationFeed(StorageSettings.from(System.getProperties())::openConnection)))
+                        PostgresTenantChanges.registrations(StorageSettings.from(System.getProperties())::openConnection)))
                 .withAccountChanges(new PostgresSipAccountChanges(
                         StorageSettings.from(System.getProperties())::openConnection));
         engine = new SipEngine(settings, services);
@@ -70,6 +74,18 @@ public class EngineLifecycle {
         engine.start();
         LOG.log(System.Logger.Level.INFO, "SIP engine {0} listening on {1}",
                 settings.nodeName(), String.join(", ", engine.listeningOn()));
+    }
+
+    /** This node's name, as the engine runs it. */
+    @Lock(LockType.READ)
+    public String nodeName() {
+        return engine.settings().nodeName();
+    }
+
+    /** Whether the SIP engine listens now. */
+    @Lock(LockType.READ)
+    public boolean listening() {
+        return engine.isRunning();
     }
 
     @PreDestroy

@@ -24,7 +24,7 @@ import org.tandem.router.dns.SrvResolver;
 import org.tandem.router.dns.ZonePublisher;
 import org.tandem.storage.embedded.EmbeddedDatabase;
 import org.tandem.storage.jdbc.JdbcCallCounts;
-import org.tandem.storage.notification.PostgresRegistrationFeed;
+import org.tandem.storage.notification.PostgresTenantChanges;
 import org.tandem.storage.jdbc.JdbcCallRecords;
 import org.tandem.storage.jdbc.JdbcClusterLayouts;
 import org.tandem.storage.jdbc.JdbcNodes;
@@ -122,7 +122,7 @@ class FailoverTest {
                     .withCallRecords(new JdbcCallRecords(data))
                     .withPeers(new ClusterPeers(new JdbcNodes(data), Optional.of(new NodeHop(TestNode.SECRET)),
                             new JdbcCallCounts(data),
-                            Optional.of(new PostgresRegistrationFeed(() -> data.getConnection()))));
+                            Optional.of(PostgresTenantChanges.registrations(() -> data.getConnection()))));
             engine = new SipEngine(new EngineSettings(name, host, sipPort, EngineSettings.StackTuning.DEFAULT), services);
             engine.start();
         }

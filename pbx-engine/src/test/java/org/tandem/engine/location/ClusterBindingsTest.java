@@ -16,7 +16,7 @@ import org.tandem.domain.registration.RegistrationRepository;
 import org.tandem.engine.Eventually;
 import org.tandem.engine.registrar.RegistrarDatabase;
 import org.tandem.storage.jdbc.JdbcRegistrations;
-import org.tandem.storage.notification.PostgresRegistrationFeed;
+import org.tandem.storage.notification.PostgresTenantChanges;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +57,7 @@ class ClusterBindingsTest {
     @BeforeEach
     void listen() throws Exception {
         cluster = new ClusterBindings(new CountingReads(table), nanos::get);
-        feed = new PostgresRegistrationFeed(() -> db.dataSource().getConnection()).start(new RegistrationFeed.Listener() {
+        feed = PostgresTenantChanges.registrations(() -> db.dataSource().getConnection()).start(new RegistrationFeed.Listener() {
             @Override
             public void changed(UUID tenantId) {
                 cluster.changed(tenantId);

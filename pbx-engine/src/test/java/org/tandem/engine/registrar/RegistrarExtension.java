@@ -7,6 +7,7 @@ import org.tandem.engine.EngineServices;
 import org.tandem.engine.EngineSettings;
 import org.tandem.engine.FreePort;
 import org.tandem.engine.SipEngine;
+import org.tandem.storage.jdbc.JdbcActiveCalls;
 import org.tandem.storage.jdbc.JdbcCallRecords;
 import org.tandem.storage.jdbc.JdbcRegistrations;
 import org.tandem.storage.jdbc.JdbcRingGroups;
@@ -54,6 +55,7 @@ public final class RegistrarExtension implements BeforeAllCallback, AfterAllCall
         services = tuning.apply(EngineServices.of(new JdbcSipAccounts(shared.dataSource()),
                 new JdbcRegistrations(shared.dataSource()), shared.nodeId()).withClock(clock)
                 .withCallRecords(new JdbcCallRecords(shared.dataSource()))
+                .withActiveCalls(new JdbcActiveCalls(shared.dataSource()))
                 .withRingGroups(new JdbcRingGroups(shared.dataSource()))
                 .withAccountChanges(new PostgresSipAccountChanges(shared.dataSource()::getConnection)));
         engine = new SipEngine(new EngineSettings(RegistrarDatabase.NODE_NAME, "127.0.0.1", FreePort.udpAndTcp(),

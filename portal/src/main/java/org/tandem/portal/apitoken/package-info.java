@@ -1,2 +1,2 @@
-/** The user's API tokens: issue (shown once), list, revoke. */
+/** The API tokens of the user's reseller or company: make one (shown once), list, revoke. */
 package org.tandem.portal.apitoken;

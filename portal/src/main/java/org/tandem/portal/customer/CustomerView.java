@@ -24,6 +24,7 @@ import org.tandem.administration.customer.DnsRecord;
 import org.tandem.portal.layout.MainLayout;
 import org.tandem.portal.security.CurrentUser;
 import org.tandem.portal.shared.RouteIds;
+import org.tandem.portal.tenant.ActiveCallsView;
 import org.tandem.portal.tenant.CallHistoryView;
 import org.tandem.portal.tenant.ExtensionsView;
 import org.tandem.portal.tenant.RegistrationsView;
@@ -90,6 +91,7 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver 
                 new RouterLink("Extensions", ExtensionsView.class, CustomerView.parameters(tenantId)),
                 new RouterLink("Ring groups", RingGroupsView.class, CustomerView.parameters(tenantId)),
                 new RouterLink("Registered phones", RegistrationsView.class, CustomerView.parameters(tenantId)),
+                new RouterLink("Active calls", ActiveCallsView.class, CustomerView.parameters(tenantId)),
                 new RouterLink("Call history", CallHistoryView.class, CustomerView.parameters(tenantId)));
         Paragraph admins = new Paragraph("Admin logins: " + String.join(", ", customer.adminUsernames()));
         admins.setId("customer-admins");

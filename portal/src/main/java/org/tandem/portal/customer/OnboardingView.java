@@ -26,6 +26,7 @@ import org.tandem.domain.shared.AlreadyTakenException;
 import org.tandem.portal.layout.MainLayout;
 import org.tandem.portal.security.CurrentUser;
 import org.tandem.portal.shared.FormMessages;
+import org.tandem.domain.tenant.NotHomeNodeException;
 
 import java.util.Arrays;
 
@@ -103,8 +104,8 @@ public class OnboardingView extends VerticalLayout {
             getUI().ifPresent(ui -> ui.navigate(CustomerView.class, CustomerView.parameters(customer.summary().id())));
         } catch (InvalidInputException refused) {
             messages.show(refused);
-        } catch (AlreadyTakenException raced) {
-            messages.showGeneral(raced.getMessage());
+        } catch (AlreadyTakenException | NotHomeNodeException refused) {
+            messages.showGeneral(refused.getMessage());
         } finally {
             Arrays.fill(password, '\0');
         }

@@ -16,7 +16,8 @@ import org.tandem.portal.security.SignedInUser;
 
 /**
  * The frame of every signed-in page. The menu lists what the user's role may open: customers for the
- * operator and resellers, the own tenant's extensions and phones for a tenant admin.
+ * operator and resellers, the own tenant's extensions, phones and calls for a tenant admin, the own
+ * phone for a tenant user, and the own password for everyone.
  */
 public class MainLayout extends AppLayout {
 
@@ -56,14 +57,15 @@ public class MainLayout extends AppLayout {
                 menu.addItem(new SideNavItem("Extensions", "tenants/" + tenant + "/extensions"));
                 menu.addItem(new SideNavItem("Ring groups", "tenants/" + tenant + "/ring-groups"));
                 menu.addItem(new SideNavItem("Registered phones", "tenants/" + tenant + "/registrations"));
+                menu.addItem(new SideNavItem("Active calls", "tenants/" + tenant + "/active-calls"));
                 menu.addItem(new SideNavItem("Call history", "tenants/" + tenant + "/calls"));
             });
-            case TENANT_USER -> {
-            }
+            case TENANT_USER -> menu.addItem(new SideNavItem("My phone", "my-phone"));
         }
-        if (user.role() != Role.TENANT_USER) {
+        if (user.role() == Role.RESELLER_ADMIN || user.role() == Role.TENANT_ADMIN) {
             menu.addItem(new SideNavItem("API tokens", "api-tokens"));
         }
+        menu.addItem(new SideNavItem("Change password", "account/password"));
         return menu;
     }
 }

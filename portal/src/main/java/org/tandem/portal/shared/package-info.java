@@ -1,2 +1,5 @@
-/** Small helpers the views share: reading ids from a route, showing a service's field messages on a form. */
+/**
+ * Small helpers the views share: reading ids from a route, showing a service's field messages on a
+ * form, and keeping a live view current by push ({@link org.tandem.portal.shared.LiveList}).
+ */
 package org.tandem.portal.shared;

@@ -4,7 +4,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -21,7 +20,6 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import org.tandem.administration.access.Actor;
-import org.tandem.administration.calls.CallEntry;
 import org.tandem.administration.calls.CallFilter;
 import org.tandem.administration.calls.CallHistoryService;
 import org.tandem.administration.calls.CallReport;
@@ -35,9 +33,7 @@ import org.tandem.portal.shared.RouteIds;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
 /**
@@ -50,7 +46,6 @@ import java.util.UUID;
 public class CallHistoryView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final int DEFAULT_DAYS = 30;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("UTC"));
 
     private final CallHistoryService calls;
     private final Actor actor;
@@ -61,7 +56,7 @@ public class CallHistoryView extends VerticalLayout implements BeforeEnterObserv
     private final FormMessages messages = new FormMessages();
     private final CallsPerDayChart chart = new CallsPerDayChart();
     private final Paragraph summary = new Paragraph();
-    private final Grid<CallEntry> grid = new Grid<>(CallEntry.class, false);
+    private final CallEntryGrid grid = new CallEntryGrid("calls");
     private UUID tenantId;
     /** What the list shows, and so what the CSV holds; read by the download outside the UI's lock. */
     private volatile CallFilter shown;
@@ -96,14 +91,6 @@ public class CallHistoryView extends VerticalLayout implements BeforeEnterObserv
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
 
         summary.setId("calls-summary");
-        grid.setId("calls");
-        grid.addColumn(call -> TIME.format(call.startedAt())).setHeader("Started (UTC)").setAutoWidth(true);
-        grid.addColumn(CallEntry::caller).setHeader("From").setAutoWidth(true);
-        grid.addColumn(CallEntry::callee).setHeader("To").setAutoWidth(true);
-        grid.addColumn(CallEntry::disposition).setHeader("Outcome").setAutoWidth(true);
-        grid.addColumn(call -> call.talkSeconds() == null ? "" : duration(call.talkSeconds())).setHeader("Talked").setAutoWidth(true);
-        grid.addColumn(CallEntry::sipCause).setHeader("SIP").setAutoWidth(true);
-        grid.setAllRowsVisible(true);
 
         add(new H2("Call history"), filters, messages.general(), chart, summary, grid);
     }
@@ -131,9 +118,5 @@ public class CallHistoryView extends VerticalLayout implements BeforeEnterObserv
         } catch (InvalidInputException refused) {
             messages.show(refused);
         }
-    }
-
-    private static String duration(long seconds) {
-        return seconds / 60 + ":" + String.format("%02d", seconds % 60);
     }
 }

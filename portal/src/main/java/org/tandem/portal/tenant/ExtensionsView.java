@@ -35,6 +35,7 @@ import org.tandem.portal.layout.MainLayout;
 import org.tandem.portal.security.CurrentUser;
 import org.tandem.portal.shared.FormMessages;
 import org.tandem.portal.shared.RouteIds;
+import org.tandem.domain.tenant.NotHomeNodeException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -136,7 +137,7 @@ public class ExtensionsView extends VerticalLayout implements BeforeEnterObserve
             new CredentialsDialog(List.of(issued)).open();
         } catch (InvalidInputException refused) {
             messages.show(refused);
-        } catch (OverPlanException | AlreadyTakenException refused) {
+        } catch (OverPlanException | AlreadyTakenException | NotHomeNodeException refused) {
             messages.showGeneral(refused.getMessage());
         }
     }

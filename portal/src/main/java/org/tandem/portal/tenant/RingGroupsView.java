@@ -30,6 +30,7 @@ import org.tandem.portal.layout.MainLayout;
 import org.tandem.portal.security.CurrentUser;
 import org.tandem.portal.shared.FormMessages;
 import org.tandem.portal.shared.RouteIds;
+import org.tandem.domain.tenant.NotHomeNodeException;
 
 import java.util.List;
 import java.util.UUID;
@@ -119,6 +120,8 @@ public class RingGroupsView extends VerticalLayout implements BeforeEnterObserve
             refresh();
         } catch (InvalidInputException refused) {
             messages.show(refused);
+        } catch (NotHomeNodeException refused) {
+            messages.showGeneral(refused.getMessage());
         }
     }
 

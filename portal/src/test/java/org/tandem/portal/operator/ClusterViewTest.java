@@ -3,13 +3,19 @@ package org.tandem.portal.operator;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.grid.Grid;
 import org.junit.jupiter.api.Test;
+import com.vaadin.flow.component.html.Paragraph;
+import org.tandem.administration.operator.NodeHealth;
 import org.tandem.administration.operator.NodeOverview;
 import org.tandem.administration.operator.PoolOverview;
 import org.tandem.portal.error.NoAccessView;
+import org.tandem.domain.node.NodeHeartbeats.Heartbeat;
 import org.tandem.portal.support.PortalViewTest;
+import org.tandem.storage.jdbc.JdbcNodeHeartbeats;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertOne;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -46,6 +52,29 @@ class ClusterViewTest extends PortalViewTest {
                 });
         assertThat(ClusterViewTest.<NodeOverview>rows("nodes")).filteredOn(node -> node.name().equals("node3"))
                 .singleElement().extracting(NodeOverview::pools).isEqualTo(List.of("pool-b (secondary)"));
+    }
+
+    @Test
+    void aNodeInNoClusterSaysSoAndShowsEachNodesHealthFromItsHeartbeat() {
+        new JdbcNodeHeartbeats(fixture.database().dataSource()).beat(nodeId("node2"),
+                new Heartbeat(Instant.now(), Instant.now().minusSeconds(60), true, "http://sip2.operator.test:8080/"));
+        signIn(OPERATOR_USERNAME);
+        navigate("cluster");
+
+        assertThat(_get(Paragraph.class, spec -> spec.withId("replication-alone")).getText())
+                .isEqualTo("node1 replicates with no other node: it is in no cluster.");
+        assertThat(ClusterViewTest.<NodeOverview>rows("nodes")).filteredOn(node -> node.name().equals("node2"))
+                .singleElement().satisfies(node -> {
+                    assertThat(node.health()).isEqualTo(NodeHealth.UP);
+                    assertThat(node.portalUrl()).isEqualTo("http://sip2.operator.test:8080/");
+                    assertThat(node.databaseReachable()).as("node2 replicates with nobody here").isNull();
+                });
+        assertThat(ClusterViewTest.<NodeOverview>rows("nodes")).filteredOn(node -> node.name().equals("node3"))
+                .singleElement().extracting(NodeOverview::health).isEqualTo(NodeHealth.UNKNOWN);
+    }
+
+    private UUID nodeId(String name) {
+        return UUID.fromString(fixture.database().strings("select id from node where name = '" + name + "'").getFirst());
     }
 
     @Test

@@ -1,5 +1,18 @@
 package org.tandem.portal.support;
 
+import org.tandem.administration.account.AccountService;
+import org.tandem.administration.apitoken.ApiTokenService;
+import org.tandem.administration.calls.ActiveCallService;
+import org.tandem.administration.calls.CallHistoryService;
+import org.tandem.administration.customer.CustomerService;
+import org.tandem.administration.extension.ExtensionService;
+import org.tandem.administration.operator.ClusterService;
+import org.tandem.administration.ownextension.OwnExtensionService;
+import org.tandem.administration.registration.RegistrationService;
+import org.tandem.administration.ringgroup.RingGroupService;
+import org.tandem.administration.support.NodeServices;
+import org.tandem.domain.account.PortalAccountRepository;
+
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.mock.MockService;
@@ -29,6 +42,22 @@ public final class BrowserlessPortal {
     public static void start(Map<Class<?>, Object> beans) {
         Routes routes = new Routes().autoDiscoverViews(PORTAL_PACKAGE);
         MockVaadin.setup(MockedUI::new, new Servlet(routes, beans));
+    }
+
+    /** Starts the portal of a node whose services are {@code node}. */
+    public static void start(NodeServices node) {
+        start(Map.ofEntries(
+                Map.entry(PortalAccountRepository.class, node.accounts),
+                Map.entry(CustomerService.class, node.customers),
+                Map.entry(ExtensionService.class, node.extensions),
+                Map.entry(RegistrationService.class, node.registrations),
+                Map.entry(ApiTokenService.class, node.apiTokens),
+                Map.entry(CallHistoryService.class, node.calls),
+                Map.entry(ClusterService.class, node.cluster),
+                Map.entry(RingGroupService.class, node.ringGroups),
+                Map.entry(ActiveCallService.class, node.activeCalls),
+                Map.entry(AccountService.class, node.ownAccount),
+                Map.entry(OwnExtensionService.class, node.ownExtension)));
     }
 
     public static void stop() {

@@ -1,23 +1,20 @@
 package org.tandem.portal.support;
 
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.LoginFormKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.tandem.administration.apitoken.ApiTokenService;
-import org.tandem.administration.calls.CallHistoryService;
-import org.tandem.administration.customer.CustomerService;
-import org.tandem.administration.extension.ExtensionService;
-import org.tandem.administration.operator.ClusterService;
-import org.tandem.administration.registration.RegistrationService;
-import org.tandem.administration.ringgroup.RingGroupService;
 import org.tandem.administration.support.AdministrationFixture;
-import org.tandem.domain.account.PortalAccountRepository;
 
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 
@@ -31,15 +28,7 @@ public abstract class PortalViewTest {
 
     @BeforeEach
     void openPortal() {
-        BrowserlessPortal.start(Map.of(
-                PortalAccountRepository.class, fixture.accounts,
-                CustomerService.class, fixture.customers,
-                ExtensionService.class, fixture.extensions,
-                RegistrationService.class, fixture.registrations,
-                ApiTokenService.class, fixture.apiTokens,
-                CallHistoryService.class, fixture.calls,
-                ClusterService.class, fixture.cluster,
-                RingGroupService.class, fixture.ringGroups));
+        BrowserlessPortal.start(fixture.services());
     }
 
     @AfterEach
@@ -72,5 +61,28 @@ public abstract class PortalViewTest {
 
     protected static void signIn(String username) {
         submitLogin(username, TestAccounts.PASSWORD);
+    }
+
+    /** The rows of the grid with id {@code gridId}, as the view holds them. */
+    @SuppressWarnings("unchecked")
+    protected static <T> List<T> gridRows(String gridId) {
+        Grid<T> grid = _get(Grid.class, spec -> spec.withId(gridId));
+        List<T> rows = new ArrayList<>();
+        for (int i = 0; i < GridKt._size(grid); i++) {
+            rows.add(GridKt._get(grid, i));
+        }
+        return rows;
+    }
+
+    /** Runs what the server pushed (Karibu's stand-in for the browser) until {@code done}, for up to 3 s. */
+    protected static void awaitPush(BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + 3_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            MockVaadin.clientRoundtrip();
+            if (done.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(50);
+        }
     }
 }

@@ -1,7 +1,6 @@
 package org.tandem.portal.tenant;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
@@ -22,7 +21,6 @@ import org.tandem.portal.error.NoAccessView;
 import org.tandem.portal.error.NotFoundView;
 import org.tandem.portal.support.PortalViewTest;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -38,17 +36,6 @@ import static org.tandem.portal.support.TestAccounts.TENANT_ADMIN_USERNAME;
 import static org.tandem.portal.support.TestAccounts.TENANT_USER_USERNAME;
 
 class TenantViewsTest extends PortalViewTest {
-
-
-    @SuppressWarnings("unchecked")
-    private static <T> List<T> rows(String gridId) {
-        Grid<T> grid = _get(Grid.class, spec -> spec.withId(gridId));
-        List<T> rows = new ArrayList<>();
-        for (int i = 0; i < GridKt._size(grid); i++) {
-            rows.add(GridKt._get(grid, i));
-        }
-        return rows;
-    }
 
     /** A customer of its own for a test that changes extensions, with its admin signed in; returns its id. */
     private UUID signInToNewCustomer(int maxExtensions) {
@@ -80,7 +67,7 @@ class TenantViewsTest extends PortalViewTest {
         assertThat(stored).isEqualTo(SipCredentials.derive("201", domain, password.toCharArray()));
         _click(_get(Button.class, spec -> spec.withId("credentials-done")));
         _assertNone(Span.class, spec -> spec.withId("sip-password"));
-        assertThat(TenantViewsTest.<ExtensionSummary>rows("extensions")).extracting(ExtensionSummary::displayName)
+        assertThat(TenantViewsTest.<ExtensionSummary>gridRows("extensions")).extracting(ExtensionSummary::displayName)
                 .containsExactly("Front desk");
         assertThat(_get(Paragraph.class, spec -> spec.withId("extension-usage")).getText()).startsWith("1 of 5");
     }
@@ -102,7 +89,7 @@ class TenantViewsTest extends PortalViewTest {
         _click(action("rename-201"));
         _setValue(_get(TextField.class, spec -> spec.withId("new-name")), "Reception");
         _click(_get(Button.class, spec -> spec.withId("save-name")));
-        assertThat(TenantViewsTest.<ExtensionSummary>rows("extensions")).extracting(ExtensionSummary::displayName)
+        assertThat(TenantViewsTest.<ExtensionSummary>gridRows("extensions")).extracting(ExtensionSummary::displayName)
                 .containsExactly("Reception");
 
         _click(action("new-password-201"));
@@ -111,7 +98,7 @@ class TenantViewsTest extends PortalViewTest {
 
         _click(action("delete-201"));
         _click(_get(Button.class, spec -> spec.withId("confirm-delete")));
-        assertThat(TenantViewsTest.<ExtensionSummary>rows("extensions")).isEmpty();
+        assertThat(TenantViewsTest.<ExtensionSummary>gridRows("extensions")).isEmpty();
     }
 
     @Test
@@ -128,7 +115,7 @@ class TenantViewsTest extends PortalViewTest {
         addExtension("202", "One too many");
         assertThat(_get(Paragraph.class, spec -> spec.withId("form-error")).getText())
                 .isEqualTo("The plan allows 1 extensions and 1 exist: delete some, or ask your reseller for a larger plan");
-        assertThat(TenantViewsTest.<ExtensionSummary>rows("extensions")).hasSize(1);
+        assertThat(TenantViewsTest.<ExtensionSummary>gridRows("extensions")).hasSize(1);
     }
 
     @Test
@@ -138,12 +125,12 @@ class TenantViewsTest extends PortalViewTest {
         _setValue(_get(TextArea.class, spec -> spec.withId("csv")), "301,Ann\n30x,Bad\n");
         _click(_get(Button.class, spec -> spec.withId("import-csv")));
 
-        assertThat(TenantViewsTest.<ImportProblem>rows("import-problems")).extracting(ImportProblem::line).containsExactly(2);
-        assertThat(TenantViewsTest.<ExtensionSummary>rows("extensions")).isEmpty();
+        assertThat(TenantViewsTest.<ImportProblem>gridRows("import-problems")).extracting(ImportProblem::line).containsExactly(2);
+        assertThat(TenantViewsTest.<ExtensionSummary>gridRows("extensions")).isEmpty();
 
         _setValue(_get(TextArea.class, spec -> spec.withId("csv")), "301,Ann\n302,Ben\n");
         _click(_get(Button.class, spec -> spec.withId("import-csv")));
-        assertThat(TenantViewsTest.<ExtensionSummary>rows("extensions")).extracting(ExtensionSummary::number)
+        assertThat(TenantViewsTest.<ExtensionSummary>gridRows("extensions")).extracting(ExtensionSummary::number)
                 .containsExactly("301", "302");
         _assertNone(Grid.class, spec -> spec.withId("import-problems"));
     }
@@ -197,7 +184,7 @@ class TenantViewsTest extends PortalViewTest {
             awaitPush(() -> shown(contact));
         }
         assertThat(shown(contact)).as("the new binding was pushed to the view").isTrue();
-        assertThat(TenantViewsTest.<RegisteredPhone>rows("registrations"))
+        assertThat(TenantViewsTest.<RegisteredPhone>gridRows("registrations"))
                 .filteredOn(phone -> phone.contact().equals(contact)).singleElement()
                 .extracting(RegisteredPhone::displayName).isEqualTo("Gary Green");
 
@@ -207,18 +194,6 @@ class TenantViewsTest extends PortalViewTest {
     }
 
     private static boolean shown(String contact) {
-        return TenantViewsTest.<RegisteredPhone>rows("registrations").stream().anyMatch(phone -> phone.contact().equals(contact));
-    }
-
-    /** Runs what the server pushed (Karibu's stand-in for the browser) until {@code done}, for up to 3 s. */
-    private static void awaitPush(java.util.function.BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + 3_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            MockVaadin.clientRoundtrip();
-            if (done.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(50);
-        }
+        return TenantViewsTest.<RegisteredPhone>gridRows("registrations").stream().anyMatch(phone -> phone.contact().equals(contact));
     }
 }

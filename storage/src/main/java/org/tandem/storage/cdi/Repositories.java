@@ -5,9 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.tandem.domain.account.ApiTokenRepository;
 import org.tandem.domain.account.PortalAccountRepository;
+import org.tandem.domain.call.ActiveCallFeed;
 import org.tandem.domain.call.CallHistory;
+import org.tandem.domain.call.TenantActiveCalls;
 import org.tandem.domain.extension.ExtensionRepository;
 import org.tandem.domain.node.NodeRepository;
 import org.tandem.domain.pool.PoolRepository;
@@ -17,11 +18,11 @@ import org.tandem.domain.registration.TenantRegistrations;
 import org.tandem.domain.reseller.ResellerRepository;
 import org.tandem.domain.ringgroup.RingGroupRepository;
 import org.tandem.domain.tenant.TenantRepository;
+import org.tandem.storage.jdbc.JdbcActiveCalls;
 import org.tandem.storage.jdbc.JdbcCallHistory;
 import org.tandem.storage.jdbc.JdbcNodeActivity;
 import org.tandem.storage.jdbc.JdbcRingGroups;
 import org.tandem.storage.jdbc.JdbcTenantRegistrations;
-import org.tandem.storage.jpa.JpaApiTokenRepository;
 import org.tandem.storage.jpa.JpaExtensionRepository;
 import org.tandem.storage.jpa.JpaNodeRepository;
 import org.tandem.storage.jpa.JpaPoolRepository;
@@ -29,12 +30,10 @@ import org.tandem.storage.jpa.JpaPortalAccountRepository;
 import org.tandem.storage.jpa.JpaResellerRepository;
 import org.tandem.storage.jpa.JpaTenantRepository;
 import org.tandem.storage.lifecycle.StorageSettings;
-import org.tandem.storage.notification.PostgresRegistrationFeed;
+import org.tandem.storage.notification.PostgresTenantChanges;
+import org.tandem.storage.replication.HomeNodeGuard;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.Properties;
 
 /**
  * Hands the domain's repository interfaces to the rest of the EAR, backed by the container's entity
@@ -53,11 +52,6 @@ public class Repositories {
     @Produces
     PortalAccountRepository portalAccounts() {
         return new JpaPortalAccountRepository(entityManager);
-    }
-
-    @Produces
-    ApiTokenRepository apiTokens() {
-        return new JpaApiTokenRepository(entityManager);
     }
 
     @Produces
@@ -90,9 +84,10 @@ public class Repositories {
         return new JdbcCallHistory(dataSource);
     }
 
+    /** Writes in transactions of its own, so the home-node check runs in them. */
     @Produces
-    RingGroupRepository ringGroups() {
-        return new JdbcRingGroups(dataSource);
+    RingGroupRepository ringGroups(HomeNodeGuard homeNode) {
+        return new JdbcRingGroups(dataSource, homeNode);
     }
 
     @Produces
@@ -105,24 +100,26 @@ public class Repositories {
         return new JdbcTenantRegistrations(dataSource);
     }
 
+    @Produces
+    TenantActiveCalls tenantActiveCalls() {
+        return new JdbcActiveCalls(dataSource);
+    }
+
+    @Produces
+    RegistrationFeed registrationFeed() {
+        return listening(PostgresTenantChanges.REGISTRATIONS)::start;
+    }
+
+    @Produces
+    ActiveCallFeed activeCallFeed() {
+        return listening(PostgresTenantChanges.ACTIVE_CALLS)::start;
+    }
+
     /**
      * Its own connections, straight from the driver: a LISTEN connection stays open for as long as the
      * node runs, which a pooled one must not.
      */
-    @Produces
-    RegistrationFeed registrationFeed() {
-        StorageSettings settings = StorageSettings.from(System.getProperties());
-        Properties login = new Properties();
-        login.setProperty("user", settings.user());
-        login.setProperty("password", settings.password());
-        return new PostgresRegistrationFeed(() -> connect(settings.url(), login));
-    }
-
-    private static Connection connect(String url, Properties login) throws SQLException {
-        Connection connection = new org.postgresql.Driver().connect(url, login);
-        if (connection == null) {
-            throw new SQLException("not a PostgreSQL URL: " + url);
-        }
-        return connection;
+    private static PostgresTenantChanges listening(String channel) {
+        return new PostgresTenantChanges(channel, StorageSettings.from(System.getProperties())::openConnection);
     }
 }

@@ -19,11 +19,12 @@ import org.tandem.storage.jpa.JpaPortalAccountRepository;
 import org.tandem.storage.jpa.JpaResellerRepository;
 import org.tandem.storage.jpa.JpaTenantRepository;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What a newcomer's first run shows: an operator login, a reseller, one tenant with five
- * extensions, and a pool of this one node. The README lists these logins and SIP passwords; they
+ * extensions, its admin and an employee who sees extension 101, and a pool of this one node. The README lists these logins and SIP passwords; they
  * are public, so demo data is for a node on loopback, never for production.
  */
 public final class DemoData {
@@ -34,6 +35,9 @@ public final class DemoData {
     public static final String RESELLER_PASSWORD = "tandem-reseller";
     public static final String TENANT_ADMIN_LOGIN = "admin@acme";
     public static final String TENANT_ADMIN_PASSWORD = "tandem-admin";
+    /** An employee of the demo tenant, who sees extension 101's phone and calls. */
+    public static final String TENANT_USER_LOGIN = "alice@acme";
+    public static final String TENANT_USER_PASSWORD = "tandem-alice";
     public static final SipDomain TENANT_DOMAIN = new SipDomain("acme.tandem.test");
     public static final String POOL_NAME = "demo-pool";
 
@@ -72,9 +76,12 @@ public final class DemoData {
         new JpaTenantRepository(entityManager).add(tenant);
 
         JpaExtensionRepository extensions = new JpaExtensionRepository(entityManager);
+        List<Extension> added = new ArrayList<>();
         for (DemoExtension demo : EXTENSIONS) {
-            extensions.add(new Extension(tenant, new ExtensionNumber(demo.number()), demo.displayName(),
-                    demo.sipPassword().toCharArray()));
+            Extension extension = new Extension(tenant, new ExtensionNumber(demo.number()), demo.displayName(),
+                    demo.sipPassword().toCharArray());
+            extensions.add(extension);
+            added.add(extension);
         }
 
         JpaPortalAccountRepository accounts = new JpaPortalAccountRepository(entityManager);
@@ -82,6 +89,8 @@ public final class DemoData {
         accounts.add(PortalAccount.resellerAdmin(RESELLER_LOGIN, RESELLER_PASSWORD.toCharArray(), reseller.id()));
         accounts.add(PortalAccount.tenantLogin(TENANT_ADMIN_LOGIN, TENANT_ADMIN_PASSWORD.toCharArray(),
                 Role.TENANT_ADMIN, tenant.id()));
+        accounts.add(PortalAccount.tenantUser(TENANT_USER_LOGIN, TENANT_USER_PASSWORD.toCharArray(), tenant.id(),
+                added.getFirst().id()));
         return true;
     }
 }

@@ -6,6 +6,7 @@ import org.tandem.domain.ringgroup.RingGroupRepository;
 import org.tandem.domain.ringgroup.RingGroups;
 import org.tandem.domain.ringgroup.RingStrategy;
 import org.tandem.domain.shared.AlreadyTakenException;
+import org.tandem.storage.replication.HomeNodeGuard;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -26,8 +27,11 @@ import java.util.regex.Pattern;
 
 /**
  * Ring groups in {@code ring_group} and {@code ring_group_member}, plain JDBC: the engine's lookup
- * (one indexed query with the members in order) and adding a group, which refuses a number that is
- * already an extension or a group of the tenant, and a member that is not an extension of it.
+ * (one indexed query with the members in order), adding a group, which refuses a number that is
+ * already an extension or a group of the tenant, and a member that is not an extension of it, and
+ * changing a group (all but its number) under the same rule for members. Writes happen in
+ * transactions of their own, so the home-node check runs in them (in a cluster the database refuses
+ * a tenant's change that was not checked).
  */
 public final class JdbcRingGroups implements RingGroups, RingGroupRepository {
 
@@ -43,9 +47,18 @@ public final class JdbcRingGroups implements RingGroups, RingGroupRepository {
             "ring_group_number_is_extension", "This number is already used by an extension of this company");
 
     private final DataSource dataSource;
+    private final Optional<HomeNodeGuard> homeNode;
 
+    /** For reading (the engine), and for writing on a node that is in no cluster. */
     public JdbcRingGroups(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "data source");
+        this.homeNode = Optional.empty();
+    }
+
+    /** For writing on a node that may be in a cluster: every change is checked by {@code homeNode} first. */
+    public JdbcRingGroups(DataSource dataSource, HomeNodeGuard homeNode) {
+        this.dataSource = Objects.requireNonNull(dataSource, "data source");
+        this.homeNode = Optional.of(homeNode);
     }
 
     @Override
@@ -80,11 +93,19 @@ public final class JdbcRingGroups implements RingGroups, RingGroupRepository {
 
     @Override
     public boolean remove(UUID tenantId, UUID id) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("delete from ring_group where tenant_id = ? and id = ?")) {
-            statement.setObject(1, tenantId);
-            statement.setObject(2, id);
-            return statement.executeUpdate() > 0;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = connection.prepareStatement("delete from ring_group where tenant_id = ? and id = ?")) {
+                requireHomeNode(connection, tenantId);
+                statement.setObject(1, tenantId);
+                statement.setObject(2, id);
+                boolean removed = statement.executeUpdate() > 0;
+                connection.commit();
+                return removed;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
         } catch (SQLException e) {
             throw new StorageException("could not delete ring group " + id + " of tenant " + tenantId, e);
         }
@@ -122,30 +143,80 @@ public final class JdbcRingGroups implements RingGroups, RingGroupRepository {
      */
     @Override
     public void add(RingGroup group, Instant createdAt) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                lockNumbers(connection, group.tenantId());
+        try {
+            inNumberTransaction(group, connection -> {
                 if (extensionExists(connection, group.tenantId(), group.number().digits())) {
                     throw new AlreadyTakenException(TAKEN.get("ring_group_number_is_extension"), null);
                 }
-                for (ExtensionNumber member : group.members()) {
-                    if (!extensionExists(connection, group.tenantId(), member.digits())) {
-                        throw new IllegalArgumentException("member " + member + " is not an extension of this company");
-                    }
-                }
+                requireMembersAreExtensions(connection, group);
                 insert(connection, group, createdAt);
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
+                return true;
+            });
         } catch (SQLException e) {
             Optional<String> taken = takenRule(e);
             if (taken.isPresent()) {
                 throw new AlreadyTakenException(TAKEN.get(taken.get()), e);
             }
             throw new StorageException("could not add ring group " + group.number() + " of tenant " + group.tenantId(), e);
+        }
+    }
+
+    @Override
+    public boolean replace(RingGroup group) {
+        try {
+            return inNumberTransaction(group, connection -> {
+                requireMembersAreExtensions(connection, group);
+                try (PreparedStatement statement = connection.prepareStatement("""
+                        update ring_group set name = ?, strategy = ?, member_timeout_seconds = ?
+                        where tenant_id = ? and id = ?""")) {
+                    statement.setString(1, group.name());
+                    statement.setString(2, group.strategy().name());
+                    statement.setInt(3, Math.toIntExact(group.memberTimeout().toSeconds()));
+                    statement.setObject(4, group.tenantId());
+                    statement.setObject(5, group.id());
+                    if (statement.executeUpdate() == 0) {
+                        return false;
+                    }
+                }
+                try (PreparedStatement statement = connection.prepareStatement(
+                        "delete from ring_group_member where ring_group_id = ?")) {
+                    statement.setObject(1, group.id());
+                    statement.executeUpdate();
+                }
+                insertMembers(connection, group);
+                return true;
+            });
+        } catch (SQLException e) {
+            throw new StorageException("could not change ring group " + group.id() + " of tenant " + group.tenantId(), e);
+        }
+    }
+
+    /** A change of a group's rows, in one transaction under the tenant's number lock. */
+    private interface NumberChange {
+        boolean apply(Connection connection) throws SQLException;
+    }
+
+    private boolean inNumberTransaction(RingGroup group, NumberChange change) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                requireHomeNode(connection, group.tenantId());
+                lockNumbers(connection, group.tenantId());
+                boolean changed = change.apply(connection);
+                connection.commit();
+                return changed;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private static void requireMembersAreExtensions(Connection connection, RingGroup group) throws SQLException {
+        for (ExtensionNumber member : group.members()) {
+            if (!extensionExists(connection, group.tenantId(), member.digits())) {
+                throw new IllegalArgumentException("member " + member + " is not an extension of this company");
+            }
         }
     }
 
@@ -161,6 +232,12 @@ public final class JdbcRingGroups implements RingGroups, RingGroupRepository {
             }
         }
         return Optional.empty();
+    }
+
+    private void requireHomeNode(Connection connection, UUID tenantId) throws SQLException {
+        if (homeNode.isPresent()) {
+            homeNode.get().requireHomeHere(connection, tenantId);
+        }
     }
 
     /** The same lock the database's triggers take: one writer of a tenant's numbers at a time. */
@@ -196,6 +273,10 @@ public final class JdbcRingGroups implements RingGroups, RingGroupRepository {
             statement.setObject(7, createdAt.atOffset(ZoneOffset.UTC));
             statement.executeUpdate();
         }
+        insertMembers(connection, group);
+    }
+
+    private static void insertMembers(Connection connection, RingGroup group) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
                 "insert into ring_group_member (ring_group_id, position, extension_number) values (?, ?, ?)")) {
             for (int position = 0; position < group.members().size(); position++) {

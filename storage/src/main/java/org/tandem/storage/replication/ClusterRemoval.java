@@ -17,7 +17,8 @@ import java.util.Optional;
  * good: every member stops subscribing to it and drops the slot it kept for it (a forgotten slot
  * keeps WAL until max_slot_wal_keep_size); if the node still runs, its own subscriptions are dropped
  * too. Its node row stays as history (call records point at it) but loses its database address, so
- * it is no member any more; its registrations go (nobody else would ever clean them up). A node
+ * it is no member any more; its registrations and the calls it listed as active go (nobody else
+ * would ever clean them up; a node removes its own only when it starts again). A node
  * that still serves a pool is refused: move the pool first.
  */
 public final class ClusterRemoval {
@@ -105,6 +106,7 @@ public final class ClusterRemoval {
     private static void forget(Connection local, ClusterMember leaving) throws SQLException {
         try (Statement statement = local.createStatement()) {
             statement.executeUpdate("delete from registration where node_id = '" + leaving.id() + "'");
+            statement.executeUpdate("delete from active_call where node_id = '" + leaving.id() + "'");
             statement.executeUpdate("update node set db_host = null, db_port = null, db_name = null where id = '"
                     + leaving.id() + "'");
         }

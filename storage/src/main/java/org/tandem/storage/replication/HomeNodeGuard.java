@@ -2,6 +2,7 @@ package org.tandem.storage.replication;
 
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
+import org.tandem.domain.tenant.HomeNodeCheck;
 import org.tandem.domain.tenant.NotHomeNodeException;
 import org.tandem.router.HomeNode;
 
@@ -56,20 +57,37 @@ public final class HomeNodeGuard {
         entityManager.unwrap(Session.class).doWork(connection -> requireHomeHere(connection, tenantId));
     }
 
+    /** The rule as the domain asks it, checked in the transaction of {@code entityManager}. */
+    public HomeNodeCheck inTransactionOf(EntityManager entityManager) {
+        return new HomeNodeCheck() {
+            @Override
+            public void requireHomeOf(UUID tenantId) {
+                requireHomeHere(entityManager, tenantId);
+            }
+
+            @Override
+            public void requireHomeOfPool(UUID poolId, String what) {
+                HomeNodeGuard.this.requireHomeOfPool(entityManager, poolId, what);
+            }
+        };
+    }
+
     /** For a change in pool {@code poolId} (a new tenant there, say), described to people as {@code what}. */
     public void requireHomeOfPool(EntityManager entityManager, UUID poolId, String what) {
         entityManager.unwrap(Session.class).doWork(connection -> requireHomeOfPool(connection, poolId, what));
     }
 
-    /** For a change of tenant {@code tenantId} made through {@code connection} (in its transaction). */
+    /**
+     * For a change of tenant {@code tenantId} made through {@code connection} (in its transaction). An
+     * unknown tenant passes unmarked: there is nothing of it to change, and the caller says it is not found.
+     */
     public void requireHomeHere(Connection connection, UUID tenantId) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("select pool_id, sip_domain from tenant where id = ?")) {
             statement.setObject(1, tenantId);
             try (ResultSet row = statement.executeQuery()) {
-                if (!row.next()) {
-                    throw new IllegalArgumentException("no tenant " + tenantId);
+                if (row.next()) {
+                    requireHomeOfPool(connection, row.getObject(1, UUID.class), row.getString(2));
                 }
-                requireHomeOfPool(connection, row.getObject(1, UUID.class), row.getString(2));
             }
         }
     }
@@ -82,12 +100,13 @@ public final class HomeNodeGuard {
             Optional<UUID> home = HomeNode.of(pool.order(), up::containsKey);
             if (home.isEmpty()) {
                 throw new NotHomeNodeException("Nobody may change " + what + " now: both nodes of its pool " + pool.name()
-                        + " (" + pool.names() + ") are down", null);
+                        + " (" + pool.names() + ") are down", null, null);
             }
             if (!home.get().equals(selfId)) {
                 ClusterMember owner = pool.member(home.get());
-                throw new NotHomeNodeException(what + " is changed on its home node " + owner.name() + " (database "
-                        + owner.database() + "), not on " + selfName, owner.name());
+                String portal = pool.portals().get(owner.id());
+                throw new NotHomeNodeException(what + " is changed on its home node " + owner.name() + ", not on " + selfName
+                        + (portal == null ? "" : ": use the portal of " + owner.name() + " at " + portal), owner.name(), portal);
             }
             awaitPartners(catalog, pool, up, what);
         }
@@ -119,7 +138,7 @@ public final class HomeNodeGuard {
                     catalog.awaitReceived(partner.subscriptionOf(selfName), up.get(partner.id()), CATCH_UP);
                 } catch (IllegalStateException behind) {
                     throw new NotHomeNodeException(selfName + " is the home node of " + what + " but has not yet received"
-                            + " the latest changes of " + partner.name() + "; try again in a moment", selfName);
+                            + " the latest changes of " + partner.name() + "; try again in a moment", selfName, null);
                 }
             }
         }
@@ -133,13 +152,14 @@ public final class HomeNodeGuard {
         }
     }
 
-    /** A pool's nodes in the order phones try them, with where their databases are. */
-    private record PoolNodes(String name, List<UUID> order, Map<UUID, ClusterMember> byId) {
+    /** A pool's nodes in the order phones try them, with where their databases and portals are. */
+    private record PoolNodes(String name, List<UUID> order, Map<UUID, ClusterMember> byId, Map<UUID, String> portals) {
 
         static PoolNodes load(Connection connection, UUID poolId) throws SQLException {
             try (PreparedStatement statement = connection.prepareStatement("""
-                    select p.name, n.id, n.name, n.db_host, n.db_port, n.db_name
+                    select p.name, n.id, n.name, n.db_host, n.db_port, n.db_name, h.portal_url
                     from pool p join node n on n.id in (p.primary_node_id, p.secondary_node_id)
+                    left join node_heartbeat h on h.node_id = n.id
                     where p.id = ?
                     order by n.id = p.primary_node_id desc""")) {
                 statement.setObject(1, poolId);
@@ -147,6 +167,7 @@ public final class HomeNodeGuard {
                     String name = null;
                     List<UUID> order = new ArrayList<>();
                     Map<UUID, ClusterMember> byId = new HashMap<>();
+                    Map<UUID, String> portals = new HashMap<>();
                     while (rows.next()) {
                         name = rows.getString(1);
                         UUID id = rows.getObject(2, UUID.class);
@@ -155,11 +176,14 @@ public final class HomeNodeGuard {
                             byId.put(id, new ClusterMember(id, rows.getString(3),
                                     new NodeDatabase(rows.getString(4), rows.getInt(5), rows.getString(6))));
                         }
+                        if (rows.getString(7) != null) {
+                            portals.put(id, rows.getString(7));
+                        }
                     }
                     if (order.isEmpty()) {
                         throw new IllegalArgumentException("no pool " + poolId);
                     }
-                    return new PoolNodes(name, order, byId);
+                    return new PoolNodes(name, order, byId, portals);
                 }
             }
         }

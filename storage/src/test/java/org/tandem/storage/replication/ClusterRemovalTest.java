@@ -39,6 +39,7 @@ class ClusterRemovalTest {
         c = TestNode.startJoining(folder, "node-c", "127.0.0.4", a);
         UUID tenant = Fixtures.tenant(a, a, b, "removal.replication.test");
         Fixtures.register(c, tenant, "101");
+        Fixtures.activeCall(c, tenant);
         UUID callOnC = Fixtures.callRecord(c, tenant);
         assertThat(a.await(() -> a.count("select count(*) from registration"), 1L)).isEqualTo(1L);
 
@@ -54,6 +55,7 @@ class ClusterRemovalTest {
             assertThat(node.strings("select slot_name from pg_replication_slots")).as(node.name)
                     .noneMatch(s -> s.contains("node_c"));
             assertThat(node.await(() -> node.count("select count(*) from registration"), 0L)).as(node.name).isZero();
+            assertThat(node.await(() -> node.count("select count(*) from active_call"), 0L)).as(node.name).isZero();
             assertThat(node.count("select count(*) from call_record where id = '" + callOnC + "'"))
                     .as("its calls stay, as history").isEqualTo(1);
         }

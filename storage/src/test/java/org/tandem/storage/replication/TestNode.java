@@ -20,15 +20,15 @@ import java.util.function.Supplier;
 /**
  * One node of a test cluster as far as its data goes: its own embedded PostgreSQL 18 on its own
  * loopback address, started the way a node starts (migrations, its node row, then
- * {@link ClusterMembership#onStart}).
+ * {@link ClusterMembership#onStart}). Public for the cluster tests of the modules above storage.
  */
-final class TestNode implements AutoCloseable {
+public final class TestNode implements AutoCloseable {
 
     static final DatabaseLogin LOGIN = new DatabaseLogin("tandem", "tandem");
     static final ReplicationLogin REPLICATION = new ReplicationLogin("tandem", ReplicationLogin.LOOPBACK_NETWORK);
     static final Duration CONVERGENCE = Duration.ofSeconds(30);
 
-    final String name;
+    public final String name;
     final String host;
     private final int port;
     private final Path folder;
@@ -43,14 +43,14 @@ final class TestNode implements AutoCloseable {
     }
 
     /** Starts a lone node (not in a cluster). */
-    static TestNode start(Path parent, String name, String host) throws SQLException {
+    public static TestNode start(Path parent, String name, String host) throws SQLException {
         TestNode node = new TestNode(parent, name, host);
         node.boot(Optional.empty());
         return node;
     }
 
     /** Starts a new node that joins the cluster through {@code seed}'s database. */
-    static TestNode startJoining(Path parent, String name, String host, TestNode seed) throws SQLException {
+    public static TestNode startJoining(Path parent, String name, String host, TestNode seed) throws SQLException {
         TestNode node = new TestNode(parent, name, host);
         node.boot(Optional.of(seed.address()));
         return node;
@@ -70,51 +70,51 @@ final class TestNode implements AutoCloseable {
     }
 
     /** The home-node guard this node's services use. */
-    HomeNodeGuard guard() {
+    public HomeNodeGuard guard() {
         return new HomeNodeGuard(id, name, LOGIN);
     }
 
-    NodeDatabase address() {
+    public NodeDatabase address() {
         return new NodeDatabase(host, port, "tandem");
     }
 
-    UUID id() {
+    public UUID id() {
         return id;
     }
 
-    DataSource dataSource() {
+    public DataSource dataSource() {
         return database.dataSource();
     }
 
-    TestDatabase database() {
+    public TestDatabase database() {
         return database;
     }
 
-    void stop() {
+    public void stop() {
         database.close();
         database = null;
     }
 
     /** Starts the node again (stopping it first if it runs), as a node restarts: its membership is kept. */
-    void restart() throws SQLException {
+    public void restart() throws SQLException {
         close();
         boot(Optional.empty());
     }
 
-    boolean running() {
+    public boolean running() {
         return database != null;
     }
 
     /** The strings the first column of {@code query} gives on this node. */
-    List<String> strings(String query) {
+    public List<String> strings(String query) {
         return database.strings(query);
     }
 
-    long count(String query) {
+    public long count(String query) {
         return Long.parseLong(strings(query).getFirst());
     }
 
-    void execute(String command) {
+    public void execute(String command) {
         try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
             statement.execute(command);
         } catch (SQLException e) {
@@ -123,12 +123,12 @@ final class TestNode implements AutoCloseable {
     }
 
     /** Waits (bounded) until {@code query} gives {@code expected} here: replication is asynchronous. */
-    <T> T await(Supplier<T> query, T expected) {
+    public <T> T await(Supplier<T> query, T expected) {
         return awaitMatching(query, expected::equals);
     }
 
     /** Waits (bounded) until what {@code query} gives satisfies {@code condition}; returns the last answer. */
-    static <T> T awaitMatching(Supplier<T> query, Predicate<T> condition) {
+    public static <T> T awaitMatching(Supplier<T> query, Predicate<T> condition) {
         Instant deadline = Instant.now().plus(CONVERGENCE);
         T actual = query.get();
         while (!condition.test(actual) && Instant.now().isBefore(deadline)) {
@@ -138,7 +138,7 @@ final class TestNode implements AutoCloseable {
         return actual;
     }
 
-    static void pause(Duration duration) {
+    public static void pause(Duration duration) {
         try {
             Thread.sleep(duration);
         } catch (InterruptedException e) {

@@ -1,0 +1,121 @@
+package org.tandem.administration.apitoken;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.tandem.administration.access.Actor;
+import org.tandem.domain.account.PasswordHash;
+import org.tandem.domain.account.PortalAccount;
+import org.tandem.domain.account.PortalAccountRepository;
+import org.tandem.domain.apitoken.ApiToken;
+import org.tandem.domain.apitoken.ApiTokenRepository;
+import org.tandem.domain.apitoken.ApiTokenSecret;
+import org.tandem.domain.apitoken.ApiTokenStatus;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Who an API request acts for. A bearer token is checked against its stored hash and its status; a
+ * username and password (only for managing tokens) against the login. The answer is the login's
+ * {@link Actor}, so the services apply the same access rules as in the portal. An address that failed
+ * too often is refused before anything is checked ({@link FailureThrottle}).
+ *
+ * <p>Only a caller that holds the whole, right secret learns that its token expired or was revoked;
+ * anything else is the same "not valid", so a guesser learns nothing about which prefixes exist.
+ */
+@ApplicationScoped
+@Transactional
+public class ApiAuthentication {
+
+    static final String INVALID_TOKEN = "The API token is not valid";
+    static final String WRONG_PASSWORD = "Wrong username or password";
+
+    private ApiTokenRepository tokens;
+    private PortalAccountRepository accounts;
+    private FailureThrottle throttle;
+    private Clock clock;
+
+    /** For CDI's client proxy only. */
+    protected ApiAuthentication() {
+    }
+
+    @Inject
+    public ApiAuthentication(ApiTokenRepository tokens, PortalAccountRepository accounts) {
+        this(tokens, accounts, new FailureThrottle(FailureThrottle.Limits.DEFAULT, Clock.systemUTC()), Clock.systemUTC());
+    }
+
+    public ApiAuthentication(ApiTokenRepository tokens, PortalAccountRepository accounts, FailureThrottle throttle,
+                             Clock clock) {
+        this.tokens = tokens;
+        this.accounts = accounts;
+        this.throttle = throttle;
+        this.clock = clock;
+    }
+
+    /**
+     * @param source the client's address, for the throttle
+     * @throws AuthenticationFailedException   not a valid token now
+     * @throws TooManyFailedAttemptsException  {@code source} must wait first
+     */
+    public Actor bearer(String presented, String source) {
+        requireNotThrottled(source);
+        Optional<ApiTokenSecret> secret = ApiTokenSecret.parse(presented);
+        Optional<ApiToken> token = secret.flatMap(candidate -> tokens.findByPrefix(candidate.prefix()))
+                .filter(stored -> secret.get().matches(stored.secretSha256()));
+        if (token.isEmpty()) {
+            throw failed(source, INVALID_TOKEN, "token");
+        }
+        Instant now = clock.instant();
+        ApiToken valid = token.get();
+        ApiTokenStatus status = valid.status(now);
+        if (status == ApiTokenStatus.REVOKED) {
+            throw failed(source, "The API token was revoked at " + valid.revokedAt(), "revoked token " + valid.prefix());
+        }
+        if (status == ApiTokenStatus.EXPIRED) {
+            throw failed(source, "The API token expired at " + valid.expiresAt(), "expired token " + valid.prefix());
+        }
+        PortalAccount account = accounts.findByUsername(valid.accountUsername())
+                .orElseThrow(() -> failed(source, INVALID_TOKEN, "token of a removed login"));
+        tokens.recordUse(valid.id(), now);
+        return Actor.of(account);
+    }
+
+    /**
+     * A login's own password, for the one thing a token may not do: make tokens. Costs the same slow
+     * hash whether or not the username exists, so timing tells nothing either.
+     */
+    public Actor password(String username, char[] password, String source) {
+        requireNotThrottled(source);
+        Optional<PortalAccount> account;
+        try {
+            account = accounts.findByUsername(PortalAccount.normalizedUsername(username));
+        } catch (IllegalArgumentException notAUsername) {
+            account = Optional.empty();
+        }
+        boolean matches = account.isPresent() ? account.get().canSignIn(password) : Decoy.HASH.matches(password);
+        if (!matches || account.isEmpty()) {
+            throw failed(source, WRONG_PASSWORD, "password");
+        }
+        return Actor.of(account.get());
+    }
+
+    private void requireNotThrottled(String source) {
+        Duration wait = throttle.waitFor(source);
+        if (!wait.isZero()) {
+            throw new TooManyFailedAttemptsException(wait);
+        }
+    }
+
+    private AuthenticationFailedException failed(String source, String message, String what) {
+        throttle.recordFailure(source, what);
+        return new AuthenticationFailedException(message);
+    }
+
+    /** A hash no password matches, checked when the username is unknown so that it costs the same time. */
+    private static final class Decoy {
+        static final PasswordHash HASH = PasswordHash.of("no login has this password".toCharArray());
+    }
+}

@@ -1,0 +1,72 @@
+package org.tandem.administration.calls;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.tandem.administration.access.Actor;
+import org.tandem.administration.access.Scope;
+import org.tandem.domain.account.Role;
+import org.tandem.domain.call.ActiveCall;
+import org.tandem.domain.call.TenantActiveCalls;
+import org.tandem.domain.extension.Extension;
+import org.tandem.domain.extension.ExtensionRepository;
+import org.tandem.domain.node.Node;
+import org.tandem.domain.node.NodeRepository;
+import org.tandem.domain.tenant.Tenant;
+import org.tandem.domain.tenant.TenantRepository;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Reads only: each node publishes its own calls (the engine), every node reads them all. */
+@ApplicationScoped
+@Transactional
+public class DefaultActiveCallService implements ActiveCallService {
+
+    private TenantRepository tenants;
+    private ExtensionRepository extensions;
+    private NodeRepository nodes;
+    private TenantActiveCalls calls;
+    private ActiveCallChanges changes;
+
+    /** For CDI's client proxy only. */
+    protected DefaultActiveCallService() {
+    }
+
+    @Inject
+    public DefaultActiveCallService(TenantRepository tenants, ExtensionRepository extensions, NodeRepository nodes,
+                                    TenantActiveCalls calls, ActiveCallChanges changes) {
+        this.tenants = tenants;
+        this.extensions = extensions;
+        this.nodes = nodes;
+        this.calls = calls;
+        this.changes = changes;
+    }
+
+    @Override
+    public List<LiveCall> activeCalls(Actor actor, UUID tenantId) {
+        Tenant tenant = watched(actor, tenantId);
+        Map<String, String> names = extensions.ofTenant(tenant.id()).stream()
+                .collect(Collectors.toMap(extension -> extension.number().digits(), Extension::displayName));
+        Map<UUID, String> nodeNames = nodes.all().stream().collect(Collectors.toMap(Node::id, Node::name));
+        return calls.ofTenant(tenant.id()).stream().map(call -> live(call, names, nodeNames)).toList();
+    }
+
+    @Override
+    public AutoCloseable watch(Actor actor, UUID tenantId, Runnable onChange) {
+        return changes.watch(watched(actor, tenantId).id(), onChange);
+    }
+
+    private Tenant watched(Actor actor, UUID tenantId) {
+        Scope.requireRole(actor, "see active calls", Role.OPERATOR, Role.RESELLER_ADMIN, Role.TENANT_ADMIN);
+        return Scope.tenant(actor, tenants, tenantId);
+    }
+
+    private static LiveCall live(ActiveCall call, Map<String, String> names, Map<UUID, String> nodeNames) {
+        return new LiveCall(call.caller(), names.getOrDefault(call.caller(), ""), call.callee(),
+                names.getOrDefault(call.callee(), ""), call.state(), nodeNames.getOrDefault(call.nodeId(), "?"),
+                call.startedAt(), call.answeredAt());
+    }
+}

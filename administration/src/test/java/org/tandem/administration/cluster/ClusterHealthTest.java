@@ -1,0 +1,110 @@
+package org.tandem.administration.cluster;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.tandem.administration.access.Actor;
+import org.tandem.administration.access.AccessDeniedException;
+import org.tandem.administration.operator.ClusterOverview;
+import org.tandem.administration.operator.NodeHealth;
+import org.tandem.administration.operator.NodeOverview;
+import org.tandem.administration.support.TwoNodeCluster;
+import org.tandem.domain.account.Role;
+import org.tandem.domain.node.ReplicationHealth.Link;
+import org.tandem.storage.replication.Fixtures;
+import org.tandem.storage.replication.TestNode;
+
+import java.nio.file.Path;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.tandem.administration.support.TwoNodeCluster.OPERATOR;
+import static org.tandem.administration.support.TwoNodeCluster.PORTAL_A;
+
+/**
+ * The operator's overview of two real replicating nodes, read on node-b: each node's health from its
+ * heartbeat (node-a writes one, node-b none), phones and calls per node from the replicated tables,
+ * and replication with node-a from node-b's end (streaming, lag, retained WAL, no conflict); then
+ * node-a's database stops and node-b sees it unreachable.
+ */
+@Timeout(180)
+class ClusterHealthTest {
+
+    @TempDir
+    static Path folder;
+    static TwoNodeCluster cluster;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        cluster = new TwoNodeCluster(folder);
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void nodeBSeesEachNodesHealthAndItsReplicationWithNodeA() throws Exception {
+        TestNode a = cluster.a;
+        TestNode b = cluster.b;
+        UUID tenant = cluster.onboard(a, "health.cluster.test", "admin@health");
+        Fixtures.register(a, tenant, "101");
+        a.execute("insert into node_call_count (node_id, tenant_id, active, updated_at) values ('" + a.id() + "', '"
+                + tenant + "', 2, now())");
+        b.await(() -> b.count("select count(*) from node_call_count"), 1L);
+        b.await(() -> b.count("select count(*) from registration"), 1L);
+
+        ClusterOverview seen = cluster.on(b).cluster.overview(OPERATOR);
+        assertThat(seen.thisNode()).isEqualTo("node-b");
+        NodeOverview nodeA = node(seen, "node-a");
+        assertThat(nodeA.health()).isEqualTo(NodeHealth.UP);
+        assertThat(nodeA.sipUp()).isTrue();
+        assertThat(nodeA.portalUrl()).isEqualTo(PORTAL_A);
+        assertThat(nodeA.databaseReachable()).isTrue();
+        assertThat(nodeA.registeredPhones()).isEqualTo(1);
+        assertThat(nodeA.activeCalls()).isEqualTo(2);
+        NodeOverview nodeB = node(seen, "node-b");
+        assertThat(nodeB.health()).as("never wrote a heartbeat").isEqualTo(NodeHealth.UNKNOWN);
+        assertThat(nodeB.databaseReachable()).as("its own").isTrue();
+
+        Link fromA = seen.replication().links().getFirst();
+        assertThat(seen.replication().links()).hasSize(1);
+        assertThat(fromA.peer()).isEqualTo("node-a");
+        assertThat(fromA.receiving()).isEqualTo("STREAMING");
+        assertThat(fromA.lastMessageAge()).isNotNull();
+        assertThat(fromA.lagBytes()).isNotNull().isNotNegative();
+        assertThat(fromA.retainedBytes()).isPositive();
+        assertThat(fromA.slotStatus()).isEqualTo("reserved");
+        assertThat(fromA.slotActive()).isTrue();
+        assertThat(fromA.diverged()).isZero();
+        assertThat(fromA.conflicts()).containsKeys("insert_exists", "update_missing", "multiple_unique_conflicts");
+        assertThat(seen.replication().orphanSlots()).isEmpty();
+
+        a.stop();
+        try {
+            Link down = TestNode.awaitMatching(() -> cluster.on(b).cluster.overview(OPERATOR).replication().links().getFirst(),
+                    link -> link.receiving().equals("DOWN") && !link.slotActive());
+            assertThat(down.receiving()).isEqualTo("DOWN");
+            assertThat(down.slotActive()).as("node-a no longer reads its slot on node-b").isFalse();
+            assertThat(node(cluster.on(b).cluster.overview(OPERATOR), "node-a").databaseReachable()).isFalse();
+        } finally {
+            a.restart();
+        }
+    }
+
+    @Test
+    void onlyTheOperatorSeesTheCluster() {
+        Actor resellerAdmin = new Actor(UUID.randomUUID(), "nina@northwind", Role.RESELLER_ADMIN, UUID.randomUUID(), null);
+        assertThatThrownBy(() -> cluster.on(cluster.b).cluster.overview(resellerAdmin)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    private static NodeOverview node(ClusterOverview overview, String name) {
+        return overview.nodes().stream().filter(node -> node.name().equals(name)).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,63 @@
+package org.tandem.administration.support;
+
+import org.tandem.administration.apitoken.ApiAuthentication;
+import org.tandem.administration.apitoken.ApiTokenService;
+import org.tandem.administration.apitoken.DefaultApiTokenService;
+import org.tandem.administration.apitoken.FailureThrottle;
+import org.tandem.storage.jdbc.JdbcApiTokens;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The API token service and authentication on the shared administration database, with a clock the
+ * test moves (expiry, throttling) and a throttle of its own per fixture, so tests do not slow each
+ * other down.
+ */
+public final class ApiTokenFixture {
+
+    public final AdministrationFixture administration = AdministrationFixture.shared();
+    public final MovableClock clock = new MovableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    public final ApiTokenService tokens;
+    public final ApiAuthentication authentication;
+
+    public ApiTokenFixture(FailureThrottle.Limits limits) {
+        JdbcApiTokens repository = new JdbcApiTokens(administration.database().dataSource(), "node1");
+        tokens = new DefaultApiTokenService(repository, administration.services().homeNode, clock);
+        authentication = new ApiAuthentication(repository, administration.accounts, new FailureThrottle(limits, clock),
+                clock);
+    }
+
+    /** A clock that stands still until a test moves it. */
+    public static final class MovableClock extends Clock {
+
+        private volatile Instant now;
+
+        MovableClock(Instant start) {
+            this.now = start;
+        }
+
+        public void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("UTC only");
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.tandem.administration.support;
+
+import jakarta.persistence.EntityManager;
+import org.tandem.administration.account.AccountService;
+import org.tandem.administration.account.DefaultAccountService;
+import org.tandem.administration.apitoken.ApiAuthentication;
+import org.tandem.administration.apitoken.ApiTokenService;
+import org.tandem.administration.apitoken.DefaultApiTokenService;
+import org.tandem.administration.calls.ActiveCallChanges;
+import org.tandem.administration.calls.ActiveCallService;
+import org.tandem.administration.calls.CallHistoryService;
+import org.tandem.administration.calls.DefaultActiveCallService;
+import org.tandem.administration.calls.DefaultCallHistoryService;
+import org.tandem.administration.customer.CustomerService;
+import org.tandem.administration.customer.DefaultCustomerService;
+import org.tandem.administration.extension.DefaultExtensionService;
+import org.tandem.administration.extension.ExtensionService;
+import org.tandem.administration.operator.ClusterService;
+import org.tandem.administration.operator.DefaultClusterService;
+import org.tandem.administration.ownextension.DefaultOwnExtensionService;
+import org.tandem.administration.ownextension.OwnExtensionService;
+import org.tandem.administration.registration.DefaultRegistrationService;
+import org.tandem.administration.registration.RegistrationChanges;
+import org.tandem.administration.registration.RegistrationService;
+import org.tandem.administration.ringgroup.DefaultRingGroupService;
+import org.tandem.administration.ringgroup.RingGroupService;
+import org.tandem.domain.account.PortalAccountRepository;
+import org.tandem.domain.tenant.HomeNodeCheck;
+import org.tandem.storage.TestDatabase;
+import org.tandem.storage.jdbc.JdbcActiveCalls;
+import org.tandem.storage.jdbc.JdbcApiTokens;
+import org.tandem.storage.jdbc.JdbcCallHistory;
+import org.tandem.storage.jdbc.JdbcNodeActivity;
+import org.tandem.storage.jdbc.JdbcNodeHeartbeats;
+import org.tandem.storage.jdbc.JdbcRingGroups;
+import org.tandem.storage.jdbc.JdbcTenantRegistrations;
+import org.tandem.storage.jpa.JpaExtensionRepository;
+import org.tandem.storage.jpa.JpaNodeRepository;
+import org.tandem.storage.jpa.JpaPoolRepository;
+import org.tandem.storage.jpa.JpaPortalAccountRepository;
+import org.tandem.storage.jpa.JpaResellerRepository;
+import org.tandem.storage.jpa.JpaTenantRepository;
+import org.tandem.storage.notification.PostgresTenantChanges;
+import org.tandem.storage.replication.DatabaseLogin;
+import org.tandem.storage.replication.DatabaseReplicationHealth;
+import org.tandem.storage.replication.HomeNodeGuard;
+
+import java.util.UUID;
+
+/**
+ * The administration services of one node as the node wires them (storage's repositories, this
+ * node's home-node guard), each call in a transaction of its own, on that node's database.
+ */
+public final class NodeServices {
+
+    /** The login the test databases and their replication use. */
+    public static final DatabaseLogin LOGIN = new DatabaseLogin("tandem", "tandem");
+
+    public final CustomerService customers;
+    public final ExtensionService extensions;
+    public final RegistrationService registrations;
+    public final PortalAccountRepository accounts;
+    public final ApiTokenService apiTokens;
+    public final ApiAuthentication apiAuthentication;
+    /** This node's home-node rule, checked in the services' transactions. */
+    public final HomeNodeCheck homeNode;
+    public final CallHistoryService calls;
+    public final ClusterService cluster;
+    public final RingGroupService ringGroups;
+    public final ActiveCallService activeCalls;
+    public final AccountService ownAccount;
+    public final OwnExtensionService ownExtension;
+    /** This node's calls as its engine publishes them. */
+    public final JdbcActiveCalls publishedCalls;
+
+    public NodeServices(TestDatabase database, UUID nodeId, String nodeName) {
+        EntityManager entityManager = database.newEntityManager();
+        JpaTenantRepository tenants = new JpaTenantRepository(entityManager);
+        JpaExtensionRepository extensionRepository = new JpaExtensionRepository(entityManager);
+        JpaNodeRepository nodes = new JpaNodeRepository(entityManager);
+        HomeNodeGuard guard = new HomeNodeGuard(nodeId, nodeName, LOGIN);
+        homeNode = guard.inTransactionOf(entityManager);
+        customers = Transactions.around(CustomerService.class, new DefaultCustomerService(tenants,
+                new JpaResellerRepository(entityManager), new JpaPortalAccountRepository(entityManager),
+                extensionRepository, new JpaPoolRepository(entityManager), nodes,
+                new JdbcTenantRegistrations(database.dataSource()), new JdbcCallHistory(database.dataSource()), homeNode),
+                entityManager);
+        extensions = Transactions.around(ExtensionService.class,
+                new DefaultExtensionService(tenants, extensionRepository, homeNode), entityManager);
+        ringGroups = Transactions.around(RingGroupService.class, new DefaultRingGroupService(tenants, extensionRepository,
+                new JdbcRingGroups(database.dataSource(), guard)), entityManager);
+        cluster = Transactions.around(ClusterService.class, new DefaultClusterService(new JpaPoolRepository(entityManager),
+                nodes, new JdbcNodeActivity(database.dataSource()), new JdbcNodeHeartbeats(database.dataSource()),
+                new DatabaseReplicationHealth(database.dataSource(), nodeId, nodeName)), entityManager);
+        calls = Transactions.around(CallHistoryService.class,
+                new DefaultCallHistoryService(tenants, new JdbcCallHistory(database.dataSource())), entityManager);
+        JdbcApiTokens tokenRepository = new JdbcApiTokens(
+                new TransactionSharingDataSource(database.dataSource(), entityManager), nodeName);
+        apiTokens = Transactions.around(ApiTokenService.class, new DefaultApiTokenService(tokenRepository, homeNode),
+                entityManager);
+        accounts = Transactions.around(PortalAccountRepository.class, new JpaPortalAccountRepository(entityManager),
+                entityManager);
+        apiAuthentication = new ApiAuthentication(tokenRepository, accounts);
+        RegistrationChanges changes = new RegistrationChanges(new PostgresTenantChanges(PostgresTenantChanges.REGISTRATIONS,
+                () -> database.dataSource().getConnection())::start);
+        registrations = Transactions.around(RegistrationService.class, new DefaultRegistrationService(tenants,
+                extensionRepository, nodes, new JdbcTenantRegistrations(database.dataSource()), changes), entityManager);
+        ownAccount = Transactions.around(AccountService.class,
+                new DefaultAccountService(new JpaPortalAccountRepository(entityManager), homeNode), entityManager);
+        ownExtension = Transactions.around(OwnExtensionService.class, new DefaultOwnExtensionService(
+                new JpaPortalAccountRepository(entityManager), extensionRepository, nodes,
+                new JdbcTenantRegistrations(database.dataSource()), new JdbcCallHistory(database.dataSource()), changes),
+                entityManager);
+        publishedCalls = new JdbcActiveCalls(database.dataSource());
+        activeCalls = Transactions.around(ActiveCallService.class, new DefaultActiveCallService(tenants,
+                extensionRepository, nodes, publishedCalls, new ActiveCallChanges(new PostgresTenantChanges(
+                        PostgresTenantChanges.ACTIVE_CALLS, () -> database.dataSource().getConnection())::start)),
+                entityManager);
+    }
+}

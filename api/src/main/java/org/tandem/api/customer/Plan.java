@@ -1,0 +1,5 @@
+package org.tandem.api.customer;
+
+/** What a customer's plan allows. */
+public record Plan(int maxExtensions, int maxConcurrentCalls, int maxCallsPerSecond) {
+}

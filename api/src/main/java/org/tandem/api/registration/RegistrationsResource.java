@@ -1,0 +1,39 @@
+package org.tandem.api.registration;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.tandem.administration.registration.RegistrationService;
+import org.tandem.api.security.Caller;
+
+import java.util.UUID;
+
+/** The tenant's registered phones now ({@link RegistrationService}); another tenant's id is 404. */
+@Path("v1/tenants/{tenantId}/registrations")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+public class RegistrationsResource {
+
+    private RegistrationService registrations;
+    private Caller caller;
+
+    /** For CDI's client proxy, and RESTEasy, which wants a public constructor it can see. */
+    public RegistrationsResource() {
+    }
+
+    @Inject
+    public RegistrationsResource(RegistrationService registrations, Caller caller) {
+        this.registrations = registrations;
+        this.caller = caller;
+    }
+
+    @GET
+    public RegistrationList registrations(@PathParam("tenantId") UUID tenantId) {
+        return new RegistrationList(tenantId, registrations.registrations(caller.actor(), tenantId).stream()
+                .map(RegisteredPhone::of).toList());
+    }
+}

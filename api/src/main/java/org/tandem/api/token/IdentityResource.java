@@ -1,0 +1,36 @@
+package org.tandem.api.token;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.tandem.administration.access.Actor;
+import org.tandem.api.security.Caller;
+import org.tandem.api.security.PasswordAccepted;
+
+/** Who a token (or password) acts for: a script's first call, to learn its tenant id. */
+@Path("v1/me")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+public class IdentityResource {
+
+    private Caller caller;
+
+    /** For CDI's client proxy, and RESTEasy, which wants a public constructor it can see. */
+    public IdentityResource() {
+    }
+
+    @Inject
+    public IdentityResource(Caller caller) {
+        this.caller = caller;
+    }
+
+    @GET
+    @PasswordAccepted
+    public Identity me() {
+        Actor actor = caller.actor();
+        return new Identity(actor.username(), actor.role(), actor.resellerId(), actor.tenantId(), caller.proof().name());
+    }
+}

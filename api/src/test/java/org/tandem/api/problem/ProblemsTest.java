@@ -1,0 +1,179 @@
+package org.tandem.api.problem;
+
+import jakarta.json.JsonException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.core.Response;
+import org.junit.jupiter.api.Test;
+import org.tandem.administration.access.AccessDeniedException;
+import org.tandem.administration.apitoken.AuthenticationFailedException;
+import org.tandem.administration.apitoken.TooManyFailedAttemptsException;
+import org.tandem.administration.shared.InvalidInputException;
+import org.tandem.administration.shared.OverPlanException;
+import org.tandem.domain.shared.AlreadyTakenException;
+import org.tandem.domain.tenant.NotHomeNodeException;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every exception the services and the API raise gets its own status, type and words, and nothing internal leaks. */
+class ProblemsTest {
+
+    private static final UUID INCIDENT = UUID.fromString("00000000-0000-4000-8000-000000000001");
+
+    @Test
+    void invalidInputIs422WithEveryFieldInOrder() {
+        Problem problem = problem(new InvalidInputException(Map.of("sipDomain", "not a DNS name", "plan", "too big",
+                InvalidInputException.WHOLE, "No pool can take a new customer yet")));
+
+        assertThat(problem.status()).isEqualTo(422);
+        assertThat(problem.type()).isEqualTo("urn:tandem:problem:invalid-input");
+        assertThat(problem.title()).isEqualTo("The input is not valid");
+        assertThat(problem.detail()).isEqualTo("3 problems: see errors");
+        assertThat(problem.errors()).containsExactly(
+                new InputError(null, null, null, "No pool can take a new customer yet"),
+                new InputError("plan", null, null, "too big"),
+                new InputError("sipDomain", null, null, "not a DNS name"));
+    }
+
+    @Test
+    void aValueAlreadyInUseIs409AndAMixOfTakenAndMalformedIs422() {
+        Problem taken = problem(new InvalidInputException(Map.of("number", "Extension 101 already exists"), Set.of("number")));
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.type()).isEqualTo("urn:tandem:problem:already-exists");
+        assertThat(taken.detail()).isEqualTo("Extension 101 already exists");
+        assertThat(taken.errors()).containsExactly(InputError.ofField("number", "Extension 101 already exists"));
+
+        Problem mixed = problem(new InvalidInputException(Map.of("sipDomain", "taken", "adminPassword", "too short"),
+                Set.of("sipDomain")));
+        assertThat(mixed.status()).isEqualTo(422);
+
+        Problem raced = problem(new AlreadyTakenException("This SIP domain is already used by another customer", null));
+        assertThat(raced.status()).isEqualTo(409);
+        assertThat(raced.type()).isEqualTo("urn:tandem:problem:already-exists");
+    }
+
+    @Test
+    void overThePlanIs409OfItsOwnType() {
+        Problem problem = problem(new OverPlanException("The plan allows 5 extensions and 5 exist"));
+
+        assertThat(problem.status()).isEqualTo(409);
+        assertThat(problem.type()).isEqualTo("urn:tandem:problem:over-plan");
+        assertThat(problem.detail()).isEqualTo("The plan allows 5 extensions and 5 exist");
+    }
+
+    @Test
+    void aChangeOnTheWrongNodeIs409NamingTheHomeNode() {
+        String message = "acme.example.com is changed on its home node node-a, not on node-b: use the portal of node-a at http://127.0.0.2:8080/";
+        Problem problem = problem(new NotHomeNodeException(message, "node-a", "http://127.0.0.2:8080/"));
+
+        assertThat(problem.status()).isEqualTo(409);
+        assertThat(problem.type()).isEqualTo("urn:tandem:problem:not-home-node");
+        assertThat(problem.detail()).isEqualTo(message);
+    }
+
+    @Test
+    void somethingOutOfReachIs404AndARoleThatMayNotIs403() {
+        Problem notFound = problem(new org.tandem.administration.access.NotFoundException("No such customer"));
+        assertThat(notFound.status()).isEqualTo(404);
+        assertThat(notFound.type()).isEqualTo("urn:tandem:problem:not-found");
+        assertThat(notFound.detail()).isEqualTo("No such customer");
+
+        Problem denied = problem(new AccessDeniedException("Your login may not manage customers"));
+        assertThat(denied.status()).isEqualTo(403);
+        assertThat(denied.type()).isEqualTo("urn:tandem:problem:forbidden");
+    }
+
+    @Test
+    void aRefusedTokenIs401WithABearerChallengeNamingTheError() {
+        ProblemAnswer answer = Problems.of(new AuthenticationFailedException("The API token expired at 2026-01-01T00:00:00Z"),
+                INCIDENT);
+
+        assertThat(answer.problem().status()).isEqualTo(401);
+        assertThat(answer.problem().type()).isEqualTo("urn:tandem:problem:unauthenticated");
+        assertThat(answer.headers()).containsEntry("WWW-Authenticate", List.of("Bearer realm=\"tandem\", "
+                + "error=\"invalid_token\", error_description=\"The API token expired at 2026-01-01T00:00:00Z\""));
+        assertThat(Problems.bearerChallenge(null)).isEqualTo("Bearer realm=\"tandem\"");
+        assertThat(Problems.bearerChallenge("a \"quoted\" reason")).endsWith("error_description=\"a 'quoted' reason\"");
+    }
+
+    @Test
+    void aThrottledAddressIs429WithRetryAfterInWholeSeconds() {
+        ProblemAnswer answer = Problems.of(new TooManyFailedAttemptsException(Duration.ofMillis(29_001)), INCIDENT);
+
+        assertThat(answer.problem().status()).isEqualTo(429);
+        assertThat(answer.problem().type()).isEqualTo("urn:tandem:problem:too-many-failed-attempts");
+        assertThat(answer.headers()).containsEntry("Retry-After", List.of("29"));
+        assertThat(Problems.of(new TooManyFailedAttemptsException(Duration.ofMillis(10)), INCIDENT).headers())
+                .containsEntry("Retry-After", List.of("1"));
+    }
+
+    @Test
+    void whatJaxRsRefusesKeepsItsStatusInTheSameForm() {
+        Problem noPath = problem(new NotFoundException("RESTEASY003210: Could not find resource for full path: http://x/y"));
+        assertThat(noPath.status()).isEqualTo(404);
+        assertThat(noPath.type()).isEqualTo("urn:tandem:problem:not-found");
+        assertThat(noPath.detail()).doesNotContain("RESTEASY");
+
+        ProblemAnswer wrongMethod = Problems.of(new NotAllowedException("GET", new String[]{"POST"}), INCIDENT);
+        assertThat(wrongMethod.problem().status()).isEqualTo(405);
+        assertThat(wrongMethod.problem().type()).isEqualTo("about:blank");
+        assertThat(wrongMethod.problem().title()).isEqualTo("Method Not Allowed");
+        assertThat(wrongMethod.headers().get("Allow").getFirst()).contains("GET").contains("POST");
+
+        Problem wrongType = problem(new NotSupportedException());
+        assertThat(wrongType.status()).isEqualTo(415);
+        assertThat(wrongType.title()).isEqualTo("Unsupported Media Type");
+    }
+
+    @Test
+    void anUnreadableBodyIs400() {
+        Problem problem = problem(new JsonException("Unexpected char 39 at (line no=1, column no=1, offset=0)"));
+
+        assertThat(problem.status()).isEqualTo(400);
+        assertThat(problem.type()).isEqualTo("urn:tandem:problem:malformed-request");
+        assertThat(problem.detail()).doesNotContain("Unexpected char");
+    }
+
+    @Test
+    void aDatabaseOutOfReachIs503WithRetryAfter() {
+        ProblemAnswer answer = Problems.of(new IllegalStateException("wrapped",
+                new SQLTransientConnectionException("IJ000453: Unable to get managed connection")), INCIDENT);
+        assertThat(answer.problem().status()).isEqualTo(503);
+        assertThat(answer.problem().type()).isEqualTo("urn:tandem:problem:unavailable");
+        assertThat(answer.headers()).containsKey("Retry-After");
+        assertThat(Problems.of(new RuntimeException(new SQLException("refused", "08001")), INCIDENT).problem().status())
+                .isEqualTo(503);
+    }
+
+    @Test
+    void anythingElseIs500NamingOnlyTheIncident() {
+        Problem problem = problem(new IllegalStateException("duplicate key value violates unique constraint; password=hunter2",
+                new SQLException("ERROR: syntax error", "42601")));
+
+        assertThat(problem.status()).isEqualTo(500);
+        assertThat(problem.type()).isEqualTo("urn:tandem:problem:internal");
+        assertThat(problem.detail()).contains(INCIDENT.toString()).doesNotContain("hunter2", "SQL", "Exception", "syntax");
+    }
+
+    @Test
+    void theApisOwnProblemsAreAnsweredAsTheyAre() {
+        ProblemAnswer answer = Problems.of(new ApiProblemException(ProblemType.MALFORMED_REQUEST, "The body must be a JSON object"),
+                INCIDENT);
+        assertThat(answer.problem()).isEqualTo(new Problem("urn:tandem:problem:malformed-request",
+                "The request is not well-formed", 400, "The body must be a JSON object", null, null));
+        assertThat(Response.Status.fromStatusCode(answer.problem().status())).isEqualTo(Response.Status.BAD_REQUEST);
+    }
+
+    private static Problem problem(Throwable failure) {
+        return Problems.of(failure, INCIDENT).problem();
+    }
+}

@@ -1,0 +1,78 @@
+package org.tandem.api.request;
+
+import org.junit.jupiter.api.Test;
+import org.tandem.administration.shared.InvalidInputException;
+import org.tandem.api.problem.ApiProblemException;
+import org.tandem.domain.ringgroup.RingStrategy;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JsonRequestTest {
+
+    @Test
+    void readsMembersAndNestedObjects() {
+        JsonRequest request = JsonRequest.parse("""
+                {"name": "CI", "expiresAt": "2027-01-31T12:00:00+01:00", "plan": {"max": 5}, "nothing": null}""",
+                Set.of("name", "expiresAt", "plan", "nothing"));
+
+        assertThat(request.text("name")).isEqualTo("CI");
+        assertThat(request.instant("expiresAt")).isEqualTo(Instant.parse("2027-01-31T11:00:00Z"));
+        assertThat(request.object("plan", Set.of("max")).whole("max")).isEqualTo(5);
+        assertThat(request.text("nothing")).isNull();
+        assertThat(request.text("absent")).isNull();
+        assertThat(request.has("nothing")).isFalse();
+        request.requireValid();
+    }
+
+    @Test
+    void wrongTypesAndUnknownMembersAreNamedAllAtOnce() {
+        JsonRequest request = JsonRequest.parse("""
+                {"number": 101, "displayname": "typo", "plan": {"max": "five", "extra": 1}, "expiresAt": "tomorrow",
+                 "big": 12345678901}""", Set.of("number", "plan", "expiresAt", "big"));
+        request.text("number");
+        request.object("plan", Set.of("max")).whole("max");
+        request.instant("expiresAt");
+        request.whole("big");
+
+        assertThatThrownBy(request::requireValid).isInstanceOfSatisfying(InvalidInputException.class, e ->
+                assertThat(e.messages()).containsOnlyKeys("number", "displayname", "plan.max", "plan.extra", "expiresAt", "big")
+                        .containsEntry("number", "Must be a string")
+                        .containsEntry("plan.max", "Must be a whole number")
+                        .containsEntry("big", "Too large"));
+    }
+
+    @Test
+    void readsArraysOfStringsAndChoicesByExactName() {
+        JsonRequest good = JsonRequest.parse("""
+                {"members": ["201", "202"], "strategy": "SEQUENTIAL"}""", Set.of("members", "strategy"));
+        assertThat(good.texts("members")).containsExactly("201", "202");
+        assertThat(good.choice("strategy", RingStrategy.class)).isEqualTo(RingStrategy.SEQUENTIAL);
+        assertThat(good.texts("absent")).isNull();
+        good.requireValid();
+
+        JsonRequest bad = JsonRequest.parse("""
+                {"members": ["201", 202], "strategy": "sequential", "other": "201"}""", Set.of("members", "strategy", "other"));
+        bad.texts("members");
+        bad.choice("strategy", RingStrategy.class);
+        bad.texts("other");
+        assertThatThrownBy(bad::requireValid).isInstanceOfSatisfying(InvalidInputException.class, e ->
+                assertThat(e.messages()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "members", "Must be an array of strings",
+                        "strategy", "Must be one of SIMULTANEOUS, SEQUENTIAL",
+                        "other", "Must be an array of strings")));
+    }
+
+    @Test
+    void aBodyThatIsNotOneJsonObjectIsMalformed() {
+        for (String body : new String[]{null, "", "  ", "{", "[1, 2]", "\"text\"", "{\"a\": 1} trailing"}) {
+            assertThatThrownBy(() -> JsonRequest.parse(body, Set.of("a")))
+                    .as("body %s", body)
+                    .isInstanceOfSatisfying(ApiProblemException.class, e -> assertThat(e.problem().status()).isEqualTo(400));
+        }
+    }
+}

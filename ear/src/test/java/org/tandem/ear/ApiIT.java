@@ -1,0 +1,536 @@
+package org.tandem.ear;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.as.arquillian.api.ServerSetup;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.tandem.domain.account.PasswordHash;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The REST API of a deployed node, from outside as a reseller's or tenant's script meets it: API
+ * tokens made, used, revoked and expired; a reseller onboarding a customer whose admin creates an
+ * extension that a SIPp phone then registers with; ring groups, call history and its CSV export, and
+ * the usage a reseller sees; ids of other tenants and resellers refused as if they did not exist; bad input answered with the right problem document; a guessing address slowed
+ * down. Each test calls from a loopback address of its own, so the throttle of one never meets another.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@ServerSetup(FreshDatabaseConnections.class)
+class ApiIT {
+
+    private static final String RESELLER = "reseller";
+    private static final String RESELLER_PASSWORD = "tandem-reseller";
+    private static final String ACME_ADMIN = "admin@acme";
+    private static final String ACME_ADMIN_PASSWORD = "tandem-admin";
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return TandemEar.asBuilt();
+    }
+
+    @Test
+    void aTokenIsMadeWithThePasswordUsedRevokedAndThenRefused() throws Exception {
+        NodeApi anonymous = NodeApi.from("127.0.0.11");
+
+        NodeApi.Answer noCredentials = anonymous.post("v1/tokens", "{\"name\": \"x\"}");
+        assertProblem(noCredentials, 401, "urn:tandem:problem:unauthenticated");
+        assertThat(noCredentials.headers("WWW-Authenticate")).containsExactly("Basic realm=\"tandem\", charset=\"UTF-8\"");
+        assertProblem(anonymous.withPassword(RESELLER, "wrong-password").post("v1/tokens", "{\"name\": \"x\"}"),
+                401, "urn:tandem:problem:unauthenticated");
+
+        NodeApi.Answer made = anonymous.withPassword(RESELLER, RESELLER_PASSWORD).post("v1/tokens", "{\"name\": \"billing sync\"}");
+        assertThat(made.status()).as(made.toString()).isEqualTo(201);
+        String secret = made.json().getString("secret");
+        String id = made.json().getJsonObject("token").getString("id");
+        assertThat(secret).matches("tdm_[a-z0-9]{12}_[A-Za-z0-9_-]{43}");
+        assertThat(made.header("Location")).endsWith("/api/v1/tokens/" + id);
+        assertThat(made.json().getJsonObject("token").getString("status")).isEqualTo("ACTIVE");
+
+        NodeApi script = anonymous.withToken(secret);
+        NodeApi.Answer me = script.get("v1/me");
+        assertThat(me.json().getString("username")).isEqualTo(RESELLER);
+        assertThat(me.json().getString("role")).isEqualTo("RESELLER_ADMIN");
+        assertThat(me.json().getString("proof")).isEqualTo("TOKEN");
+        NodeApi.Answer listed = script.get("v1/tokens/" + id);
+        assertThat(listed.json().getString("owner")).isEqualTo(RESELLER);
+        assertThat(Instant.parse(listed.json().getString("lastUsedAt"))).isAfter(Instant.now().minusSeconds(60));
+        assertThat(listed.response().body()).doesNotContain(secret.substring(17));
+        NodeApi.Answer tokenMakesToken = script.post("v1/tokens", "{\"name\": \"forever\"}");
+        assertProblem(tokenMakesToken, 401, "urn:tandem:problem:unauthenticated");
+        assertThat(tokenMakesToken.json().getString("detail")).contains("password");
+
+        assertThat(script.delete("v1/tokens/" + id).status()).isEqualTo(204);
+
+        NodeApi.Answer revoked = script.get("v1/me");
+        assertProblem(revoked, 401, "urn:tandem:problem:unauthenticated");
+        assertThat(revoked.json().getString("detail")).startsWith("The API token was revoked at");
+        assertThat(revoked.header("WWW-Authenticate")).startsWith("Bearer realm=\"tandem\", error=\"invalid_token\"");
+        assertThat(anonymous.withPassword(RESELLER, RESELLER_PASSWORD).get("v1/tokens/" + id).json().getString("status"))
+                .isEqualTo("REVOKED");
+    }
+
+    @Test
+    void anExpiredTokenIsRefusedAndSaysSo() throws Exception {
+        NodeApi api = NodeApi.from("127.0.0.12");
+        Instant expiry = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
+        NodeApi.Answer made = api.withPassword(ACME_ADMIN, ACME_ADMIN_PASSWORD)
+                .post("v1/tokens", "{\"name\": \"short-lived\", \"expiresAt\": \"" + expiry + "\"}");
+        assertThat(made.status()).as(made.toString()).isEqualTo(201);
+        NodeApi script = api.withToken(made.json().getString("secret"));
+        assertThat(script.get("v1/me").status()).isEqualTo(200);
+
+        Thread.sleep(Math.max(0, expiry.toEpochMilli() - System.currentTimeMillis()) + 500);
+
+        NodeApi.Answer expired = script.get("v1/me");
+        assertProblem(expired, 401, "urn:tandem:problem:unauthenticated");
+        assertThat(expired.json().getString("detail")).isEqualTo("The API token expired at " + expiry);
+        NodeApi.Answer pastExpiry = api.withPassword(ACME_ADMIN, ACME_ADMIN_PASSWORD)
+                .post("v1/tokens", "{\"name\": \"late\", \"expiresAt\": \"2020-01-01T00:00:00Z\"}");
+        assertProblem(pastExpiry, 422, "urn:tandem:problem:invalid-input");
+        assertThat(field(pastExpiry, "expiresAt")).contains("future");
+    }
+
+    @Test
+    void aResellerOnboardsACustomerWhoseAdminCreatesAnExtensionThatAPhoneRegistersWith() throws Exception {
+        NodeApi api = NodeApi.from("127.0.0.13");
+        NodeApi reseller = api.withToken(api.newToken(RESELLER, RESELLER_PASSWORD, "onboarding"));
+        String domain = "initech" + suffix() + ".tandem.test";
+        String adminName = "bill@" + domain;
+
+        NodeApi.Answer onboarded = reseller.post("v1/customers", """
+                {"companyName": "Initech", "sipDomain": "%s", "adminUsername": "%s", "adminPassword": "Lumbergh-TPS-2026",
+                 "plan": {"maxExtensions": 10, "maxConcurrentCalls": 4, "maxCallsPerSecond": 2}}""".formatted(domain, adminName));
+        assertThat(onboarded.status()).as(onboarded.toString()).isEqualTo(201);
+        String customerId = onboarded.json().getString("id");
+        assertThat(onboarded.header("Location")).endsWith("/api/v1/customers/" + customerId);
+        assertThat(onboarded.json().getJsonArray("dnsRecords").getValuesAs(JsonObject.class))
+                .extracting(record -> record.getString("zoneLine"))
+                .contains("_sip._udp." + domain + ". 300 IN SRV 10 0 " + sipPort() + " node1." + domain + ".");
+        assertThat(reseller.get("v1/customers?search=" + domain).json().getJsonArray("customers")).hasSize(1);
+
+        NodeApi admin = api.withToken(api.newToken(adminName, "Lumbergh-TPS-2026", "phones"));
+        assertThat(admin.get("v1/me").json().getString("tenantId")).isEqualTo(customerId);
+        NodeApi.Answer created = admin.post("v1/tenants/" + customerId + "/extensions",
+                "{\"number\": \"201\", \"displayName\": \"Peter Gibbons\"}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String password = created.json().getString("sipPassword");
+        assertThat(created.json().getString("sipUser")).isEqualTo("201@" + domain);
+        assertThat(password).hasSize(20);
+
+        assertThat(registerPhone("201", domain, password)).as("SIPp registers with the API's password").isZero();
+        NodeApi.Answer phones = admin.get("v1/tenants/" + customerId + "/registrations");
+        assertThat(phones.json().getJsonArray("registrations").getValuesAs(JsonObject.class))
+                .extracting(phone -> phone.getString("extension"), phone -> phone.getString("displayName"),
+                        phone -> phone.getString("userAgent"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("201", "Peter Gibbons", "SIPp"));
+
+        assertThat(reseller.post("v1/customers/" + customerId + "/suspend", "").json().getString("status"))
+                .isEqualTo("SUSPENDED");
+        assertThat(registerPhone("201", domain, password)).as("a suspended customer's phone is refused").isNotZero();
+        assertThat(reseller.post("v1/customers/" + customerId + "/resume", "").json().getString("status")).isEqualTo("ACTIVE");
+        assertThat(registerPhone("201", domain, password)).isZero();
+
+        NodeApi.Answer imported = admin.post("v1/tenants/" + customerId + "/extensions/import", "text/csv",
+                "number,name\n202,Michael Bolton\n203,\"Nagheenanajar, Samir\"\n");
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
+        assertThat(imported.json().getJsonArray("created").getValuesAs(JsonObject.class))
+                .extracting(one -> one.getJsonObject("extension").getString("displayName"))
+                .containsExactly("Michael Bolton", "Nagheenanajar, Samir");
+        String extensionId = created.json().getJsonObject("extension").getString("id");
+        assertThat(admin.patch("v1/tenants/" + customerId + "/extensions/" + extensionId, "{\"displayName\": \"Peter G.\"}")
+                .json().getString("displayName")).isEqualTo("Peter G.");
+        assertThat(admin.delete("v1/tenants/" + customerId + "/extensions/" + extensionId).status()).isEqualTo(204);
+        assertThat(admin.get("v1/tenants/" + customerId + "/extensions").json().getJsonArray("extensions")
+                .getValuesAs(JsonObject.class)).extracting(one -> one.getString("number")).containsExactly("202", "203");
+    }
+
+    @Test
+    void aTenantAdminManagesRingGroupsAndReadsItsCallHistoryAndItsResellerSeesTheUsage() throws Exception {
+        NodeApi api = NodeApi.from("127.0.0.17");
+        NodeApi reseller = api.withToken(api.newToken(RESELLER, RESELLER_PASSWORD, "ring groups"));
+        String domain = "hunt" + suffix() + ".tandem.test";
+        String tenant = onboard(reseller, domain, "h@" + domain, "Hunt-Admin-Pass-26", 5);
+        NodeApi admin = api.withToken(api.newToken("h@" + domain, "Hunt-Admin-Pass-26", "ring groups"));
+        String extensions = "v1/tenants/" + tenant + "/extensions";
+        assertThat(admin.post(extensions, "{\"number\": \"201\", \"displayName\": \"Ann\"}").status()).isEqualTo(201);
+        assertThat(admin.post(extensions, "{\"number\": \"202\", \"displayName\": \"Bob\"}").status()).isEqualTo(201);
+
+        String groups = "v1/tenants/" + tenant + "/ring-groups";
+        NodeApi.Answer created = admin.post(groups,
+                "{\"number\": \"600\", \"name\": \"Sales\", \"strategy\": \"SEQUENTIAL\", \"members\": [\"202\", \"201\"]}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String groupId = created.json().getString("id");
+        assertThat(created.header("Location")).endsWith("/api/" + groups + "/" + groupId);
+        assertThat(created.json().getInt("memberTimeoutSeconds")).isEqualTo(20);
+        assertThat(admin.get(groups + "/" + groupId).json().getJsonArray("members").getValuesAs(JsonString.class))
+                .extracting(JsonString::getString).containsExactly("202", "201");
+        assertThat(admin.get(groups).json().getJsonArray("ringGroups")).hasSize(1);
+
+        NodeApi.Answer sameNumber = admin.post(groups, "{\"number\": \"600\", \"name\": \"Again\", \"members\": [\"201\"]}");
+        assertProblem(sameNumber, 409, "urn:tandem:problem:already-exists");
+        assertThat(field(sameNumber, "number")).isEqualTo("Ring group 600 already exists");
+        NodeApi.Answer extensionNumber = admin.post(groups, "{\"number\": \"201\", \"name\": \"Clash\", \"members\": [\"202\"]}");
+        assertProblem(extensionNumber, 409, "urn:tandem:problem:already-exists");
+        assertThat(field(extensionNumber, "number")).isEqualTo("Number 201 is already an extension");
+        NodeApi.Answer extensionOnGroup = admin.post(extensions, "{\"number\": \"600\", \"displayName\": \"Clash\"}");
+        assertProblem(extensionOnGroup, 409, "urn:tandem:problem:already-exists");
+        NodeApi.Answer badGroup = admin.post(groups,
+                "{\"number\": \"601\", \"name\": \"Bad\", \"strategy\": \"RANDOM\", \"memberTimeoutSeconds\": 1, \"members\": [\"299\"]}");
+        assertProblem(badGroup, 422, "urn:tandem:problem:invalid-input");
+        assertThat(field(badGroup, "strategy")).isEqualTo("Must be one of SIMULTANEOUS, SEQUENTIAL");
+        NodeApi.Answer badMembers = admin.post(groups,
+                "{\"number\": \"601\", \"name\": \"Bad\", \"memberTimeoutSeconds\": 1, \"members\": [\"299\"]}");
+        assertProblem(badMembers, 422, "urn:tandem:problem:invalid-input");
+        assertThat(field(badMembers, "members")).isEqualTo("Member 299 is not an extension of this company");
+        assertThat(field(badMembers, "memberTimeoutSeconds")).contains("5 to 120 seconds");
+        assertProblem(admin.post(groups, "{\"number\": \"601\", \"name\": \"Bad\", \"members\": \"201\"}"),
+                422, "urn:tandem:problem:invalid-input");
+        assertThat(admin.get(groups).json().getJsonArray("ringGroups")).hasSize(1);
+
+        NodeApi.Answer replaced = admin.put(groups + "/" + groupId,
+                "{\"name\": \"Sales desk\", \"memberTimeoutSeconds\": 30, \"members\": [\"201\"]}");
+        assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
+        assertThat(replaced.json().getString("number")).isEqualTo("600");
+        assertThat(replaced.json().getString("strategy")).isEqualTo("SIMULTANEOUS");
+        assertThat(admin.get(groups + "/" + groupId).json().getString("name")).isEqualTo("Sales desk");
+        NodeApi.Answer renumbered = admin.put(groups + "/" + groupId,
+                "{\"number\": \"601\", \"name\": \"Sales\", \"members\": [\"201\"]}");
+        assertProblem(renumbered, 422, "urn:tandem:problem:invalid-input");
+        assertThat(field(renumbered, "number")).startsWith("A ring group's number cannot change");
+        assertProblem(admin.put(groups + "/" + UUID.randomUUID(), "{\"name\": \"X\", \"members\": [\"201\"]}"),
+                404, "urn:tandem:problem:not-found");
+
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        recordCall(tenant, "201", "202", now.minus(1, ChronoUnit.DAYS), 95, "ANSWERED", 200);
+        recordCall(tenant, "202", "600", now.minusSeconds(60), 0, "NO_ANSWER", 480);
+        String calls = "v1/tenants/" + tenant + "/calls";
+        NodeApi.Answer history = admin.get(calls);
+        assertThat(history.status()).as(history.toString()).isEqualTo(200);
+        assertThat(history.json().getJsonArray("calls").getValuesAs(JsonObject.class))
+                .extracting(call -> call.getString("callee"), call -> call.getString("disposition"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("600", "NO_ANSWER"),
+                        org.assertj.core.groups.Tuple.tuple("202", "ANSWERED"));
+        assertThat(history.json().getJsonArray("perDay")).hasSize(30);
+        assertThat(history.json().getBoolean("truncated")).isFalse();
+        assertThat(admin.get(calls + "?number=201").json().getJsonArray("calls").getValuesAs(JsonObject.class))
+                .extracting(call -> call.getInt("talkSeconds")).containsExactly(95);
+        assertThat(admin.get(calls + "?disposition=NO_ANSWER&from=" + LocalDate.now(ZoneOffset.UTC)).json()
+                .getJsonArray("calls")).hasSize(1);
+        NodeApi.Answer badFilter = admin.get(calls + "?from=yesterday&disposition=LOST");
+        assertProblem(badFilter, 422, "urn:tandem:problem:invalid-input");
+        assertThat(field(badFilter, "from")).isEqualTo("Must be a day such as 2026-11-22");
+        assertThat(field(badFilter, "disposition")).startsWith("Must be one of ANSWERED");
+        assertThat(field(admin.get(calls + "?from=2026-02-01&to=2026-01-01"), "to")).isEqualTo("The last day is before the first");
+        assertThat(field(admin.get(calls + "?from=2024-01-01&to=2026-01-01"), "to")).startsWith("At most 366 days");
+
+        NodeApi.Answer export = admin.get(calls + "/export");
+        assertThat(export.status()).as(export.toString()).isEqualTo(200);
+        assertThat(export.contentType()).startsWith("text/csv");
+        assertThat(export.header("Content-Disposition")).startsWith("attachment; filename=\"calls-");
+        assertThat(export.response().body().split("\r\n")).hasSize(3)
+                .startsWith("started_at,caller,callee,disposition,sip_cause,answered_at,ended_at,talk_seconds");
+        assertThat(export.response().body()).contains(",201,202,ANSWERED,200,");
+
+        JsonObject usage = reseller.get("v1/customers/" + tenant).json().getJsonObject("usage");
+        assertThat(usage.getInt("days")).isEqualTo(30);
+        assertThat(usage.getInt("calls")).isEqualTo(2);
+        assertThat(usage.getInt("talkMinutes")).isEqualTo(1);
+        assertThat(reseller.get("v1/customers?search=" + domain).json().getJsonArray("customers").getJsonObject(0)
+                .getJsonObject("usage").getInt("calls")).isEqualTo(2);
+
+        assertThat(admin.delete(groups + "/" + groupId).status()).isEqualTo(204);
+        assertProblem(admin.get(groups + "/" + groupId), 404, "urn:tandem:problem:not-found");
+        assertProblem(admin.delete(groups + "/" + groupId), 404, "urn:tandem:problem:not-found");
+    }
+
+    @Test
+    void idsOfOtherTenantsAndResellersAreAnsweredAsIfTheyDidNotExist() throws Exception {
+        NodeApi api = NodeApi.from("127.0.0.14");
+        String rivalName = "rival" + suffix();
+        addResellerAdmin(rivalName, "Rival-Reseller-2026");
+        NodeApi rival = api.withToken(api.newToken(rivalName, "Rival-Reseller-2026", "rival script"));
+        String rivalDomain = rivalName + ".tandem.test";
+        NodeApi.Answer rivalCustomer = rival.post("v1/customers", """
+                {"companyName": "Rival Co", "sipDomain": "%s", "adminUsername": "boss@%s", "adminPassword": "Rival-Boss-Pass-26",
+                 "plan": {"maxExtensions": 5, "maxConcurrentCalls": 2, "maxCallsPerSecond": 1}}""".formatted(rivalDomain, rivalDomain));
+        assertThat(rivalCustomer.status()).as(rivalCustomer.toString()).isEqualTo(201);
+        String rivalId = rivalCustomer.json().getString("id");
+
+        NodeApi reseller = api.withToken(api.newToken(RESELLER, RESELLER_PASSWORD, "probe"));
+        String acmeId = reseller.get("v1/customers?search=acme.tandem.test").json().getJsonArray("customers")
+                .getJsonObject(0).getString("id");
+        String missing = UUID.randomUUID().toString();
+        for (String path : List.of("v1/customers/" + rivalId, "v1/customers/" + missing, "v1/tenants/" + rivalId + "/extensions",
+                "v1/tenants/" + rivalId + "/registrations", "v1/tenants/" + rivalId + "/ring-groups",
+                "v1/tenants/" + rivalId + "/calls", "v1/tenants/" + rivalId + "/calls/export")) {
+            NodeApi.Answer answer = reseller.get(path);
+            assertProblem(answer, 404, "urn:tandem:problem:not-found");
+            assertThat(answer.json().getString("detail")).as(path).isEqualTo("No such customer");
+        }
+        assertProblem(reseller.post("v1/customers/" + rivalId + "/suspend", ""), 404, "urn:tandem:problem:not-found");
+        assertThat(rival.get("v1/customers/" + rivalId).json().getString("status")).isEqualTo("ACTIVE");
+        assertProblem(rival.get("v1/customers/" + acmeId), 404, "urn:tandem:problem:not-found");
+        assertThat(rival.get("v1/customers").json().getJsonArray("customers").getValuesAs(JsonObject.class))
+                .extracting(customer -> customer.getString("id")).containsExactly(rivalId);
+
+        NodeApi acmeAdmin = api.withToken(api.newToken(ACME_ADMIN, ACME_ADMIN_PASSWORD, "probe"));
+        NodeApi rivalBoss = api.withToken(api.newToken("boss@" + rivalDomain, "Rival-Boss-Pass-26", "probe"));
+        String rivalExtension = rivalBoss.post("v1/tenants/" + rivalId + "/extensions",
+                "{\"number\": \"100\", \"displayName\": \"Rival Boss\"}").json().getJsonObject("extension").getString("id");
+        String rivalGroup = rivalBoss.post("v1/tenants/" + rivalId + "/ring-groups",
+                "{\"number\": \"700\", \"name\": \"Rival desk\", \"members\": [\"100\"]}").json().getString("id");
+        for (String path : List.of("/extensions", "/ring-groups", "/ring-groups/" + rivalGroup, "/calls", "/calls/export",
+                "/registrations")) {
+            assertProblem(acmeAdmin.get("v1/tenants/" + rivalId + path), 404, "urn:tandem:problem:not-found");
+        }
+        assertProblem(acmeAdmin.delete("v1/tenants/" + rivalId + "/ring-groups/" + rivalGroup), 404, "urn:tandem:problem:not-found");
+        assertProblem(acmeAdmin.delete("v1/tenants/" + acmeId + "/ring-groups/" + rivalGroup), 404, "urn:tandem:problem:not-found");
+        assertProblem(acmeAdmin.post("v1/tenants/" + rivalId + "/ring-groups",
+                "{\"number\": \"701\", \"name\": \"Planted\", \"members\": [\"100\"]}"), 404, "urn:tandem:problem:not-found");
+        assertProblem(reseller.delete("v1/tenants/" + rivalId + "/ring-groups/" + rivalGroup), 404, "urn:tandem:problem:not-found");
+        assertProblem(acmeAdmin.put("v1/tenants/" + acmeId + "/ring-groups/" + rivalGroup,
+                "{\"name\": \"Hijacked\", \"members\": [\"101\"]}"), 404, "urn:tandem:problem:not-found");
+        assertProblem(reseller.put("v1/tenants/" + rivalId + "/ring-groups/" + rivalGroup,
+                "{\"name\": \"Hijacked\", \"members\": [\"100\"]}"), 404, "urn:tandem:problem:not-found");
+        assertThat(rivalBoss.get("v1/tenants/" + rivalId + "/ring-groups/" + rivalGroup).json().getString("name"))
+                .isEqualTo("Rival desk");
+        assertProblem(acmeAdmin.post("v1/tenants/" + rivalId + "/extensions", "{\"number\": \"150\", \"displayName\": \"Planted\"}"),
+                404, "urn:tandem:problem:not-found");
+        for (NodeApi.Answer answer : List.of(
+                acmeAdmin.get("v1/tenants/" + acmeId + "/extensions/" + rivalExtension),
+                acmeAdmin.patch("v1/tenants/" + acmeId + "/extensions/" + rivalExtension, "{\"displayName\": \"Hijacked\"}"),
+                acmeAdmin.post("v1/tenants/" + acmeId + "/extensions/" + rivalExtension + "/sip-password", ""),
+                acmeAdmin.delete("v1/tenants/" + acmeId + "/extensions/" + rivalExtension))) {
+            assertProblem(answer, 404, "urn:tandem:problem:not-found");
+            assertThat(answer.json().getString("detail")).isEqualTo("No such extension");
+        }
+        assertThat(rivalBoss.get("v1/tenants/" + rivalId + "/extensions/" + rivalExtension).json().getString("displayName"))
+                .isEqualTo("Rival Boss");
+
+        NodeApi.Answer customers = acmeAdmin.get("v1/customers");
+        assertProblem(customers, 403, "urn:tandem:problem:forbidden");
+        String resellerTokenId = reseller.get("v1/tokens").json().getJsonArray("tokens").getJsonObject(0).getString("id");
+        assertProblem(acmeAdmin.delete("v1/tokens/" + resellerTokenId), 404, "urn:tandem:problem:not-found");
+        assertProblem(rival.delete("v1/tokens/" + resellerTokenId), 404, "urn:tandem:problem:not-found");
+        assertThat(reseller.get("v1/me").status()).isEqualTo(200);
+    }
+
+    @Test
+    void badInputGetsTheProblemDocumentThatNamesIt() throws Exception {
+        NodeApi api = NodeApi.from("127.0.0.15");
+        NodeApi reseller = api.withToken(api.newToken(RESELLER, RESELLER_PASSWORD, "bad input"));
+        String domain = "tiny" + suffix() + ".tandem.test";
+        String tenant = onboard(reseller, domain, "t@" + domain, "Tiny-Admin-Pass-26", 2);
+        String extensions = "v1/tenants/" + tenant + "/extensions";
+
+        assertProblem(reseller.post(extensions, "{\"number\": \"10"), 400, "urn:tandem:problem:malformed-request");
+        assertProblem(reseller.post(extensions, "[]"), 400, "urn:tandem:problem:malformed-request");
+        NodeApi.Answer wrongTypes = reseller.post(extensions, "{\"number\": 101, \"displayname\": \"typo\"}");
+        assertProblem(wrongTypes, 422, "urn:tandem:problem:invalid-input");
+        assertThat(field(wrongTypes, "number")).isEqualTo("Must be a string");
+        assertThat(field(wrongTypes, "displayname")).startsWith("Unknown member");
+        NodeApi.Answer badNumber = reseller.post(extensions, "{\"number\": \"1\", \"displayName\": \"\"}");
+        assertProblem(badNumber, 422, "urn:tandem:problem:invalid-input");
+        assertThat(badNumber.json().getJsonArray("errors")).hasSize(2);
+
+        assertThat(reseller.post(extensions, "{\"number\": \"101\", \"displayName\": \"One\"}").status()).isEqualTo(201);
+        NodeApi.Answer duplicate = reseller.post(extensions, "{\"number\": \"101\", \"displayName\": \"Again\"}");
+        assertProblem(duplicate, 409, "urn:tandem:problem:already-exists");
+        assertThat(field(duplicate, "number")).isEqualTo("Extension 101 already exists");
+        assertThat(reseller.post(extensions, "{\"number\": \"102\", \"displayName\": \"Two\"}").status()).isEqualTo(201);
+        NodeApi.Answer overPlan = reseller.post(extensions, "{\"number\": \"103\", \"displayName\": \"Three\"}");
+        assertProblem(overPlan, 409, "urn:tandem:problem:over-plan");
+        assertThat(overPlan.json().getString("detail")).startsWith("The plan allows 2 extensions and 2 exist");
+
+        NodeApi.Answer csv = reseller.post(extensions + "/import", "text/csv", "104,Four\nabc,Bad\n101,Dup\n105,\"Open\n");
+        assertProblem(csv, 422, "urn:tandem:problem:invalid-input");
+        assertThat(csv.json().getJsonArray("errors").getValuesAs(JsonObject.class))
+                .extracting(error -> error.getInt("line"), error -> error.getString("detail"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "extension number must be 2 to 10 digits: abc"),
+                        org.assertj.core.groups.Tuple.tuple(3, "Extension 101 already exists"),
+                        org.assertj.core.groups.Tuple.tuple(4, "A quote is not closed"));
+        assertThat(reseller.get(extensions).json().getJsonArray("extensions")).hasSize(2);
+
+        NodeApi.Answer takenDomain = reseller.post("v1/customers", """
+                {"companyName": "Tiny Again", "sipDomain": "%s", "adminUsername": "t2@%s", "adminPassword": "Tiny-Admin-Pass-26",
+                 "plan": {"maxExtensions": 2, "maxConcurrentCalls": 1, "maxCallsPerSecond": 1}}""".formatted(domain, domain));
+        assertProblem(takenDomain, 409, "urn:tandem:problem:already-exists");
+        assertThat(field(takenDomain, "sipDomain")).isEqualTo("This SIP domain is already used by another customer");
+        NodeApi.Answer badCustomer = reseller.post("v1/customers", """
+                {"companyName": " ", "sipDomain": "not a domain", "adminUsername": "x", "adminPassword": "password",
+                 "plan": {"maxExtensions": 0, "maxConcurrentCalls": 1, "maxCallsPerSecond": 1}}""");
+        assertProblem(badCustomer, 422, "urn:tandem:problem:invalid-input");
+        assertThat(badCustomer.json().getJsonArray("errors").getValuesAs(JsonObject.class))
+                .extracting(error -> error.getString("field"))
+                .containsExactly("adminPassword", "adminUsername", "companyName", "plan", "sipDomain");
+
+        NodeApi.Answer wrongMediaType = reseller.post(extensions, "text/plain", "101,One");
+        assertProblem(wrongMediaType, 415, "about:blank");
+        assertProblem(reseller.get("v1/nowhere"), 404, "urn:tandem:problem:not-found");
+        assertProblem(reseller.get("v1/customers/not-a-uuid"), 404, "urn:tandem:problem:not-found");
+        NodeApi.Answer wrongMethod = reseller.delete("v1/customers");
+        assertProblem(wrongMethod, 405, "about:blank");
+        assertThat(wrongMethod.header("Allow")).contains("GET").contains("POST");
+    }
+
+    @Test
+    void anAddressThatKeepsGuessingTokensIsSlowedDownAndOthersAreNot() throws Exception {
+        NodeApi guesser = NodeApi.from("127.0.0.77");
+        String good = guesser.newToken(ACME_ADMIN, ACME_ADMIN_PASSWORD, "guessed address");
+        for (int i = 0; i < 10; i++) {
+            assertProblem(guesser.withToken("tdm_guess" + i).get("v1/me"), 401, "urn:tandem:problem:unauthenticated");
+        }
+
+        NodeApi.Answer slowed = guesser.withToken(good).get("v1/me");
+        assertProblem(slowed, 429, "urn:tandem:problem:too-many-failed-attempts");
+        assertThat(Integer.parseInt(slowed.header("Retry-After"))).isBetween(1, 30);
+        assertThat(NodeApi.from("127.0.0.78").withToken(good).get("v1/me").status()).isEqualTo(200);
+    }
+
+    @Test
+    void servesItsOpenApiDocumentToAnyone() throws Exception {
+        NodeApi.Answer document = NodeApi.from("127.0.0.16").get("openapi.json");
+
+        assertThat(document.status()).isEqualTo(200);
+        assertThat(document.contentType()).startsWith("application/json");
+        assertThat(document.json().getString("openapi")).isEqualTo("3.1.0");
+        assertThat(document.json().getJsonObject("paths").keySet()).containsExactlyInAnyOrder("/v1/me", "/v1/tokens",
+                "/v1/tokens/{tokenId}", "/v1/customers", "/v1/customers/{customerId}", "/v1/customers/{customerId}/suspend",
+                "/v1/customers/{customerId}/resume", "/v1/tenants/{tenantId}/extensions",
+                "/v1/tenants/{tenantId}/extensions/import", "/v1/tenants/{tenantId}/extensions/{extensionId}",
+                "/v1/tenants/{tenantId}/extensions/{extensionId}/sip-password", "/v1/tenants/{tenantId}/ring-groups",
+                "/v1/tenants/{tenantId}/ring-groups/{ringGroupId}", "/v1/tenants/{tenantId}/registrations",
+                "/v1/tenants/{tenantId}/calls", "/v1/tenants/{tenantId}/calls/export", "/openapi.json");
+    }
+
+    private static void assertProblem(NodeApi.Answer answer, int status, String type) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
+        assertThat(answer.contentType()).as(answer.toString()).isEqualTo(PROBLEM_JSON);
+        JsonObject problem = answer.json();
+        assertThat(problem.getString("type")).as(answer.toString()).isEqualTo(type);
+        assertThat(problem.getInt("status")).isEqualTo(status);
+        assertThat(problem.getString("title")).isNotBlank();
+        assertThat(problem.getString("instance")).startsWith("/api/");
+        assertThat(answer.response().body()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    /** A new customer of {@code reseller}, its plan allowing {@code maxExtensions}; its id. */
+    private static String onboard(NodeApi reseller, String domain, String admin, String password, int maxExtensions)
+            throws Exception {
+        NodeApi.Answer onboarded = reseller.post("v1/customers", """
+                {"companyName": "Customer of %s", "sipDomain": "%s", "adminUsername": "%s", "adminPassword": "%s",
+                 "plan": {"maxExtensions": %d, "maxConcurrentCalls": 2, "maxCallsPerSecond": 1}}"""
+                .formatted(domain, domain, admin, password, maxExtensions));
+        assertThat(onboarded.status()).as(onboarded.toString()).isEqualTo(201);
+        return onboarded.json().getString("id");
+    }
+
+    /** The detail of the 422/409 error about {@code name}. */
+    private static String field(NodeApi.Answer answer, String name) {
+        return answer.json().getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                .filter(error -> error.get("field") instanceof JsonString field && field.getString().equals(name))
+                .map(error -> error.getString("detail"))
+                .findFirst().orElseThrow(() -> new AssertionError("no error about " + name + ": " + answer));
+    }
+
+    private static String suffix() {
+        return Long.toString(System.nanoTime(), 36);
+    }
+
+    private static int sipPort() {
+        return Integer.getInteger("it.sip.port");
+    }
+
+    /** A SIPp phone registers once with digest authentication (the engine's own scenario); its exit code. */
+    private static int registerPhone(String number, String domain, String password) throws Exception {
+        Path injection = Files.createTempFile("tandem-api-phone", ".csv");
+        Files.writeString(injection, "SEQUENTIAL\n" + number + ";" + domain + ";[authentication username=" + number
+                + " password=" + password + "]\n");
+        Process sipp = new ProcessBuilder("sipp", "127.0.0.1:" + sipPort(),
+                "-sf", Path.of(System.getProperty("it.sipp.scenarios"), "register_auth.xml").toString(),
+                "-inf", injection.toString(), "-auth_uri", domain, "-t", "u1", "-i", "127.0.0.1",
+                "-p", Integer.toString(freeUdpPort()), "-m", "1", "-timeout", "15s", "-timeout_error", "-nostdin")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(sipp.waitFor(30, TimeUnit.SECONDS)).as("sipp finished").isTrue();
+        return sipp.exitValue();
+    }
+
+    private static int freeUdpPort() throws IOException {
+        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** A call record of {@code tenant} as the engine writes one when a call ends. */
+    private static void recordCall(String tenant, String caller, String callee, Instant startedAt, int talkSeconds,
+                                   String disposition, int sipCause) throws SQLException {
+        try (Connection db = nodeDatabase();
+             PreparedStatement insert = db.prepareStatement("insert into call_record (id, tenant_id, node_id, caller, "
+                     + "callee, started_at, answered_at, ended_at, disposition, sip_cause) "
+                     + "select ?, ?, id, ?, ?, ?, ?, ?, ?, ? from node limit 1")) {
+            Instant answeredAt = talkSeconds > 0 ? startedAt.plusSeconds(5) : null;
+            insert.setObject(1, UUID.randomUUID());
+            insert.setObject(2, UUID.fromString(tenant));
+            insert.setString(3, caller);
+            insert.setString(4, callee);
+            insert.setObject(5, startedAt.atOffset(ZoneOffset.UTC));
+            insert.setObject(6, answeredAt == null ? null : answeredAt.atOffset(ZoneOffset.UTC));
+            insert.setObject(7, (answeredAt == null ? startedAt.plusSeconds(20) : answeredAt.plusSeconds(talkSeconds))
+                    .atOffset(ZoneOffset.UTC));
+            insert.setString(8, disposition);
+            insert.setInt(9, sipCause);
+            assertThat(insert.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private static Connection nodeDatabase() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + Integer.getInteger("it.db.port") + "/tandem",
+                "tandem", "tandem");
+    }
+
+    /** A second reseller with its admin login, as the operator would add one, straight into the node's database. */
+    private static void addResellerAdmin(String username, String password) throws SQLException {
+        try (Connection db = nodeDatabase()) {
+            UUID reseller = UUID.randomUUID();
+            try (PreparedStatement insert = db.prepareStatement("insert into reseller (id, operator_id, name, created_at) "
+                    + "select ?, id, ?, now() from operator limit 1")) {
+                insert.setObject(1, reseller);
+                insert.setString(2, "Rival Reseller " + username);
+                assertThat(insert.executeUpdate()).isEqualTo(1);
+            }
+            try (PreparedStatement insert = db.prepareStatement("insert into portal_account (id, username, password_hash, "
+                    + "role, reseller_id, created_at) values (?, ?, ?, 'RESELLER_ADMIN', ?, now())")) {
+                insert.setObject(1, UUID.randomUUID());
+                insert.setString(2, username);
+                insert.setString(3, PasswordHash.of(password.toCharArray()).encoded());
+                insert.setObject(4, reseller);
+                insert.executeUpdate();
+            }
+        }
+    }
+}

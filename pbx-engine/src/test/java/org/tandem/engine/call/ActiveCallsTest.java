@@ -1,0 +1,112 @@
+package org.tandem.engine.call;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.tandem.engine.Sipp;
+import org.tandem.engine.registrar.RegistrarDatabase;
+import org.tandem.engine.registrar.RegistrarExtension;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tandem.engine.registrar.RegistrarDatabase.ALPHA;
+
+/**
+ * The calls this node handles, as it publishes them to table {@code active_call} for live views on
+ * every node: real SIPp phones call through the engine, and the row is seen while the phone rings,
+ * once it answered, and gone once it hung up. A restarted node removes what it left behind, and
+ * nothing of another node's.
+ */
+@Timeout(60)
+class ActiveCallsTest {
+
+    @RegisterExtension
+    static final RegistrarExtension NODE = new RegistrarExtension();
+
+    private RegistrarDatabase db;
+    private SippPhones phones;
+    private String caller;
+    private String callee;
+
+    @BeforeEach
+    void newExtensions() {
+        db = NODE.database();
+        phones = new SippPhones(NODE.port(), db);
+        caller = db.newExtension();
+        callee = db.newExtension();
+    }
+
+    @Test
+    void aCallIsListedWhileItRingsAndOnceAnsweredAndLeavesAtHangUp() throws Exception {
+        // the phone rings 1.5 s, answers, talks 1.5 s, hangs up
+        Sipp.Running phone = phones.phone(callee, ALPHA, "phone_rings_answers_talks.xml", Duration.ofSeconds(6));
+        CompletableFuture<Sipp.Run> call = CompletableFuture.supplyAsync(() -> {
+            try {
+                return phones.call("caller_hears_bye.xml", caller, ALPHA, callee);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        assertThat(awaitListed("RINGING")).as("while the phone rings")
+                .isEqualTo(List.of("RINGING " + NODE.database().nodeId() + " " + db.tenantId(ALPHA) + " unanswered"));
+        assertThat(awaitListed("ANSWERED")).as("once answered")
+                .isEqualTo(List.of("ANSWERED " + NODE.database().nodeId() + " " + db.tenantId(ALPHA) + " answered"));
+
+        Sipp.Run caller = call.get(20, TimeUnit.SECONDS);
+        assertThat(caller.exitCode()).as(caller.describe()).isZero();
+        Sipp.Run callee = phone.await();
+        assertThat(callee.exitCode()).as(callee.describe()).isZero();
+        assertThat(listed()).as("after the hang-up").isEmpty();
+        assertThat(db.awaitCallRecord(this.caller, this.callee, ALPHA)).isEqualTo("ANSWERED 200 answered");
+    }
+
+    @Test
+    void aCallNobodyCouldBeRungIsNeverListed() throws Exception {
+        Sipp.Run call = phones.call("caller_480.xml", caller, ALPHA, callee);
+
+        assertThat(call.exitCode()).as(call.describe()).isZero();
+        assertThat(db.awaitCallRecord(caller, callee, ALPHA)).isEqualTo("FAILED 480 unanswered");
+        assertThat(listed()).isEmpty();
+    }
+
+    @Test
+    void aRestartedNodeRemovesTheCallsItLeftBehindAndNoOtherNodes() {
+        UUID otherNode = UUID.randomUUID();
+        db.execute("insert into node (id, name, sip_host, sip_port, cluster_host, created_at) "
+                + "values (?, ?, '127.0.0.9', 5060, '127.0.0.9', now())", otherNode, "other-" + caller);
+        String leftBehind = "insert into active_call (id, node_id, tenant_id, caller, callee, state, started_at) "
+                + "values (gen_random_uuid(), ?, ?, ?, ?, 'RINGING', now())";
+        db.execute(leftBehind, db.nodeId(), db.tenantId(ALPHA), caller, callee);
+        db.execute(leftBehind, otherNode, db.tenantId(ALPHA), caller, callee);
+
+        NODE.restartEngine();
+
+        assertThat(db.strings("select node_id::text from active_call where caller = ? and callee = ?", caller, callee))
+                .containsExactly(otherNode.toString());
+        db.execute("delete from node where id = ?", otherNode);
+    }
+
+    /** This test's call as listed: state, node, tenant, whether answered. */
+    private List<String> listed() {
+        return db.strings("select state || ' ' || node_id || ' ' || tenant_id || ' ' "
+                + "|| case when answered_at is null then 'unanswered' else 'answered' end "
+                + "from active_call where caller = ? and callee = ?", caller, callee);
+    }
+
+    private List<String> awaitListed(String state) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        List<String> rows = listed();
+        while (rows.stream().noneMatch(row -> row.startsWith(state + " ")) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            rows = listed();
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,95 @@
+package org.tandem.portal.account;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
+import jakarta.inject.Inject;
+import org.tandem.administration.access.Actor;
+import org.tandem.administration.account.AccountService;
+import org.tandem.administration.account.PasswordStrength;
+import org.tandem.administration.shared.InvalidInputException;
+import org.tandem.portal.layout.MainLayout;
+import org.tandem.portal.security.CurrentUser;
+import org.tandem.portal.security.SignInThrottle;
+import org.tandem.portal.shared.FormMessages;
+
+/**
+ * Every signed-in person changes their own password here, whatever their role: the current one
+ * first (a session left open must not be enough, and wrong ones count with failed sign-ins in the
+ * {@link SignInThrottle}), then the new one twice. Problems are shown under
+ * their fields, all at once; the fields are emptied after each try, so no password stays on the page.
+ */
+@Route(value = "account/password", layout = MainLayout.class)
+@PageTitle("Change password | Tandem")
+public class ChangePasswordView extends VerticalLayout {
+
+    static final String THROTTLED = "Too many wrong passwords for this login: try again in a few minutes";
+
+    private final AccountService accounts;
+    private final SignInThrottle throttle;
+    private final Actor actor;
+    private final PasswordField current = new PasswordField("Current password");
+    private final PasswordField newPassword = new PasswordField("New password");
+    private final PasswordField repeated = new PasswordField("New password again");
+    private final FormMessages messages = new FormMessages();
+    private final Paragraph done = new Paragraph();
+
+    @Inject
+    public ChangePasswordView(AccountService accounts, CurrentUser currentUser, SignInThrottle throttle) {
+        this.accounts = accounts;
+        this.throttle = throttle;
+        this.actor = currentUser.actor();
+
+        current.setId("current-password");
+        newPassword.setId("new-password");
+        newPassword.setHelperText("At least " + PasswordStrength.MIN_LENGTH + " characters mixing three of lower case, "
+                + "upper case, digits and symbols (or " + PasswordStrength.PASSPHRASE_LENGTH + " characters of anything)");
+        repeated.setId("repeated-password");
+        // the fields are emptied after each try: their messages must stay until the next one
+        for (PasswordField field : new PasswordField[]{current, newPassword, repeated}) {
+            field.setManualValidation(true);
+        }
+        messages.field(AccountService.CURRENT, current).field(AccountService.NEW, newPassword)
+                .field(AccountService.REPEATED, repeated);
+        done.setId("password-changed");
+        done.setVisible(false);
+        Button change = new Button("Change password", click -> change());
+        change.setId("change-password");
+        change.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add(new H2("Change password"), new Paragraph("Signed in as " + actor.username() + "."),
+                current, newPassword, repeated, messages.general(), change, done);
+    }
+
+    private void change() {
+        String address = VaadinSession.getCurrent().getBrowser().getAddress();
+        try {
+            if (!throttle.allows(actor.username(), address)) {
+                done.setVisible(false);
+                messages.clear();
+                messages.showGeneral(THROTTLED);
+                return;
+            }
+            accounts.changePassword(actor, current.getValue().toCharArray(), newPassword.getValue().toCharArray(),
+                    repeated.getValue().toCharArray());
+            messages.clear();
+            done.setText("Your password is changed. Use the new one the next time you sign in.");
+            done.setVisible(true);
+        } catch (InvalidInputException refused) {
+            done.setVisible(false);
+            messages.show(refused);
+            if (!current.isEmpty() && refused.messages().containsKey(AccountService.CURRENT)) {
+                throttle.failed(actor.username(), address);
+            }
+        } finally {
+            current.clear();
+            newPassword.clear();
+            repeated.clear();
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The signed-in person's own login: changing its password. */
+package org.tandem.portal.account;

@@ -1,0 +1,110 @@
+package org.tandem.storage.jdbc;
+
+import org.tandem.domain.call.ActiveCall;
+import org.tandem.domain.call.ActiveCallChange;
+import org.tandem.domain.call.ActiveCalls;
+import org.tandem.domain.call.TenantActiveCalls;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The calls up now in table {@code active_call} (migration V60): the engine's changes as one
+ * statement (its rows as arrays: calls up are upserted, calls ended deleted, in one auto-committed
+ * statement, so all or none), and one tenant's calls for the portal.
+ */
+public final class JdbcActiveCalls implements ActiveCalls, TenantActiveCalls {
+
+    private static final String COLUMNS = "id, node_id, tenant_id, caller, callee, started_at, answered_at";
+
+    private static final String APPLY = "with change as (select * from unnest(?::uuid[], ?::uuid[], ?::uuid[], "
+            + "?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::bool[]) "
+            + "as c(id, node_id, tenant_id, caller, callee, started_at, answered_at, up)), "
+            + "ended as (delete from active_call a using change c where a.id = c.id and not c.up) "
+            + "insert into active_call (" + COLUMNS + ", state) "
+            + "select " + COLUMNS + ", case when answered_at is null then 'RINGING' else 'ANSWERED' end "
+            + "from change where up "
+            + "on conflict (id) do update set state = excluded.state, answered_at = excluded.answered_at";
+
+    private static final String FORGET_NODE = "delete from active_call where node_id = ?";
+
+    private static final String OF_TENANT = "select " + COLUMNS + " from active_call where tenant_id = ? "
+            + "order by started_at, id";
+
+    private final DataSource dataSource;
+
+    public JdbcActiveCalls(DataSource dataSource) {
+        this.dataSource = Objects.requireNonNull(dataSource, "data source");
+    }
+
+    @Override
+    public void apply(List<ActiveCallChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        // The last change of a call wins; then no row is named twice, as one upsert requires.
+        Map<UUID, ActiveCallChange> last = new LinkedHashMap<>();
+        changes.forEach(change -> last.put(change.callId(), change));
+        List<ActiveCallChange> rows = List.copyOf(last.values());
+        ArrayColumns columns = new ArrayColumns(rows.size(),
+                "uuid", "uuid", "uuid", "text", "text", "text", "text", "bool");
+        for (int i = 0; i < rows.size(); i++) {
+            ActiveCallChange change = rows.get(i);
+            columns.set(i, 0, change.callId()).set(i, 7, change.now().isPresent());
+            if (change.now().isPresent()) {
+                ActiveCall call = change.now().get();
+                // ISO-8601 text, cast to timestamptz by the statement: exact to the nanosecond
+                columns.set(i, 1, call.nodeId()).set(i, 2, call.tenantId()).set(i, 3, call.caller())
+                        .set(i, 4, call.callee()).set(i, 5, call.startedAt().toString())
+                        .set(i, 6, call.answeredAt() == null ? null : call.answeredAt().toString());
+            }
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            columns.executeUpdate(connection, APPLY);
+        } catch (SQLException e) {
+            throw new StorageException("could not write " + rows.size() + " active call changes", e);
+        }
+    }
+
+    @Override
+    public int forgetNode(UUID nodeId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(FORGET_NODE)) {
+            statement.setObject(1, nodeId);
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new StorageException("could not remove the active calls of node " + nodeId, e);
+        }
+    }
+
+    @Override
+    public List<ActiveCall> ofTenant(UUID tenantId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(OF_TENANT)) {
+            statement.setObject(1, tenantId);
+            try (ResultSet rows = statement.executeQuery()) {
+                List<ActiveCall> calls = new ArrayList<>();
+                while (rows.next()) {
+                    OffsetDateTime answeredAt = rows.getObject("answered_at", OffsetDateTime.class);
+                    calls.add(new ActiveCall(rows.getObject("id", UUID.class), rows.getObject("tenant_id", UUID.class),
+                            rows.getObject("node_id", UUID.class), rows.getString("caller"), rows.getString("callee"),
+                            rows.getObject("started_at", OffsetDateTime.class).toInstant(),
+                            answeredAt == null ? null : answeredAt.toInstant()));
+                }
+                return calls;
+            }
+        } catch (SQLException e) {
+            throw new StorageException("could not read the active calls of tenant " + tenantId, e);
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package org.tandem.storage.jdbc;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.tandem.domain.call.ActiveCall;
+import org.tandem.domain.call.ActiveCallChange;
+import org.tandem.domain.shared.TenantChangeFeed;
+import org.tandem.domain.tenant.SipDomain;
+import org.tandem.storage.TestDatabase;
+import org.tandem.storage.notification.PostgresTenantChanges;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Table {@code active_call} (V60) and its notifications on a real PostgreSQL: calls published as
+ * they ring, are answered and end, a node's leftovers forgotten without touching another node's,
+ * and every change announced on {@code active_call_changed} with the tenant's id, also when applied
+ * the way logical replication applies a peer's change.
+ */
+@Timeout(60)
+class JdbcActiveCallsTest {
+
+    private static final String MISSED = "may have missed changes";
+
+    @TempDir
+    static Path folder;
+    static TestDatabase database;
+    static JdbcActiveCalls calls;
+    static UUID nodeA;
+    static UUID nodeB;
+    static UUID alpha;
+    static UUID beta;
+
+    private final BlockingQueue<String> heard = new LinkedBlockingQueue<>();
+    private AutoCloseable listening;
+
+    @BeforeAll
+    static void start() throws Exception {
+        database = TestDatabase.startIn(folder);
+        alpha = database.seedTenant(new SipDomain("alpha.example.com")).id();
+        nodeA = UUID.fromString(database.strings("select id::text from node where name = 'node-a'").getFirst());
+        nodeB = UUID.randomUUID();
+        beta = UUID.randomUUID();
+        execute("insert into node (id, name, sip_host, sip_port, cluster_host, created_at) "
+                + "values ('" + nodeB + "', 'node-b', '127.0.0.3', 5060, '127.0.0.3', now())");
+        execute("insert into tenant select '" + beta + "', reseller_id, pool_id, 'Beta', 'beta.example.com', 10, 5, 2, "
+                + "'ACTIVE', now(), 0 from tenant where id = '" + alpha + "'");
+        calls = new JdbcActiveCalls(database.dataSource());
+    }
+
+    @AfterAll
+    static void stop() {
+        database.close();
+    }
+
+    @BeforeEach
+    void listen() throws Exception {
+        execute("delete from active_call");
+        listening = new PostgresTenantChanges(PostgresTenantChanges.ACTIVE_CALLS, database.dataSource()::getConnection)
+                .start(new TenantChangeFeed.Listener() {
+                    @Override
+                    public void changed(UUID tenantId) {
+                        heard.add(tenantId.toString());
+                    }
+
+                    @Override
+                    public void mayHaveMissedChanges() {
+                        heard.add(MISSED);
+                    }
+                });
+        assertThat(next()).as("listening now; anything earlier went unheard").isEqualTo(MISSED);
+    }
+
+    @AfterEach
+    void stopListening() throws Exception {
+        listening.close();
+    }
+
+    @Test
+    void aCallIsListedWhileItRingsAndIsAnsweredAndGoneWhenItEnds() throws Exception {
+        Instant start = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        ActiveCall ringing = new ActiveCall(UUID.randomUUID(), alpha, nodeA, "101", "102", start, null);
+
+        calls.apply(List.of(ActiveCallChange.up(ringing)));
+        assertThat(calls.ofTenant(alpha)).containsExactly(ringing);
+        assertThat(calls.ofTenant(beta)).isEmpty();
+        assertThat(next()).isEqualTo(alpha.toString());
+
+        ActiveCall answered = new ActiveCall(ringing.id(), alpha, nodeA, "101", "102", start,
+                start.plusSeconds(2));
+        calls.apply(List.of(ActiveCallChange.up(answered)));
+        assertThat(calls.ofTenant(alpha)).singleElement()
+                .satisfies(call -> assertThat(call.state()).isEqualTo(ActiveCall.State.ANSWERED))
+                .isEqualTo(answered);
+        assertThat(next()).isEqualTo(alpha.toString());
+
+        calls.apply(List.of(ActiveCallChange.ended(ringing.id())));
+        assertThat(calls.ofTenant(alpha)).isEmpty();
+        assertThat(next()).isEqualTo(alpha.toString());
+    }
+
+    @Test
+    void aBatchWritesEveryCallsLastChangeAndTellsEachTenantOnce() throws Exception {
+        Instant start = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        ActiveCall first = new ActiveCall(UUID.randomUUID(), alpha, nodeA, "101", "102", start, null);
+        ActiveCall second = new ActiveCall(UUID.randomUUID(), alpha, nodeA, "103", "104",
+                start.plusMillis(1), null);
+        ActiveCall other = new ActiveCall(UUID.randomUUID(), beta, nodeA, "201", "202", start, null);
+
+        calls.apply(List.of(ActiveCallChange.up(first), ActiveCallChange.up(second), ActiveCallChange.up(other),
+                ActiveCallChange.ended(second.id()), ActiveCallChange.ended(UUID.randomUUID())));
+
+        assertThat(calls.ofTenant(alpha)).containsExactly(first);
+        assertThat(calls.ofTenant(beta)).containsExactly(other);
+        assertThat(List.of(next(), next())).containsExactlyInAnyOrder(alpha.toString(), beta.toString());
+        assertThat(heard.poll(300, TimeUnit.MILLISECONDS)).as("one notice per tenant and transaction").isNull();
+    }
+
+    @Test
+    void aStartingNodeForgetsOnlyItsOwnCalls() {
+        Instant start = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        ActiveCall onA = new ActiveCall(UUID.randomUUID(), alpha, nodeA, "101", "102", start, null);
+        ActiveCall onB = new ActiveCall(UUID.randomUUID(), alpha, nodeB, "103", "104", start, start);
+        calls.apply(List.of(ActiveCallChange.up(onA), ActiveCallChange.up(onB)));
+
+        assertThat(calls.forgetNode(nodeA)).isEqualTo(1);
+
+        assertThat(calls.ofTenant(alpha)).containsExactly(onB);
+    }
+
+    @Test
+    void theDatabaseRefusesAStateThatContradictsItsTimes() {
+        assertThatThrownBy(() -> execute("insert into active_call (id, node_id, tenant_id, caller, callee, state, "
+                + "started_at, answered_at) values (gen_random_uuid(), '" + nodeA + "', '" + alpha
+                + "', '101', '102', 'ANSWERED', now(), null)"))
+                .hasMessageContaining("active_call_answered_when_answered");
+    }
+
+    @Test
+    void aCallAppliedAsReplicationAppliesItIsAnnouncedToo() throws Exception {
+        // the apply worker runs with session_replication_role = replica (only ALWAYS triggers fire) and an empty search_path
+        try (Connection superuser = database.superuserConnection();
+             Statement statement = superuser.createStatement()) {
+            statement.execute("set session_replication_role = replica");
+            statement.execute("set search_path = ''");
+            statement.execute("insert into public.active_call (id, node_id, tenant_id, caller, callee, state, "
+                    + "started_at) values (gen_random_uuid(), '" + nodeB + "', '" + beta
+                    + "', '201', '202', 'RINGING', now())");
+        }
+        assertThat(next()).isEqualTo(beta.toString());
+        assertThat(database.strings("select tgenabled from pg_trigger where tgname = 'active_call_changed'"))
+                .containsExactly("A");
+    }
+
+    private String next() throws InterruptedException {
+        return heard.poll(5, TimeUnit.SECONDS);
+    }
+
+    private static void execute(String sql) throws Exception {
+        try (Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
