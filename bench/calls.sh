@@ -8,13 +8,14 @@
 # 200) places calls at rising rates, 10 s each, the callers taken in turn from the extensions added.
 # Stops at the first rate with a failed call and prints the highest rate held with none, and
 # checks that the node wrote exactly one answered call record per call.
-# A first run at 50 calls/s for 10 s warms the node up and is reported but not judged.
-# Usage: bench/calls.sh [rates="250 500 750 1000"] [callers=100] (the tenant plan allows at most
+# Runs at 50, 200 and 400 calls/s for 10 s each warm the node up (classes loaded, and most of the JIT
+# compiling done: on two busy cores it takes about a minute) and are reported but not judged.
+# Usage: bench/calls.sh [rates="500 750 900 1000"] [callers=100] (the tenant plan allows at most
 # 1,000 calls/s). Needs sipp and psql. JFR=<file> records a profile.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source bench/lib.sh
-rates=${1:-"250 500 750 1000"}
+rates=${1:-"500 750 900 1000"}
 callers=${2:-100}
 for rate in $rates; do
   [ "$rate" -le 1000 ] || { echo "a tenant's plan allows at most 1000 calls/s (tenant_max_calls_per_second_range)" >&2; exit 1; }
@@ -53,8 +54,9 @@ echo "node up; $callers callers and callee $callee in $domain, the callee's phon
 
 # One run at $1 calls/s for 10 s; prints its line and sets ok, failed and total.
 run_at() {
-  local rate=$1
+  local rate=$1 cpu_before
   total=$((rate * 10))
+  cpu_before=$(node_cpu)
   # bounded: 10 s of calls, at most 60 s with retransmissions and the calls' own length
   timeout 90 sipp 127.0.0.1:5060 -sf "$scenarios/caller_bye.xml" -inf "$work/callers.csv" \
     -auth_uri "$callee@$domain" -t u1 -i 127.0.0.1 -p 16001 -r "$rate" -m "$total" -l "$((rate * 5))" \
@@ -63,13 +65,15 @@ run_at() {
   ok=$(sipp_stat "$work/stat-$rate.csv" 'SuccessfulCall(C)')
   failed=$(sipp_stat "$work/stat-$rate.csv" 'FailedCall(C)')
   placed=$((placed + ${ok:-0}))
-  printf '%-8s %5d calls/s asked: %6s succeeded, %6s failed, elapsed %s, load %s\n' "$2" \
-    "$rate" "$ok" "$failed" "$(sipp_stat "$work/stat-$rate.csv" 'ElapsedTime(C)')" "$(cut -d' ' -f1 /proc/loadavg)"
+  printf '%-8s %5d calls/s asked (SIPp averaged %s/s): %6s succeeded, %6s failed, in %s, load %s\n' "$2" \
+    "$rate" "$(sipp_stat "$work/stat-$rate.csv" 'CallRate(C)' | cut -d. -f1)" "$ok" "$failed" \
+    "$(sipp_stat "$work/stat-$rate.csv" 'ElapsedTime(C)')" "$(cut -d' ' -f1 /proc/loadavg)"
+  echo "         $(cpu_per "$cpu_before" "$(node_cpu)" "$((ok + failed))" | sed 's/unit/call/')"
 }
 
 held=0
 placed=0
-run_at 50 warm-up
+for rate in 50 200 400; do run_at "$rate" warm-up; done
 for rate in $rates; do
   run_at "$rate" rate
   if [ "${failed:-1}" != "0" ] || [ "${ok:-0}" != "$total" ]; then

@@ -79,6 +79,31 @@ sipp_stat() {
   awk -F';' -v name="$2" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == name) c = i } END { print $c }' "$1"
 }
 
+# CPU ticks the node's threads have used so far, by kind: SIP workers, GC, JIT, write-behind, other.
+node_cpu() {
+  local task
+  for task in /proc/"$java_pid"/task/*; do
+    echo "$(cat "$task/comm" 2>/dev/null) $(awk '{ print $14 + $15 }' "$task/stat" 2>/dev/null)"
+  done | awk '
+    NF < 2 { next }
+    /^tandem-node|^MessageProcesso/ { k = "sip" }   # comm is cut at 15 characters
+    /^(Z|GC |G1 )/ { k = "gc" }
+    /CompilerThre/ { k = "jit" }
+    /^tandem-bindings|^tandem-call-rec/ { k = "writers" }
+    { if (k == "") k = "other"; t[k] += $NF; k = "" }
+    END { printf "sip=%d gc=%d jit=%d writers=%d other=%d\n", t["sip"], t["gc"], t["jit"], t["writers"], t["other"] }'
+}
+
+# Microseconds of node CPU per unit of work between two node_cpu readings, by kind.
+cpu_per() {
+  local before=$1 after=$2 units=$3
+  awk -v b="$before" -v a="$after" -v n="$units" -v hz="$(getconf CLK_TCK)" 'BEGIN {
+    split(b, bs, " "); split(a, as, " ")
+    for (i in as) { split(bs[i], x, "="); split(as[i], y, "="); d = (y[2] - x[2]) * 1e6 / hz / (n > 0 ? n : 1); tot += d
+      out = out sprintf(" %s %.0f", y[1], d) }
+    printf "node CPU per unit: %.0f us (%s )\n", tot, substr(out, 2) }'
+}
+
 # The first lines of SIPp's error file (never failing the script, whatever is in it).
 first_errors() {
   echo "first SIPp errors:"
@@ -91,8 +116,10 @@ report_memory() {
   local rss heap
   rss=$(ps -o rss= -p "$java_pid" | tr -d ' ')
   "$jdk/bin/jcmd" "$java_pid" GC.run >/dev/null
-  heap=$("$jdk/bin/jcmd" "$java_pid" GC.heap_info | grep -o 'used [0-9]*M' | head -1)
-  echo "node JVM: resident $((rss / 1024)) MiB, heap $heap after a full GC"
+  # "used 123M" (ZGC) or "used 126234K" (G1)
+  heap=$("$jdk/bin/jcmd" "$java_pid" GC.heap_info | grep -o 'used [0-9]*[KM]' | head -1 \
+    | awk '{ v = $2 + 0; if ($2 ~ /K$/) v = int(v / 1024); print v }')
+  echo "node JVM: resident $((rss / 1024)) MiB, heap used ${heap} MiB after a full GC"
 }
 
 stop_profile() {

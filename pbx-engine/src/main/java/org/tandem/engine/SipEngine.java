@@ -1,7 +1,5 @@
 package org.tandem.engine;
 
-import gov.nist.javax.sip.EventScanner;
-import gov.nist.javax.sip.EventWrapper;
 import gov.nist.javax.sip.SipStackImpl;
 import gov.nist.javax.sip.address.AddressFactoryImpl;
 import gov.nist.javax.sip.header.HeaderFactoryImpl;
@@ -11,6 +9,8 @@ import org.tandem.engine.auth.AuthThrottle;
 import org.tandem.engine.call.CallAdmission;
 import org.tandem.engine.call.CallCountSharing;
 import org.tandem.engine.call.CallHandlers;
+import org.tandem.domain.registration.RegistrationRepository;
+import org.tandem.engine.location.ClusterBindings;
 import org.tandem.engine.location.NodeBindings;
 import org.tandem.engine.options.OptionsResponder;
 import org.tandem.engine.overload.LoadShedding;
@@ -20,13 +20,13 @@ import org.tandem.engine.registrar.RegistrationCleanup;
 import org.tandem.engine.routing.MethodNotAllowedResponder;
 import org.tandem.engine.routing.RequestRouter;
 import org.tandem.engine.routing.SanityCheck;
+import org.tandem.engine.sip.BranchMatchedStack;
 import org.tandem.engine.sip.Capabilities;
 import org.tandem.engine.sip.Replies;
 import org.tandem.engine.sip.StrictMessageParser;
 import org.tandem.engine.writebehind.BatchedActiveCalls;
 import org.tandem.engine.writebehind.BatchedCallRecords;
 
-import javax.sip.IOExceptionEvent;
 import javax.sip.ListeningPoint;
 import javax.sip.SipProvider;
 import java.text.ParseException;
@@ -70,12 +70,14 @@ public final class SipEngine implements AutoCloseable {
     /**
      * What a started engine holds: the stack, and what it puts in front of the services: this node's
      * bindings in memory (written behind to the database), the cache of SIP accounts with its feed
-     * of changes, the call records written behind, the periodic cleanup of expired bindings, and the
-     * calls up per tenant shared with the cluster, and the probe that tells whether the database answers.
+     * of changes, the feed of the cluster's binding changes, the call records written behind, the
+     * periodic cleanup of expired bindings, the calls up per tenant shared with the cluster, and the
+     * probe that tells whether the database answers.
      */
-    private record Running(SipStackImpl stack, NodeBindings bindings, AutoCloseable accountNews,
-                           BatchedCallRecords callRecords, BatchedActiveCalls activeCalls, RegistrationCleanup cleanup,
-                           CallCountSharing callCounts, DatabaseHealth health) {
+    private record Running(BranchMatchedStack stack, NodeBindings bindings, AutoCloseable accountNews,
+                           AutoCloseable accountRefresh, AutoCloseable bindingNews, BatchedCallRecords callRecords,
+                           BatchedActiveCalls activeCalls, RegistrationCleanup cleanup, CallCountSharing callCounts,
+                           DatabaseHealth health) {
     }
 
     /** An engine that serves no SIP domain yet ({@link EngineServices#withoutAccounts()}). */
@@ -113,12 +115,20 @@ public final class SipEngine implements AutoCloseable {
         DatabaseHealth health = DatabaseHealth.watch(
                 () -> services.registrations().countActive(services.nodeId(), services.clock().instant()),
                 Duration.ofSeconds(1), stackName + "-database-health");
+        // other nodes' bindings kept in memory while the feed tells of their changes (cluster only)
+        RegistrationRepository database = services.registrations();
+        AutoCloseable bindingNews = () -> { };
+        if (services.peers().bindingChanges().isPresent()) {
+            ClusterBindings cluster = new ClusterBindings(database);
+            bindingNews = services.peers().bindingChanges().get().start(cluster);
+            database = cluster;
+        }
         NodeBindings bindings;
         try {
-            bindings = NodeBindings.load(services.registrations(), services.nodeId(), services.clock().instant(),
+            bindings = NodeBindings.load(database, services.nodeId(), services.clock().instant(),
                     load.bindings(), health::reachable);
         } catch (RuntimeException e) {
-            health.close();
+            closeQuietly(e, bindingNews, health);
             throw new EngineStartException("cannot load the bindings of node " + settings.nodeName(), e);
         }
         BatchedActiveCalls activeCalls;
@@ -127,19 +137,21 @@ public final class SipEngine implements AutoCloseable {
         } catch (RuntimeException e) {
             EngineStartException failure = new EngineStartException(
                     "cannot remove the calls an earlier run of node " + settings.nodeName() + " left listed", e);
-            closeQuietly(failure, bindings, health);
+            closeQuietly(failure, bindings, bindingNews, health);
             throw failure;
         }
         CachedSipAccounts accounts = new CachedSipAccounts(services.accounts(), load.accounts());
+        // the feed reads every account as soon as it listens, the refresh every minute after
         AutoCloseable accountNews = services.accountChanges().start(accounts);
+        AutoCloseable accountRefresh = accounts.refreshPeriodically(stackName + "-account-refresh");
         BatchedCallRecords callRecords = new BatchedCallRecords(services.callRecords(), load.callRecords());
         EngineServices inFront = services.withAccounts(accounts).withRegistrations(bindings)
                 .withCallRecords(callRecords).withActiveCalls(activeCalls);
         CallAdmission admission = new CallAdmission(services.clock());
-        SipStackImpl newStack = null;
+        BranchMatchedStack newStack = null;
         try {
             // Created directly, not through SipFactory, which keeps every stack it made for the JVM's life.
-            newStack = new SipStackImpl(StackProperties.of(settings, stackName));
+            newStack = new BranchMatchedStack(StackProperties.of(settings, stackName));
             // Given as an instance, not named in the properties: the stack would load a named
             // factory with Class.forName from its own class loader, which depends on packaging.
             newStack.setMessageParserFactory(StrictMessageParser.FACTORY);
@@ -159,15 +171,15 @@ public final class SipEngine implements AutoCloseable {
                     + settings.bindAddress() + ":" + settings.port() + " (UDP and TCP)", e);
             if (newStack != null) {
                 try {
-                    release(newStack);
+                    newStack.release();
                 } catch (RuntimeException releaseFailure) {
                     failure.addSuppressed(releaseFailure);
                 }
             }
-            closeQuietly(failure, callRecords, activeCalls, bindings, accountNews, health);
+            closeQuietly(failure, callRecords, activeCalls, bindings, accountRefresh, accountNews, bindingNews, health);
             throw failure;
         }
-        running = new Running(newStack, bindings, accountNews, callRecords, activeCalls,
+        running = new Running(newStack, bindings, accountNews, accountRefresh, bindingNews, callRecords, activeCalls,
                 RegistrationCleanup.every(services.registrar().cleanupPeriod(), bindings, services.nodeId(),
                         services.clock(), stackName + "-registration-cleanup"),
                 CallCountSharing.start(admission, services.peers().callCounts(), services.nodeId(), services.clock(),
@@ -247,7 +259,7 @@ public final class SipEngine implements AutoCloseable {
         stopping.callCounts().close();
         stopping.health().close();
         try {
-            release(stopping.stack());
+            stopping.stack().release();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "SIP engine " + settings.nodeName() + " did not stop cleanly", e);
         }
@@ -256,30 +268,12 @@ public final class SipEngine implements AutoCloseable {
         stopping.activeCalls().close();
         stopping.bindings().close();
         try {
+            stopping.accountRefresh().close();
             stopping.accountNews().close();
+            stopping.bindingNews().close();
         } catch (Exception e) {
             LOG.log(System.Logger.Level.WARNING, "SIP engine " + settings.nodeName()
-                    + " could not stop listening to account changes", e);
-        }
-    }
-
-    /**
-     * Stops a stack for good, working around two JAIN-SIP defects. Its stop() throws a
-     * NullPointerException on a listening point that failed to bind and then skips the rest, so the
-     * timer and event scanner are also stopped here (twice is harmless). And the event scanner, a
-     * non-daemon thread, stays blocked on an empty queue even once stopped, which would keep a plain
-     * JVM alive and leak a thread per restart: one event that reaches no listener wakes it to find it
-     * was stopped.
-     */
-    private static void release(SipStackImpl doomed) {
-        doomed.getSipProviders().forEachRemaining(p -> p.removeSipListener(p.getSipListener()));
-        EventScanner scanner = doomed.getEventScanner();
-        try {
-            doomed.stop();
-        } finally {
-            doomed.getTimer().stop();
-            scanner.forceStop();
-            scanner.addEvent(new EventWrapper(new IOExceptionEvent(doomed, "0.0.0.0", 0, ListeningPoint.UDP), null));
+                    + " could not stop listening to account and binding changes", e);
         }
     }
 

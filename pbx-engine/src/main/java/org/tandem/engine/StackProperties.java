@@ -26,6 +26,9 @@ final class StackProperties {
         p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(tuning.udpBufferBytes()));
         p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", Integer.toString(tuning.udpBufferBytes()));
         p.setProperty("gov.nist.javax.sip.TIMER_CLASS_NAME", ScheduledExecutorSipTimer.class.getName());
+        // A finished transaction lingers 32 s (Timer J) to answer retransmissions; "Normal" keeps only
+        // the messages' bytes for that, not their parsed objects: far less for the collector to copy.
+        p.setProperty("gov.nist.javax.sip.RELEASE_REFERENCES_STRATEGY", "Normal");
         // Stack logging off: nothing through log4j, no debug log or message trace files. JAIN-SIP lets
         // JVM system properties override these, so tracing can still be switched on for a diagnosis with
         // -Dgov.nist.javax.sip.TRACE_LEVEL=32 -Dgov.nist.javax.sip.DEBUG_LOG=<file>.

@@ -27,6 +27,7 @@ class StackPropertiesTest {
         assertThat(p.getProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE")).isEqualTo("1048576");
         assertThat(p.getProperty("gov.nist.javax.sip.TIMER_CLASS_NAME"))
                 .isEqualTo("gov.nist.javax.sip.stack.timers.ScheduledExecutorSipTimer");
+        assertThat(p.getProperty("gov.nist.javax.sip.RELEASE_REFERENCES_STRATEGY")).isEqualTo("Normal");
         assertThat(p.getProperty("gov.nist.javax.sip.TRACE_LEVEL")).isEqualTo("0");
         assertThat(p.getProperty("gov.nist.javax.sip.DEBUG_LOG")).isNull();
         assertThat(p.getProperty("gov.nist.javax.sip.SERVER_LOG")).isNull();

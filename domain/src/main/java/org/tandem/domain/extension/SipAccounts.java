@@ -2,6 +2,7 @@ package org.tandem.domain.extension;
 
 import org.tandem.domain.tenant.SipDomain;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,4 +14,16 @@ public interface SipAccounts {
 
     /** The account {@code username} of {@code domain}, or empty if the domain or the extension does not exist. */
     Optional<SipAccount> find(SipDomain domain, String username);
+
+    /** An account with the domain it is found in. */
+    record InDomain(SipDomain domain, SipAccount account) {
+    }
+
+    /**
+     * Accounts of every domain, at most {@code limit} of them, read at one moment: for whoever keeps
+     * accounts in memory. None where listing makes no sense (an account source of a test).
+     */
+    default List<InDomain> all(int limit) {
+        return List.of();
+    }
 }

@@ -5,24 +5,34 @@ import org.tandem.domain.extension.SipAccountChanges;
 import org.tandem.domain.extension.SipAccounts;
 import org.tandem.domain.tenant.SipDomain;
 
+import org.tandem.engine.DatabaseFailure;
+
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
  * SIP accounts (digest hashes, tenant status and plan, contact limit) kept in memory by domain and
- * user name, so a REGISTER or an INVITE of a known phone costs no database round trip.
+ * user name, so a REGISTER or an INVITE costs no database round trip: every account is read at once
+ * when the engine starts listening for changes, and again every {@link Settings#refreshEvery}.
+ * A worker thread that waits for the database is a worker that answers nobody, and under load
+ * the wait grows with the CPU the database has to share.
  *
  * <p>A change made anywhere takes effect at once: the database tells of every change to an
  * extension or a tenant ({@link SipAccountChanges}, fed by triggers that also fire when another
  * node's change is replicated in), and the account is dropped here and read again on next use.
- * A change that was not heard of (the feed reconnecting, a trigger missing) is bounded by
- * {@link Settings#knownFor}: no entry is older than that.
+ * A change that was not heard of (a trigger missing, a bug) is corrected by the next full read, and
+ * no entry outlives {@link Settings#knownFor} (full reads failing while the database is away).
  *
  * <p>Unknown users are remembered too, briefly ({@link Settings#unknownFor}) and in a separate,
  * smaller table ({@link Settings#maxUnknown}), so a scanner trying every number neither reaches the
@@ -31,24 +41,31 @@ import java.util.function.LongSupplier;
  */
 public final class CachedSipAccounts implements SipAccounts, SipAccountChanges.Listener {
 
+    private static final System.Logger LOG = System.getLogger(CachedSipAccounts.class.getName());
+
     /**
-     * @param knownFor   how long an account is kept without news of it
-     * @param maxKnown   most accounts kept
-     * @param unknownFor how long "no such account" is kept
-     * @param maxUnknown most unknown names kept
+     * @param refreshEvery how often every account is read again (the safety net behind the change notices)
+     * @param knownFor     how long an account is kept without being read again
+     * @param maxKnown     most accounts kept
+     * @param unknownFor   how long "no such account" is kept
+     * @param maxUnknown   most unknown names kept
      */
-    public record Settings(Duration knownFor, int maxKnown, Duration unknownFor, int maxUnknown) {
+    public record Settings(Duration refreshEvery, Duration knownFor, int maxKnown, Duration unknownFor,
+                           int maxUnknown) {
 
         /**
-         * A minute for accounts: the safety net behind the change notices, not the way changes
-         * arrive. 200,000 accounts (a node's phones many times over; about 60 MB). Five seconds and
-         * 10,000 names for unknown users: enough to blunt a scan, short enough that a new extension
-         * whose notice was missed works almost at once.
+         * Every account read again each minute: a change whose notice was lost is corrected within a
+         * minute. An account is kept three minutes, so two failed full reads do not empty the cache.
+         * 200,000 accounts (a node's phones many times over; about 60 MB). Five seconds and 10,000
+         * names for unknown users: enough to blunt a scan, short enough that a new extension whose
+         * notice was missed works almost at once.
          */
-        public static final Settings DEFAULT = new Settings(Duration.ofMinutes(1), 200_000, Duration.ofSeconds(5), 10_000);
+        public static final Settings DEFAULT = new Settings(Duration.ofMinutes(1), Duration.ofMinutes(3), 200_000,
+                Duration.ofSeconds(5), 10_000);
 
         public Settings {
-            if (knownFor.isNegative() || unknownFor.isNegative() || maxKnown < 1 || maxUnknown < 1) {
+            if (!refreshEvery.isPositive() || knownFor.compareTo(refreshEvery) < 0 || unknownFor.isNegative()
+                    || maxKnown < 1 || maxUnknown < 1) {
                 throw new IllegalArgumentException("bad account cache settings: " + this);
             }
         }
@@ -135,11 +152,53 @@ public final class CachedSipAccounts implements SipAccounts, SipAccountChanges.L
         unknown.keySet().removeIf(key -> key.domain().equals(name));
     }
 
+    /** Forgets everything, since any account may have changed, and reads every account again. */
     @Override
     public void mayHaveMissedChanges() {
         invalidations.incrementAndGet();
         known.clear();
         unknown.clear();
+        refreshAll();
+    }
+
+    /**
+     * Reads every account (up to {@link Settings#maxKnown}) from the source and keeps them; returns
+     * how many, or -1 if they could not be read. A change announced while they were read makes the
+     * read start over (three times at most), since the list may predate it.
+     */
+    public int refreshAll() {
+        try {
+            for (int attempt = 0; attempt < 3; attempt++) {
+                long seen = invalidations.get();
+                List<SipAccounts.InDomain> all = source.all(settings.maxKnown());
+                if (invalidations.get() == seen) {
+                    long expiresAt = nanoTime.getAsLong() + settings.knownFor().toNanos();
+                    for (SipAccounts.InDomain listed : all) {
+                        Key key = new Key(listed.domain().name(), listed.account().number().digits());
+                        known.put(key, new Entry(Optional.of(listed.account()), expiresAt));
+                        unknown.remove(key);
+                    }
+                    if (invalidations.get() != seen) {
+                        continue; // a change came in while they were stored: store again what is current
+                    }
+                    return all.size();
+                }
+            }
+            return -1;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not read the SIP accounts (they are read one by one until the next "
+                    + "try in " + settings.refreshEvery().toSeconds() + " s): " + DatabaseFailure.describe(e));
+            return -1;
+        }
+    }
+
+    /** Reads every account again every {@link Settings#refreshEvery}, on a thread of its own, until closed. */
+    public AutoCloseable refreshPeriodically(String threadName) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+                task -> Thread.ofPlatform().daemon().name(threadName).unstarted(task));
+        long millis = settings.refreshEvery().toMillis();
+        timer.scheduleWithFixedDelay(this::refreshAll, millis, millis, TimeUnit.MILLISECONDS);
+        return timer::shutdownNow;
     }
 
     /** Accounts and unknown names held now. */

@@ -134,11 +134,15 @@ public final class InviteHandler {
         control.reject(call, Response.NOT_FOUND, null);
     }
 
-    /** Every phone of the extension at once; none registered anywhere (or here, for a call handed over): 480. */
+    /**
+     * Every phone of the extension at once; none registered anywhere (or here, for a call handed over): 480.
+     * A node without the cluster secret can reach no other node's phones, so it does not look them
+     * up in the database either (a read per call).
+     */
     private void ringExtension(Call call, SipAccount callee) {
         AddressOfRecord aor = new AddressOfRecord(callee.tenantId(), callee.number());
         Instant now = services.clock().instant().truncatedTo(ChronoUnit.MILLIS);
-        List<Registration> phones = call.handedOver
+        List<Registration> phones = call.handedOver || services.peers().hop().isEmpty()
                 ? services.registrations().active(services.nodeId(), aor, now)
                 : services.registrations().activeAnywhere(aor, now);
         if (phones.isEmpty()) {

@@ -3,6 +3,7 @@ package org.tandem.engine.cluster;
 import org.tandem.domain.call.CallCounts;
 import org.tandem.domain.node.NodeDirectory;
 import org.tandem.domain.registration.Flow;
+import org.tandem.domain.registration.RegistrationFeed;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -12,28 +13,33 @@ import java.util.UUID;
 
 /**
  * The other nodes of this node's cluster: where they take SIP, the signature calls handed between
- * them carry, and the calls they have up. A node without the cluster secret stands alone: it hands
- * no call on, takes none, and counts only its own calls.
+ * them carry, the calls they have up, and the news of the bindings they take. A node without the
+ * cluster secret stands alone: it hands no call on, takes none, counts only its own calls and
+ * rings only its own phones.
  */
-public record ClusterPeers(NodeDirectory nodes, Optional<NodeHop> hop, CallCounts callCounts) {
+public record ClusterPeers(NodeDirectory nodes, Optional<NodeHop> hop, CallCounts callCounts,
+                           Optional<RegistrationFeed> bindingChanges) {
 
     public static final String SECRET_PROPERTY = "tandem.cluster.secret";
-    public static final ClusterPeers ALONE = new ClusterPeers(NodeDirectory.NONE, Optional.empty(), CallCounts.NONE);
+    public static final ClusterPeers ALONE = new ClusterPeers(NodeDirectory.NONE, Optional.empty(), CallCounts.NONE,
+            Optional.empty());
 
     public ClusterPeers {
         Objects.requireNonNull(nodes, "nodes");
         Objects.requireNonNull(hop, "hop");
         Objects.requireNonNull(callCounts, "call counts");
+        Objects.requireNonNull(bindingChanges, "binding changes");
     }
 
     /** The peers in {@code nodes}, signing with {@value #SECRET_PROPERTY}; alone when it is not set. */
-    public static ClusterPeers fromProperties(Properties properties, NodeDirectory nodes, CallCounts callCounts) {
+    public static ClusterPeers fromProperties(Properties properties, NodeDirectory nodes, CallCounts callCounts,
+                                              RegistrationFeed bindingChanges) {
         String secret = properties.getProperty(SECRET_PROPERTY);
         if (secret == null || secret.isBlank()) {
             return ALONE;
         }
         return new ClusterPeers(nodes, Optional.of(new NodeHop(secret.strip().getBytes(StandardCharsets.UTF_8))),
-                callCounts);
+                callCounts, Optional.of(bindingChanges));
     }
 
     /**

@@ -23,6 +23,7 @@ import org.tandem.storage.jdbc.JdbcNodes;
 import org.tandem.storage.jdbc.JdbcRegistrations;
 import org.tandem.storage.jdbc.JdbcSipAccounts;
 import org.tandem.storage.lifecycle.StorageSettings;
+import org.tandem.storage.notification.PostgresTenantChanges;
 import org.tandem.storage.notification.PostgresSipAccountChanges;
 
 import javax.sql.DataSource;
@@ -62,9 +63,10 @@ public class EngineLifecycle {
                 .withActiveCalls(new JdbcActiveCalls(dataSource))
                 .withCalls(CallPolicy.fromProperties(System.getProperties()))
                 .withRingGroups(new JdbcRingGroups(dataSource))
-                .withPeers(ClusterPeers.fromProperties(System.getProperties(), new JdbcNodes(dataSource),
-                        new JdbcCallCounts(dataSource)))
                 // LISTEN needs a session of its own, outside the datasource's pool
+                .withPeers(ClusterPeers.fromProperties(System.getProperties(), new JdbcNodes(dataSource),
+                        new JdbcCallCounts(dataSource),
+                        PostgresTenantChanges.registrations(StorageSettings.from(System.getProperties())::openConnection)))
                 .withAccountChanges(new PostgresSipAccountChanges(
                         StorageSettings.from(System.getProperties())::openConnection));
         engine = new SipEngine(settings, services);

@@ -61,12 +61,14 @@ public final class LoadShedding implements SIPMessageValve {
     public record Settings(Duration newWorkWait, Duration allWorkWait, Duration retryAfter, int retryAfterRange) {
 
         /**
-         * Phones send a request again when it got no answer within 500 ms (T1, doubling): at 300 ms
-         * of queue the requests still taken are answered before that, so the queue stops growing
-         * before retransmissions double the load; at 1 s every request taken has been sent twice.
-         * 5 to 10 s later the refused phones try again.
+         * Phones send a request again when it got no answer within 500 ms (T1, doubling). Below
+         * that the queue costs nothing but latency, and a short stall (the JIT, a collection, a
+         * burst) drains by itself. From 500 ms every request taken has been sent twice and the
+         * retransmissions add to the queue: requests without credentials are refused, so the queue
+         * stops growing while the phones already challenged get through. From 2 s nothing new is
+         * taken. 5 to 10 s later the refused phones try again.
          */
-        public static final Settings DEFAULT = new Settings(Duration.ofMillis(300), Duration.ofSeconds(1),
+        public static final Settings DEFAULT = new Settings(Duration.ofMillis(500), Duration.ofSeconds(2),
                 Duration.ofSeconds(5), 5);
 
         public Settings {

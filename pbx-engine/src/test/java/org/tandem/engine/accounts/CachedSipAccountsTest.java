@@ -9,6 +9,7 @@ import org.tandem.domain.tenant.PlanLimits;
 import org.tandem.domain.tenant.SipDomain;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,18 +29,31 @@ class CachedSipAccountsTest {
     private static final SipDomain ALPHA = new SipDomain("alpha.example.com");
     private static final SipDomain BETA = new SipDomain("beta.example.com");
     private static final CachedSipAccounts.Settings SETTINGS =
-            new CachedSipAccounts.Settings(Duration.ofSeconds(60), 100, Duration.ofSeconds(5), 10);
+            new CachedSipAccounts.Settings(Duration.ofSeconds(60), Duration.ofSeconds(60), 100, Duration.ofSeconds(5), 10);
 
     private final Map<String, SipAccount> accounts = new ConcurrentHashMap<>();
     private final AtomicInteger reads = new AtomicInteger();
+    private final AtomicInteger listings = new AtomicInteger();
     private final AtomicLong now = new AtomicLong();
     private Runnable duringRead = () -> {
     };
-    private final SipAccounts source = (domain, username) -> {
-        reads.incrementAndGet();
-        Optional<SipAccount> found = Optional.ofNullable(accounts.get(username + "@" + domain.name()));
-        duringRead.run();
-        return found;
+    private final SipAccounts source = new SipAccounts() {
+        @Override
+        public Optional<SipAccount> find(SipDomain domain, String username) {
+            reads.incrementAndGet();
+            Optional<SipAccount> found = Optional.ofNullable(accounts.get(username + "@" + domain.name()));
+            duringRead.run();
+            return found;
+        }
+
+        @Override
+        public List<InDomain> all(int limit) {
+            listings.incrementAndGet();
+            List<InDomain> all = accounts.entrySet().stream().limit(limit).map(entry -> new InDomain(
+                    new SipDomain(entry.getKey().substring(entry.getKey().indexOf('@') + 1)), entry.getValue())).toList();
+            duringRead.run();
+            return all;
+        }
     };
     private final CachedSipAccounts cache = new CachedSipAccounts(source, SETTINGS, now::get);
 
@@ -135,13 +149,57 @@ class CachedSipAccountsTest {
     }
 
     @Test
-    void missedChangesDropEverything() {
+    void everyAccountIsReadAtOnceSoNoneCostsARoundTripOfItsOwn() {
         accounts.put("101@" + ALPHA.name(), account("101", "a"));
+        accounts.put("102@" + ALPHA.name(), account("102", "b"));
+
+        assertThat(cache.refreshAll()).isEqualTo(2);
         cache.find(ALPHA, "101");
         cache.find(ALPHA, "102");
 
+        assertThat(reads).hasValue(0);
+    }
+
+    @Test
+    void missedChangesDropEverythingAndReadEverythingAgain() {
+        accounts.put("101@" + ALPHA.name(), account("101", "old"));
+        cache.refreshAll();
+        SipAccount changed = account("101", "new");
+        accounts.put("101@" + ALPHA.name(), changed);
+
         cache.mayHaveMissedChanges();
 
-        assertThat(cache.size()).isZero();
+        assertThat(cache.find(ALPHA, "101")).contains(changed);
+        assertThat(reads).hasValue(0);
+    }
+
+    @Test
+    void aFullReadThatOverlapsAChangeIsReadAgain() {
+        accounts.put("101@" + ALPHA.name(), account("101", "old"));
+        SipAccount changed = account("101", "new");
+        duringRead = () -> {
+            if (listings.get() == 1) {
+                accounts.put("101@" + ALPHA.name(), changed);
+                cache.accountChanged(ALPHA, "101");
+            }
+        };
+
+        assertThat(cache.refreshAll()).isEqualTo(1);
+
+        assertThat(listings).hasValue(2);
+        assertThat(cache.find(ALPHA, "101")).contains(changed);
+    }
+
+    @Test
+    void aFullReadThatFailsKeepsWhatIsKnown() {
+        accounts.put("101@" + ALPHA.name(), account("101", "a"));
+        cache.refreshAll();
+        duringRead = () -> {
+            throw new IllegalStateException("database down",
+                    new java.sql.SQLException("Connection refused", "08001"));
+        };
+
+        assertThat(cache.refreshAll()).isEqualTo(-1);
+        assertThat(cache.find(ALPHA, "101")).isPresent();
     }
 }

@@ -24,6 +24,7 @@ import org.tandem.router.dns.SrvResolver;
 import org.tandem.router.dns.ZonePublisher;
 import org.tandem.storage.embedded.EmbeddedDatabase;
 import org.tandem.storage.jdbc.JdbcCallCounts;
+import org.tandem.storage.notification.PostgresTenantChanges;
 import org.tandem.storage.jdbc.JdbcCallRecords;
 import org.tandem.storage.jdbc.JdbcClusterLayouts;
 import org.tandem.storage.jdbc.JdbcNodes;
@@ -120,7 +121,8 @@ class FailoverTest {
             EngineServices services = EngineServices.of(new JdbcSipAccounts(data), new JdbcRegistrations(data), id)
                     .withCallRecords(new JdbcCallRecords(data))
                     .withPeers(new ClusterPeers(new JdbcNodes(data), Optional.of(new NodeHop(TestNode.SECRET)),
-                            new JdbcCallCounts(data)));
+                            new JdbcCallCounts(data),
+                            Optional.of(PostgresTenantChanges.registrations(() -> data.getConnection()))));
             engine = new SipEngine(new EngineSettings(name, host, sipPort, EngineSettings.StackTuning.DEFAULT), services);
             engine.start();
         }

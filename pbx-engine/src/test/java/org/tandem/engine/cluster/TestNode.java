@@ -7,6 +7,7 @@ import org.tandem.engine.SipEngine;
 import org.tandem.engine.registrar.RegistrarDatabase;
 import org.tandem.engine.registrar.TestPhone;
 import org.tandem.storage.jdbc.JdbcCallCounts;
+import org.tandem.storage.notification.PostgresTenantChanges;
 import org.tandem.storage.jdbc.JdbcCallRecords;
 import org.tandem.storage.jdbc.JdbcNodes;
 import org.tandem.storage.jdbc.JdbcRegistrations;
@@ -34,7 +35,8 @@ record TestNode(UUID id, String address, int port, SipEngine engine) {
                         new JdbcRegistrations(db.dataSource()), id)
                 .withCallRecords(new JdbcCallRecords(db.dataSource()))
                 .withPeers(new ClusterPeers(new JdbcNodes(db.dataSource()), Optional.of(new NodeHop(SECRET)),
-                        new JdbcCallCounts(db.dataSource())));
+                        new JdbcCallCounts(db.dataSource()),
+                        Optional.of(PostgresTenantChanges.registrations(() -> db.dataSource().getConnection()))));
         SipEngine engine = new SipEngine(new EngineSettings(name, address, port, EngineSettings.StackTuning.DEFAULT),
                 services);
         engine.start();

@@ -21,8 +21,9 @@ import static org.tandem.engine.registrar.TestPhone.statusOf;
 /**
  * The engine keeps SIP accounts in memory, yet a change in the database takes effect at once: the
  * database announces it (LISTEN/NOTIFY from triggers) and the engine reads the account again. The
- * engine here keeps accounts and unknown names for an hour, so nothing below passes by a cache entry
- * expiring: only the announcement can make it pass within the few seconds each check waits.
+ * engine here keeps accounts and unknown names for an hour and reads them all again only hourly, so
+ * nothing below passes by a cache entry expiring: only the announcement can make it pass within the
+ * few seconds each check waits.
  */
 @Timeout(60)
 class AccountChangesTest {
@@ -35,7 +36,8 @@ class AccountChangesTest {
             RegistrarPolicy.DEFAULT.withThrottle(new AuthThrottle.Limits(1_000, 1_000, Duration.ofMinutes(1),
                     Duration.ofMinutes(1), 1_000))),
             EngineSettings.LoadTuning.DEFAULT.withAccounts(
-                    new CachedSipAccounts.Settings(Duration.ofHours(1), 1_000, Duration.ofHours(1), 1_000)));
+                    new CachedSipAccounts.Settings(Duration.ofHours(1), Duration.ofHours(1), 1_000,
+                            Duration.ofHours(1), 1_000)));
 
     private static RegistrarDatabase db() {
         return NODE.database();

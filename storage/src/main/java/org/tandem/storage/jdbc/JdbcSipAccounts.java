@@ -13,20 +13,26 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** SIP accounts read straight from {@code extension} joined to {@code tenant}, one indexed query each. */
+/**
+ * SIP accounts read straight from {@code extension} joined to {@code tenant}: one indexed query for
+ * one account, one query for all of them.
+ */
 public final class JdbcSipAccounts implements SipAccounts {
 
     private static final Pattern EXTENSION_NUMBER = Pattern.compile("[0-9]{2,10}");
-    private static final String FIND = """
+    private static final String SELECT = """
             select t.id, t.status, e.number, e.ha1_md5, e.ha1_sha256, e.max_contacts,
-                   t.max_extensions, t.max_concurrent_calls, t.max_calls_per_second
-            from tenant t join extension e on e.tenant_id = t.id
-            where t.sip_domain = ? and e.number = ?""";
+                   t.max_extensions, t.max_concurrent_calls, t.max_calls_per_second, t.sip_domain
+            from tenant t join extension e on e.tenant_id = t.id""";
+    private static final String FIND = SELECT + " where t.sip_domain = ? and e.number = ?";
+    private static final String ALL = SELECT + " limit ?";
 
     private final DataSource dataSource;
 
@@ -45,18 +51,36 @@ public final class JdbcSipAccounts implements SipAccounts {
             statement.setString(1, domain.name());
             statement.setString(2, username);
             try (ResultSet row = statement.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new SipAccount(row.getObject(1, UUID.class),
-                        TenantStatus.ACTIVE.name().equals(row.getString(2)),
-                        new ExtensionNumber(row.getString(3)),
-                        new SipCredentials(row.getString(4), row.getString(5)),
-                        row.getInt(6),
-                        new PlanLimits(row.getInt(7), row.getInt(8), row.getInt(9))));
+                return row.next() ? Optional.of(account(row)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new StorageException("could not read SIP account " + username + "@" + domain, e);
         }
+    }
+
+    @Override
+    public List<InDomain> all(int limit) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(ALL)) {
+            statement.setInt(1, limit);
+            try (ResultSet row = statement.executeQuery()) {
+                List<InDomain> accounts = new ArrayList<>();
+                while (row.next()) {
+                    accounts.add(new InDomain(new SipDomain(row.getString(10)), account(row)));
+                }
+                return accounts;
+            }
+        } catch (SQLException e) {
+            throw new StorageException("could not read the SIP accounts", e);
+        }
+    }
+
+    private static SipAccount account(ResultSet row) throws SQLException {
+        return new SipAccount(row.getObject(1, UUID.class),
+                TenantStatus.ACTIVE.name().equals(row.getString(2)),
+                new ExtensionNumber(row.getString(3)),
+                new SipCredentials(row.getString(4), row.getString(5)),
+                row.getInt(6),
+                new PlanLimits(row.getInt(7), row.getInt(8), row.getInt(9)));
     }
 }

@@ -1,5 +1,6 @@
 package org.tandem.storage.notification;
 
+import org.tandem.domain.registration.RegistrationFeed;
 import org.tandem.domain.shared.TenantChangeFeed;
 
 import java.lang.System.Logger.Level;
@@ -24,6 +25,11 @@ public final class PostgresTenantChanges implements TenantChangeFeed {
     public PostgresTenantChanges(String channel, PostgresChannel.Connections connections) {
         this.channel = Objects.requireNonNull(channel, "channel");
         this.connections = Objects.requireNonNull(connections, "connections");
+    }
+
+    /** The tenants whose bindings changed, on any node. */
+    public static RegistrationFeed registrations(PostgresChannel.Connections connections) {
+        return new PostgresTenantChanges(REGISTRATIONS, connections)::start;
     }
 
     @Override

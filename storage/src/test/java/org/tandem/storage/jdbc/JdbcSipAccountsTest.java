@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tandem.domain.extension.Extension;
 import org.tandem.domain.extension.ExtensionNumber;
 import org.tandem.domain.extension.SipAccount;
+import org.tandem.domain.extension.SipAccounts;
 import org.tandem.domain.extension.SipCredentials;
 import org.tandem.domain.node.NetworkAddress;
 import org.tandem.domain.node.Node;
@@ -91,6 +92,14 @@ class JdbcSipAccountsTest {
         assertThat(accounts.find(new SipDomain("alpha.example.com"), "102")).isEmpty();
         assertThat(accounts.find(new SipDomain("alpha.example.com"), "101' or '1'='1")).isEmpty();
         assertThat(accounts.find(new SipDomain("alpha.example.com"), null)).isEmpty();
+    }
+
+    @Test
+    void listsEveryAccountWithItsDomainUpToTheLimit() {
+        assertThat(accounts.all(10)).containsExactlyInAnyOrder(
+                new SipAccounts.InDomain(new SipDomain("alpha.example.com"), accounts.find(new SipDomain("alpha.example.com"), "101").orElseThrow()),
+                new SipAccounts.InDomain(new SipDomain("beta.example.com"), accounts.find(new SipDomain("beta.example.com"), "101").orElseThrow()));
+        assertThat(accounts.all(1)).hasSize(1);
     }
 
     private static void execute(String sql) throws SQLException {
