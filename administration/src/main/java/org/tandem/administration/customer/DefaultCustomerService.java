@@ -7,6 +7,7 @@ import org.tandem.administration.access.Actor;
 import org.tandem.administration.access.NotFoundException;
 import org.tandem.administration.access.Scope;
 import org.tandem.administration.account.PasswordStrength;
+import org.tandem.administration.account.Usernames;
 import org.tandem.administration.shared.FieldChecks;
 import org.tandem.administration.shared.InvalidInputException;
 import org.tandem.domain.account.PortalAccount;
@@ -89,10 +90,7 @@ public class DefaultCustomerService implements CustomerService {
         Optional<SipDomain> domain = checks.check(Onboarding.SIP_DOMAIN, () -> new SipDomain(form.sipDomain()));
         domain.filter(taken -> tenants.findBySipDomain(taken).isPresent())
                 .ifPresent(taken -> checks.taken(Onboarding.SIP_DOMAIN, "This SIP domain is already used by another customer"));
-        Optional<String> username = checks.check(Onboarding.ADMIN_USERNAME,
-                () -> PortalAccount.normalizedUsername(form.adminUsername()));
-        username.filter(taken -> accounts.findByUsername(taken).isPresent())
-                .ifPresent(taken -> checks.taken(Onboarding.ADMIN_USERNAME, "This username is already taken"));
+        Optional<String> username = Usernames.free(checks, Onboarding.ADMIN_USERNAME, form.adminUsername(), accounts);
         PasswordStrength.problem(form.adminUsername(), form.adminPassword())
                 .ifPresent(problem -> checks.problem(Onboarding.ADMIN_PASSWORD, problem));
         Optional<PlanLimits> plan = checks.check(Onboarding.PLAN,

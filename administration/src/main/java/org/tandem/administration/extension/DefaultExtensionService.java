@@ -6,8 +6,13 @@ import jakarta.transaction.Transactional;
 import org.tandem.administration.access.Actor;
 import org.tandem.administration.access.NotFoundException;
 import org.tandem.administration.access.Scope;
+import org.tandem.administration.account.PasswordStrength;
+import org.tandem.administration.account.Usernames;
 import org.tandem.administration.shared.FieldChecks;
+import org.tandem.administration.shared.InvalidInputException;
 import org.tandem.administration.shared.OverPlanException;
+import org.tandem.domain.account.PortalAccount;
+import org.tandem.domain.account.PortalAccountRepository;
 import org.tandem.domain.account.Role;
 import org.tandem.domain.extension.Extension;
 import org.tandem.domain.extension.ExtensionNumber;
@@ -19,8 +24,10 @@ import org.tandem.domain.tenant.TenantRepository;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -33,6 +40,7 @@ public class DefaultExtensionService implements ExtensionService {
 
     private TenantRepository tenants;
     private ExtensionRepository extensions;
+    private PortalAccountRepository accounts;
     private HomeNodeCheck homeNode;
 
     /** For CDI's client proxy only. */
@@ -40,18 +48,24 @@ public class DefaultExtensionService implements ExtensionService {
     }
 
     @Inject
-    public DefaultExtensionService(TenantRepository tenants, ExtensionRepository extensions, HomeNodeCheck homeNode) {
+    public DefaultExtensionService(TenantRepository tenants, ExtensionRepository extensions,
+                                   PortalAccountRepository accounts, HomeNodeCheck homeNode) {
         this.tenants = tenants;
         this.extensions = extensions;
+        this.accounts = accounts;
         this.homeNode = homeNode;
     }
 
     @Override
     public TenantExtensions extensions(Actor actor, UUID tenantId) {
         Tenant tenant = administered(actor, tenantId);
+        Map<UUID, String> logins = new HashMap<>();
+        for (PortalAccount account : accounts.ofTenant(tenant.id())) {
+            account.extensionId().ifPresent(extensionId -> logins.putIfAbsent(extensionId, account.username()));
+        }
         return new TenantExtensions(tenant.id(), tenant.companyName(), tenant.sipDomain().name(),
                 tenant.limits().maxExtensions(), extensions.ofTenant(tenant.id()).stream()
-                .map(DefaultExtensionService::summary).toList());
+                .map(extension -> summary(extension, logins.get(extension.id()))).toList());
     }
 
     @Override
@@ -72,7 +86,7 @@ public class DefaultExtensionService implements ExtensionService {
         FieldChecks checks = new FieldChecks();
         checks.check(DISPLAY_NAME, () -> Names.required(displayName, "Display name")).ifPresent(extension::rename);
         checks.throwIfAny();
-        return summary(extension);
+        return summary(extension, login(extension));
     }
 
     @Override
@@ -81,12 +95,46 @@ public class DefaultExtensionService implements ExtensionService {
         Extension extension = extension(tenant, extensionId);
         String password = SipPasswords.generate();
         extension.changeSipPassword(tenant, password.toCharArray());
-        return new IssuedCredentials(summary(extension), tenant.sipDomain().name(), password);
+        return new IssuedCredentials(summary(extension, login(extension)), tenant.sipDomain().name(), password);
     }
 
     @Override
     public void delete(Actor actor, UUID tenantId, UUID extensionId) {
         extensions.remove(extensionToChange(actor, tenantId, extensionId));
+    }
+
+    @Override
+    public IssuedPortalLogin createPortalLogin(Actor actor, UUID tenantId, UUID extensionId, String username) {
+        Tenant tenant = toChange(actor, tenantId);
+        Extension extension = extension(tenant, extensionId);
+        FieldChecks checks = new FieldChecks();
+        accounts.ofExtension(extension.id()).stream().findFirst().ifPresent(existing -> checks.problem(
+                InvalidInputException.WHOLE, "Extension " + extension.number() + " already has the portal login "
+                        + existing.username() + ": remove it first"));
+        Optional<String> login = Usernames.free(checks, LOGIN_USERNAME, username, accounts);
+        checks.throwIfAny();
+        String password = portalPassword(login.orElseThrow());
+        accounts.add(PortalAccount.tenantUser(login.orElseThrow(), password.toCharArray(), tenant.id(), extension.id()));
+        return new IssuedPortalLogin(summary(extension, login.orElseThrow()), login.orElseThrow(), password);
+    }
+
+    @Override
+    public void removePortalLogin(Actor actor, UUID tenantId, UUID extensionId) {
+        Extension extension = extensionToChange(actor, tenantId, extensionId);
+        List<PortalAccount> logins = accounts.ofExtension(extension.id());
+        if (logins.isEmpty()) {
+            throw new NotFoundException("Extension " + extension.number() + " has no portal login");
+        }
+        logins.forEach(accounts::remove);
+    }
+
+    /** A SIP-grade random password that also meets the rules a person's chosen one must (it almost always does at once). */
+    private static String portalPassword(String username) {
+        String password;
+        do {
+            password = SipPasswords.generate();
+        } while (PasswordStrength.problem(username, password.toCharArray()).isPresent());
+        return password;
     }
 
     @Override
@@ -137,7 +185,7 @@ public class DefaultExtensionService implements ExtensionService {
         String password = SipPasswords.generate();
         Extension extension = new Extension(tenant, number, displayName, password.toCharArray());
         extensions.add(extension);
-        return new IssuedCredentials(summary(extension), tenant.sipDomain().name(), password);
+        return new IssuedCredentials(summary(extension, null), tenant.sipDomain().name(), password);
     }
 
     /** Checked before the insert, so an expected duplicate never reaches the database as an error. */
@@ -185,9 +233,13 @@ public class DefaultExtensionService implements ExtensionService {
         return Scope.tenantToChange(actor, tenants, tenantId, homeNode);
     }
 
-    private static ExtensionSummary summary(Extension extension) {
+    private String login(Extension extension) {
+        return accounts.ofExtension(extension.id()).stream().findFirst().map(PortalAccount::username).orElse(null);
+    }
+
+    private static ExtensionSummary summary(Extension extension, String portalLogin) {
         return new ExtensionSummary(extension.id(), extension.number().digits(), extension.displayName(),
-                extension.maxContacts());
+                extension.maxContacts(), portalLogin);
     }
 
     private static String strip(String text) {

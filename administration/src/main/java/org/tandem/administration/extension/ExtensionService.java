@@ -13,6 +13,7 @@ public interface ExtensionService {
     /** Field names, as {@link org.tandem.administration.shared.InvalidInputException} reports them. */
     String NUMBER = "number";
     String DISPLAY_NAME = "displayName";
+    String LOGIN_USERNAME = "loginUsername";
 
     TenantExtensions extensions(Actor actor, UUID tenantId);
 
@@ -30,6 +31,18 @@ public interface ExtensionService {
     IssuedCredentials newSipPassword(Actor actor, UUID tenantId, UUID extensionId);
 
     void delete(Actor actor, UUID tenantId, UUID extensionId);
+
+    /**
+     * Creates the portal login of a tenant user who sees this extension's phone and calls ("My phone"),
+     * with a generated strong password. One login an extension.
+     *
+     * @throws org.tandem.administration.shared.InvalidInputException bad or taken username, or the
+     *                                                                 extension has a login already
+     */
+    IssuedPortalLogin createPortalLogin(Actor actor, UUID tenantId, UUID extensionId, String username);
+
+    /** Deletes the extension's portal login (and its API tokens); the extension itself stays. */
+    void removePortalLogin(Actor actor, UUID tenantId, UUID extensionId);
 
     /** Creates every extension of {@code csv}, or none of them (see {@link ImportResult}). */
     ImportResult importCsv(Actor actor, UUID tenantId, String csv);

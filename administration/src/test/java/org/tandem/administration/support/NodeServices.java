@@ -86,7 +86,8 @@ public final class NodeServices {
                 new JdbcTenantRegistrations(database.dataSource()), new JdbcCallHistory(database.dataSource()), homeNode),
                 entityManager);
         extensions = Transactions.around(ExtensionService.class,
-                new DefaultExtensionService(tenants, extensionRepository, homeNode), entityManager);
+                new DefaultExtensionService(tenants, extensionRepository,
+                        new JpaPortalAccountRepository(entityManager), homeNode), entityManager);
         ringGroups = Transactions.around(RingGroupService.class, new DefaultRingGroupService(tenants, extensionRepository,
                 new JdbcRingGroups(database.dataSource(), guard)), entityManager);
         cluster = Transactions.around(ClusterService.class, new DefaultClusterService(new JpaPoolRepository(entityManager),

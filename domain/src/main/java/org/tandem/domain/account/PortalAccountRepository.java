@@ -12,4 +12,10 @@ public interface PortalAccountRepository {
 
     /** The logins of tenant {@code tenantId}, by username. */
     List<PortalAccount> ofTenant(UUID tenantId);
+
+    /** The tenant users who see extension {@code extensionId}, by username. */
+    List<PortalAccount> ofExtension(UUID extensionId);
+
+    /** Deletes the login; its API tokens go with it. */
+    void remove(PortalAccount account);
 }

@@ -32,4 +32,17 @@ public class JpaPortalAccountRepository extends JpaRepository<PortalAccount> imp
                 .setParameter("tenant", tenantId)
                 .getResultList();
     }
+
+    @Override
+    public List<PortalAccount> ofExtension(UUID extensionId) {
+        return entityManager.createQuery(
+                        "select a from PortalAccount a where a.extensionId = :extension order by a.username", PortalAccount.class)
+                .setParameter("extension", extensionId)
+                .getResultList();
+    }
+
+    @Override
+    public void remove(PortalAccount account) {
+        entityManager.remove(entityManager.contains(account) ? account : entityManager.merge(account));
+    }
 }
