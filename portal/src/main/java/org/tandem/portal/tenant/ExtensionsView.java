@@ -27,6 +27,7 @@ import org.tandem.administration.extension.ExtensionSummary;
 import org.tandem.administration.extension.ImportProblem;
 import org.tandem.administration.extension.ImportResult;
 import org.tandem.administration.extension.IssuedCredentials;
+import org.tandem.administration.extension.IssuedPortalLogin;
 import org.tandem.administration.extension.TenantExtensions;
 import org.tandem.administration.shared.InvalidInputException;
 import org.tandem.administration.shared.OverPlanException;
@@ -42,7 +43,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A tenant's extensions: add one (its SIP password is shown once), rename, new password, delete, and
+ * A tenant's extensions: add one (its SIP password is shown once), rename, new password, delete, give
+ * its person a portal login of their own (its generated password shown once) or remove it, and
  * add many from CSV, pasted or uploaded. Refusals show where they belong: beside the field, or above
  * the list for the plan's limit and for the lines of a CSV.
  */
@@ -84,6 +86,8 @@ public class ExtensionsView extends VerticalLayout implements BeforeEnterObserve
         grid.setId("extensions");
         grid.addColumn(ExtensionSummary::number).setHeader("Number").setAutoWidth(true);
         grid.addColumn(ExtensionSummary::displayName).setHeader("Name").setAutoWidth(true).setFlexGrow(1);
+        grid.addColumn(extension -> extension.login().orElse("")).setKey("portal-login").setHeader("Portal login")
+                .setAutoWidth(true);
         grid.addComponentColumn(this::actions).setKey("actions").setHeader("").setAutoWidth(true);
         grid.setAllRowsVisible(true);
 
@@ -151,8 +155,46 @@ public class ExtensionsView extends VerticalLayout implements BeforeEnterObserve
         Button delete = new Button("Delete", click -> deleteDialog(extension).open());
         delete.setId("delete-" + extension.number());
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        List.of(rename, password, delete).forEach(button -> button.addThemeVariants(ButtonVariant.LUMO_SMALL));
-        return new HorizontalLayout(rename, password, delete);
+        Button login = extension.login().isPresent()
+                ? new Button("Remove portal login", click -> removeLoginDialog(extension).open())
+                : new Button("Portal login", click -> newLoginDialog(extension).open());
+        login.setId((extension.login().isPresent() ? "remove-login-" : "portal-login-") + extension.number());
+        List.of(rename, password, login, delete).forEach(button -> button.addThemeVariants(ButtonVariant.LUMO_SMALL));
+        return new HorizontalLayout(rename, password, login, delete);
+    }
+
+    private Dialog newLoginDialog(ExtensionSummary extension) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Portal login for extension " + extension.number());
+        TextField username = new TextField("Username");
+        username.setId("login-username");
+        username.setHelperText("3 to 64 letters, digits or . _ @ -; a strong password is generated");
+        FormMessages loginMessages = new FormMessages().field(ExtensionService.LOGIN_USERNAME, username);
+        dialog.add(new Paragraph(extension.displayName() + " signs in with it to see their own phone and calls."),
+                username, loginMessages.general());
+        Button create = new Button("Create login", click -> {
+            try {
+                IssuedPortalLogin issued = extensions.createPortalLogin(actor, tenantId, extension.id(), username.getValue());
+                dialog.close();
+                refresh();
+                new IssuedLoginDialog(issued).open();
+            } catch (InvalidInputException refused) {
+                loginMessages.show(refused);
+            } catch (AlreadyTakenException | NotHomeNodeException refused) {
+                loginMessages.showGeneral(refused.getMessage());
+            }
+        });
+        create.setId("create-login");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), create);
+        return dialog;
+    }
+
+    private Dialog removeLoginDialog(ExtensionSummary extension) {
+        return confirmDialog("Remove the portal login " + extension.login().orElseThrow() + "?",
+                "It can no longer sign in, and its API tokens stop working. Extension " + extension.number()
+                        + " and its phones are not affected.",
+                "Remove", "confirm-remove-login", () -> extensions.removePortalLogin(actor, tenantId, extension.id()));
     }
 
     private Dialog renameDialog(ExtensionSummary extension) {
@@ -178,18 +220,27 @@ public class ExtensionsView extends VerticalLayout implements BeforeEnterObserve
     }
 
     private Dialog deleteDialog(ExtensionSummary extension) {
+        return confirmDialog("Delete extension " + extension.number() + "?",
+                extension.displayName() + "'s phones stop working at their next registration. "
+                        + "The number can be given out again."
+                        + extension.login().map(login -> " The portal login " + login + " stays but sees nothing: "
+                        + "remove it first if it is no longer needed.").orElse(""),
+                "Delete", "confirm-delete", () -> extensions.delete(actor, tenantId, extension.id()));
+    }
+
+    /** Asks before something that cannot be undone; {@code confirmed} runs on the red button, then the list reloads. */
+    private Dialog confirmDialog(String question, String consequences, String action, String confirmId, Runnable confirmed) {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Delete extension " + extension.number() + "?");
-        dialog.add(new Paragraph(extension.displayName() + "'s phones stop working at their next registration. "
-                + "The number can be given out again."));
-        Button delete = new Button("Delete", click -> {
-            extensions.delete(actor, tenantId, extension.id());
+        dialog.setHeaderTitle(question);
+        dialog.add(new Paragraph(consequences));
+        Button confirm = new Button(action, click -> {
+            confirmed.run();
             dialog.close();
             refresh();
         });
-        delete.setId("confirm-delete");
-        delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), delete);
+        confirm.setId(confirmId);
+        confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), confirm);
         return dialog;
     }
 

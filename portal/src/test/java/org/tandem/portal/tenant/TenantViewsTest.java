@@ -102,6 +102,50 @@ class TenantViewsTest extends PortalViewTest {
     }
 
     @Test
+    void anExtensionsPortalLoginIsMadeInADialogSignsInToMyPhoneAndIsRemoved() {
+        AdministrationFixture.NewCustomer customer = fixture.newCustomer("Login View Co", 5);
+        submitLogin(customer.admin(), customer.password());
+        navigate("tenants/" + customer.id() + "/extensions");
+        addExtension("201", "Front desk");
+        _click(_get(Button.class, spec -> spec.withId("credentials-done")));
+
+        _click(action("portal-login-201"));
+        TextField username = _get(TextField.class, spec -> spec.withId("login-username"));
+        _setValue(username, customer.admin());
+        _click(_get(Button.class, spec -> spec.withId("create-login")));
+        assertThat(username.isInvalid()).isTrue();
+        assertThat(username.getErrorMessage()).isEqualTo("This username is already taken");
+
+        String login = fixture.unique("desk@loginview");
+        _setValue(username, login);
+        _click(_get(Button.class, spec -> spec.withId("create-login")));
+        assertThat(_get(Span.class, spec -> spec.withId("issued-login")).getText()).isEqualTo(login);
+        String password = _get(Span.class, spec -> spec.withId("issued-login-password")).getText();
+        assertThat(password).hasSize(20);
+        _click(_get(Button.class, spec -> spec.withId("issued-login-done")));
+        _assertNone(Span.class, spec -> spec.withId("issued-login-password"));
+        assertThat(TenantViewsTest.<ExtensionSummary>gridRows("extensions")).extracting(ExtensionSummary::portalLogin)
+                .containsExactly(login);
+
+        _click(_get(Button.class, spec -> spec.withId("sign-out")));
+        submitLogin(login, password);
+        navigate("my-phone");
+        assertThat(_get(H2.class, spec -> spec.withId("own-extension")).getText()).isEqualTo("My phone: 201 Front desk");
+
+        _click(_get(Button.class, spec -> spec.withId("sign-out")));
+        submitLogin(customer.admin(), customer.password());
+        navigate("tenants/" + customer.id() + "/extensions");
+        _click(action("remove-login-201"));
+        _click(_get(Button.class, spec -> spec.withId("confirm-remove-login")));
+        assertThat(TenantViewsTest.<ExtensionSummary>gridRows("extensions")).extracting(ExtensionSummary::portalLogin)
+                .containsOnlyNulls();
+        action("portal-login-201");
+        _click(_get(Button.class, spec -> spec.withId("sign-out")));
+        submitLogin(login, password);
+        assertThat(currentPath()).as("the removed login no longer signs in").isEqualTo("login");
+    }
+
+    @Test
     void aDuplicateNumberAndAFullPlanGetClearMessages() {
         signInToNewCustomer(1);
         addExtension("201", "Front desk");

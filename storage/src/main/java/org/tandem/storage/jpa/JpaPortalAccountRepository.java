@@ -27,22 +27,24 @@ public class JpaPortalAccountRepository extends JpaRepository<PortalAccount> imp
 
     @Override
     public List<PortalAccount> ofTenant(UUID tenantId) {
-        return entityManager.createQuery(
-                        "select a from PortalAccount a where a.tenantId = :tenant order by a.username", PortalAccount.class)
-                .setParameter("tenant", tenantId)
-                .getResultList();
+        return byUsernameWhere("tenantId", tenantId);
     }
 
     @Override
     public List<PortalAccount> ofExtension(UUID extensionId) {
-        return entityManager.createQuery(
-                        "select a from PortalAccount a where a.extensionId = :extension order by a.username", PortalAccount.class)
-                .setParameter("extension", extensionId)
-                .getResultList();
+        return byUsernameWhere("extensionId", extensionId);
     }
 
     @Override
     public void remove(PortalAccount account) {
         entityManager.remove(entityManager.contains(account) ? account : entityManager.merge(account));
+    }
+
+    /** The logins whose {@code attribute} (a field of PortalAccount, never input) is {@code value}. */
+    private List<PortalAccount> byUsernameWhere(String attribute, UUID value) {
+        return entityManager.createQuery("select a from PortalAccount a where a." + attribute + " = :value order by a.username",
+                        PortalAccount.class)
+                .setParameter("value", value)
+                .getResultList();
     }
 }
