@@ -1,7 +1,6 @@
 package org.tandem.engine.location;
 
 import org.tandem.domain.registration.AddressOfRecord;
-import org.tandem.domain.registration.BindingChange;
 import org.tandem.domain.registration.Registration;
 import org.tandem.domain.registration.RegistrationFeed;
 import org.tandem.domain.registration.RegistrationRepository;
@@ -28,11 +27,10 @@ import java.util.function.LongSupplier;
  * node's own writes (the payload names only the tenant), so a tenant whose phones register here
  * all the time gets less from the cache; never a wrong answer.
  */
-public final class ClusterBindings implements RegistrationRepository, RegistrationFeed.Listener {
+public final class ClusterBindings extends ForwardingRegistrations implements RegistrationFeed.Listener {
 
     static final Duration MAX_AGE = Duration.ofSeconds(2);
 
-    private final RegistrationRepository database;
     private final LongSupplier nanoTime;
     private final ConcurrentMap<UUID, Long> changesHeard = new ConcurrentHashMap<>();
     private final AtomicLong missedChanges = new AtomicLong();
@@ -47,7 +45,7 @@ public final class ClusterBindings implements RegistrationRepository, Registrati
     }
 
     ClusterBindings(RegistrationRepository database, LongSupplier nanoTime) {
-        this.database = Objects.requireNonNull(database, "database");
+        super(database);
         this.nanoTime = Objects.requireNonNull(nanoTime, "nano time");
     }
 
@@ -76,7 +74,7 @@ public final class ClusterBindings implements RegistrationRepository, Registrati
                 && nanos - kept.readAtNanos() < MAX_AGE.toNanos()) {
             return kept.bindings().stream().filter(binding -> binding.isActiveAt(now)).toList();
         }
-        List<Registration> read = database.activeAnywhere(aor, now);
+        List<Registration> read = super.activeAnywhere(aor, now);
         // kept only if no change was heard while reading; one heard later makes it stale by itself
         Read fresh = new Read(tenantChanges, missed, nanos, read);
         reads.put(aor, fresh);
@@ -84,35 +82,5 @@ public final class ClusterBindings implements RegistrationRepository, Registrati
             reads.remove(aor, fresh);
         }
         return read;
-    }
-
-    @Override
-    public void apply(List<BindingChange> changes) {
-        database.apply(changes);
-    }
-
-    @Override
-    public int removeAll(UUID nodeId, AddressOfRecord aor) {
-        return database.removeAll(nodeId, aor);
-    }
-
-    @Override
-    public List<Registration> active(UUID nodeId, AddressOfRecord aor, Instant now) {
-        return database.active(nodeId, aor, now);
-    }
-
-    @Override
-    public List<Registration> allActive(UUID nodeId, Instant now) {
-        return database.allActive(nodeId, now);
-    }
-
-    @Override
-    public int deleteExpired(UUID nodeId, Instant now, int limit) {
-        return database.deleteExpired(nodeId, now, limit);
-    }
-
-    @Override
-    public long countActive(UUID nodeId, Instant now) {
-        return database.countActive(nodeId, now);
     }
 }

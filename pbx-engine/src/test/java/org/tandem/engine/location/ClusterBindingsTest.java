@@ -164,48 +164,16 @@ class ClusterBindingsTest {
     }
 
     /** The real table, counting how often every node's bindings of an address are read. */
-    private final class CountingReads implements RegistrationRepository {
-
-        private final RegistrationRepository table;
+    private final class CountingReads extends ForwardingRegistrations {
 
         CountingReads(RegistrationRepository table) {
-            this.table = table;
+            super(table);
         }
 
         @Override
         public List<Registration> activeAnywhere(AddressOfRecord aor, Instant at) {
             reads.incrementAndGet();
-            return table.activeAnywhere(aor, at);
-        }
-
-        @Override
-        public void apply(List<BindingChange> changes) {
-            table.apply(changes);
-        }
-
-        @Override
-        public int removeAll(UUID nodeId, AddressOfRecord aor) {
-            return table.removeAll(nodeId, aor);
-        }
-
-        @Override
-        public List<Registration> active(UUID nodeId, AddressOfRecord aor, Instant at) {
-            return table.active(nodeId, aor, at);
-        }
-
-        @Override
-        public List<Registration> allActive(UUID nodeId, Instant at) {
-            return table.allActive(nodeId, at);
-        }
-
-        @Override
-        public int deleteExpired(UUID nodeId, Instant at, int limit) {
-            return table.deleteExpired(nodeId, at, limit);
-        }
-
-        @Override
-        public long countActive(UUID nodeId, Instant at) {
-            return table.countActive(nodeId, at);
+            return super.activeAnywhere(aor, at);
         }
     }
 }
