@@ -9,6 +9,7 @@ import org.tandem.engine.auth.AuthThrottle;
 import org.tandem.engine.call.CallAdmission;
 import org.tandem.engine.call.CallCountSharing;
 import org.tandem.engine.call.CallHandlers;
+import org.tandem.engine.call.CallsInProgress;
 import org.tandem.domain.registration.RegistrationRepository;
 import org.tandem.engine.location.ClusterBindings;
 import org.tandem.engine.location.NodeBindings;
@@ -71,13 +72,14 @@ public final class SipEngine implements AutoCloseable {
      * What a started engine holds: the stack, and what it puts in front of the services: this node's
      * bindings in memory (written behind to the database), the cache of SIP accounts with its feed
      * of changes, the feed of the cluster's binding changes, the call records written behind, the
-     * periodic cleanup of expired bindings, the calls up per tenant shared with the cluster, and the
-     * probe that tells whether the database answers.
+     * periodic cleanup of expired bindings, the calls up per tenant shared with the cluster, the
+     * probe that tells whether the database answers, and what a stop needs: the load shedding that
+     * then refuses new work, and the calls in progress.
      */
     private record Running(BranchMatchedStack stack, NodeBindings bindings, AutoCloseable accountNews,
                            AutoCloseable accountRefresh, AutoCloseable bindingNews, BatchedCallRecords callRecords,
                            BatchedActiveCalls activeCalls, RegistrationCleanup cleanup, CallCountSharing callCounts,
-                           DatabaseHealth health) {
+                           DatabaseHealth health, LoadShedding shedding, CallsInProgress calls) {
     }
 
     /** An engine that serves no SIP domain yet ({@link EngineServices#withoutAccounts()}). */
@@ -149,6 +151,8 @@ public final class SipEngine implements AutoCloseable {
                 .withCallRecords(callRecords).withActiveCalls(activeCalls);
         CallAdmission admission = new CallAdmission(services.clock());
         BranchMatchedStack newStack = null;
+        LoadShedding shedding;
+        CallHandlers callHandlers;
         try {
             // Created directly, not through SipFactory, which keeps every stack it made for the JVM's life.
             newStack = new BranchMatchedStack(StackProperties.of(settings, stackName));
@@ -156,10 +160,16 @@ public final class SipEngine implements AutoCloseable {
             // factory with Class.forName from its own class loader, which depends on packaging.
             newStack.setMessageParserFactory(StrictMessageParser.FACTORY);
             Replies replies = newReplies();
-            LoadShedding shedding = new LoadShedding(load.shedding(), replies, callRecords::isBacklogged);
+            shedding = new LoadShedding(load.shedding(), replies, callRecords::isBacklogged);
             // before any listening point exists: the stack's threads read this list without a lock
             newStack.sipMessageValves.add(shedding);
-            listen(newStack).addSipListener(newRouter(replies, inFront, admission));
+            AddressFactoryImpl addresses = new AddressFactoryImpl();
+            // One count of failed authentications for REGISTER and INVITE alike.
+            AuthThrottle throttle = new AuthThrottle(inFront.registrar().throttle(), inFront.clock());
+            callHandlers = CallHandlers.of(replies, addresses, inFront, throttle, admission);
+            listen(newStack).addSipListener(new RequestRouter(replies, new SanityCheck(replies),
+                    new OptionsResponder(replies), new Registrar(replies, addresses, inFront, throttle), callHandlers,
+                    new MethodNotAllowedResponder(replies)));
             shedding.watch(UdpBacklog.of(newStack)::oldestWaitMillis);
             newStack.start();
             awaitUdpWorkers(stackName, settings.tuning().threadPoolSize());
@@ -183,7 +193,22 @@ public final class SipEngine implements AutoCloseable {
                 RegistrationCleanup.every(services.registrar().cleanupPeriod(), bindings, services.nodeId(),
                         services.clock(), stackName + "-registration-cleanup"),
                 CallCountSharing.start(admission, services.peers().callCounts(), services.nodeId(), services.clock(),
-                        stackName + "-call-counts"), health);
+                        stackName + "-call-counts"), health, shedding, callHandlers.inProgress());
+    }
+
+    private void giveCallsTheirGrace(CallsInProgress calls) {
+        int up = calls.count();
+        if (up == 0) {
+            return;
+        }
+        Duration grace = services.calls().stopGrace();
+        LOG.log(System.Logger.Level.INFO, "SIP engine {0} stops: its {1} call(s) up get up to {2} s to end; new calls"
+                + " and registrations get 503", settings.nodeName(), up, grace.toSeconds());
+        try {
+            calls.awaitEnded(grace);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Closes each of {@code parts}, adding what fails to {@code failure}. */
@@ -234,20 +259,14 @@ public final class SipEngine implements AutoCloseable {
         return new Replies(messages, headers);
     }
 
-    private static RequestRouter newRouter(Replies replies, EngineServices services, CallAdmission admission) {
-        AddressFactoryImpl addresses = new AddressFactoryImpl();
-        // One count of failed authentications for REGISTER and INVITE alike.
-        AuthThrottle throttle = new AuthThrottle(services.registrar().throttle(), services.clock());
-        return new RequestRouter(replies, new SanityCheck(replies), new OptionsResponder(replies),
-                new Registrar(replies, addresses, services, throttle),
-                CallHandlers.of(replies, addresses, services, throttle, admission),
-                new MethodNotAllowedResponder(replies));
-    }
-
     /**
-     * Stops the stack, closing both ports and its threads, then writes what this node's bindings and
-     * call records still owe the database; does nothing if not running. Takes about a second:
-     * JAIN-SIP waits that long for in-flight messages.
+     * Stops the node's SIP service. From the first moment every REGISTER and new INVITE gets 503, so
+     * phones turn to the pool's other node; the calls up get the policy's stop grace to end by
+     * themselves, and the rest are ended (CANCEL and 503 while ringing, BYE on both legs once
+     * answered) and recorded. Then the stack stops, closing both ports and its threads, and what
+     * this node's bindings, call records and calls up still owe the database is written. Does
+     * nothing if not running. Takes the grace (only while calls are up) and about a second: JAIN-SIP
+     * waits that long for in-flight messages.
      */
     public synchronized void stop() {
         if (running == null) {
@@ -255,6 +274,9 @@ public final class SipEngine implements AutoCloseable {
         }
         Running stopping = running;
         running = null;
+        stopping.shedding().nodeStopping();
+        giveCallsTheirGrace(stopping.calls());
+        stopping.calls().endAll();
         stopping.cleanup().close();
         stopping.callCounts().close();
         stopping.health().close();
@@ -263,7 +285,9 @@ public final class SipEngine implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "SIP engine " + settings.nodeName() + " did not stop cleanly", e);
         }
-        // calls still ending add their records after this: they are then written at once
+        // a call that got past the load shedding as the stop began: ended and recorded all the same
+        stopping.calls().endAll();
+        stopping.calls().close();
         stopping.callRecords().close();
         stopping.activeCalls().close();
         stopping.bindings().close();

@@ -330,6 +330,32 @@ final class CallControl {
         end(call, disposition, status);
     }
 
+    /**
+     * Ends a call because this node stops: a ringing call's phones get a CANCEL and its caller 503
+     * (a phone then tries the pool's other node); an answered call gets a BYE on both legs. Either
+     * way the call is recorded now, while its record can still be written.
+     */
+    void endBecauseNodeStops(Call call) {
+        switch (call.state) {
+            case RINGING -> {
+                cancelForks(call, null);
+                reject(call, Response.SERVICE_UNAVAILABLE, "Node Stopping", CallDisposition.FAILED);
+            }
+            case ANSWERED -> {
+                sendBye(call, call.winner.leg);
+                sendBye(call, call.a);
+                end(call, CallDisposition.ANSWERED, Response.OK);
+            }
+            case ENDED -> {
+            }
+        }
+    }
+
+    /** Stops the call timeouts; once every call has ended. */
+    void close() {
+        timer.close();
+    }
+
     /** A BYE came on {@code from}: the other leg (if any) gets one, and the call ends. */
     void hangUp(Call call, Leg other) {
         if (call.state != Call.State.ANSWERED) {

@@ -6,9 +6,12 @@ import org.tandem.engine.sip.Replies;
 
 import javax.sip.address.AddressFactory;
 
-/** The call handlers of one engine, wired to one registry of calls, one timer and one CDR writer. */
+/**
+ * The call handlers of one engine, wired to one registry of calls, one timer and one CDR writer, and
+ * that registry as a whole for the engine's stop ({@link CallsInProgress}).
+ */
 public record CallHandlers(InviteHandler invites, CancelHandler cancels, InDialogHandler inDialog,
-                           ForkResponses responses) {
+                           ForkResponses responses, CallsInProgress inProgress) {
 
     /**
      * @param throttle  the failed authentications counted with the registrar's
@@ -27,6 +30,7 @@ public record CallHandlers(InviteHandler invites, CancelHandler cancels, InDialo
         InDialogHandler inDialog = new InDialogHandler(replies, messages, calls, control);
         return new CallHandlers(new InviteHandler(replies, services, callers, calls, control,
                 new RingGroupHunt(services, control)),
-                new CancelHandler(replies, calls, control), inDialog, new ForkResponses(control, calls, inDialog));
+                new CancelHandler(replies, calls, control), inDialog, new ForkResponses(control, calls, inDialog),
+                new CallsInProgress(calls, control));
     }
 }

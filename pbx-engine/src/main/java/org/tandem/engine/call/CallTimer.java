@@ -29,4 +29,9 @@ final class CallTimer {
     ScheduledFuture<?> after(Duration delay, Runnable task) {
         return executor.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
+
+    /** Drops every timeout still due: the engine stops, and its calls are ended already. */
+    void close() {
+        executor.shutdownNow();
+    }
 }

@@ -3,6 +3,8 @@ package org.tandem.engine.call;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.message.Request;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +34,15 @@ final class Calls {
     void remove(Call call) {
         byCallerCallId.remove(call.a.callId, call);
         call.forks.forEach(fork -> byForkCallId.remove(fork.leg.callId, fork));
+    }
+
+    /** The calls up now (ringing or answered). */
+    Collection<Call> all() {
+        return List.copyOf(byCallerCallId.values());
+    }
+
+    boolean isEmpty() {
+        return byCallerCallId.isEmpty();
     }
 
     /** The call whose caller's INVITE {@code request} (a CANCEL, an ACK) belongs to. */

@@ -40,6 +40,8 @@ import java.util.function.LongSupplier;
  * <li>call records wait for the database beyond their bound: new INVITEs are refused, since a call
  * whose record could not be kept would be a call nobody can bill.</li>
  * </ol>
+ * And once the node stops ({@link #nodeStopping()}), every REGISTER and new INVITE is refused, so
+ * that phones turn to the pool's other node while the calls up here end.
  * The Retry-After is spread over a range, so refused phones do not all come back at once.
  *
  * <p>It runs as a JAIN-SIP message valve: before the stack matches a transaction or keeps anything
@@ -85,6 +87,7 @@ public final class LoadShedding implements SIPMessageValve {
     private volatile LongSupplier queueWaitMillis = () -> 0;
     private volatile long sampledAt = System.nanoTime() - SAMPLE_NANOS;
     private volatile long sampledWait;
+    private volatile boolean stopping;
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong lastReport = new AtomicLong(System.currentTimeMillis() - REPORT_INTERVAL_MILLIS);
 
@@ -103,6 +106,11 @@ public final class LoadShedding implements SIPMessageValve {
         this.queueWaitMillis = Objects.requireNonNull(queueWaitMillis, "queue wait");
     }
 
+    /** From now on, refuse all new work: the node stops. */
+    public void nodeStopping() {
+        stopping = true;
+    }
+
     @Override
     public boolean processRequest(SIPRequest request, MessageChannel channel) {
         String reason = refusal(request);
@@ -117,7 +125,9 @@ public final class LoadShedding implements SIPMessageValve {
         } catch (IOException | InvalidArgumentException e) {
             LOG.log(Level.DEBUG, () -> "could not refuse " + request.getMethod() + ": " + e.getMessage());
         }
-        report(reason);
+        if (!stopping) { // the engine says once that it stops; this report is about load
+            report(reason);
+        }
         return false;
     }
 
@@ -127,6 +137,9 @@ public final class LoadShedding implements SIPMessageValve {
         boolean invite = Request.INVITE.equals(method);
         if (!invite && !Request.REGISTER.equals(method) || ((SIPRequest) request).getToTag() != null) {
             return null;
+        }
+        if (stopping) {
+            return "Node Stopping";
         }
         long waited = queueWait();
         if (waited >= settings.allWorkWait().toMillis()) {

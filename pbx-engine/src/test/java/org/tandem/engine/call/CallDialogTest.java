@@ -19,6 +19,7 @@ import static org.tandem.engine.call.CallMessages.one;
 import static org.tandem.engine.call.CallMessages.proxyAuthorization;
 import static org.tandem.engine.call.CallMessages.response;
 import static org.tandem.engine.call.CallMessages.sdp;
+import static org.tandem.engine.call.TestDialog.hangUp;
 import static org.tandem.engine.registrar.RegistrarDatabase.ALPHA;
 
 /**
@@ -86,9 +87,9 @@ class CallDialogTest {
             assertThat(ackB).startsWith("ACK ");
             assertThat(one(ackB, "CSeq")).isEqualTo("1 ACK");
 
-            Dialog a = new Dialog(caller, uri, callId, "<sip:" + callerNumber + "@" + ALPHA + ">;tag=" + fromTag,
+            TestDialog a = new TestDialog(caller, uri, callId, "<sip:" + callerNumber + "@" + ALPHA + ">;tag=" + fromTag,
                     callerDialogTo, 2);
-            Dialog b = new Dialog(callee, one(inviteB, "Contact").replaceAll("^<|>$", ""), one(inviteB, "Call-ID"),
+            TestDialog b = new TestDialog(callee, one(inviteB, "Contact").replaceAll("^<|>$", ""), one(inviteB, "Call-ID"),
                     one(inviteB, "To") + ";tag=" + calleeTag, one(inviteB, "From"), 0);
 
             // 5. hold and resume, from the caller, then from the callee
@@ -132,8 +133,8 @@ class CallDialogTest {
             assertThat(next(callee)).startsWith("ACK ");
             assertThat(caller.receive(Duration.ofMillis(1500))).as("nothing more once ACKed").isEmpty();
 
-            hangUp(new Dialog(caller, uri, callId, from, one(ok, "To"), 2),
-                    new Dialog(callee, one(inviteB, "Contact").replaceAll("^<|>$", ""), one(inviteB, "Call-ID"),
+            hangUp(new TestDialog(caller, uri, callId, from, one(ok, "To"), 2),
+                    new TestDialog(callee, one(inviteB, "Contact").replaceAll("^<|>$", ""), one(inviteB, "Call-ID"),
                             one(inviteB, "To") + ";tag=b1", one(inviteB, "From"), 0));
         }
     }
@@ -207,44 +208,16 @@ class CallDialogTest {
                 String ok = message;
                 caller.send(inDialog(caller, "ACK", uri, callId, from, one(ok, "To"), 2, null));
                 assertThat(next(callee)).startsWith("ACK ");
-                hangUp(new Dialog(caller, uri, callId, from, one(ok, "To"), 2),
-                        new Dialog(callee, one(inviteB, "Contact").replaceAll("^<|>$", ""), one(inviteB, "Call-ID"),
+                hangUp(new TestDialog(caller, uri, callId, from, one(ok, "To"), 2),
+                        new TestDialog(callee, one(inviteB, "Contact").replaceAll("^<|>$", ""), one(inviteB, "Call-ID"),
                                 one(inviteB, "To") + ";tag=b" + round, one(inviteB, "From"), 0));
                 assertThat(caller.receive(Duration.ofMillis(50))).as("nothing after the call, round " + round).isEmpty();
             }
         }
     }
 
-    private static void hangUp(Dialog a, Dialog b) throws Exception {
-        a.phone.send(inDialog(a.phone, "BYE", a.target, a.callId, a.from, a.to, ++a.cseq, null));
-        assertThat(TestPhone.statusOf(next(a.phone))).isEqualTo(200);
-        String byeB = next(b.phone);
-        assertThat(byeB).startsWith("BYE ");
-        assertThat(one(byeB, "Call-ID")).isEqualTo(b.callId);
-        b.phone.send(response(byeB, "200 OK", null, b.phone, null));
-    }
-
-    /** A dialog as one phone sees it. */
-    private static final class Dialog {
-        final TestPhone phone;
-        final String target;
-        final String callId;
-        final String from;
-        final String to;
-        long cseq;
-
-        Dialog(TestPhone phone, String target, String callId, String from, String to, long cseq) {
-            this.phone = phone;
-            this.target = target;
-            this.callId = callId;
-            this.from = from;
-            this.to = to;
-            this.cseq = cseq;
-        }
-    }
-
     /** {@code from} sends a re-INVITE with {@code offer}; the other side answers {@code answer}; ACK. */
-    private static void reInvite(Dialog from, Dialog to, String offer, String answer) throws Exception {
+    private static void reInvite(TestDialog from, TestDialog to, String offer, String answer) throws Exception {
         from.phone.send(inDialog(from.phone, "INVITE", from.target, from.callId, from.from, from.to, ++from.cseq, offer));
         String relayed = next(to.phone);
         assertThat(relayed).startsWith("INVITE ");

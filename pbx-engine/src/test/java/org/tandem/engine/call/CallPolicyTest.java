@@ -19,6 +19,18 @@ class CallPolicyTest {
     }
 
     @Test
+    void aStoppingNodeGivesItsCallsThirtySecondsUnlessTheOperatorSaysOtherwise() {
+        assertThat(CallPolicy.fromProperties(new Properties()).stopGrace()).isEqualTo(Duration.ofSeconds(30));
+        Properties properties = new Properties();
+        properties.setProperty(CallPolicy.STOP_GRACE_PROPERTY, "0");
+        assertThat(CallPolicy.fromProperties(properties).stopGrace()).isZero();
+        properties.setProperty(CallPolicy.STOP_GRACE_PROPERTY, "-1");
+        assertThatThrownBy(() -> CallPolicy.fromProperties(properties)).hasMessageContaining("stop grace");
+        properties.setProperty(CallPolicy.STOP_GRACE_PROPERTY, "a minute");
+        assertThatThrownBy(() -> CallPolicy.fromProperties(properties)).hasMessageContaining("tandem.call.stop.grace.seconds");
+    }
+
+    @Test
     void aTimeoutThatIsNotAPositiveNumberOfSecondsIsRefused() {
         Properties properties = new Properties();
         properties.setProperty(CallPolicy.NO_ANSWER_PROPERTY, "soon");

@@ -89,4 +89,16 @@ class LoadSheddingTest {
         assertThat(shedding.refusal(parsed("INVITE", PROXY_AUTHORIZATION))).isEqualTo("Call Records Backlogged");
         assertThat(shedding.refusal(parsed("REGISTER", AUTHORIZATION))).isNull();
     }
+
+    @Test
+    void aStoppingNodeRefusesAllNewWorkButLetsCallsUpFinish() throws Exception {
+        shedding.nodeStopping();
+
+        assertThat(shedding.refusal(parsed("REGISTER", AUTHORIZATION))).isEqualTo("Node Stopping");
+        assertThat(shedding.refusal(parsed("INVITE", PROXY_AUTHORIZATION))).isEqualTo("Node Stopping");
+        Request reInvite = parsed("INVITE");
+        ((javax.sip.header.ToHeader) reInvite.getHeader("To")).setTag("callee-tag");
+        assertThat(shedding.refusal(reInvite)).as("an INVITE within a call").isNull();
+        assertThat(shedding.refusal(parsed("BYE"))).isNull();
+    }
 }

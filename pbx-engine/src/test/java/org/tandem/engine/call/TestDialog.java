@@ -1,0 +1,74 @@
+package org.tandem.engine.call;
+
+import org.tandem.engine.registrar.TestPhone;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tandem.engine.call.CallMessages.inDialog;
+import static org.tandem.engine.call.CallMessages.invite;
+import static org.tandem.engine.call.CallMessages.next;
+import static org.tandem.engine.call.CallMessages.one;
+import static org.tandem.engine.call.CallMessages.proxyAuthorization;
+import static org.tandem.engine.call.CallMessages.response;
+import static org.tandem.engine.call.CallMessages.sdp;
+
+/** A dialog as one hand-written test phone sees it: where its requests go and what names the dialog. */
+final class TestDialog {
+
+    final TestPhone phone;
+    final String target;
+    final String callId;
+    final String from;
+    final String to;
+    long cseq;
+
+    TestDialog(TestPhone phone, String target, String callId, String from, String to, long cseq) {
+        this.phone = phone;
+        this.target = target;
+        this.callId = callId;
+        this.from = from;
+        this.to = to;
+        this.cseq = cseq;
+    }
+
+    /** The two dialogs of a call, each as its phone sees it. */
+    record Call(TestDialog caller, TestDialog callee) {
+    }
+
+    /**
+     * {@code caller} calls {@code calleeNumber} (authenticating), the registered {@code callee}
+     * answers, the caller ACKs: the call is up.
+     */
+    static Call answered(TestPhone caller, String callerNumber, TestPhone callee, String calleeNumber, String domain)
+            throws Exception {
+        String uri = "sip:" + calleeNumber + "@" + domain;
+        String callId = UUID.randomUUID() + "@caller";
+        String fromTag = "c" + UUID.randomUUID().toString().substring(0, 8);
+        String from = "<sip:" + callerNumber + "@" + domain + ">;tag=" + fromTag;
+        String required = caller.exchange(invite(caller, callerNumber, uri, callId, fromTag, 1, sdp("caller", "sendrecv"), null));
+        caller.send(invite(caller, callerNumber, uri, callId, fromTag, 2, sdp("caller", "sendrecv"),
+                proxyAuthorization(required, callerNumber, uri)));
+        String inviteB = next(callee);
+        assertThat(inviteB).startsWith("INVITE ");
+        String calleeTag = "b" + UUID.randomUUID().toString().substring(0, 8);
+        callee.send(response(inviteB, "200 OK", calleeTag, callee, sdp("callee", "sendrecv")));
+        String ok = CallMessages.finalAnswer(caller);
+        assertThat(TestPhone.statusOf(ok)).isEqualTo(200);
+        caller.send(inDialog(caller, "ACK", uri, callId, from, one(ok, "To"), 2, null));
+        assertThat(next(callee)).startsWith("ACK ");
+        return new Call(new TestDialog(caller, uri, callId, from, one(ok, "To"), 2),
+                new TestDialog(callee, one(inviteB, "Contact").replaceAll("^<|>$", ""), one(inviteB, "Call-ID"),
+                        one(inviteB, "To") + ";tag=" + calleeTag, one(inviteB, "From"), 0));
+    }
+
+    /** {@code a} hangs up: its BYE is answered 200, and {@code b} gets a BYE, which it answers. */
+    static void hangUp(TestDialog a, TestDialog b) throws Exception {
+        a.phone.send(inDialog(a.phone, "BYE", a.target, a.callId, a.from, a.to, ++a.cseq, null));
+        assertThat(TestPhone.statusOf(next(a.phone))).isEqualTo(200);
+        String byeB = next(b.phone);
+        assertThat(byeB).startsWith("BYE ");
+        assertThat(one(byeB, "Call-ID")).isEqualTo(b.callId);
+        b.phone.send(response(byeB, "200 OK", null, b.phone, null));
+    }
+}
