@@ -16,7 +16,7 @@ public interface ActiveCalls {
         }
 
         @Override
-        public int forgetNode(UUID nodeId) {
+        public int recordCutOff(UUID nodeId) {
             return 0;
         }
     };
@@ -24,6 +24,11 @@ public interface ActiveCalls {
     /** Writes {@code changes} together (all or none), in order; throws if they could not be written. */
     void apply(List<ActiveCallChange> changes);
 
-    /** Removes every call {@code nodeId} published (a node starting has none up); how many there were. */
-    int forgetNode(UUID nodeId);
+    /**
+     * Ends every call {@code nodeId} still lists, which something cut off: the node starts again
+     * after a crash, or it leaves the cluster. Each is recorded as ended when the node was last
+     * known alive (its last heartbeat), unless its call record exists already, and removed; how many
+     * there were.
+     */
+    int recordCutOff(UUID nodeId);
 }

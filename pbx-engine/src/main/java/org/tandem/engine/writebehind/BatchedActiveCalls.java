@@ -17,8 +17,10 @@ import java.util.UUID;
  * only leaves a view wrong until the next change of that call or the node's next start, so it is
  * logged, not kept.
  *
- * <p>The node owns its rows: at start it removes what an earlier run left (a crash ends calls
- * without their removal), and a clean stop removes its calls, which end with the stack.
+ * <p>The node owns its rows. At start it finds what an earlier run left (a crash ends calls without
+ * their removal) and records those calls as cut off at its last heartbeat, so that a crash loses
+ * no call's record ({@link ActiveCalls#recordCutOff}); a clean stop has ended and recorded its calls
+ * and removes what is left.
  */
 public final class BatchedActiveCalls implements ActiveCalls, AutoCloseable {
 
@@ -44,15 +46,16 @@ public final class BatchedActiveCalls implements ActiveCalls, AutoCloseable {
     }
 
     /**
-     * Removes the calls an earlier run of {@code nodeId} left in the database, then publishes this
-     * run's; throws if the database cannot be reached.
+     * Records and removes the calls an earlier run of {@code nodeId} left in the database, then
+     * publishes this run's; throws if the database cannot be reached.
      */
     public static BatchedActiveCalls start(ActiveCalls database, UUID nodeId, WriteBehind.Settings settings) {
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(nodeId, "node id");
-        int left = database.forgetNode(nodeId);
+        int left = database.recordCutOff(nodeId);
         if (left > 0) {
-            LOG.log(Level.INFO, "Removed {0} active call(s) an earlier run of this node left behind", left);
+            LOG.log(Level.INFO, "Recorded {0} call(s) an earlier run of this node left up (it stopped without a clean"
+                    + " stop): each ended at that run''s last heartbeat", left);
         }
         return new BatchedActiveCalls(database, nodeId, settings);
     }
@@ -64,9 +67,9 @@ public final class BatchedActiveCalls implements ActiveCalls, AutoCloseable {
 
     /** Writes what waits first, so that no change handed over earlier brings a call back afterwards. */
     @Override
-    public int forgetNode(UUID node) {
+    public int recordCutOff(UUID node) {
         writes.awaitWritten(DEFAULT.closeTimeout());
-        return database.forgetNode(node);
+        return database.recordCutOff(node);
     }
 
     /** Waits, for at most {@code timeout}, until every change so far is written; whether it is. */
@@ -74,12 +77,15 @@ public final class BatchedActiveCalls implements ActiveCalls, AutoCloseable {
         return writes.awaitWritten(timeout);
     }
 
-    /** Writes what waits, then removes this node's calls: they ended with the stack. */
+    /**
+     * Writes what waits, then removes what this node still lists: the engine has ended and recorded
+     * every call by now, so this only clears a removal that could not be written.
+     */
     @Override
     public void close() {
         writes.close();
         try {
-            database.forgetNode(nodeId);
+            database.recordCutOff(nodeId);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "This node's active calls stay listed until it starts again: "
                     + DatabaseFailure.describe(e));

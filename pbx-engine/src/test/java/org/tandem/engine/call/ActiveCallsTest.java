@@ -20,8 +20,8 @@ import static org.tandem.engine.registrar.RegistrarDatabase.ALPHA;
 /**
  * The calls this node handles, as it publishes them to table {@code active_call} for live views on
  * every node: real SIPp phones call through the engine, and the row is seen while the phone rings,
- * once it answered, and gone once it hung up. A restarted node removes what it left behind, and
- * nothing of another node's.
+ * once it answered, and gone once it hung up. A node restarted after a crash records the calls it
+ * left up (ended at its last heartbeat), and touches nothing of another node's.
  */
 @Timeout(60)
 class ActiveCallsTest {
@@ -77,12 +77,12 @@ class ActiveCallsTest {
     }
 
     @Test
-    void aRestartedNodeRemovesTheCallsItLeftBehindAndNoOtherNodes() {
+    void aRestartedNodeRecordsTheCallsItLeftUpAndTouchesNoOtherNodes() {
         UUID otherNode = UUID.randomUUID();
         db.execute("insert into node (id, name, sip_host, sip_port, cluster_host, created_at) "
                 + "values (?, ?, '127.0.0.9', 5060, '127.0.0.9', now())", otherNode, "other-" + caller);
-        String leftBehind = "insert into active_call (id, node_id, tenant_id, caller, callee, state, started_at) "
-                + "values (gen_random_uuid(), ?, ?, ?, ?, 'RINGING', now())";
+        String leftBehind = "insert into active_call (id, node_id, tenant_id, caller, callee, state, started_at, answered_at) "
+                + "values (gen_random_uuid(), ?, ?, ?, ?, 'ANSWERED', now() - interval '1 minute', now() - interval '50 seconds')";
         db.execute(leftBehind, db.nodeId(), db.tenantId(ALPHA), caller, callee);
         db.execute(leftBehind, otherNode, db.tenantId(ALPHA), caller, callee);
 
@@ -90,6 +90,9 @@ class ActiveCallsTest {
 
         assertThat(db.strings("select node_id::text from active_call where caller = ? and callee = ?", caller, callee))
                 .containsExactly(otherNode.toString());
+        assertThat(db.callRecords(callee, ALPHA)).as("the call a crash cut off, recorded once by its own node")
+                .containsExactly("ANSWERED 200 answered");
+        db.execute("delete from active_call where node_id = ?", otherNode);
         db.execute("delete from node where id = ?", otherNode);
     }
 

@@ -36,7 +36,22 @@ public final class JdbcActiveCalls implements ActiveCalls, TenantActiveCalls {
             + "from change where up "
             + "on conflict (id) do update set state = excluded.state, answered_at = excluded.answered_at";
 
-    private static final String FORGET_NODE = "delete from active_call where node_id = ?";
+    /**
+     * A call cut off ends when its node was last known alive: its last heartbeat (now, without one).
+     * An answered call is recorded ANSWERED 200 up to then, a ringing one FAILED 408 (its caller
+     * heard nothing more). A call whose record exists already (it ended, but its removal from this
+     * table was not written) keeps that record.
+     */
+    private static final String RECORD_CUT_OFF = "with cut_off as (delete from active_call where node_id = ? "
+            + "returning *), last_seen as (select coalesce((select seen_at from node_heartbeat where node_id = ?), "
+            + "now()) as at), recorded as (insert into call_record (id, tenant_id, node_id, caller, callee, "
+            + "started_at, answered_at, ended_at, disposition, sip_cause) "
+            + "select c.id, c.tenant_id, c.node_id, c.caller, c.callee, c.started_at, c.answered_at, "
+            + "greatest(l.at, c.started_at, c.answered_at), "
+            + "case when c.answered_at is null then 'FAILED' else 'ANSWERED' end, "
+            + "case when c.answered_at is null then 408 else 200 end "
+            + "from cut_off c, last_seen l on conflict (id) do nothing) "
+            + "select count(*) from cut_off";
 
     private static final String OF_TENANT = "select " + COLUMNS + " from active_call where tenant_id = ? "
             + "order by started_at, id";
@@ -77,13 +92,23 @@ public final class JdbcActiveCalls implements ActiveCalls, TenantActiveCalls {
     }
 
     @Override
-    public int forgetNode(UUID nodeId) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(FORGET_NODE)) {
-            statement.setObject(1, nodeId);
-            return statement.executeUpdate();
+    public int recordCutOff(UUID nodeId) {
+        try (Connection connection = dataSource.getConnection()) {
+            return recordCutOff(connection, nodeId);
         } catch (SQLException e) {
-            throw new StorageException("could not remove the active calls of node " + nodeId, e);
+            throw new StorageException("could not record the calls node " + nodeId + " left listed", e);
+        }
+    }
+
+    /** {@link #recordCutOff(UUID)} on {@code connection}, in one statement. */
+    public static int recordCutOff(Connection connection, UUID nodeId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(RECORD_CUT_OFF)) {
+            statement.setObject(1, nodeId);
+            statement.setObject(2, nodeId);
+            try (ResultSet count = statement.executeQuery()) {
+                count.next();
+                return count.getInt(1);
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 package org.tandem.storage.replication;
 
+import org.tandem.storage.jdbc.JdbcActiveCalls;
+
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -106,7 +108,11 @@ public final class ClusterRemoval {
     private static void forget(Connection local, ClusterMember leaving) throws SQLException {
         try (Statement statement = local.createStatement()) {
             statement.executeUpdate("delete from registration where node_id = '" + leaving.id() + "'");
-            statement.executeUpdate("delete from active_call where node_id = '" + leaving.id() + "'");
+            int cutOff = JdbcActiveCalls.recordCutOff(local, leaving.id());
+            if (cutOff > 0) {
+                LOG.log(Level.INFO, "Recorded {0} call(s) node {1} still listed as up, ended at its last heartbeat",
+                        cutOff, leaving.name());
+            }
             statement.executeUpdate("update node set db_host = null, db_port = null, db_name = null where id = '"
                     + leaving.id() + "'");
         }

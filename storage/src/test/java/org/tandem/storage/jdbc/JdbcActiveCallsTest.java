@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Table {@code active_call} (V60) and its notifications on a real PostgreSQL: calls published as
- * they ring, are answered and end, a node's leftovers forgotten without touching another node's,
+ * they ring, are answered and end, a node's leftovers recorded as cut off without touching another node's,
  * and every change announced on {@code active_call_changed} with the tenant's id, also when applied
  * the way logical replication applies a peer's change.
  */
@@ -134,15 +134,35 @@ class JdbcActiveCallsTest {
     }
 
     @Test
-    void aStartingNodeForgetsOnlyItsOwnCalls() {
-        Instant start = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        ActiveCall onA = new ActiveCall(UUID.randomUUID(), alpha, nodeA, "101", "102", start, null);
-        ActiveCall onB = new ActiveCall(UUID.randomUUID(), alpha, nodeB, "103", "104", start, start);
-        calls.apply(List.of(ActiveCallChange.up(onA), ActiveCallChange.up(onB)));
+    void callsANodeLeftUpAreRecordedAsEndedAtItsLastHeartbeatOnceAndOnlyThatNodes() throws Exception {
+        Instant start = Instant.now().truncatedTo(ChronoUnit.MICROS).minusSeconds(60);
+        Instant lastHeartbeat = start.plusSeconds(30);
+        execute("insert into node_heartbeat (node_id, seen_at, started_at, sip_up) values ('" + nodeA + "', '"
+                + lastHeartbeat + "', '" + start.minusSeconds(600) + "', true)");
+        ActiveCall ringing = new ActiveCall(UUID.randomUUID(), alpha, nodeA, "101", "102", start, null);
+        ActiveCall answered = new ActiveCall(UUID.randomUUID(), alpha, nodeA, "103", "104", start, start.plusSeconds(5));
+        ActiveCall alreadyRecorded = new ActiveCall(UUID.randomUUID(), alpha, nodeA, "105", "106", start,
+                start.plusSeconds(1));
+        ActiveCall onB = new ActiveCall(UUID.randomUUID(), alpha, nodeB, "107", "108", start, start);
+        calls.apply(List.of(ActiveCallChange.up(ringing), ActiveCallChange.up(answered),
+                ActiveCallChange.up(alreadyRecorded), ActiveCallChange.up(onB)));
+        // this call ended and was recorded, but its removal from active_call was never written
+        execute("insert into call_record (id, tenant_id, node_id, caller, callee, started_at, answered_at, ended_at, "
+                + "disposition, sip_cause) values ('" + alreadyRecorded.id() + "', '" + alpha + "', '" + nodeA
+                + "', '105', '106', '" + start + "', '" + start.plusSeconds(1) + "', '" + start.plusSeconds(9)
+                + "', 'ANSWERED', 200)");
 
-        assertThat(calls.forgetNode(nodeA)).isEqualTo(1);
+        assertThat(calls.recordCutOff(nodeA)).isEqualTo(3);
 
         assertThat(calls.ofTenant(alpha)).containsExactly(onB);
+        assertThat(database.strings("select callee || ' ' || disposition || ' ' || sip_cause || ' ' "
+                + "|| (ended_at - started_at)::text from call_record where node_id = '" + nodeA + "' order by callee"))
+                .containsExactly("102 FAILED 408 00:00:30", "104 ANSWERED 200 00:00:30", "106 ANSWERED 200 00:00:09");
+        assertThat(calls.recordCutOff(nodeA)).as("nothing left to record twice").isZero();
+        assertThat(database.strings("select count(*) from call_record where node_id = '" + nodeA + "'"))
+                .containsExactly("3");
+        assertThat(database.strings("select count(*) from call_record where node_id = '" + nodeB + "'"))
+                .containsExactly("0");
     }
 
     @Test
