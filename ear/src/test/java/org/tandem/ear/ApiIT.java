@@ -155,6 +155,16 @@ class ApiIT {
         assertThat(reseller.post("v1/customers/" + customerId + "/resume", "").json().getString("status")).isEqualTo("ACTIVE");
         assertThat(registerPhone("201", domain, password)).isZero();
 
+        NodeApi.Answer replanned = reseller.put("v1/customers/" + customerId + "/plan",
+                "{\"maxExtensions\": 25, \"maxConcurrentCalls\": 6, \"maxCallsPerSecond\": 3}");
+        assertThat(replanned.status()).as(replanned.toString()).isEqualTo(200);
+        assertThat(replanned.json().getJsonObject("plan").getInt("maxExtensions")).isEqualTo(25);
+        NodeApi.Answer tooSmall = reseller.put("v1/customers/" + customerId + "/plan",
+                "{\"maxExtensions\": 0, \"maxConcurrentCalls\": 6, \"maxCallsPerSecond\": 3}");
+        assertProblem(tooSmall, 422, "urn:tandem:problem:invalid-input");
+        assertThat(reseller.get("v1/customers/" + customerId).json().getJsonObject("plan")
+                .getInt("maxExtensions")).as("a refused plan changes nothing").isEqualTo(25);
+
         NodeApi.Answer imported = admin.post("v1/tenants/" + customerId + "/extensions/import", "text/csv",
                 "number,name\n202,Michael Bolton\n203,\"Nagheenanajar, Samir\"\n");
         assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
@@ -293,6 +303,9 @@ class ApiIT {
             assertThat(answer.json().getString("detail")).as(path).isEqualTo("No such customer");
         }
         assertProblem(reseller.post("v1/customers/" + rivalId + "/suspend", ""), 404, "urn:tandem:problem:not-found");
+        assertProblem(reseller.put("v1/customers/" + rivalId + "/plan",
+                "{\"maxExtensions\": 999, \"maxConcurrentCalls\": 99, \"maxCallsPerSecond\": 9}"), 404,
+                "urn:tandem:problem:not-found");
         assertThat(rival.get("v1/customers/" + rivalId).json().getString("status")).isEqualTo("ACTIVE");
         assertProblem(rival.get("v1/customers/" + acmeId), 404, "urn:tandem:problem:not-found");
         assertThat(rival.get("v1/customers").json().getJsonArray("customers").getValuesAs(JsonObject.class))
@@ -421,7 +434,7 @@ class ApiIT {
         assertThat(document.json().getString("openapi")).isEqualTo("3.1.0");
         assertThat(document.json().getJsonObject("paths").keySet()).containsExactlyInAnyOrder("/v1/me", "/v1/tokens",
                 "/v1/tokens/{tokenId}", "/v1/customers", "/v1/customers/{customerId}", "/v1/customers/{customerId}/suspend",
-                "/v1/customers/{customerId}/resume", "/v1/tenants/{tenantId}/extensions",
+                "/v1/customers/{customerId}/resume", "/v1/customers/{customerId}/plan", "/v1/tenants/{tenantId}/extensions",
                 "/v1/tenants/{tenantId}/extensions/import", "/v1/tenants/{tenantId}/extensions/{extensionId}",
                 "/v1/tenants/{tenantId}/extensions/{extensionId}/sip-password", "/v1/tenants/{tenantId}/ring-groups",
                 "/v1/tenants/{tenantId}/ring-groups/{ringGroupId}", "/v1/tenants/{tenantId}/registrations",

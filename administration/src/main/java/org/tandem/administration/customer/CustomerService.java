@@ -33,6 +33,16 @@ public interface CustomerService {
 
     CustomerSummary resume(Actor actor, UUID tenantId);
 
+    /**
+     * Gives the customer a new plan, in force on every node within moments (the engine hears of it
+     * like any account change). A plan allowing fewer extensions than the customer has is refused:
+     * nothing is removed behind the reseller's back.
+     *
+     * @throws org.tandem.administration.shared.InvalidInputException on {@link PlanChange#PLAN}: a
+     *                                                                 limit out of bounds, or below the extensions in use
+     */
+    CustomerSummary changePlan(Actor actor, UUID tenantId, PlanChange plan);
+
     /** The resellers the actor may onboard for: all for the operator, its own for a reseller admin. */
     List<ResellerChoice> resellers(Actor actor);
 

@@ -155,6 +155,21 @@ public class DefaultCustomerService implements CustomerService {
     }
 
     @Override
+    public CustomerSummary changePlan(Actor actor, UUID tenantId, PlanChange change) {
+        Tenant tenant = managedToChange(actor, tenantId);
+        FieldChecks checks = new FieldChecks();
+        Optional<PlanLimits> plan = checks.check(PlanChange.PLAN,
+                () -> new PlanLimits(change.maxExtensions(), change.maxConcurrentCalls(), change.maxCallsPerSecond()));
+        long inUse = extensions.countsOfTenants(List.of(tenantId)).getOrDefault(tenantId, 0L);
+        plan.filter(limits -> limits.maxExtensions() < inUse).ifPresent(limits -> checks.problem(PlanChange.PLAN,
+                tenant.companyName() + " has " + inUse + " extensions: a plan for " + limits.maxExtensions()
+                        + " needs " + (inUse - limits.maxExtensions()) + " of them removed first"));
+        checks.throwIfAny();
+        tenant.changeLimits(plan.orElseThrow());
+        return summary(tenant);
+    }
+
+    @Override
     public List<ResellerChoice> resellers(Actor actor) {
         Scope.requireRole(actor, MANAGE_CUSTOMERS, Role.OPERATOR, Role.RESELLER_ADMIN);
         return resellers.all().stream()

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.tandem.administration.customer.CustomerService;
 import org.tandem.administration.customer.CustomerSummary;
 import org.tandem.administration.customer.Onboarding;
+import org.tandem.administration.customer.PlanChange;
 import org.tandem.api.request.JsonRequest;
 import org.tandem.api.security.Caller;
 
@@ -85,6 +87,19 @@ public class CustomersResource {
     @Path("{customerId}/resume")
     public Customer resume(@PathParam("customerId") UUID customerId) {
         return Customer.of(customers.resume(caller.actor(), customerId));
+    }
+
+    /** Moves the customer to another plan: every limit given again; fewer extensions than in use is 422. */
+    @PUT
+    @Path("{customerId}/plan")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Customer changePlan(@PathParam("customerId") UUID customerId, String body) {
+        JsonRequest plan = JsonRequest.parse(body, Set.of(PLAN_MAX_EXTENSIONS, PLAN_MAX_CONCURRENT_CALLS,
+                PLAN_MAX_CALLS_PER_SECOND));
+        PlanChange change = new PlanChange(orZero(plan.whole(PLAN_MAX_EXTENSIONS)),
+                orZero(plan.whole(PLAN_MAX_CONCURRENT_CALLS)), orZero(plan.whole(PLAN_MAX_CALLS_PER_SECOND)));
+        plan.requireValid();
+        return Customer.of(customers.changePlan(caller.actor(), customerId, change));
     }
 
     /** A missing limit is 0, which the plan refuses with its own message. */

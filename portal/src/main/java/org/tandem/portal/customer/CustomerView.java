@@ -34,8 +34,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * One customer: plan and usage, status with suspend/resume, its admin logins, and the DNS records
- * its SIP domain needs, ready to paste into a zone file.
+ * One customer: plan (with its change) and usage, status with suspend/resume, its admin logins, and
+ * the DNS records its SIP domain needs, ready to paste into a zone file.
  */
 @Route(value = "customers/:tenantId" + RouteIds.UUID_PATTERN, layout = MainLayout.class)
 @PageTitle("Customer | Tandem")
@@ -87,6 +87,9 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver 
                     show(customers.customer(actor, tenantId));
                 });
         toggle.setId(summary.active() ? "suspend" : "resume");
+        Button changePlan = new Button("Change plan", click -> new PlanDialog(customers, actor, summary,
+                changed -> show(customers.customer(actor, tenantId))).open());
+        changePlan.setId("change-plan");
         HorizontalLayout links = new HorizontalLayout(
                 new RouterLink("Extensions", ExtensionsView.class, CustomerView.parameters(tenantId)),
                 new RouterLink("Ring groups", RingGroupsView.class, CustomerView.parameters(tenantId)),
@@ -107,7 +110,7 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver 
         Pre zone = new Pre(customer.dnsRecords().stream().map(DnsRecord::zoneLine).collect(Collectors.joining("\n")));
         zone.setId("dns-zone");
 
-        add(title, facts, status, usage, toggle, links, admins, new H3("DNS records for " + summary.sipDomain()),
+        add(title, facts, status, usage, new HorizontalLayout(toggle, changePlan), links, admins, new H3("DNS records for " + summary.sipDomain()),
                 new Paragraph("Publish these in the customer's DNS so phones find the pool: the primary node first "
                         + "(priority 10), the secondary when the primary is down (20)."), records, zone);
     }

@@ -18,6 +18,7 @@ import org.tandem.portal.support.PortalViewTest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
@@ -163,5 +164,31 @@ class CustomerViewsTest extends PortalViewTest {
 
         assertThat(_get(ComboBox.class, spec -> spec.withId("reseller")).getErrorMessage())
                 .isEqualTo("Choose the reseller that sells this customer");
+    }
+
+    @Test
+    void aResellerChangesTheCustomersPlanInADialogThatKeepsARefusal() {
+        signIn(RESELLER_USERNAME);
+        UUID customer = fixture.newCustomer("Plan Co", 5).id();
+        fixture.extensions.create(fixture.actor(RESELLER_USERNAME), customer, "201", "Front desk");
+        fixture.extensions.create(fixture.actor(RESELLER_USERNAME), customer, "202", "Back office");
+        navigate("customers/" + customer);
+
+        _click(_get(Button.class, spec -> spec.withId("change-plan")));
+        IntegerField extensions = _get(IntegerField.class, spec -> spec.withId("plan-max-extensions"));
+        assertThat(extensions.getValue()).isEqualTo(5);
+        _setValue(extensions, 1);
+        _click(_get(Button.class, spec -> spec.withId("save-plan")));
+        assertThat(extensions.isInvalid()).isTrue();
+        assertThat(extensions.getErrorMessage()).isEqualTo("Plan Co has 2 extensions: a plan for 1 needs 1 of them removed first");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("customer-status")).getText()).contains("2 of 5 extensions");
+
+        _setValue(extensions, 30);
+        _setValue(_get(IntegerField.class, spec -> spec.withId("plan-max-concurrent-calls")), 8);
+        _click(_get(Button.class, spec -> spec.withId("save-plan")));
+
+        _assertNone(IntegerField.class, spec -> spec.withId("plan-max-extensions"));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("customer-status")).getText())
+                .contains("2 of 30 extensions").contains("8 concurrent calls");
     }
 }
