@@ -2,6 +2,7 @@ package org.tandem.api;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import org.tandem.api.calls.ActiveCallsResource;
 import org.tandem.api.calls.CallsResource;
 import org.tandem.api.customer.CustomersResource;
 import org.tandem.api.extension.ExtensionsResource;
@@ -26,7 +27,7 @@ public class ApiApplication extends Application {
 
     public static final Set<Class<?>> RESOURCES = Set.of(IdentityResource.class, TokensResource.class,
             CustomersResource.class, ExtensionsResource.class, RingGroupsResource.class, RegistrationsResource.class,
-            CallsResource.class, OpenApiResource.class);
+            CallsResource.class, ActiveCallsResource.class, OpenApiResource.class);
 
     @Override
     public Set<Class<?>> getClasses() {

@@ -149,6 +149,9 @@ class ApiIT {
                 .extracting(phone -> phone.getString("extension"), phone -> phone.getString("displayName"),
                         phone -> phone.getString("userAgent"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("201", "Peter Gibbons", "SIPp"));
+        NodeApi.Answer calls = admin.get("v1/tenants/" + customerId + "/active-calls");
+        assertThat(calls.status()).as(calls.toString()).isEqualTo(200);
+        assertThat(calls.json().getJsonArray("calls")).as("no call is up").isEmpty();
 
         assertThat(reseller.post("v1/customers/" + customerId + "/suspend", "").json().getString("status"))
                 .isEqualTo("SUSPENDED");
@@ -297,7 +300,8 @@ class ApiIT {
                 .getJsonObject(0).getString("id");
         String missing = UUID.randomUUID().toString();
         for (String path : List.of("v1/customers/" + rivalId, "v1/customers/" + missing, "v1/tenants/" + rivalId + "/extensions",
-                "v1/tenants/" + rivalId + "/registrations", "v1/tenants/" + rivalId + "/ring-groups",
+                "v1/tenants/" + rivalId + "/registrations", "v1/tenants/" + rivalId + "/active-calls",
+                "v1/tenants/" + rivalId + "/ring-groups",
                 "v1/tenants/" + rivalId + "/calls", "v1/tenants/" + rivalId + "/calls/export")) {
             NodeApi.Answer answer = reseller.get(path);
             assertProblem(answer, 404, "urn:tandem:problem:not-found");
@@ -439,7 +443,7 @@ class ApiIT {
                 "/v1/tenants/{tenantId}/extensions/import", "/v1/tenants/{tenantId}/extensions/{extensionId}",
                 "/v1/tenants/{tenantId}/extensions/{extensionId}/sip-password", "/v1/tenants/{tenantId}/ring-groups",
                 "/v1/tenants/{tenantId}/ring-groups/{ringGroupId}", "/v1/tenants/{tenantId}/registrations",
-                "/v1/tenants/{tenantId}/calls", "/v1/tenants/{tenantId}/calls/export", "/openapi.json");
+                "/v1/tenants/{tenantId}/active-calls", "/v1/tenants/{tenantId}/calls", "/v1/tenants/{tenantId}/calls/export", "/openapi.json");
     }
 
     private static void assertProblem(NodeApi.Answer answer, int status, String type) {
