@@ -25,6 +25,7 @@ import org.tandem.administration.registration.RegistrationService;
 import org.tandem.administration.ringgroup.DefaultRingGroupService;
 import org.tandem.administration.ringgroup.RingGroupService;
 import org.tandem.domain.account.PortalAccountRepository;
+import org.tandem.domain.account.RevokedLoginFeed;
 import org.tandem.domain.tenant.HomeNodeCheck;
 import org.tandem.storage.TestDatabase;
 import org.tandem.storage.jdbc.JdbcActiveCalls;
@@ -40,6 +41,7 @@ import org.tandem.storage.jpa.JpaPoolRepository;
 import org.tandem.storage.jpa.JpaPortalAccountRepository;
 import org.tandem.storage.jpa.JpaResellerRepository;
 import org.tandem.storage.jpa.JpaTenantRepository;
+import org.tandem.storage.notification.PostgresRevokedLogins;
 import org.tandem.storage.notification.PostgresTenantChanges;
 import org.tandem.storage.replication.DatabaseLogin;
 import org.tandem.storage.replication.DatabaseReplicationHealth;
@@ -72,6 +74,8 @@ public final class NodeServices {
     public final OwnExtensionService ownExtension;
     /** This node's calls as its engine publishes them. */
     public final JdbcActiveCalls publishedCalls;
+    /** Logins removed or given a new password, as the portal hears of them. */
+    public final RevokedLoginFeed revokedLogins;
 
     public NodeServices(TestDatabase database, UUID nodeId, String nodeName) {
         EntityManager entityManager = database.newEntityManager();
@@ -113,6 +117,7 @@ public final class NodeServices {
                 new JdbcTenantRegistrations(database.dataSource()), new JdbcCallHistory(database.dataSource()), changes),
                 entityManager);
         publishedCalls = new JdbcActiveCalls(database.dataSource());
+        revokedLogins = new PostgresRevokedLogins(() -> database.dataSource().getConnection());
         activeCalls = Transactions.around(ActiveCallService.class, new DefaultActiveCallService(tenants,
                 extensionRepository, nodes, publishedCalls, new ActiveCallChanges(new PostgresTenantChanges(
                         PostgresTenantChanges.ACTIVE_CALLS, () -> database.dataSource().getConnection())::start)),

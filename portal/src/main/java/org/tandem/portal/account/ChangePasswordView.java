@@ -37,6 +37,7 @@ public class ChangePasswordView extends VerticalLayout {
     private final PasswordField current = new PasswordField("Current password");
     private final PasswordField newPassword = new PasswordField("New password");
     private final PasswordField repeated = new PasswordField("New password again");
+    private final CurrentUser currentUser;
     private final FormMessages messages = new FormMessages();
     private final Paragraph done = new Paragraph();
 
@@ -44,6 +45,7 @@ public class ChangePasswordView extends VerticalLayout {
     public ChangePasswordView(AccountService accounts, CurrentUser currentUser, SignInThrottle throttle) {
         this.accounts = accounts;
         this.throttle = throttle;
+        this.currentUser = currentUser;
         this.actor = currentUser.actor();
 
         current.setId("current-password");
@@ -75,10 +77,11 @@ public class ChangePasswordView extends VerticalLayout {
                 messages.showGeneral(THROTTLED);
                 return;
             }
-            accounts.changePassword(actor, current.getValue().toCharArray(), newPassword.getValue().toCharArray(),
-                    repeated.getValue().toCharArray());
+            currentUser.changeOwnPassword(() -> accounts.changePassword(actor, current.getValue().toCharArray(),
+                    newPassword.getValue().toCharArray(), repeated.getValue().toCharArray()));
             messages.clear();
-            done.setText("Your password is changed. Use the new one the next time you sign in.");
+            done.setText("Your password is changed. Use the new one the next time you sign in; "
+                    + "browsers signed in with the old one elsewhere are signed out.");
             done.setVisible(true);
         } catch (InvalidInputException refused) {
             done.setVisible(false);

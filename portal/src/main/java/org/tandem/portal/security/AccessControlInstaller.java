@@ -9,7 +9,8 @@ import org.tandem.portal.shared.RefusalNotifier;
  * Puts the {@link ViewAccessGuard} in front of every UI the portal creates. Vaadin finds this class
  * through {@code META-INF/services} (the same way on WildFly and in the browserless tests), and the
  * guard itself comes from the service's instantiator, i.e. from CDI on WildFly. Each session also
- * gets the {@link RefusalNotifier}, so a change refused on this node is told, never a bare error.
+ * gets the {@link RefusalNotifier}, so a change refused on this node is told, never a bare error, and
+ * a session that ends leaves the {@link SignedInSessions}.
  */
 public class AccessControlInstaller implements VaadinServiceInitListener {
 
@@ -19,5 +20,7 @@ public class AccessControlInstaller implements VaadinServiceInitListener {
         service.addUIInitListener(uiInit -> uiInit.getUI()
                 .addBeforeEnterListener(service.getInstantiator().getOrCreate(ViewAccessGuard.class)));
         service.addSessionInitListener(sessionInit -> sessionInit.getSession().setErrorHandler(new RefusalNotifier()));
+        service.addSessionDestroyListener(sessionDestroy ->
+                service.getInstantiator().getOrCreate(SignedInSessions.class).ended(sessionDestroy.getSession()));
     }
 }

@@ -5,6 +5,7 @@ import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.tandem.administration.access.Actor;
 
 import java.util.Optional;
@@ -16,6 +17,17 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class CurrentUser {
+
+    private SignedInSessions sessions;
+
+    /** For CDI's client proxy only. */
+    protected CurrentUser() {
+    }
+
+    @Inject
+    public CurrentUser(SignedInSessions sessions) {
+        this.sessions = sessions;
+    }
 
     /** Where the browser goes after signing out; relative, so it resolves against the portal's root. */
     static final String AFTER_SIGN_OUT = "login";
@@ -45,6 +57,22 @@ public class CurrentUser {
             request.getHttpServletRequest().changeSessionId();
         }
         session.setAttribute(SignedInUser.class, user);
+        sessions.signedIn(user.accountId(), session);
+    }
+
+    /**
+     * Runs {@code change}, which changes the signed-in login's own password: the login's other
+     * browser sessions, on every node, are then signed out, and this one stays signed in.
+     */
+    public void changeOwnPassword(Runnable change) {
+        VaadinSession session = requireSession();
+        sessions.changingOwnPassword(actor().accountId(), session);
+        try {
+            change.run();
+        } catch (RuntimeException refused) {
+            sessions.settled(session);
+            throw refused;
+        }
     }
 
     /**
@@ -54,6 +82,7 @@ public class CurrentUser {
     public void signOut() {
         VaadinSession session = requireSession();
         session.setAttribute(SignedInUser.class, null);
+        sessions.ended(session);
         UI ui = UI.getCurrent();
         if (ui != null) {
             ui.getPage().setLocation(AFTER_SIGN_OUT);

@@ -12,6 +12,8 @@ import org.tandem.administration.registration.RegistrationService;
 import org.tandem.administration.ringgroup.RingGroupService;
 import org.tandem.administration.support.NodeServices;
 import org.tandem.domain.account.PortalAccountRepository;
+import org.tandem.domain.account.RevokedLoginFeed;
+import org.tandem.portal.security.SignedInSessions;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
@@ -21,6 +23,7 @@ import com.github.mvysny.kaributesting.v10.mock.MockedUI;
 import com.vaadin.flow.di.Instantiator;
 import com.vaadin.flow.function.DeploymentConfiguration;
 import com.vaadin.flow.server.ServiceException;
+import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinServletContext;
 import com.vaadin.flow.server.VaadinServletService;
 
@@ -57,10 +60,13 @@ public final class BrowserlessPortal {
                 Map.entry(RingGroupService.class, node.ringGroups),
                 Map.entry(ActiveCallService.class, node.activeCalls),
                 Map.entry(AccountService.class, node.ownAccount),
-                Map.entry(OwnExtensionService.class, node.ownExtension)));
+                Map.entry(OwnExtensionService.class, node.ownExtension),
+                Map.entry(RevokedLoginFeed.class, node.revokedLogins)));
     }
 
     public static void stop() {
+        // each test's portal is its own application: its feed of revoked logins must not outlive it
+        VaadinService.getCurrent().getInstantiator().getOrCreate(SignedInSessions.class).stop();
         MockVaadin.tearDown();
     }
 

@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.tandem.domain.account.PortalAccountRepository;
+import org.tandem.domain.account.RevokedLoginFeed;
 import org.tandem.domain.call.ActiveCallFeed;
 import org.tandem.domain.call.CallHistory;
 import org.tandem.domain.call.TenantActiveCalls;
@@ -30,6 +31,7 @@ import org.tandem.storage.jpa.JpaPortalAccountRepository;
 import org.tandem.storage.jpa.JpaResellerRepository;
 import org.tandem.storage.jpa.JpaTenantRepository;
 import org.tandem.storage.lifecycle.StorageSettings;
+import org.tandem.storage.notification.PostgresRevokedLogins;
 import org.tandem.storage.notification.PostgresTenantChanges;
 import org.tandem.storage.replication.HomeNodeGuard;
 
@@ -113,6 +115,11 @@ public class Repositories {
     @Produces
     ActiveCallFeed activeCallFeed() {
         return listening(PostgresTenantChanges.ACTIVE_CALLS)::start;
+    }
+
+    @Produces
+    RevokedLoginFeed revokedLoginFeed() {
+        return new PostgresRevokedLogins(StorageSettings.from(System.getProperties())::openConnection);
     }
 
     /**

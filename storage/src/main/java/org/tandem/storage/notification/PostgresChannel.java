@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -41,6 +42,15 @@ public final class PostgresChannel implements AutoCloseable {
         void mayHaveMissedNotifications();
     }
 
+    /** What a channel whose payload is an id tells; called on the channel's thread. */
+    public interface IdListener {
+
+        void notified(UUID id);
+
+        /** As {@link Listener#mayHaveMissedNotifications()}. */
+        void mayHaveMissedNotifications();
+    }
+
     private final String channel;
     private final Connections connections;
     private final Listener listener;
@@ -63,6 +73,31 @@ public final class PostgresChannel implements AutoCloseable {
                 Objects.requireNonNull(listener, "listener"));
         listening.thread.start();
         return listening;
+    }
+
+    /**
+     * Starts listening on {@code channel}, whose payloads are ids (a tenant's, a login's), telling
+     * {@code listener} of each; a payload that is no id is logged and skipped.
+     */
+    public static PostgresChannel listenForIds(String channel, Connections connections, IdListener listener) {
+        return listen(channel, connections, new Listener() {
+            @Override
+            public void notified(String payload) {
+                UUID id;
+                try {
+                    id = UUID.fromString(payload);
+                } catch (IllegalArgumentException notAnId) {
+                    LOG.log(Level.WARNING, "Ignored a notice on {0} naming no id: {1}", channel, payload);
+                    return;
+                }
+                listener.notified(id);
+            }
+
+            @Override
+            public void mayHaveMissedNotifications() {
+                listener.mayHaveMissedNotifications();
+            }
+        });
     }
 
     private void run() {

@@ -3,7 +3,6 @@ package org.tandem.storage.notification;
 import org.tandem.domain.registration.RegistrationFeed;
 import org.tandem.domain.shared.TenantChangeFeed;
 
-import java.lang.System.Logger.Level;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -17,7 +16,6 @@ public final class PostgresTenantChanges implements TenantChangeFeed {
 
     public static final String REGISTRATIONS = "registration_changed";
     public static final String ACTIVE_CALLS = "active_call_changed";
-    private static final System.Logger LOG = System.getLogger(PostgresTenantChanges.class.getName());
 
     private final String channel;
     private final PostgresChannel.Connections connections;
@@ -34,16 +32,9 @@ public final class PostgresTenantChanges implements TenantChangeFeed {
 
     @Override
     public AutoCloseable start(Listener listener) {
-        return PostgresChannel.listen(channel, connections, new PostgresChannel.Listener() {
+        return PostgresChannel.listenForIds(channel, connections, new PostgresChannel.IdListener() {
             @Override
-            public void notified(String payload) {
-                UUID tenantId;
-                try {
-                    tenantId = UUID.fromString(payload);
-                } catch (IllegalArgumentException notATenant) {
-                    LOG.log(Level.WARNING, "Ignored a notice on {0} naming no tenant: {1}", channel, payload);
-                    return;
-                }
+            public void notified(UUID tenantId) {
                 listener.changed(tenantId);
             }
 
