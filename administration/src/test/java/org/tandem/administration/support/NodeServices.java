@@ -115,7 +115,7 @@ public final class NodeServices {
         publishedCalls = new JdbcActiveCalls(database.dataSource());
         activeCalls = Transactions.around(ActiveCallService.class, new DefaultActiveCallService(tenants,
                 extensionRepository, nodes, publishedCalls, new ActiveCallChanges(new PostgresTenantChanges(
-                        PostgresTenantChanges.ACTIVE_CALLS, () -> database.dataSource().getConnection())::start)),
-                entityManager);
+                        PostgresTenantChanges.ACTIVE_CALLS, () -> database.dataSource().getConnection())::start),
+                new JdbcNodeHeartbeats(database.dataSource())), entityManager);
     }
 }
