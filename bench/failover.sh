@@ -293,8 +293,9 @@ echo "extension 150 added on node2 while node1 is down: HTTP $added"
 sleep 10
 stop_calls
 report_failover "$killed"
-echo "calls node2 lists as up on node1 once the calls stopped: $(db_of 2 -c "select count(*) from active_call
-  where node_id = (select id from node where name = 'node1')") (a call up at the kill stays listed until node1 returns)"
+echo "rows of node1's calls in node2's active_call once the calls stopped: $(db_of 2 -c "select count(*)
+  from active_call where node_id = (select id from node where name = 'node1')") (a call up at the kill leaves one" \
+  "until node1 returns; the portal stops showing it once node1's heartbeat is silent)"
 restart_node1
 check_caught_up
 
