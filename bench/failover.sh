@@ -121,6 +121,8 @@ await_registered() {
 
 # Call $1 from 101 to 102, sent where 101 is registered, then to the other SRV targets while a server
 # does not answer (or answers 503). Appends "<n> <started> <result> <target> <answered at>" to calls.
+# From local port 16300-16499 in turn (SIPp would take 5060, which a node on 127.0.0.1 needs; a port
+# comes round again after 100 s, past a call's 30 s at most).
 place_call() {
   local n=$1 started target result=lost answered=- first rc
   started=$(now)
@@ -129,7 +131,7 @@ place_call() {
     local log="$run/call-$n.$target.log"
     rc=0
     timeout 30 sipp "$target" -sf bench/sipp/caller_follows_srv.xml -inf "$work/caller.csv" \
-      -auth_uri "102@$domain" -t u1 -i 127.0.0.1 -m 1 -nostdin -trace_logs -log_file "$log" \
+      -auth_uri "102@$domain" -t u1 -i 127.0.0.1 -p $((16300 + n % 200)) -m 1 -nostdin -trace_logs -log_file "$log" \
       -trace_err -error_file "$run/call-$n.$target.errors" >/dev/null 2>&1 || rc=$?
     if grep -q '^unreachable' "$log" 2>/dev/null; then
       result=$(awk '$1 == "unreachable" { print "unreachable-" $2 }' "$log")
