@@ -5,22 +5,31 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.tandem.administration.access.Actor;
 import org.tandem.administration.access.Scope;
+import org.tandem.administration.operator.NodeHealth;
 import org.tandem.domain.account.Role;
 import org.tandem.domain.call.ActiveCall;
 import org.tandem.domain.call.TenantActiveCalls;
 import org.tandem.domain.extension.Extension;
 import org.tandem.domain.extension.ExtensionRepository;
 import org.tandem.domain.node.Node;
+import org.tandem.domain.node.NodeHeartbeats;
 import org.tandem.domain.node.NodeRepository;
 import org.tandem.domain.tenant.Tenant;
 import org.tandem.domain.tenant.TenantRepository;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Reads only: each node publishes its own calls (the engine), every node reads them all. */
+/**
+ * Reads only: each node publishes its own calls (the engine), every node reads them all. A node that
+ * died cannot take its calls down, so the calls of a node whose heartbeat has gone silent
+ * ({@link NodeHealth#SILENT}) are not shown: they ended with it. The node deletes them when it starts
+ * again. A node that never wrote a heartbeat is taken as up.
+ */
 @ApplicationScoped
 @Transactional
 public class DefaultActiveCallService implements ActiveCallService {
@@ -30,6 +39,8 @@ public class DefaultActiveCallService implements ActiveCallService {
     private NodeRepository nodes;
     private TenantActiveCalls calls;
     private ActiveCallChanges changes;
+    private NodeHeartbeats heartbeats;
+    private Clock clock;
 
     /** For CDI's client proxy only. */
     protected DefaultActiveCallService() {
@@ -37,12 +48,14 @@ public class DefaultActiveCallService implements ActiveCallService {
 
     @Inject
     public DefaultActiveCallService(TenantRepository tenants, ExtensionRepository extensions, NodeRepository nodes,
-                                    TenantActiveCalls calls, ActiveCallChanges changes) {
+                                    TenantActiveCalls calls, ActiveCallChanges changes, NodeHeartbeats heartbeats) {
         this.tenants = tenants;
         this.extensions = extensions;
         this.nodes = nodes;
         this.calls = calls;
         this.changes = changes;
+        this.heartbeats = heartbeats;
+        this.clock = Clock.systemUTC();
     }
 
     @Override
@@ -51,7 +64,11 @@ public class DefaultActiveCallService implements ActiveCallService {
         Map<String, String> names = extensions.ofTenant(tenant.id()).stream()
                 .collect(Collectors.toMap(extension -> extension.number().digits(), Extension::displayName));
         Map<UUID, String> nodeNames = nodes.all().stream().collect(Collectors.toMap(Node::id, Node::name));
-        return calls.ofTenant(tenant.id()).stream().map(call -> live(call, names, nodeNames)).toList();
+        Map<UUID, NodeHeartbeats.Heartbeat> beats = heartbeats.all();
+        Instant now = clock.instant();
+        return calls.ofTenant(tenant.id()).stream()
+                .filter(call -> NodeHealth.of(beats.get(call.nodeId()), now) != NodeHealth.SILENT)
+                .map(call -> live(call, names, nodeNames)).toList();
     }
 
     @Override

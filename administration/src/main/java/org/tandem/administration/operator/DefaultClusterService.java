@@ -82,21 +82,11 @@ public class DefaultClusterService implements ClusterService {
             return new NodeOverview(node.name(), node.sipAddress().toString(), node.clusterHost(),
                     poolsOf(node, usage.stream().map(PoolUsage::pool).toList()),
                     phones == null ? 0 : phones.activeBindings(), phones == null ? null : phones.lastRegistration(),
-                    health(beat, now), beat == null ? null : beat.seenAt(), beat == null ? null : beat.startedAt(),
+                    NodeHealth.of(beat, now), beat == null ? null : beat.seenAt(), beat == null ? null : beat.startedAt(),
                     beat == null ? null : beat.sipUp(), databaseReachable(node, links, linkByPeer),
                     calls.getOrDefault(node.id(), 0L), beat == null ? null : beat.portalUrl());
         }).toList();
         return new ClusterOverview(links.node(), now, poolViews, nodeViews, links);
-    }
-
-    private static NodeHealth health(Heartbeat beat, Instant now) {
-        if (beat == null) {
-            return NodeHealth.UNKNOWN;
-        }
-        if (beat.seenAt().isBefore(now.minus(NodeHealth.SILENT_AFTER))) {
-            return NodeHealth.SILENT;
-        }
-        return beat.sipUp() ? NodeHealth.UP : NodeHealth.SIP_DOWN;
     }
 
     /** This node's database answers (it is being read); a peer's, when it streams its changes here. */

@@ -1,6 +1,9 @@
 package org.tandem.administration.operator;
 
+import org.tandem.domain.node.NodeHeartbeats.Heartbeat;
+
 import java.time.Duration;
+import java.time.Instant;
 
 /** A node's health as the cluster sees it, from its heartbeat (every {@link #HEARTBEAT}). */
 public enum NodeHealth {
@@ -17,4 +20,15 @@ public enum NodeHealth {
     public static final Duration HEARTBEAT = Duration.ofSeconds(5);
     /** Three heartbeats missed. */
     public static final Duration SILENT_AFTER = HEARTBEAT.multipliedBy(3);
+
+    /** The health of a node whose last heartbeat is {@code beat} (null: none), at {@code now}. */
+    public static NodeHealth of(Heartbeat beat, Instant now) {
+        if (beat == null) {
+            return UNKNOWN;
+        }
+        if (beat.seenAt().isBefore(now.minus(SILENT_AFTER))) {
+            return SILENT;
+        }
+        return beat.sipUp() ? UP : SIP_DOWN;
+    }
 }

@@ -12,11 +12,19 @@ import org.tandem.administration.operator.NodeHealth;
 import org.tandem.administration.operator.NodeOverview;
 import org.tandem.administration.support.TwoNodeCluster;
 import org.tandem.domain.account.Role;
+import org.tandem.domain.call.ActiveCall;
+import org.tandem.domain.call.ActiveCallChange;
+import org.tandem.domain.node.NodeHeartbeats.Heartbeat;
 import org.tandem.domain.node.ReplicationHealth.Link;
+import org.tandem.storage.jdbc.JdbcActiveCalls;
+import org.tandem.storage.jdbc.JdbcNodeHeartbeats;
 import org.tandem.storage.replication.Fixtures;
 import org.tandem.storage.replication.TestNode;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +36,8 @@ import static org.tandem.administration.support.TwoNodeCluster.PORTAL_A;
  * The operator's overview of two real replicating nodes, read on node-b: each node's health from its
  * heartbeat (node-a writes one, node-b none), phones and calls per node from the replicated tables,
  * and replication with node-a from node-b's end (streaming, lag, retained WAL, no conflict); then
- * node-a's database stops and node-b sees it unreachable.
+ * node-a's database stops and node-b sees it unreachable. The calls node-a published stop being
+ * listed as up once its heartbeat has gone silent (a dead node cannot take them down).
  */
 @Timeout(180)
 class ClusterHealthTest {
@@ -95,6 +104,35 @@ class ClusterHealthTest {
             assertThat(node(cluster.on(b).cluster.overview(OPERATOR), "node-a").databaseReachable()).isFalse();
         } finally {
             a.restart();
+        }
+    }
+
+    @Test
+    void theCallsOfANodeWhoseHeartbeatWentSilentAreNotListedAsUp() {
+        TestNode a = cluster.a;
+        TestNode b = cluster.b;
+        UUID tenant = cluster.onboard(a, "silent.cluster.test", "admin@silent");
+        JdbcNodeHeartbeats beatsOfA = new JdbcNodeHeartbeats(a.dataSource());
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        beatsOfA.beat(a.id(), new Heartbeat(now, now, true, PORTAL_A));
+        new JdbcActiveCalls(a.dataSource()).apply(List.of(ActiveCallChange.up(
+                new ActiveCall(UUID.randomUUID(), tenant, a.id(), "101", "102", now, now))));
+        assertThat(b.await(() -> b.count("select count(*) from active_call where tenant_id = '" + tenant + "'"), 1L))
+                .as("node-a's call on node-b").isEqualTo(1L);
+        assertThat(cluster.on(b).activeCalls.activeCalls(OPERATOR, tenant)).singleElement()
+                .satisfies(call -> assertThat(call.node()).isEqualTo("node-a"));
+        try {
+            // node-a dies with its call up: its last heartbeat grows older than three beats
+            Instant last = now.minus(NodeHealth.SILENT_AFTER).minusSeconds(1);
+            beatsOfA.beat(a.id(), new Heartbeat(last, last, true, PORTAL_A));
+            assertThat(b.await(() -> b.count("select count(*) from node_heartbeat where node_id = '" + a.id()
+                    + "' and seen_at < now() - interval '" + NodeHealth.SILENT_AFTER.toSeconds() + " seconds'"), 1L))
+                    .as("node-a's last heartbeat on node-b").isEqualTo(1L);
+            assertThat(cluster.on(b).activeCalls.activeCalls(OPERATOR, tenant)).isEmpty();
+            assertThat(cluster.on(a).activeCalls.activeCalls(OPERATOR, tenant)).as("on node-a too").isEmpty();
+        } finally {
+            Instant again = Instant.now();
+            beatsOfA.beat(a.id(), new Heartbeat(again, again, true, PORTAL_A));
         }
     }
 

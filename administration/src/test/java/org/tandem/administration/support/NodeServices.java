@@ -120,7 +120,7 @@ public final class NodeServices {
         revokedLogins = new PostgresRevokedLogins(() -> database.dataSource().getConnection());
         activeCalls = Transactions.around(ActiveCallService.class, new DefaultActiveCallService(tenants,
                 extensionRepository, nodes, publishedCalls, new ActiveCallChanges(new PostgresTenantChanges(
-                        PostgresTenantChanges.ACTIVE_CALLS, () -> database.dataSource().getConnection())::start)),
-                entityManager);
+                        PostgresTenantChanges.ACTIVE_CALLS, () -> database.dataSource().getConnection())::start),
+                new JdbcNodeHeartbeats(database.dataSource())), entityManager);
     }
 }
