@@ -69,6 +69,29 @@ final class PortalJourneys {
         inBrowser(this::onboardRegisterSuspend);
     }
 
+    /**
+     * A reseller's login is removed while a browser is signed in with it: the page goes to the login
+     * page by itself, pushed, and no page opens without signing in again.
+     */
+    void aBrowserOfARemovedLoginIsSignedOutAtOnce() throws Exception {
+        String leaver = "leaver@tandem-it";
+        String password = "Gone-Tomorrow-2026-Quay";
+        NodeDatabase.execute("insert into portal_account (id, username, password_hash, role, reseller_id, created_at) "
+                        + "select ?, ?, ?, 'RESELLER_ADMIN', id, now() from reseller where name <> 'Other Reseller' limit 1",
+                UUID.randomUUID(), leaver, PasswordHash.of(password.toCharArray()).encoded());
+        inBrowser(browser -> {
+            browser.signIn(leaver, password);
+            browser.open("customers");
+            browser.awaitPath("customers");
+
+            NodeDatabase.execute("delete from portal_account where username = ?", leaver);
+
+            browser.awaitPath("login");
+            browser.open("customers");
+            browser.awaitPath("login");
+        });
+    }
+
     private void onboardRegisterSuspend(Browser browser) throws Exception {
         String domain = NodeDatabase.unique("browser") + ".tandem.test";
         String admin = NodeDatabase.unique("admin@browser");

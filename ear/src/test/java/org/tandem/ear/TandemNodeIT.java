@@ -220,6 +220,12 @@ class TandemNodeIT {
 
     @Test
     @RunAsClient
+    void portalABrowserOfARemovedLoginIsSignedOutAtOnce() throws Exception {
+        journeys().aBrowserOfARemovedLoginIsSignedOutAtOnce();
+    }
+
+    @Test
+    @RunAsClient
     void portalATenantAdminSeesACallRingBeAnsweredAndEndWithoutAReload() throws Exception {
         journeys().aTenantAdminSeesACallRingBeAnsweredAndEndWithoutAReload();
     }
