@@ -23,7 +23,6 @@ import org.tandem.storage.jdbc.JdbcNodeHeartbeats;
 import org.tandem.storage.replication.ClusterJoin;
 import org.tandem.storage.replication.DatabaseMembershipChanges;
 import org.tandem.storage.replication.Fixtures;
-import org.tandem.storage.replication.ReplicationLogin;
 import org.tandem.storage.replication.TestNode;
 
 import java.nio.file.Path;
@@ -56,8 +55,6 @@ import static org.tandem.administration.support.TwoNodeCluster.OPERATOR;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class JoinFromThePageTest {
 
-    private static final ReplicationLogin REPLICATION = new ReplicationLogin("tandem", ReplicationLogin.LOOPBACK_NETWORK);
-
     @TempDir
     static Path folder;
     static TestNode a;
@@ -81,7 +78,7 @@ class JoinFromThePageTest {
     }
 
     private static ClusterMembershipService onA(Duration copyTimeout) {
-        return new DefaultClusterMembershipService(new DatabaseMembershipChanges(NodeServices.LOGIN, REPLICATION,
+        return new DefaultClusterMembershipService(new DatabaseMembershipChanges(NodeServices.LOGIN, NodeServices.REPLICATION,
                 a.name, Optional.of(a.address()), copyTimeout), executor);
     }
 

@@ -108,6 +108,7 @@ public final class ClusterJoin {
             }
             LOG.log(Level.INFO, "Node {0} joined the cluster: replicating with {1}", self.name(),
                     members.keySet().stream().map(ClusterMember::name).toList());
+            awaitRowEverywhere(self, members);
             progress.accept(Step.DONE);
             return List.copyOf(members.keySet());
         } finally {
@@ -131,6 +132,22 @@ public final class ClusterJoin {
             }
         }
         return seedMember;
+    }
+
+    /**
+     * Done means every member lists the new node (its row is its first change they stream), so a page
+     * read afterwards shows it. A row that does not come is no reason to undo a join that is made:
+     * the replication health of that member shows what is wrong.
+     */
+    private static void awaitRowEverywhere(JoiningNode self, Map<ClusterMember, Connection> members) throws SQLException {
+        for (Map.Entry<ClusterMember, Connection> member : members.entrySet()) {
+            try {
+                new ReplicationCatalog(member.getValue(), member.getKey().name()).awaitMember(self.id().toString(), STEP_TIMEOUT);
+            } catch (IllegalStateException e) {
+                LOG.log(Level.WARNING, "Node {0} joined, but its changes do not reach {1}: {2}; see ./tandem replication"
+                        + " there", self.name(), member.getKey().name(), e.getMessage());
+            }
+        }
     }
 
     /** Names stay taken by removed nodes too: their rows stay (call records point at them), and names are unique. */

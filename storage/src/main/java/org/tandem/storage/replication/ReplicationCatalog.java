@@ -139,6 +139,12 @@ final class ReplicationCatalog {
                 subscription));
     }
 
+    /** Waits until the node table here lists node {@code id} with its database address: that node's row has arrived. */
+    void awaitMember(String id, Duration timeout) throws SQLException {
+        await(timeout, "the row of node " + id + " to reach " + node,
+                () -> exists("select 1 from node where id = ?::uuid and db_host is not null", id));
+    }
+
     Lsn currentPosition() throws SQLException {
         return Lsn.parse(single("select pg_current_wal_lsn()::text").orElseThrow());
     }
