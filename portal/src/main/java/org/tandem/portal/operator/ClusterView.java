@@ -80,6 +80,7 @@ public class ClusterView extends VerticalLayout {
         this.membership = membership;
         this.actor = currentUser.actor();
         addNode.setId("add-node");
+        replication.setWidthFull();
         addNode.addClickListener(click -> new AddNodeDialog(thisNode, job.isVisible() ? lastTarget() : "",
                 address -> show(new Seen(Optional.of(membership.startJoin(actor, address)), null))).open());
         add(new H2("Cluster"), new H3("Pools"), new Paragraph("A new customer goes to the pool with the fewest "
@@ -127,6 +128,7 @@ public class ClusterView extends VerticalLayout {
         readAt = overview.readAt();
         pools.setItems(overview.pools());
         nodes.setItems(overview.nodes());
+        nodes.recalculateColumnWidths();
         replicationTitle.setText("Replication seen from " + overview.thisNode());
         replication.removeAll();
         replication.add(replication(overview));
