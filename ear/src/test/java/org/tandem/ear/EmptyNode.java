@@ -7,8 +7,6 @@ import org.tandem.storage.replication.NodeAddress;
 import org.tandem.storage.schema.SchemaMigration;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -31,7 +29,7 @@ final class EmptyNode implements AutoCloseable {
     private final org.tandem.storage.replication.NodeDatabase address;
 
     private EmptyNode(Path folder) throws SQLException {
-        address = new org.tandem.storage.replication.NodeDatabase("127.0.0.1", freePort(), "tandem");
+        address = new org.tandem.storage.replication.NodeDatabase("127.0.0.1", Integer.getInteger("it.empty.db.port"), "tandem");
         database = EmbeddedDatabase.start(folder, address.host(), address.port(), address.name(), "tandem", "tandem");
         SchemaMigration.migrate(database.dataSource());
         UUID id = UUID.randomUUID();
@@ -67,14 +65,6 @@ final class EmptyNode implements AutoCloseable {
              var statement = connection.createStatement(); var rows = statement.executeQuery(query)) {
             rows.next();
             return rows.getLong(1);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

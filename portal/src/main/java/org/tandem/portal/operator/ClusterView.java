@@ -81,7 +81,7 @@ public class ClusterView extends VerticalLayout {
         this.actor = currentUser.actor();
         addNode.setId("add-node");
         replication.setWidthFull();
-        addNode.addClickListener(click -> new AddNodeDialog(thisNode, job.isVisible() ? lastTarget() : "",
+        addNode.addClickListener(click -> new AddNodeDialog(thisNode, lastTarget(),
                 address -> show(new Seen(Optional.of(membership.startJoin(actor, address)), null))).open());
         add(new H2("Cluster"), new H3("Pools"), new Paragraph("A new customer goes to the pool with the fewest "
                         + "extensions, then the fewest customers."), pools, new H3("Nodes"),

@@ -70,7 +70,9 @@ final class MembershipPanel extends VerticalLayout {
             case SUCCEEDED -> job.message() + (job.kind() == Kind.JOIN ? ". Nothing to restart: its SIP engine hands calls"
                     + " to the other nodes as soon as its data is here, if it was started with this cluster's"
                     + " TANDEM_CLUSTER_SECRET (docs/operations.md, \"Join a node\")." : ".");
-            case FAILED -> job.message() + ". What it had set up is undone on every node: fix the cause and try again.";
+            case FAILED -> job.message() + (job.kind() == Kind.JOIN
+                    ? ". What it had set up is undone on every node: fix the cause and try again."
+                    : ". Fix the cause and remove it again: a removal goes on from where one stopped.");
         };
     }
 }
