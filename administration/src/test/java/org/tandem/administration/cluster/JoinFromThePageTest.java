@@ -47,7 +47,7 @@ import static org.tandem.administration.support.TwoNodeCluster.OPERATOR;
  * The operator joins new nodes from node-a's page (real PostgreSQL 18 on their own loopback
  * addresses): each refusal (a malformed address, an address nothing answers, a node holding data,
  * a taken name, a copy that does not finish in time, a node already in the cluster, a second change
- * while one runs) says why and leaves nothing behind on either side; a started empty node (its row
+ * while one runs, on this node or through another) says why and leaves nothing behind on either side; a started empty node (its row
  * and heartbeat written) joins, gets the copy and replicates both ways, and is removed again.
  * One story in order.
  */
@@ -60,7 +60,7 @@ class JoinFromThePageTest {
     static TestNode a;
     static TestNode b;
     static UUID tenant;
-    static final ExecutorService executor = Executors.newSingleThreadExecutor();
+    static final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     static ClusterMembershipService membership;
 
     @BeforeAll
@@ -69,6 +69,7 @@ class JoinFromThePageTest {
         tenant = Fixtures.tenant(a, a, null, "join.page.test");
         Fixtures.callRecord(a, tenant);
         membership = onA(ClusterJoin.COPY_TIMEOUT);
+        b = TestNode.start(folder, "node-b", "127.0.0.3");
     }
 
     @AfterAll
@@ -155,6 +156,11 @@ class JoinFromThePageTest {
                 assertThatThrownBy(() -> impatient.startJoin(OPERATOR, "127.0.0.7:5432/tandem"))
                         .isInstanceOfSatisfying(InvalidInputException.class, refused -> assertThat(refused.getMessage())
                                 .startsWith("A join of the node at " + c.address() + " is running (started by olivia.operator at "));
+                // as from another member's page: that node's service lets it start, the cluster refuses it
+                MembershipJob meanwhile = joinAndAwait(membership, b.address().toString());
+                assertThat(meanwhile.message()).isEqualTo("Node at " + b.address() + " did not join: another join or"
+                        + " removal is under way in the cluster (node-a takes part in it): try again when it is done");
+                assertAlone(b);
                 assertThat(TestNode.awaitMatching(() -> c.count("select count(*) from pg_stat_activity"
                         + " where query ilike 'truncate%' and wait_event_type = 'Lock'"), waiting -> waiting == 1))
                         .as("the partial copy is being removed").isEqualTo(1);
@@ -178,7 +184,6 @@ class JoinFromThePageTest {
     @Test
     @Order(5)
     void aStartedEmptyNodeJoinsGetsTheCopyAndReplicatesBothWays() throws Exception {
-        b = TestNode.start(folder, "node-b", "127.0.0.3");
         Instant started = Instant.now();
         new JdbcNodeHeartbeats(b.dataSource()).beat(b.id(), new Heartbeat(started, started, true, "http://127.0.0.3:8080/"));
         List<Step> steps = new CopyOnWriteArrayList<>();

@@ -92,6 +92,7 @@ public final class ClusterJoin {
         }
         requireEmpty(local, self);
         Map<ClusterMember, Connection> members = new LinkedHashMap<>();
+        joining.lockMembership();
         try {
             ClusterMember seedMember = connectMembers(seed, self, members);
             Map<String, Connection> everyone = new LinkedHashMap<>();
@@ -115,10 +116,11 @@ public final class ClusterJoin {
             for (Connection connection : members.values()) {
                 connection.close();
             }
+            joining.unlockMembership();
         }
     }
 
-    /** Connects to the seed and, through the node table it holds, to every other member. */
+    /** Connects to the seed and, through the node table it holds, to every other member, taking each one's membership lock. */
     private ClusterMember connectMembers(NodeDatabase seed, JoiningNode self, Map<ClusterMember, Connection> members)
             throws SQLException {
         Connection seedConnection = connect(seed, "the seed");
@@ -130,6 +132,9 @@ public final class ClusterJoin {
             if (!member.equals(seedMember)) {
                 members.put(member, connect(member.database(), "member " + member.name()));
             }
+        }
+        for (Map.Entry<ClusterMember, Connection> member : members.entrySet()) {
+            new ReplicationCatalog(member.getValue(), member.getKey().name()).lockMembership();
         }
         return seedMember;
     }
