@@ -82,6 +82,18 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
     }
 
+    /** Clicks a button in a grid's row, brought into view first: a grid scrolls its columns by itself. */
+    void clickInGrid(String id) {
+        WebElement button = element(id);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", button);
+        wait.until(ExpectedConditions.elementToBeClickable(button)).click();
+    }
+
+    /** Scrolls the page so that the element is at the top, for a screenshot of what follows it. */
+    void scrollTo(String id) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'})", element(id));
+    }
+
     void awaitText(String id, String expected) {
         wait.until(ExpectedConditions.textToBe(By.id(id), expected));
     }

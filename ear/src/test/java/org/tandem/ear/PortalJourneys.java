@@ -273,6 +273,34 @@ final class PortalJourneys {
         });
     }
 
+    /**
+     * The operator adds a node started empty by its database address; the steps and the outcome come
+     * over the page's WebSocket; then the operator removes it again (the node under test is alone after).
+     */
+    void theOperatorAddsANodeAndRemovesItAgain() throws Exception {
+        try (EmptyNode node = EmptyNode.start()) {
+            inBrowser(browser -> {
+                browser.signIn("operator", "tandem-operator");
+                browser.open("cluster");
+                browser.click("add-node");
+                browser.type("new-node-address", node.address());
+                browser.click("start-join");
+                browser.awaitTextStarting("membership-outcome", node.name + " joined the cluster; it replicates with node1.");
+                assertThat(browser.text("membership-steps")).contains("✔ checks", "✔ subscriptions", "✔ copy", "✔ done");
+                assertThat(node.count("select count(*) from extension")).as("the copy").isPositive();
+                browser.awaitGridText("replication", node.name);
+                browser.scrollTo("nodes");
+                browser.screenshot("cluster-add-node");
+
+                browser.clickInGrid("remove-" + node.name);
+                browser.click("confirm-removal");
+                browser.awaitTextStarting("membership-outcome", node.name + " is no longer a member.");
+                assertThat(browser.text("replication-alone")).isEqualTo("node1 replicates with no other node: it is in no cluster.");
+                assertThat(node.count("select count(*) from pg_subscription")).isZero();
+            });
+        }
+    }
+
     void aResellerEditingIdsInTheUrlReachesNoOtherResellersCustomer() throws Exception {
         inBrowser(this::probeAsOtherReseller);
     }

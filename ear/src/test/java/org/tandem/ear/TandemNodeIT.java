@@ -69,7 +69,7 @@ class TandemNodeIT {
     static EnterpriseArchive deployment() {
         // the client-side helpers travel along: the server loads this class, which names them
         return TandemEar.withInServerTests(TandemNodeIT.class, SippPhone.class, NodeDatabase.class,
-                PortalJourneys.class, Browser.class);
+                PortalJourneys.class, Browser.class, EmptyNode.class);
     }
 
     @Resource(lookup = "java:jboss/datasources/TandemDS")
@@ -252,6 +252,14 @@ class TandemNodeIT {
     @RunAsClient
     void portalTheOperatorSeesThePoolsAndNodes() throws Exception {
         journeys().theOperatorSeesThePoolsAndNodes();
+    }
+
+    /** Last but one: the node is in a cluster for a moment, and the other journeys expect it alone. */
+    @Test
+    @RunAsClient
+    @Order(LAST - 1)
+    void portalTheOperatorAddsANodeAndRemovesItAgain() throws Exception {
+        journeys().theOperatorAddsANodeAndRemovesItAgain();
     }
 
     private static synchronized PortalJourneys journeys() throws SQLException {

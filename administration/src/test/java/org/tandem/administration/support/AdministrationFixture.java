@@ -47,6 +47,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -105,7 +106,7 @@ public final class AdministrationFixture {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(database::close));
         seed();
-        services = new NodeServices(database, nodeId, "node1");
+        services = new NodeServices(database, nodeId, "node1", Optional.empty());
         customers = services.customers;
         extensions = services.extensions;
         registrations = services.registrations;

@@ -15,7 +15,9 @@ import org.tandem.administration.customer.CustomerService;
 import org.tandem.administration.customer.DefaultCustomerService;
 import org.tandem.administration.extension.DefaultExtensionService;
 import org.tandem.administration.extension.ExtensionService;
+import org.tandem.administration.operator.ClusterMembershipService;
 import org.tandem.administration.operator.ClusterService;
+import org.tandem.administration.operator.DefaultClusterMembershipService;
 import org.tandem.administration.operator.DefaultClusterService;
 import org.tandem.administration.ownextension.DefaultOwnExtensionService;
 import org.tandem.administration.ownextension.OwnExtensionService;
@@ -43,11 +45,18 @@ import org.tandem.storage.jpa.JpaResellerRepository;
 import org.tandem.storage.jpa.JpaTenantRepository;
 import org.tandem.storage.notification.PostgresRevokedLogins;
 import org.tandem.storage.notification.PostgresTenantChanges;
+import org.tandem.storage.replication.ClusterJoin;
 import org.tandem.storage.replication.DatabaseLogin;
+import org.tandem.storage.replication.DatabaseMembershipChanges;
 import org.tandem.storage.replication.DatabaseReplicationHealth;
 import org.tandem.storage.replication.HomeNodeGuard;
+import org.tandem.storage.replication.NodeDatabase;
+import org.tandem.storage.replication.ReplicationLogin;
 
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The administration services of one node as the node wires them (storage's repositories, this
@@ -57,6 +66,9 @@ public final class NodeServices {
 
     /** The login the test databases and their replication use. */
     public static final DatabaseLogin LOGIN = new DatabaseLogin("tandem", "tandem");
+    public static final ReplicationLogin REPLICATION = new ReplicationLogin("tandem", ReplicationLogin.LOOPBACK_NETWORK);
+    /** Where joins and removals run, as on the container's managed executor: nothing to shut down. */
+    private static final ExecutorService MEMBERSHIP_CHANGES = Executors.newVirtualThreadPerTaskExecutor();
 
     public final CustomerService customers;
     public final ExtensionService extensions;
@@ -68,6 +80,7 @@ public final class NodeServices {
     public final HomeNodeCheck homeNode;
     public final CallHistoryService calls;
     public final ClusterService cluster;
+    public final ClusterMembershipService membership;
     public final RingGroupService ringGroups;
     public final ActiveCallService activeCalls;
     public final AccountService ownAccount;
@@ -77,7 +90,8 @@ public final class NodeServices {
     /** Logins removed or given a new password, as the portal hears of them. */
     public final RevokedLoginFeed revokedLogins;
 
-    public NodeServices(TestDatabase database, UUID nodeId, String nodeName) {
+    /** @param address where peers reach this node's database; empty for a node that says nothing of it */
+    public NodeServices(TestDatabase database, UUID nodeId, String nodeName, Optional<NodeDatabase> address) {
         EntityManager entityManager = database.newEntityManager();
         JpaTenantRepository tenants = new JpaTenantRepository(entityManager);
         JpaExtensionRepository extensionRepository = new JpaExtensionRepository(entityManager);
@@ -97,6 +111,8 @@ public final class NodeServices {
         cluster = Transactions.around(ClusterService.class, new DefaultClusterService(new JpaPoolRepository(entityManager),
                 nodes, new JdbcNodeActivity(database.dataSource()), new JdbcNodeHeartbeats(database.dataSource()),
                 new DatabaseReplicationHealth(database.dataSource(), nodeId, nodeName)), entityManager);
+        membership = new DefaultClusterMembershipService(new DatabaseMembershipChanges(LOGIN, REPLICATION, nodeName, address,
+                ClusterJoin.COPY_TIMEOUT), MEMBERSHIP_CHANGES);
         calls = Transactions.around(CallHistoryService.class,
                 new DefaultCallHistoryService(tenants, new JdbcCallHistory(database.dataSource())), entityManager);
         JdbcApiTokens tokenRepository = new JdbcApiTokens(

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -54,7 +55,7 @@ public final class TwoNodeCluster implements AutoCloseable {
 
     /** The services of {@code node}, as that node wires them. */
     public NodeServices on(TestNode node) {
-        return new NodeServices(node.database(), node.id(), node.name);
+        return new NodeServices(node.database(), node.id(), node.name, Optional.of(node.address()));
     }
 
     /** Onboards customer {@code domain} on {@code node}, with admin login {@code admin} ({@link #ADMIN_PASSWORD}). */

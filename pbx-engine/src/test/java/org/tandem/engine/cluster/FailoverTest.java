@@ -33,6 +33,7 @@ import org.tandem.storage.jdbc.JdbcSipAccounts;
 import org.tandem.storage.replication.ClusterJoin;
 import org.tandem.storage.replication.ClusterMembership;
 import org.tandem.storage.replication.DatabaseLogin;
+import org.tandem.storage.replication.DatabaseMembershipChanges;
 import org.tandem.storage.replication.HomeNodeGuard;
 import org.tandem.storage.replication.NodeDatabase;
 import org.tandem.storage.replication.ReplicationLogin;
@@ -52,6 +53,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
+import static org.tandem.engine.SipTestClient.headers;
 import static org.tandem.engine.call.CallMessages.ackOf;
 import static org.tandem.engine.call.CallMessages.finalAnswer;
 import static org.tandem.engine.call.CallMessages.inDialog;
@@ -71,6 +74,8 @@ import static org.tandem.engine.call.CallMessages.statusLineOfCall;
  * A is down); when A comes back it holds B's change and B's call records, nothing lost or doubled.
  * Prints the seconds from the kill to the first call connected on B. With only A's database killed,
  * A hands its phones to B cleanly: it answers them 503, and phones that follow SRV go on to B.
+ * First, a third node C, started empty with its engine running, is joined from A (as A's page does)
+ * and takes a phone and a call handed over from A with no restart; then it is removed again.
  */
 @Timeout(180)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -199,6 +204,42 @@ class FailoverTest {
     }
 
     @Test
+    @Order(0)
+    void aNodeJoinedWhileItsEngineRunsTakesPhonesAndCallsWithoutARestart() throws Exception {
+        Node c = new Node("failover-c", "127.0.0.4");
+        c.startDatabase();
+        insertNode(c);
+        c.joinCluster(Optional.empty());
+        c.startEngine();
+        ReplicationLogin replication = new ReplicationLogin("tandem", ReplicationLogin.LOOPBACK_NETWORK);
+        DatabaseMembershipChanges fromA = new DatabaseMembershipChanges(LOGIN, replication, a.name, Optional.of(a.address()),
+                ClusterJoin.COPY_TIMEOUT);
+        try {
+            assertThat(fromA.join(c.address().toString()).run(step -> { }).peers()).containsExactly(a.name, b.name);
+
+            try (TestPhone callee = TestPhone.to("UDP", c.host, c.sipPort, "102", DOMAIN)
+                    .password(RegistrarDatabase.password("102", DOMAIN));
+                 TestPhone caller = TestPhone.to("UDP", a.host, a.sipPort, "101", DOMAIN)
+                         .password(RegistrarDatabase.password("101", DOMAIN))) {
+                assertThat(TestPhone.statusOf(callee.registerWithAuth(callee.register())))
+                        .as("C knows the copied account").isEqualTo(200);
+                assertThat(TestPhone.statusOf(caller.registerWithAuth(caller.register()))).isEqualTo(200);
+                Eventually.until(() -> a.strings("select node_id::text from registration where extension_number = '102'")
+                        .contains(c.id.toString()), CONVERGED, () -> "C's binding never reached A");
+                assertThat(connect(caller, callee)).as("A hands the call to C, which rings its phone")
+                        .hasValueSatisfying(invite -> assertThat(headers(invite, "Via")).singleElement(STRING)
+                                .contains(c.host + ":" + c.sipPort));
+            }
+            Eventually.until(() -> a.strings("select id from call_record").size() == 1
+                    && b.strings("select id from call_record").size() == 1, CONVERGED, () -> "the call was not recorded once");
+        } finally {
+            c.engine.stop();
+            fromA.removal(c.name).run(step -> { });
+            c.database.close();
+        }
+    }
+
+    @Test
     @Order(1)
     void phonesFollowSrvToTheSecondaryAndTheReturningPrimaryCatchesUp() throws Exception {
         // both phones register where SRV says first: A
@@ -235,7 +276,8 @@ class FailoverTest {
         a.joinCluster(Optional.empty());
         a.startEngine();
         String records = "select id::text from call_record order by id";
-        Eventually.until(() -> a.strings(records).size() == 2 && a.strings(records).equals(b.strings(records)),
+        // two calls here, after the one through C
+        Eventually.until(() -> a.strings(records).size() == 3 && a.strings(records).equals(b.strings(records)),
                 CONVERGED, () -> "A holds call records " + a.strings(records) + ", B " + b.strings(records));
         Eventually.until(() -> a.strings("select number from extension where tenant_id = ? and number = '103'",
                 tenantId).size() == 1, CONVERGED, () -> "A never got B's new extension");
@@ -297,6 +339,11 @@ class FailoverTest {
 
     /** {@code caller} calls {@code callee} through its registrar: answered, ACKed and hung up. */
     private static boolean callConnects(TestPhone caller, TestPhone callee) throws Exception {
+        return connect(caller, callee).isPresent();
+    }
+
+    /** As {@link #callConnects}; the INVITE the callee got, if the call connected. */
+    private static Optional<String> connect(TestPhone caller, TestPhone callee) throws Exception {
         String uri = "sip:102@" + DOMAIN;
         String callId = UUID.randomUUID() + "@failover";
         String from = "<sip:101@" + DOMAIN + ">;tag=f1";
@@ -309,13 +356,13 @@ class FailoverTest {
         callee.send(response(rung, "200 OK", "c1", callee, sdp("callee", "sendrecv")));
         String ok = finalAnswer(caller);
         if (TestPhone.statusOf(ok) != 200) {
-            return false;
+            return Optional.empty();
         }
         caller.send(inDialog(caller, "ACK", uri, callId, from, one(ok, "To"), 2, null));
         next(callee);
         caller.send(inDialog(caller, "BYE", uri, callId, from, one(ok, "To"), 3, null));
         callee.send(response(next(callee), "200 OK", null, callee, null));
-        return TestPhone.statusOf(next(caller)) == 200;
+        return TestPhone.statusOf(next(caller)) == 200 ? Optional.of(rung) : Optional.empty();
     }
 
     private static void insertNode(Node node) throws SQLException {

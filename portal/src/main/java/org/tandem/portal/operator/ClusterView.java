@@ -1,8 +1,14 @@
 package org.tandem.portal.operator;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -12,51 +18,123 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import org.tandem.administration.access.Actor;
+import org.tandem.administration.operator.ClusterMembershipService;
 import org.tandem.administration.operator.ClusterOverview;
 import org.tandem.administration.operator.ClusterService;
+import org.tandem.administration.operator.MembershipJob;
 import org.tandem.administration.operator.NodeOverview;
 import org.tandem.administration.operator.PoolOverview;
 import org.tandem.domain.node.ReplicationHealth.Link;
 import org.tandem.domain.node.ReplicationHealth.OrphanSlot;
 import org.tandem.portal.layout.MainLayout;
+import org.tandem.administration.shared.InvalidInputException;
 import org.tandem.portal.security.CurrentUser;
+import org.tandem.portal.shared.FormMessages;
+import org.tandem.portal.shared.LiveList;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The operator's cluster: pools with their nodes in failover order and what they serve (the
  * least-loaded one takes the next customer), nodes with their health, phones and calls, and
  * replication with every peer as the node serving this page sees it (both directions, lag, retained
- * WAL, conflicts). Joining a node is done on the new node (docs/operations.md): it needs the new
- * node's own database and may copy for a long time, which a web request should not hold.
+ * WAL, conflicts). From here the operator adds a node (this node is the seed of its copy) or removes
+ * one; the change runs on this node in the background and its steps are pushed to every page of
+ * this node that shows the cluster ({@link LiveList}), then the page reads the cluster again.
  */
 @Route(value = "cluster", layout = MainLayout.class)
 @PageTitle("Cluster | Tandem")
 @RolesAllowed("OPERATOR")
 public class ClusterView extends VerticalLayout {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneId.of("UTC"));
 
-    @Inject
-    public ClusterView(ClusterService cluster, CurrentUser currentUser) {
-        ClusterOverview overview = cluster.overview(currentUser.actor());
-        add(new H2("Cluster"), new H3("Pools"), new Paragraph("A new customer goes to the pool with the fewest "
-                        + "extensions, then the fewest customers."), pools(overview), new H3("Nodes"),
-                new Paragraph("Health from each node's heartbeat (every 5 s; silent after 15 s). Phones registered: "
-                        + "bindings each node's registrar holds now; calls: calls up on it, as it last published them."),
-                nodes(overview), new H3("Replication seen from " + overview.thisNode()));
-        add(replication(overview));
-        add(new Paragraph("Add a node by starting it with TANDEM_CLUSTER_JOIN set to any member's database, or with "
-                + "./tandem join on the new node (docs/operations.md, \"Join a node\"): the join runs on the new node, "
-                + "against its own database, and copies the cluster's data there."));
+    private final ClusterService cluster;
+    private final ClusterMembershipService membership;
+    private final Actor actor;
+    private final Grid<PoolOverview> pools = pools();
+    private final Grid<NodeOverview> nodes = nodes();
+    private final H3 replicationTitle = new H3();
+    private final Div replication = new Div();
+    private final Button addNode = new Button("Add node");
+    private final MembershipPanel job = new MembershipPanel();
+    private String thisNode;
+    private Instant readAt;
+    private Instant shownEnd;
+    private AutoCloseable watching;
+
+    /** What the page shows: the change of this node's cluster, and the cluster read again once one ended. */
+    private record Seen(Optional<MembershipJob> job, ClusterOverview overview) {
     }
 
-    private static Grid<PoolOverview> pools(ClusterOverview overview) {
+    @Inject
+    public ClusterView(ClusterService cluster, ClusterMembershipService membership, CurrentUser currentUser) {
+        this.cluster = cluster;
+        this.membership = membership;
+        this.actor = currentUser.actor();
+        addNode.setId("add-node");
+        replication.setWidthFull();
+        addNode.addClickListener(click -> new AddNodeDialog(thisNode, lastTarget(),
+                address -> show(new Seen(Optional.of(membership.startJoin(actor, address)), null))).open());
+        add(new H2("Cluster"), new H3("Pools"), new Paragraph("A new customer goes to the pool with the fewest "
+                        + "extensions, then the fewest customers."), pools, new H3("Nodes"),
+                new Paragraph("Health from each node's heartbeat (every 5 s; silent after 15 s). Phones registered: "
+                        + "bindings each node's registrar holds now; calls: calls up on it, as it last published them."),
+                nodes, addNode, job, replicationTitle, replication);
+        show(new Seen(membership.current(actor), cluster.overview(actor)));
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        watching = LiveList.follow(event.getUI(), onChange -> membership.watch(actor, onChange), this::read, this::show);
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        LiveList.stop(watching, "changes to the cluster");
+    }
+
+    /** On the change's thread: the cluster is read again only once a change has ended. */
+    private Seen read() {
+        Optional<MembershipJob> current = membership.current(actor);
+        boolean ended = current.filter(change -> !change.running()).isPresent();
+        return new Seen(current, ended ? cluster.overview(actor) : null);
+    }
+
+    private void show(Seen seen) {
+        seen.job().ifPresent(job::show);
+        addNode.setEnabled(seen.job().filter(MembershipJob::running).isEmpty());
+        Instant end = seen.job().map(MembershipJob::finishedAt).orElse(null);
+        if (seen.overview() != null && (shownEnd == null || !shownEnd.equals(end))) {
+            shownEnd = end;
+            showCluster(seen.overview());
+        }
+    }
+
+    private String lastTarget() {
+        return membership.current(actor).filter(change -> change.kind() == MembershipJob.Kind.JOIN
+                && change.outcome() == MembershipJob.Outcome.FAILED).map(MembershipJob::target).orElse("");
+    }
+
+    private void showCluster(ClusterOverview overview) {
+        thisNode = overview.thisNode();
+        readAt = overview.readAt();
+        pools.setItems(overview.pools());
+        nodes.setItems(overview.nodes());
+        nodes.recalculateColumnWidths();
+        replicationTitle.setText("Replication seen from " + overview.thisNode());
+        replication.removeAll();
+        replication.add(replication(overview));
+    }
+
+    private static Grid<PoolOverview> pools() {
         Grid<PoolOverview> pools = new Grid<>(PoolOverview.class, false);
         pools.setId("pools");
         pools.addColumn(PoolOverview::name).setHeader("Pool").setAutoWidth(true);
@@ -65,18 +143,17 @@ public class ClusterView extends VerticalLayout {
                 .setHeader("Secondary (SRV 20)").setAutoWidth(true);
         pools.addColumn(PoolOverview::tenants).setHeader("Customers").setAutoWidth(true);
         pools.addColumn(PoolOverview::extensions).setHeader("Extensions").setAutoWidth(true);
-        pools.setItems(overview.pools());
         pools.setAllRowsVisible(true);
         return pools;
     }
 
-    private static Grid<NodeOverview> nodes(ClusterOverview overview) {
-        Instant now = overview.readAt();
+    private Grid<NodeOverview> nodes() {
         Grid<NodeOverview> nodes = new Grid<>(NodeOverview.class, false);
         nodes.setId("nodes");
         nodes.addColumn(NodeOverview::name).setHeader("Node").setAutoWidth(true);
         nodes.addColumn(node -> node.health().name().replace('_', ' ')).setHeader("Health").setAutoWidth(true);
-        nodes.addColumn(node -> node.lastSeen() == null ? "never" : age(Duration.between(node.lastSeen(), now)) + " ago")
+        nodes.addColumn(node -> node.lastSeen() == null ? "never" : age(Duration.between(node.lastSeen(), readAt))
+                        + " ago")
                 .setHeader("Last heartbeat").setAutoWidth(true);
         nodes.addColumn(node -> node.sipUp() == null ? "?" : node.sipUp() ? "listening" : "down")
                 .setHeader("SIP engine").setAutoWidth(true);
@@ -90,9 +167,42 @@ public class ClusterView extends VerticalLayout {
         nodes.addColumn(node -> node.lastRegistration() == null ? "never" : TIME.format(node.lastRegistration()))
                 .setHeader("Last registration").setAutoWidth(true);
         nodes.addComponentColumn(ClusterView::portal).setHeader("Portal").setAutoWidth(true);
-        nodes.setItems(overview.nodes());
+        nodes.addComponentColumn(this::removal).setHeader("Membership").setKey("membership").setAutoWidth(true);
         nodes.setAllRowsVisible(true);
         return nodes;
+    }
+
+    /** A node this one replicates with may be removed here; this node itself only from another member's page. */
+    private Component removal(NodeOverview node) {
+        if (node.databaseReachable() == null || node.name().equals(thisNode)) {
+            return new Span(node.name().equals(thisNode) ? "this node" : "not replicated");
+        }
+        Button remove = new Button("Remove", click -> removalDialog(node.name()).open());
+        remove.setId("remove-" + node.name());
+        remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+        return remove;
+    }
+
+    private Dialog removalDialog(String node) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Remove " + node + " from the cluster?");
+        FormMessages messages = new FormMessages();
+        dialog.add(new Paragraph("Every member stops replicating with " + node + " and drops the WAL it kept for it; if "
+                + node + " runs, it stops replicating too and keeps its data as a lone node. Its phones' bindings and calls"
+                + " go; its row stays for the call records. A node that still serves a pool is refused: move the pool"
+                + " first. To take it back later, delete its data folder and add it again empty."), messages.general());
+        Button confirm = new Button("Remove", click -> {
+            try {
+                show(new Seen(Optional.of(membership.startRemoval(actor, node)), null));
+                dialog.close();
+            } catch (InvalidInputException refused) {
+                messages.show(refused);
+            }
+        });
+        confirm.setId("confirm-removal");
+        confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), confirm);
+        return dialog;
     }
 
     private static Component portal(NodeOverview node) {

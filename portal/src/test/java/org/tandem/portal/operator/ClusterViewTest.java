@@ -1,7 +1,11 @@
 package org.tandem.portal.operator;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextField;
 import org.junit.jupiter.api.Test;
 import com.vaadin.flow.component.html.Paragraph;
 import org.tandem.administration.operator.NodeHealth;
@@ -17,7 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertOne;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.portal.support.TestAccounts.OPERATOR_USERNAME;
@@ -26,7 +32,7 @@ import static org.tandem.portal.support.TestAccounts.RESELLER_USERNAME;
 class ClusterViewTest extends PortalViewTest {
 
     @SuppressWarnings("unchecked")
-    private static <T> List<T> rows(String id) {
+    static <T> List<T> rows(String id) {
         Grid<T> grid = _get(Grid.class, spec -> spec.withId(id));
         List<T> rows = new ArrayList<>();
         for (int i = 0; i < GridKt._size(grid); i++) {
@@ -75,6 +81,40 @@ class ClusterViewTest extends PortalViewTest {
 
     private UUID nodeId(String name) {
         return UUID.fromString(fixture.database().strings("select id from node where name = '" + name + "'").getFirst());
+    }
+
+    @Test
+    void aMalformedAddressStaysOnTheFormAndOneNothingAnswersAtFailsLive() throws InterruptedException {
+        signIn(OPERATOR_USERNAME);
+        navigate("cluster");
+        _click(_get(Button.class, spec -> spec.withId("add-node")));
+        TextField address = _get(TextField.class, spec -> spec.withId("new-node-address"));
+        _setValue(address, "10.1.0.14/tandem");
+        _click(_get(Button.class, spec -> spec.withId("start-join")));
+
+        assertThat(address.isInvalid()).isTrue();
+        assertThat(address.getErrorMessage()).isEqualTo("a node's database is written host:port/name, like"
+                + " 127.0.0.2:15432/tandem, not 10.1.0.14/tandem");
+        assertThat(address.getValue()).as("kept for another try").isEqualTo("10.1.0.14/tandem");
+        assertThat(_get(Dialog.class, spec -> spec.withId("add-node-dialog")).isOpened()).isTrue();
+
+        _setValue(address, "127.0.0.9:1/tandem");
+        _click(_get(Button.class, spec -> spec.withId("start-join")));
+        awaitPush(() -> outcome().contains("did not join"));
+
+        assertThat(outcome()).startsWith("Node at 127.0.0.9:1/tandem did not join: cannot reach the new node's database at"
+                + " 127.0.0.9:1/tandem as tandem").endsWith("What it had set up is undone on every node: fix the cause"
+                + " and try again.");
+        assertThat(_get(Span.class, spec -> spec.withId("step-checks")).getText()).isEqualTo("✘ checks");
+        assertThat(_get(Span.class, spec -> spec.withId("step-copy")).getText()).isEqualTo("○ copy");
+        assertThat(_get(Button.class, spec -> spec.withId("add-node")).isEnabled()).isTrue();
+        _click(_get(Button.class, spec -> spec.withId("add-node")));
+        assertThat(_get(TextField.class, spec -> spec.withId("new-node-address")).getValue())
+                .as("the address that failed, to correct").isEqualTo("127.0.0.9:1/tandem");
+    }
+
+    private static String outcome() {
+        return _get(Paragraph.class, spec -> spec.withId("membership-outcome")).getText();
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.tandem.administration.calls.ActiveCallService;
 import org.tandem.administration.calls.CallHistoryService;
 import org.tandem.administration.customer.CustomerService;
 import org.tandem.administration.extension.ExtensionService;
+import org.tandem.administration.operator.ClusterMembershipService;
 import org.tandem.administration.operator.ClusterService;
 import org.tandem.administration.ownextension.OwnExtensionService;
 import org.tandem.administration.registration.RegistrationService;
@@ -27,7 +28,9 @@ import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinServletContext;
 import com.vaadin.flow.server.VaadinServletService;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * The whole portal (every route under {@code org.tandem.portal}, the access guard, the security
@@ -57,6 +60,7 @@ public final class BrowserlessPortal {
                 Map.entry(ApiTokenService.class, node.apiTokens),
                 Map.entry(CallHistoryService.class, node.calls),
                 Map.entry(ClusterService.class, node.cluster),
+                Map.entry(ClusterMembershipService.class, node.membership),
                 Map.entry(RingGroupService.class, node.ringGroups),
                 Map.entry(ActiveCallService.class, node.activeCalls),
                 Map.entry(AccountService.class, node.ownAccount),
@@ -68,6 +72,18 @@ public final class BrowserlessPortal {
         // each test's portal is its own application: its feed of revoked logins must not outlive it
         VaadinService.getCurrent().getInstantiator().getOrCreate(SignedInSessions.class).stop();
         MockVaadin.tearDown();
+    }
+
+    /** Runs what the server pushed (Karibu's stand-in for the browser) until {@code done}, for up to {@code within}. */
+    public static void awaitPush(BooleanSupplier done, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            MockVaadin.clientRoundtrip();
+            if (done.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(50);
+        }
     }
 
     private static final class Servlet extends MockVaadinServlet {

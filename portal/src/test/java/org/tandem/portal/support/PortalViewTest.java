@@ -2,7 +2,6 @@ package org.tandem.portal.support;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.LoginFormKt;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
@@ -12,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.tandem.administration.support.AdministrationFixture;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -76,13 +76,6 @@ public abstract class PortalViewTest {
 
     /** Runs what the server pushed (Karibu's stand-in for the browser) until {@code done}, for up to 3 s. */
     protected static void awaitPush(BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + 3_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            MockVaadin.clientRoundtrip();
-            if (done.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(50);
-        }
+        BrowserlessPortal.awaitPush(done, Duration.ofSeconds(3));
     }
 }

@@ -5,12 +5,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.tandem.domain.node.ClusterMembershipChanges;
 import org.tandem.domain.node.NodeHeartbeats;
 import org.tandem.domain.node.ReplicationHealth;
 import org.tandem.domain.tenant.HomeNodeCheck;
 import org.tandem.storage.jdbc.JdbcNodeHeartbeats;
 import org.tandem.storage.jdbc.JdbcNodes;
 import org.tandem.storage.lifecycle.StorageSettings;
+import org.tandem.storage.replication.ClusterJoin;
+import org.tandem.storage.replication.DatabaseMembershipChanges;
 import org.tandem.storage.replication.DatabaseReplicationHealth;
 import org.tandem.storage.replication.HomeNodeGuard;
 
@@ -19,8 +22,8 @@ import java.util.UUID;
 
 /**
  * What this node knows of the cluster, for the rest of the EAR: the home-node rule for tenant
- * changes (in the caller's transaction), replication as this node sees it, and the nodes'
- * heartbeats. This node is found by name in the node table on first use, after storage has added it.
+ * changes (in the caller's transaction), replication as this node sees it, the nodes' heartbeats,
+ * and joining or removing nodes from here. This node is found by name in the node table on first use, after storage has added it.
  */
 @ApplicationScoped
 public class ClusterServices {
@@ -56,6 +59,12 @@ public class ClusterServices {
     @Produces
     ReplicationHealth replicationHealth() {
         return new DatabaseReplicationHealth(dataSource, nodeId(), settings.thisNode().name());
+    }
+
+    @Produces
+    ClusterMembershipChanges membershipChanges() {
+        return new DatabaseMembershipChanges(settings.login(), settings.replication(), settings.thisNode().name(),
+                settings.databaseForPeers(), ClusterJoin.COPY_TIMEOUT);
     }
 
     @Produces

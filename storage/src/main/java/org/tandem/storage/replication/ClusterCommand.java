@@ -49,7 +49,8 @@ public final class ClusterCommand {
                 if (args[0].equals("join")) {
                     NodeDatabase seed = NodeDatabase.parse(args[1]);
                     List<ClusterMember> members = new ClusterJoin(settings.login(), settings.replication())
-                            .join(local, new ClusterJoin.JoiningNode(id, name, self), seed);
+                            .join(local, new ClusterJoin.JoiningNode(id, name, self), seed,
+                                    step -> out.println("join: " + step.name().toLowerCase(Locale.ROOT)));
                     out.println(name + " joined the cluster; it replicates with "
                             + String.join(", ", members.stream().map(member -> member.name() + " (" + member.database() + ")").toList()));
                 } else if (args[0].equals("remove")) {

@@ -1,7 +1,10 @@
 package org.tandem.storage.replication;
 
+import org.tandem.domain.node.ClusterMembershipChanges.Step;
+
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -11,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Makes a new node a member of the cluster: every node then replicates to every other, both ways,
@@ -36,15 +40,23 @@ import java.util.UUID;
  *     slots.</li>
  * </ol>
  * Preconditions, checked first: every member is reachable, the new node is in no cluster yet, its
- * replicated tables hold nothing but its own node row, and its name is free. The new node writes
- * its own node row (with its database address) last, once every peer subscribes to it, so that row
- * reaches all of them like any later change.
+ * replicated tables hold nothing but its own node row (and its heartbeat, when it runs), and its
+ * name is free. The new node writes its own node row (with its database address) last, once every
+ * peer subscribes to it, so that row reaches all of them like any later change; its heartbeat goes
+ * with the row meanwhile (ON DELETE CASCADE) and comes back at its next beat, replicated too.
+ * <p>
+ * A join that fails drops every subscription it created, on the new node and on the members, and,
+ * once the copy had begun, empties the new node's tables again but for its own row, so it can
+ * simply be joined again.
  */
 public final class ClusterJoin {
 
     private static final System.Logger LOG = System.getLogger(ClusterJoin.class.getName());
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration COPY_TIMEOUT = Duration.ofMinutes(30);
+    /** How long the copy from the seed may take before the join gives up and undoes itself. */
+    public static final Duration COPY_TIMEOUT = Duration.ofMinutes(30);
+    /** What a node writes about itself before it joins (its row, its heartbeat while it runs): table -> its node column. */
+    private static final Map<String, String> OWN_ROWS = Map.of("node", "id", "node_heartbeat", "node_id");
 
     /** The joining node: its name, id, and where its peers reach its database. */
     public record JoiningNode(UUID id, String name, NodeDatabase database) {
@@ -52,19 +64,27 @@ public final class ClusterJoin {
 
     private final DatabaseLogin login;
     private final ReplicationLogin replication;
+    private final Duration copyTimeout;
 
     public ClusterJoin(DatabaseLogin login, ReplicationLogin replication) {
+        this(login, replication, COPY_TIMEOUT);
+    }
+
+    public ClusterJoin(DatabaseLogin login, ReplicationLogin replication, Duration copyTimeout) {
         this.login = login;
         this.replication = replication;
+        this.copyTimeout = copyTimeout;
     }
 
     /**
      * Joins {@code self} (reached through {@code local}, an auto-committing connection as the node's
-     * own login) to the cluster {@code seed} belongs to.
+     * own login) to the cluster {@code seed} belongs to, telling {@code progress} each step as it starts.
      *
      * @return the members it now replicates with
      */
-    public List<ClusterMember> join(Connection local, JoiningNode self, NodeDatabase seed) throws SQLException {
+    public List<ClusterMember> join(Connection local, JoiningNode self, NodeDatabase seed, Consumer<Step> progress)
+            throws SQLException {
+        progress.accept(Step.CHECKS);
         ReplicationCatalog joining = new ReplicationCatalog(local, self.name());
         if (!joining.subscriptions().isEmpty()) {
             throw new IllegalStateException("node " + self.name() + " is already in a cluster (subscriptions "
@@ -72,6 +92,7 @@ public final class ClusterJoin {
         }
         requireEmpty(local, self);
         Map<ClusterMember, Connection> members = new LinkedHashMap<>();
+        joining.lockMembership();
         try {
             ClusterMember seedMember = connectMembers(seed, self, members);
             Map<String, Connection> everyone = new LinkedHashMap<>();
@@ -80,7 +101,7 @@ public final class ClusterJoin {
             PublicationAlignment.align(everyone);
             boolean hadRow = NodeAddress.setAsideOwnRow(local, self.id());
             try {
-                subscribeEverywhere(joining, self, seedMember, members);
+                subscribeEverywhere(joining, self, seedMember, members, progress);
             } finally {
                 if (hadRow) {
                     NodeAddress.restoreOwnRow(local);
@@ -88,47 +109,76 @@ public final class ClusterJoin {
             }
             LOG.log(Level.INFO, "Node {0} joined the cluster: replicating with {1}", self.name(),
                     members.keySet().stream().map(ClusterMember::name).toList());
+            awaitRowEverywhere(self, members);
+            progress.accept(Step.DONE);
             return List.copyOf(members.keySet());
         } finally {
             for (Connection connection : members.values()) {
                 connection.close();
             }
+            joining.unlockMembership();
         }
     }
 
-    /** Connects to the seed and, through the node table it holds, to every other member. */
+    /** Connects to the seed and, through the node table it holds, to every other member, taking each one's membership lock. */
     private ClusterMember connectMembers(NodeDatabase seed, JoiningNode self, Map<ClusterMember, Connection> members)
             throws SQLException {
         Connection seedConnection = connect(seed, "the seed");
         List<ClusterMember> listed = ClusterMember.listedIn(seedConnection);
-        members.put(seedIdentity(seed, listed), seedConnection);
+        members.put(ClusterMember.reachedAt(seed, listed), seedConnection);
         ClusterMember seedMember = members.keySet().iterator().next();
+        requireNameFree(seedConnection, self);
         for (ClusterMember member : listed) {
-            if (member.name().equals(self.name()) || member.id().equals(self.id())) {
-                throw new IllegalStateException("the cluster already has a node named " + member.name()
-                        + ": every node needs its own name (TANDEM_NODE_NAME)");
-            }
             if (!member.equals(seedMember)) {
                 members.put(member, connect(member.database(), "member " + member.name()));
             }
         }
+        for (Map.Entry<ClusterMember, Connection> member : members.entrySet()) {
+            new ReplicationCatalog(member.getValue(), member.getKey().name()).lockMembership();
+        }
         return seedMember;
     }
 
-    /** The seed as a member: the node whose row gives the address it was reached at (every node writes its own). */
-    private static ClusterMember seedIdentity(NodeDatabase address, List<ClusterMember> listed) {
-        return listed.stream().filter(member -> member.database().equals(address)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no node of the cluster at " + address + " says it is reached at "
-                        + address + " (its nodes: " + listed + "); join through the database address a member gives"
-                        + " in its node row"));
+    /**
+     * Done means every member lists the new node (its row is its first change they stream), so a page
+     * read afterwards shows it. A row that does not come is no reason to undo a join that is made:
+     * the replication health of that member shows what is wrong.
+     */
+    private static void awaitRowEverywhere(JoiningNode self, Map<ClusterMember, Connection> members) throws SQLException {
+        for (Map.Entry<ClusterMember, Connection> member : members.entrySet()) {
+            try {
+                new ReplicationCatalog(member.getValue(), member.getKey().name()).awaitMember(self.id().toString(), STEP_TIMEOUT);
+            } catch (IllegalStateException e) {
+                LOG.log(Level.WARNING, "Node {0} joined, but its changes do not reach {1}: {2}; see ./tandem replication"
+                        + " there", self.name(), member.getKey().name(), e.getMessage());
+            }
+        }
+    }
+
+    /** Names stay taken by removed nodes too: their rows stay (call records point at them), and names are unique. */
+    private static void requireNameFree(Connection seed, JoiningNode self) throws SQLException {
+        try (PreparedStatement statement = seed.prepareStatement(
+                "select name, db_host is not null from node where name = ? or id = ?")) {
+            statement.setString(1, self.name());
+            statement.setObject(2, self.id());
+            try (ResultSet row = statement.executeQuery()) {
+                if (row.next()) {
+                    throw new IllegalStateException("the cluster already has a node named " + row.getString(1)
+                            + (row.getBoolean(2) ? "" : " (removed, but its row stays for the call records)")
+                            + ": every node needs its own name (TANDEM_NODE_NAME)");
+                }
+            }
+        }
     }
 
     private void subscribeEverywhere(ReplicationCatalog joining, JoiningNode self, ClusterMember seedMember,
-                                     Map<ClusterMember, Connection> members) throws SQLException {
+                                     Map<ClusterMember, Connection> members, Consumer<Step> progress) throws SQLException {
+        progress.accept(Step.SUBSCRIPTIONS);
         ReplicationCatalog seed = new ReplicationCatalog(members.get(seedMember), seedMember.name());
         Map<ClusterMember, Lsn> slotStarts = new LinkedHashMap<>();
         List<Runnable> undo = new ArrayList<>();
         List<String> pausedOnSeed = new ArrayList<>();
+        boolean copying = false;
         try {
             for (ClusterMember other : members.keySet()) {
                 if (!other.equals(seedMember)) {
@@ -147,9 +197,11 @@ public final class ClusterJoin {
                 seedHolds.put(other.getKey(), Lsn.later(seed.applied(seedSubscription), other.getValue()));
             }
             String fromSeed = seedMember.subscriptionOf(self.name());
+            progress.accept(Step.COPY);
+            copying = true;
             joining.subscribe(fromSeed, replication.conninfo(seedMember.database()), true, true);
             undo.add(dropping(joining, fromSeed));
-            joining.awaitCopied(fromSeed, COPY_TIMEOUT);
+            awaitCopy(joining, fromSeed, seedMember);
             for (Map.Entry<ClusterMember, Lsn> other : seedHolds.entrySet()) {
                 String subscription = other.getKey().subscriptionOf(self.name());
                 new ReplicationCatalog(members.get(other.getKey()), other.getKey().name())
@@ -167,11 +219,40 @@ public final class ClusterJoin {
             for (Runnable step : undo.reversed()) {
                 step.run();
             }
+            if (copying) {
+                wipeCopy(joining);
+            }
             throw e;
         } finally {
             for (String subscription : pausedOnSeed) {
                 resume(seed, subscription);
             }
+        }
+    }
+
+    private void awaitCopy(ReplicationCatalog joining, String fromSeed, ClusterMember seed) throws SQLException {
+        try {
+            joining.awaitCopied(fromSeed, copyTimeout);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("the copy of the cluster's data from " + seed.name() + " did not finish within "
+                    + (copyTimeout.toMinutes() > 0 ? copyTimeout.toMinutes() + " min" : copyTimeout.toSeconds() + " s")
+                    + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * Empties the new node's replicated tables after a failed join (its own row is set aside), so that
+     * it can join again as it is. A TRUNCATE is never published ({@link Publication}): no peer repeats it.
+     */
+    private static void wipeCopy(ReplicationCatalog joining) {
+        Connection local = joining.connection();
+        try (Statement statement = local.createStatement()) {
+            statement.execute("truncate " + String.join(", ",
+                    ReplicatedTables.in(local).keySet().stream().map(Publication::quoted).toList()));
+            LOG.log(Level.INFO, "Removed the partial copy from {0} after a failed join", joining.node());
+        } catch (SQLException e) {
+            LOG.log(Level.ERROR, "Could not remove the partial copy from {0} after a failed join: stop it, delete its data"
+                    + " folder and start it again ({1})", joining.node(), e.getMessage());
         }
     }
 
@@ -208,9 +289,8 @@ public final class ClusterJoin {
     private static void requireEmpty(Connection local, JoiningNode self) throws SQLException {
         List<String> holding = new ArrayList<>();
         for (String table : ReplicatedTables.in(local).keySet()) {
-            String count = "node".equals(table)
-                    ? "select count(*) from node where id <> '" + self.id() + "'"
-                    : "select count(*) from " + Publication.quoted(table);
+            String count = "select count(*) from " + Publication.quoted(table)
+                    + (OWN_ROWS.containsKey(table) ? " where " + OWN_ROWS.get(table) + " <> '" + self.id() + "'" : "");
             long rows = Long.parseLong(lone(local, count));
             if (rows > 0) {
                 holding.add(table + " (" + rows + ")");

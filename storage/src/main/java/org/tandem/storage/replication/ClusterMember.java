@@ -39,6 +39,21 @@ public record ClusterMember(UUID id, String name, NodeDatabase database) {
     }
 
     /**
+     * The node of {@code listed} (a node table) whose row says it is reached at {@code address}, the
+     * address it was just reached at: every node writes its own row, so that is the node itself.
+     */
+    static ClusterMember reachedAt(NodeDatabase address, List<ClusterMember> listed) {
+        return listed.stream().filter(member -> member.database().equals(address)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no node at " + address + " says it is reached at " + address
+                        + " (the nodes its database lists: " + listed.stream().map(ClusterMember::describe).toList()
+                        + "); use the database address the node gives in its own row (TANDEM_CLUSTER_DB_ADDRESS)"));
+    }
+
+    private String describe() {
+        return name + " at " + database;
+    }
+
+    /**
      * The name of the subscription through which {@code subscriber} receives this member's changes;
      * also the name of its replication slot here, which is why the subscriber's name is in it (slot
      * names are unique per publisher).

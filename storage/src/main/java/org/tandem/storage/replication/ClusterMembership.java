@@ -37,7 +37,8 @@ public final class ClusterMembership {
         NodeAddress.advertise(local, self.id(), self.database());
         boolean member = !new ReplicationCatalog(local, self.name()).subscriptions().isEmpty();
         if (!member && joinSeed.isPresent()) {
-            new ClusterJoin(login, replication).join(local, self, joinSeed.get());
+            new ClusterJoin(login, replication).join(local, self, joinSeed.get(),
+                    step -> LOG.log(Level.INFO, "Joining the cluster through {0}: {1}", joinSeed.get(), step));
         } else if (member) {
             alignWithPeers(local, self);
         }

@@ -52,6 +52,7 @@ public final class ClusterRemoval {
                     leavingNode = reachable(member);
                 } else {
                     staying.put(member, login.connect(member.database()));
+                    new ReplicationCatalog(staying.get(member), member.name()).lockMembership();
                 }
             }
             for (Map.Entry<ClusterMember, Connection> member : staying.entrySet()) {

@@ -20,6 +20,8 @@ import java.util.Optional;
 final class ReplicationCatalog {
 
     private static final Duration POLL = Duration.ofMillis(50);
+    /** The advisory lock key of membership changes ("tandem" in ASCII). */
+    private static final long MEMBERSHIP_LOCK = 0x74616e64656dL;
 
     private final Connection connection;
     private final String node;
@@ -35,6 +37,24 @@ final class ReplicationCatalog {
 
     Connection connection() {
         return connection;
+    }
+
+    /**
+     * Takes this node's lock for a change of membership (a join or a removal), for as long as this
+     * session lasts or until {@link #unlockMembership}: two changes at once, through different
+     * members, would each miss the other's node.
+     *
+     * @throws IllegalStateException when another session holds it
+     */
+    void lockMembership() throws SQLException {
+        if (!"true".equals(single("select pg_try_advisory_lock(" + MEMBERSHIP_LOCK + ")::text").orElseThrow())) {
+            throw new IllegalStateException("another join or removal is under way in the cluster (" + node
+                    + " takes part in it): try again when it is done");
+        }
+    }
+
+    void unlockMembership() throws SQLException {
+        single("select pg_advisory_unlock(" + MEMBERSHIP_LOCK + ")::text");
     }
 
     /** Names of this node's Tandem subscriptions. */
@@ -137,6 +157,12 @@ final class ReplicationCatalog {
                 and exists (select 1 from pg_subscription_rel r where r.srsubid = s.oid)
                 and not exists (select 1 from pg_subscription_rel r where r.srsubid = s.oid and r.srsubstate <> 'r')""",
                 subscription));
+    }
+
+    /** Waits until the node table here lists node {@code id} with its database address: that node's row has arrived. */
+    void awaitMember(String id, Duration timeout) throws SQLException {
+        await(timeout, "the row of node " + id + " to reach " + node,
+                () -> exists("select 1 from node where id = ?::uuid and db_host is not null", id));
     }
 
     Lsn currentPosition() throws SQLException {

@@ -5,7 +5,8 @@
  * ({@link org.tandem.storage.replication.ClusterRemoval}), keeping publications to what
  * every node's schema has ({@link org.tandem.storage.replication.PublicationAlignment}), the rule
  * that keeps writes conflict-free ({@link org.tandem.storage.replication.HomeNodeGuard}), and what
- * the operator sees of it ({@link org.tandem.storage.replication.ReplicationStatus}), and the
- * commands ./tandem runs ({@link org.tandem.storage.replication.ClusterCommand}).
+ * the operator sees of it ({@link org.tandem.storage.replication.ReplicationStatus}), the
+ * commands ./tandem runs ({@link org.tandem.storage.replication.ClusterCommand}), and joins and
+ * removals run from a member's page ({@link org.tandem.storage.replication.DatabaseMembershipChanges}).
  */
 package org.tandem.storage.replication;
