@@ -39,7 +39,7 @@ class NodeStopTest {
 
     @RegisterExtension
     static final RegistrarExtension NODE = new RegistrarExtension(
-            services -> services.withCalls(CallPolicy.DEFAULT.withStopGrace(GRACE)));
+            services -> services.withCalls(services.calls().withStopGrace(GRACE)));
 
     @AfterEach
     void startAgain() {

@@ -34,7 +34,7 @@ class SippCallTest {
 
     @RegisterExtension
     static final RegistrarExtension NODE = new RegistrarExtension(
-            services -> services.withCalls(CallPolicy.DEFAULT.withNoAnswerTimeout(NO_ANSWER)));
+            services -> services.withCalls(services.calls().withNoAnswerTimeout(NO_ANSWER)));
 
     private RegistrarDatabase db;
     private SippPhones phones;

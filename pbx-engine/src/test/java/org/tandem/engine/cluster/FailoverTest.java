@@ -14,6 +14,7 @@ import org.tandem.engine.EngineSettings;
 import org.tandem.engine.Eventually;
 import org.tandem.engine.FreePort;
 import org.tandem.engine.SipEngine;
+import org.tandem.engine.call.CallPolicy;
 import org.tandem.engine.registrar.RegistrarDatabase;
 import org.tandem.engine.registrar.TestPhone;
 import org.tandem.router.dns.Bind9;
@@ -125,6 +126,7 @@ class FailoverTest {
             DataSource data = dataSource();
             EngineServices services = EngineServices.of(new JdbcSipAccounts(data), new JdbcRegistrations(data), id)
                     .withCallRecords(new JdbcCallRecords(data))
+                    .withCalls(CallPolicy.DEFAULT.withStopGrace(Duration.ZERO))
                     .withPeers(new ClusterPeers(new JdbcNodes(data), Optional.of(new NodeHop(TestNode.SECRET)),
                             new JdbcCallCounts(data),
                             Optional.of(PostgresTenantChanges.registrations(() -> data.getConnection()))));

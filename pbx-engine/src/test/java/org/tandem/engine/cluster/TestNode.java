@@ -4,6 +4,7 @@ import org.tandem.engine.EngineServices;
 import org.tandem.engine.EngineSettings;
 import org.tandem.engine.FreePort;
 import org.tandem.engine.SipEngine;
+import org.tandem.engine.call.CallPolicy;
 import org.tandem.engine.registrar.RegistrarDatabase;
 import org.tandem.engine.registrar.TestPhone;
 import org.tandem.storage.jdbc.JdbcCallCounts;
@@ -14,6 +15,7 @@ import org.tandem.storage.jdbc.JdbcRegistrations;
 import org.tandem.storage.jdbc.JdbcSipAccounts;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -34,6 +36,7 @@ record TestNode(UUID id, String address, int port, SipEngine engine) {
         EngineServices services = EngineServices.of(new JdbcSipAccounts(db.dataSource()),
                         new JdbcRegistrations(db.dataSource()), id)
                 .withCallRecords(new JdbcCallRecords(db.dataSource()))
+                .withCalls(CallPolicy.DEFAULT.withStopGrace(Duration.ZERO))
                 .withPeers(new ClusterPeers(new JdbcNodes(db.dataSource()), Optional.of(new NodeHop(SECRET)),
                         new JdbcCallCounts(db.dataSource()),
                         Optional.of(PostgresTenantChanges.registrations(() -> db.dataSource().getConnection()))));

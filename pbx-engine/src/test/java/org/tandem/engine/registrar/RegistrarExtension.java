@@ -7,6 +7,7 @@ import org.tandem.engine.EngineServices;
 import org.tandem.engine.EngineSettings;
 import org.tandem.engine.FreePort;
 import org.tandem.engine.SipEngine;
+import org.tandem.engine.call.CallPolicy;
 import org.tandem.storage.jdbc.JdbcActiveCalls;
 import org.tandem.storage.jdbc.JdbcCallRecords;
 import org.tandem.storage.jdbc.JdbcRegistrations;
@@ -57,7 +58,9 @@ public final class RegistrarExtension implements BeforeAllCallback, AfterAllCall
                 .withCallRecords(new JdbcCallRecords(shared.dataSource()))
                 .withActiveCalls(new JdbcActiveCalls(shared.dataSource()))
                 .withRingGroups(new JdbcRingGroups(shared.dataSource()))
-                .withAccountChanges(new PostgresSipAccountChanges(shared.dataSource()::getConnection)));
+                .withAccountChanges(new PostgresSipAccountChanges(shared.dataSource()::getConnection))
+                // a test's engine stops at once, whatever calls its phones left up
+                .withCalls(CallPolicy.DEFAULT.withStopGrace(Duration.ZERO)));
         engine = new SipEngine(new EngineSettings(RegistrarDatabase.NODE_NAME, "127.0.0.1", FreePort.udpAndTcp(),
                 EngineSettings.StackTuning.DEFAULT, load), services);
         engine.start();
