@@ -89,7 +89,7 @@ node_cpu() {
     /^tandem-node|^MessageProcesso/ { k = "sip" }   # comm is cut at 15 characters
     /^(Z|GC |G1 )/ { k = "gc" }
     /CompilerThre/ { k = "jit" }
-    /^tandem-bindings|^tandem-call-rec/ { k = "writers" }
+    /^tandem-bindings|^tandem-call-rec|^tandem-active-c/ { k = "writers" }
     { if (k == "") k = "other"; t[k] += $NF; k = "" }
     END { printf "sip=%d gc=%d jit=%d writers=%d other=%d\n", t["sip"], t["gc"], t["jit"], t["writers"], t["other"] }'
 }
@@ -102,6 +102,20 @@ cpu_per() {
     for (i in as) { split(bs[i], x, "="); split(as[i], y, "="); d = (y[2] - x[2]) * 1e6 / hz / (n > 0 ? n : 1); tot += d
       out = out sprintf(" %s %.0f", y[1], d) }
     printf "node CPU per unit: %.0f us (%s )\n", tot, substr(out, 2) }'
+}
+
+# Seconds from SIPp's start to its last statistics line (its end), to the millisecond: each time
+# column holds date, time and seconds since the epoch, separated by tabs.
+sipp_elapsed() {
+  awk -F';' 'NR == 1 { for (i = 1; i <= NF; i++) { if ($i == "StartTime") s = i; if ($i == "CurrentTime") c = i } }
+    END { split($s, a, "\t"); split($c, b, "\t"); printf "%.1f", b[3] - a[3] }' "$1"
+}
+
+# Whether a run that took $1 seconds ended within $2: a rate only counts as held if SIPp placed it
+# in about the time asked (past its limit the node, or SIPp on the same cores, falls behind, and the
+# same number of calls takes longer without any failing).
+in_time() {
+  awk -v e="$1" -v limit="$2" 'BEGIN { exit !(e <= limit) }'
 }
 
 # The first lines of SIPp's error file (never failing the script, whatever is in it).
