@@ -6,7 +6,8 @@
 # it is sent (sipp/call/phone_answers.xml: 180, 200 with SDP, waits for ACK and BYE). Then a SIPp
 # caller (sipp/call/caller_bye.xml: INVITE, 407, INVITE with digest, 200, ACK, 300 ms of call, BYE,
 # 200) places calls at rising rates, 10 s each, the callers taken in turn from the extensions added.
-# Stops at the first rate with a failed call and prints the highest rate held with none, and
+# Stops at the first rate with a failed call, or that SIPp could not place within 11.3 s (10 s of
+# calls asked, 10 % over, and the last call's length), and prints the highest rate held, and
 # checks that the node wrote exactly one answered call record per call.
 # Runs at 50, 200 and 400 calls/s for 10 s each warm the node up (classes loaded, and most of the JIT
 # compiling done: on two busy cores it takes about a minute) and are reported but not judged.
@@ -38,6 +39,8 @@ echo "$callee;$domain;[authentication username=$callee password=bench-$callee]" 
 } >"$work/callers.csv"
 
 scenarios=pbx-engine/src/test/resources/sipp/call
+# 10 s of calls, 10 % over at most, plus the last call's own length (300 ms)
+max_elapsed=11.3
 # The phone stays up (-d) longer than the whole run can take; it is stopped at the end.
 sipp 127.0.0.1:5060 -sf "$scenarios/phone_register.xml" -oocsf "$scenarios/phone_answers.xml" \
   -inf "$work/callee.csv" -auth_uri "$domain" -t u1 -i 127.0.0.1 -p 16000 -m 1 -d 900000 -nostdin \
@@ -64,10 +67,11 @@ run_at() {
     >"$work/sipp-$rate.log" 2>&1 || true
   ok=$(sipp_stat "$work/stat-$rate.csv" 'SuccessfulCall(C)')
   failed=$(sipp_stat "$work/stat-$rate.csv" 'FailedCall(C)')
+  elapsed=$(sipp_elapsed "$work/stat-$rate.csv")
   placed=$((placed + ${ok:-0}))
-  printf '%-8s %5d calls/s asked (SIPp averaged %s/s): %6s succeeded, %6s failed, in %s, load %s\n' "$2" \
+  printf '%-8s %5d calls/s asked (SIPp averaged %s/s): %6s succeeded, %6s failed, in %s s, load %s\n' "$2" \
     "$rate" "$(sipp_stat "$work/stat-$rate.csv" 'CallRate(C)' | cut -d. -f1)" "$ok" "$failed" \
-    "$(sipp_stat "$work/stat-$rate.csv" 'ElapsedTime(C)')" "$(cut -d' ' -f1 /proc/loadavg)"
+    "$elapsed" "$(cut -d' ' -f1 /proc/loadavg)"
   echo "         $(cpu_per "$cpu_before" "$(node_cpu)" "$((ok + failed))" | sed 's/unit/call/')"
 }
 
@@ -78,6 +82,10 @@ for rate in $rates; do
   run_at "$rate" rate
   if [ "${failed:-1}" != "0" ] || [ "${ok:-0}" != "$total" ]; then
     first_errors "$work/errors-$rate.log" 8
+    break
+  fi
+  if ! in_time "$elapsed" "$max_elapsed"; then
+    echo "         not held: 10 s of calls took $elapsed s (at most $max_elapsed s counts)"
     break
   fi
   held=$rate

@@ -79,9 +79,11 @@ sipp_stat() {
   awk -F';' -v name="$2" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == name) c = i } END { print $c }' "$1"
 }
 
-# CPU ticks the node's threads have used so far, by kind: SIP workers, GC, JIT, write-behind, other.
+# CPU ticks the node's threads have used so far, by kind: SIP workers, GC, JIT, write-behind, other;
+# then the node's PostgreSQL (db: the postmaster, its processes, and those of them that ended), which
+# runs on the same cores.
 node_cpu() {
-  local task
+  local task pg child
   for task in /proc/"$java_pid"/task/*; do
     echo "$(cat "$task/comm" 2>/dev/null) $(awk '{ print $14 + $15 }' "$task/stat" 2>/dev/null)"
   done | awk '
@@ -89,19 +91,41 @@ node_cpu() {
     /^tandem-node|^MessageProcesso/ { k = "sip" }   # comm is cut at 15 characters
     /^(Z|GC |G1 )/ { k = "gc" }
     /CompilerThre/ { k = "jit" }
-    /^tandem-bindings|^tandem-call-rec/ { k = "writers" }
+    /^tandem-bindings|^tandem-call-rec|^tandem-active-c/ { k = "writers" }
     { if (k == "") k = "other"; t[k] += $NF; k = "" }
-    END { printf "sip=%d gc=%d jit=%d writers=%d other=%d\n", t["sip"], t["gc"], t["jit"], t["writers"], t["other"] }'
+    END { printf "sip=%d gc=%d jit=%d writers=%d other=%d", t["sip"], t["gc"], t["jit"], t["writers"], t["other"] }'
+  pg=$(head -1 "$work/data/postgres/postmaster.pid" 2>/dev/null || true)
+  {
+    awk '{ print $14 + $15 + $16 + $17 }' "/proc/$pg/stat" 2>/dev/null || true
+    for child in $(pgrep -P "$pg" 2>/dev/null || true); do
+      awk '{ print $14 + $15 }' "/proc/$child/stat" 2>/dev/null || true
+    done
+  } | awk '{ t += $1 } END { printf " db=%d\n", t }'
 }
 
-# Microseconds of node CPU per unit of work between two node_cpu readings, by kind.
+# Microseconds of CPU per unit of work between two node_cpu readings, by kind: the node's JVM, then its PostgreSQL.
 cpu_per() {
   local before=$1 after=$2 units=$3
   awk -v b="$before" -v a="$after" -v n="$units" -v hz="$(getconf CLK_TCK)" 'BEGIN {
     split(b, bs, " "); split(a, as, " ")
-    for (i in as) { split(bs[i], x, "="); split(as[i], y, "="); d = (y[2] - x[2]) * 1e6 / hz / (n > 0 ? n : 1); tot += d
-      out = out sprintf(" %s %.0f", y[1], d) }
-    printf "node CPU per unit: %.0f us (%s )\n", tot, substr(out, 2) }'
+    for (i in as) { split(bs[i], x, "="); split(as[i], y, "="); d = (y[2] - x[2]) * 1e6 / hz / (n > 0 ? n : 1)
+      if (y[1] == "db") { db = d; continue }
+      tot += d; out = out sprintf(" %s %.0f", y[1], d) }
+    printf "node CPU per unit: %.0f us (%s ); its PostgreSQL: %.0f us\n", tot, substr(out, 2), db }'
+}
+
+# Seconds from SIPp's start to its last statistics line (its end), to the millisecond: each time
+# column holds date, time and seconds since the epoch, separated by tabs.
+sipp_elapsed() {
+  awk -F';' 'NR == 1 { for (i = 1; i <= NF; i++) { if ($i == "StartTime") s = i; if ($i == "CurrentTime") c = i } }
+    END { split($s, a, "\t"); split($c, b, "\t"); printf "%.1f", b[3] - a[3] }' "$1"
+}
+
+# Whether a run that took $1 seconds ended within $2: a rate only counts as held if SIPp placed it
+# in about the time asked (past its limit the node, or SIPp on the same cores, falls behind, and the
+# same number of calls takes longer without any failing).
+in_time() {
+  awk -v e="$1" -v limit="$2" 'BEGIN { exit !(e <= limit) }'
 }
 
 # The first lines of SIPp's error file (never failing the script, whatever is in it).

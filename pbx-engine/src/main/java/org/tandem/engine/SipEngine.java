@@ -23,6 +23,7 @@ import org.tandem.engine.routing.RequestRouter;
 import org.tandem.engine.routing.SanityCheck;
 import org.tandem.engine.sip.BranchMatchedStack;
 import org.tandem.engine.sip.Capabilities;
+import org.tandem.engine.sip.OneBufferUdpProcessor;
 import org.tandem.engine.sip.Replies;
 import org.tandem.engine.sip.StrictMessageParser;
 import org.tandem.engine.writebehind.BatchedActiveCalls;
@@ -159,6 +160,7 @@ public final class SipEngine implements AutoCloseable {
             // Given as an instance, not named in the properties: the stack would load a named
             // factory with Class.forName from its own class loader, which depends on packaging.
             newStack.setMessageParserFactory(StrictMessageParser.FACTORY);
+            newStack.setMessageProcessorFactory(OneBufferUdpProcessor.factory(settings.tuning().threadPoolSize()));
             Replies replies = newReplies();
             shedding = new LoadShedding(load.shedding(), replies, callRecords::isBacklogged);
             // before any listening point exists: the stack's threads read this list without a lock

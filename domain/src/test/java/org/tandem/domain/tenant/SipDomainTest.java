@@ -28,6 +28,25 @@ class SipDomainTest {
                 .hasMessageContaining("not a valid DNS name");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"a.b", "x-1.example.com", "pbx.example.c0m", "a.example.com."})
+    void takesEveryDnsName(String name) {
+        assertThat(new SipDomain(name).name()).isEqualTo(name.replaceFirst("\\.$", ""));
+    }
+
+    @Test
+    void takesALabelOf63Characters() {
+        String label = "a" + "-".repeat(61) + "9";
+        assertThat(new SipDomain(label + ".example.com").name()).isEqualTo(label + ".example.com");
+    }
+
+    @Test
+    void refusesAnAddressAndAnEmptyLastLabelWithTheirOwnReasons() {
+        assertThatThrownBy(() -> new SipDomain("pbx.123")).hasMessageContaining("not an IP address");
+        assertThatThrownBy(() -> new SipDomain("pbx.example..")).hasMessageContaining("not a valid DNS name");
+        assertThatThrownBy(() -> new SipDomain("pbx")).hasMessageContaining("two labels");
+    }
+
     @Test
     void planLimitsMustBePositiveAndBounded() {
         assertThat(new PlanLimits(5, 2, 1).maxExtensions()).isEqualTo(5);

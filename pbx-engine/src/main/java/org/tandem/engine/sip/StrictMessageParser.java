@@ -49,33 +49,40 @@ public final class StrictMessageParser extends StringMsgParser {
             head = FOLDED_LINE.matcher(head).replaceAll(" "); // rare: only then is a regular expression worth it
         }
         int contentLengths = 0;
+        // by offsets into the head: only a From or To value becomes a string of its own
         for (int start = 0, lineNumber = 0; start < head.length(); lineNumber++) {
-            int end = head.indexOf('\n', start);
-            if (end < 0) {
-                end = head.length();
+            int next = head.indexOf('\n', start);
+            if (next < 0) {
+                next = head.length();
             }
-            String line = head.substring(start, end > start && head.charAt(end - 1) == '\r' ? end - 1 : end);
-            start = end + 1;
+            int end = next > start && head.charAt(next - 1) == '\r' ? next - 1 : next;
             if (lineNumber == 0) {
-                checkStartLine(line);
-                continue;
-            }
-            int colon = line.indexOf(':');
-            if (colon < 0) {
-                continue; // the stack's own parser refuses it
-            }
-            String name = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
-            switch (name) {
-                case "content-length", "l" -> {
-                    if (++contentLengths > 1) {
+                checkStartLine(head, start, end);
+            } else {
+                int colon = head.indexOf(':', start);
+                if (colon >= 0 && colon < end) { // else the stack's own parser refuses it
+                    int nameEnd = colon;
+                    while (nameEnd > start && isWhitespace(head.charAt(nameEnd - 1))) {
+                        nameEnd--;
+                    }
+                    if (isName(head, start, nameEnd, "content-length", "l") && ++contentLengths > 1) {
                         throw new ParseException("more than one Content-Length", 0);
                     }
-                }
-                case "from", "f", "to", "t" -> checkNameAddress(name, line.substring(colon + 1).strip());
-                default -> {
+                    if (isName(head, start, nameEnd, "from", "f") || isName(head, start, nameEnd, "to", "t")) {
+                        checkNameAddress(head.substring(start, nameEnd).toLowerCase(Locale.ROOT),
+                                head.substring(colon + 1, end).strip());
+                    }
                 }
             }
+            start = next + 1;
         }
+    }
+
+    /** Whether {@code head[start, end)} is the header name {@code full} or its compact form, in any case. */
+    private static boolean isName(String head, int start, int end, String full, String compact) {
+        int length = end - start;
+        return (length == full.length() && head.regionMatches(true, start, full, 0, length))
+                || (length == compact.length() && head.regionMatches(true, start, compact, 0, length));
     }
 
     /** Up to the blank line, without the last line's CRLF. */
@@ -101,10 +108,11 @@ public final class StrictMessageParser extends StringMsgParser {
         return -1;
     }
 
-    private static void checkStartLine(String line) throws ParseException {
-        boolean response = line.startsWith("SIP/");
-        if (!response && !line.isEmpty() && isWhitespace(line.charAt(line.length() - 1))) {
-            throw new ParseException("whitespace at the end of the Request-Line", line.length() - 1);
+    /** The start line is {@code head[start, end)}. */
+    private static void checkStartLine(String head, int start, int end) throws ParseException {
+        boolean response = head.startsWith("SIP/", start);
+        if (!response && end > start && isWhitespace(head.charAt(end - 1))) {
+            throw new ParseException("whitespace at the end of the Request-Line", end - 1 - start);
         }
     }
 

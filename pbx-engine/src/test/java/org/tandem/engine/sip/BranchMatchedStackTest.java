@@ -1,34 +1,21 @@
 package org.tandem.engine.sip;
 
 import gov.nist.javax.sip.message.SIPRequest;
-import gov.nist.javax.sip.message.SIPResponse;
 import gov.nist.javax.sip.stack.MessageChannel;
 import gov.nist.javax.sip.stack.SIPMessageValve;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tandem.engine.FreePort;
 
 import javax.sip.ClientTransaction;
-import javax.sip.DialogTerminatedEvent;
-import javax.sip.IOExceptionEvent;
 import javax.sip.ListeningPoint;
-import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
-import javax.sip.SipListener;
 import javax.sip.SipProvider;
-import javax.sip.TimeoutEvent;
-import javax.sip.TransactionTerminatedEvent;
 import javax.sip.address.AddressFactory;
 import javax.sip.header.HeaderFactory;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -40,40 +27,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Responses reach the listener as JAIN-SIP would deliver them: with their client transaction when
  * one has their branch, without one (a stray response) when none has, and not at all when a valve
- * refuses them. A bare stack and a raw UDP peer, so the bytes on the wire are the test's own.
+ * refuses them.
  */
 class BranchMatchedStackTest {
 
     private final BlockingQueue<ResponseEvent> responses = new LinkedBlockingQueue<>();
     private final AtomicInteger refusedByValve = new AtomicInteger();
     private volatile boolean valveRefuses;
-    private BranchMatchedStack stack;
+    private BareStack bare;
     private SipProvider provider;
-    private DatagramSocket peer;
-    private int stackPort;
 
     @BeforeEach
     void start() throws Exception {
-        Properties p = new Properties();
-        p.setProperty("javax.sip.STACK_NAME", "branch-matched-test");
-        p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
-        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "2");
-        p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
-        p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
-        stack = new BranchMatchedStack(p);
-        stack.sipMessageValves.add(new RefusingValve());
-        stackPort = FreePort.udpAndTcp();
-        provider = stack.createSipProvider(stack.createListeningPoint("127.0.0.1", stackPort, ListeningPoint.UDP));
-        provider.addSipListener(new Collector());
-        stack.start();
-        peer = new DatagramSocket(new InetSocketAddress(FreePort.LOOPBACK, 0));
-        peer.setSoTimeout(5_000);
+        bare = new BareStack("branch-matched-test", new BareStack.Listener() {
+            @Override
+            public void processResponse(ResponseEvent event) {
+                responses.add(event);
+            }
+        }, new RefusingValve());
+        provider = bare.provider;
     }
 
     @AfterEach
     void stop() {
-        peer.close();
-        stack.release();
+        bare.close();
     }
 
     @Test
@@ -119,19 +96,17 @@ class BranchMatchedStackTest {
         AddressFactory addresses = javax.sip.SipFactory.getInstance().createAddressFactory();
         HeaderFactory headers = javax.sip.SipFactory.getInstance().createHeaderFactory();
         MessageFactory messages = javax.sip.SipFactory.getInstance().createMessageFactory();
-        String peerUri = "sip:peer@127.0.0.1:" + peer.getLocalPort();
+        String peerUri = "sip:peer@127.0.0.1:" + bare.peer.getLocalPort();
         return messages.createRequest(addresses.createURI(peerUri), Request.OPTIONS,
                 provider.getNewCallId(), headers.createCSeqHeader(1L, Request.OPTIONS),
                 headers.createFromHeader(addresses.createAddress("sip:stack@127.0.0.1"), "from-tag"),
                 headers.createToHeader(addresses.createAddress(peerUri), null),
-                List.of(headers.createViaHeader("127.0.0.1", stackPort, ListeningPoint.UDP, null)),
+                List.of(headers.createViaHeader("127.0.0.1", bare.port, ListeningPoint.UDP, null)),
                 headers.createMaxForwardsHeader(70));
     }
 
     private String received() throws Exception {
-        DatagramPacket packet = new DatagramPacket(new byte[65_535], 65_535);
-        peer.receive(packet);
-        return new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
+        return BareStack.text(bare.receive());
     }
 
     /** A response to {@code request} with its Via, From, To, Call-ID and CSeq. */
@@ -140,9 +115,7 @@ class BranchMatchedStackTest {
                 .filter(line -> line.matches("(?i)(Via|From|To|Call-ID|CSeq):.*"))
                 .map(line -> line.regionMatches(true, 0, "To:", 0, 3) ? line + ";tag=peer-tag" : line)
                 .collect(Collectors.joining("\r\n"));
-        byte[] response = ("SIP/2.0 " + status + "\r\n" + copied + "\r\nContent-Length: 0\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8);
-        peer.send(new DatagramPacket(response, response.length, FreePort.LOOPBACK, stackPort));
+        bare.send("SIP/2.0 " + status + "\r\n" + copied + "\r\nContent-Length: 0\r\n\r\n");
     }
 
     private final class RefusingValve implements SIPMessageValve {
@@ -167,34 +140,6 @@ class BranchMatchedStackTest {
 
         @Override
         public void destroy() {
-        }
-    }
-
-    private final class Collector implements SipListener {
-
-        @Override
-        public void processResponse(ResponseEvent event) {
-            responses.add(event);
-        }
-
-        @Override
-        public void processRequest(RequestEvent event) {
-        }
-
-        @Override
-        public void processTimeout(TimeoutEvent event) {
-        }
-
-        @Override
-        public void processIOException(IOExceptionEvent event) {
-        }
-
-        @Override
-        public void processTransactionTerminated(TransactionTerminatedEvent event) {
-        }
-
-        @Override
-        public void processDialogTerminated(DialogTerminatedEvent event) {
         }
     }
 }
