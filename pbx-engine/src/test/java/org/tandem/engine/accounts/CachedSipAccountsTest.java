@@ -6,6 +6,7 @@ import org.tandem.domain.extension.SipAccount;
 import org.tandem.domain.extension.SipAccounts;
 import org.tandem.domain.extension.SipCredentials;
 import org.tandem.domain.tenant.PlanLimits;
+import org.tandem.domain.tenant.SipDigest;
 import org.tandem.domain.tenant.SipDomain;
 
 import java.time.Duration;
@@ -34,6 +35,8 @@ class CachedSipAccountsTest {
     private final Map<String, SipAccount> accounts = new ConcurrentHashMap<>();
     private final AtomicInteger reads = new AtomicInteger();
     private final AtomicInteger listings = new AtomicInteger();
+    private final AtomicInteger digestReads = new AtomicInteger();
+    private final Map<String, SipDigest> digests = new ConcurrentHashMap<>();
     private final AtomicLong now = new AtomicLong();
     private Runnable duringRead = () -> {
     };
@@ -44,6 +47,12 @@ class CachedSipAccountsTest {
             Optional<SipAccount> found = Optional.ofNullable(accounts.get(username + "@" + domain.name()));
             duringRead.run();
             return found;
+        }
+
+        @Override
+        public SipDigest digestOf(SipDomain domain) {
+            digestReads.incrementAndGet();
+            return digests.getOrDefault(domain.name(), SipDigest.DEFAULT);
         }
 
         @Override
@@ -59,7 +68,7 @@ class CachedSipAccountsTest {
 
     private static SipAccount account(String number, String password) {
         return new SipAccount(UUID.randomUUID(), true, new ExtensionNumber(number),
-                SipCredentials.derive(number, ALPHA.name(), password.toCharArray()), 5, new PlanLimits(10, 10, 10));
+                SipCredentials.derive(number, ALPHA.name(), password.toCharArray()), 5, new PlanLimits(10, 10, 10), SipDigest.DEFAULT);
     }
 
     private void advance(Duration by) {
