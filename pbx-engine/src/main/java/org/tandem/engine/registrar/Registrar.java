@@ -16,7 +16,6 @@ import javax.sip.InvalidArgumentException;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.address.AddressFactory;
-import javax.sip.address.SipURI;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.Header;
 import javax.sip.header.HeaderFactory;

@@ -92,6 +92,28 @@ class CachedSipAccountsTest {
     }
 
     @Test
+    void aDomainsDigestChoiceIsKeptFromTheFullReadAndReadAgainWhenItsTenantChanges() {
+        accounts.put("101@" + ALPHA.name(), account("101", "secret"));
+        cache.refreshAll();
+        assertThat(cache.digestOf(ALPHA)).isEqualTo(SipDigest.DEFAULT);
+        assertThat(digestReads).as("known from the full read").hasValue(0);
+
+        digests.put(ALPHA.name(), SipDigest.SHA_256);
+        cache.domainChanged(ALPHA);
+        assertThat(cache.digestOf(ALPHA)).isEqualTo(SipDigest.SHA_256);
+        assertThat(cache.digestOf(ALPHA)).isEqualTo(SipDigest.SHA_256);
+        assertThat(digestReads).hasValue(1);
+
+        SipDomain nowhere = new SipDomain("nowhere.example.com");
+        assertThat(cache.digestOf(nowhere)).as("no tenant: the default").isEqualTo(SipDigest.DEFAULT);
+        cache.digestOf(nowhere);
+        assertThat(digestReads).hasValue(2);
+        advance(SETTINGS.unknownFor().plusSeconds(1));
+        cache.digestOf(nowhere);
+        assertThat(digestReads).as("read again after the short lifetime").hasValue(3);
+    }
+
+    @Test
     void aChangedAccountIsReadAgainAtOnce() {
         accounts.put("101@" + ALPHA.name(), account("101", "old"));
         cache.find(ALPHA, "101");
