@@ -10,6 +10,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.tandem.domain.account.PasswordHash;
+import org.tandem.domain.throttle.ThrottlePolicy;
 
 import java.io.IOException;
 import java.net.DatagramSocket;
@@ -420,14 +421,46 @@ class ApiIT {
     void anAddressThatKeepsGuessingTokensIsSlowedDownAndOthersAreNot() throws Exception {
         NodeApi guesser = NodeApi.from("127.0.0.77");
         String good = guesser.newToken(ACME_ADMIN, ACME_ADMIN_PASSWORD, "guessed address");
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < ThrottlePolicy.DEFAULT.perAccountAndAddress(); i++) {
             assertProblem(guesser.withToken("tdm_guess" + i).get("v1/me"), 401, "urn:tandem:problem:unauthenticated");
         }
 
         NodeApi.Answer slowed = guesser.withToken(good).get("v1/me");
         assertProblem(slowed, 429, "urn:tandem:problem:too-many-failed-attempts");
-        assertThat(Integer.parseInt(slowed.header("Retry-After"))).isBetween(1, 30);
+        assertThat(Integer.parseInt(slowed.header("Retry-After"))).isBetween(1, (int) ThrottlePolicy.DEFAULT.block().toSeconds());
         assertThat(NodeApi.from("127.0.0.78").withToken(good).get("v1/me").status()).isEqualTo(200);
+    }
+
+    /**
+     * The node runs with 127.0.0.90 as its one trusted reverse proxy (arquillian.xml). From any other
+     * peer X-Forwarded-For is ignored: a guesser cannot pin its failures on someone else's address,
+     * nor reach /metrics by naming a loopback address. Through the proxy the forwarded client counts.
+     */
+    @Test
+    void xForwardedForIsBelievedFromTheTrustedProxyOnly() throws Exception {
+        String good = NodeApi.from("127.0.0.95").newToken(ACME_ADMIN, ACME_ADMIN_PASSWORD, "behind a proxy");
+        int limit = ThrottlePolicy.DEFAULT.perAccountAndAddress();
+
+        NodeApi forger = NodeApi.from("127.0.0.91").forwardedFor("127.0.0.92");
+        for (int i = 0; i < limit; i++) {
+            assertProblem(forger.withToken("tdm_forged" + i).get("v1/me"), 401, "urn:tandem:problem:unauthenticated");
+        }
+        assertProblem(forger.withToken(good).get("v1/me"), 429, "urn:tandem:problem:too-many-failed-attempts");
+        assertThat(NodeApi.from("127.0.0.92").withToken(good).get("v1/me").status()).as("the address it named")
+                .isEqualTo(200);
+
+        NodeApi proxied = NodeApi.from("127.0.0.90").forwardedFor("127.0.0.93");
+        for (int i = 0; i < limit; i++) {
+            assertProblem(proxied.withToken("tdm_proxied" + i).get("v1/me"), 401, "urn:tandem:problem:unauthenticated");
+        }
+        assertProblem(proxied.withToken(good).get("v1/me"), 429, "urn:tandem:problem:too-many-failed-attempts");
+        assertThat(NodeApi.from("127.0.0.90").forwardedFor("127.0.0.94").withToken(good).get("v1/me").status())
+                .as("another client behind the same proxy").isEqualTo(200);
+
+        assertThat(NodeApi.from("127.0.0.90").forwardedFor("203.0.113.5").metrics().status())
+                .as("a remote client through the proxy").isEqualTo(403);
+        assertThat(NodeApi.from("127.0.0.96").forwardedFor("203.0.113.5").metrics().status())
+                .as("a loopback peer that is not the proxy: its header changes nothing").isEqualTo(200);
     }
 
     @Test

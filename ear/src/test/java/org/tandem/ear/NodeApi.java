@@ -54,31 +54,43 @@ final class NodeApi {
     private final HttpClient client;
     private final URI base;
     private String authorization;
+    private String forwardedFor;
 
-    private NodeApi(HttpClient client, URI base, String authorization) {
+    private NodeApi(HttpClient client, URI base, String authorization, String forwardedFor) {
         this.client = client;
         this.base = base;
         this.authorization = authorization;
+        this.forwardedFor = forwardedFor;
     }
 
     /** The API of the node under test, called from {@code from}. */
     static NodeApi from(String from) throws IOException {
         return new NodeApi(HttpClient.newBuilder().localAddress(InetAddress.getByName(from))
                 .connectTimeout(Duration.ofSeconds(5)).build(),
-                URI.create("http://127.0.0.1:" + Integer.getInteger("it.http.port") + "/api/"), null);
+                URI.create("http://127.0.0.1:" + Integer.getInteger("it.http.port") + "/api/"), null, null);
     }
 
     NodeApi withToken(String token) {
-        return new NodeApi(client, base, "Bearer " + token);
+        return new NodeApi(client, base, "Bearer " + token, forwardedFor);
     }
 
     NodeApi withPassword(String username, String password) {
         return new NodeApi(client, base, "Basic " + Base64.getEncoder()
-                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)), forwardedFor);
     }
 
     NodeApi withAuthorization(String header) {
-        return new NodeApi(client, base, header);
+        return new NodeApi(client, base, header, forwardedFor);
+    }
+
+    /** Sends {@code X-Forwarded-For: address}, as a reverse proxy (or someone posing as one) does. */
+    NodeApi forwardedFor(String address) {
+        return new NodeApi(client, base, authorization, address);
+    }
+
+    /** The node's {@code /metrics}, outside the API. */
+    Answer metrics() throws IOException, InterruptedException {
+        return send("GET", "/metrics", null, null);
     }
 
     Answer get(String path) throws IOException, InterruptedException {
@@ -124,6 +136,9 @@ final class NodeApi {
         }
         if (authorization != null) {
             request.header("Authorization", authorization);
+        }
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
         }
         HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response);

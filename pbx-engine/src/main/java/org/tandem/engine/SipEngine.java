@@ -4,8 +4,9 @@ import gov.nist.javax.sip.SipStackImpl;
 import gov.nist.javax.sip.address.AddressFactoryImpl;
 import gov.nist.javax.sip.header.HeaderFactoryImpl;
 import gov.nist.javax.sip.message.MessageFactoryImpl;
+import org.tandem.domain.throttle.FailureThrottle;
 import org.tandem.engine.accounts.CachedSipAccounts;
-import org.tandem.engine.auth.AuthThrottle;
+import org.tandem.engine.auth.DigestAuthentication;
 import org.tandem.engine.call.CallAdmission;
 import org.tandem.engine.call.CallCountSharing;
 import org.tandem.engine.call.CallHandlers;
@@ -36,6 +37,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -167,10 +169,17 @@ public final class SipEngine implements AutoCloseable {
             newStack.sipMessageValves.add(shedding);
             AddressFactoryImpl addresses = new AddressFactoryImpl();
             // One count of failed authentications for REGISTER and INVITE alike.
-            AuthThrottle throttle = new AuthThrottle(inFront.registrar().throttle(), inFront.clock());
-            callHandlers = CallHandlers.of(replies, addresses, inFront, throttle, admission);
+            FailureThrottle throttle = new FailureThrottle("REGISTER and INVITE", inFront.registrar().throttle(),
+                    inFront.clock());
+            Set<String> nodeHosts = Set.of(settings.bindAddress());
+            callHandlers = CallHandlers.of(replies, addresses, inFront, new DigestAuthentication(
+                    DigestAuthentication.Role.PROXY, replies, addresses, inFront.accounts(), throttle, nodeHosts,
+                    inFront.clock()), admission);
+            Registrar registrar = new Registrar(replies, addresses, inFront, new DigestAuthentication(
+                    DigestAuthentication.Role.REGISTRAR, replies, addresses, inFront.accounts(), throttle, nodeHosts,
+                    inFront.clock()));
             listen(newStack).addSipListener(new RequestRouter(replies, new SanityCheck(replies),
-                    new OptionsResponder(replies), new Registrar(replies, addresses, inFront, throttle), callHandlers,
+                    new OptionsResponder(replies), registrar, callHandlers,
                     new MethodNotAllowedResponder(replies)));
             shedding.watch(UdpBacklog.of(newStack)::oldestWaitMillis);
             newStack.start();

@@ -11,17 +11,21 @@ import org.tandem.domain.apitoken.ApiToken;
 import org.tandem.domain.apitoken.ApiTokenRepository;
 import org.tandem.domain.apitoken.ApiTokenSecret;
 import org.tandem.domain.apitoken.ApiTokenStatus;
+import org.tandem.domain.throttle.FailureThrottle;
+import org.tandem.domain.throttle.ThrottlePolicy;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Who an API request acts for. A bearer token is checked against its stored hash and its status; a
  * username and password (only for managing tokens) against the login. The answer is the login's
  * {@link Actor}, so the services apply the same access rules as in the portal. An address that failed
- * too often is refused before anything is checked ({@link FailureThrottle}).
+ * too often, for tokens or for that login, is refused before anything is checked ({@link FailureThrottle},
+ * with the policy shared with SIP and the portal's sign-in).
  *
  * <p>Only a caller that holds the whole, right secret learns that its token expired or was revoked;
  * anything else is the same "not valid", so a guesser learns nothing about which prefixes exist.
@@ -32,6 +36,8 @@ public class ApiAuthentication {
 
     static final String INVALID_TOKEN = "The API token is not valid";
     static final String WRONG_PASSWORD = "Wrong username or password";
+    /** What bearer failures count against: a guessed token names no login, so tokens are one account. */
+    static final String TOKENS = "API tokens";
 
     private ApiTokenRepository tokens;
     private PortalAccountRepository accounts;
@@ -44,7 +50,8 @@ public class ApiAuthentication {
 
     @Inject
     public ApiAuthentication(ApiTokenRepository tokens, PortalAccountRepository accounts) {
-        this(tokens, accounts, new FailureThrottle(FailureThrottle.Limits.DEFAULT, Clock.systemUTC()), Clock.systemUTC());
+        this(tokens, accounts, new FailureThrottle("API authentication", ThrottlePolicy.fromSystemProperties(),
+                Clock.systemUTC()), Clock.systemUTC());
     }
 
     public ApiAuthentication(ApiTokenRepository tokens, PortalAccountRepository accounts, FailureThrottle throttle,
@@ -61,24 +68,24 @@ public class ApiAuthentication {
      * @throws TooManyFailedAttemptsException  {@code source} must wait first
      */
     public Actor bearer(String presented, String source) {
-        requireNotThrottled(source);
+        requireNotThrottled(source, TOKENS);
         Optional<ApiTokenSecret> secret = ApiTokenSecret.parse(presented);
         Optional<ApiToken> token = secret.flatMap(candidate -> tokens.findByPrefix(candidate.prefix()))
                 .filter(stored -> secret.get().matches(stored.secretSha256()));
         if (token.isEmpty()) {
-            throw failed(source, INVALID_TOKEN, "token");
+            throw failed(source, INVALID_TOKEN, TOKENS);
         }
         Instant now = clock.instant();
         ApiToken valid = token.get();
         ApiTokenStatus status = valid.status(now);
         if (status == ApiTokenStatus.REVOKED) {
-            throw failed(source, "The API token was revoked at " + valid.revokedAt(), "revoked token " + valid.prefix());
+            throw failed(source, "The API token was revoked at " + valid.revokedAt(), TOKENS);
         }
         if (status == ApiTokenStatus.EXPIRED) {
-            throw failed(source, "The API token expired at " + valid.expiresAt(), "expired token " + valid.prefix());
+            throw failed(source, "The API token expired at " + valid.expiresAt(), TOKENS);
         }
         PortalAccount account = accounts.findByUsername(valid.accountUsername())
-                .orElseThrow(() -> failed(source, INVALID_TOKEN, "token of a removed login"));
+                .orElseThrow(() -> failed(source, INVALID_TOKEN, TOKENS));
         tokens.recordUse(valid.id(), now);
         return Actor.of(account);
     }
@@ -88,7 +95,8 @@ public class ApiAuthentication {
      * hash whether or not the username exists, so timing tells nothing either.
      */
     public Actor password(String username, char[] password, String source) {
-        requireNotThrottled(source);
+        String login = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        requireNotThrottled(source, login);
         Optional<PortalAccount> account;
         try {
             account = accounts.findByUsername(PortalAccount.normalizedUsername(username));
@@ -97,20 +105,20 @@ public class ApiAuthentication {
         }
         boolean matches = account.isPresent() ? account.get().canSignIn(password) : Decoy.HASH.matches(password);
         if (!matches || account.isEmpty()) {
-            throw failed(source, WRONG_PASSWORD, "password");
+            throw failed(source, WRONG_PASSWORD, login);
         }
         return Actor.of(account.get());
     }
 
-    private void requireNotThrottled(String source) {
-        Duration wait = throttle.waitFor(source);
+    private void requireNotThrottled(String source, String account) {
+        Duration wait = throttle.blockedFor(source, account);
         if (!wait.isZero()) {
             throw new TooManyFailedAttemptsException(wait);
         }
     }
 
-    private AuthenticationFailedException failed(String source, String message, String what) {
-        throttle.recordFailure(source, what);
+    private AuthenticationFailedException failed(String source, String message, String account) {
+        throttle.recordFailure(source, account);
         return new AuthenticationFailedException(message);
     }
 

@@ -8,6 +8,7 @@ import org.tandem.administration.shared.InvalidInputException;
 import org.tandem.administration.support.AdministrationFixture;
 import org.tandem.administration.support.ApiTokenFixture;
 import org.tandem.domain.apitoken.ApiTokenStatus;
+import org.tandem.domain.throttle.ThrottlePolicy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +26,7 @@ import static org.tandem.administration.support.AdministrationFixture.SOUTHGATE_
 /** API tokens on a real PostgreSQL: made once, acting as their login, seen and revoked within their scope only. */
 class ApiTokensTest {
 
-    private final ApiTokenFixture fixture = new ApiTokenFixture(FailureThrottle.Limits.DEFAULT);
+    private final ApiTokenFixture fixture = new ApiTokenFixture(ThrottlePolicy.DEFAULT);
     private final AdministrationFixture administration = fixture.administration;
 
     @Test
@@ -122,7 +123,8 @@ class ApiTokensTest {
 
     @Test
     void anAddressThatKeepsFailingWaitsEvenWithAGoodTokenWhileOthersGoOn() {
-        ApiTokenFixture strict = new ApiTokenFixture(new FailureThrottle.Limits(3, Duration.ofSeconds(30), 100));
+        ApiTokenFixture strict = new ApiTokenFixture(new ThrottlePolicy(3, 3, Duration.ofMinutes(1),
+                Duration.ofSeconds(30), 100));
         IssuedApiToken good = strict.tokens.issue(administration.actor(GLOBEX_ADMIN), "globex", null);
         for (int i = 0; i < 3; i++) {
             assertThatThrownBy(() -> strict.authentication.bearer("tdm_guess", "198.51.100.7"))
@@ -138,6 +140,24 @@ class ApiTokensTest {
 
         strict.clock.advance(Duration.ofSeconds(30));
         assertThat(strict.authentication.bearer(good.secret(), "198.51.100.7")).isEqualTo(administration.actor(GLOBEX_ADMIN));
+    }
+
+    @Test
+    void wrongPasswordsForALoginFromOneAddressPauseItThereOnly() {
+        ApiTokenFixture strict = new ApiTokenFixture(new ThrottlePolicy(3, 10, Duration.ofMinutes(1),
+                Duration.ofMinutes(5), 100));
+        IssuedApiToken good = strict.tokens.issue(administration.actor(GLOBEX_ADMIN), "globex", null);
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> strict.authentication.password(GLOBEX_ADMIN, "wrong".toCharArray(), "198.51.100.20"))
+                    .isInstanceOf(AuthenticationFailedException.class);
+        }
+
+        assertThatThrownBy(() -> strict.authentication.password(GLOBEX_ADMIN, PASSWORD.toCharArray(), "198.51.100.20"))
+                .as("that login from that address").isInstanceOf(TooManyFailedAttemptsException.class);
+        assertThat(strict.authentication.password(GLOBEX_ADMIN, PASSWORD.toCharArray(), "198.51.100.21"))
+                .as("the same login from elsewhere").isEqualTo(administration.actor(GLOBEX_ADMIN));
+        assertThat(strict.authentication.bearer(good.secret(), "198.51.100.20"))
+                .as("a token from the guessing address").isEqualTo(administration.actor(GLOBEX_ADMIN));
     }
 
     private ApiTokenSummary find(Actor actor, IssuedApiToken issued) {

@@ -3,7 +3,8 @@ package org.tandem.administration.support;
 import org.tandem.administration.apitoken.ApiAuthentication;
 import org.tandem.administration.apitoken.ApiTokenService;
 import org.tandem.administration.apitoken.DefaultApiTokenService;
-import org.tandem.administration.apitoken.FailureThrottle;
+import org.tandem.domain.throttle.FailureThrottle;
+import org.tandem.domain.throttle.ThrottlePolicy;
 import org.tandem.storage.jdbc.JdbcApiTokens;
 
 import java.time.Clock;
@@ -25,10 +26,10 @@ public final class ApiTokenFixture {
     public final ApiTokenService tokens;
     public final ApiAuthentication authentication;
 
-    public ApiTokenFixture(FailureThrottle.Limits limits) {
+    public ApiTokenFixture(ThrottlePolicy policy) {
         JdbcApiTokens repository = new JdbcApiTokens(administration.database().dataSource(), "node1");
         tokens = new DefaultApiTokenService(repository, administration.services().homeNode, clock);
-        authentication = new ApiAuthentication(repository, administration.accounts, new FailureThrottle(limits, clock),
+        authentication = new ApiAuthentication(repository, administration.accounts, new FailureThrottle("API authentication", policy, clock),
                 clock);
     }
 

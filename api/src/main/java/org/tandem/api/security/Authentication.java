@@ -17,10 +17,12 @@ import org.tandem.administration.apitoken.TooManyFailedAttemptsException;
 import org.tandem.api.problem.ProblemAnswer;
 import org.tandem.api.problem.ProblemMapper;
 import org.tandem.api.problem.Problems;
+import org.tandem.domain.net.TrustedProxies;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -37,6 +39,7 @@ public class Authentication implements ContainerRequestFilter {
 
     private static final String BEARER = "bearer ";
     private static final String BASIC = "basic ";
+    private static final TrustedProxies PROXIES = TrustedProxies.fromSystemProperties();
 
     @Context
     ResourceInfo resource;
@@ -117,9 +120,9 @@ public class Authentication implements ContainerRequestFilter {
         return request.getUriInfo().getRequestUri().getRawPath();
     }
 
-    /** The address the request came from, as the throttle counts it (a proxy in front is not trusted). */
+    /** The client's address, as the throttle counts it: the TCP peer, or what a trusted proxy forwarded. */
     private String source() {
-        return http.getRemoteAddr();
+        return PROXIES.clientOf(http.getRemoteAddr(), Collections.list(http.getHeaders("X-Forwarded-For")));
     }
 
     /** HTTP Basic's {@code username:password}, UTF-8 (RFC 7617); anything undecodable is no login. */

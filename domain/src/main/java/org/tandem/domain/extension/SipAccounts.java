@@ -1,5 +1,6 @@
 package org.tandem.domain.extension;
 
+import org.tandem.domain.tenant.SipDigest;
 import org.tandem.domain.tenant.SipDomain;
 
 import java.util.List;
@@ -14,6 +15,16 @@ public interface SipAccounts {
 
     /** The account {@code username} of {@code domain}, or empty if the domain or the extension does not exist. */
     Optional<SipAccount> find(SipDomain domain, String username);
+
+    /**
+     * The digest algorithms the tenant of {@code domain} chose, to challenge a phone before anything
+     * about its user is looked up; the default for a domain no tenant has, so that an unknown domain
+     * is challenged exactly like a known one. The default for every domain where no tenant chooses
+     * (an account source of a test).
+     */
+    default SipDigest digestOf(SipDomain domain) {
+        return SipDigest.DEFAULT;
+    }
 
     /** An account with the domain it is found in. */
     record InDomain(SipDomain domain, SipAccount account) {

@@ -6,6 +6,7 @@ import org.tandem.domain.extension.ExtensionNumber;
 import org.tandem.domain.extension.SipAccount;
 import org.tandem.domain.extension.SipCredentials;
 import org.tandem.domain.tenant.PlanLimits;
+import org.tandem.domain.tenant.SipDigest;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -56,8 +57,8 @@ class RegistrationTest {
     void anAccountsContactLimitIsBetweenOneAndTwenty() {
         SipCredentials credentials = SipCredentials.derive("101", "acme.example.com", "pw".toCharArray());
         assertThat(new SipAccount(UUID.randomUUID(), true, new ExtensionNumber("101"), credentials,
-                Extension.MAX_CONTACTS_LIMIT, PLAN).maxContacts()).isEqualTo(20);
-        assertThatThrownBy(() -> new SipAccount(UUID.randomUUID(), true, new ExtensionNumber("101"), credentials, 0, PLAN))
+                Extension.MAX_CONTACTS_LIMIT, PLAN, SipDigest.DEFAULT).maxContacts()).isEqualTo(20);
+        assertThatThrownBy(() -> new SipAccount(UUID.randomUUID(), true, new ExtensionNumber("101"), credentials, 0, PLAN, SipDigest.DEFAULT))
                 .hasMessageContaining("between 1 and 20");
     }
 }

@@ -3,6 +3,7 @@ package org.tandem.engine.accounts;
 import org.tandem.domain.extension.SipAccount;
 import org.tandem.domain.extension.SipAccountChanges;
 import org.tandem.domain.extension.SipAccounts;
+import org.tandem.domain.tenant.SipDigest;
 import org.tandem.domain.tenant.SipDomain;
 
 import org.tandem.engine.DatabaseFailure;
@@ -38,6 +39,9 @@ import java.util.function.LongSupplier;
  * smaller table ({@link Settings#maxUnknown}), so a scanner trying every number neither reaches the
  * database for each try more than once a few seconds nor fills the heap. Both tables are bounded;
  * when one is full some entries are dropped, expired ones first.
+ *
+ * <p>Each domain's digest choice is kept the same way, in a third table: known domains as long as
+ * accounts, unknown ones as briefly as unknown users, so challenging a phone costs no round trip either.
  */
 public final class CachedSipAccounts implements SipAccounts, SipAccountChanges.Listener {
 
@@ -77,11 +81,15 @@ public final class CachedSipAccounts implements SipAccounts, SipAccountChanges.L
     private record Entry(Optional<SipAccount> account, long expiresAt) {
     }
 
+    private record DigestEntry(SipDigest digest, long expiresAt) {
+    }
+
     private final SipAccounts source;
     private final Settings settings;
     private final LongSupplier nanoTime;
     private final ConcurrentMap<Key, Entry> known = new ConcurrentHashMap<>();
     private final ConcurrentMap<Key, Entry> unknown = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, DigestEntry> digests = new ConcurrentHashMap<>();
     /** Counts invalidations: a read of the source that overlapped one is not kept (it may predate the change). */
     private final AtomicLong invalidations = new AtomicLong();
 
@@ -123,6 +131,30 @@ public final class CachedSipAccounts implements SipAccounts, SipAccountChanges.L
         return account;
     }
 
+    @Override
+    public SipDigest digestOf(SipDomain domain) {
+        long now = nanoTime.getAsLong();
+        DigestEntry entry = digests.get(domain.name());
+        if (entry != null && entry.expiresAt() - now > 0) {
+            return entry.digest();
+        }
+        long seen = invalidations.get();
+        SipDigest digest = source.digestOf(domain);
+        if (digests.size() >= settings.maxKnown() + settings.maxUnknown()) {
+            digests.values().removeIf(old -> old.expiresAt() - now <= 0);
+            if (digests.size() >= settings.maxKnown() + settings.maxUnknown()) {
+                digests.clear();
+            }
+        }
+        // a domain without a tenant reads as the default: kept as briefly as an unknown user
+        DigestEntry loaded = new DigestEntry(digest, now + settings.unknownFor().toNanos());
+        digests.put(domain.name(), loaded);
+        if (invalidations.get() != seen) {
+            digests.remove(domain.name(), loaded);
+        }
+        return digest;
+    }
+
     /** Below {@code max} entries: expired ones go first, then any (a tenth of the table at once). */
     private static void makeRoom(ConcurrentMap<Key, Entry> table, int max, long now) {
         if (table.size() < max) {
@@ -149,6 +181,7 @@ public final class CachedSipAccounts implements SipAccounts, SipAccountChanges.L
         invalidations.incrementAndGet();
         String name = domain.name();
         known.keySet().removeIf(key -> key.domain().equals(name));
+        digests.remove(name);
         unknown.keySet().removeIf(key -> key.domain().equals(name));
     }
 
@@ -158,6 +191,7 @@ public final class CachedSipAccounts implements SipAccounts, SipAccountChanges.L
         invalidations.incrementAndGet();
         known.clear();
         unknown.clear();
+        digests.clear();
         refreshAll();
     }
 
@@ -177,6 +211,7 @@ public final class CachedSipAccounts implements SipAccounts, SipAccountChanges.L
                         Key key = new Key(listed.domain().name(), listed.account().number().digits());
                         known.put(key, new Entry(Optional.of(listed.account()), expiresAt));
                         unknown.remove(key);
+                        digests.put(key.domain(), new DigestEntry(listed.account().digest(), expiresAt));
                     }
                     if (invalidations.get() != seen) {
                         continue; // a change came in while they were stored: store again what is current

@@ -1,18 +1,22 @@
 package org.tandem.engine.auth;
 
 import org.tandem.domain.extension.SipCredentials;
+import org.tandem.domain.tenant.SipDigest;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.EnumMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The digest algorithms the registrar offers, in the order it prefers them (RFC 8760 3: the
- * strongest first). Each one knows which stored HA1 hash it checks against.
+ * The digest algorithms phones may be challenged with; each tenant picks which and in what order
+ * ({@link SipDigest}). Each one knows which stored HA1 hash it checks against.
  */
 public enum DigestAlgorithm {
 
@@ -27,6 +31,21 @@ public enum DigestAlgorithm {
         this.token = token;
         this.javaName = javaName;
         this.storedHa1 = storedHa1;
+    }
+
+    /** The algorithms of a tenant's choice, in its order of preference. */
+    public static List<DigestAlgorithm> of(SipDigest choice) {
+        return CHOICES.get(choice);
+    }
+
+    private static final Map<SipDigest, List<DigestAlgorithm>> CHOICES = choices();
+
+    private static Map<SipDigest, List<DigestAlgorithm>> choices() {
+        Map<SipDigest, List<DigestAlgorithm>> choices = new EnumMap<>(SipDigest.class);
+        for (SipDigest choice : SipDigest.values()) {
+            choices.put(choice, choice.algorithms().stream().map(name -> named(name).orElseThrow()).toList());
+        }
+        return choices;
     }
 
     /** The name in the {@code algorithm} parameter. */

@@ -7,31 +7,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The WWW-Authenticate headers of a 401: one challenge per offered algorithm in order of preference
- * (RFC 8760 2.4; by default MD5 first for the phones that read only the first, SHA-256 second), all with the same nonce and
- * {@code qop="auth"}. A phone that follows RFC 8760 answers the first it knows.
+ * The challenge headers of a 401 or 407: one per offered algorithm in the tenant's order of preference
+ * (RFC 8760 2.4), all with the same nonce and {@code qop="auth"}. A phone that follows RFC 8760
+ * answers the first it knows.
  */
-public final class DigestChallenge {
+final class DigestChallenge {
 
     private final HeaderFactory headers;
-    private final List<DigestAlgorithm> offered;
 
-    public DigestChallenge(HeaderFactory headers, List<DigestAlgorithm> offered) {
+    DigestChallenge(HeaderFactory headers) {
         this.headers = headers;
-        this.offered = List.copyOf(offered);
     }
 
-    /** @param stale the phone's credentials were right but its nonce was not: it may retry without asking its user */
-    public List<WWWAuthenticateHeader> headers(String realm, String nonce, boolean stale) {
-        return challenges(realm, nonce, stale, false);
-    }
-
-    /** The same challenges as Proxy-Authenticate headers, for a 407 to a caller (RFC 3261 22.3). */
-    public List<WWWAuthenticateHeader> proxyHeaders(String realm, String nonce, boolean stale) {
-        return challenges(realm, nonce, stale, true);
-    }
-
-    private List<WWWAuthenticateHeader> challenges(String realm, String nonce, boolean stale, boolean proxy) {
+    /**
+     * @param stale the phone's credentials were right but its nonce was not: it may retry without asking its user
+     * @param proxy Proxy-Authenticate headers, for a 407 (RFC 3261 22.3), rather than WWW-Authenticate
+     */
+    List<WWWAuthenticateHeader> headers(List<DigestAlgorithm> offered, String realm, String nonce, boolean stale,
+                                        boolean proxy) {
         List<WWWAuthenticateHeader> challenges = new ArrayList<>();
         try {
             for (DigestAlgorithm algorithm : offered) {

@@ -1,14 +1,15 @@
 package org.tandem.engine.auth;
 
 import javax.sip.address.AddressFactory;
+import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.AuthorizationHeader;
-import javax.sip.header.ProxyAuthorizationHeader;
 import javax.sip.message.Request;
 import java.text.ParseException;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -21,19 +22,11 @@ public record DigestCredentials(String username, String realm, String nonce, Str
     private static final Pattern NONCE_COUNT = Pattern.compile("[0-9a-fA-F]{8}");
 
     /**
-     * The Digest credentials {@code request} offers for {@code realm}; when it offers none for that
-     * realm, those of its first Digest Authorization header (they will then fail as a realm mismatch).
+     * The Digest credentials {@code request} offers for {@code realm} in its {@code headerName}
+     * headers (Authorization or Proxy-Authorization); when it offers none for that realm, those of
+     * its first Digest header (they will then fail as a realm mismatch).
      */
-    public static Optional<DigestCredentials> in(Request request, String realm) {
-        return in(request, realm, AuthorizationHeader.NAME);
-    }
-
-    /** Same, from the Proxy-Authorization headers: a caller answering a 407 (RFC 3261 22.3). */
-    public static Optional<DigestCredentials> inProxyAuthorization(Request request, String realm) {
-        return in(request, realm, ProxyAuthorizationHeader.NAME);
-    }
-
-    private static Optional<DigestCredentials> in(Request request, String realm, String headerName) {
+    static Optional<DigestCredentials> in(Request request, String realm, String headerName) {
         DigestCredentials first = null;
         for (Iterator<?> it = request.getHeaders(headerName); it.hasNext(); ) {
             AuthorizationHeader header = (AuthorizationHeader) it.next();
@@ -68,16 +61,21 @@ public record DigestCredentials(String username, String realm, String nonce, Str
     }
 
     /**
-     * Whether the digest was computed for {@code requestUri}, the resource the request line names
-     * (RFC 2617 3.2.2.5). Phones copy the Request-URI as it is, so equal text settles it without
-     * parsing (JAIN-SIP's URI parser throws and catches an exception on every host name it reads).
+     * Whether the digest names a resource this request may stand for: its Request-URI (RFC 2617
+     * 3.2.2.5; most phones copy it as it is, so equal text settles it without parsing, and JAIN-SIP's
+     * URI parser throws and catches an exception on every host name it reads), or a SIP URI of the
+     * tenant's own domain or of this node, as phones behind an outbound proxy and SIPp without
+     * {@code -auth_uri} write, and as Kamailio, Asterisk and FreeSWITCH accept. A URI of any other
+     * host is a digest made for another server.
      */
-    public boolean isFor(URI requestUri, AddressFactory addresses) {
+    public boolean isFor(URI requestUri, String domain, Set<String> nodeHosts, AddressFactory addresses) {
         if (uri.equals(requestUri.toString())) {
             return true;
         }
         try {
-            return addresses.createURI(uri).equals(requestUri);
+            URI named = addresses.createURI(uri);
+            return named.equals(requestUri) || named instanceof SipURI sip
+                    && (domain.equalsIgnoreCase(sip.getHost()) || nodeHosts.contains(sip.getHost().toLowerCase(Locale.ROOT)));
         } catch (ParseException e) {
             return false;
         }

@@ -1,7 +1,7 @@
 package org.tandem.engine.call;
 
 import org.tandem.engine.EngineServices;
-import org.tandem.engine.auth.AuthThrottle;
+import org.tandem.engine.auth.DigestAuthentication;
 import org.tandem.engine.sip.Replies;
 
 import javax.sip.address.AddressFactory;
@@ -14,19 +14,18 @@ public record CallHandlers(InviteHandler invites, CancelHandler cancels, InDialo
                            ForkResponses responses, CallsInProgress inProgress) {
 
     /**
-     * @param throttle  the failed authentications counted with the registrar's
-     * @param admission the calls counted against their tenants' plans, shared with the cluster
+     * @param authentication callers' digest authentication (proxy role), counting failures with the registrar's
+     * @param admission      the calls counted against their tenants' plans, shared with the cluster
      */
     public static CallHandlers of(Replies replies, AddressFactory addresses, EngineServices services,
-                                  AuthThrottle throttle, CallAdmission admission) {
+                                  DigestAuthentication authentication, CallAdmission admission) {
         SipMessages messages = new SipMessages(replies, addresses);
         Calls calls = new Calls();
         CallControl control = new CallControl(messages, calls, new CdrWriter(services.callRecords(), services.nodeId()),
                 new ActiveCallPublisher(services.activeCalls(), services.nodeId()), admission, services.peers(),
                 services.nodeId(), new CallTimer(), services.clock(), services.calls().noAnswerTimeout());
-        CallerAuthentication callers = new CallerAuthentication(replies, addresses, services.accounts(),
-                services.registrar().challengeAlgorithms(), throttle, services.clock(), services.peers(),
-                services.nodeId());
+        CallerAuthentication callers = new CallerAuthentication(replies, services.accounts(), authentication,
+                services.clock(), services.peers(), services.nodeId());
         InDialogHandler inDialog = new InDialogHandler(replies, messages, calls, control);
         return new CallHandlers(new InviteHandler(replies, services, callers, calls, control,
                 new RingGroupHunt(services, control)),

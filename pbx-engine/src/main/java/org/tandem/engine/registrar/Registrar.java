@@ -6,15 +6,9 @@ import org.tandem.domain.registration.AddressOfRecord;
 import org.tandem.domain.registration.BindingChange;
 import org.tandem.domain.registration.Flow;
 import org.tandem.domain.registration.Registration;
-import org.tandem.domain.tenant.SipDomain;
 import org.tandem.engine.DatabaseFailure;
 import org.tandem.engine.EngineServices;
-import org.tandem.engine.auth.AuthThrottle;
-import org.tandem.engine.auth.DigestAlgorithm;
-import org.tandem.engine.auth.DigestChallenge;
-import org.tandem.engine.auth.DigestCredentials;
-import org.tandem.engine.auth.DigestVerifier;
-import org.tandem.engine.auth.NonceService;
+import org.tandem.engine.auth.DigestAuthentication;
 import org.tandem.engine.location.NodeBindings;
 import org.tandem.engine.sip.Replies;
 
@@ -22,12 +16,9 @@ import javax.sip.InvalidArgumentException;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.address.AddressFactory;
-import javax.sip.address.SipURI;
-import javax.sip.address.URI;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.Header;
 import javax.sip.header.HeaderFactory;
-import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import java.lang.System.Logger.Level;
@@ -42,22 +33,11 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Handles REGISTER for every tenant's SIP domain (RFC 3261 10.3), in this order:
- * <ol>
- * <li>an address that flooded us with failed authentications gets no answer at all;</li>
- * <li>the Request-URI's domain picks the tenant (and is the digest realm); a Request-URI that cannot
- * be a tenant's domain (an IP address) gets 404;</li>
- * <li>no credentials: 401 with a stateless challenge, before anything is looked up, so an
- * unauthenticated peer learns nothing about which domains or extensions exist;</li>
- * <li>credentials: the digest user and realm must be the To address's user and the Request-URI's
- * domain, and the response must match the extension's stored hash; any mismatch, unknown
- * extension or wrong password is the same 403 and counts against the sender's address;</li>
- * <li>right credentials on a stale, foreign or replayed nonce: 401 again with {@code stale=true};</li>
- * <li>suspended tenant: 403;</li>
- * <li>then the bindings: query, removal ({@code Expires: 0}, {@code *}), refresh or new binding, with
- * 423 for a too short expiry, 500 for an out-of-order CSeq and 403 past the contact limit.</li>
- * </ol>
- * Answers that change nothing are sent statelessly; from step 4 on the request has a server
+ * Handles REGISTER for every tenant's SIP domain (RFC 3261 10.3): first the digest authentication
+ * every request goes through ({@link DigestAuthentication}, as a registrar: 401, To), then, for an
+ * authenticated phone, the bindings: query, removal ({@code Expires: 0}, {@code *}), refresh or new
+ * binding, with 423 for a too short expiry, 500 for an out-of-order CSeq and 403 past the contact limit.
+ * Answers that change nothing are sent statelessly; once credentials came the request has a server
  * transaction, so a retransmission gets the same answer and is not mistaken for a replay.
  */
 public final class Registrar {
@@ -70,102 +50,75 @@ public final class Registrar {
     private final Replies replies;
     private final AddressFactory addresses;
     private final EngineServices services;
-    private final NonceService nonces;
-    private final DigestChallenge challenges;
-    private final DigestVerifier verifier = new DigestVerifier();
-    private final AuthThrottle throttle;
+    private final DigestAuthentication authentication;
     private final AddressLocks locks = new AddressLocks(1024);
     private final AtomicLong lastStorageWarning = new AtomicLong(Long.MIN_VALUE);
 
-    /** A registrar with a fresh nonce secret: nonces of an earlier start are no longer good. */
-    public Registrar(Replies replies, AddressFactory addresses, EngineServices services) {
-        this(replies, addresses, services, new AuthThrottle(services.registrar().throttle(), services.clock()));
-    }
-
-    /**
-     * Same, counting failed authentications in {@code throttle}, which the engine shares with the
-     * authentication of calls, so a password cannot be guessed through INVITEs either.
-     */
-    public Registrar(Replies replies, AddressFactory addresses, EngineServices services, AuthThrottle throttle) {
+    /** @param authentication in the {@link DigestAuthentication.Role#REGISTRAR} role */
+    public Registrar(Replies replies, AddressFactory addresses, EngineServices services,
+                     DigestAuthentication authentication) {
         this.replies = replies;
         this.addresses = addresses;
         this.services = services;
-        this.nonces = new NonceService(services.clock());
-        this.challenges = new DigestChallenge(replies.headers(), services.registrar().challengeAlgorithms());
-        this.throttle = throttle;
+        this.authentication = authentication;
     }
 
     public void register(RequestEvent event) {
         Request request = event.getRequest();
         Flow source = SourceFlow.of(event);
-        if (throttle.isBlocked(source.address())) {
-            return; // dropped: cheapest under a flood, and tells a guesser nothing
-        }
-
-        Optional<SipDomain> domain = servedDomain(request.getRequestURI());
-        if (domain.isEmpty()) {
-            replies.sendStateless(event, replies.create(request, Response.NOT_FOUND, "Domain Not Served"));
+        DigestAuthentication.Screening screening;
+        try {
+            screening = authentication.screen(request, source);
+        } catch (RuntimeException storageFailure) {
+            // the tenant's digest choice could not be read: the phone retries later or elsewhere
+            replies.sendStateless(event, unavailable(request, storageFailure));
             return;
         }
-        String realm = domain.get().name();
-
-        Optional<DigestCredentials> credentials = DigestCredentials.in(request, realm);
-        if (credentials.isEmpty()) {
-            replies.sendStateless(event, challenge(request, realm, source, false));
-            return;
+        DigestAuthentication.Claim claim;
+        switch (screening) {
+            case DigestAuthentication.Dropped dropped -> {
+                return;
+            }
+            case DigestAuthentication.Answer answer -> {
+                replies.sendStateless(event, answer.response());
+                return;
+            }
+            case DigestAuthentication.Claim claimed -> claim = claimed;
         }
-        String claimedExtension = credentials.get().username() + "@" + realm;
-        if (throttle.isBlocked(source.address(), claimedExtension)) {
-            return;
-        }
-
         Optional<ServerTransaction> transaction = replies.serverTransaction(event);
         if (transaction.isEmpty()) {
             return; // a retransmission of a REGISTER still being handled: the stack will answer it
         }
-        replies.send(transaction.get(), answer(request, domain.get(), credentials.get(), source, claimedExtension));
+        replies.send(transaction.get(), answer(request, source, claim));
     }
 
-    private Response answer(Request request, SipDomain domain, DigestCredentials credentials, Flow source,
-                            String claimedExtension) {
+    private Response answer(Request request, Flow source, DigestAuthentication.Claim claim) {
         try {
-            return authenticatedRegister(request, domain, credentials, source, claimedExtension);
+            return switch (authentication.verify(request, source, claim)) {
+                case DigestAuthentication.Authenticated authenticated ->
+                        authenticatedRegister(request, authenticated, source);
+                case DigestAuthentication.Answer answer -> answer.response();
+            };
         } catch (RejectedRegister rejected) {
             return replies.create(request, rejected.status(), rejected.reason());
         } catch (RuntimeException storageFailure) {
-            // The database is out of reach: the phone retries later or goes to the pool's other node.
-            warnAboutStorage(storageFailure);
-            Response unavailable = replies.create(request, Response.SERVICE_UNAVAILABLE);
-            addHeader(unavailable, () -> replies.headers().createRetryAfterHeader(RETRY_AFTER_SECONDS));
-            return unavailable;
+            return unavailable(request, storageFailure);
         }
     }
 
-    private Response authenticatedRegister(Request request, SipDomain domain, DigestCredentials credentials,
-                                           Flow source, String claimedExtension) {
-        String realm = domain.name();
-        if (!credentials.isComplete()) {
-            throw new RejectedRegister(Response.BAD_REQUEST, "Incomplete Authorization");
-        }
-        if (!credentials.isFor(request.getRequestURI(), addresses)) {
-            throw new RejectedRegister(Response.BAD_REQUEST, "Authorization URI Differs From Request-URI");
-        }
+    /** The database is out of reach: the phone retries later or goes to the pool's other node. */
+    private Response unavailable(Request request, RuntimeException storageFailure) {
+        warnAboutStorage(storageFailure);
+        Response unavailable = replies.create(request, Response.SERVICE_UNAVAILABLE);
+        addHeader(unavailable, () -> replies.headers().createRetryAfterHeader(RETRY_AFTER_SECONDS));
+        return unavailable;
+    }
 
-        Optional<SipAccount> account = authenticate(request, domain, credentials);
-        if (account.isEmpty()) {
-            throttle.recordFailure(source.address(), claimedExtension);
-            return replies.create(request, Response.FORBIDDEN);
-        }
-        if (nonces.check(credentials.nonce(), realm, source.address()) != NonceService.Freshness.FRESH
-                || !nonces.acceptCount(credentials.nonce(), credentials.nonceCountValue())) {
-            return challenge(request, realm, source, true);
-        }
-        if (!account.get().tenantActive()) {
-            return replies.create(request, Response.FORBIDDEN, "Tenant Suspended");
-        }
-
+    private Response authenticatedRegister(Request request, DigestAuthentication.Authenticated authenticated,
+                                           Flow source) {
+        SipAccount account = authenticated.account();
         RegisterRequest register = RegisterRequest.of(request, source);
-        AddressOfRecord aor = new AddressOfRecord(account.get().tenantId(), account.get().number());
+        AddressOfRecord aor = new AddressOfRecord(account.tenantId(), account.number());
         Instant now = services.clock().instant().truncatedTo(ChronoUnit.MILLIS);
         if (register.isQuery()) {
             return ok(request, services.registrations().active(services.nodeId(), aor, now), now);
@@ -176,35 +129,15 @@ public final class Registrar {
             return tooBrief;
         }
 
-        BindingDecision decision = applied(register, aor, account.get().maxContacts(), now);
+        BindingDecision decision = applied(register, aor, account.maxContacts(), now);
         return switch (decision) {
             case BindingDecision.Accepted accepted -> ok(request, accepted.bindings(), now);
             // RFC 3261 10.3 step 7 says the request fails; 500 as for an out-of-order in-dialog request (12.2.2)
             case BindingDecision.OutOfOrder outOfOrder -> replies.create(request, Response.SERVER_INTERNAL_ERROR,
                     "CSeq Out Of Order");
-            case BindingDecision.TooManyContacts tooMany -> tooManyContacts(request, realm, tooMany.limit());
+            case BindingDecision.TooManyContacts tooMany -> tooManyContacts(request, authenticated.domain().name(),
+                    tooMany.limit());
         };
-    }
-
-    /**
-     * The account the credentials prove, if they do. Tenants are sealed here: the digest user must
-     * be the To address's user, the realm and the To address's domain must be the Request-URI's
-     * domain, and the account is looked up in that domain only.
-     */
-    private Optional<SipAccount> authenticate(Request request, SipDomain domain, DigestCredentials credentials) {
-        Optional<DigestAlgorithm> algorithm = DigestAlgorithm.named(credentials.algorithm())
-                .filter(services.registrar().challengeAlgorithms()::contains);
-        URI to = ((ToHeader) request.getHeader(ToHeader.NAME)).getAddress().getURI();
-        if (algorithm.isEmpty()
-                || !domain.name().equalsIgnoreCase(credentials.realm())
-                || !(to instanceof SipURI toUri)
-                || !credentials.username().equals(toUri.getUser())
-                || !domain.name().equalsIgnoreCase(toUri.getHost())) {
-            return Optional.empty();
-        }
-        return services.accounts().find(domain, credentials.username())
-                .filter(account -> verifier.responseMatches(credentials, algorithm.get(), account.credentials(),
-                        request.getMethod()));
     }
 
     /** Reads, decides and writes under the address's lock, so concurrent REGISTERs cannot interleave. */
@@ -221,20 +154,6 @@ public final class Registrar {
             }
             return decision;
         }
-    }
-
-    private static Optional<SipDomain> servedDomain(URI requestUri) {
-        try {
-            return Optional.of(new SipDomain(((SipURI) requestUri).getHost()));
-        } catch (IllegalArgumentException notADomainName) {
-            return Optional.empty();
-        }
-    }
-
-    private Response challenge(Request request, String realm, Flow source, boolean stale) {
-        Response unauthorized = replies.create(request, Response.UNAUTHORIZED);
-        challenges.headers(realm, nonces.issue(realm, source.address()), stale).forEach(unauthorized::addHeader);
-        return unauthorized;
     }
 
     /** 200 listing every binding the address now has here, each with its remaining time (RFC 3261 10.3 step 8). */

@@ -6,6 +6,7 @@ import org.tandem.domain.extension.SipAccount;
 import org.tandem.domain.extension.SipAccounts;
 import org.tandem.domain.extension.SipCredentials;
 import org.tandem.domain.tenant.PlanLimits;
+import org.tandem.domain.tenant.SipDigest;
 import org.tandem.domain.tenant.SipDomain;
 
 import java.time.Duration;
@@ -34,6 +35,8 @@ class CachedSipAccountsTest {
     private final Map<String, SipAccount> accounts = new ConcurrentHashMap<>();
     private final AtomicInteger reads = new AtomicInteger();
     private final AtomicInteger listings = new AtomicInteger();
+    private final AtomicInteger digestReads = new AtomicInteger();
+    private final Map<String, SipDigest> digests = new ConcurrentHashMap<>();
     private final AtomicLong now = new AtomicLong();
     private Runnable duringRead = () -> {
     };
@@ -44,6 +47,12 @@ class CachedSipAccountsTest {
             Optional<SipAccount> found = Optional.ofNullable(accounts.get(username + "@" + domain.name()));
             duringRead.run();
             return found;
+        }
+
+        @Override
+        public SipDigest digestOf(SipDomain domain) {
+            digestReads.incrementAndGet();
+            return digests.getOrDefault(domain.name(), SipDigest.DEFAULT);
         }
 
         @Override
@@ -59,7 +68,7 @@ class CachedSipAccountsTest {
 
     private static SipAccount account(String number, String password) {
         return new SipAccount(UUID.randomUUID(), true, new ExtensionNumber(number),
-                SipCredentials.derive(number, ALPHA.name(), password.toCharArray()), 5, new PlanLimits(10, 10, 10));
+                SipCredentials.derive(number, ALPHA.name(), password.toCharArray()), 5, new PlanLimits(10, 10, 10), SipDigest.DEFAULT);
     }
 
     private void advance(Duration by) {
@@ -80,6 +89,28 @@ class CachedSipAccountsTest {
         advance(Duration.ofSeconds(2));
         cache.find(ALPHA, "101");
         assertThat(reads).as("read again once a minute old").hasValue(2);
+    }
+
+    @Test
+    void aDomainsDigestChoiceIsKeptFromTheFullReadAndReadAgainWhenItsTenantChanges() {
+        accounts.put("101@" + ALPHA.name(), account("101", "secret"));
+        cache.refreshAll();
+        assertThat(cache.digestOf(ALPHA)).isEqualTo(SipDigest.DEFAULT);
+        assertThat(digestReads).as("known from the full read").hasValue(0);
+
+        digests.put(ALPHA.name(), SipDigest.SHA_256);
+        cache.domainChanged(ALPHA);
+        assertThat(cache.digestOf(ALPHA)).isEqualTo(SipDigest.SHA_256);
+        assertThat(cache.digestOf(ALPHA)).isEqualTo(SipDigest.SHA_256);
+        assertThat(digestReads).hasValue(1);
+
+        SipDomain nowhere = new SipDomain("nowhere.example.com");
+        assertThat(cache.digestOf(nowhere)).as("no tenant: the default").isEqualTo(SipDigest.DEFAULT);
+        cache.digestOf(nowhere);
+        assertThat(digestReads).hasValue(2);
+        advance(SETTINGS.unknownFor().plusSeconds(1));
+        cache.digestOf(nowhere);
+        assertThat(digestReads).as("read again after the short lifetime").hasValue(3);
     }
 
     @Test

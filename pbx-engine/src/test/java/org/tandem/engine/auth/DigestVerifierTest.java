@@ -4,6 +4,7 @@ import gov.nist.javax.sip.parser.StringMsgParser;
 import org.junit.jupiter.api.Test;
 import org.tandem.domain.extension.SipCredentials;
 
+import javax.sip.header.AuthorizationHeader;
 import javax.sip.message.Request;
 import java.nio.charset.StandardCharsets;
 
@@ -70,13 +71,13 @@ class DigestVerifierTest {
                 \r
                 """).getBytes(StandardCharsets.UTF_8), true, false, null);
 
-        DigestCredentials ours = DigestCredentials.in(request, "acme.example.com").orElseThrow();
+        DigestCredentials ours = DigestCredentials.in(request, "acme.example.com", AuthorizationHeader.NAME).orElseThrow();
         assertThat(ours).isEqualTo(new DigestCredentials("101", "acme.example.com", "n1",
                 "sip:acme.example.com;transport=udp", "ab", "SHA-256", "auth", "0000000a", "c"));
         assertThat(ours.isComplete()).isTrue();
         assertThat(ours.nonceCountValue()).isEqualTo(10);
 
-        DigestCredentials theirs = DigestCredentials.in(request, "elsewhere.example.com").orElseThrow();
+        DigestCredentials theirs = DigestCredentials.in(request, "elsewhere.example.com", AuthorizationHeader.NAME).orElseThrow();
         assertThat(theirs.realm()).as("none for this realm: the first, which will fail").isEqualTo("other.example.com");
         assertThat(theirs.isComplete()).as("no qop, nc, cnonce: RFC 2069 style").isFalse();
     }

@@ -6,10 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.tandem.engine.auth.DigestAlgorithm;
 import org.tandem.engine.registrar.RegistrarDatabase;
 import org.tandem.engine.registrar.RegistrarExtension;
-import org.tandem.engine.registrar.RegistrarPolicy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,12 +17,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.tandem.engine.registrar.RegistrarDatabase.ALPHA;
+import static org.tandem.engine.registrar.RegistrarDatabase.DEFAULT_DIGEST;
 import static org.tandem.engine.registrar.RegistrarDatabase.password;
 
 /**
- * Two real baresip 1.0 phones (Debian package baresip) call each other through the engine: both
- * register (MD5 digest: baresip 1.0 gives up on a challenge list that holds SHA-256), the caller dials
+ * Two real baresip 1.0 phones (Debian package baresip) call each other through an engine with the
+ * default settings, in a tenant that kept the default digest choice: both register (baresip 1.0 gives
+ * up on a challenge list that holds SHA-256, so the default offers MD5 alone), the caller dials
  * the callee, which answers by itself, both send an 8 kHz tone (made by sox) for a few seconds straight
  * to each other (the engine passes the SDP through unchanged), and the caller hangs up when its
  * {@code -t} runs out. The test reads what both phones printed and the call record the node wrote.
@@ -40,8 +39,7 @@ class BaresipCallTest {
     private static final Pattern BIT_RATES = Pattern.compile("\\[\\d+:\\d\\d:\\d\\d] audio=(\\d+)/(\\d+) \\(bit/s\\)");
 
     @RegisterExtension
-    static final RegistrarExtension NODE = new RegistrarExtension(services -> services.withRegistrar(
-            RegistrarPolicy.DEFAULT.withChallengeAlgorithms(List.of(DigestAlgorithm.MD5))));
+    static final RegistrarExtension NODE = new RegistrarExtension();
 
     @TempDir
     Path folder;
@@ -71,14 +69,14 @@ class BaresipCallTest {
         Path tone = BaresipPhone.tone(folder.resolve("tone.wav"), 440, Duration.ofSeconds(10));
         int[] sip = BaresipPhone.sipPorts(2);
         int rtp = BaresipPhone.rtpBlock();
-        BaresipPhone answering = phone(new BaresipPhone(folder.resolve("callee"), callee, ALPHA, password(callee, ALPHA),
+        BaresipPhone answering = phone(new BaresipPhone(folder.resolve("callee"), callee, DEFAULT_DIGEST, password(callee, DEFAULT_DIGEST),
                 NODE.port(), sip[0], BaresipPhone.rtpPorts(rtp, 0), tone, true, Duration.ofSeconds(25)));
         answering.start();
         awaitBinding(answering);
 
-        BaresipPhone calling = phone(new BaresipPhone(folder.resolve("caller"), caller, ALPHA, password(caller, ALPHA),
+        BaresipPhone calling = phone(new BaresipPhone(folder.resolve("caller"), caller, DEFAULT_DIGEST, password(caller, DEFAULT_DIGEST),
                 NODE.port(), sip[1], BaresipPhone.rtpPorts(rtp, 1), tone, false, CALLER_RUNS,
-                "/dial sip:" + callee + "@" + ALPHA));
+                "/dial sip:" + callee + "@" + DEFAULT_DIGEST));
         calling.start();
 
         assertThat(calling.awaitExit(CALLER_RUNS.plusSeconds(5)))
@@ -88,12 +86,12 @@ class BaresipCallTest {
 
         assertThat(calling.lines()).as(calling.describe())
                 .anyMatch(line -> line.startsWith(registered(caller)))
-                .contains(caller + "@" + ALPHA + ": Call established: sip:" + callee + "@" + ALPHA)
+                .contains(caller + "@" + DEFAULT_DIGEST + ": Call established: sip:" + callee + "@" + DEFAULT_DIGEST)
                 .anyMatch(line -> line.startsWith("stream: incoming rtp for 'audio' established"))
                 .anyMatch(line -> line.startsWith(terminated(caller, callee)));
         assertThat(answering.lines()).as(answering.describe())
                 .anyMatch(line -> line.startsWith(registered(callee)))
-                .contains(callee + "@" + ALPHA + ": Call established: sip:" + caller + "@" + ALPHA)
+                .contains(callee + "@" + DEFAULT_DIGEST + ": Call established: sip:" + caller + "@" + DEFAULT_DIGEST)
                 .anyMatch(line -> line.startsWith("stream: incoming rtp for 'audio' established"));
         assertSentAndReceived(calling);
         assertSentAndReceived(answering);
@@ -108,7 +106,7 @@ class BaresipCallTest {
     /** Waits until the callee's binding is stored and it says so. */
     private void awaitBinding(BaresipPhone phone) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (db.storedContacts(callee, ALPHA).isEmpty()) {
+        while (db.storedContacts(callee, DEFAULT_DIGEST).isEmpty()) {
             assertThat(System.nanoTime() < deadline && phone.isAlive())
                     .as("the callee's binding is stored within 5 s: %s", phone.describe()).isTrue();
             Thread.sleep(20);
@@ -119,12 +117,12 @@ class BaresipCallTest {
 
     /** baresip's line for a successful REGISTER: {@code 1002@alpha.tandem.test: {0/UDP/v4} 200 OK (Tandem) [1 binding]}. */
     private static String registered(String number) {
-        return number + "@" + ALPHA + ": {0/UDP/v4} 200 OK";
+        return number + "@" + DEFAULT_DIGEST + ": {0/UDP/v4} 200 OK";
     }
 
     /** baresip's line when a call ends: {@code sip:1001@alpha.tandem.test: Call with sip:1002@... terminated (duration: 7 secs)}. */
     private static String terminated(String number, String peer) {
-        return "sip:" + number + "@" + ALPHA + ": Call with sip:" + peer + "@" + ALPHA + " terminated";
+        return "sip:" + number + "@" + DEFAULT_DIGEST + ": Call with sip:" + peer + "@" + DEFAULT_DIGEST + " terminated";
     }
 
     /** Some call status line of the phone shows audio sent and received (bit rates over 3 s, both above zero). */
@@ -155,6 +153,6 @@ class BaresipCallTest {
         return db.strings("select r.disposition || ' ' || r.sip_cause || ' ' "
                 + "|| case when r.answered_at is null then 'unanswered' else 'answered' end || ' ' || r.caller "
                 + "from call_record r join tenant t on t.id = r.tenant_id "
-                + "where t.sip_domain = ? and r.callee = ? and r.node_id = ?", ALPHA, callee, db.nodeId());
+                + "where t.sip_domain = ? and r.callee = ? and r.node_id = ?", DEFAULT_DIGEST, callee, db.nodeId());
     }
 }

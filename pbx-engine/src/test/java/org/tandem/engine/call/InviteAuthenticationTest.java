@@ -113,6 +113,36 @@ class InviteAuthenticationTest {
         }
     }
 
+    /** A phone with an outbound proxy computes the digest for the tenant's domain, as Kamailio accepts. */
+    @Test
+    void aDigestUriNamingTheTenantsDomainIsAcceptedAndAnotherDomainGets400() throws Exception {
+        try (TestPhone phone = TestPhone.udp(NODE.port(), caller, ALPHA)) {
+            String domain = phone.exchange(authenticated(phone, caller,
+                    proxyAuthorization(challenge(phone), "MD5", caller, password(caller, ALPHA), "sip:" + ALPHA, 1)));
+            assertThat(TestPhone.statusOf(domain)).isEqualTo(480);
+
+            String other = phone.exchange(authenticated(phone, caller,
+                    proxyAuthorization(challenge(phone), "MD5", caller, password(caller, ALPHA), "sip:" + BETA, 1)));
+            assertThat(other).startsWith("SIP/2.0 400 Proxy-Authorization URI Names Another Server\r\n");
+        }
+    }
+
+    /** Over UDP anyone may send INVITEs from a phone's address: made-up nonces count nothing. */
+    @Test
+    void invitesWithMadeUpNoncesAreChallengedAndDoNotBlockTheirSourceAddress() throws Exception {
+        try (TestPhone phone = TestPhone.udp(NODE.port(), caller, ALPHA)) {
+            for (int i = 0; i < 22; i++) {
+                String forged = challenge(phone).replaceAll("nonce=\"[^\"]+\"", "nonce=\"made-up-" + i + "\"");
+                String answered = phone.exchange(authenticated(phone, caller,
+                        proxyAuthorization(forged, "MD5", caller, "guess", uri, 1)));
+                assertThat(TestPhone.statusOf(answered)).as("forgery %d", i).isEqualTo(407);
+            }
+            String answered = phone.exchange(authenticated(phone, caller,
+                    proxyAuthorization(challenge(phone), "MD5", caller, password(caller, ALPHA), uri, 1)));
+            assertThat(TestPhone.statusOf(answered)).isEqualTo(480);
+        }
+    }
+
     private String challenge(TestPhone phone) throws Exception {
         String required = phone.exchange(invite(phone, caller, uri, UUID.randomUUID().toString(), "t1", 1,
                 sdp("caller", "sendrecv"), null));

@@ -73,7 +73,7 @@ class EngineLifecycleTest {
         System.setProperty("tandem.node.name", RegistrarDatabase.NODE_NAME);
         System.setProperty("tandem.sip.address", "127.0.0.1");
         System.setProperty("tandem.sip.port", Integer.toString(port));
-        System.setProperty("tandem.sip.digest", "MD5");
+        System.setProperty("tandem.auth.failures.per.account", "3");
         System.setProperty("tandem.db.url", database.url());
         EngineLifecycle bean = new EngineLifecycle();
         bean.dataSource = database.dataSource();
@@ -85,8 +85,8 @@ class EngineLifecycleTest {
              TestPhone phone = TestPhone.udp(port, number, RegistrarDatabase.ALPHA)) {
             assertThat(statusCode(client.exchange(client.request("OPTIONS", client.engineUri())))).isEqualTo(200);
             String challenge = phone.send(phone.register());
-            assertThat(TestPhone.challenges(challenge)).as("tandem.sip.digest=MD5 offers MD5 only")
-                    .extracting(c -> c.get("algorithm")).containsExactly("MD5");
+            assertThat(TestPhone.challenges(challenge)).as("the algorithms the tenant chose")
+                    .extracting(c -> c.get("algorithm")).containsExactly("MD5", "SHA-256");
             assertThat(statusCode(phone.registerWithAuth(phone.register()))).isEqualTo(200);
             contact = phone.contactUri();
         } finally {

@@ -4,10 +4,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tandem.domain.extension.SipCredentials;
+import org.tandem.domain.throttle.ThrottlePolicy;
 import org.tandem.engine.EngineSettings;
 import org.tandem.engine.Eventually;
 import org.tandem.engine.accounts.CachedSipAccounts;
-import org.tandem.engine.auth.AuthThrottle;
+
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,7 +34,7 @@ class AccountChangesTest {
     /** Polling with a wrong password must not get the test's phone blocked. */
     @RegisterExtension
     static final RegistrarExtension NODE = new RegistrarExtension(services -> services.withRegistrar(
-            RegistrarPolicy.DEFAULT.withThrottle(new AuthThrottle.Limits(1_000, 1_000, Duration.ofMinutes(1),
+            RegistrarPolicy.DEFAULT.withThrottle(new ThrottlePolicy(1_000, 1_000, Duration.ofMinutes(1),
                     Duration.ofMinutes(1), 1_000))),
             EngineSettings.LoadTuning.DEFAULT.withAccounts(
                     new CachedSipAccounts.Settings(Duration.ofHours(1), Duration.ofHours(1), 1_000,

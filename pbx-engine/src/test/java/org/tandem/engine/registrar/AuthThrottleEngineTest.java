@@ -5,11 +5,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.tandem.engine.auth.AuthThrottle;
+import org.tandem.domain.throttle.FailureThrottle;
+import org.tandem.domain.throttle.ThrottlePolicy;
 
 import java.text.MessageFormat;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -32,7 +34,7 @@ class AuthThrottleEngineTest {
     static final RegistrarExtension NODE = new RegistrarExtension();
 
     private final List<String> warnings = new CopyOnWriteArrayList<>();
-    private final Logger throttleLog = Logger.getLogger(AuthThrottle.class.getName());
+    private final Logger throttleLog = Logger.getLogger(FailureThrottle.class.getName());
     private final Handler capture = new Handler() {
         @Override
         public void publish(LogRecord record) {
@@ -67,7 +69,7 @@ class AuthThrottleEngineTest {
         String number = NODE.database().newExtension();
         try (TestPhone guesser = TestPhone.udpFrom("127.0.0.3", NODE.port(), number, ALPHA);
              TestPhone rightful = TestPhone.udp(NODE.port(), number, ALPHA)) {
-            for (int guess = 1; guess <= AuthThrottle.Limits.DEFAULT.perExtensionAndAddress(); guess++) {
+            for (int guess = 1; guess <= ThrottlePolicy.DEFAULT.perAccountAndAddress(); guess++) {
                 String answer = guesser.password("guess-" + guess).registerWithAuth(guesser.register());
                 assertThat(statusOf(answer)).as("guess %d", guess).isEqualTo(403);
             }
@@ -87,14 +89,14 @@ class AuthThrottleEngineTest {
 
     @Test
     void anAddressTryingManyExtensionsIsBlockedForAllOfThemAndReleasedLater() throws Exception {
-        int perAddress = AuthThrottle.Limits.DEFAULT.perAddress();
+        int perAddress = ThrottlePolicy.DEFAULT.perAddress();
         try (TestPhone scanner = TestPhone.udpFrom("127.0.0.4", NODE.port(), "10", ALPHA)) {
             for (int i = 0; i < perAddress; i++) {
                 String number = Integer.toString(200 + i);
-                // Wrong credentials for a different extension each time, on a made-up nonce: a failure all the same.
+                // Wrong credentials for a different extension each time, on a nonce issued to this address.
                 TestPhone.Register guess = scanner.register().to("sip:" + number + "@" + ALPHA).digestUser(number);
-                String answer = scanner.send(guess.authorization(scanner.answer(
-                        java.util.Map.of("realm", ALPHA, "nonce", "made-up", "algorithm", "MD5"), guess, 1)));
+                Map<String, String> issued = TestPhone.challenge(scanner.send(guess), "MD5").orElseThrow();
+                String answer = scanner.send(guess.authorization(scanner.answer(issued, guess, 1)));
                 assertThat(statusOf(answer)).as("guess %d", i).isEqualTo(403);
             }
 
@@ -105,6 +107,30 @@ class AuthThrottleEngineTest {
 
             NODE.clock().advance(Duration.ofMinutes(5).plusSeconds(1));
             assertThat(statusOf(scanner.send(scanner.register()))).as("the block has ended").isEqualTo(401);
+        }
+    }
+
+    /**
+     * Over UDP anyone can send REGISTERs with a phone's source address. Failures on nonces this node
+     * never issued to that address count nothing: they are challenged again, and the phone there keeps
+     * its service however many come.
+     */
+    @Test
+    void forgedRequestsWithMadeUpNoncesCannotSilenceThePhoneAtTheirSourceAddress() throws Exception {
+        String number = NODE.database().newExtension();
+        int forgeries = ThrottlePolicy.DEFAULT.perAddress() + 2;
+        try (TestPhone forger = TestPhone.udpFrom("127.0.0.6", NODE.port(), number, ALPHA).password("unknown");
+             TestPhone rightful = TestPhone.udpFrom("127.0.0.6", NODE.port(), number, ALPHA)) {
+            for (int i = 0; i < forgeries; i++) {
+                TestPhone.Register forged = forger.register();
+                String answer = forger.send(forged.authorization(forger.answer(
+                        Map.of("realm", ALPHA, "nonce", "made-up-" + i, "algorithm", "MD5"), forged, 1)));
+                assertThat(statusOf(answer)).as("forgery %d is challenged, not counted", i).isEqualTo(401);
+            }
+
+            assertThat(warnings).as("no block").isEmpty();
+            assertThat(statusOf(rightful.registerWithAuth(rightful.register()))).isEqualTo(200);
+            assertThat(NODE.database().storedContacts(number, ALPHA)).containsExactly(rightful.contactUri());
         }
     }
 }

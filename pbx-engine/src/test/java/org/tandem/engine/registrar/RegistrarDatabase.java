@@ -40,6 +40,10 @@ public final class RegistrarDatabase implements AutoCloseable {
     public static final String GAMMA = "gamma.tandem.test";
     /** An active tenant whose plan allows one call at a time and two new calls a second. */
     public static final String SMALL_PLAN = "small.tandem.test";
+    /** A tenant that left its digest choice at the default (MD5 only). */
+    public static final String DEFAULT_DIGEST = "plain.tandem.test";
+    /** A tenant that chose SHA-256 alone. */
+    public static final String SHA_256_ONLY = "strong.tandem.test";
 
     private final Path folder;
     private final int port;
@@ -116,6 +120,11 @@ public final class RegistrarDatabase implements AutoCloseable {
         addTenant(BETA, "ACTIVE", 1000, 1000);
         addTenant(GAMMA, "SUSPENDED", 1000, 1000);
         addTenant(SMALL_PLAN, "ACTIVE", 1, 2);
+        addTenant(DEFAULT_DIGEST, "ACTIVE", 1000, 1000);
+        addTenant(SHA_256_ONLY, "ACTIVE", 1000, 1000);
+        // the others offer both, MD5 first, so that every test can answer either
+        execute("update tenant set sip_digest = 'MD5,SHA-256' where sip_domain not in (?, ?)", DEFAULT_DIGEST, SHA_256_ONLY);
+        execute("update tenant set sip_digest = 'SHA-256' where sip_domain = ?", SHA_256_ONLY);
     }
 
     private void addTenant(String domain, String status, int concurrentCalls, int callsPerSecond) {
@@ -139,7 +148,7 @@ public final class RegistrarDatabase implements AutoCloseable {
     /** Same, with a contact limit. */
     public String newExtension(int maxContacts) {
         String number = Integer.toString(numbers.incrementAndGet());
-        for (String domain : List.of(ALPHA, BETA, GAMMA, SMALL_PLAN)) {
+        for (String domain : List.of(ALPHA, BETA, GAMMA, SMALL_PLAN, DEFAULT_DIGEST, SHA_256_ONLY)) {
             SipCredentials credentials = SipCredentials.derive(number, domain, password(number, domain).toCharArray());
             execute("insert into extension (id, tenant_id, number, display_name, ha1_md5, ha1_sha256, max_contacts, created_at) "
                             + "select ?, id, ?, ?, ?, ?, ?, now() from tenant where sip_domain = ?",

@@ -1,9 +1,8 @@
 package org.tandem.engine.registrar;
 
 import org.junit.jupiter.api.Test;
-import org.tandem.engine.auth.DigestAlgorithm;
+import org.tandem.domain.throttle.ThrottlePolicy;
 
-import java.util.List;
 import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,26 +10,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RegistrarPolicyTest {
 
-    private static Properties digest(String value) {
+    @Test
+    void takesTheThrottleFromTheSharedAuthenticationSettings() {
         Properties properties = new Properties();
-        properties.setProperty(RegistrarPolicy.DIGEST_PROPERTY, value);
-        return properties;
+        assertThat(RegistrarPolicy.fromProperties(properties)).isEqualTo(RegistrarPolicy.DEFAULT);
+        properties.setProperty(ThrottlePolicy.PER_ADDRESS_PROPERTY, "50");
+        assertThat(RegistrarPolicy.fromProperties(properties).throttle().perAddress()).isEqualTo(50);
     }
 
     @Test
-    void offersMd5ThenSha256UnlessTheOperatorSaysOtherwise() {
-        assertThat(RegistrarPolicy.fromProperties(new Properties()).challengeAlgorithms())
-                .containsExactly(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256);
-        assertThat(RegistrarPolicy.fromProperties(digest("MD5")).challengeAlgorithms()).containsExactly(DigestAlgorithm.MD5);
-        assertThat(RegistrarPolicy.fromProperties(digest(" sha-256 , md5 ")).challengeAlgorithms())
-                .containsExactly(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5);
-    }
-
-    @Test
-    void refusesUnknownRepeatedOrNoAlgorithms() {
-        assertThatThrownBy(() -> RegistrarPolicy.fromProperties(digest("SHA-512"))).hasMessageContaining("tandem.sip.digest")
-                .hasMessageContaining("SHA-512");
-        assertThatThrownBy(() -> RegistrarPolicy.fromProperties(digest("MD5,md5"))).hasMessageContaining("at most once");
-        assertThatThrownBy(() -> RegistrarPolicy.DEFAULT.withChallengeAlgorithms(List.of())).hasMessageContaining("at least one");
+    void refusesTheRetiredNodeWideDigestSettingRatherThanIgnoreIt() {
+        Properties properties = new Properties();
+        properties.setProperty("tandem.sip.digest", "MD5");
+        assertThatThrownBy(() -> RegistrarPolicy.fromProperties(properties)).hasMessageContaining("TANDEM_SIP_DIGEST")
+                .hasMessageContaining("each tenant");
     }
 }

@@ -123,7 +123,8 @@ class RegistrarTest {
              TestPhone unknownDomain = TestPhone.udp(NODE.port(), "101", "nowhere.tandem.test")) {
             String firstAnswer = unknownDomain.send(unknownDomain.register());
             assertThat(statusOf(firstAnswer)).as("challenged like any other domain").isEqualTo(401);
-            assertThat(challenges(firstAnswer)).hasSize(2);
+            assertThat(challenges(firstAnswer)).as("like a tenant that kept the default digest choice")
+                    .extracting(c -> c.get("algorithm")).containsExactly("MD5");
 
             assertThat(unknownNumber.registerWithAuth(unknownNumber.register())).startsWith("SIP/2.0 403 Forbidden\r\n");
             assertThat(unknownDomain.registerWithAuth(unknownDomain.register())).startsWith("SIP/2.0 403 Forbidden\r\n");
@@ -360,6 +361,60 @@ class RegistrarTest {
             String otherUri = phone.registerWithAuth(phone.register().digestUri("sip:" + BETA));
             assertThat(statusOf(otherUri)).isEqualTo(400);
             assertThat(db().storedContacts(number, ALPHA)).isEmpty();
+        }
+    }
+
+    /**
+     * Phones behind an outbound proxy, and SIPp without {@code -auth_uri}, compute the digest for the
+     * tenant's domain or for the node rather than for the exact Request-URI; Kamailio, Asterisk and
+     * FreeSWITCH accept that, and so does Tandem. A URI of another domain is still refused (400, as
+     * RFC 7616 3.4.6 says for a request-uri that does not name the request's resource).
+     */
+    @Test
+    void aDigestUriNamingTheTenantsDomainOrTheNodeIsAcceptedAndAnotherDomainIsNot() throws Exception {
+        String number = db().newExtension();
+        try (TestPhone phone = TestPhone.udp(NODE.port(), number, ALPHA)) {
+            TestPhone.Register withTransport = phone.register().requestUri("sip:" + ALPHA + ";transport=udp");
+            assertThat(statusOf(phone.registerWithAuth(withTransport.digestUri("sip:" + ALPHA)))).isEqualTo(200);
+            assertThat(statusOf(phone.registerWithAuth(phone.register().digestUri("sip:" + phone.engineAddress() + ":"
+                    + NODE.port())))).isEqualTo(200);
+            assertThat(db().storedContacts(number, ALPHA)).containsExactly(phone.contactUri());
+
+            String otherDomain = phone.registerWithAuth(phone.register().expires(0).digestUri("sip:" + BETA));
+            assertThat(otherDomain).startsWith("SIP/2.0 400 Authorization URI Names Another Server\r\n");
+            String otherHost = phone.registerWithAuth(phone.register().expires(0).digestUri("sip:" + number + "@example.com"));
+            assertThat(statusOf(otherHost)).isEqualTo(400);
+            assertThat(db().storedContacts(number, ALPHA)).as("still bound").containsExactly(phone.contactUri());
+        }
+    }
+
+    @Test
+    void aTenantThatChoseSha256AloneIsChallengedAndRegisteredWithSha256Only() throws Exception {
+        String number = db().newExtension();
+        String domain = RegistrarDatabase.SHA_256_ONLY;
+        try (TestPhone phone = TestPhone.udp(NODE.port(), number, domain).algorithm("SHA-256");
+             TestPhone md5Phone = TestPhone.udp(NODE.port(), number, domain)) {
+            assertThat(challenges(phone.send(phone.register()))).extracting(c -> c.get("algorithm"))
+                    .containsExactly("SHA-256");
+            assertThat(statusOf(phone.registerWithAuth(phone.register()))).isEqualTo(200);
+
+            String nonce = TestPhone.challenge(md5Phone.send(md5Phone.register()), "SHA-256").orElseThrow().get("nonce");
+            String md5 = md5Phone.send(md5Phone.register().authorization(md5Phone.answer(
+                    Map.of("realm", domain, "nonce", nonce, "algorithm", "MD5"), md5Phone.register(), 1)));
+            assertThat(statusOf(md5)).as("an MD5 answer to a SHA-256-only tenant").isEqualTo(403);
+            assertThat(db().storedContacts(number, domain)).containsExactly(phone.contactUri());
+        }
+    }
+
+    @Test
+    void aTenantThatKeptTheDefaultIsChallengedWithMd5Alone() throws Exception {
+        String number = db().newExtension();
+        try (TestPhone phone = TestPhone.udp(NODE.port(), number, RegistrarDatabase.DEFAULT_DIGEST)) {
+            assertThat(challenges(phone.send(phone.register()))).extracting(c -> c.get("algorithm"))
+                    .containsExactly("MD5");
+            assertThat(challenges(phone.send(phone.register().requestUri("sip:no-tenant.example.com"))))
+                    .as("a domain no tenant has looks the same").extracting(c -> c.get("algorithm")).containsExactly("MD5");
+            assertThat(statusOf(phone.registerWithAuth(phone.register()))).isEqualTo(200);
         }
     }
 

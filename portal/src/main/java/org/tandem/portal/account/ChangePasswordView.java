@@ -8,13 +8,13 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinSession;
 import jakarta.inject.Inject;
 import org.tandem.administration.access.Actor;
 import org.tandem.administration.account.AccountService;
 import org.tandem.administration.account.PasswordStrength;
 import org.tandem.administration.shared.InvalidInputException;
 import org.tandem.portal.layout.MainLayout;
+import org.tandem.portal.security.ClientAddress;
 import org.tandem.portal.security.CurrentUser;
 import org.tandem.portal.security.SignInThrottle;
 import org.tandem.portal.shared.FormMessages;
@@ -69,7 +69,7 @@ public class ChangePasswordView extends VerticalLayout {
     }
 
     private void change() {
-        String address = VaadinSession.getCurrent().getBrowser().getAddress();
+        String address = ClientAddress.current();
         try {
             if (!throttle.allows(actor.username(), address)) {
                 done.setVisible(false);

@@ -11,10 +11,10 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
-import com.vaadin.flow.server.VaadinSession;
 import jakarta.inject.Inject;
 import org.tandem.portal.home.HomeView;
 import org.tandem.portal.security.Authenticator;
+import org.tandem.portal.security.ClientAddress;
 import org.tandem.portal.security.CurrentUser;
 import org.tandem.portal.security.PublicView;
 import org.tandem.portal.security.SignInThrottle;
@@ -37,8 +37,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     static final String ERROR_TITLE = "Incorrect username or password";
     static final String ERROR_MESSAGE = "Check that you have entered the correct username and password and try again.";
     static final String THROTTLED_TITLE = "Too many failed sign-ins";
-    static final String THROTTLED_MESSAGE = "Sign-ins for this username or from this address are paused for a few "
-            + "minutes. Try again later.";
+    static final String THROTTLED_MESSAGE = "Too many failed sign-ins from this address: they are paused here for a "
+            + "few minutes. Try again later.";
 
     private final Authenticator authenticator;
     private final CurrentUser currentUser;
@@ -69,7 +69,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void signIn(LoginEvent event) {
-        String address = VaadinSession.getCurrent().getBrowser().getAddress();
+        String address = ClientAddress.current();
         if (!throttle.allows(event.getUsername(), address)) {
             refuse(THROTTLED_TITLE, THROTTLED_MESSAGE);
             return;

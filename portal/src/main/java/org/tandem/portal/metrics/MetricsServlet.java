@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.tandem.administration.operator.ClusterService;
+import org.tandem.portal.security.ClientAddress;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * {@code GET /metrics}: this node's view of the cluster for Prometheus. The exact path wins over the
  * portal's {@code /*}, so Vaadin never sees it. Refused (403, a line saying why) to a scraper that
- * {@link ScraperAccess} does not allow; 503 while this node's database does not answer.
+ * {@link ScraperAccess} does not allow, judged by its {@link ClientAddress} (behind a trusted reverse
+ * proxy, the client's, not the proxy's loopback address); 503 while this node's database does not answer.
  */
 @WebServlet(name = "metrics", urlPatterns = "/metrics")
 public class MetricsServlet extends HttpServlet {
@@ -29,7 +31,7 @@ public class MetricsServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Cache-Control", "no-store");
-        if (!access.allows(request.getHeader("Authorization"), request.getRemoteAddr())) {
+        if (!access.allows(request.getHeader("Authorization"), ClientAddress.of(request))) {
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
             response.setContentType("text/plain; charset=utf-8");
             response.getWriter().write(access.refusal());

@@ -5,6 +5,7 @@ import org.tandem.domain.extension.SipAccount;
 import org.tandem.domain.extension.SipAccounts;
 import org.tandem.domain.extension.SipCredentials;
 import org.tandem.domain.tenant.PlanLimits;
+import org.tandem.domain.tenant.SipDigest;
 import org.tandem.domain.tenant.SipDomain;
 import org.tandem.domain.tenant.TenantStatus;
 
@@ -29,10 +30,11 @@ public final class JdbcSipAccounts implements SipAccounts {
     private static final Pattern EXTENSION_NUMBER = Pattern.compile("[0-9]{2,10}");
     private static final String SELECT = """
             select t.id, t.status, e.number, e.ha1_md5, e.ha1_sha256, e.max_contacts,
-                   t.max_extensions, t.max_concurrent_calls, t.max_calls_per_second, t.sip_domain
+                   t.max_extensions, t.max_concurrent_calls, t.max_calls_per_second, t.sip_domain, t.sip_digest
             from tenant t join extension e on e.tenant_id = t.id""";
     private static final String FIND = SELECT + " where t.sip_domain = ? and e.number = ?";
     private static final String ALL = SELECT + " limit ?";
+    private static final String DIGEST = "select sip_digest from tenant where sip_domain = ?";
 
     private final DataSource dataSource;
 
@@ -59,6 +61,19 @@ public final class JdbcSipAccounts implements SipAccounts {
     }
 
     @Override
+    public SipDigest digestOf(SipDomain domain) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(DIGEST)) {
+            statement.setString(1, domain.name());
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? SipDigest.ofColumn(row.getString(1)) : SipDigest.DEFAULT;
+            }
+        } catch (SQLException e) {
+            throw new StorageException("could not read the digest algorithms of " + domain, e);
+        }
+    }
+
+    @Override
     public List<InDomain> all(int limit) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(ALL)) {
@@ -81,6 +96,7 @@ public final class JdbcSipAccounts implements SipAccounts {
                 new ExtensionNumber(row.getString(3)),
                 new SipCredentials(row.getString(4), row.getString(5)),
                 row.getInt(6),
-                new PlanLimits(row.getInt(7), row.getInt(8), row.getInt(9)));
+                new PlanLimits(row.getInt(7), row.getInt(8), row.getInt(9)),
+                SipDigest.ofColumn(row.getString(11)));
     }
 }

@@ -15,6 +15,7 @@ import org.tandem.domain.operator.Operator;
 import org.tandem.domain.pool.Pool;
 import org.tandem.domain.reseller.Reseller;
 import org.tandem.domain.tenant.PlanLimits;
+import org.tandem.domain.tenant.SipDigest;
 import org.tandem.domain.tenant.SipDomain;
 import org.tandem.domain.tenant.Tenant;
 import org.tandem.storage.TestDatabase;
@@ -25,6 +26,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class JdbcSipAccountsTest {
 
@@ -74,6 +76,21 @@ class JdbcSipAccountsTest {
         assertThat(found.number()).isEqualTo(new ExtensionNumber("101"));
         assertThat(found.credentials()).isEqualTo(SipCredentials.derive("101", "alpha.example.com", "alpha-secret".toCharArray()));
         assertThat(found.maxContacts()).isEqualTo(3);
+    }
+
+    @Test
+    void carriesTheTenantsDigestChoiceMd5ByDefault() throws SQLException {
+        assertThat(accounts.digestOf(new SipDomain("alpha.example.com"))).isEqualTo(SipDigest.MD5);
+        assertThat(accounts.find(new SipDomain("alpha.example.com"), "101").orElseThrow().digest()).isEqualTo(SipDigest.MD5);
+        assertThat(accounts.digestOf(new SipDomain("nowhere.example.com"))).isEqualTo(SipDigest.DEFAULT);
+
+        execute("update tenant set sip_digest = 'SHA-256' where id = '" + beta.id() + "'");
+        assertThat(accounts.digestOf(new SipDomain("beta.example.com"))).isEqualTo(SipDigest.SHA_256);
+        assertThat(accounts.find(new SipDomain("beta.example.com"), "101").orElseThrow().digest()).isEqualTo(SipDigest.SHA_256);
+        assertThat(accounts.all(10)).extracting(listed -> listed.account().digest())
+                .containsExactlyInAnyOrder(SipDigest.MD5, SipDigest.SHA_256);
+        assertThatThrownBy(() -> execute("update tenant set sip_digest = 'SHA-512' where id = '" + beta.id() + "'"))
+                .as("the database knows the choices").hasMessageContaining("tenant_sip_digest_known");
     }
 
     @Test

@@ -138,6 +138,14 @@ class PostgresSipAccountChangesTest {
     }
 
     @Test
+    void aNewDigestChoiceIsAnnounced() throws Exception {
+        execute("update tenant set sip_digest = 'SHA-256,MD5' where sip_domain = 'alpha.example.com'");
+        assertThat(next()).isEqualTo("domain alpha.example.com");
+        execute("update tenant set sip_digest = 'MD5' where sip_domain = 'alpha.example.com'");
+        assertThat(next()).isEqualTo("domain alpha.example.com");
+    }
+
+    @Test
     void aChangeAppliedAsReplicationAppliesItIsAnnouncedToo() throws Exception {
         // the apply worker runs with session_replication_role = replica (only ALWAYS triggers fire) and an empty search_path
         try (Connection superuser = database.superuserConnection();
