@@ -40,7 +40,7 @@ import java.util.UUID;
  * node's signature instead ({@link HandOverCheck}, {@link NodeHop}): over TCP from that node's SIP
  * address, signed over all of the request this node acts on, fresh and not seen before, and the From
  * names an extension of an active tenant. A bad one is 403 and counts in the throttle like a wrong
- * password; a retransmission of one being handled is left to the stack.
+ * password; more than the replay cache holds is 503.
  */
 final class CallerAuthentication {
 
@@ -127,9 +127,6 @@ final class CallerAuthentication {
     private Outcome handedOver(Request request, String signature, SipDomain domain, Flow source) {
         URI from = ((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI();
         NodeHop.Verdict verdict = handOvers.check(request, signature, source);
-        if (verdict instanceof NodeHop.Retransmission) {
-            return new Dropped(); // the first copy's call is under way; the stack answers the copies
-        }
         if (verdict instanceof NodeHop.Refused(NodeHop.Reason reason) && reason == NodeHop.Reason.TOO_MANY) {
             return new Refused(replies.unavailable(request, (int) peers.hop().orElseThrow().window().toSeconds()));
         }

@@ -26,12 +26,17 @@ final class MemberAddresses {
     private final NodeDirectory nodes;
     private Map<InetAddress, Set<UUID>> byAddress = Map.of();
     private Instant readAt = Instant.MIN;
+    /** Why the table could not be read, while it never could: this node cannot tell a member (503, not 403). */
+    private RuntimeException neverRead;
 
     MemberAddresses(NodeDirectory nodes) {
         this.nodes = nodes;
     }
 
-    /** The nodes whose SIP address is {@code address} (an IP literal, as a packet's source); none for a stranger. */
+    /**
+     * The nodes whose SIP address is {@code address} (an IP literal, as a packet's source); none for a
+     * stranger. Throws the storage failure if the node table was never read.
+     */
     Set<UUID> nodesAt(String address, Instant now) {
         InetAddress source;
         try {
@@ -44,12 +49,20 @@ final class MemberAddresses {
 
     private synchronized Map<InetAddress, Set<UUID>> current(Instant now) {
         if (readAt.plus(REFRESH).isAfter(now)) {
+            if (neverRead != null) {
+                throw neverRead;
+            }
             return byAddress;
         }
         readAt = now; // also after a failure: the database is not asked again before REFRESH
         try {
             byAddress = resolve(nodes.sipAddresses());
+            neverRead = null;
         } catch (RuntimeException storageFailure) {
+            if (byAddress.isEmpty()) {
+                neverRead = storageFailure;
+                throw storageFailure;
+            }
             LOG.log(System.Logger.Level.WARNING, "cannot read the nodes' SIP addresses, keeping the last ones: "
                     + storageFailure.getMessage());
         }

@@ -23,7 +23,6 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -37,8 +36,9 @@ import java.util.regex.Pattern;
  * CSeq, Contact, the body's type and digest, the top Via's sent-by), the signing node, the time and a
  * random nonce. The receiving node trusts the From because the sender authenticated that phone, so
  * it takes a hand-over only from the SIP address of the node that signed it, within the clock-skew
- * window either side of its own time, unaltered, and once: a nonce seen before is a replay, unless it
- * comes again with the same Via branch, which is a retransmission of the INVITE being handled.
+ * window either side of its own time, unaltered, and once. Hand-overs go over TCP, where no node
+ * retransmits, and copies of an INVITE whose transaction is still there never reach this check (the
+ * stack answers them), so a nonce seen again is a replay.
  */
 public final class NodeHop {
 
@@ -127,10 +127,9 @@ public final class NodeHop {
         if (!MessageDigest.isEqual(mac(node, seconds, nonce, call), HexFormat.of().parseHex(m.group(4)))) {
             return new Refused(Reason.ALTERED);
         }
-        return switch (seen.spend(nonce, call.branch(), now)) {
+        return switch (seen.spend(nonce, now)) {
             case FIRST -> new Genuine(node);
-            case SAME_BRANCH -> new Retransmission(node);
-            case OTHER_BRANCH -> new Refused(Reason.REPLAYED);
+            case AGAIN -> new Refused(Reason.REPLAYED);
             case FULL -> new Refused(Reason.TOO_MANY);
         };
     }
@@ -149,15 +148,11 @@ public final class NodeHop {
     }
 
     /** What came of a hand-over's signature. */
-    public sealed interface Verdict permits Genuine, Retransmission, Refused {
+    public sealed interface Verdict permits Genuine, Refused {
     }
 
     /** Signed by {@code node}, unaltered, fresh, and the first time its nonce is seen. */
     public record Genuine(UUID node) implements Verdict {
-    }
-
-    /** The same INVITE again (same nonce, same Via branch): the call it starts is already being handled. */
-    public record Retransmission(UUID node) implements Verdict {
     }
 
     public record Refused(Reason reason) implements Verdict {
@@ -171,7 +166,7 @@ public final class NodeHop {
         MALFORMED("no signature in the form node=;ts=;nonce=;sig="),
         STALE("signed at a time outside the window"),
         ALTERED("the signature does not match the request (altered, or another secret)"),
-        REPLAYED("its nonce was already used by another request"),
+        REPLAYED("its nonce was used before (a replay)"),
         TOO_MANY("more hand-overs within the window than the replay cache holds");
 
         private final String words;
@@ -188,12 +183,12 @@ public final class NodeHop {
 
     /**
      * What a signature covers. URIs as user@host, which both nodes' parsers render alike, except the
-     * Contact, which is taken whole; the body as its SHA-256 (empty for none); {@code branch} is the
-     * top Via's branch, not signed (the stack adds it after signing) but told apart by the replay check.
+     * Contact, which is taken whole; the body as its SHA-256 (of nothing, for none); the top Via's
+     * sent-by, where the sending node says it is (its branch is added by the stack after signing).
      */
     public record SignedCall(String method, String requestUri, String from, String fromTag, String to, String toTag,
                              String callId, String cseq, String contact, String contentType, String bodyDigest,
-                             String sentBy, String branch) {
+                             String sentBy) {
 
         public SignedCall {
             Objects.requireNonNull(method, "method");
@@ -219,8 +214,7 @@ public final class NodeHop {
                     contact == null || contact.getAddress() == null ? "" : contact.getAddress().getURI().toString(),
                     type == null ? "" : (type.getContentType() + "/" + type.getContentSubType()).toLowerCase(Locale.ROOT),
                     sha256(request.getRawContent()),
-                    via == null ? "" : via.getHost() + ":" + via.getPort(),
-                    via == null ? "" : text(via.getBranch()));
+                    via == null ? "" : via.getHost() + ":" + via.getPort());
         }
 
         private static String userAtHost(URI uri) {
@@ -248,34 +242,29 @@ public final class NodeHop {
      */
     private static final class SeenNonces {
 
-        enum Seen { FIRST, SAME_BRANCH, OTHER_BRANCH, FULL }
-
-        private record Entry(String branch, Instant until) {
-        }
+        enum Seen { FIRST, AGAIN, FULL }
 
         private final Duration keep;
         private final int capacity;
-        private final LinkedHashMap<String, Entry> nonces = new LinkedHashMap<>();
+        private final LinkedHashMap<String, Instant> until = new LinkedHashMap<>();
 
         SeenNonces(Duration keep, int capacity) {
             this.keep = keep;
             this.capacity = capacity;
         }
 
-        synchronized Seen spend(String nonce, String branch, Instant now) {
-            Iterator<Map.Entry<String, Entry>> oldest = nonces.entrySet().iterator();
-            while (oldest.hasNext() && !oldest.next().getValue().until().isAfter(now)) {
+        synchronized Seen spend(String nonce, Instant now) {
+            Iterator<Instant> oldest = until.values().iterator();
+            while (oldest.hasNext() && !oldest.next().isAfter(now)) {
                 oldest.remove();
             }
-            Entry earlier = nonces.get(nonce);
-            if (earlier != null) {
-                // a request without a branch cannot be told from a replay
-                return !branch.isEmpty() && earlier.branch().equals(branch) ? Seen.SAME_BRANCH : Seen.OTHER_BRANCH;
+            if (until.containsKey(nonce)) {
+                return Seen.AGAIN;
             }
-            if (nonces.size() >= capacity) {
+            if (until.size() >= capacity) {
                 return Seen.FULL;
             }
-            nonces.put(nonce, new Entry(branch, now.plus(keep)));
+            until.put(nonce, now.plus(keep));
             return Seen.FIRST;
         }
     }

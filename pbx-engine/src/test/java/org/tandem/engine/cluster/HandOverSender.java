@@ -40,11 +40,30 @@ final class HandOverSender implements AutoCloseable {
 
     /** The status line of the first final answer, skipping provisional ones; fails if none comes within 3 s. */
     String finalStatus() throws IOException {
+        return finalStatusOr(null);
+    }
+
+    /** The first final answer, whole, skipping provisional ones; fails if none comes within 3 s. */
+    String finalAnswer() throws IOException {
         while (true) {
-            String message = receive(Duration.ofSeconds(3))
+            String answer = receive(Duration.ofSeconds(3))
                     .orElseThrow(() -> new AssertionError("no final answer to the hand-over"));
-            if (message.startsWith("SIP/2.0 ") && !message.startsWith("SIP/2.0 1")) {
-                return message.substring(0, message.indexOf("\r\n"));
+            if (answer.startsWith("SIP/2.0 ") && !answer.startsWith("SIP/2.0 1")) {
+                return answer;
+            }
+        }
+    }
+
+    /** The status line of the first final answer within 3 s, or {@code none} (null: fail) when none comes. */
+    String finalStatusOr(String none) throws IOException {
+        while (true) {
+            Optional<String> message = receive(Duration.ofSeconds(3));
+            if (message.isEmpty() && none != null) {
+                return none;
+            }
+            String answer = message.orElseThrow(() -> new AssertionError("no final answer to the hand-over"));
+            if (answer.startsWith("SIP/2.0 ") && !answer.startsWith("SIP/2.0 1")) {
+                return answer.substring(0, answer.indexOf("\r\n"));
             }
         }
     }
