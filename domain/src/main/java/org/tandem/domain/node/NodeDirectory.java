@@ -1,5 +1,6 @@
 package org.tandem.domain.node;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -7,7 +8,20 @@ import java.util.UUID;
 public interface NodeDirectory {
 
     /** A node alone: it knows no other. */
-    NodeDirectory NONE = nodeId -> Optional.empty();
+    NodeDirectory NONE = new NodeDirectory() {
+        @Override
+        public Optional<NetworkAddress> sipAddressOf(UUID nodeId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Map<UUID, NetworkAddress> sipAddresses() {
+            return Map.of();
+        }
+    };
 
     Optional<NetworkAddress> sipAddressOf(UUID nodeId);
+
+    /** Every node's SIP address, by node id: who may hand this node a call. */
+    Map<UUID, NetworkAddress> sipAddresses();
 }

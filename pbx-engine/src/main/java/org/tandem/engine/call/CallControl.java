@@ -155,7 +155,7 @@ final class CallControl {
         Request invite = messages.request(fork.call.provider, leg, Request.INVITE, leg.lastInviteCseq, hops);
         SipMessages.copyBody(fork.call.inviteRequest(), invite);
         if (fork.handedTo != null) {
-            String signature = peers.hop().orElseThrow().sign(nodeId, CallerAuthentication.signed(invite),
+            String signature = peers.hop().orElseThrow().sign(nodeId, NodeHop.SignedCall.of(invite),
                     clock.instant());
             invite.addHeader(messages.extension(NodeHop.HEADER, signature));
         }

@@ -6,6 +6,7 @@ import org.tandem.domain.registration.Flow;
 import org.tandem.domain.tenant.SipDomain;
 import org.tandem.engine.auth.DigestAuthentication;
 import org.tandem.engine.cluster.ClusterPeers;
+import org.tandem.engine.cluster.HandOverCheck;
 import org.tandem.engine.cluster.NodeHop;
 import org.tandem.engine.sip.Replies;
 
@@ -27,9 +28,10 @@ import java.util.UUID;
  * in the same throttle as the registrar's, so a password cannot be guessed through INVITEs instead.
  * <p>
  * A call another node of the cluster hands over (its callee's phone registered here) carries that
- * node's signature instead ({@link NodeHop}): it comes over TCP, the signature holds and is fresh,
- * and the From names an extension of an active tenant. A bad one is 403 and counts in the throttle
- * like a wrong password.
+ * node's signature instead ({@link HandOverCheck}, {@link NodeHop}): over TCP from that node's SIP
+ * address, signed over all of the request this node acts on, fresh and not seen before, and the From
+ * names an extension of an active tenant. A bad one is 403 and counts in the throttle like a wrong
+ * password; more than the replay cache holds is 503.
  */
 final class CallerAuthentication {
 
@@ -52,8 +54,7 @@ final class CallerAuthentication {
     private final SipAccounts accounts;
     private final DigestAuthentication authentication;
     private final ClusterPeers peers;
-    private final UUID nodeId;
-    private final InstantSource clock;
+    private final HandOverCheck handOvers;
 
     /** @param authentication in the {@link DigestAuthentication.Role#PROXY} role */
     CallerAuthentication(Replies replies, SipAccounts accounts, DigestAuthentication authentication,
@@ -62,8 +63,7 @@ final class CallerAuthentication {
         this.accounts = accounts;
         this.authentication = authentication;
         this.peers = peers;
-        this.nodeId = nodeId;
-        this.clock = clock;
+        this.handOvers = new HandOverCheck(peers, nodeId, clock);
     }
 
     Outcome check(Request request, Flow source) {
@@ -87,11 +87,13 @@ final class CallerAuthentication {
 
     private Outcome handedOver(Request request, String signature, SipDomain domain, Flow source) {
         URI from = ((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI();
+        NodeHop.Verdict verdict = handOvers.check(request, signature, source);
+        if (verdict instanceof NodeHop.Refused(NodeHop.Reason reason) && reason == NodeHop.Reason.TOO_MANY) {
+            return new Refused(replies.unavailable(request, (int) peers.hop().orElseThrow().window().toSeconds()));
+        }
         Optional<SipAccount> account = Optional.empty();
-        if (source.transport().equals("tcp") && from instanceof SipURI fromUri
-                && domain.name().equalsIgnoreCase(fromUri.getHost())
-                && peers.hop().flatMap(hop -> hop.verify(signature, signed(request), clock.instant()))
-                        .filter(node -> !node.equals(nodeId)).isPresent()) {
+        if (verdict instanceof NodeHop.Genuine && from instanceof SipURI fromUri
+                && domain.name().equalsIgnoreCase(fromUri.getHost())) {
             account = accounts.find(domain, fromUri.getUser());
         }
         if (account.isEmpty()) {
@@ -102,16 +104,5 @@ final class CallerAuthentication {
             return new Refused(replies.create(request, Response.FORBIDDEN, "Tenant Suspended"));
         }
         return new Caller(account.get(), domain, true);
-    }
-
-    /** What a node signs of a call it hands over, and what the receiving node checks. */
-    static NodeHop.SignedCall signed(Request request) {
-        return new NodeHop.SignedCall(request.getMethod(), userAtHost(request.getRequestURI()),
-                userAtHost(((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI()),
-                Calls.callId(request));
-    }
-
-    private static String userAtHost(URI uri) {
-        return uri instanceof SipURI sip ? sip.getUser() + "@" + sip.getHost() : uri.toString();
     }
 }

@@ -6,6 +6,7 @@ import org.tandem.domain.registration.Flow;
 import org.tandem.domain.registration.RegistrationFeed;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
@@ -21,6 +22,8 @@ public record ClusterPeers(NodeDirectory nodes, Optional<NodeHop> hop, CallCount
                            Optional<RegistrationFeed> bindingChanges) {
 
     public static final String SECRET_PROPERTY = "tandem.cluster.secret";
+    public static final String HOP_WINDOW_PROPERTY = "tandem.cluster.hop.window.seconds";
+    public static final String HOP_REPLAY_CAPACITY_PROPERTY = "tandem.cluster.hop.replay.capacity";
     public static final ClusterPeers ALONE = new ClusterPeers(NodeDirectory.NONE, Optional.empty(), CallCounts.NONE,
             Optional.empty());
 
@@ -31,15 +34,37 @@ public record ClusterPeers(NodeDirectory nodes, Optional<NodeHop> hop, CallCount
         Objects.requireNonNull(bindingChanges, "binding changes");
     }
 
-    /** The peers in {@code nodes}, signing with {@value #SECRET_PROPERTY}; alone when it is not set. */
+    /**
+     * The peers in {@code nodes}, signing with {@value #SECRET_PROPERTY}, hand-overs good for
+     * {@value #HOP_WINDOW_PROPERTY} either way and at most {@value #HOP_REPLAY_CAPACITY_PROPERTY} of
+     * them within twice that; alone when the secret is not set.
+     */
     public static ClusterPeers fromProperties(Properties properties, NodeDirectory nodes, CallCounts callCounts,
                                               RegistrationFeed bindingChanges) {
         String secret = properties.getProperty(SECRET_PROPERTY);
         if (secret == null || secret.isBlank()) {
             return ALONE;
         }
-        return new ClusterPeers(nodes, Optional.of(new NodeHop(secret.strip().getBytes(StandardCharsets.UTF_8))),
-                callCounts, Optional.of(bindingChanges));
+        NodeHop hop = new NodeHop(secret.strip().getBytes(StandardCharsets.UTF_8),
+                Duration.ofSeconds(positive(properties, HOP_WINDOW_PROPERTY, NodeHop.DEFAULT_WINDOW.toSeconds())),
+                (int) positive(properties, HOP_REPLAY_CAPACITY_PROPERTY, NodeHop.DEFAULT_REPLAY_CAPACITY));
+        return new ClusterPeers(nodes, Optional.of(hop), callCounts, Optional.of(bindingChanges));
+    }
+
+    private static long positive(Properties properties, String name, long defaultValue) {
+        String value = properties.getProperty(name);
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            long number = Long.parseLong(value.strip());
+            if (number < 1 || number > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException(name + " must be from 1 to " + Integer.MAX_VALUE + ", got " + value);
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " is not a number: '" + value + "'", e);
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.tandem.engine.cluster;
 
+import gov.nist.javax.sip.parser.StringMsgParser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,9 +11,12 @@ import org.tandem.engine.Eventually;
 import org.tandem.engine.registrar.RegistrarDatabase;
 import org.tandem.engine.registrar.TestPhone;
 
+import javax.sip.message.Request;
 import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +36,8 @@ import static org.tandem.engine.registrar.RegistrarDatabase.ALPHA;
  * node's database hold every binding. One extension's phone registers on A, the other's on B: calls
  * connect both ways, each phone hears only from its own registrar (the Via of what reaches it is
  * its node's), the call is recorded once, and the hop between nodes is refused to anyone without
- * the cluster's secret, over UDP, or with a stale signature.
+ * the cluster's secret, over UDP, or with a stale signature (replays, changes and strangers'
+ * addresses: {@link HandOverReplayTest}).
  */
 @Timeout(60)
 class SplitRegistrationTest {
@@ -77,21 +82,30 @@ class SplitRegistrationTest {
             NodeHop strangersKey = new NodeHop("a-secret-that-is-not-the-cluster's".getBytes(StandardCharsets.UTF_8));
             NodeHop clusterKey = new NodeHop(TestNode.SECRET);
 
-            assertThat(handOver(b, "TCP", caller, callee, strangersKey, a.id(), Instant.now()))
-                    .isEqualTo("SIP/2.0 403 Not Signed By A Cluster Node");
-            assertThat(handOver(b, "UDP", caller, callee, clusterKey, a.id(), Instant.now()))
-                    .isEqualTo("SIP/2.0 403 Not Signed By A Cluster Node");
-            assertThat(handOver(b, "TCP", caller, callee, clusterKey, a.id(), Instant.now().minusSeconds(60)))
-                    .isEqualTo("SIP/2.0 403 Not Signed By A Cluster Node");
+            try (HandOverSender nodeA = new HandOverSender(a.address(), b)) {
+                nodeA.send(signedInvite(a.sentBy(), "TCP", caller, callee, strangersKey, a.id(), Instant.now()));
+                assertThat(nodeA.finalStatus()).isEqualTo("SIP/2.0 403 Not Signed By A Cluster Node");
+            }
+            try (TestPhone overUdp = b.phone("UDP", caller, ALPHA)) {
+                String answer = overUdp.exchange(signedInvite("127.0.0.1:" + overUdp.localPort(), "UDP", caller, callee,
+                        clusterKey, a.id(), Instant.now()));
+                assertThat(answer).startsWith("SIP/2.0 403 Not Signed By A Cluster Node\r\n");
+            }
+            try (HandOverSender nodeA = new HandOverSender(a.address(), b)) {
+                nodeA.send(signedInvite(a.sentBy(), "TCP", caller, callee, clusterKey, a.id(),
+                        Instant.now().minusSeconds(60)));
+                assertThat(nodeA.finalStatus()).isEqualTo("SIP/2.0 403 Not Signed By A Cluster Node");
+            }
             assertThat(phone.receive(Duration.ofMillis(300))).as("the phone never rang").isEmpty();
 
-            // the control: the same INVITE rightly signed does ring it
-            try (TestPhone node = b.phone("TCP", caller, ALPHA)) {
-                node.send(signedInvite(node, caller, callee, clusterKey, a.id(), Instant.now()));
+            // the control: the same INVITE rightly signed, from node A's address, does ring it
+            try (HandOverSender nodeA = new HandOverSender(a.address(), b)) {
+                nodeA.send(signedInvite(a.sentBy(), "TCP", caller, callee, clusterKey, a.id(), Instant.now()));
                 String rung = phone.receive(WAIT).orElseThrow(() -> new AssertionError("a signed hand-over did not ring"));
                 assertThat(rung).startsWith("INVITE ");
                 assertThat(headers(rung, NodeHop.HEADER)).as("the signature stays between nodes").isEmpty();
                 phone.send(response(rung, "486 Busy Here", "p1", phone, null));
+                assertThat(nodeA.finalStatus()).isEqualTo("SIP/2.0 486 Busy Here");
             }
         }
     }
@@ -146,23 +160,23 @@ class SplitRegistrationTest {
         }
     }
 
-    /** A node hands {@code callee}'s call to {@code to} with a signature made by {@code key}; the final answer's status line. */
-    private static String handOver(TestNode to, String transport, String caller, String callee, NodeHop key, UUID signer,
-                                   Instant at) throws Exception {
-        try (TestPhone node = to.phone(transport, caller, ALPHA)) {
-            String answer = node.exchange(signedInvite(node, caller, callee, key, signer, at));
-            return answer.substring(0, answer.indexOf("\r\n"));
-        }
+    /** A hand-over of {@code caller}'s call to {@code callee}, as a node at {@code sentBy} sends it, signed by {@code key}. */
+    private static String signedInvite(String sentBy, String transport, String caller, String callee, NodeHop key,
+                                       UUID signer, Instant at) throws ParseException {
+        String body = sdp("node", "sendrecv");
+        String unsigned = "INVITE sip:" + callee + "@" + ALPHA + " SIP/2.0\r\n"
+                + "Via: SIP/2.0/" + transport + " " + sentBy + ";branch=z9hG4bK" + UUID.randomUUID() + "\r\n"
+                + "Max-Forwards: 69\r\n"
+                + "From: <sip:" + caller + "@" + ALPHA + ">;tag=n1\r\n"
+                + "To: <sip:" + callee + "@" + ALPHA + ">\r\n"
+                + "Call-ID: " + UUID.randomUUID() + "@node\r\n"
+                + "CSeq: 1 INVITE\r\n"
+                + "Contact: <sip:" + sentBy + ";transport=" + transport.toLowerCase(Locale.ROOT) + ">\r\n"
+                + "Content-Type: application/sdp\r\n"
+                + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
+        Request request = (Request) new StringMsgParser().parseSIPMessage(unsigned.getBytes(StandardCharsets.UTF_8),
+                true, false, null);
+        String signature = key.sign(signer, NodeHop.SignedCall.of(request), at);
+        return unsigned.replace("Content-Type:", NodeHop.HEADER + ": " + signature + "\r\nContent-Type:");
     }
-
-    private static String signedInvite(TestPhone node, String caller, String callee, NodeHop key, UUID signer,
-                                       Instant at) {
-        String callId = UUID.randomUUID() + "@node";
-        String signature = key.sign(signer, new NodeHop.SignedCall("INVITE", callee + "@" + ALPHA,
-                caller + "@" + ALPHA, callId), at);
-        String invite = invite(node, caller, "sip:" + callee + "@" + ALPHA, callId, "n1", 1, sdp("node", "sendrecv"), null);
-        return invite.replace("SIP/2.0/UDP", "SIP/2.0/" + node.transport())
-                .replace("Content-Type:", NodeHop.HEADER + ": " + signature + "\r\nContent-Type:");
-    }
-
 }

@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -45,6 +47,21 @@ public final class JdbcNodes implements NodeDirectory {
             }
         } catch (SQLException e) {
             throw new StorageException("could not look up the SIP address of node " + nodeId, e);
+        }
+    }
+
+    @Override
+    public Map<UUID, NetworkAddress> sipAddresses() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("select id, sip_host, sip_port from node");
+             ResultSet rows = statement.executeQuery()) {
+            Map<UUID, NetworkAddress> addresses = new HashMap<>();
+            while (rows.next()) {
+                addresses.put(rows.getObject(1, UUID.class), new NetworkAddress(rows.getString(2), rows.getInt(3)));
+            }
+            return addresses;
+        } catch (SQLException e) {
+            throw new StorageException("could not read the nodes' SIP addresses", e);
         }
     }
 }
