@@ -95,7 +95,7 @@ final class NodeApi {
 
     /** A body of raw bytes, sent as they are (not re-encoded from a string). */
     Answer post(String path, String contentType, byte[] body) throws IOException, InterruptedException {
-        return send("POST", path, contentType, HttpRequest.BodyPublishers.ofByteArray(body));
+        return sendBody("POST", path, contentType, HttpRequest.BodyPublishers.ofByteArray(body));
     }
 
     Answer patch(String path, String json) throws IOException, InterruptedException {
@@ -121,11 +121,11 @@ final class NodeApi {
 
     private Answer send(String method, String path, String contentType, String body)
             throws IOException, InterruptedException {
-        return send(method, path, contentType, body == null ? HttpRequest.BodyPublishers.noBody()
+        return sendBody(method, path, contentType, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     }
 
-    private Answer send(String method, String path, String contentType, HttpRequest.BodyPublisher body)
+    private Answer sendBody(String method, String path, String contentType, HttpRequest.BodyPublisher body)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
                 .method(method, body);
