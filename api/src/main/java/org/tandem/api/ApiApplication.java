@@ -9,6 +9,8 @@ import org.tandem.api.extension.ExtensionsResource;
 import org.tandem.api.openapi.OpenApiResource;
 import org.tandem.api.problem.ProblemMapper;
 import org.tandem.api.registration.RegistrationsResource;
+import org.tandem.api.request.BodyReading;
+import org.tandem.api.request.RequestTarget;
 import org.tandem.api.ringgroup.RingGroupsResource;
 import org.tandem.api.security.Authentication;
 import org.tandem.api.token.IdentityResource;
@@ -31,7 +33,8 @@ public class ApiApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Stream.of(RESOURCES, Set.of(Authentication.class, ProblemMapper.class, JsonSettings.class))
+        return Stream.of(RESOURCES, Set.of(RequestTarget.class, Authentication.class, BodyReading.class,
+                        ProblemMapper.class, JsonSettings.class))
                 .flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());
     }
 }

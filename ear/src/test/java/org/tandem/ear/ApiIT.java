@@ -13,14 +13,25 @@ import org.tandem.domain.account.PasswordHash;
 import org.tandem.domain.throttle.ThrottlePolicy;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -418,6 +429,149 @@ class ApiIT {
     }
 
     @Test
+    void hostileBodiesAreRefusedWithTheProblemDocumentThatNamesThemNeverA500() throws Exception {
+        NodeApi api = NodeApi.from("127.0.0.31");
+        NodeApi reseller = api.withToken(api.newToken(RESELLER, RESELLER_PASSWORD, "hostile bodies"));
+        String domain = "hostile" + suffix() + ".tandem.test";
+        String tenant = onboard(reseller, domain, "h@" + domain, "Hostile-Admin-Pass-26", 5);
+        String extensions = "v1/tenants/" + tenant + "/extensions";
+
+        assertMalformed(reseller.post(extensions, "{\"a\": " + "[".repeat(5000) + "]".repeat(5000) + "}"),
+                "The body nests objects and arrays more than 16 deep");
+        assertMalformed(reseller.post(extensions, "{\"number\": \"201\", \"displayName\": " + "9".repeat(2000) + "}"),
+                "A number in the body is longer than 32 characters");
+        assertMalformed(reseller.post(extensions, "{\"number\": \"201\", \"number\": \"202\", \"displayName\": \"Twice\"}"),
+                "The member \"number\" appears more than once in one object");
+        assertMalformed(reseller.post(extensions, "{\"number\": \"201\", \"displayName\": \"Half \\uD800\"}"),
+                "A string in the body holds half of a UTF-16 surrogate pair (\\uD800)");
+        assertMalformed(reseller.post(extensions, "{\"number\": \"201\", \"displayName\": \"Nul \\u0000\"}"),
+                "A string in the body holds the character U+0000");
+        byte[] latin1 = "{\"number\": \"201\", \"displayName\": \"Zo\u00eb\"}".getBytes(StandardCharsets.ISO_8859_1);
+        NodeApi.Answer notUtf8 = reseller.post(extensions, "application/json", latin1);
+        assertMalformed(notUtf8, "The body is not valid UTF-8 text: send it as UTF-8");
+        NodeApi.Answer tooLarge = reseller.post(extensions + "/import", "text/csv", "201,Big\n".repeat(150_000));
+        assertProblem(tooLarge, 413, "urn:tandem:problem:body-too-large");
+        assertThat(tooLarge.json().getString("detail")).isEqualTo("The body is larger than the node takes (1048576 bytes)");
+
+        NodeApi.Answer bidi = reseller.post(extensions, "{\"number\": \"201\", \"displayName\": \"Invoice\u202Efdp.exe\"}");
+        assertProblem(bidi, 422, "urn:tandem:problem:invalid-input");
+        assertThat(field(bidi, "displayName")).isEqualTo("Display name contains characters that change the direction of text");
+        NodeApi.Answer farFuture = api.withPassword(RESELLER, RESELLER_PASSWORD).post("v1/tokens",
+                "{\"name\": \"far\", \"expiresAt\": \"+999999999-12-31T23:59:59Z\"}");
+        assertProblem(farFuture, 422, "urn:tandem:problem:invalid-input");
+        assertThat(field(farFuture, "expiresAt")).startsWith("Must be a date and time");
+        assertThat(reseller.get(extensions).json().getJsonArray("extensions")).isEmpty();
+    }
+
+    @Test
+    void hostileAddressesAndMethodsGetA4xxNeverA500() throws Exception {
+        NodeApi api = NodeApi.from("127.0.0.32");
+        NodeApi admin = api.withToken(api.newToken(ACME_ADMIN, ACME_ADMIN_PASSWORD, "hostile addresses"));
+        String tenant = admin.get("v1/me").json().getString("tenantId");
+        String calls = "v1/tenants/" + tenant + "/calls";
+
+        NodeApi.Answer farDays = admin.get(calls + "?from=%2B999999999-01-01&to=-999999999-01-01");
+        assertProblem(farDays, 422, "urn:tandem:problem:invalid-input");
+        assertThat(field(farDays, "to")).isEqualTo("Must be a day such as 2026-11-22");
+        assertMalformed(admin.get(calls + "?number=%00"), "The query holds a control character such as U+0000");
+        assertMalformed(admin.get(calls + "?number=%C3%28"), "The query is not percent-encoded UTF-8");
+        assertMalformed(admin.get("v1/tenants/" + tenant + "/extensions/%00"), "The path holds a control character such as U+0000");
+
+        String token = admin.newToken(ACME_ADMIN, ACME_ADMIN_PASSWORD, "raw");
+        assertThat(raw("127.0.0.32", "GET /api/" + calls + "?number=%ZZ HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                + token + "\r\nConnection: close\r\n\r\n")).startsWith("HTTP/1.1 400 ");
+        assertThat(raw("127.0.0.32", "GET /api/v1/%ZZ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"))
+                .startsWith("HTTP/1.1 400 ");
+        String trace = raw("127.0.0.32", "TRACE /api/v1/me HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
+                + "\r\nX-Probe: echo-me\r\nConnection: close\r\n\r\n");
+        assertThat(trace).startsWith("HTTP/1.1 405 ").doesNotContain("echo-me").doesNotContain(token);
+    }
+
+    @Test
+    void aSuspendedCustomersAdminReadsButEveryWriteIs403UntilResumed() throws Exception {
+        NodeApi api = NodeApi.from("127.0.0.33");
+        NodeApi reseller = api.withToken(api.newToken(RESELLER, RESELLER_PASSWORD, "suspends"));
+        String domain = "paused" + suffix() + ".tandem.test";
+        String tenant = onboard(reseller, domain, "p@" + domain, "Paused-Admin-Pass-26", 5);
+        NodeApi admin = api.withToken(api.newToken("p@" + domain, "Paused-Admin-Pass-26", "paused admin"));
+        String extensions = "v1/tenants/" + tenant + "/extensions";
+        String extension = admin.post(extensions, "{\"number\": \"201\", \"displayName\": \"Pat\"}").json()
+                .getJsonObject("extension").getString("id");
+
+        assertThat(reseller.post("v1/customers/" + tenant + "/suspend", "").status()).isEqualTo(200);
+
+        assertThat(admin.get(extensions).status()).isEqualTo(200);
+        for (NodeApi.Answer write : List.of(admin.post(extensions, "{\"number\": \"202\", \"displayName\": \"Nope\"}"),
+                admin.patch(extensions + "/" + extension, "{\"displayName\": \"Renamed\"}"),
+                admin.post(extensions + "/" + extension + "/sip-password", ""),
+                admin.delete(extensions + "/" + extension),
+                admin.post(extensions + "/import", "text/csv", "203,Imported\n"),
+                admin.post("v1/tenants/" + tenant + "/ring-groups", "{\"number\": \"600\", \"name\": \"Sales\", "
+                        + "\"memberTimeoutSeconds\": 15, \"members\": [\"201\"]}"))) {
+            assertProblem(write, 403, "urn:tandem:problem:forbidden");
+            assertThat(write.json().getString("detail")).startsWith("Your company's service is suspended");
+        }
+        assertThat(admin.get(extensions).json().getJsonArray("extensions")).hasSize(1);
+
+        assertThat(reseller.post("v1/customers/" + tenant + "/resume", "").status()).isEqualTo(200);
+        assertThat(admin.post(extensions, "{\"number\": \"202\", \"displayName\": \"Back\"}").status()).isEqualTo(201);
+    }
+
+    @Test
+    void responsesCarryTheSecurityHeadersAndAnonymousApiCallsMakeNoSession() throws Exception {
+        NodeApi api = NodeApi.from("127.0.0.34");
+        NodeApi.Answer openApi = api.get("openapi.json");
+        NodeApi.Answer refused = api.get("v1/me");
+        NodeApi.Answer wrongToken = api.withToken("tdm_nothing_here").get("v1/me");
+        NodeApi.Answer signedIn = api.withToken(api.newToken(ACME_ADMIN, ACME_ADMIN_PASSWORD, "headers")).get("v1/me");
+        HttpResponse<String> portal = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + Integer.getInteger("it.http.port") + "/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        for (HttpResponse<String> response : List.of(openApi.response(), refused.response(), wrongToken.response(),
+                signedIn.response(), portal)) {
+            HttpHeaders headers = response.headers();
+            assertThat(headers.firstValue("Content-Security-Policy")).as(response.uri().toString()).hasValueSatisfying(csp ->
+                    assertThat(csp).contains("default-src 'self'").contains("frame-ancestors 'none'")
+                            .contains("object-src 'none'"));
+            assertThat(headers.firstValue("X-Frame-Options")).hasValue("DENY");
+            assertThat(headers.firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        }
+        for (NodeApi.Answer answer : List.of(openApi, refused, wrongToken, signedIn)) {
+            assertThat(answer.headers("Set-Cookie")).as(answer.toString()).isEmpty();
+        }
+        assertThat(portal.headers().firstValue("Set-Cookie")).hasValueSatisfying(cookie ->
+                assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly").contains("SameSite=Lax"));
+    }
+
+    @Test
+    void aClientThatSendsItsHeadersTooSlowlyIsCutOff() throws Exception {
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress("127.0.0.35", 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", Integer.getInteger("it.http.port")), 5000);
+            socket.setSoTimeout(1000);
+            OutputStream out = socket.getOutputStream();
+            out.write("GET /api/openapi.json HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+            long start = System.nanoTime();
+            boolean closed = false;
+            // one header byte a second, never the blank line that ends the headers: bounded to 40 s
+            for (int second = 0; second < 40 && !closed; second++) {
+                try {
+                    out.write('X');
+                    out.flush();
+                    closed = socket.getInputStream().read() == -1;
+                } catch (SocketTimeoutException stillOpen) {
+                    // nothing answered this second
+                } catch (IOException reset) {
+                    closed = true;
+                }
+            }
+            assertThat(closed).as("the node closed the connection").isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(25));
+        }
+    }
+
+    @Test
     void anAddressThatKeepsGuessingTokensIsSlowedDownAndOthersAreNot() throws Exception {
         NodeApi guesser = NodeApi.from("127.0.0.77");
         String good = guesser.newToken(ACME_ADMIN, ACME_ADMIN_PASSWORD, "guessed address");
@@ -477,6 +631,22 @@ class ApiIT {
                 "/v1/tenants/{tenantId}/extensions/{extensionId}/sip-password", "/v1/tenants/{tenantId}/ring-groups",
                 "/v1/tenants/{tenantId}/ring-groups/{ringGroupId}", "/v1/tenants/{tenantId}/registrations",
                 "/v1/tenants/{tenantId}/active-calls", "/v1/tenants/{tenantId}/calls", "/v1/tenants/{tenantId}/calls/export", "/openapi.json");
+    }
+
+    private static void assertMalformed(NodeApi.Answer answer, String detail) {
+        assertProblem(answer, 400, "urn:tandem:problem:malformed-request");
+        assertThat(answer.json().getString("detail")).isEqualTo(detail);
+    }
+
+    /** What the node answers to {@code request}, sent as it is from {@code from}: bytes no HTTP client would send. */
+    private static String raw(String from, String request) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(from, 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", Integer.getInteger("it.http.port")), 5000);
+            socket.setSoTimeout(15_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
     }
 
     private static void assertProblem(NodeApi.Answer answer, int status, String type) {

@@ -105,6 +105,11 @@ final class NodeApi {
         return send("POST", path, contentType, body);
     }
 
+    /** A body of raw bytes, sent as they are (not re-encoded from a string). */
+    Answer post(String path, String contentType, byte[] body) throws IOException, InterruptedException {
+        return sendBody("POST", path, contentType, HttpRequest.BodyPublishers.ofByteArray(body));
+    }
+
     Answer patch(String path, String json) throws IOException, InterruptedException {
         return send("PATCH", path, "application/json", json);
     }
@@ -128,9 +133,14 @@ final class NodeApi {
 
     private Answer send(String method, String path, String contentType, String body)
             throws IOException, InterruptedException {
+        return sendBody(method, path, contentType, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    }
+
+    private Answer sendBody(String method, String path, String contentType, HttpRequest.BodyPublisher body)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                .method(method, body);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }

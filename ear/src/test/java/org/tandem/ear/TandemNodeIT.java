@@ -254,6 +254,31 @@ class TandemNodeIT {
         journeys().theOperatorSeesThePoolsAndNodes();
     }
 
+    /**
+     * The portal's pages work under the node's Content-Security-Policy: a tenant admin's pages (a grid,
+     * a chart, live push) render, and the browser's console shows no refusal and no error.
+     */
+    @Test
+    @RunAsClient
+    void portalPagesRunUnderTheContentSecurityPolicyWithoutAConsoleError() throws Exception {
+        String acme = NodeDatabase.single("select id::text from tenant where sip_domain = 'acme.tandem.test'");
+        try (Browser browser = new Browser(portal().toString())) {
+            browser.signIn("admin@acme", "tandem-admin");
+            browser.open("tenants/" + acme + "/extensions");
+            assertThat(browser.gridText("extensions")).contains("Alice Archer");
+            for (String[] page : new String[][]{{"ring-groups", "ring-groups"}, {"calls", "calls-summary"},
+                    {"active-calls", "active-call-count"}, {"registrations", "registration-count"}}) {
+                browser.open("tenants/" + acme + "/" + page[0]);
+                browser.element(page[1]);
+            }
+            browser.open("account/password");
+            browser.element("current-password");
+
+            assertThat(browser.consoleMessages()).noneMatch(message -> message.startsWith("SEVERE"))
+                    .noneMatch(message -> message.contains("Content Security Policy"));
+        }
+    }
+
     /** Last but one: the node is in a cluster for a moment, and the other journeys expect it alone. */
     @Test
     @RunAsClient

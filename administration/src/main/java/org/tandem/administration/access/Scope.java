@@ -11,11 +11,14 @@ import java.util.UUID;
 
 /**
  * The ownership rules, in one place: the operator reaches every tenant, a reseller admin the tenants
- * it sold, a tenant login its own tenant only. Services call these before touching anything.
+ * it sold, a tenant login its own tenant only, and changes a suspended tenant not at all. Services
+ * call these before touching anything.
  */
 public final class Scope {
 
     static final String NO_SUCH_CUSTOMER = "No such customer";
+    static final String SUSPENDED = "Your company's service is suspended: its settings can be seen but not changed "
+            + "until your provider resumes it";
 
     private Scope() {
     }
@@ -63,6 +66,17 @@ public final class Scope {
         if (refused != null) {
             throw refused;
         }
+        requireChangeable(actor, tenant);
         return tenant;
+    }
+
+    /**
+     * Refuses a change to a suspended tenant by one of its own logins: they keep reading what they
+     * have, but only the reseller and the operator, who suspended it and may resume it, change it.
+     */
+    public static void requireChangeable(Actor actor, Tenant tenant) {
+        if (actor.tenant().isPresent() && !tenant.isActive()) {
+            throw new AccessDeniedException(SUSPENDED);
+        }
     }
 }

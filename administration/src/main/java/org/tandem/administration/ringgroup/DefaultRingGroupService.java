@@ -60,7 +60,7 @@ public class DefaultRingGroupService implements RingGroupService {
     @Override
     public RingGroupSummary create(Actor actor, UUID tenantId, String number, String name, RingStrategy strategy,
                                    int memberTimeoutSeconds, List<String> members) {
-        Tenant tenant = administered(actor, tenantId);
+        Tenant tenant = toChange(actor, tenantId);
         FieldChecks checks = new FieldChecks();
         Optional<ExtensionNumber> groupNumber = checks.check(NUMBER, () -> new ExtensionNumber(strip(number)));
         groupNumber.flatMap(free -> takenProblem(tenant, free)).ifPresent(problem -> checks.taken(NUMBER, problem));
@@ -79,7 +79,7 @@ public class DefaultRingGroupService implements RingGroupService {
     @Override
     public RingGroupSummary update(Actor actor, UUID tenantId, UUID ringGroupId, String name, RingStrategy strategy,
                                    int memberTimeoutSeconds, List<String> members) {
-        Tenant tenant = administered(actor, tenantId);
+        Tenant tenant = toChange(actor, tenantId);
         RingGroup current = groups.ofTenant(tenant.id()).stream()
                 .filter(group -> group.id().equals(ringGroupId))
                 .findFirst()
@@ -139,7 +139,7 @@ public class DefaultRingGroupService implements RingGroupService {
 
     @Override
     public void delete(Actor actor, UUID tenantId, UUID ringGroupId) {
-        Tenant tenant = administered(actor, tenantId);
+        Tenant tenant = toChange(actor, tenantId);
         if (ringGroupId == null || !groups.remove(tenant.id(), ringGroupId)) {
             throw new NotFoundException(NO_SUCH_GROUP);
         }
@@ -148,6 +148,12 @@ public class DefaultRingGroupService implements RingGroupService {
     private Tenant administered(Actor actor, UUID tenantId) {
         Scope.requireRole(actor, "manage ring groups", Role.OPERATOR, Role.RESELLER_ADMIN, Role.TENANT_ADMIN);
         return Scope.tenant(actor, tenants, tenantId);
+    }
+
+    private Tenant toChange(Actor actor, UUID tenantId) {
+        Tenant tenant = administered(actor, tenantId);
+        Scope.requireChangeable(actor, tenant);
+        return tenant;
     }
 
     private static RingGroupSummary summary(RingGroup group) {

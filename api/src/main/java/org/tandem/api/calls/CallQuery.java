@@ -2,10 +2,11 @@ package org.tandem.api.calls;
 
 import org.tandem.administration.calls.CallFilter;
 import org.tandem.administration.shared.FieldChecks;
+import org.tandem.api.request.Dates;
 import org.tandem.domain.call.CallDisposition;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -49,8 +50,8 @@ final class CallQuery {
 
     private static LocalDate day(FieldChecks checks, String parameter, String text) {
         try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
+            return Dates.day(text.strip());
+        } catch (DateTimeException e) {
             checks.problem(parameter, "Must be a day such as 2026-11-22");
             return null;
         }

@@ -13,6 +13,8 @@ public enum ProblemType {
     OVER_PLAN(409, "Over the plan's limits"),
     /** A tenant's configuration changes on its home node only; the detail names that node and its portal. */
     NOT_HOME_NODE(409, "Changed on the customer's home node only"),
+    /** A body over the node's limit (RequestLimits), refused before it is read any further. */
+    BODY_TOO_LARGE(413, "The body is too large"),
     INVALID_INPUT(422, "The input is not valid"),
     TOO_MANY_FAILED_ATTEMPTS(429, "Too many failed attempts"),
     UNAVAILABLE(503, "Try again shortly"),

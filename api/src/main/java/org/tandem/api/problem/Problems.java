@@ -40,7 +40,7 @@ public final class Problems {
 
     /** The answer to {@code failure}; for anything unforeseen, a 500 that names {@code incident} and nothing else. */
     public static ProblemAnswer of(Throwable failure, UUID incident) {
-        return switch (failure) {
+        return switch (ownRefusalWithin(failure)) {
             case ApiProblemException api -> new ProblemAnswer(api.problem(), api.headers());
             case InvalidInputException invalid -> ProblemAnswer.of(invalidInput(invalid));
             case AlreadyTakenException taken -> ProblemAnswer.of(ProblemType.ALREADY_EXISTS.problem(taken.getMessage()));
@@ -62,6 +62,19 @@ public final class Problems {
                     : ProblemAnswer.of(ProblemType.INTERNAL.problem(
                     "Something went wrong on the node; quote incident " + incident + " to your operator"));
         };
+    }
+
+    /**
+     * The API's own refusal when JAX-RS wrapped it (one thrown while the body is read arrives inside
+     * the runtime's reader exception), else {@code failure} itself.
+     */
+    private static Throwable ownRefusalWithin(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApiProblemException) {
+                return cause;
+            }
+        }
+        return failure;
     }
 
     /** 401 with one challenge per kind of credentials the endpoint takes (RFC 9110 11.6.1). */

@@ -37,4 +37,15 @@ class CallQueryTest {
                         .containsEntry("from", "Must be a day such as 2026-11-22")
                         .containsEntry("disposition", "Must be one of ANSWERED, BUSY, NO_ANSWER, CANCELLED, FAILED"));
     }
+
+    @Test
+    void daysOutsideTheYearsZeroOneToNineThousandNineHundredNinetyNineAreNamedNotOverflowed() {
+        assertThatThrownBy(() -> CallQuery.filter("+999999999-01-01", "-999999999-01-01", null, null, TODAY))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messages())
+                        .containsOnlyKeys("from", "to"));
+        assertThatThrownBy(() -> CallQuery.filter(null, "+10000-01-01", null, null, TODAY))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messages()).containsOnlyKeys("to"));
+        assertThat(CallQuery.filter("0001-01-01", "9999-12-31", null, null, TODAY))
+                .isEqualTo(new CallFilter(LocalDate.of(1, 1, 1), LocalDate.of(9999, 12, 31), null, null));
+    }
 }

@@ -80,7 +80,7 @@ class OpenApiDocumentTest {
             }
             if (takesABody(operation.javaMethod())) {
                 assertThat(documented.containsKey("requestBody")).as(name).isTrue();
-                assertThat(codes).as(name + ": bad input").contains("422");
+                assertThat(codes).as(name + ": bad input").contains("400", "413", "422");
             }
             PasswordAccepted password = operation.javaMethod().getAnnotation(PasswordAccepted.class);
             Set<String> schemes = documented.containsKey("security")

@@ -144,6 +144,16 @@ class ProblemsTest {
     }
 
     @Test
+    void theApisOwnRefusalWrappedByTheRuntimeKeepsItsStatus() {
+        Problem problem = problem(new RuntimeException("reader failed",
+                new ApiProblemException(ProblemType.BODY_TOO_LARGE, "The body is larger than the node takes (8 bytes)")));
+
+        assertThat(problem.status()).isEqualTo(413);
+        assertThat(problem.type()).isEqualTo("urn:tandem:problem:body-too-large");
+        assertThat(problem.detail()).isEqualTo("The body is larger than the node takes (8 bytes)");
+    }
+
+    @Test
     void aDatabaseOutOfReachIs503WithRetryAfter() {
         ProblemAnswer answer = Problems.of(new IllegalStateException("wrapped",
                 new SQLTransientConnectionException("IJ000453: Unable to get managed connection")), INCIDENT);

@@ -75,4 +75,49 @@ class JsonRequestTest {
                     .isInstanceOfSatisfying(ApiProblemException.class, e -> assertThat(e.problem().status()).isEqualTo(400));
         }
     }
+
+    private static final RequestLimits LIMITS = new RequestLimits(1024, 4, 10);
+
+    @Test
+    void nestingDeeperThanTheLimitIsMalformedHoweverDeep() {
+        JsonRequest.parse("{\"a\": {\"b\": [[1]]}}", Set.of("a"), LIMITS);
+        for (String body : new String[]{"{\"a\": {\"b\": [[[1]]]}}", "{\"a\": " + "[".repeat(100_000) + "]".repeat(100_000) + "}"}) {
+            assertMalformed(body, "The body nests objects and arrays more than 4 deep");
+        }
+    }
+
+    @Test
+    void aNumberLongerThanTheLimitIsMalformedWhateverItsValue() {
+        assertThat(JsonRequest.parse("{\"n\": -123456789}", Set.of("n"), LIMITS).whole("n")).isEqualTo(-123456789);
+        for (String number : new String[]{"9".repeat(2000), "-1234567890", "1.000000000", "1e-99999999"}) {
+            assertMalformed("{\"n\": " + number + "}", "A number in the body is longer than 10 characters");
+        }
+        assertMalformed("{\"n\": [1, " + "9".repeat(2000) + "]}", "A number in the body is longer than 10 characters");
+    }
+
+    @Test
+    void aMemberNamedTwiceInOneObjectIsMalformedNotGuessed() {
+        assertMalformed("{\"name\": \"a\", \"name\": \"b\"}", "The member \"name\" appears more than once in one object");
+        assertMalformed("{\"plan\": {\"max\": 1, \"max\": 2}}", "The member \"max\" appears more than once in one object");
+        assertThat(JsonRequest.parse("{\"a\": {\"a\": 1}, \"b\": [{\"a\": 1}, {\"a\": 2}]}", Set.of("a", "b"), LIMITS)
+                .has("a")).isTrue();
+    }
+
+    @Test
+    void halfASurrogatePairOrANulInAnyStringIsMalformedNotAltered() {
+        assertThat(JsonRequest.parse("{\"name\": \"\\uD83D\\uDE80 ok\"}", Set.of("name"), LIMITS).text("name"))
+                .isEqualTo("\uD83D\uDE80 ok");
+        assertMalformed("{\"name\": \"a\\uD800\"}", "A string in the body holds half of a UTF-16 surrogate pair (\\uD800)");
+        assertMalformed("{\"name\": \"\\uDC00a\"}", "A string in the body holds half of a UTF-16 surrogate pair (\\uDC00)");
+        assertMalformed("{\"na\\uD800me\": 1}", "A string in the body holds half of a UTF-16 surrogate pair (\\uD800)");
+        assertMalformed("{\"members\": [\"a\\u0000\"]}", "A string in the body holds the character U+0000");
+    }
+
+    private static void assertMalformed(String body, String detail) {
+        assertThatThrownBy(() -> JsonRequest.parse(body, Set.of("a", "n", "name", "plan", "members"), LIMITS))
+                .isInstanceOfSatisfying(ApiProblemException.class, e -> {
+                    assertThat(e.problem().status()).isEqualTo(400);
+                    assertThat(e.problem().detail()).isEqualTo(detail);
+                });
+    }
 }

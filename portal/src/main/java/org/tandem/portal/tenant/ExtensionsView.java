@@ -21,6 +21,7 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import org.tandem.administration.access.AccessDeniedException;
 import org.tandem.administration.access.Actor;
 import org.tandem.administration.extension.ExtensionService;
 import org.tandem.administration.extension.ExtensionSummary;
@@ -141,7 +142,7 @@ public class ExtensionsView extends VerticalLayout implements BeforeEnterObserve
             new CredentialsDialog(List.of(issued)).open();
         } catch (InvalidInputException refused) {
             messages.show(refused);
-        } catch (OverPlanException | AlreadyTakenException | NotHomeNodeException refused) {
+        } catch (OverPlanException | AlreadyTakenException | NotHomeNodeException | AccessDeniedException refused) {
             messages.showGeneral(refused.getMessage());
         }
     }
@@ -180,7 +181,7 @@ public class ExtensionsView extends VerticalLayout implements BeforeEnterObserve
                 new IssuedLoginDialog(issued).open();
             } catch (InvalidInputException refused) {
                 loginMessages.show(refused);
-            } catch (AlreadyTakenException | NotHomeNodeException refused) {
+            } catch (AlreadyTakenException | NotHomeNodeException | AccessDeniedException refused) {
                 loginMessages.showGeneral(refused.getMessage());
             }
         });

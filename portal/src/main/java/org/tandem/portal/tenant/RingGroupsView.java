@@ -18,6 +18,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import org.tandem.administration.access.AccessDeniedException;
 import org.tandem.administration.access.Actor;
 import org.tandem.administration.extension.ExtensionService;
 import org.tandem.administration.extension.ExtensionSummary;
@@ -120,7 +121,7 @@ public class RingGroupsView extends VerticalLayout implements BeforeEnterObserve
             refresh();
         } catch (InvalidInputException refused) {
             messages.show(refused);
-        } catch (NotHomeNodeException refused) {
+        } catch (NotHomeNodeException | AccessDeniedException refused) {
             messages.showGeneral(refused.getMessage());
         }
     }
