@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.tandem.administration.support.AdministrationFixture.GLOBEX_ADMIN;
 import static org.tandem.administration.support.AdministrationFixture.NORTHWIND_ADMIN;
 import static org.tandem.administration.support.AdministrationFixture.SOUTHGATE_ADMIN;
@@ -74,6 +75,29 @@ class RingGroupsTest {
         assertThatThrownBy(() -> fixture.ringGroups.update(fixture.actor(GLOBEX_ADMIN), fixture.globex(), created.id(), "X",
                 null, 20, List.of("101"))).isInstanceOf(NotFoundException.class).hasMessage("No such ring group");
         assertThat(fixture.ringGroups.ringGroups(reseller, tenant)).containsExactly(changed);
+    }
+
+    @Test
+    void aDeletedExtensionLeavesItsGroupsAndALastMemberLeavesItsGroupEmpty() {
+        RingGroupSummary sales = fixture.ringGroups.create(reseller, tenant, "600", "Sales", RingStrategy.SEQUENTIAL, 15,
+                List.of("203", "201", "202"));
+        RingGroupSummary desk = fixture.ringGroups.create(reseller, tenant, "601", "Desk", null, 20, List.of("201"));
+
+        fixture.extensions.delete(reseller, tenant, extension("201"));
+
+        assertThat(fixture.ringGroups.ringGroups(reseller, tenant)).extracting(RingGroupSummary::number,
+                RingGroupSummary::members).containsExactly(tuple("600", List.of("203", "202")), tuple("601", List.of()));
+        assertThat(new JdbcRingGroups(fixture.database().dataSource()).find(tenant, "600").orElseThrow().members())
+                .extracting(member -> member.digits()).containsExactly("203", "202");
+        fixture.extensions.create(reseller, tenant, "201", "New Ann");
+        assertThat(fixture.ringGroups.ringGroups(reseller, tenant)).extracting(RingGroupSummary::id,
+                RingGroupSummary::members).as("a new extension of the old number joins no group by itself")
+                .containsExactly(tuple(sales.id(), List.of("203", "202")), tuple(desk.id(), List.of()));
+    }
+
+    private UUID extension(String number) {
+        return fixture.extensions.extensions(reseller, tenant).extensions().stream()
+                .filter(extension -> extension.number().equals(number)).findFirst().orElseThrow().id();
     }
 
     @Test

@@ -201,7 +201,7 @@ public final class JdbcRingGroups implements RingGroups, RingGroupRepository {
             connection.setAutoCommit(false);
             try {
                 requireHomeNode(connection, group.tenantId());
-                lockNumbers(connection, group.tenantId());
+                TenantNumberLock.take(connection, group.tenantId());
                 boolean changed = change.apply(connection);
                 connection.commit();
                 return changed;
@@ -237,15 +237,6 @@ public final class JdbcRingGroups implements RingGroups, RingGroupRepository {
     private void requireHomeNode(Connection connection, UUID tenantId) throws SQLException {
         if (homeNode.isPresent()) {
             homeNode.get().requireHomeHere(connection, tenantId);
-        }
-    }
-
-    /** The same lock the database's triggers take: one writer of a tenant's numbers at a time. */
-    private static void lockNumbers(Connection connection, UUID tenantId) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement(
-                "select pg_advisory_xact_lock(hashtext('tenant-number:' || ?::text))")) {
-            lock.setString(1, tenantId.toString());
-            lock.execute();
         }
     }
 
