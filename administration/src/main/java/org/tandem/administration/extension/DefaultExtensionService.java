@@ -236,12 +236,15 @@ public class DefaultExtensionService implements ExtensionService {
 
     /**
      * The tenant whose numbers change, as {@link #toChange}, with its numbers locked until the
-     * transaction ends: what is counted and checked here stays true until the insert.
+     * transaction ends, before the tenant (and its plan) is read: what is counted and checked here
+     * stays true until the insert.
      */
     private Tenant numbersToChange(Actor actor, UUID tenantId) {
-        Tenant tenant = toChange(actor, tenantId);
-        extensions.lockNumbers(tenant.id());
-        return tenant;
+        Scope.requireRole(actor, MANAGE, Role.OPERATOR, Role.RESELLER_ADMIN, Role.TENANT_ADMIN);
+        if (tenantId != null) {
+            extensions.lockNumbers(tenantId);
+        }
+        return toChange(actor, tenantId);
     }
 
     private String login(Extension extension) {

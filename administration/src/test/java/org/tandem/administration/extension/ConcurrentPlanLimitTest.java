@@ -3,6 +3,7 @@ package org.tandem.administration.extension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.tandem.administration.access.Actor;
+import org.tandem.administration.customer.PlanChange;
 import org.tandem.administration.shared.OverPlanException;
 import org.tandem.administration.support.AdministrationFixture;
 import org.tandem.administration.support.NodeServices;
@@ -20,7 +21,7 @@ import java.util.function.IntFunction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The plan's extension limit with many requests at once, each on a request thread of its own (its own
+ * The plan's extension and ring-group limits with many requests at once, each on a request thread of its own (its own
  * transaction and connection), all let go together: the plan holds exactly, and each refusal says why.
  */
 @Timeout(120)
@@ -66,6 +67,30 @@ class ConcurrentPlanLimitTest {
         assertThat(outcomes).filteredOn("created 2"::equals).hasSize(2);
         assertThat(outcomes).filteredOn(outcome -> !outcome.equals("created 2")).hasSize(REQUESTS - 2).containsOnly(
                 "The plan allows 5 extensions and 4 exist, so 2 more do not fit: delete some, or ask your reseller for a larger plan");
+    }
+
+    @Test
+    void twentyParallelRingGroupCreatesOnAPlanOfTwoMakeExactlyTwo() throws Exception {
+        AdministrationFixture.NewCustomer customer = fixture.newCustomer("Parallel Groups Co", 5);
+        Actor admin = fixture.actor(customer.admin());
+        fixture.extensions.create(admin, customer.id(), "201", "Ann");
+        fixture.customers.changePlan(fixture.actor(AdministrationFixture.NORTHWIND_ADMIN), customer.id(),
+                new PlanChange(5, 5, 5, 2, 5));
+
+        List<String> outcomes = all(request -> services -> {
+            try {
+                services.ringGroups.create(admin, customer.id(), String.valueOf(600 + request), "Group " + request,
+                        null, 20, List.of("201"));
+                return "created";
+            } catch (OverPlanException refused) {
+                return refused.getMessage();
+            }
+        });
+
+        assertThat(fixture.ringGroups.ringGroups(admin, customer.id())).hasSize(2);
+        assertThat(outcomes).filteredOn("created"::equals).hasSize(2);
+        assertThat(outcomes).filteredOn(outcome -> !outcome.equals("created")).hasSize(REQUESTS - 2).containsOnly(
+                "The plan allows 2 ring groups and 2 exist: delete one, or ask your reseller for a larger plan");
     }
 
     /** What each of {@link #REQUESTS} requests gives, each on its own request thread, started together. */

@@ -4,7 +4,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tandem.administration.access.Actor;
 import org.tandem.administration.access.NotFoundException;
+import org.tandem.administration.customer.PlanChange;
 import org.tandem.administration.shared.InvalidInputException;
+import org.tandem.administration.shared.OverPlanException;
 import org.tandem.administration.support.AdministrationFixture;
 import org.tandem.domain.ringgroup.RingStrategy;
 import org.tandem.storage.jdbc.JdbcRingGroups;
@@ -98,6 +100,32 @@ class RingGroupsTest {
     private UUID extension(String number) {
         return fixture.extensions.extensions(reseller, tenant).extensions().stream()
                 .filter(extension -> extension.number().equals(number)).findFirst().orElseThrow().id();
+    }
+
+    @Test
+    void groupsAndMembersPastThePlanAreRefusedInPlainWords() {
+        fixture.customers.changePlan(reseller, tenant, new PlanChange(10, 5, 5, 2, 2));
+        fixture.ringGroups.create(reseller, tenant, "600", "Sales", null, 20, List.of("201", "202"));
+        RingGroupSummary desk = fixture.ringGroups.create(reseller, tenant, "601", "Desk", null, 20, List.of("203"));
+
+        assertThatThrownBy(() -> fixture.ringGroups.create(reseller, tenant, "602", "Third", null, 20, List.of("201")))
+                .isInstanceOf(OverPlanException.class)
+                .hasMessage("The plan allows 2 ring groups and 2 exist: delete one, or ask your reseller for a larger plan");
+        assertThatThrownBy(() -> fixture.ringGroups.update(reseller, tenant, desk.id(), "Desk", null, 20,
+                List.of("201", "202", "203")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messages()).containsEntry(
+                        RingGroupService.MEMBERS,
+                        "The plan allows 2 members per ring group: choose 1 fewer, or ask your reseller for a larger plan"));
+        List<String> hostile = java.util.stream.IntStream.range(0, 100_000).mapToObj(i -> "x" + i).toList();
+        assertThatThrownBy(() -> fixture.ringGroups.update(reseller, tenant, desk.id(), "Desk", null, 20, hostile))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messages().get(RingGroupService.MEMBERS))
+                        .startsWith("The plan allows 2 members per ring group: choose 99998 fewer"));
+
+        fixture.ringGroups.delete(reseller, tenant, desk.id());
+        assertThat(fixture.ringGroups.create(reseller, tenant, "602", "Third", null, 20, List.of("201")).number())
+                .as("a group deleted makes room").isEqualTo("602");
+        assertThat(fixture.ringGroups.ringGroups(reseller, tenant)).extracting(RingGroupSummary::number)
+                .containsExactly("600", "602");
     }
 
     @Test
