@@ -99,7 +99,9 @@ public class DefaultCustomerService implements CustomerService {
         PasswordStrength.problem(form.adminUsername(), form.adminPassword())
                 .ifPresent(problem -> checks.problem(Onboarding.ADMIN_PASSWORD, problem));
         Optional<PlanLimits> plan = checks.check(Onboarding.PLAN,
-                () -> new PlanLimits(form.maxExtensions(), form.maxConcurrentCalls(), form.maxCallsPerSecond()));
+                () -> new PlanLimits(form.maxExtensions(), form.maxConcurrentCalls(), form.maxCallsPerSecond(),
+                        Objects.requireNonNullElse(form.maxRingGroups(), PlanLimits.DEFAULT_RING_GROUPS),
+                        Objects.requireNonNullElse(form.maxRingGroupMembers(), PlanLimits.DEFAULT_RING_GROUP_MEMBERS)));
         Optional<PoolLoad> pool = PoolPlacement.leastLoaded(pools.usage().stream().map(DefaultCustomerService::load).toList());
         if (pool.isEmpty()) {
             checks.problem(InvalidInputException.WHOLE, "No pool can take a new customer yet: the operator has to set one up");

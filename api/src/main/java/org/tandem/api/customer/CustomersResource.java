@@ -61,13 +61,14 @@ public class CustomersResource {
     public Response onboard(String body, @Context UriInfo uri) {
         JsonRequest request = JsonRequest.parse(body, Set.of(Onboarding.COMPANY, Onboarding.SIP_DOMAIN,
                 Onboarding.ADMIN_USERNAME, Onboarding.ADMIN_PASSWORD, Onboarding.PLAN));
-        JsonRequest plan = request.object(Onboarding.PLAN,
-                Set.of(PLAN_MAX_EXTENSIONS, PLAN_MAX_CONCURRENT_CALLS, PLAN_MAX_CALLS_PER_SECOND));
+        JsonRequest plan = request.object(Onboarding.PLAN, Set.of(PLAN_MAX_EXTENSIONS, PLAN_MAX_CONCURRENT_CALLS,
+                PLAN_MAX_CALLS_PER_SECOND, PLAN_MAX_RING_GROUPS, PLAN_MAX_RING_GROUP_MEMBERS));
         String password = request.text(Onboarding.ADMIN_PASSWORD);
         Onboarding onboarding = new Onboarding(null, request.text(Onboarding.COMPANY), request.text(Onboarding.SIP_DOMAIN),
                 request.text(Onboarding.ADMIN_USERNAME), password == null ? new char[0] : password.toCharArray(),
                 orZero(plan.whole(PLAN_MAX_EXTENSIONS)), orZero(plan.whole(PLAN_MAX_CONCURRENT_CALLS)),
-                orZero(plan.whole(PLAN_MAX_CALLS_PER_SECOND)));
+                orZero(plan.whole(PLAN_MAX_CALLS_PER_SECOND)), plan.whole(PLAN_MAX_RING_GROUPS),
+                plan.whole(PLAN_MAX_RING_GROUP_MEMBERS));
         request.requireValid();
         CustomerDetails created = CustomerDetails.of(customers.onboard(caller.actor(), onboarding));
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
