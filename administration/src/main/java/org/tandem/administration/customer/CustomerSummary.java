@@ -10,7 +10,8 @@ import java.util.UUID;
  */
 public record CustomerSummary(UUID id, String companyName, String sipDomain, TenantStatus status, String resellerName,
                               String poolName, long extensions, int maxExtensions, int maxConcurrentCalls,
-                              int maxCallsPerSecond, long registeredPhones, long recentCalls, long recentTalkMinutes) {
+                              int maxCallsPerSecond, int maxRingGroups, int maxRingGroupMembers, long registeredPhones,
+                              long recentCalls, long recentTalkMinutes) {
 
     public boolean active() {
         return status == TenantStatus.ACTIVE;

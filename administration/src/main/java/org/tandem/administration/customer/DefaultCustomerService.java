@@ -25,6 +25,8 @@ import org.tandem.domain.registration.TenantRegistrations;
 import org.tandem.domain.reseller.Reseller;
 import org.tandem.domain.reseller.ResellerRepository;
 import org.tandem.domain.shared.Names;
+import org.tandem.domain.ringgroup.RingGroup;
+import org.tandem.domain.ringgroup.RingGroupRepository;
 import org.tandem.domain.tenant.HomeNodeCheck;
 import org.tandem.domain.tenant.PlanLimits;
 import org.tandem.domain.tenant.SipDomain;
@@ -38,6 +40,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -58,6 +61,7 @@ public class DefaultCustomerService implements CustomerService {
     private TenantRegistrations registrations;
     private CallHistory calls;
     private HomeNodeCheck homeNode;
+    private RingGroupRepository ringGroups;
     private Clock clock;
 
     /** For CDI's client proxy only. */
@@ -68,7 +72,7 @@ public class DefaultCustomerService implements CustomerService {
     public DefaultCustomerService(TenantRepository tenants, ResellerRepository resellers,
                                   PortalAccountRepository accounts, ExtensionRepository extensions,
                                   PoolRepository pools, NodeRepository nodes, TenantRegistrations registrations,
-                                  CallHistory calls, HomeNodeCheck homeNode) {
+                                  CallHistory calls, HomeNodeCheck homeNode, RingGroupRepository ringGroups) {
         this.tenants = tenants;
         this.resellers = resellers;
         this.accounts = accounts;
@@ -78,6 +82,7 @@ public class DefaultCustomerService implements CustomerService {
         this.registrations = registrations;
         this.calls = calls;
         this.homeNode = homeNode;
+        this.ringGroups = ringGroups;
         this.clock = Clock.systemUTC();
     }
 
@@ -94,7 +99,9 @@ public class DefaultCustomerService implements CustomerService {
         PasswordStrength.problem(form.adminUsername(), form.adminPassword())
                 .ifPresent(problem -> checks.problem(Onboarding.ADMIN_PASSWORD, problem));
         Optional<PlanLimits> plan = checks.check(Onboarding.PLAN,
-                () -> new PlanLimits(form.maxExtensions(), form.maxConcurrentCalls(), form.maxCallsPerSecond()));
+                () -> new PlanLimits(form.maxExtensions(), form.maxConcurrentCalls(), form.maxCallsPerSecond(),
+                        Objects.requireNonNullElse(form.maxRingGroups(), PlanLimits.DEFAULT_RING_GROUPS),
+                        Objects.requireNonNullElse(form.maxRingGroupMembers(), PlanLimits.DEFAULT_RING_GROUP_MEMBERS)));
         Optional<PoolLoad> pool = PoolPlacement.leastLoaded(pools.usage().stream().map(DefaultCustomerService::load).toList());
         if (pool.isEmpty()) {
             checks.problem(InvalidInputException.WHOLE, "No pool can take a new customer yet: the operator has to set one up");
@@ -156,17 +163,40 @@ public class DefaultCustomerService implements CustomerService {
 
     @Override
     public CustomerSummary changePlan(Actor actor, UUID tenantId, PlanChange change) {
+        Scope.requireRole(actor, MANAGE_CUSTOMERS, Role.OPERATOR, Role.RESELLER_ADMIN);
+        if (tenantId != null) {
+            // before the tenant is read: a create counting against the old plan has committed, or waits for the new one
+            extensions.lockNumbers(tenantId);
+        }
         Tenant tenant = managedToChange(actor, tenantId);
+        PlanLimits current = tenant.limits();
         FieldChecks checks = new FieldChecks();
-        Optional<PlanLimits> plan = checks.check(PlanChange.PLAN,
-                () -> new PlanLimits(change.maxExtensions(), change.maxConcurrentCalls(), change.maxCallsPerSecond()));
-        long inUse = extensions.countsOfTenants(List.of(tenantId)).getOrDefault(tenantId, 0L);
-        plan.filter(limits -> limits.maxExtensions() < inUse).ifPresent(limits -> checks.problem(PlanChange.PLAN,
-                tenant.companyName() + " has " + inUse + " extensions: a plan for " + limits.maxExtensions()
-                        + " needs " + (inUse - limits.maxExtensions()) + " of them removed first"));
+        Optional<PlanLimits> plan = checks.check(PlanChange.PLAN, () -> new PlanLimits(change.maxExtensions(),
+                change.maxConcurrentCalls(), change.maxCallsPerSecond(),
+                Objects.requireNonNullElse(change.maxRingGroups(), current.maxRingGroups()),
+                Objects.requireNonNullElse(change.maxRingGroupMembers(), current.maxRingGroupMembers())));
+        plan.flatMap(limits -> inUseProblem(tenant, limits)).ifPresent(problem -> checks.problem(PlanChange.PLAN, problem));
         checks.throwIfAny();
         tenant.changeLimits(plan.orElseThrow());
         return summary(tenant);
+    }
+
+    /** What the customer has that {@code plan} would not allow: extensions, ring groups, members of one group. */
+    private Optional<String> inUseProblem(Tenant tenant, PlanLimits plan) {
+        long inUse = extensions.countOfTenant(tenant.id());
+        if (plan.maxExtensions() < inUse) {
+            return Optional.of(tenant.companyName() + " has " + inUse + " extensions: a plan for " + plan.maxExtensions()
+                    + " needs " + (inUse - plan.maxExtensions()) + " of them removed first");
+        }
+        List<RingGroup> groups = ringGroups.ofTenant(tenant.id());
+        if (plan.maxRingGroups() < groups.size()) {
+            return Optional.of(tenant.companyName() + " has " + groups.size() + " ring groups: a plan for "
+                    + plan.maxRingGroups() + " needs " + (groups.size() - plan.maxRingGroups()) + " of them removed first");
+        }
+        return groups.stream().filter(group -> group.members().size() > plan.maxRingGroupMembers()).findFirst()
+                .map(group -> "Ring group " + group.number() + " has " + group.members().size() + " members: a plan for "
+                        + plan.maxRingGroupMembers() + " members per group needs "
+                        + (group.members().size() - plan.maxRingGroupMembers()) + " of them removed first");
     }
 
     @Override
@@ -218,7 +248,7 @@ public class DefaultCustomerService implements CustomerService {
             return new CustomerSummary(tenant.id(), tenant.companyName(), tenant.sipDomain().name(), tenant.status(),
                     resellerNames.getOrDefault(tenant.resellerId(), "?"), poolNames.getOrDefault(tenant.poolId(), "?"),
                     counts.getOrDefault(tenant.id(), 0L), plan.maxExtensions(), plan.maxConcurrentCalls(),
-                    plan.maxCallsPerSecond(), phones.getOrDefault(tenant.id(), 0L), used.calls(),
+                    plan.maxCallsPerSecond(), plan.maxRingGroups(), plan.maxRingGroupMembers(), phones.getOrDefault(tenant.id(), 0L), used.calls(),
                     Duration.ofSeconds(used.talkSeconds()).toMinutes());
         }).toList();
     }

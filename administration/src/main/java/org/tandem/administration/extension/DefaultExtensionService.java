@@ -42,6 +42,7 @@ public class DefaultExtensionService implements ExtensionService {
     private ExtensionRepository extensions;
     private PortalAccountRepository accounts;
     private HomeNodeCheck homeNode;
+    private CsvImportLimits importLimits;
 
     /** For CDI's client proxy only. */
     protected DefaultExtensionService() {
@@ -54,6 +55,7 @@ public class DefaultExtensionService implements ExtensionService {
         this.extensions = extensions;
         this.accounts = accounts;
         this.homeNode = homeNode;
+        this.importLimits = CsvImportLimits.fromSystemProperties();
     }
 
     @Override
@@ -70,7 +72,7 @@ public class DefaultExtensionService implements ExtensionService {
 
     @Override
     public IssuedCredentials create(Actor actor, UUID tenantId, String number, String displayName) {
-        Tenant tenant = toChange(actor, tenantId);
+        Tenant tenant = numbersToChange(actor, tenantId);
         FieldChecks checks = new FieldChecks();
         Optional<ExtensionNumber> checkedNumber = checks.check(NUMBER, () -> new ExtensionNumber(strip(number)));
         Optional<String> name = checks.check(DISPLAY_NAME, () -> Names.required(displayName, "Display name"));
@@ -139,11 +141,10 @@ public class DefaultExtensionService implements ExtensionService {
 
     @Override
     public ImportResult importCsv(Actor actor, UUID tenantId, String csv) {
-        Tenant tenant = toChange(actor, tenantId);
+        Tenant tenant = numbersToChange(actor, tenantId);
         List<ImportProblem> problems = new ArrayList<>();
-        List<CsvImport.Line> lines = CsvImport.read(csv, problems);
+        List<CsvImport.Line> lines = CsvImport.read(csv, importLimits, problems);
         Set<String> inFile = new HashSet<>();
-        List<Extension> valid = new ArrayList<>();
         for (CsvImport.Line line : lines) {
             lineProblem(tenant, line, inFile).ifPresentOrElse(
                     problem -> problems.add(new ImportProblem(line.number(), line.extension() + "," + line.displayName(), problem)),
@@ -158,13 +159,13 @@ public class DefaultExtensionService implements ExtensionService {
         }
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparingInt(ImportProblem::line));
-            return new ImportResult(List.of(), problems);
+            return ImportResult.refused(problems);
         }
         List<IssuedCredentials> created = new ArrayList<>();
         for (CsvImport.Line line : lines) {
             created.add(issue(tenant, new ExtensionNumber(line.extension()), Names.required(line.displayName(), "name")));
         }
-        return new ImportResult(created, List.of());
+        return ImportResult.created(created);
     }
 
     private Optional<String> lineProblem(Tenant tenant, CsvImport.Line line, Set<String> inFile) {
@@ -231,6 +232,19 @@ public class DefaultExtensionService implements ExtensionService {
     private Tenant toChange(Actor actor, UUID tenantId) {
         Scope.requireRole(actor, MANAGE, Role.OPERATOR, Role.RESELLER_ADMIN, Role.TENANT_ADMIN);
         return Scope.tenantToChange(actor, tenants, tenantId, homeNode);
+    }
+
+    /**
+     * The tenant whose numbers change, as {@link #toChange}, with its numbers locked until the
+     * transaction ends, before the tenant (and its plan) is read: what is counted and checked here
+     * stays true until the insert.
+     */
+    private Tenant numbersToChange(Actor actor, UUID tenantId) {
+        Scope.requireRole(actor, MANAGE, Role.OPERATOR, Role.RESELLER_ADMIN, Role.TENANT_ADMIN);
+        if (tenantId != null) {
+            extensions.lockNumbers(tenantId);
+        }
+        return toChange(actor, tenantId);
     }
 
     private String login(Extension extension) {

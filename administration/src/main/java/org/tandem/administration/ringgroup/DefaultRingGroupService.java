@@ -7,6 +7,7 @@ import org.tandem.administration.access.NotFoundException;
 import org.tandem.administration.access.Scope;
 import org.tandem.administration.shared.FieldChecks;
 import org.tandem.administration.shared.InvalidInputException;
+import org.tandem.administration.shared.OverPlanException;
 import org.tandem.domain.account.Role;
 import org.tandem.domain.extension.ExtensionNumber;
 import org.tandem.domain.extension.ExtensionRepository;
@@ -15,6 +16,7 @@ import org.tandem.domain.ringgroup.RingGroupRepository;
 import org.tandem.domain.ringgroup.RingStrategy;
 import org.tandem.domain.shared.AlreadyTakenException;
 import org.tandem.domain.shared.Names;
+import org.tandem.domain.tenant.PlanLimitReachedException;
 import org.tandem.domain.tenant.Tenant;
 import org.tandem.domain.tenant.TenantRepository;
 
@@ -72,6 +74,8 @@ public class DefaultRingGroupService implements RingGroupService {
             groups.add(group, Instant.now());
         } catch (AlreadyTakenException raced) {
             throw new InvalidInputException(Map.of(NUMBER, raced.getMessage()), Set.of(NUMBER));
+        } catch (PlanLimitReachedException full) {
+            throw new OverPlanException(full.getMessage());
         }
         return summary(group);
     }
@@ -107,8 +111,16 @@ public class DefaultRingGroupService implements RingGroupService {
             checks.problem(TIMEOUT, "Ring time per member must be " + RingGroup.MIN_MEMBER_TIMEOUT.toSeconds() + " to "
                     + RingGroup.MAX_MEMBER_TIMEOUT.toSeconds() + " seconds");
         }
+        List<String> given = members == null ? List.of() : members;
+        int allowed = tenant.limits().maxRingGroupMembers();
+        if (given.size() > allowed) {
+            // refused before any member is looked up: a list can be long
+            checks.problem(MEMBERS, "The plan allows " + allowed + " members per ring group: choose "
+                    + (given.size() - allowed) + " fewer, or ask your reseller for a larger plan");
+            return new Settings(groupName.orElse(null), timeout, List.of());
+        }
         List<ExtensionNumber> memberNumbers = new ArrayList<>();
-        for (String member : members == null ? List.<String>of() : members) {
+        for (String member : given) {
             checks.check(MEMBERS, () -> new ExtensionNumber(strip(member))).ifPresent(memberNumbers::add);
         }
         memberProblem(tenant, memberNumbers).ifPresent(problem -> checks.problem(MEMBERS, problem));

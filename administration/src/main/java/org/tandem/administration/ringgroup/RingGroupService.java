@@ -17,7 +17,11 @@ public interface RingGroupService {
 
     List<RingGroupSummary> ringGroups(Actor actor, UUID tenantId);
 
-    /** @throws org.tandem.administration.shared.InvalidInputException a bad or taken number, bad name or timeout, a member that is no extension */
+    /**
+     * @throws org.tandem.administration.shared.InvalidInputException a bad or taken number, bad name or timeout, a member
+     *                                                                 that is no extension, more members than the plan allows
+     * @throws org.tandem.administration.shared.OverPlanException     the tenant has as many groups as its plan allows
+     */
     RingGroupSummary create(Actor actor, UUID tenantId, String number, String name, RingStrategy strategy,
                             int memberTimeoutSeconds, List<String> members);
 
@@ -26,7 +30,8 @@ public interface RingGroupService {
      * to change it).
      *
      * @throws org.tandem.administration.access.NotFoundException no such group of the tenant
-     * @throws org.tandem.administration.shared.InvalidInputException a bad name or timeout, a member that is no extension
+     * @throws org.tandem.administration.shared.InvalidInputException a bad name or timeout, a member that is no extension,
+     *                                                                 more members than the plan allows
      */
     RingGroupSummary update(Actor actor, UUID tenantId, UUID ringGroupId, String name, RingStrategy strategy,
                             int memberTimeoutSeconds, List<String> members);

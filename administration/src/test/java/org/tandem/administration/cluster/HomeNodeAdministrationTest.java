@@ -112,6 +112,12 @@ class HomeNodeAdministrationTest {
             assertThat(node.await(() -> node.count("select count(*) from api_token"), 1L)).as(node.name).isEqualTo(1L);
             assertThat(node.count("select count(*) from tenant where status = 'ACTIVE'")).as(node.name).isEqualTo(1L);
         }
+        UUID sales = onB.ringGroups.ringGroups(customerAdmin, customer).getFirst().id();
+        assertThatThrownBy(() -> onB.ringGroups.update(customerAdmin, customer, sales, "Sales B", null, 20, List.of("201")))
+                .hasMessage(refusal);
+        assertThatThrownBy(() -> onB.ringGroups.delete(customerAdmin, customer, sales)).hasMessage(refusal);
+        assertThat(onA.ringGroups.ringGroups(customerAdmin, customer)).singleElement()
+                .satisfies(group -> assertThat(group.name()).isEqualTo("Sales"));
     }
 
     @Test

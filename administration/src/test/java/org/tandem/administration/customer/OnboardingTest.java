@@ -52,6 +52,22 @@ class OnboardingTest {
     }
 
     @Test
+    void ringGroupLimitsGivenAtOnboardingAreThePlansAndBadOnesAreRefused() {
+        String domain = fixture.unique("ringy") + ".example.com";
+        String admin = fixture.unique("boss@ringy");
+
+        assertThatThrownBy(() -> fixture.customers.onboard(reseller, new Onboarding(null, "Ringy Ltd", domain, admin,
+                STRONG.toCharArray(), 25, 10, 5, 3, 0)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messages()).containsEntry(
+                        Onboarding.PLAN, "plan limit for members per ring group must be between 1 and 1000: 0"));
+        CustomerSummary summary = fixture.customers.onboard(reseller, new Onboarding(null, "Ringy Ltd", domain, admin,
+                STRONG.toCharArray(), 25, 10, 5, 3, 4)).summary();
+
+        assertThat(summary).extracting(CustomerSummary::maxRingGroups, CustomerSummary::maxRingGroupMembers)
+                .containsExactly(3, 4);
+    }
+
+    @Test
     void aNewCustomerGoesToThePoolServingFewerExtensions() {
         Actor operator = fixture.actor(OPERATOR);
         Customer first = fixture.customers.onboard(reseller, form("First Co", fixture.unique("first") + ".example.com",

@@ -11,6 +11,8 @@ import org.tandem.domain.tenant.PlanLimits;
 import org.tandem.domain.tenant.SipDomain;
 import org.tandem.storage.jdbc.JdbcSipAccounts;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.tandem.administration.support.AdministrationFixture.ACME_ADMIN;
@@ -53,6 +55,33 @@ class PlanChangeTest {
 
         assertThat(fixture.customers.changePlan(reseller, customer.id(), new PlanChange(3, 5, 5)).maxExtensions())
                 .as("exactly the extensions in use is enough").isEqualTo(3);
+    }
+
+    @Test
+    void ringGroupLimitsChangeWhenGivenStayWhenLeftOutAndNeverBelowWhatIsInUse() {
+        NewCustomer customer = fixture.newCustomer("Grouped Co", 5);
+        assertThat(fixture.customers.customer(reseller, customer.id()).summary())
+                .extracting(CustomerSummary::maxRingGroups, CustomerSummary::maxRingGroupMembers)
+                .as("a new customer's plan has the default ring-group limits").containsExactly(10, 20);
+        fixture.extensions.importCsv(reseller, customer.id(), "201,One\n202,Two\n203,Three\n");
+        fixture.ringGroups.create(reseller, customer.id(), "600", "Sales", null, 20, List.of("201", "202", "203"));
+        fixture.ringGroups.create(reseller, customer.id(), "601", "Desk", null, 20, List.of("201"));
+
+        assertThatThrownBy(() -> fixture.customers.changePlan(reseller, customer.id(), new PlanChange(5, 5, 5, 1, 20)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messages()).containsEntry(
+                        PlanChange.PLAN, "Grouped Co has 2 ring groups: a plan for 1 needs 1 of them removed first"));
+        assertThatThrownBy(() -> fixture.customers.changePlan(reseller, customer.id(), new PlanChange(5, 5, 5, 2, 2)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messages()).containsEntry(
+                        PlanChange.PLAN, "Ring group 600 has 3 members: a plan for 2 members per group needs 1 of them removed first"));
+        assertThatThrownBy(() -> fixture.customers.changePlan(reseller, customer.id(), new PlanChange(5, 5, 5, 1001, 20)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messages()).containsEntry(
+                        PlanChange.PLAN, "plan limit for ring groups must be between 0 and 1000: 1001"));
+
+        assertThat(fixture.customers.changePlan(reseller, customer.id(), new PlanChange(5, 5, 5, 2, 3)))
+                .extracting(CustomerSummary::maxRingGroups, CustomerSummary::maxRingGroupMembers).containsExactly(2, 3);
+        assertThat(fixture.customers.changePlan(reseller, customer.id(), new PlanChange(6, 5, 5)))
+                .extracting(CustomerSummary::maxExtensions, CustomerSummary::maxRingGroups, CustomerSummary::maxRingGroupMembers)
+                .as("left out, the ring-group limits stay").containsExactly(6, 2, 3);
     }
 
     @Test

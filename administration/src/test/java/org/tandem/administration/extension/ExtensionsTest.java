@@ -130,6 +130,51 @@ class ExtensionsTest {
                 .containsExactly("The file has no extensions: one a line, like 101,Alice Archer");
     }
 
+    @Test
+    void aCsvImportStopsReadingAtItsLineCapAndCreatesNothing() {
+        StringBuilder csv = new StringBuilder("number,name\n");
+        for (int i = 0; i < 5_000; i++) {
+            csv.append(10_000 + i).append(",Person ").append(i).append('\n');
+        }
+
+        ImportResult result = fixture.extensions.importCsv(admin, tenant, csv.toString());
+
+        assertThat(result.problems()).extracting(p -> p.line() + ": " + p.message()).containsExactly(
+                "1002: Reading stopped here: at most 1,000 extensions per import; split the file into several");
+        assertThat(result.unlistedProblems()).isZero();
+        assertThat(fixture.extensions.extensions(admin, tenant).extensions()).isEmpty();
+    }
+
+    @Test
+    void aCsvImportOverItsByteCapIsNotReadAndCharactersCountAsTheirUtf8Bytes() {
+        String twoByteName = "\u00e9".repeat(140_000);
+        String tooLarge = "301," + twoByteName + "\n";
+
+        ImportResult result = fixture.extensions.importCsv(admin, tenant, tooLarge);
+
+        assertThat(tooLarge.length()).isLessThan(CsvImportLimits.DEFAULT.maxBytes());
+        assertThat(result.problems()).extracting(p -> p.line() + ": " + p.message()).containsExactly(
+                "0: The file is larger than 262,144 bytes, the most one import takes: split it into several");
+        assertThat(fixture.extensions.extensions(admin, tenant).extensions()).isEmpty();
+    }
+
+    @Test
+    void aCsvImportWithFiveHundredBadLinesListsTheFirstHundredAndCountsTheRest() {
+        StringBuilder csv = new StringBuilder();
+        for (int i = 1; i <= 500; i++) {
+            csv.append("x").append(i).append(",Bad ").append(i).append('\n');
+        }
+
+        ImportResult result = fixture.extensions.importCsv(admin, tenant, csv.toString());
+
+        assertThat(result.problems()).hasSize(100);
+        assertThat(result.problems().getFirst().line()).isEqualTo(1);
+        assertThat(result.problems().getLast().line()).isEqualTo(100);
+        assertThat(result.unlistedProblems()).isEqualTo(400);
+        assertThat(result.summary()).isEqualTo("Nothing was imported: 500 problems, the first 100 listed, and 400 more");
+        assertThat(fixture.extensions.extensions(admin, tenant).extensions()).isEmpty();
+    }
+
     private String storedHashes(UUID extensionId) throws SQLException {
         try (Connection connection = fixture.database().dataSource().getConnection();
              PreparedStatement statement = connection.prepareStatement(

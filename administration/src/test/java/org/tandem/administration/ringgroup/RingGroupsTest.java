@@ -4,7 +4,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tandem.administration.access.Actor;
 import org.tandem.administration.access.NotFoundException;
+import org.tandem.administration.customer.PlanChange;
 import org.tandem.administration.shared.InvalidInputException;
+import org.tandem.administration.shared.OverPlanException;
 import org.tandem.administration.support.AdministrationFixture;
 import org.tandem.domain.ringgroup.RingStrategy;
 import org.tandem.storage.jdbc.JdbcRingGroups;
@@ -14,6 +16,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.tandem.administration.support.AdministrationFixture.GLOBEX_ADMIN;
 import static org.tandem.administration.support.AdministrationFixture.NORTHWIND_ADMIN;
 import static org.tandem.administration.support.AdministrationFixture.SOUTHGATE_ADMIN;
@@ -74,6 +77,55 @@ class RingGroupsTest {
         assertThatThrownBy(() -> fixture.ringGroups.update(fixture.actor(GLOBEX_ADMIN), fixture.globex(), created.id(), "X",
                 null, 20, List.of("101"))).isInstanceOf(NotFoundException.class).hasMessage("No such ring group");
         assertThat(fixture.ringGroups.ringGroups(reseller, tenant)).containsExactly(changed);
+    }
+
+    @Test
+    void aDeletedExtensionLeavesItsGroupsAndALastMemberLeavesItsGroupEmpty() {
+        RingGroupSummary sales = fixture.ringGroups.create(reseller, tenant, "600", "Sales", RingStrategy.SEQUENTIAL, 15,
+                List.of("203", "201", "202"));
+        RingGroupSummary desk = fixture.ringGroups.create(reseller, tenant, "601", "Desk", null, 20, List.of("201"));
+
+        fixture.extensions.delete(reseller, tenant, extension("201"));
+
+        assertThat(fixture.ringGroups.ringGroups(reseller, tenant)).extracting(RingGroupSummary::number,
+                RingGroupSummary::members).containsExactly(tuple("600", List.of("203", "202")), tuple("601", List.of()));
+        assertThat(new JdbcRingGroups(fixture.database().dataSource()).find(tenant, "600").orElseThrow().members())
+                .extracting(member -> member.digits()).containsExactly("203", "202");
+        fixture.extensions.create(reseller, tenant, "201", "New Ann");
+        assertThat(fixture.ringGroups.ringGroups(reseller, tenant)).extracting(RingGroupSummary::id,
+                RingGroupSummary::members).as("a new extension of the old number joins no group by itself")
+                .containsExactly(tuple(sales.id(), List.of("203", "202")), tuple(desk.id(), List.of()));
+    }
+
+    private UUID extension(String number) {
+        return fixture.extensions.extensions(reseller, tenant).extensions().stream()
+                .filter(extension -> extension.number().equals(number)).findFirst().orElseThrow().id();
+    }
+
+    @Test
+    void groupsAndMembersPastThePlanAreRefusedInPlainWords() {
+        fixture.customers.changePlan(reseller, tenant, new PlanChange(10, 5, 5, 2, 2));
+        fixture.ringGroups.create(reseller, tenant, "600", "Sales", null, 20, List.of("201", "202"));
+        RingGroupSummary desk = fixture.ringGroups.create(reseller, tenant, "601", "Desk", null, 20, List.of("203"));
+
+        assertThatThrownBy(() -> fixture.ringGroups.create(reseller, tenant, "602", "Third", null, 20, List.of("201")))
+                .isInstanceOf(OverPlanException.class)
+                .hasMessage("The plan allows 2 ring groups and 2 exist: delete one, or ask your reseller for a larger plan");
+        assertThatThrownBy(() -> fixture.ringGroups.update(reseller, tenant, desk.id(), "Desk", null, 20,
+                List.of("201", "202", "203")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messages()).containsEntry(
+                        RingGroupService.MEMBERS,
+                        "The plan allows 2 members per ring group: choose 1 fewer, or ask your reseller for a larger plan"));
+        List<String> hostile = java.util.stream.IntStream.range(0, 100_000).mapToObj(i -> "x" + i).toList();
+        assertThatThrownBy(() -> fixture.ringGroups.update(reseller, tenant, desk.id(), "Desk", null, 20, hostile))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messages().get(RingGroupService.MEMBERS))
+                        .startsWith("The plan allows 2 members per ring group: choose 99998 fewer"));
+
+        fixture.ringGroups.delete(reseller, tenant, desk.id());
+        assertThat(fixture.ringGroups.create(reseller, tenant, "602", "Third", null, 20, List.of("201")).number())
+                .as("a group deleted makes room").isEqualTo("602");
+        assertThat(fixture.ringGroups.ringGroups(reseller, tenant)).extracting(RingGroupSummary::number)
+                .containsExactly("600", "602");
     }
 
     @Test

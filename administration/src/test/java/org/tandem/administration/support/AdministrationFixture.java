@@ -127,6 +127,14 @@ public final class AdministrationFixture {
         return services;
     }
 
+    /**
+     * This node's services as one more request thread has them: a persistence context and connections
+     * of their own, so their calls run at the same time as other threads' (the calls of one set take turns).
+     */
+    public NodeServices anotherRequestThread() {
+        return new NodeServices(database, nodeId, "node1", Optional.empty());
+    }
+
     public static synchronized AdministrationFixture shared() {
         if (shared == null) {
             shared = new AdministrationFixture();

@@ -101,8 +101,8 @@ public final class NodeServices {
         customers = Transactions.around(CustomerService.class, new DefaultCustomerService(tenants,
                 new JpaResellerRepository(entityManager), new JpaPortalAccountRepository(entityManager),
                 extensionRepository, new JpaPoolRepository(entityManager), nodes,
-                new JdbcTenantRegistrations(database.dataSource()), new JdbcCallHistory(database.dataSource()), homeNode),
-                entityManager);
+                new JdbcTenantRegistrations(database.dataSource()), new JdbcCallHistory(database.dataSource()), homeNode,
+                new JdbcRingGroups(database.dataSource(), guard)), entityManager);
         extensions = Transactions.around(ExtensionService.class,
                 new DefaultExtensionService(tenants, extensionRepository,
                         new JpaPortalAccountRepository(entityManager), homeNode), entityManager);

@@ -13,7 +13,8 @@ public record Customer(UUID id, String companyName, String sipDomain, TenantStat
     static Customer of(CustomerSummary summary) {
         return new Customer(summary.id(), summary.companyName(), summary.sipDomain(), summary.status(),
                 summary.resellerName(), summary.poolName(), summary.extensions(),
-                new Plan(summary.maxExtensions(), summary.maxConcurrentCalls(), summary.maxCallsPerSecond()),
+                new Plan(summary.maxExtensions(), summary.maxConcurrentCalls(), summary.maxCallsPerSecond(),
+                        summary.maxRingGroups(), summary.maxRingGroupMembers()),
                 new Usage(CustomerService.USAGE_DAYS, summary.registeredPhones(), summary.recentCalls(),
                         summary.recentTalkMinutes()));
     }

@@ -34,6 +34,8 @@ public class CustomersResource {
     private static final String PLAN_MAX_EXTENSIONS = "maxExtensions";
     private static final String PLAN_MAX_CONCURRENT_CALLS = "maxConcurrentCalls";
     private static final String PLAN_MAX_CALLS_PER_SECOND = "maxCallsPerSecond";
+    private static final String PLAN_MAX_RING_GROUPS = "maxRingGroups";
+    private static final String PLAN_MAX_RING_GROUP_MEMBERS = "maxRingGroupMembers";
 
     private CustomerService customers;
     private Caller caller;
@@ -59,13 +61,14 @@ public class CustomersResource {
     public Response onboard(String body, @Context UriInfo uri) {
         JsonRequest request = JsonRequest.parse(body, Set.of(Onboarding.COMPANY, Onboarding.SIP_DOMAIN,
                 Onboarding.ADMIN_USERNAME, Onboarding.ADMIN_PASSWORD, Onboarding.PLAN));
-        JsonRequest plan = request.object(Onboarding.PLAN,
-                Set.of(PLAN_MAX_EXTENSIONS, PLAN_MAX_CONCURRENT_CALLS, PLAN_MAX_CALLS_PER_SECOND));
+        JsonRequest plan = request.object(Onboarding.PLAN, Set.of(PLAN_MAX_EXTENSIONS, PLAN_MAX_CONCURRENT_CALLS,
+                PLAN_MAX_CALLS_PER_SECOND, PLAN_MAX_RING_GROUPS, PLAN_MAX_RING_GROUP_MEMBERS));
         String password = request.text(Onboarding.ADMIN_PASSWORD);
         Onboarding onboarding = new Onboarding(null, request.text(Onboarding.COMPANY), request.text(Onboarding.SIP_DOMAIN),
                 request.text(Onboarding.ADMIN_USERNAME), password == null ? new char[0] : password.toCharArray(),
                 orZero(plan.whole(PLAN_MAX_EXTENSIONS)), orZero(plan.whole(PLAN_MAX_CONCURRENT_CALLS)),
-                orZero(plan.whole(PLAN_MAX_CALLS_PER_SECOND)));
+                orZero(plan.whole(PLAN_MAX_CALLS_PER_SECOND)), plan.whole(PLAN_MAX_RING_GROUPS),
+                plan.whole(PLAN_MAX_RING_GROUP_MEMBERS));
         request.requireValid();
         CustomerDetails created = CustomerDetails.of(customers.onboard(caller.actor(), onboarding));
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
@@ -89,15 +92,19 @@ public class CustomersResource {
         return Customer.of(customers.resume(caller.actor(), customerId));
     }
 
-    /** Moves the customer to another plan: every limit given again; fewer extensions than in use is 422. */
+    /**
+     * Moves the customer to another plan: every limit given again, but for the ring-group limits, which
+     * stay as they are when left out; fewer extensions or ring groups than in use is 422.
+     */
     @PUT
     @Path("{customerId}/plan")
     @Consumes(MediaType.APPLICATION_JSON)
     public Customer changePlan(@PathParam("customerId") UUID customerId, String body) {
         JsonRequest plan = JsonRequest.parse(body, Set.of(PLAN_MAX_EXTENSIONS, PLAN_MAX_CONCURRENT_CALLS,
-                PLAN_MAX_CALLS_PER_SECOND));
+                PLAN_MAX_CALLS_PER_SECOND, PLAN_MAX_RING_GROUPS, PLAN_MAX_RING_GROUP_MEMBERS));
         PlanChange change = new PlanChange(orZero(plan.whole(PLAN_MAX_EXTENSIONS)),
-                orZero(plan.whole(PLAN_MAX_CONCURRENT_CALLS)), orZero(plan.whole(PLAN_MAX_CALLS_PER_SECOND)));
+                orZero(plan.whole(PLAN_MAX_CONCURRENT_CALLS)), orZero(plan.whole(PLAN_MAX_CALLS_PER_SECOND)),
+                plan.whole(PLAN_MAX_RING_GROUPS), plan.whole(PLAN_MAX_RING_GROUP_MEMBERS));
         plan.requireValid();
         return Customer.of(customers.changePlan(caller.actor(), customerId, change));
     }

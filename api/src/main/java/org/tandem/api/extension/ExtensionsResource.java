@@ -127,8 +127,7 @@ public class ExtensionsResource {
                     .toList();
             ProblemType type = ProblemType.INVALID_INPUT;
             throw new ApiProblemException(new Problem(type.uri(), type.title(), type.status(),
-                    "Nothing was imported: " + errors.size() + (errors.size() == 1 ? " problem" : " problems")
-                            + ", see errors", null, errors), Map.of());
+                    result.summary() + ", see errors", null, errors), Map.of());
         }
         return Response.created(uri.getBaseUriBuilder().path(ExtensionsResource.class).build(tenantId))
                 .entity(new ImportedExtensions(result.created().stream().map(SipCredentials::of).toList())).build();

@@ -25,5 +25,15 @@ public interface ExtensionRepository {
     /** Whether {@code number} is a ring group of {@code tenantId} (a number is one or the other, never both). */
     boolean isRingGroup(UUID tenantId, ExtensionNumber number);
 
+    /**
+     * Holds {@code tenantId}'s numbers until this transaction ends: other transactions adding or
+     * removing its extensions or ring groups wait, so what this one counts stays true until it adds.
+     */
+    void lockNumbers(UUID tenantId);
+
+    /**
+     * Deletes {@code extension} and takes it out of every ring group of its tenant, in this
+     * transaction (a group left with no member stays, ringing nobody, until its admin changes it).
+     */
     void remove(Extension extension);
 }

@@ -12,8 +12,9 @@ public interface RingGroupRepository {
 
     /**
      * Adds {@code group} with its members; refuses a number that is an extension or a group of the
-     * tenant ({@link org.tandem.domain.shared.AlreadyTakenException}) and a member that is not an
-     * extension of it ({@link IllegalArgumentException}).
+     * tenant ({@link org.tandem.domain.shared.AlreadyTakenException}), a group more than the tenant's
+     * plan allows ({@link org.tandem.domain.tenant.PlanLimitReachedException}, counted under the
+     * tenant's number lock) and a member that is not an extension of it ({@link IllegalArgumentException}).
      */
     void add(RingGroup group, Instant createdAt);
 

@@ -17,7 +17,7 @@ import org.tandem.portal.shared.FormMessages;
 import java.util.function.Consumer;
 
 /**
- * Moves a customer to another plan: the three limits, filled in with the current ones. A refusal
+ * Moves a customer to another plan: its limits, filled in with the current ones. A refusal
  * (a limit out of bounds, fewer extensions than in use, another node is the customer's home) stays
  * in the dialog with nothing changed.
  */
@@ -26,6 +26,8 @@ final class PlanDialog extends Dialog {
     private final IntegerField maxExtensions = limit("Extensions", "plan-max-extensions");
     private final IntegerField maxConcurrentCalls = limit("Concurrent calls", "plan-max-concurrent-calls");
     private final IntegerField maxCallsPerSecond = limit("New calls per second", "plan-max-calls-per-second");
+    private final IntegerField maxRingGroups = limit("Ring groups", "plan-max-ring-groups");
+    private final IntegerField maxRingGroupMembers = limit("Members per ring group", "plan-max-ring-group-members");
     private final FormMessages messages = new FormMessages();
 
     /** @param changed told of the customer as it is once the new plan is in force */
@@ -35,13 +37,18 @@ final class PlanDialog extends Dialog {
         maxExtensions.setHelperText(customer.extensions() + " in use");
         maxConcurrentCalls.setValue(customer.maxConcurrentCalls());
         maxCallsPerSecond.setValue(customer.maxCallsPerSecond());
+        maxRingGroups.setValue(customer.maxRingGroups());
+        maxRingGroups.setMin(0);
+        maxRingGroupMembers.setValue(customer.maxRingGroupMembers());
         messages.field(PlanChange.PLAN, maxExtensions);
         add(new Paragraph("The new limits apply on every node within moments; calls up now go on."),
-                new FormLayout(maxExtensions, maxConcurrentCalls, maxCallsPerSecond), messages.general());
+                new FormLayout(maxExtensions, maxConcurrentCalls, maxCallsPerSecond, maxRingGroups,
+                        maxRingGroupMembers), messages.general());
         Button save = new Button("Change plan", click -> {
             try {
                 CustomerSummary now = customers.changePlan(actor, customer.id(), new PlanChange(valueOf(maxExtensions),
-                        valueOf(maxConcurrentCalls), valueOf(maxCallsPerSecond)));
+                        valueOf(maxConcurrentCalls), valueOf(maxCallsPerSecond), valueOf(maxRingGroups),
+                        valueOf(maxRingGroupMembers)));
                 close();
                 changed.accept(now);
             } catch (InvalidInputException refused) {

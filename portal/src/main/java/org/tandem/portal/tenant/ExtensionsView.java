@@ -25,6 +25,7 @@ import org.tandem.administration.access.AccessDeniedException;
 import org.tandem.administration.access.Actor;
 import org.tandem.administration.extension.ExtensionService;
 import org.tandem.administration.extension.ExtensionSummary;
+import org.tandem.administration.extension.CsvImportLimits;
 import org.tandem.administration.extension.ImportProblem;
 import org.tandem.administration.extension.ImportResult;
 import org.tandem.administration.extension.IssuedCredentials;
@@ -66,6 +67,7 @@ public class ExtensionsView extends VerticalLayout implements BeforeEnterObserve
     private final Grid<ExtensionSummary> grid = new Grid<>(ExtensionSummary.class, false);
     private final TextArea csv = new TextArea("Many at once: one extension a line, number,name");
     private final Grid<ImportProblem> problems = new Grid<>(ImportProblem.class, false);
+    private final Paragraph problemCount = new Paragraph();
 
     @Inject
     public ExtensionsView(ExtensionService extensions, CurrentUser currentUser) {
@@ -101,16 +103,18 @@ public class ExtensionsView extends VerticalLayout implements BeforeEnterObserve
                 getUI().ifPresent(ui -> ui.access(() -> importCsv(new String(bytes, StandardCharsets.UTF_8))))));
         upload.setId("csv-upload");
         upload.setAcceptedFileTypes(".csv", "text/csv", "text/plain");
-        upload.setMaxFileSize(256 * 1024);
+        upload.setMaxFileSize(CsvImportLimits.fromSystemProperties().maxBytes());
         problems.setId("import-problems");
         problems.addColumn(problem -> problem.line() == 0 ? "file" : "line " + problem.line()).setHeader("Where").setAutoWidth(true);
         problems.addColumn(ImportProblem::text).setHeader("Line").setAutoWidth(true);
         problems.addColumn(ImportProblem::message).setHeader("Problem").setAutoWidth(true).setFlexGrow(1);
         problems.setAllRowsVisible(true);
         problems.setVisible(false);
+        problemCount.setId("import-problem-count");
+        problemCount.setVisible(false);
 
         add(title, usage, form, messages.general(), grid, new H3("Bulk create"), csv,
-                new HorizontalLayout(importCsv, upload), problems);
+                new HorizontalLayout(importCsv, upload), problemCount, problems);
     }
 
     public static RouteParameters parameters(UUID tenantId) {
@@ -249,6 +253,8 @@ public class ExtensionsView extends VerticalLayout implements BeforeEnterObserve
         ImportResult result = extensions.importCsv(actor, tenantId, text);
         problems.setItems(result.problems());
         problems.setVisible(!result.succeeded());
+        problemCount.setText(result.summary());
+        problemCount.setVisible(!result.succeeded());
         if (result.succeeded()) {
             csv.clear();
             refresh();

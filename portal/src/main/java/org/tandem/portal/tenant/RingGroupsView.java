@@ -25,6 +25,7 @@ import org.tandem.administration.extension.ExtensionSummary;
 import org.tandem.administration.ringgroup.RingGroupService;
 import org.tandem.administration.ringgroup.RingGroupSummary;
 import org.tandem.administration.shared.InvalidInputException;
+import org.tandem.administration.shared.OverPlanException;
 import org.tandem.domain.ringgroup.RingGroup;
 import org.tandem.domain.ringgroup.RingStrategy;
 import org.tandem.portal.layout.MainLayout;
@@ -121,7 +122,7 @@ public class RingGroupsView extends VerticalLayout implements BeforeEnterObserve
             refresh();
         } catch (InvalidInputException refused) {
             messages.show(refused);
-        } catch (NotHomeNodeException | AccessDeniedException refused) {
+        } catch (NotHomeNodeException | AccessDeniedException | OverPlanException refused) {
             messages.showGeneral(refused.getMessage());
         }
     }

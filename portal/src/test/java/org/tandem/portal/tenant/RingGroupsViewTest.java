@@ -4,8 +4,10 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
 import org.junit.jupiter.api.Test;
+import org.tandem.administration.customer.PlanChange;
 import org.tandem.administration.ringgroup.RingGroupSummary;
 import org.tandem.portal.error.NotFoundView;
 import org.tandem.portal.support.PortalViewTest;
@@ -45,6 +47,28 @@ class RingGroupsViewTest extends PortalViewTest {
         _click(_get(Button.class, spec -> spec.withId("add-group")));
         assertThat(_get(TextField.class, spec -> spec.withId("group-number")).getErrorMessage())
                 .startsWith("extension number must be");
+    }
+
+    @Test
+    void aGroupPastThePlanIsRefusedInPlainWordsAboveTheForm() {
+        UUID tenant = fixture.newCustomer("Ringless Co", 10).id();
+        fixture.extensions.importCsv(fixture.actor(RESELLER_USERNAME), tenant, "201,Ann\n");
+        fixture.customers.changePlan(fixture.actor(RESELLER_USERNAME), tenant, new PlanChange(10, 5, 5, 0, 20));
+        signIn(RESELLER_USERNAME);
+        navigate("tenants/" + tenant + "/ring-groups");
+
+        _setValue(_get(TextField.class, spec -> spec.withId("group-number")), "600");
+        _setValue(_get(TextField.class, spec -> spec.withId("group-name")), "Front office");
+        @SuppressWarnings("unchecked")
+        MultiSelectComboBox<String> members = _get(MultiSelectComboBox.class, spec -> spec.withId("group-members"));
+        _setValue(members, Set.of("201"));
+        _click(_get(Button.class, spec -> spec.withId("add-group")));
+
+        assertThat(_get(Paragraph.class, spec -> spec.withId("form-error")).getText())
+                .isEqualTo("The plan allows 0 ring groups and 0 exist: delete one, or ask your reseller for a larger plan");
+        @SuppressWarnings("unchecked")
+        Grid<RingGroupSummary> grid = _get(Grid.class, spec -> spec.withId("ring-groups"));
+        assertThat(GridKt._size(grid)).isZero();
     }
 
     @Test

@@ -170,6 +170,8 @@ class TenantViewsTest extends PortalViewTest {
         _click(_get(Button.class, spec -> spec.withId("import-csv")));
 
         assertThat(TenantViewsTest.<ImportProblem>gridRows("import-problems")).extracting(ImportProblem::line).containsExactly(2);
+        assertThat(_get(Paragraph.class, spec -> spec.withId("import-problem-count")).getText())
+                .isEqualTo("Nothing was imported: 1 problem");
         assertThat(TenantViewsTest.<ExtensionSummary>gridRows("extensions")).isEmpty();
 
         _setValue(_get(TextArea.class, spec -> spec.withId("csv")), "301,Ann\n302,Ben\n");

@@ -6,6 +6,7 @@ import org.tandem.domain.ringgroup.RingGroupRepository;
 import org.tandem.domain.ringgroup.RingGroups;
 import org.tandem.domain.ringgroup.RingStrategy;
 import org.tandem.domain.shared.AlreadyTakenException;
+import org.tandem.domain.tenant.PlanLimitReachedException;
 import org.tandem.storage.replication.HomeNodeGuard;
 
 import javax.sql.DataSource;
@@ -29,7 +30,8 @@ import java.util.regex.Pattern;
  * Ring groups in {@code ring_group} and {@code ring_group_member}, plain JDBC: the engine's lookup
  * (one indexed query with the members in order), adding a group, which refuses a number that is
  * already an extension or a group of the tenant, and a member that is not an extension of it, and
- * changing a group (all but its number) under the same rule for members. Writes happen in
+ * changing a group (all but its number) under the same rule for members; a group past the plan's
+ * ring-group limit is refused under the tenant's number lock. Writes happen in
  * transactions of their own, so the home-node check runs in them (in a cluster the database refuses
  * a tenant's change that was not checked).
  */
@@ -148,6 +150,7 @@ public final class JdbcRingGroups implements RingGroups, RingGroupRepository {
                 if (extensionExists(connection, group.tenantId(), group.number().digits())) {
                     throw new AlreadyTakenException(TAKEN.get("ring_group_number_is_extension"), null);
                 }
+                requireRoomForOneMore(connection, group.tenantId());
                 requireMembersAreExtensions(connection, group);
                 insert(connection, group, createdAt);
                 return true;
@@ -201,7 +204,7 @@ public final class JdbcRingGroups implements RingGroups, RingGroupRepository {
             connection.setAutoCommit(false);
             try {
                 requireHomeNode(connection, group.tenantId());
-                lockNumbers(connection, group.tenantId());
+                TenantNumberLock.take(connection, group.tenantId());
                 boolean changed = change.apply(connection);
                 connection.commit();
                 return changed;
@@ -216,6 +219,21 @@ public final class JdbcRingGroups implements RingGroups, RingGroupRepository {
         for (ExtensionNumber member : group.members()) {
             if (!extensionExists(connection, group.tenantId(), member.digits())) {
                 throw new IllegalArgumentException("member " + member + " is not an extension of this company");
+            }
+        }
+    }
+
+    /** The plan's ring-group limit, counted under the number lock so parallel adds cannot each see room. */
+    private static void requireRoomForOneMore(Connection connection, UUID tenantId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                select t.max_ring_groups, (select count(*) from ring_group g where g.tenant_id = t.id)
+                from tenant t where t.id = ?""")) {
+            statement.setObject(1, tenantId);
+            try (ResultSet row = statement.executeQuery()) {
+                if (row.next() && row.getLong(2) >= row.getInt(1)) {
+                    throw new PlanLimitReachedException("The plan allows " + row.getInt(1) + " ring groups and "
+                            + row.getLong(2) + " exist: delete one, or ask your reseller for a larger plan");
+                }
             }
         }
     }
@@ -237,15 +255,6 @@ public final class JdbcRingGroups implements RingGroups, RingGroupRepository {
     private void requireHomeNode(Connection connection, UUID tenantId) throws SQLException {
         if (homeNode.isPresent()) {
             homeNode.get().requireHomeHere(connection, tenantId);
-        }
-    }
-
-    /** The same lock the database's triggers take: one writer of a tenant's numbers at a time. */
-    private static void lockNumbers(Connection connection, UUID tenantId) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement(
-                "select pg_advisory_xact_lock(hashtext('tenant-number:' || ?::text))")) {
-            lock.setString(1, tenantId.toString());
-            lock.execute();
         }
     }
 

@@ -30,7 +30,8 @@ public final class JdbcSipAccounts implements SipAccounts {
     private static final Pattern EXTENSION_NUMBER = Pattern.compile("[0-9]{2,10}");
     private static final String SELECT = """
             select t.id, t.status, e.number, e.ha1_md5, e.ha1_sha256, e.max_contacts,
-                   t.max_extensions, t.max_concurrent_calls, t.max_calls_per_second, t.sip_domain, t.sip_digest
+                   t.max_extensions, t.max_concurrent_calls, t.max_calls_per_second, t.sip_domain, t.sip_digest,
+                   t.max_ring_groups, t.max_ring_group_members
             from tenant t join extension e on e.tenant_id = t.id""";
     private static final String FIND = SELECT + " where t.sip_domain = ? and e.number = ?";
     private static final String ALL = SELECT + " limit ?";
@@ -96,7 +97,7 @@ public final class JdbcSipAccounts implements SipAccounts {
                 new ExtensionNumber(row.getString(3)),
                 new SipCredentials(row.getString(4), row.getString(5)),
                 row.getInt(6),
-                new PlanLimits(row.getInt(7), row.getInt(8), row.getInt(9)),
+                new PlanLimits(row.getInt(7), row.getInt(8), row.getInt(9), row.getInt(12), row.getInt(13)),
                 SipDigest.ofColumn(row.getString(11)));
     }
 }

@@ -1,10 +1,12 @@
 package org.tandem.storage.jpa;
 
 import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
 import org.tandem.domain.extension.Extension;
 import org.tandem.domain.extension.ExtensionNumber;
 import org.tandem.domain.extension.ExtensionRepository;
 import org.tandem.domain.shared.AlreadyTakenException;
+import org.tandem.storage.jdbc.TenantNumberLock;
 
 import java.util.Collection;
 import java.util.List;
@@ -75,7 +77,20 @@ public class JpaExtensionRepository extends JpaRepository<Extension> implements 
     }
 
     @Override
+    public void lockNumbers(UUID tenantId) {
+        entityManager.unwrap(Session.class).doWork(connection -> TenantNumberLock.take(connection, tenantId));
+    }
+
+    /** Under the number lock, so a ring group change cannot add the extension back as a member meanwhile. */
+    @Override
     public void remove(Extension extension) {
+        lockNumbers(extension.tenantId());
+        entityManager.createNativeQuery("""
+                        delete from ring_group_member m using ring_group g
+                        where g.id = m.ring_group_id and g.tenant_id = cast(?1 as uuid) and m.extension_number = ?2""")
+                .setParameter(1, extension.tenantId().toString())
+                .setParameter(2, extension.number().digits())
+                .executeUpdate();
         entityManager.remove(entityManager.contains(extension) ? extension : entityManager.merge(extension));
         entityManager.flush();
     }
