@@ -41,11 +41,11 @@ failover_cleanup() {
 }
 trap failover_cleanup EXIT
 
-# The database of node $1 (1 or 2), from the checkout's side: trusted on 127.0.0.1.
+# The database of node $1 (1 or 2), from the checkout's side, with the cluster's password.
 db_of() {
   local node=$1
   shift
-  psql -qAt -h 127.0.0.1 -p $((15440 + node)) -U tandem tandem "$@"
+  PGPASSWORD=$(cat "$TANDEM_CLUSTER_DIR/db-password") psql -qAt -h 127.0.0.1 -p $((15440 + node)) -U tandem tandem "$@"
 }
 
 now() { date +%s.%N; }

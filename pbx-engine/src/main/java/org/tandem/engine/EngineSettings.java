@@ -6,19 +6,25 @@ import org.tandem.engine.overload.LoadShedding;
 import org.tandem.engine.writebehind.BatchedCallRecords;
 import org.tandem.engine.writebehind.WriteBehind;
 
+import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
  * What one engine node needs to start: its name, where it listens for SIP (UDP and TCP on the same
- * address and port), how its JAIN-SIP stack is tuned, and how it holds load (caches, write-behind,
- * load shedding).
+ * address and port), how its JAIN-SIP stack is tuned, how it holds load (caches, write-behind,
+ * load shedding), and the folder where what it writes behind waits for the database (none: in
+ * memory only).
  */
-public record EngineSettings(String nodeName, String bindAddress, int port, StackTuning tuning, LoadTuning load) {
+public record EngineSettings(String nodeName, String bindAddress, int port, StackTuning tuning, LoadTuning load,
+                             Optional<Path> spoolDirectory) {
 
     public static final String NODE_NAME_PROPERTY = "tandem.node.name";
     public static final String ADDRESS_PROPERTY = "tandem.sip.address";
     public static final String PORT_PROPERTY = "tandem.sip.port";
+    /** The spool's folder (TANDEM_SPOOL_DIR); unset, the node's lifecycle puts it in the data folder. */
+    public static final String SPOOL_DIRECTORY_PROPERTY = "tandem.spool.dir";
 
     public static final String DEFAULT_NODE_NAME = "node1";
     public static final String DEFAULT_ADDRESS = "127.0.0.1";
@@ -29,6 +35,7 @@ public record EngineSettings(String nodeName, String bindAddress, int port, Stac
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(tuning, "tuning");
         Objects.requireNonNull(load, "load");
+        Objects.requireNonNull(spoolDirectory, "spoolDirectory");
         if (nodeName.isBlank()) {
             throw new IllegalArgumentException("node name is blank");
         }
@@ -41,13 +48,22 @@ public record EngineSettings(String nodeName, String bindAddress, int port, Stac
         }
     }
 
-    /** Settings with the default load tuning. */
+    /** Settings with the default load tuning, without a spool. */
     public EngineSettings(String nodeName, String bindAddress, int port, StackTuning tuning) {
         this(nodeName, bindAddress, port, tuning, LoadTuning.DEFAULT);
     }
 
+    /** Settings without a spool. */
+    public EngineSettings(String nodeName, String bindAddress, int port, StackTuning tuning, LoadTuning load) {
+        this(nodeName, bindAddress, port, tuning, load, Optional.empty());
+    }
+
     public EngineSettings withLoad(LoadTuning newLoad) {
-        return new EngineSettings(nodeName, bindAddress, port, tuning, newLoad);
+        return new EngineSettings(nodeName, bindAddress, port, tuning, newLoad, spoolDirectory);
+    }
+
+    public EngineSettings withSpoolDirectory(Path folder) {
+        return new EngineSettings(nodeName, bindAddress, port, tuning, load, Optional.of(folder));
     }
 
     /** Settings from the JVM's system properties, defaulting to a local node on 127.0.0.1:5060. */
@@ -61,7 +77,9 @@ public record EngineSettings(String nodeName, String bindAddress, int port, Stac
                 properties.getProperty(NODE_NAME_PROPERTY, DEFAULT_NODE_NAME).strip(),
                 properties.getProperty(ADDRESS_PROPERTY, DEFAULT_ADDRESS).strip(),
                 port(properties.getProperty(PORT_PROPERTY)),
-                StackTuning.DEFAULT);
+                StackTuning.DEFAULT, LoadTuning.DEFAULT,
+                Optional.ofNullable(properties.getProperty(SPOOL_DIRECTORY_PROPERTY))
+                        .filter(folder -> !folder.isBlank()).map(folder -> Path.of(folder.strip())));
     }
 
     private static int port(String value) {

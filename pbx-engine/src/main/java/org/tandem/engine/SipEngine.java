@@ -136,20 +136,33 @@ public final class SipEngine implements AutoCloseable {
             closeQuietly(e, bindingNews, health);
             throw new EngineStartException("cannot load the bindings of node " + settings.nodeName(), e);
         }
+        BatchedCallRecords callRecords;
         BatchedActiveCalls activeCalls;
         try {
-            activeCalls = BatchedActiveCalls.start(services.activeCalls(), services.nodeId(), BatchedActiveCalls.DEFAULT);
+            callRecords = new BatchedCallRecords(services.callRecords(), load.callRecords(), settings.spoolDirectory());
+        } catch (RuntimeException e) {
+            EngineStartException failure = new EngineStartException("cannot read the spool of node "
+                    + settings.nodeName(), e);
+            closeQuietly(failure, bindings, bindingNews, health);
+            throw failure;
+        }
+        try {
+            // the records an earlier run spooled first: a call it left listed is recorded as cut off only without one
+            if (!callRecords.awaitWritten(load.callRecords().closeTimeout())) {
+                throw new IllegalStateException("the call records an earlier run left in the spool cannot be written");
+            }
+            activeCalls = BatchedActiveCalls.start(services.activeCalls(), services.nodeId(), BatchedActiveCalls.DEFAULT,
+                    settings.spoolDirectory());
         } catch (RuntimeException e) {
             EngineStartException failure = new EngineStartException(
                     "cannot remove the calls an earlier run of node " + settings.nodeName() + " left listed", e);
-            closeQuietly(failure, bindings, bindingNews, health);
+            closeQuietly(failure, callRecords, bindings, bindingNews, health);
             throw failure;
         }
         CachedSipAccounts accounts = new CachedSipAccounts(services.accounts(), load.accounts());
         // the feed reads every account as soon as it listens, the refresh every minute after
         AutoCloseable accountNews = services.accountChanges().start(accounts);
         AutoCloseable accountRefresh = accounts.refreshPeriodically(stackName + "-account-refresh");
-        BatchedCallRecords callRecords = new BatchedCallRecords(services.callRecords(), load.callRecords());
         EngineServices inFront = services.withAccounts(accounts).withRegistrations(bindings)
                 .withCallRecords(callRecords).withActiveCalls(activeCalls);
         CallAdmission admission = new CallAdmission(services.clock());
@@ -310,6 +323,14 @@ public final class SipEngine implements AutoCloseable {
             LOG.log(System.Logger.Level.WARNING, "SIP engine " + settings.nodeName()
                     + " could not stop listening to account and binding changes", e);
         }
+    }
+
+    /**
+     * Whether call records are kept in memory only, because the spool cannot be written (its disk
+     * is full): a crash now would lose them.
+     */
+    public synchronized boolean spoolFailing() {
+        return running != null && running.callRecords().spoolFailing();
     }
 
     /**

@@ -22,7 +22,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -97,7 +96,7 @@ public final class TestDatabase implements AutoCloseable {
 
     /** A connection as the server's superuser (postgres), for what the application's login may not do. */
     public Connection superuserConnection() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + database.port() + "/tandem", "postgres", "");
+        return database.superuserDataSource().getConnection();
     }
 
     /**

@@ -54,7 +54,10 @@ public class EngineLifecycle {
      */
     @PostConstruct
     void start() {
-        EngineSettings settings = EngineSettings.fromSystemProperties();
+        EngineSettings configured = EngineSettings.fromSystemProperties();
+        // by default the spool is in the node's data folder, beside its embedded database
+        EngineSettings settings = configured.spoolDirectory().isPresent() ? configured
+                : configured.withSpoolDirectory(StorageSettings.from(System.getProperties()).dataDirectory().resolve("spool"));
         UUID nodeId = JdbcNodes.idOf(dataSource, settings.nodeName()).orElseThrow(() -> new EngineStartException(
                 "node " + settings.nodeName() + " is not in table node; storage adds it at start-up", null));
         EngineServices services = EngineServices.of(new JdbcSipAccounts(dataSource), new JdbcRegistrations(dataSource),

@@ -4,9 +4,11 @@ import org.tandem.domain.call.CallRecord;
 import org.tandem.domain.call.CallRecords;
 
 import java.lang.System.Logger.Level;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -16,6 +18,10 @@ import java.util.UUID;
  * answer was lost is not doubled), and at shutdown what waits is written first. A record the
  * database refuses for good, or that could not be written before shutdown gave up, is logged at
  * ERROR with every field, so it can be entered by hand.
+ *
+ * <p>With a spool folder, every record is also kept there ({@link Spool}, files
+ * {@value #SPOOL_KIND}-n.spool) until the database holds it: records that wait when the node stops,
+ * or dies, are written at its next start instead of being lost.
  *
  * <p>It never refuses a record. How many may wait is bounded by refusing new calls instead
  * ({@link #isBacklogged()}, read by {@code overload.LoadShedding}): a call that is up will be
@@ -32,12 +38,26 @@ public final class BatchedCallRecords implements CallRecords, AutoCloseable {
     public static final WriteBehind.Settings DEFAULT =
             new WriteBehind.Settings(Duration.ofMillis(20), 500, 20_000, Duration.ofSeconds(10));
 
+    static final String SPOOL_KIND = "call-records";
+
     private final WriteBehind<UUID, CallRecord> writes;
 
+    /** Records kept in memory only until written. */
     public BatchedCallRecords(CallRecords database, WriteBehind.Settings settings) {
+        this(database, settings, Optional.empty());
+    }
+
+    /**
+     * Records also kept in the spool in {@code spoolFolder} until written; those an earlier run
+     * left there are written first.
+     */
+    public BatchedCallRecords(CallRecords database, WriteBehind.Settings settings, Optional<Path> spoolFolder) {
         Objects.requireNonNull(database, "database");
-        this.writes = new WriteBehind<>("call-records", database::addAll, settings,
-                lost -> lost.forEach(record -> LOG.log(Level.ERROR, "Call record lost: " + record)));
+        this.writes = new WriteBehind<>(SPOOL_KIND, database::addAll, settings,
+                lost -> lost.forEach(record -> LOG.log(Level.ERROR, "Call record lost: " + record)),
+                spoolFolder.map(folder -> Spool.open(SPOOL_KIND, SpoolCodecs.CALL_RECORDS, new Spool.Settings(folder)))
+                        .orElse(null),
+                CallRecord::id);
     }
 
     @Override
@@ -48,6 +68,11 @@ public final class BatchedCallRecords implements CallRecords, AutoCloseable {
     /** Whether so many records wait for the database that no new call should start. */
     public boolean isBacklogged() {
         return !writes.hasRoom();
+    }
+
+    /** Whether records are kept in memory only because the spool cannot be written (the disk is full). */
+    public boolean spoolFailing() {
+        return writes.spoolFailing();
     }
 
     /** Waits, for at most {@code timeout}, until every record added so far is stored; whether it is. */

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Writes values to the database behind the callers' backs, many at a time: a caller hands a value
@@ -31,6 +32,13 @@ import java.util.function.Consumer;
  * value by value, so only the values it refuses are dropped, each given to the {@code lost}
  * handler. {@link #close()} writes what waits before it returns, for at most
  * {@link Settings#closeTimeout}; whatever could still not be written then goes to {@code lost} too.
+ *
+ * <p>With a {@link Spool}, what is handed over is also appended to a journal on the local disk
+ * (forced once a batch, before the batch goes to the database) and dropped from it once written, so
+ * it outlives a stop or a crash of the node while the database is away: the next start reads it
+ * back and writes it then. {@link #close()} then gives up on nothing the spool holds; it waits
+ * there. The store must take a value it already has without doubling it (a crash between the
+ * commit and the journal's update writes it again).
  *
  * <p>How much may wait is bounded ({@link Settings#capacity}): a caller asks {@link #hasRoom()}
  * first and refuses its own work when there is none ("try later"), rather than growing the heap
@@ -68,12 +76,14 @@ public final class WriteBehind<K, V> implements AutoCloseable {
     private final Store<V> store;
     private final Settings settings;
     private final Consumer<List<V>> lost;
+    /** Null for values kept in memory only. */
+    private final Spool<V> spool;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Thread writer;
 
     // guarded by lock
-    private LinkedHashMap<K, V> waiting = new LinkedHashMap<>();
+    private LinkedHashMap<K, Pending<V>> waiting = new LinkedHashMap<>();
     private long firstWaitingSince;
     private int beingWritten;
     private boolean closing;
@@ -93,16 +103,47 @@ public final class WriteBehind<K, V> implements AutoCloseable {
      *             waiting when {@link #close()} gave up)
      */
     public WriteBehind(String name, Store<V> store, Settings settings, Consumer<List<V>> lost) {
+        this(name, store, settings, lost, null, null);
+    }
+
+    /**
+     * As {@link #WriteBehind(String, Store, Settings, Consumer)}, every value also kept in
+     * {@code spool} until written; what an earlier run left there is handed over first.
+     *
+     * @param keyOf the key of a value read back from the spool
+     */
+    public WriteBehind(String name, Store<V> store, Settings settings, Consumer<List<V>> lost,
+                       Spool<V> spool, Function<V, K> keyOf) {
         this.name = Objects.requireNonNull(name, "name");
         this.store = Objects.requireNonNull(store, "store");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.lost = Objects.requireNonNull(lost, "lost");
+        this.spool = spool;
+        if (spool != null) {
+            Objects.requireNonNull(keyOf, "keyOf");
+            List<V> earlier = spool.replayed();
+            earlier.forEach(value -> put(keyOf.apply(value), value));
+            spool.forgetReplayedFiles();
+            if (!earlier.isEmpty()) {
+                LOG.log(Level.INFO, "{0}: {1} value(s) an earlier run left in the spool wait to be written",
+                        name, waiting.size());
+            }
+        }
         this.writer = Thread.ofPlatform().daemon().name("tandem-" + name + "-writer").start(this::run);
+    }
+
+    /** A value waiting, and where the spool keeps it. */
+    private record Pending<V>(V value, long ticket) {
     }
 
     /** Whether another value may be handed over now, or the caller should refuse its work. */
     public boolean hasRoom() {
         return backlog() < settings.capacity();
+    }
+
+    /** Whether values are kept in memory only because the spool cannot be written (the disk is full). */
+    public boolean spoolFailing() {
+        return spool != null && spool.failing();
     }
 
     /** Values waiting to be written, including those being written now. */
@@ -157,8 +198,12 @@ public final class WriteBehind<K, V> implements AutoCloseable {
                 if (first) {
                     firstWaitingSince = System.nanoTime();
                 }
-                waiting.remove(key); // a replacing value queues behind values handed over before it
-                waiting.put(key, value);
+                long ticket = spool == null ? Spool.NOT_SPOOLED : spool.append(value);
+                Pending<V> replaced = waiting.remove(key); // a replacing value queues behind values handed over before it
+                if (replaced != null) {
+                    done(replaced);
+                }
+                waiting.put(key, new Pending<>(value, ticket));
                 // the writer waits for a first value, then for a full batch or the end of the window
                 if (first || waiting.size() >= settings.maxBatch()) {
                     changed.signalAll();
@@ -177,15 +222,34 @@ public final class WriteBehind<K, V> implements AutoCloseable {
         }
     }
 
+    /** The spool needs {@code pending} no more (written, refused, or replaced). Under the lock. */
+    private void done(Pending<V> pending) {
+        if (spool != null) {
+            spool.done(pending.ticket());
+        }
+    }
+
+    private void done(List<Map.Entry<K, Pending<V>>> batch) {
+        if (spool == null) {
+            return;
+        }
+        lock.lock();
+        try {
+            batch.forEach(entry -> done(entry.getValue()));
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void run() {
-        List<Map.Entry<K, V>> batch;
+        List<Map.Entry<K, Pending<V>>> batch;
         while ((batch = nextBatch()) != null) {
             write(batch);
         }
     }
 
     /** Waits until a batch is due and takes it from the waiting values; null once closed with nothing left. */
-    private List<Map.Entry<K, V>> nextBatch() {
+    private List<Map.Entry<K, Pending<V>>> nextBatch() {
         lock.lock();
         try {
             beingWritten = 0;
@@ -203,10 +267,10 @@ public final class WriteBehind<K, V> implements AutoCloseable {
                     && (left = due - System.nanoTime()) > 0) {
                 awaitNanos(left);
             }
-            List<Map.Entry<K, V>> batch = new ArrayList<>(Math.min(waiting.size(), settings.maxBatch()));
-            Iterator<Map.Entry<K, V>> oldestFirst = waiting.entrySet().iterator();
+            List<Map.Entry<K, Pending<V>>> batch = new ArrayList<>(Math.min(waiting.size(), settings.maxBatch()));
+            Iterator<Map.Entry<K, Pending<V>>> oldestFirst = waiting.entrySet().iterator();
             while (oldestFirst.hasNext() && batch.size() < settings.maxBatch()) {
-                Map.Entry<K, V> entry = oldestFirst.next();
+                Map.Entry<K, Pending<V>> entry = oldestFirst.next();
                 batch.add(Map.entry(entry.getKey(), entry.getValue()));
                 oldestFirst.remove();
             }
@@ -219,9 +283,13 @@ public final class WriteBehind<K, V> implements AutoCloseable {
         }
     }
 
-    private void write(List<Map.Entry<K, V>> batch) {
+    private void write(List<Map.Entry<K, Pending<V>>> batch) {
+        if (spool != null) {
+            spool.force(); // a failure is logged there; the database may still take the batch
+        }
         try {
             store.write(values(batch));
+            done(batch);
             recovered();
             return;
         } catch (RuntimeException e) {
@@ -230,19 +298,20 @@ public final class WriteBehind<K, V> implements AutoCloseable {
                 return;
             }
             if (batch.size() == 1) {
-                refused(values(batch), e);
+                refused(batch, e);
                 return;
             }
         }
         // The database refuses something in the batch: one by one, to keep what it takes.
-        List<Map.Entry<K, V>> again = new ArrayList<>();
+        List<Map.Entry<K, Pending<V>>> again = new ArrayList<>();
         RuntimeException passing = null;
-        for (Map.Entry<K, V> entry : batch) {
+        for (Map.Entry<K, Pending<V>> entry : batch) {
             try {
-                store.write(List.of(entry.getValue()));
+                store.write(List.of(entry.getValue().value()));
+                done(List.of(entry));
             } catch (RuntimeException e) {
                 if (DatabaseFailure.isLasting(e)) {
-                    refused(List.of(entry.getValue()), e);
+                    refused(List.of(entry), e);
                 } else {
                     again.add(entry);
                     passing = e;
@@ -256,10 +325,11 @@ public final class WriteBehind<K, V> implements AutoCloseable {
         }
     }
 
-    private void refused(List<V> values, RuntimeException failure) {
-        LOG.log(Level.ERROR, name + ": the database refused " + values.size() + " value(s), which are dropped: "
+    private void refused(List<Map.Entry<K, Pending<V>>> batch, RuntimeException failure) {
+        LOG.log(Level.ERROR, name + ": the database refused " + batch.size() + " value(s), which are dropped: "
                 + DatabaseFailure.describe(failure));
-        lost.accept(values);
+        done(batch);
+        lost.accept(values(batch));
     }
 
     private void recovered() {
@@ -275,18 +345,21 @@ public final class WriteBehind<K, V> implements AutoCloseable {
      * Puts the batch back in front of the waiting values (unless a newer value of its key came
      * meanwhile) and pauses; past the close deadline, gives up on everything that waits.
      */
-    private void retryLater(List<Map.Entry<K, V>> batch, RuntimeException failure) {
+    private void retryLater(List<Map.Entry<K, Pending<V>>> batch, RuntimeException failure) {
         long now = System.nanoTime();
         if (failingSince == 0) {
             failingSince = now;
         }
         List<V> abandoned = null;
+        int kept = 0;
         lock.lock();
         try {
-            LinkedHashMap<K, V> requeued = new LinkedHashMap<>();
-            for (Map.Entry<K, V> entry : batch) {
+            LinkedHashMap<K, Pending<V>> requeued = new LinkedHashMap<>();
+            for (Map.Entry<K, Pending<V>> entry : batch) {
                 if (!waiting.containsKey(entry.getKey())) {
                     requeued.put(entry.getKey(), entry.getValue());
+                } else {
+                    done(entry.getValue());
                 }
             }
             requeued.putAll(waiting);
@@ -294,7 +367,16 @@ public final class WriteBehind<K, V> implements AutoCloseable {
             beingWritten = 0;
             firstWaitingSince = now - settings.window().toNanos();
             if (closing && now - closeDeadline >= 0) {
-                abandoned = new ArrayList<>(waiting.values());
+                // what the spool holds waits there for the next start; only the rest is lost
+                abandoned = new ArrayList<>();
+                for (Pending<V> pending : waiting.values()) {
+                    if (pending.ticket() == Spool.NOT_SPOOLED) {
+                        abandoned.add(pending.value());
+                        done(pending);
+                    } else {
+                        kept++;
+                    }
+                }
                 waiting.clear();
             } else {
                 if (now - lastWarning >= WARNING_INTERVAL_NANOS) {
@@ -313,7 +395,11 @@ public final class WriteBehind<K, V> implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        if (abandoned != null) {
+        if (kept > 0) {
+            LOG.log(Level.WARNING, name + ": " + kept + " value(s) could not be written before shutdown and wait in the"
+                    + " spool for the next start: " + DatabaseFailure.describe(failure));
+        }
+        if (abandoned != null && !abandoned.isEmpty()) {
             LOG.log(Level.ERROR, name + ": " + abandoned.size() + " value(s) could not be written before shutdown: "
                     + DatabaseFailure.describe(failure));
             lost.accept(abandoned);
@@ -330,13 +416,13 @@ public final class WriteBehind<K, V> implements AutoCloseable {
         }
     }
 
-    private static <K, V> List<V> values(List<Map.Entry<K, V>> batch) {
-        return batch.stream().map(Map.Entry::getValue).toList();
+    private static <K, V> List<V> values(List<Map.Entry<K, Pending<V>>> batch) {
+        return batch.stream().map(entry -> entry.getValue().value()).toList();
     }
 
     /**
      * Writes everything still waiting, trying for at most {@link Settings#closeTimeout} while the
-     * database fails, then stops the writer thread.
+     * database fails, then stops the writer thread and closes the spool.
      */
     @Override
     public void close() {
@@ -359,6 +445,9 @@ public final class WriteBehind<K, V> implements AutoCloseable {
         if (writer.isAlive()) {
             LOG.log(Level.ERROR, name + ": the writer is still busy with the database after "
                     + settings.closeTimeout().toSeconds() + " s; " + backlog() + " value(s) may be lost");
+        }
+        if (spool != null) {
+            spool.close();
         }
     }
 }

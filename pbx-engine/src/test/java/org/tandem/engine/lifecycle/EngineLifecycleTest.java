@@ -6,12 +6,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.tandem.engine.EngineStartException;
 import org.tandem.engine.FreePort;
 import org.tandem.engine.SipTestClient;
 import org.tandem.engine.registrar.RegistrarDatabase;
 import org.tandem.engine.registrar.TestPhone;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -53,9 +55,14 @@ class EngineLifecycleTest {
         }
     };
 
+    @TempDir
+    Path dataFolder;
+
     @BeforeEach
     void captureLogAndSaveProperties() {
         savedSystemProperties.putAll(System.getProperties());
+        // the engine's spool goes into the node's data folder
+        System.setProperty("tandem.data.dir", dataFolder.toString());
         julLogger.addHandler(capture);
         julLogger.setUseParentHandlers(false);
     }

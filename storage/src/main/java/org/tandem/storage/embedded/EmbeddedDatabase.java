@@ -1,6 +1,7 @@
 package org.tandem.storage.embedded;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.tandem.storage.replication.ReplicationLogin;
 
 import javax.sql.DataSource;
@@ -9,6 +10,10 @@ import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,23 +28,35 @@ import java.util.Optional;
  * run and the tests. Its data folder survives restarts, so a node keeps everything between runs.
  * It is configured as a replication peer from the start (logical WAL, the replication login, the
  * access rules for peers), since a lone node may later join a cluster.
+ * <p>
+ * Every role logs in with a password, from anywhere, the local socket included: the superuser's is
+ * generated at the first start and kept in {@value #SUPERUSER_PASSWORD_FILE} in the data folder,
+ * readable by its owner only (a superuser may run programs as the server's user, so trusting every
+ * local user would hand them that account). A data folder from before, which trusted local
+ * logins, gets its password and access rules at its next start.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(EmbeddedDatabase.class.getName());
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
     private static final Duration STALE_SERVER_STOP_WAIT = Duration.ofSeconds(15);
+    /** The superuser's password, in the PostgreSQL data folder, mode 0600. */
+    public static final String SUPERUSER_PASSWORD_FILE = "tandem-superuser.password";
+    private static final String SUPERUSER = "postgres";
 
     private final EmbeddedPostgres postgres;
     private final String database;
     private final String user;
     private final String password;
+    private final String superuserPassword;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, String database, String user, String password) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, String database, String user, String password,
+                             String superuserPassword) {
         this.postgres = postgres;
         this.database = database;
         this.user = user;
         this.password = password;
+        this.superuserPassword = superuserPassword;
     }
 
     /**
@@ -62,9 +79,25 @@ public final class EmbeddedDatabase implements AutoCloseable {
         try {
             Files.createDirectories(dataDirectory);
             stopServerLeftRunning(dataDirectory);
+            Path passwordFile = dataDirectory.resolve(SUPERUSER_PASSWORD_FILE);
+            // zonky runs initdb when this file is missing
+            boolean created = !Files.exists(dataDirectory.resolve("postgresql.conf"));
+            String superuserPassword = Files.exists(passwordFile) ? Files.readString(passwordFile).strip()
+                    : newPassword();
+            // initdb wants an empty folder: its password file waits beside it, and moves in once the cluster exists
+            Path initdbPasswordFile = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".initdb-password");
+            if (created) {
+                writeOwnerOnly(initdbPasswordFile, superuserPassword);
+            }
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
+                    // zonky passes these to initdb after its own "-A trust", so they win: a new cluster
+                    // never trusts anyone, not even while it is being set up
+                    .setLocaleConfig("auth", "scram-sha-256")
+                    .setLocaleConfig("pwfile", initdbPasswordFile.toAbsolutePath().toString())
+                    .setDataDirectoryCustomizer(folder -> keepPassword(initdbPasswordFile, passwordFile))
+                    .setConnectConfig("password", superuserPassword)
                     .setPort(port)
                     .setPGStartupWait(STARTUP_WAIT)
                     // Stopped by its owner (close()), never by zonky's JVM shutdown hook: that hook runs at
@@ -91,7 +124,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     // PostgreSQL 18 counts a row changed on two nodes (update_origin_differs) only with commit times
                     .setServerConfig("track_commit_timestamp", "on")
                     .start();
-            EmbeddedDatabase embedded = new EmbeddedDatabase(postgres, database, user, password);
+            Files.deleteIfExists(initdbPasswordFile);
+            EmbeddedDatabase embedded = new EmbeddedDatabase(postgres, database, user, password, superuserPassword);
+            if (!Files.exists(passwordFile)) {
+                embedded.setSuperuserPasswordOfTrustingFolder(passwordFile);
+            }
             embedded.createDatabaseIfMissing();
             embedded.prepareForReplication(replication);
             embedded.writeAccessRules(dataDirectory.resolve("pg_hba.conf"), replication);
@@ -127,12 +164,54 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    private static String newPassword() {
+        byte[] secret = new byte[24];
+        new SecureRandom().nextBytes(secret);
+        return HexFormat.of().formatHex(secret);
+    }
+
+    private static void writeOwnerOnly(Path file, String content) throws IOException {
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, content + "\n");
+    }
+
+    /** Called by zonky after initdb, at every start. */
+    private static void keepPassword(Path initdbPasswordFile, Path passwordFile) {
+        if (!Files.exists(initdbPasswordFile)) {
+            return;
+        }
+        try {
+            Files.move(initdbPasswordFile, passwordFile, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not keep the superuser's password in " + passwordFile, e);
+        }
+    }
+
+    /**
+     * A data folder made before the superuser had a password still trusts local logins (this start
+     * got in that way): gives the superuser its password, kept first in the file, so that the
+     * access rules written next let it in again.
+     */
+    private void setSuperuserPasswordOfTrustingFolder(Path passwordFile) throws IOException {
+        LOG.log(Level.WARNING, "The embedded PostgreSQL in {0} trusted local logins: setting a password for every"
+                + " role (the superuser''s is kept in {1})", passwordFile.getParent(), passwordFile);
+        writeOwnerOnly(passwordFile, superuserPassword);
+        try (Connection admin = postgres.getPostgresDatabase().getConnection();
+             Statement statement = admin.createStatement()) {
+            statement.execute("ALTER ROLE " + SUPERUSER + " PASSWORD " + literal(superuserPassword));
+        } catch (SQLException e) {
+            Files.delete(passwordFile);
+            throw new IllegalStateException("could not set the embedded PostgreSQL superuser's password", e);
+        }
+    }
+
     private void createDatabaseIfMissing() {
         try (Connection admin = postgres.getPostgresDatabase().getConnection();
              Statement statement = admin.createStatement()) {
-            if (!exists(admin, "SELECT 1 FROM pg_roles WHERE rolname = ?", user)) {
-                statement.execute("CREATE ROLE " + quoted(user) + " LOGIN REPLICATION PASSWORD " + literal(password));
-            }
+            // set at every start, so a changed TANDEM_DB_PASSWORD takes effect with a restart
+            String verb = exists(admin, "SELECT 1 FROM pg_roles WHERE rolname = ?", user) ? "ALTER" : "CREATE";
+            statement.execute(verb + " ROLE " + quoted(user) + " LOGIN REPLICATION PASSWORD " + literal(password));
             if (!exists(admin, "SELECT 1 FROM pg_database WHERE datname = ?", database)) {
                 statement.execute("CREATE DATABASE " + quoted(database) + " OWNER " + quoted(user));
             }
@@ -170,10 +249,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /**
-     * Rewrites pg_hba.conf (zonky's initdb trusts everyone on loopback): the replication login needs
-     * its password from the peers' network and is refused from anywhere else; this node's login
-     * also needs its password from a peer (a joining node sets up subscriptions on its peers). Local
-     * processes keep the trust initdb gave them. PostgreSQL reads the file again at once.
+     * Rewrites pg_hba.conf: the replication login needs its password from the peers' network and is
+     * refused from anywhere else; this node's login also needs its password from a peer (a joining
+     * node sets up subscriptions on its peers); every role needs its password locally too, on the
+     * socket as on loopback. PostgreSQL reads the file again at once.
      */
     private void writeAccessRules(Path hbaFile, ReplicationLogin replication) throws IOException {
         String network = replication.peerNetwork();
@@ -182,9 +261,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 "# TYPE  DATABASE  USER  ADDRESS  METHOD",
                 "host  " + database + "  " + ReplicationLogin.ROLE + "  " + network + "  scram-sha-256",
                 "host  all  " + ReplicationLogin.ROLE + "  all  reject",
-                "local  all  all  trust",
-                "host  all  all  127.0.0.1/32  trust",
-                "host  all  all  ::1/128  trust",
+                "local  all  all  scram-sha-256",
+                "local  replication  all  scram-sha-256",
+                "host  all  all  127.0.0.1/32  scram-sha-256",
+                "host  all  all  ::1/128  scram-sha-256",
                 "host  " + database + "  " + user + "  " + network + "  scram-sha-256",
                 "");
         Files.writeString(hbaFile, rules);
@@ -216,7 +296,22 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** The application database, as its owner. */
     public DataSource dataSource() {
-        return postgres.getDatabase(user, database);
+        return login(user, password);
+    }
+
+    /** The application database, as the server's superuser: for what the application's login may not do. */
+    public DataSource superuserDataSource() {
+        return login(SUPERUSER, superuserPassword);
+    }
+
+    private DataSource login(String role, String secret) {
+        PGSimpleDataSource source = new PGSimpleDataSource();
+        source.setServerNames(new String[] {"127.0.0.1"});
+        source.setPortNumbers(new int[] {postgres.getPort()});
+        source.setDatabaseName(database);
+        source.setUser(role);
+        source.setPassword(secret);
+        return source;
     }
 
     public int port() {
