@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Which nodes take SIP at an IP address, from the node table. The table is read again when the last
@@ -24,10 +25,17 @@ final class MemberAddresses {
     private static final System.Logger LOG = System.getLogger(MemberAddresses.class.getName());
 
     private final NodeDirectory nodes;
-    private Map<InetAddress, Set<UUID>> byAddress = Map.of();
-    private Instant readAt = Instant.MIN;
-    /** Why the table could not be read, while it never could: this node cannot tell a member (503, not 403). */
-    private RuntimeException neverRead;
+    /** One thread reads the table; the others go on with the last reading meanwhile, never waiting on the database. */
+    private final ReentrantLock reading = new ReentrantLock();
+    private volatile Reading last = new Reading(Map.of(), Instant.MIN,
+            new IllegalStateException("the node table has not been read yet"));
+
+    /**
+     * @param failure why the table could not be read, while it never could: this node then cannot
+     *                tell a member from a stranger, which is a storage failure (503), not a refusal
+     */
+    private record Reading(Map<InetAddress, Set<UUID>> byAddress, Instant at, RuntimeException failure) {
+    }
 
     MemberAddresses(NodeDirectory nodes) {
         this.nodes = nodes;
@@ -44,29 +52,37 @@ final class MemberAddresses {
         } catch (IllegalArgumentException notAnIpLiteral) {
             return Set.of();
         }
-        return current(now).getOrDefault(source, Set.of());
+        Reading current = current(now);
+        if (current.failure() != null) {
+            throw current.failure();
+        }
+        return current.byAddress().getOrDefault(source, Set.of());
     }
 
-    private synchronized Map<InetAddress, Set<UUID>> current(Instant now) {
-        if (readAt.plus(REFRESH).isAfter(now)) {
-            if (neverRead != null) {
-                throw neverRead;
-            }
-            return byAddress;
+    private Reading current(Instant now) {
+        Reading known = last;
+        if (known.at().plus(REFRESH).isAfter(now) || !reading.tryLock()) {
+            return known;
         }
-        readAt = now; // also after a failure: the database is not asked again before REFRESH
         try {
-            byAddress = resolve(nodes.sipAddresses());
-            neverRead = null;
-        } catch (RuntimeException storageFailure) {
-            if (byAddress.isEmpty()) {
-                neverRead = storageFailure;
-                throw storageFailure;
+            known = last;
+            if (known.at().plus(REFRESH).isAfter(now)) {
+                return known; // another thread read it meanwhile
             }
-            LOG.log(System.Logger.Level.WARNING, "cannot read the nodes' SIP addresses, keeping the last ones: "
-                    + storageFailure.getMessage());
+            try {
+                last = new Reading(resolve(nodes.sipAddresses()), now, null);
+            } catch (RuntimeException storageFailure) {
+                // the database is not asked again before REFRESH either way
+                last = new Reading(known.byAddress(), now, known.failure() == null ? null : storageFailure);
+                if (known.failure() == null) {
+                    LOG.log(System.Logger.Level.WARNING, "cannot read the nodes' SIP addresses, keeping the last ones: "
+                            + storageFailure.getMessage());
+                }
+            }
+            return last;
+        } finally {
+            reading.unlock();
         }
-        return byAddress;
     }
 
     private static Map<InetAddress, Set<UUID>> resolve(Map<UUID, NetworkAddress> addresses) {

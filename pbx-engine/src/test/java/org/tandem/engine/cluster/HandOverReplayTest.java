@@ -15,12 +15,18 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 import static org.tandem.engine.SipTestClient.headers;
 import static org.tandem.engine.call.CallMessages.ackOf;
 import static org.tandem.engine.call.CallMessages.invite;
@@ -123,15 +129,39 @@ class HandOverReplayTest {
     }
 
     @Test
-    void aHandOverFromAnAddressOfNoNodeIsRefused() throws Exception {
+    void aHandOverFromAnAddressOfNoNodeIsRefusedAndLoggedOnceAMinute() throws Exception {
         Captured hop = capture();
-        try (TestPhone callee = registeredOnB(hop.callee())) {
-            try (HandOverSender stranger = new HandOverSender(STRANGER_ADDRESS, b)) {
-                stranger.send(hop.invite());
-                assertThat(stranger.finalStatus()).isEqualTo(REFUSED);
+        List<String> logged = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord logRecord) {
+                logged.add(logRecord.getLevel() + " " + logRecord.getMessage());
             }
-            assertThat(invitesTo(callee)).as("the stranger's copy rang nobody").isEmpty();
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger log = Logger.getLogger(HandOverCheck.class.getName());
+        log.addHandler(handler);
+        try (TestPhone callee = registeredOnB(hop.callee())) {
+            for (int attempt = 0; attempt < 2; attempt++) {
+                try (HandOverSender stranger = new HandOverSender(STRANGER_ADDRESS, b)) {
+                    stranger.send(withNewBranch(hop.invite()));
+                    assertThat(stranger.finalStatus()).isEqualTo(REFUSED);
+                }
+            }
+            assertThat(invitesTo(callee)).as("the stranger's copies rang nobody").isEmpty();
+            assertThat(logged).filteredOn(line -> line.contains(STRANGER_ADDRESS)).singleElement(STRING)
+                    .startsWith("WARNING hand-over refused from tcp:" + STRANGER_ADDRESS + ":")
+                    .contains("not from the SIP address of the node that signed it");
             assertRingsUnaltered(hop, callee);
+        } finally {
+            log.removeHandler(handler);
         }
     }
 

@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,7 +25,10 @@ class MemberAddressesTest {
     private static final class Table implements NodeDirectory {
         final Map<UUID, NetworkAddress> rows = new HashMap<>();
         boolean down;
-        int reads;
+        volatile int reads;
+        /** When set, a reading waits inside the database until it opens. */
+        volatile CountDownLatch hold;
+        final CountDownLatch inside = new CountDownLatch(1);
 
         @Override
         public Optional<NetworkAddress> sipAddressOf(UUID nodeId) {
@@ -33,6 +38,14 @@ class MemberAddressesTest {
         @Override
         public Map<UUID, NetworkAddress> sipAddresses() {
             reads++;
+            if (hold != null) {
+                inside.countDown();
+                try {
+                    hold.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             if (down) {
                 throw new IllegalStateException("the database does not answer");
             }
@@ -74,5 +87,24 @@ class MemberAddressesTest {
         assertThat(members.nodesAt("127.0.0.2", NOW.plusSeconds(2))).containsExactly(A);
         table.down = true;
         assertThat(members.nodesAt("127.0.0.2", NOW.plusSeconds(4))).containsExactly(A);
+    }
+
+    @Test
+    void whileOneThreadWaitsOnTheDatabaseTheOthersGoOnWithTheLastReading() throws Exception {
+        Table table = new Table();
+        table.rows.put(A, new NetworkAddress("127.0.0.2", 5060));
+        MemberAddresses members = new MemberAddresses(table);
+        assertThat(members.nodesAt("127.0.0.2", NOW)).containsExactly(A);
+
+        table.rows.put(B, new NetworkAddress("127.0.0.3", 5060));
+        table.hold = new CountDownLatch(1);
+        Thread reader = Thread.ofVirtual().start(() -> members.nodesAt("127.0.0.3", NOW.plusSeconds(3)));
+        assertThat(table.inside.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(members.nodesAt("127.0.0.3", NOW.plusSeconds(3))).as("the last reading, at once").isEmpty();
+        assertThat(members.nodesAt("127.0.0.2", NOW.plusSeconds(3))).containsExactly(A);
+        table.hold.countDown();
+        reader.join(5_000);
+        assertThat(members.nodesAt("127.0.0.3", NOW.plusSeconds(3))).containsExactly(B);
+        assertThat(table.reads).isEqualTo(2);
     }
 }
