@@ -326,14 +326,6 @@ public final class SipEngine implements AutoCloseable {
     }
 
     /**
-     * Whether call records are kept in memory only, because the spool cannot be written (its disk
-     * is full): a crash now would lose them.
-     */
-    public synchronized boolean spoolFailing() {
-        return running != null && running.callRecords().spoolFailing();
-    }
-
-    /**
      * Waits, for at most {@code timeout} each, until the binding changes, call records and active calls of this
      * engine so far are in the database; whether they are. A running engine writes them within
      * milliseconds anyway: this is for whoever reads the database right after (tests, a drain).

@@ -49,7 +49,8 @@ public class EngineLifecycle {
 
     /**
      * Settings come from system properties (tandem.node.name, tandem.sip.address, tandem.sip.port,
-     * tandem.auth.*, tandem.call.no.answer.seconds, tandem.cluster.secret; tandem.db.url,
+     * tandem.auth.*, tandem.call.no.answer.seconds, tandem.cluster.secret, tandem.spool.dir
+     * (default: the spool folder in the node's data folder, tandem.data.dir); tandem.db.url,
      * tandem.db.user and tandem.db.password for the connection that listens to account changes).
      */
     @PostConstruct

@@ -70,11 +70,6 @@ public final class BatchedCallRecords implements CallRecords, AutoCloseable {
         return !writes.hasRoom();
     }
 
-    /** Whether records are kept in memory only because the spool cannot be written (the disk is full). */
-    public boolean spoolFailing() {
-        return writes.spoolFailing();
-    }
-
     /** Waits, for at most {@code timeout}, until every record added so far is stored; whether it is. */
     public boolean awaitWritten(Duration timeout) {
         return writes.awaitWritten(timeout);

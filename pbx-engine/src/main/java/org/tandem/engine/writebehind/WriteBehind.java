@@ -141,11 +141,6 @@ public final class WriteBehind<K, V> implements AutoCloseable {
         return backlog() < settings.capacity();
     }
 
-    /** Whether values are kept in memory only because the spool cannot be written (the disk is full). */
-    public boolean spoolFailing() {
-        return spool != null && spool.failing();
-    }
-
     /** Values waiting to be written, including those being written now. */
     public int backlog() {
         lock.lock();
