@@ -40,8 +40,10 @@ import java.util.function.LongSupplier;
  * database for each try more than once a few seconds nor fills the heap. Both tables are bounded;
  * when one is full some entries are dropped, expired ones first.
  *
- * <p>Each domain's digest choice is kept the same way, in a third table: known domains as long as
- * accounts, unknown ones as briefly as unknown users, so challenging a phone costs no round trip either.
+ * <p>Each domain's digest choice (needed to challenge a phone) is kept the same way, in a third
+ * table: domains of the accounts of a full read as long as those accounts, any other domain (a tenant
+ * without extensions, or none) as briefly as an unknown user, so a scanner of made-up domains reaches
+ * the database for each at most once every few seconds.
  */
 public final class CachedSipAccounts implements SipAccounts, SipAccountChanges.Listener {
 
