@@ -181,6 +181,12 @@ class ApiIT {
         assertThat(reseller.get("v1/customers/" + customerId).json().getJsonObject("plan")
                 .getInt("maxExtensions")).as("a refused plan changes nothing").isEqualTo(25);
 
+        NodeApi.Answer manyBad = admin.post("v1/tenants/" + customerId + "/extensions/import", "text/csv",
+                "x,Bad\n".repeat(500));
+        assertProblem(manyBad, 422, "urn:tandem:problem:invalid-input");
+        assertThat(manyBad.json().getString("detail"))
+                .isEqualTo("Nothing was imported: 500 problems, the first 100 listed, and 400 more, see errors");
+        assertThat(manyBad.json().getJsonArray("errors")).hasSize(100);
         NodeApi.Answer imported = admin.post("v1/tenants/" + customerId + "/extensions/import", "text/csv",
                 "number,name\n202,Michael Bolton\n203,\"Nagheenanajar, Samir\"\n");
         assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
@@ -237,6 +243,16 @@ class ApiIT {
         assertProblem(admin.post(groups, "{\"number\": \"601\", \"name\": \"Bad\", \"members\": \"201\"}"),
                 422, "urn:tandem:problem:invalid-input");
         assertThat(admin.get(groups).json().getJsonArray("ringGroups")).hasSize(1);
+
+        NodeApi.Answer oneGroupPlan = reseller.put("v1/customers/" + tenant + "/plan",
+                "{\"maxExtensions\": 5, \"maxConcurrentCalls\": 5, \"maxCallsPerSecond\": 5, \"maxRingGroups\": 1}");
+        assertThat(oneGroupPlan.status()).as(oneGroupPlan.toString()).isEqualTo(200);
+        assertThat(oneGroupPlan.json().getJsonObject("plan").getInt("maxRingGroups")).isEqualTo(1);
+        assertThat(oneGroupPlan.json().getJsonObject("plan").getInt("maxRingGroupMembers")).isEqualTo(20);
+        NodeApi.Answer pastPlan = admin.post(groups, "{\"number\": \"601\", \"name\": \"Second\", \"members\": [\"201\"]}");
+        assertProblem(pastPlan, 409, "urn:tandem:problem:over-plan");
+        assertThat(pastPlan.json().getString("detail"))
+                .isEqualTo("The plan allows 1 ring groups and 1 exist: delete one, or ask your reseller for a larger plan");
 
         NodeApi.Answer replaced = admin.put(groups + "/" + groupId,
                 "{\"name\": \"Sales desk\", \"memberTimeoutSeconds\": 30, \"members\": [\"201\"]}");

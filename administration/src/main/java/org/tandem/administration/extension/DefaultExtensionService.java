@@ -165,7 +165,7 @@ public class DefaultExtensionService implements ExtensionService {
         for (CsvImport.Line line : lines) {
             created.add(issue(tenant, new ExtensionNumber(line.extension()), Names.required(line.displayName(), "name")));
         }
-        return ImportResult.created(created);
+        return ImportResult.allCreated(created);
     }
 
     private Optional<String> lineProblem(Tenant tenant, CsvImport.Line line, Set<String> inFile) {

@@ -18,7 +18,7 @@ public record ImportResult(List<IssuedCredentials> created, List<ImportProblem> 
         problems = List.copyOf(problems);
     }
 
-    static ImportResult created(List<IssuedCredentials> created) {
+    static ImportResult allCreated(List<IssuedCredentials> created) {
         return new ImportResult(created, List.of(), 0);
     }
 
