@@ -10,6 +10,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+    }
+
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -41,15 +45,16 @@ final class Browser implements AutoCloseable {
         try {
             ChromeOptions options = new ChromeOptions();
             options.setBinary("/usr/bin/chromium");
-            // the flags the machine needs (shared/STACK.md): root, no GPU, no calls home
+            // the page's console, for tests that fail on any error a person would not see, or on what the
+            // browser refused (a Content-Security-Policy violation)
+            LoggingPreferences logs = new LoggingPreferences();
+            logs.enable(LogType.BROWSER, Level.ALL);
+            options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
+            // the flags this machine needs: root, no GPU, no calls home
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--disable-quic", "--no-first-run", "--window-size=1280,900",
                     "--user-data-dir=" + Files.createTempDirectory("tandem-chromium"));
-            // the page's console, so a test can see what the browser refused (a Content-Security-Policy violation)
-            LoggingPreferences logs = new LoggingPreferences();
-            logs.enable(LogType.BROWSER, Level.ALL);
-            options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                     .usingAnyFreePort()
@@ -180,6 +185,88 @@ final class Browser implements AutoCloseable {
     List<String> consoleMessages() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .map(entry -> entry.getLevel() + " " + entry.getMessage()).toList();
+    }
+
+    /** The errors the page's console showed since the last call (chromium keeps them until read). */
+    List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .toList();
+    }
+
+    /**
+     * Every {@code vaadin-*} element in the page (shadow roots and overlays included) whose tag has no
+     * custom element definition: the bundle lacks its component, and it renders as nothing.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> undefinedVaadinElements() {
+        return (List<String>) script("""
+                const tags = new Set();
+                const walk = root => root.querySelectorAll('*').forEach(element => {
+                    if (element.localName.startsWith('vaadin-')) tags.add(element.localName);
+                    if (element.shadowRoot) walk(element.shadowRoot);
+                });
+                walk(document);
+                // a grid's cell content is a plain light-DOM element by design, never a custom element
+                tags.delete('vaadin-grid-cell-content');
+                return [...tags].filter(tag => customElements.get(tag) === undefined).sort();
+                """);
+    }
+
+    /** Waits until Vaadin has started on the page and answered every request it made. */
+    void awaitVaadinIdle() {
+        wait.until(driver -> Boolean.TRUE.equals(script("""
+                const clients = window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients;
+                if (!clients) return false;
+                const flow = Object.values(clients).filter(client => typeof client.isActive === 'function');
+                return flow.length > 0 && flow.every(client => !client.isActive());
+                """)));
+    }
+
+    /** The visible buttons of the page's content, outside its top bar, menu, dialogs and uploads. */
+    private static final String CONTENT_BUTTONS = """
+            [...document.querySelectorAll('vaadin-button')]
+                .filter(button => !button.closest('[slot="navbar"], [slot="drawer"], vaadin-dialog-overlay, vaadin-upload'))
+                .filter(button => button.offsetParent !== null && !button.disabled)
+            """;
+
+    /** The labels of the page's content buttons, each once. */
+    @SuppressWarnings("unchecked")
+    List<String> contentButtonLabels() {
+        return (List<String>) script("return [...new Set(" + CONTENT_BUTTONS + ".map(button => button.textContent.trim()))];");
+    }
+
+    /** Clicks the first content button labelled {@code label}, brought into view first. */
+    void clickButtonLabelled(String label) {
+        WebElement button = (WebElement) ((JavascriptExecutor) driver).executeScript("return " + CONTENT_BUTTONS
+                + ".find(button => button.textContent.trim() === arguments[0]);", label);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", button);
+        wait.until(ExpectedConditions.elementToBeClickable(button)).click();
+    }
+
+    /** The header titles of the dialogs open now. */
+    @SuppressWarnings("unchecked")
+    List<String> openDialogs() {
+        return (List<String>) script("return [...document.querySelectorAll('vaadin-dialog-overlay[opened]')]"
+                + ".map(overlay => String(overlay.headerTitle || overlay.textContent || '').trim().slice(0, 80))");
+    }
+
+    /**
+     * Presses Esc until no dialog is open (each press closes the topmost), answering "close" when a
+     * dialog showing a secret once asks first.
+     */
+    void closeDialogs() {
+        for (int i = 0; i < 4 && !openDialogs().isEmpty(); i++) {
+            List<WebElement> closeUncopied = driver.findElements(By.id("close-uncopied"));
+            if (closeUncopied.isEmpty()) {
+                new Actions(driver).sendKeys(Keys.ESCAPE).perform();
+            } else {
+                closeUncopied.getFirst().click();
+            }
+            awaitVaadinIdle();
+        }
+        wait.until(driver -> openDialogs().isEmpty());
     }
 
     @Override

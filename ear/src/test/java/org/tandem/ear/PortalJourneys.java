@@ -146,11 +146,25 @@ final class PortalJourneys {
         browser.signIn(RESELLER, RESELLER_PASSWORD);
         browser.open("customers/" + tenant);
         browser.click("suspend");
+        assertThat(browser.text("confirm-consequences")).startsWith("Phones of Browser Test Ltd will be refused until you resume it");
+        browser.screenshot("suspend-confirmation");
+        browser.click("confirm-suspend");
         browser.awaitTextStarting("customer-status", "Suspended");
         SippPhone refused = SippPhone.start("register_wrong_password.xml", SippPhone.line("201", domain, password),
                 "-auth_uri", domain, "-m", "1");
         assertThat(refused.exitCode()).as("sipp: the right password of a suspended customer gets 403\n" + refused.output())
                 .isZero();
+        browser.signOut();
+
+        browser.signIn(admin, "Sunny-Meadow-2026");
+        browser.open("tenants/" + tenant + "/registrations");
+        browser.awaitTextStarting("registration-count", "No phones registered: Browser Test Ltd is suspended");
+        assertThat(browser.text("suspended-banner")).startsWith("Browser Test Ltd is suspended: its phones are refused");
+        browser.screenshot("suspended");
+        browser.signOut();
+
+        browser.signIn(RESELLER, RESELLER_PASSWORD);
+        browser.open("customers/" + tenant);
         browser.click("resume");
         browser.awaitTextStarting("customer-status", "Active");
     }

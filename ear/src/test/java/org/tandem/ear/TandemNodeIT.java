@@ -69,7 +69,7 @@ class TandemNodeIT {
     static EnterpriseArchive deployment() {
         // the client-side helpers travel along: the server loads this class, which names them
         return TandemEar.withInServerTests(TandemNodeIT.class, SippPhone.class, NodeDatabase.class,
-                PortalJourneys.class, Browser.class, EmptyNode.class);
+                PortalJourneys.class, Browser.class, EmptyNode.class, EveryRouteTour.class);
     }
 
     @Resource(lookup = "java:jboss/datasources/TandemDS")
@@ -277,6 +277,19 @@ class TandemNodeIT {
             assertThat(browser.consoleMessages()).noneMatch(message -> message.startsWith("SEVERE"))
                     .noneMatch(message -> message.contains("Content Security Policy"));
         }
+    }
+
+    /**
+     * Every route as every role, each loaded fresh from its address, and every dialog its buttons open:
+     * no console error, no undefined {@code vaadin-*} element.
+     */
+    @Test
+    @RunAsClient
+    void portalEveryRouteAndDialogWorksOnAFreshLoadForEveryRole() throws Exception {
+        EveryRouteTour.everyViewIsToured();
+        long start = System.nanoTime();
+        EveryRouteTour.tour(portal().toString());
+        System.out.printf("The tour of every route took %d s%n", (System.nanoTime() - start) / 1_000_000_000L);
     }
 
     /** Last but one: the node is in a cluster for a moment, and the other journeys expect it alone. */

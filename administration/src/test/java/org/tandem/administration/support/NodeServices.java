@@ -42,6 +42,7 @@ import org.tandem.storage.jpa.JpaNodeRepository;
 import org.tandem.storage.jpa.JpaPoolRepository;
 import org.tandem.storage.jpa.JpaPortalAccountRepository;
 import org.tandem.storage.jpa.JpaResellerRepository;
+import org.tandem.domain.tenant.TenantRepository;
 import org.tandem.storage.jpa.JpaTenantRepository;
 import org.tandem.storage.notification.PostgresRevokedLogins;
 import org.tandem.storage.notification.PostgresTenantChanges;
@@ -71,6 +72,8 @@ public final class NodeServices {
     private static final ExecutorService MEMBERSHIP_CHANGES = Executors.newVirtualThreadPerTaskExecutor();
 
     public final CustomerService customers;
+    /** Tenants as the portal reads whether one is suspended. */
+    public final TenantRepository tenants;
     public final ExtensionService extensions;
     public final RegistrationService registrations;
     public final PortalAccountRepository accounts;
@@ -94,6 +97,7 @@ public final class NodeServices {
     public NodeServices(TestDatabase database, UUID nodeId, String nodeName, Optional<NodeDatabase> address) {
         EntityManager entityManager = database.newEntityManager();
         JpaTenantRepository tenants = new JpaTenantRepository(entityManager);
+        this.tenants = Transactions.around(TenantRepository.class, tenants, entityManager);
         JpaExtensionRepository extensionRepository = new JpaExtensionRepository(entityManager);
         JpaNodeRepository nodes = new JpaNodeRepository(entityManager);
         HomeNodeGuard guard = new HomeNodeGuard(nodeId, nodeName, LOGIN);

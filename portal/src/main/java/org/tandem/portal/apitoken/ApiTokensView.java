@@ -24,7 +24,9 @@ import org.tandem.administration.shared.InvalidInputException;
 import org.tandem.domain.apitoken.ApiTokenStatus;
 import org.tandem.portal.layout.MainLayout;
 import org.tandem.portal.security.CurrentUser;
+import org.tandem.portal.shared.Confirmation;
 import org.tandem.portal.shared.FormMessages;
+import org.tandem.portal.shared.ShownOnceDialog;
 import org.tandem.domain.tenant.NotHomeNodeException;
 
 import java.time.Duration;
@@ -90,10 +92,14 @@ public class ApiTokensView extends VerticalLayout {
     }
 
     private Button revokeButton(ApiTokenSummary token) {
-        Button revoke = new Button("Revoke", click -> {
-            tokens.revoke(actor, token.id());
-            refresh();
-        });
+        Button revoke = new Button("Revoke", click -> new Confirmation("Revoke the API token " + token.name() + "?",
+                "Programs using it (it starts with " + token.prefix() + ") are refused from now on, and it cannot be "
+                        + "turned back on: give them a new token.",
+                "Revoke", "confirm-revoke", () -> {
+                    tokens.revoke(actor, token.id());
+                    refresh();
+                }).open());
+        revoke.setId("revoke-" + token.id());
         revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
         revoke.setEnabled(token.status() != ApiTokenStatus.REVOKED);
         return revoke;
@@ -115,17 +121,13 @@ public class ApiTokensView extends VerticalLayout {
     }
 
     private static Dialog shownOnce(IssuedApiToken issued) {
-        Dialog dialog = new Dialog();
+        Dialog dialog = new ShownOnceDialog("token", "token-done");
         dialog.setHeaderTitle("API token " + issued.token().name());
         Span text = new Span(issued.secret());
         text.setId("token-text");
         text.getStyle().set("font-family", "monospace").set("word-break", "break-all");
         dialog.add(new Paragraph("Copy the token now: this is the only time it is shown. Send it as "
                 + "Authorization: Bearer <token>."), text);
-        Button done = new Button("I have copied it", click -> dialog.close());
-        done.setId("token-done");
-        dialog.getFooter().add(done);
-        dialog.setCloseOnOutsideClick(false);
         return dialog;
     }
 

@@ -72,16 +72,17 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver 
         Paragraph status = new Paragraph((summary.active() ? "Active" : "Suspended: its phones are refused")
                 + " · " + summary.extensions() + " of " + summary.maxExtensions() + " extensions · "
                 + summary.maxConcurrentCalls() + " concurrent calls · " + summary.maxCallsPerSecond() + " calls per second");
-        Paragraph usage = new Paragraph(summary.registeredPhones() + " phones registered now · " + summary.recentCalls()
+        Paragraph usage = new Paragraph(Suspension.registeredPhones(summary) + " phones registered now · "
+                + summary.recentCalls()
                 + " calls and " + summary.recentTalkMinutes() + " minutes talked in the last " + CustomerService.USAGE_DAYS
                 + " days");
         usage.setId("customer-usage");
         status.setId("customer-status");
         Button toggle = summary.active()
-                ? new Button("Suspend", click -> {
+                ? new Button("Suspend", click -> Suspension.confirmation(summary, () -> {
                     customers.suspend(actor, tenantId);
                     show(customers.customer(actor, tenantId));
-                })
+                }).open())
                 : new Button("Resume", click -> {
                     customers.resume(actor, tenantId);
                     show(customers.customer(actor, tenantId));

@@ -3,26 +3,40 @@ package org.tandem.portal.layout;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import jakarta.inject.Inject;
 import org.tandem.domain.account.Role;
 import org.tandem.portal.security.CurrentUser;
 import org.tandem.portal.security.SignedInUser;
+import org.tandem.portal.shared.TenantSuspension;
+
+import java.util.Optional;
 
 /**
  * The frame of every signed-in page. The menu lists what the user's role may open: customers for the
  * operator and resellers, the own tenant's extensions, phones and calls for a tenant admin, the own
- * phone for a tenant user, and the own password for everyone.
+ * phone for a tenant user, and the own password for everyone. Above every page of a suspended
+ * tenant's logins, a banner says so.
  */
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements BeforeEnterObserver {
+
+    private final CurrentUser currentUser;
+    private final TenantSuspension suspension;
+    private final Paragraph suspendedBanner = new Paragraph();
 
     @Inject
-    public MainLayout(CurrentUser currentUser) {
+    public MainLayout(CurrentUser currentUser, TenantSuspension suspension) {
+        this.currentUser = currentUser;
+        this.suspension = suspension;
         H1 title = new H1("Tandem");
         title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
         Span who = new Span();
@@ -34,12 +48,30 @@ public class MainLayout extends AppLayout {
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         bar.expand(who);
         bar.getStyle().set("padding-right", "var(--lumo-space-m)");
-        addToNavbar(bar);
+        suspendedBanner.setId("suspended-banner");
+        suspendedBanner.getStyle().set("margin", "0").set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
+                .set("background", "var(--lumo-error-color)").set("color", "var(--lumo-error-contrast-color)");
+        suspendedBanner.setVisible(false);
+        Div top = new Div(bar, suspendedBanner);
+        top.setWidthFull();
+        addToNavbar(top);
 
         currentUser.get().ifPresent(user -> {
             who.setText(user.username());
             addToDrawer(menu(user));
         });
+    }
+
+    /**
+     * On every page of a tenant's own logins (admin and users), says whether the company is suspended,
+     * read afresh at each navigation: its reseller may have suspended or resumed it meanwhile.
+     */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Optional<String> suspended = currentUser.get().flatMap(SignedInUser::tenantId).flatMap(suspension::suspendedCompany);
+        suspended.ifPresent(company -> suspendedBanner.setText(company + " is suspended: its phones are refused (they "
+                + "can neither register nor make or take calls) until your provider resumes it."));
+        suspendedBanner.setVisible(suspended.isPresent());
     }
 
     private static SideNav menu(SignedInUser user) {

@@ -28,7 +28,7 @@ import java.util.UUID;
 @Route(value = "tenants/:" + TenantRoute.TENANT_ID + RouteIds.UUID_PATTERN + "/active-calls", layout = MainLayout.class)
 @PageTitle("Active calls | Tandem")
 @RolesAllowed({"OPERATOR", "RESELLER_ADMIN", "TENANT_ADMIN"})
-public class ActiveCallsView extends LiveTenantList<LiveCall> {
+public class ActiveCallsView extends LiveTenantList<List<LiveCall>> {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneId.of("UTC"));

@@ -1,14 +1,12 @@
 package org.tandem.portal.tenant;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import org.tandem.administration.extension.IssuedCredentials;
+import org.tandem.portal.shared.ShownOnceDialog;
 
 import java.util.List;
 
@@ -16,19 +14,15 @@ import java.util.List;
  * Shows SIP passwords just made, the only time anyone sees them: Tandem keeps only their digest
  * hashes. Closing the dialog forgets them.
  */
-final class CredentialsDialog extends Dialog {
+final class CredentialsDialog extends ShownOnceDialog {
 
     CredentialsDialog(List<IssuedCredentials> issued) {
+        super(issued.size() == 1 ? "password" : "passwords", "credentials-done");
         setHeaderTitle(issued.size() == 1 ? "SIP credentials of extension " + issued.getFirst().extension().number()
                 : "SIP credentials of " + issued.size() + " new extensions");
         Paragraph once = new Paragraph("Copy the password now: this is the only time it is shown. Phones register "
                 + "as the SIP user, with the SIP domain as realm.");
         add(once, issued.size() == 1 ? single(issued.getFirst()) : table(issued));
-        Button done = new Button("I have copied it", click -> close());
-        done.setId("credentials-done");
-        done.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        getFooter().add(done);
-        setCloseOnOutsideClick(false);
     }
 
     private static Component single(IssuedCredentials credentials) {

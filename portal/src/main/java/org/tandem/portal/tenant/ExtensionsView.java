@@ -36,6 +36,7 @@ import org.tandem.administration.shared.OverPlanException;
 import org.tandem.domain.shared.AlreadyTakenException;
 import org.tandem.portal.layout.MainLayout;
 import org.tandem.portal.security.CurrentUser;
+import org.tandem.portal.shared.Confirmation;
 import org.tandem.portal.shared.FormMessages;
 import org.tandem.portal.shared.RouteIds;
 import org.tandem.domain.tenant.NotHomeNodeException;
@@ -154,8 +155,7 @@ public class ExtensionsView extends VerticalLayout implements BeforeEnterObserve
     private HorizontalLayout actions(ExtensionSummary extension) {
         Button rename = new Button("Rename", click -> renameDialog(extension).open());
         rename.setId("rename-" + extension.number());
-        Button password = new Button("New password", click -> new CredentialsDialog(
-                List.of(extensions.newSipPassword(actor, tenantId, extension.id()))).open());
+        Button password = new Button("New password", click -> newPasswordDialog(extension).open());
         password.setId("new-password-" + extension.number());
         Button delete = new Button("Delete", click -> deleteDialog(extension).open());
         delete.setId("delete-" + extension.number());
@@ -193,6 +193,15 @@ public class ExtensionsView extends VerticalLayout implements BeforeEnterObserve
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), create);
         return dialog;
+    }
+
+    private Dialog newPasswordDialog(ExtensionSummary extension) {
+        return new Confirmation("Give extension " + extension.number() + " a new SIP password?",
+                "The current password stops working at once: " + extension.displayName() + "'s phones can no longer "
+                        + "make calls, and are refused at their next registration, until they are set up with the new "
+                        + "password, shown once next.",
+                "New password", "confirm-new-password",
+                () -> new CredentialsDialog(List.of(extensions.newSipPassword(actor, tenantId, extension.id()))).open());
     }
 
     private Dialog removeLoginDialog(ExtensionSummary extension) {
@@ -233,20 +242,12 @@ public class ExtensionsView extends VerticalLayout implements BeforeEnterObserve
                 "Delete", "confirm-delete", () -> extensions.delete(actor, tenantId, extension.id()));
     }
 
-    /** Asks before something that cannot be undone; {@code confirmed} runs on the red button, then the list reloads. */
+    /** Asks first; {@code confirmed} runs on the red button, then the list reloads. */
     private Dialog confirmDialog(String question, String consequences, String action, String confirmId, Runnable confirmed) {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(question);
-        dialog.add(new Paragraph(consequences));
-        Button confirm = new Button(action, click -> {
+        return new Confirmation(question, consequences, action, confirmId, () -> {
             confirmed.run();
-            dialog.close();
             refresh();
         });
-        confirm.setId(confirmId);
-        confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), confirm);
-        return dialog;
     }
 
     private void importCsv(String text) {

@@ -1,19 +1,18 @@
 package org.tandem.portal.tenant;
 
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import org.tandem.administration.extension.IssuedPortalLogin;
+import org.tandem.portal.shared.ShownOnceDialog;
 
 /**
  * Shows a tenant user's new portal login and its generated password, the only time anyone sees it:
  * Tandem keeps only its hash. Closing the dialog forgets it.
  */
-final class IssuedLoginDialog extends Dialog {
+final class IssuedLoginDialog extends ShownOnceDialog {
 
     IssuedLoginDialog(IssuedPortalLogin issued) {
+        super("password", "issued-login-done");
         setHeaderTitle("Portal login for extension " + issued.extension().number());
         Span username = new Span(issued.username());
         username.setId("issued-login");
@@ -24,10 +23,5 @@ final class IssuedLoginDialog extends Dialog {
                         + "this once. Signed in, they see their own phone and calls under My phone, and can change "
                         + "the password there."),
                 new Paragraph(new Span("Username: "), username), new Paragraph(new Span("Password: "), password));
-        Button done = new Button("I have copied it", click -> close());
-        done.setId("issued-login-done");
-        done.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        getFooter().add(done);
-        setCloseOnOutsideClick(false);
     }
 }

@@ -9,7 +9,6 @@ import org.tandem.administration.access.Actor;
 import org.tandem.portal.shared.LiveList;
 import org.tandem.portal.shared.RouteIds;
 
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -18,7 +17,7 @@ import java.util.UUID;
  * id in the address ends in "No such customer"), then followed while the page is attached and
  * pushed to the browser ({@link LiveList}).
  */
-abstract class LiveTenantList<T> extends VerticalLayout implements BeforeEnterObserver {
+abstract class LiveTenantList<S> extends VerticalLayout implements BeforeEnterObserver {
 
     protected final Actor actor;
     private UUID tenantId;
@@ -28,14 +27,14 @@ abstract class LiveTenantList<T> extends VerticalLayout implements BeforeEnterOb
         this.actor = actor;
     }
 
-    /** The tenant's list as it is now. */
-    protected abstract List<T> read(UUID tenant);
+    /** The tenant's list (and what else the page shows with it) as it is now. */
+    protected abstract S read(UUID tenant);
 
     /** Starts telling {@code onChange} when the tenant's list may have changed. */
     protected abstract AutoCloseable watch(UUID tenant, Runnable onChange);
 
-    /** Shows {@code items}; called in the UI's session. */
-    protected abstract void show(List<T> items);
+    /** Shows {@code current}; called in the UI's session. */
+    protected abstract void show(S current);
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {

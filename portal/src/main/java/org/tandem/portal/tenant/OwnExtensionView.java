@@ -13,9 +13,11 @@ import jakarta.inject.Inject;
 import org.tandem.administration.access.Actor;
 import org.tandem.administration.ownextension.OwnExtension;
 import org.tandem.administration.ownextension.OwnExtensionService;
+import org.tandem.administration.registration.RegisteredPhone;
 import org.tandem.portal.layout.MainLayout;
 import org.tandem.portal.security.CurrentUser;
 import org.tandem.portal.shared.LiveList;
+import org.tandem.portal.shared.TenantSuspension;
 
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +33,7 @@ import java.util.Optional;
 public class OwnExtensionView extends VerticalLayout {
 
     private final OwnExtensionService service;
+    private final TenantSuspension suspension;
     private final Actor actor;
     private final H2 title = new H2();
     private final Paragraph unlinked = new Paragraph("Your login is not linked to an extension. "
@@ -42,8 +45,9 @@ public class OwnExtensionView extends VerticalLayout {
     private AutoCloseable watching;
 
     @Inject
-    public OwnExtensionView(OwnExtensionService service, CurrentUser currentUser) {
+    public OwnExtensionView(OwnExtensionService service, TenantSuspension suspension, CurrentUser currentUser) {
         this.service = service;
+        this.suspension = suspension;
         this.actor = currentUser.actor();
         title.setId("own-extension");
         unlinked.setId("not-linked");
@@ -51,13 +55,21 @@ public class OwnExtensionView extends VerticalLayout {
         callSummary.setId("own-calls-summary");
         add(title, unlinked, new H3("Phones registered now"), phoneCount, phones,
                 new H3("Calls of the last " + OwnExtensionService.RECENT_DAYS + " days"), callSummary, calls);
-        show(service.ownExtension(actor));
+        show(read());
+    }
+
+    /** The own extension, and the company's name while it is suspended. */
+    private record Snapshot(Optional<OwnExtension> own, Optional<String> suspendedCompany) {
+    }
+
+    private Snapshot read() {
+        return new Snapshot(service.ownExtension(actor), suspension.suspendedCompany(actor.tenantId()));
     }
 
     @Override
     protected void onAttach(AttachEvent event) {
         watching = LiveList.follow(event.getUI(), onChange -> service.watch(actor, onChange),
-                () -> service.ownExtension(actor), this::show);
+                this::read, this::show);
     }
 
     @Override
@@ -65,13 +77,18 @@ public class OwnExtensionView extends VerticalLayout {
         LiveList.stop(watching, "the own extension");
     }
 
-    private void show(Optional<OwnExtension> own) {
+    private void show(Snapshot snapshot) {
+        Optional<OwnExtension> own = snapshot.own();
         unlinked.setVisible(own.isEmpty());
         title.setText(own.map(extension -> "My phone: " + extension.number() + " " + extension.displayName())
                 .orElse("My phone"));
-        int registered = own.map(extension -> extension.phones().size()).orElse(0);
-        phoneCount.setText(registered == 1 ? "1 phone registered" : registered + " phones registered");
-        phones.setItems(own.map(OwnExtension::phones).orElse(List.of()));
+        // the registrar refuses a suspended company's phones, whatever bindings they still hold
+        List<RegisteredPhone> registered = snapshot.suspendedCompany().isPresent() ? List.of()
+                : own.map(OwnExtension::phones).orElse(List.of());
+        phoneCount.setText(snapshot.suspendedCompany()
+                .map(company -> "No phones registered: " + company + " is suspended, so its phones are refused")
+                .orElse(registered.size() == 1 ? "1 phone registered" : registered.size() + " phones registered"));
+        phones.setItems(registered);
         int count = own.map(extension -> extension.calls().size()).orElse(0);
         callSummary.setText((count == 1 ? "1 call" : count + " calls")
                 + (own.isPresent() && own.get().more() ? " (the newest " + OwnExtensionService.SHOWN + ")" : ""));

@@ -11,8 +11,10 @@ import org.tandem.administration.registration.RegistrationService;
 import org.tandem.portal.layout.MainLayout;
 import org.tandem.portal.security.CurrentUser;
 import org.tandem.portal.shared.RouteIds;
+import org.tandem.portal.shared.TenantSuspension;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -23,25 +25,37 @@ import java.util.UUID;
 @Route(value = "tenants/:" + TenantRoute.TENANT_ID + RouteIds.UUID_PATTERN + "/registrations", layout = MainLayout.class)
 @PageTitle("Registered phones | Tandem")
 @RolesAllowed({"OPERATOR", "RESELLER_ADMIN", "TENANT_ADMIN"})
-public class RegistrationsView extends LiveTenantList<RegisteredPhone> {
+public class RegistrationsView extends LiveTenantList<RegistrationsView.Phones> {
 
     private final RegistrationService registrations;
+    private final TenantSuspension suspension;
     private final Paragraph count = new Paragraph();
     private final RegisteredPhoneGrid grid = new RegisteredPhoneGrid("registrations");
 
     @Inject
-    public RegistrationsView(RegistrationService registrations, CurrentUser currentUser) {
+    public RegistrationsView(RegistrationService registrations, TenantSuspension suspension, CurrentUser currentUser) {
         super(currentUser.actor());
         this.registrations = registrations;
+        this.suspension = suspension;
 
         count.setId("registration-count");
         add(new H2("Registered phones"), new Paragraph("Updated as phones register and unregister, on every node."),
                 count, grid);
     }
 
+    /** The phones with bindings now, unless the tenant is suspended; then its company name, and none. */
+    record Phones(List<RegisteredPhone> registered, Optional<String> suspendedCompany) {
+    }
+
+    /**
+     * A suspended tenant's bindings stay until they expire, but the registrar refuses those phones'
+     * next REGISTER and every call to or from them: none is shown as registered.
+     */
     @Override
-    protected List<RegisteredPhone> read(UUID tenant) {
-        return registrations.registrations(actor, tenant);
+    protected Phones read(UUID tenant) {
+        List<RegisteredPhone> bound = registrations.registrations(actor, tenant); // checks the actor's access first
+        Optional<String> suspended = suspension.suspendedCompany(tenant);
+        return new Phones(suspended.isPresent() ? List.of() : bound, suspended);
     }
 
     @Override
@@ -50,8 +64,12 @@ public class RegistrationsView extends LiveTenantList<RegisteredPhone> {
     }
 
     @Override
-    protected void show(List<RegisteredPhone> phones) {
-        count.setText(phones.size() == 1 ? "1 phone registered" : phones.size() + " phones registered");
-        grid.setItems(phones);
+    protected void show(Phones phones) {
+        int registered = phones.registered().size();
+        count.setText(phones.suspendedCompany()
+                .map(company -> "No phones registered: " + company + " is suspended, so its phones are refused until "
+                        + "it is resumed")
+                .orElse(registered == 1 ? "1 phone registered" : registered + " phones registered"));
+        grid.setItems(phones.registered());
     }
 }

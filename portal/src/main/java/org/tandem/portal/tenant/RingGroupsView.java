@@ -30,6 +30,7 @@ import org.tandem.domain.ringgroup.RingGroup;
 import org.tandem.domain.ringgroup.RingStrategy;
 import org.tandem.portal.layout.MainLayout;
 import org.tandem.portal.security.CurrentUser;
+import org.tandem.portal.shared.Confirmation;
 import org.tandem.portal.shared.FormMessages;
 import org.tandem.portal.shared.RouteIds;
 import org.tandem.domain.tenant.NotHomeNodeException;
@@ -91,10 +92,15 @@ public class RingGroupsView extends VerticalLayout implements BeforeEnterObserve
         grid.addColumn(RingGroupSummary::memberTimeoutSeconds).setHeader("Seconds per member").setAutoWidth(true);
         grid.addColumn(group -> String.join(", ", group.members())).setHeader("Members").setAutoWidth(true).setFlexGrow(1);
         grid.addComponentColumn(group -> {
-            Button delete = new Button("Delete", click -> {
-                ringGroups.delete(actor, tenantId, group.id());
-                refresh();
-            });
+            Button delete = new Button("Delete", click -> new Confirmation(
+                    "Delete ring group " + group.number() + " (" + group.name() + ")?",
+                    "Calls to " + group.number() + " no longer ring " + String.join(", ", group.members())
+                            + ". The extensions themselves are not affected, and the number can be given out again.",
+                    "Delete", "confirm-delete-group", () -> {
+                        ringGroups.delete(actor, tenantId, group.id());
+                        refresh();
+                    }).open());
+            delete.setId("delete-group-" + group.number());
             delete.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
             return delete;
         }).setKey("actions").setAutoWidth(true);

@@ -49,6 +49,7 @@ class ApiTokensViewTest extends PortalViewTest {
         assertThat(listed.status()).isEqualTo(ApiTokenStatus.ACTIVE);
 
         _click((Button) GridKt._getCellComponent(grid, 0, "actions"));
+        _click(_get(Button.class, spec -> spec.withId("confirm-revoke")));
         assertThat(GridKt._get(grid, 0).status()).isEqualTo(ApiTokenStatus.REVOKED);
         assertThatThrownBy(() -> fixture.apiAuthentication.bearer(token, "portal-test"))
                 .isInstanceOf(AuthenticationFailedException.class).hasMessageStartingWith("The API token was revoked");

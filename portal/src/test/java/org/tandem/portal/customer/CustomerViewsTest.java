@@ -122,6 +122,7 @@ class CustomerViewsTest extends PortalViewTest {
 
         assertThat(actionOfFirstRow().getText()).isEqualTo("Suspend");
         _click(actionOfFirstRow());
+        _click(_get(Button.class, spec -> spec.withId("confirm-suspend")));
         assertThat(listedCustomers()).singleElement().extracting(CustomerSummary::active).isEqualTo(false);
         assertThat(actionOfFirstRow().getText()).isEqualTo("Resume");
         _click(actionOfFirstRow());

@@ -14,6 +14,7 @@ import org.tandem.administration.ringgroup.RingGroupService;
 import org.tandem.administration.support.NodeServices;
 import org.tandem.domain.account.PortalAccountRepository;
 import org.tandem.domain.account.RevokedLoginFeed;
+import org.tandem.domain.tenant.TenantRepository;
 import org.tandem.portal.security.SignedInSessions;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
@@ -54,6 +55,7 @@ public final class BrowserlessPortal {
     public static void start(NodeServices node) {
         start(Map.ofEntries(
                 Map.entry(PortalAccountRepository.class, node.accounts),
+                Map.entry(TenantRepository.class, node.tenants),
                 Map.entry(CustomerService.class, node.customers),
                 Map.entry(ExtensionService.class, node.extensions),
                 Map.entry(RegistrationService.class, node.registrations),

@@ -93,6 +93,7 @@ class TenantViewsTest extends PortalViewTest {
                 .containsExactly("Reception");
 
         _click(action("new-password-201"));
+        _click(_get(Button.class, spec -> spec.withId("confirm-new-password")));
         assertThat(_get(Span.class, spec -> spec.withId("sip-password")).getText()).hasSize(20).isNotEqualTo(first);
         _click(_get(Button.class, spec -> spec.withId("credentials-done")));
 
