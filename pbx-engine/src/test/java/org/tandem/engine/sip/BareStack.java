@@ -39,7 +39,7 @@ final class BareStack implements AutoCloseable {
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
         stack = new BranchMatchedStack(p);
-        stack.setMessageProcessorFactory(OneBufferUdpProcessor.factory(WORKERS));
+        stack.setMessageProcessorFactory(OneBufferUdpProcessor.factory(WORKERS, TcpLimits.DEFAULT.maxMessageBytes()));
         for (SIPMessageValve valve : valves) {
             stack.sipMessageValves.add(valve);
         }

@@ -77,7 +77,7 @@ class OneBufferUdpProcessorTest {
 
     @Test
     void aStackWithoutWorkerThreadsIsRefused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> OneBufferUdpProcessor.factory(0));
+        assertThatIllegalArgumentException().isThrownBy(() -> OneBufferUdpProcessor.factory(0, TcpLimits.DEFAULT.maxMessageBytes()));
     }
 
     private String message(int number, String body) {
