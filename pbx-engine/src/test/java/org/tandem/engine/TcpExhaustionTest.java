@@ -11,6 +11,7 @@ import org.tandem.engine.sip.TcpLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.engine.registrar.RegistrarDatabase.ALPHA;
@@ -190,6 +192,37 @@ class TcpExhaustionTest {
         assertThat(closed).as("closed while still trickling").isTrue();
         assertThat(took).isBetween(PARTIAL, PARTIAL.multipliedBy(3));
         assertRightfulPhoneRegisters();
+    }
+
+    @Test
+    void requestsPipelinedFasterThanTheNodeWorksAreAllAnsweredInOrder() throws Exception {
+        Socket peer = connectFrom("127.0.0.7");
+        int count = 2_000;
+        StringBuilder pipelined = new StringBuilder();
+        for (int cseq = 1; cseq <= count; cseq++) {
+            pipelined.append(SipTestClient.request("OPTIONS", "sip:127.0.0.1:" + NODE.port(), "TCP", peer.getLocalPort())
+                    .replace("CSeq: 1 OPTIONS", "CSeq: " + cseq + " OPTIONS"));
+        }
+        byte[] bytes = pipelined.toString().getBytes(StandardCharsets.US_ASCII);
+        // written from another thread: the node stops reading while its workers are behind, and so would this one
+        Thread writer = Thread.ofVirtual().start(() -> {
+            try {
+                peer.getOutputStream().write(bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        peer.setSoTimeout(10_000);
+        List<Integer> answered = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String answer = SipTestClient.readMessage(peer.getInputStream());
+            assertThat(SipTestClient.statusCode(answer)).isEqualTo(200);
+            answered.add(Integer.parseInt(SipTestClient.headers(answer, "CSeq").getFirst().split(" ")[0]));
+        }
+        writer.join(5_000);
+
+        assertThat(answered).as("%d KB pipelined, answered in order", bytes.length / 1024)
+                .isEqualTo(IntStream.rangeClosed(1, count).boxed().toList());
     }
 
     private static byte[] head(String contentLength) {

@@ -23,8 +23,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * One SIP-over-TCP connection of a {@link BoundedTcpProcessor}: read by the processor's one selector
  * thread and cut into messages by a {@link SipStreamFramer} (never more than the largest message
  * buffered), each message then parsed and handed to the stack on the processor's workers, in the
- * order it came. While a message's worth of bytes waits for the workers, the connection is not read,
- * so a peer that sends faster than the node works is held back by TCP itself.
+ * order it came. While a message's worth of bytes waits for the workers, the connection is not read
+ * (whatever JAIN-SIP's sending side asks of the selector meanwhile), so a peer that sends faster than
+ * the node works is held back by TCP itself.
  */
 final class BoundedTcpChannel extends NioTcpMessageChannel implements SipStreamFramer.Sink {
 
@@ -63,6 +64,13 @@ final class BoundedTcpChannel extends NioTcpMessageChannel implements SipStreamF
     @Override
     public void readChannel() {
         isRunning = true;
+        synchronized (waiting) {
+            if (readingPaused) {
+                // JAIN-SIP asked for reading again after a write: not while the workers are behind
+                changeReading(false);
+                return;
+            }
+        }
         try {
             ByteBuffer buffer = owner.readBuffer();
             buffer.clear();
@@ -110,7 +118,7 @@ final class BoundedTcpChannel extends NioTcpMessageChannel implements SipStreamF
             waitingBytes += message.length;
             start = !delivering;
             delivering = true;
-            if (waitingBytes >= owner.limits().maxMessageBytes() && !readingPaused) {
+            if (waitingBytes >= owner.limits().maxMessageBytes()) {
                 readingPaused = true;
                 changeReading(false);
             }
