@@ -35,7 +35,7 @@ final class BoundedTcpChannel extends NioTcpMessageChannel implements SipStreamF
     /** Whether this connection holds one of its source address's places (it was accepted, not opened). */
     private final boolean accepted;
     private final AtomicBoolean released = new AtomicBoolean();
-    private SipStreamFramer framer;
+    private volatile SipStreamFramer framer; // also read by the sweep
     private final Queue<byte[]> waiting = new ArrayDeque<>();
     private int waitingBytes;
     private boolean delivering;

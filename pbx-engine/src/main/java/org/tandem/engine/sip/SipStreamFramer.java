@@ -8,7 +8,8 @@ import java.util.Arrays;
  * more than the largest message allowed: a head without its blank line is refused once it reaches
  * that size, and a Content-Length that would pass it is refused as soon as the head is read, before
  * any of the body is kept. Between messages, line breaks are keep-alives; a double CRLF is an RFC
- * 5626 ping. Not thread-safe: one per connection, fed by the thread that reads it.
+ * 5626 ping. One per connection, fed by the one thread that reads it; whether it is mid-message may
+ * be asked from any thread.
  */
 final class SipStreamFramer {
 
@@ -59,6 +60,8 @@ final class SipStreamFramer {
     /** Line feeds in a row between messages. */
     private int lineFeeds;
     private long startedNanos;
+    /** Written after {@link #startedNanos}, so that a thread that reads it true sees the start too. */
+    private volatile boolean midMessage;
 
     SipStreamFramer(int maxMessageBytes, Sink sink) {
         this.maxMessageBytes = maxMessageBytes;
@@ -67,7 +70,7 @@ final class SipStreamFramer {
 
     /** Whether a message has begun and not ended. */
     boolean midMessage() {
-        return length > 0;
+        return midMessage;
     }
 
     /** {@link System#nanoTime()} when the unfinished message began; meaningful only {@link #midMessage()}. */
@@ -91,6 +94,7 @@ final class SipStreamFramer {
                 }
                 lineFeeds = 0;
                 startedNanos = System.nanoTime();
+                midMessage = true;
             }
             int room = headLength < 0 ? maxMessageBytes - length : headLength + bodyLength - length;
             if (room == 0) {
@@ -103,15 +107,21 @@ final class SipStreamFramer {
                 continue;
             }
             if (length == headLength + bodyLength) {
-                sink.message(Arrays.copyOf(buffer, length));
-                length = 0;
-                scanned = 0;
-                headLength = -1;
+                emit();
                 if (buffer.length > FIRST_BUFFER_BYTES) {
                     buffer = new byte[0]; // a connection keeps no large buffer between messages
                 }
             }
         }
+    }
+
+    private void emit() {
+        byte[] message = Arrays.copyOf(buffer, length);
+        length = 0;
+        scanned = 0;
+        headLength = -1;
+        midMessage = false;
+        sink.message(message);
     }
 
     private void append(byte[] bytes, int offset, int count) {
@@ -145,10 +155,7 @@ final class SipStreamFramer {
                 if (length > messageEnd) {
                     byte[] rest = Arrays.copyOfRange(buffer, messageEnd, length);
                     length = messageEnd;
-                    sink.message(Arrays.copyOf(buffer, length));
-                    length = 0;
-                    scanned = 0;
-                    headLength = -1;
+                    emit();
                     feed(rest, 0, rest.length);
                     return false;
                 }

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Properties;
 
 /**
- * What one SIP-over-TCP peer may hold of the node: each connection buffers at most one message of
- * {@code maxMessageBytes}, a source address holds at most {@code connectionsPerAddress} connections
+ * What one SIP-over-TCP peer may hold of the node: each connection reads at most one message of
+ * {@code maxMessageBytes} at a time, a source address holds at most {@code connectionsPerAddress} connections
  * and all together at most {@code connections}; a connection that sends nothing for
  * {@code idleTimeout} is closed, and so is one that takes longer than {@code partialMessageTimeout}
  * to finish a message it began. The largest message also bounds what a UDP datagram may carry.
@@ -21,8 +21,8 @@ public record TcpLimits(int maxMessageBytes, int connectionsPerAddress, int conn
 
     /**
      * 64 KiB holds any real SIP message (the largest a UDP datagram can carry); 50 connections per
-     * address leave room for a site's phones behind one NAT address; 5,000 connections cost at most
-     * 5,000 x 64 KiB of buffers. Idle: 3,900 s, longer than the longest registration the registrar
+     * address leave room for a site's phones behind one NAT address; 5,000 connections cost no thread
+     * each, and their buffers stay small unless every one of them sends 64 KiB messages. Idle: 3,900 s, longer than the longest registration the registrar
      * grants (3,600 s), so a phone that keeps its connection for its re-REGISTER without RFC 5626
      * keep-alives does not lose it, and with keep-alives (every 2 minutes or so) never comes near.
      * A message's parts arrive within milliseconds; 30 s is far beyond any real network's delay.
