@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 
@@ -223,6 +224,42 @@ class TcpExhaustionTest {
 
         assertThat(answered).as("%d KB pipelined, answered in order", bytes.length / 1024)
                 .isEqualTo(IntStream.rangeClosed(1, count).boxed().toList());
+    }
+
+    @Test
+    void aPeerThatNeverReadsItsAnswersIsNoLongerReadEither() throws Exception {
+        long heapBefore = usedHeapAfterGc();
+        Socket greedy = connectFrom("127.0.0.8");
+        byte[] request = SipTestClient.request("OPTIONS", "sip:127.0.0.1:" + NODE.port(), "TCP", greedy.getLocalPort())
+                .getBytes(StandardCharsets.US_ASCII);
+        AtomicLong written = new AtomicLong();
+        // writes until TCP stops taking more (the node no longer reads), for at most 10 s; closing the socket ends it
+        Thread writer = Thread.ofVirtual().start(() -> {
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            try (OutputStream out = greedy.getOutputStream()) {
+                while (System.nanoTime() < deadline && written.get() < 200_000) {
+                    out.write(request);
+                    written.incrementAndGet();
+                }
+            } catch (IOException closed) {
+                // the test closed it
+            }
+        });
+        long stalledAt;
+        do {
+            stalledAt = written.get();
+            Thread.sleep(1_000);
+        } while (written.get() != stalledAt && writer.isAlive());
+        long heapAfter = usedHeapAfterGc();
+        System.out.printf("A peer not reading: held back after %d requests; heap after GC %d KB -> %d KB%n",
+                stalledAt, heapBefore / 1024, heapAfter / 1024);
+
+        assertThat(writer.isAlive()).as("the writer is held back, %d requests in", stalledAt).isTrue();
+        assertThat(heapAfter - heapBefore).as("heap growth with %d requests sent, none of their answers read",
+                stalledAt).isLessThan(HEAP_GROWTH_LIMIT);
+        assertRightfulPhoneRegisters();
+        greedy.close();
+        writer.join(5_000);
     }
 
     private static byte[] head(String contentLength) {

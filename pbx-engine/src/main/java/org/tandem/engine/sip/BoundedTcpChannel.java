@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * buffered), each message then parsed and handed to the stack on the processor's workers, in the
  * order it came. While a message's worth of bytes waits for the workers, the connection is not read
  * (whatever JAIN-SIP's sending side asks of the selector meanwhile), so a peer that sends faster than
- * the node works is held back by TCP itself.
+ * the node works is held back by TCP itself; so is one that does not read what the node sends it, as
+ * JAIN-SIP reads no connection it has bytes waiting to write to.
  */
 final class BoundedTcpChannel extends NioTcpMessageChannel implements SipStreamFramer.Sink {
 
@@ -184,7 +185,12 @@ final class BoundedTcpChannel extends NioTcpMessageChannel implements SipStreamF
             return;
         }
         try {
-            key.interestOps(read ? key.interestOps() | SelectionKey.OP_READ : key.interestOps() & ~SelectionKey.OP_READ);
+            // atomic: the selector thread may set the writing interest meanwhile
+            if (read) {
+                key.interestOpsOr(SelectionKey.OP_READ);
+            } else {
+                key.interestOpsAnd(~SelectionKey.OP_READ);
+            }
             owner.selector().wakeup();
         } catch (RuntimeException e) { // closed meanwhile
             LOG.log(Level.DEBUG, "TCP connection from {0} closed while changing its reading", peerAddress);
