@@ -3,6 +3,7 @@ package org.tandem.engine;
 import org.tandem.engine.accounts.CachedSipAccounts;
 import org.tandem.engine.location.NodeBindings;
 import org.tandem.engine.overload.LoadShedding;
+import org.tandem.engine.sip.TcpLimits;
 import org.tandem.engine.writebehind.BatchedCallRecords;
 import org.tandem.engine.writebehind.WriteBehind;
 
@@ -77,7 +78,8 @@ public record EngineSettings(String nodeName, String bindAddress, int port, Stac
                 properties.getProperty(NODE_NAME_PROPERTY, DEFAULT_NODE_NAME).strip(),
                 properties.getProperty(ADDRESS_PROPERTY, DEFAULT_ADDRESS).strip(),
                 port(properties.getProperty(PORT_PROPERTY)),
-                StackTuning.DEFAULT, LoadTuning.DEFAULT,
+                StackTuning.DEFAULT,
+                LoadTuning.DEFAULT.withTcp(TcpLimits.fromProperties(properties)),
                 Optional.ofNullable(properties.getProperty(SPOOL_DIRECTORY_PROPERTY))
                         .filter(folder -> !folder.isBlank()).map(folder -> Path.of(folder.strip())));
     }
@@ -127,35 +129,41 @@ public record EngineSettings(String nodeName, String bindAddress, int port, Stac
 
     /**
      * How the engine holds load: its working copy of this node's bindings, its cache of SIP accounts,
-     * the write-behind of call records, and when it refuses new work.
+     * the write-behind of call records, when it refuses new work, and what SIP over TCP may hold.
      */
     public record LoadTuning(NodeBindings.Settings bindings, CachedSipAccounts.Settings accounts,
-                             WriteBehind.Settings callRecords, LoadShedding.Settings shedding) {
+                             WriteBehind.Settings callRecords, LoadShedding.Settings shedding, TcpLimits tcp) {
 
         public static final LoadTuning DEFAULT = new LoadTuning(NodeBindings.Settings.DEFAULT,
-                CachedSipAccounts.Settings.DEFAULT, BatchedCallRecords.DEFAULT, LoadShedding.Settings.DEFAULT);
+                CachedSipAccounts.Settings.DEFAULT, BatchedCallRecords.DEFAULT, LoadShedding.Settings.DEFAULT,
+                TcpLimits.DEFAULT);
 
         public LoadTuning {
             Objects.requireNonNull(bindings, "bindings");
             Objects.requireNonNull(accounts, "accounts");
             Objects.requireNonNull(callRecords, "call records");
             Objects.requireNonNull(shedding, "shedding");
+            Objects.requireNonNull(tcp, "tcp");
         }
 
         public LoadTuning withBindings(NodeBindings.Settings settings) {
-            return new LoadTuning(settings, accounts, callRecords, shedding);
+            return new LoadTuning(settings, accounts, callRecords, shedding, tcp);
         }
 
         public LoadTuning withAccounts(CachedSipAccounts.Settings settings) {
-            return new LoadTuning(bindings, settings, callRecords, shedding);
+            return new LoadTuning(bindings, settings, callRecords, shedding, tcp);
         }
 
         public LoadTuning withCallRecords(WriteBehind.Settings settings) {
-            return new LoadTuning(bindings, accounts, settings, shedding);
+            return new LoadTuning(bindings, accounts, settings, shedding, tcp);
         }
 
         public LoadTuning withShedding(LoadShedding.Settings settings) {
-            return new LoadTuning(bindings, accounts, callRecords, settings);
+            return new LoadTuning(bindings, accounts, callRecords, settings, tcp);
+        }
+
+        public LoadTuning withTcp(TcpLimits limits) {
+            return new LoadTuning(bindings, accounts, callRecords, shedding, limits);
         }
     }
 }

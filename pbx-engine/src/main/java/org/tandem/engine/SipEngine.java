@@ -22,6 +22,7 @@ import org.tandem.engine.registrar.RegistrationCleanup;
 import org.tandem.engine.routing.MethodNotAllowedResponder;
 import org.tandem.engine.routing.RequestRouter;
 import org.tandem.engine.routing.SanityCheck;
+import org.tandem.engine.sip.BoundedTcpProcessor;
 import org.tandem.engine.sip.BranchMatchedStack;
 import org.tandem.engine.sip.Capabilities;
 import org.tandem.engine.sip.OneBufferUdpProcessor;
@@ -175,7 +176,9 @@ public final class SipEngine implements AutoCloseable {
             // Given as an instance, not named in the properties: the stack would load a named
             // factory with Class.forName from its own class loader, which depends on packaging.
             newStack.setMessageParserFactory(StrictMessageParser.FACTORY);
-            newStack.setMessageProcessorFactory(OneBufferUdpProcessor.factory(settings.tuning().threadPoolSize()));
+            int workers = settings.tuning().threadPoolSize();
+            newStack.setMessageProcessorFactory(BoundedTcpProcessor.factory(load.tcp(), workers, stackName,
+                    OneBufferUdpProcessor.factory(workers, load.tcp().maxMessageBytes())));
             Replies replies = newReplies();
             shedding = new LoadShedding(load.shedding(), replies, callRecords::isBacklogged);
             // before any listening point exists: the stack's threads read this list without a lock

@@ -25,6 +25,9 @@ final class StackProperties {
                 Integer.toString(tuning.congestionControlTimeoutMillis()));
         p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(tuning.udpBufferBytes()));
         p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", Integer.toString(tuning.udpBufferBytes()));
+        // TCP connections are closed when idle by the engine's own TCP transport (BoundedTcpProcessor),
+        // whose sweep also knows the other limits; JAIN-SIP's would close them after 2 hours, checking every 2 hours.
+        p.setProperty("gov.nist.javax.sip.NIO_MAX_SOCKET_IDLE_TIME", "0");
         p.setProperty("gov.nist.javax.sip.TIMER_CLASS_NAME", ScheduledExecutorSipTimer.class.getName());
         // A finished transaction lingers 32 s (Timer J) to answer retransmissions; "Normal" keeps only
         // the messages' bytes for that, not their parsed objects: far less for the collector to copy.

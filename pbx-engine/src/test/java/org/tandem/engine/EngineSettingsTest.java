@@ -1,7 +1,9 @@
 package org.tandem.engine;
 
 import org.junit.jupiter.api.Test;
+import org.tandem.engine.sip.TcpLimits;
 
+import java.time.Duration;
 import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,5 +68,38 @@ class EngineSettingsTest {
     void refusesAnUnboundedCongestionQueue() {
         assertThatThrownBy(() -> new EngineSettings.StackTuning(4, 200_000, 200_000, 0, 1 << 20))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void readsTheTcpLimitsEachDefaulting() {
+        Properties properties = new Properties();
+        properties.setProperty("tandem.sip.max.message.bytes", "32768");
+        properties.setProperty("tandem.sip.tcp.connections.per.address", " 20 ");
+        properties.setProperty("tandem.sip.tcp.idle.seconds", "600");
+
+        TcpLimits limits = EngineSettings.fromProperties(properties).load().tcp();
+
+        assertThat(limits).isEqualTo(new TcpLimits(32_768, 20, 5_000, Duration.ofSeconds(600), Duration.ofSeconds(30)));
+        assertThat(EngineSettings.fromProperties(new Properties()).load().tcp()).isEqualTo(TcpLimits.DEFAULT);
+    }
+
+    @Test
+    void refusesTcpLimitsThatCannotWorkNamingTheSetting() {
+        Properties notANumber = new Properties();
+        notANumber.setProperty("tandem.sip.tcp.partial.message.seconds", "thirty");
+        assertThatThrownBy(() -> EngineSettings.fromProperties(notANumber))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("tandem.sip.tcp.partial.message.seconds");
+        Properties tooSmall = new Properties();
+        tooSmall.setProperty("tandem.sip.max.message.bytes", "100");
+        assertThatThrownBy(() -> EngineSettings.fromProperties(tooSmall))
+                .hasMessageContaining("tandem.sip.max.message.bytes");
+        Properties fewerInTotal = new Properties();
+        fewerInTotal.setProperty("tandem.sip.tcp.connections", "10");
+        assertThatThrownBy(() -> EngineSettings.fromProperties(fewerInTotal))
+                .hasMessageContaining("at least as many as per address");
+        Properties noIdle = new Properties();
+        noIdle.setProperty("tandem.sip.tcp.idle.seconds", "0");
+        assertThatThrownBy(() -> EngineSettings.fromProperties(noIdle)).hasMessageContaining("positive");
     }
 }

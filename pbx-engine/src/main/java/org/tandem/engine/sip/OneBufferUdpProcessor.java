@@ -23,26 +23,30 @@ import java.util.LinkedList;
  * then copies the message out of it: with about 20 datagrams per call that was 60 % of all the bytes
  * the node allocated, and the collector ran that much more often (docs/performance.md). This reader
  * copies each message out at its own length before queueing it; the queue, the worker threads (named
- * as JAIN-SIP names them) and the sending side are JAIN-SIP's own. TCP is JAIN-SIP's own.
+ * as JAIN-SIP names them) and the sending side are JAIN-SIP's own. A datagram longer than the largest
+ * message allowed ({@link TcpLimits#maxMessageBytes()}) is dropped before it is copied.
  */
 public final class OneBufferUdpProcessor extends UDPMessageProcessor {
 
     private static final System.Logger LOG = System.getLogger(OneBufferUdpProcessor.class.getName());
 
     private final int workers;
+    private final int maxMessageBytes;
 
-    private OneBufferUdpProcessor(InetAddress address, SIPTransactionStack stack, int port, int workers)
-            throws IOException {
+    private OneBufferUdpProcessor(InetAddress address, SIPTransactionStack stack, int port, int workers,
+                                  int maxMessageBytes) throws IOException {
         super(address, stack, port);
         this.workers = workers;
+        this.maxMessageBytes = maxMessageBytes;
         messageChannels = new LinkedList<UDPMessageChannel>(); // what stop() closes, even before start()
     }
 
     /**
      * The listening points of a stack whose {@code gov.nist.javax.sip.THREAD_POOL_SIZE} is
      * {@code workers}: the stack keeps that number to itself, and the UDP reader starts those threads.
+     * Datagrams over {@code maxMessageBytes} are dropped.
      */
-    public static MessageProcessorFactory factory(int workers) {
+    public static MessageProcessorFactory factory(int workers, int maxMessageBytes) {
         if (workers < 1) {
             throw new IllegalArgumentException("the UDP reader needs worker threads, not " + workers);
         }
@@ -51,7 +55,7 @@ public final class OneBufferUdpProcessor extends UDPMessageProcessor {
             if (!ListeningPoint.UDP.equalsIgnoreCase(transport)) {
                 return jainSip.createMessageProcessor(stack, address, port, transport);
             }
-            OneBufferUdpProcessor processor = new OneBufferUdpProcessor(address, stack, port, workers);
+            OneBufferUdpProcessor processor = new OneBufferUdpProcessor(address, stack, port, workers, maxMessageBytes);
             sendFromListeningSocket(stack);
             return processor;
         };
@@ -91,6 +95,9 @@ public final class OneBufferUdpProcessor extends UDPMessageProcessor {
                 received.setLength(buffer.length);
                 sock.receive(received);
                 int length = received.getLength();
+                if (length > maxMessageBytes) {
+                    continue;
+                }
                 DatagramPacket message = new DatagramPacket(Arrays.copyOf(buffer, length), length,
                         received.getAddress(), received.getPort());
                 messageQueue.offer(new DatagramQueuedMessageDispatch(message, System.currentTimeMillis()));

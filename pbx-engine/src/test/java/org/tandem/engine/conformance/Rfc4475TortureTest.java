@@ -63,8 +63,8 @@ class Rfc4475TortureTest {
     @BeforeAll
     static void findTheStacksThreads() {
         stackThreads = StackThreads.of("test", ENGINE.port());
-        // 4 UDP workers, the UDP reader and the TCP acceptor
-        assertThat(StackThreads.names(stackThreads)).hasSize(6);
+        // 4 UDP workers, the UDP reader, 4 TCP workers and the TCP selector
+        assertThat(StackThreads.names(stackThreads)).hasSize(10);
     }
 
     static Stream<Case> allCases() {

@@ -8,11 +8,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Finds a running JAIN-SIP stack's own long-lived threads by name: its UDP workers
- * ({@code tandem-<node>-<n>-UDPMessageChannelThread-<i>}, named by SipEngine after the stack) and its
- * UDP and TCP readers ({@code MessageProcessorThread-UDP-127.0.0.1/<port>}, named by JAIN-SIP after
- * the port). Per-connection TCP threads ({@code TCPMessageChannelThread}) come and go and carry no
- * stack name; {@link #tcpConnectionThreads()} counts them for the whole JVM.
+ * Finds a running JAIN-SIP stack's own long-lived threads by name: its UDP and TCP workers
+ * ({@code tandem-<node>-<n>-UDPMessageChannelThread-<i>} and {@code tandem-<node>-<n>-TCPWorker-<i>},
+ * named by SipEngine after the stack), its UDP reader ({@code MessageProcessorThread-UDP-127.0.0.1/<port>})
+ * and its TCP selector ({@code NioSelector-TCP-127.0.0.1/<port>}), named by JAIN-SIP after the port.
+ * No thread is per TCP connection.
  */
 final class StackThreads {
 
@@ -32,11 +32,13 @@ final class StackThreads {
                 .map(m -> Integer.parseInt(m.group(1)))
                 .max(Comparator.naturalOrder())
                 .orElseThrow(() -> new AssertionError("no UDP worker thread of a stack of node " + nodeName));
-        String workerPrefix = "tandem-" + nodeName + "-" + newestStack + "-UDPMessageChannelThread-";
+        String udpWorkers = "tandem-" + nodeName + "-" + newestStack + "-UDPMessageChannelThread-";
+        String tcpWorkers = "tandem-" + nodeName + "-" + newestStack + "-TCPWorker-";
         List<String> readers = List.of("MessageProcessorThread-UDP-127.0.0.1/" + port,
-                "MessageProcessorThread-TCP-127.0.0.1/" + port);
+                "NioSelector-TCP-127.0.0.1/" + port);
         return all.stream()
-                .filter(t -> t.getName().startsWith(workerPrefix) || readers.contains(t.getName()))
+                .filter(t -> t.getName().startsWith(udpWorkers) || t.getName().startsWith(tcpWorkers)
+                        || readers.contains(t.getName()))
                 .collect(Collectors.toUnmodifiableSet());
     }
 
@@ -46,11 +48,5 @@ final class StackThreads {
 
     static List<String> dead(Set<Thread> threads) {
         return threads.stream().filter(t -> !t.isAlive()).map(Thread::getName).sorted().toList();
-    }
-
-    static long tcpConnectionThreads() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith("TCPMessageChannelThread"))
-                .count();
     }
 }

@@ -20,11 +20,13 @@ import java.util.Properties;
 
 /**
  * A bare JAIN-SIP stack on a free UDP port, made as the engine makes it (branch matching, the
- * one-buffer UDP reader, two workers), and a raw UDP peer, so the bytes on the wire are the test's own.
+ * one-buffer UDP reader, two workers, a largest message of 40,000 bytes), and a raw UDP peer, so the bytes on the wire are the test's own.
  */
 final class BareStack implements AutoCloseable {
 
     private static final int WORKERS = 2;
+    /** Below the 64 KiB a datagram can carry, so that a test can send one over it. */
+    static final int MAX_MESSAGE_BYTES = 40_000;
 
     final BranchMatchedStack stack;
     final SipProvider provider;
@@ -39,7 +41,7 @@ final class BareStack implements AutoCloseable {
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
         stack = new BranchMatchedStack(p);
-        stack.setMessageProcessorFactory(OneBufferUdpProcessor.factory(WORKERS));
+        stack.setMessageProcessorFactory(OneBufferUdpProcessor.factory(WORKERS, MAX_MESSAGE_BYTES));
         for (SIPMessageValve valve : valves) {
             stack.sipMessageValves.add(valve);
         }

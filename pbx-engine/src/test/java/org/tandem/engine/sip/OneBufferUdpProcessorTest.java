@@ -67,6 +67,18 @@ class OneBufferUdpProcessorTest {
     }
 
     @Test
+    void aDatagramOverTheLargestMessageIsDroppedAndTheNextOneTaken() throws Exception {
+        String body = "x".repeat(BareStack.MAX_MESSAGE_BYTES);
+        bare.send(message(1, body));
+        bare.send(message(2, ""));
+
+        Request request = requests.poll(5, TimeUnit.SECONDS);
+        assertThat(request).isNotNull();
+        assertThat(((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId()).isEqualTo("call-2");
+        assertThat(requests.poll(500, TimeUnit.MILLISECONDS)).as("the large one, late").isNull();
+    }
+
+    @Test
     void answersLeaveFromTheListeningSocket() throws Exception {
         bare.send(message(1, ""));
 
@@ -77,7 +89,7 @@ class OneBufferUdpProcessorTest {
 
     @Test
     void aStackWithoutWorkerThreadsIsRefused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> OneBufferUdpProcessor.factory(0));
+        assertThatIllegalArgumentException().isThrownBy(() -> OneBufferUdpProcessor.factory(0, TcpLimits.DEFAULT.maxMessageBytes()));
     }
 
     private String message(int number, String body) {
