@@ -117,6 +117,9 @@ class SplitRegistrationTest {
         try (TestPhone callee = to.phone("UDP", calleeNumber, ALPHA);
              TestPhone caller = from.phone("UDP", callerNumber, ALPHA)) {
             assertThat(TestPhone.statusOf(callee.registerWithAuth(callee.register()))).isEqualTo(200);
+            // the binding reaches the database a few milliseconds behind the 200 (written behind); a call
+            // placed on the other node before then finds no phone (480), as it would in a real cluster
+            assertThat(to.engine().awaitWritten(WAIT)).isTrue();
             String uri = "sip:" + calleeNumber + "@" + ALPHA;
             String callId = UUID.randomUUID() + "@caller";
             String fromHeader = "<sip:" + callerNumber + "@" + ALPHA + ">;tag=c1";
