@@ -242,7 +242,7 @@ public final class Spool<V> implements AutoCloseable {
             return;
         }
         live.remove(ticket);
-        if (ticket != currentNumber) {
+        if (ticket != currentNumber || current == null) { // an earlier file, or the last one after close()
             delete(ticket);
             return;
         }
