@@ -41,9 +41,9 @@ public class MediaTypeHeaders extends HttpFilter {
         }
         Problem answer = ProblemType.MALFORMED_REQUEST.problem(problem.get()).at(request.getRequestURI());
         response.setStatus(answer.status());
+        // JSON is UTF-8 by definition (RFC 8259 8.1): no charset parameter, as the API's other answers
         response.setContentType(ProblemMapper.PROBLEM_JSON.toString());
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(JSON.toJson(answer));
+        response.getOutputStream().write(JSON.toJson(answer).getBytes(StandardCharsets.UTF_8));
     }
 
     /** What is wrong with the request's Content-Type and Accept headers, if anything. */
