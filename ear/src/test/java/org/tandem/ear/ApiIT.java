@@ -494,6 +494,17 @@ class ApiIT {
         assertMalformed(admin.get("v1/tenants/" + tenant + "/extensions/%00"), "The path holds a control character such as U+0000");
 
         String token = admin.newToken(ACME_ADMIN, ACME_ADMIN_PASSWORD, "raw");
+        HttpClient client = HttpClient.newBuilder().localAddress(InetAddress.getByName("127.0.0.32")).build();
+        URI extensions = URI.create("http://127.0.0.1:" + Integer.getInteger("it.http.port") + "/api/v1/tenants/" + tenant
+                + "/extensions");
+        for (String[] header : new String[][]{{"Content-Type", ";;;"}, {"Accept", "application/json;q=abc"}}) {
+            HttpResponse<String> refused = client.send(HttpRequest.newBuilder(extensions).header("Authorization",
+                    "Bearer " + token).header(header[0], header[1]).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).as(header[0]).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue(PROBLEM_JSON);
+            assertThat(refused.body()).contains("urn:tandem:problem:malformed-request").contains(header[0] + " header");
+        }
         assertThat(raw("127.0.0.32", "GET /api/" + calls + "?number=%ZZ HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
                 + token + "\r\nConnection: close\r\n\r\n")).startsWith("HTTP/1.1 400 ");
         assertThat(raw("127.0.0.32", "GET /api/v1/%ZZ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"))

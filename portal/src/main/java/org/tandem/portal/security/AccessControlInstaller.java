@@ -10,7 +10,8 @@ import org.tandem.portal.shared.RefusalNotifier;
  * through {@code META-INF/services} (the same way on WildFly and in the browserless tests), and the
  * guard itself comes from the service's instantiator, i.e. from CDI on WildFly. Each session also
  * gets the {@link RefusalNotifier}, so a change refused on this node is told, never a bare error, and
- * a session that ends leaves the {@link SignedInSessions}.
+ * a session that ends leaves the {@link SignedInSessions}; until it signs in, a session is short-lived
+ * ({@link AnonymousSessions}).
  */
 public class AccessControlInstaller implements VaadinServiceInitListener {
 
@@ -19,7 +20,10 @@ public class AccessControlInstaller implements VaadinServiceInitListener {
         VaadinService service = event.getSource();
         service.addUIInitListener(uiInit -> uiInit.getUI()
                 .addBeforeEnterListener(service.getInstantiator().getOrCreate(ViewAccessGuard.class)));
-        service.addSessionInitListener(sessionInit -> sessionInit.getSession().setErrorHandler(new RefusalNotifier()));
+        service.addSessionInitListener(sessionInit -> {
+            sessionInit.getSession().setErrorHandler(new RefusalNotifier());
+            AnonymousSessions.started(sessionInit.getSession().getSession(), AnonymousSessions.CONFIGURED_TIMEOUT_SECONDS);
+        });
         service.addSessionDestroyListener(sessionDestroy ->
                 service.getInstantiator().getOrCreate(SignedInSessions.class).ended(sessionDestroy.getSession()));
     }

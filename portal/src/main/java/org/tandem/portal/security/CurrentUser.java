@@ -49,7 +49,8 @@ public class CurrentUser {
 
     /**
      * Remembers the user for this session. The HTTP session gets a new id first, so an id planted in
-     * the browser before sign-in (session fixation) is worth nothing afterwards.
+     * the browser before sign-in (session fixation) is worth nothing afterwards; the session gets its
+     * usual timeout back.
      */
     public void signIn(SignedInUser user) {
         VaadinSession session = requireSession();
@@ -57,6 +58,7 @@ public class CurrentUser {
             request.getHttpServletRequest().changeSessionId();
         }
         session.setAttribute(SignedInUser.class, user);
+        AnonymousSessions.signedIn(session.getSession());
         sessions.signedIn(user.accountId(), session);
     }
 
