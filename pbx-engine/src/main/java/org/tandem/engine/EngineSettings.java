@@ -96,7 +96,7 @@ public record EngineSettings(String nodeName, String bindAddress, int port, Stac
     }
 
     /**
-     * The JAIN-SIP knobs that decide throughput (measured in shared/STACK.md).
+     * The JAIN-SIP knobs that decide throughput (measured: docs/performance.md).
      *
      * @param threadPoolSize                threads that parse and deliver messages to the (reentrant) listener
      * @param maxServerTransactions         above this the stack refuses new server transactions at random

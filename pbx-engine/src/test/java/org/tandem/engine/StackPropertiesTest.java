@@ -6,7 +6,7 @@ import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The tuning measured in shared/STACK.md reaches the stack under the names JAIN-SIP reads. */
+/** The tuning measured in docs/performance.md reaches the stack under the names JAIN-SIP reads. */
 class StackPropertiesTest {
 
     @Test
