@@ -1,5 +1,7 @@
 package org.tandem.administration.extension;
 
+import org.tandem.domain.settings.NodeSettings;
+
 import java.util.Properties;
 
 /**
@@ -29,19 +31,7 @@ public record CsvImportLimits(int maxLines, int maxBytes) {
 
     /** The limits {@code properties} set, each one not set at its default. */
     public static CsvImportLimits from(Properties properties) {
-        return new CsvImportLimits(number(properties, MAX_LINES_PROPERTY, DEFAULT.maxLines()),
-                number(properties, MAX_BYTES_PROPERTY, DEFAULT.maxBytes()));
-    }
-
-    private static int number(Properties properties, String name, int fallback) {
-        String value = properties.getProperty(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " is not a whole number: '" + value + "'", e);
-        }
+        return new CsvImportLimits(NodeSettings.wholeNumber(properties, MAX_LINES_PROPERTY, DEFAULT.maxLines()),
+                NodeSettings.wholeNumber(properties, MAX_BYTES_PROPERTY, DEFAULT.maxBytes()));
     }
 }

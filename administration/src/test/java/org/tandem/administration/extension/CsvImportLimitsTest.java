@@ -23,7 +23,7 @@ class CsvImportLimitsTest {
         Properties words = new Properties();
         words.setProperty("tandem.csv.import.max.lines", "many");
         assertThatThrownBy(() -> CsvImportLimits.from(words))
-                .hasMessage("tandem.csv.import.max.lines is not a whole number: 'many'");
+                .hasMessage("tandem.csv.import.max.lines must be a whole number, not 'many'");
         Properties zero = new Properties();
         zero.setProperty("tandem.csv.import.max.bytes", "0");
         assertThatThrownBy(() -> CsvImportLimits.from(zero))

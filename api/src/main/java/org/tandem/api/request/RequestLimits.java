@@ -1,5 +1,7 @@
 package org.tandem.api.request;
 
+import org.tandem.domain.settings.NodeSettings;
+
 import java.util.Properties;
 
 /**
@@ -27,24 +29,8 @@ public record RequestLimits(int maxBodyBytes, int maxJsonDepth, int maxNumberLen
     }
 
     public static RequestLimits of(Properties properties) {
-        return new RequestLimits(positive(properties, MAX_BODY_BYTES_PROPERTY, DEFAULT_MAX_BODY_BYTES),
-                positive(properties, MAX_JSON_DEPTH_PROPERTY, DEFAULT_MAX_JSON_DEPTH),
-                positive(properties, MAX_NUMBER_LENGTH_PROPERTY, DEFAULT_MAX_NUMBER_LENGTH));
-    }
-
-    private static int positive(Properties properties, String name, int fallback) {
-        String value = properties.getProperty(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int parsed = Integer.parseInt(value.strip());
-            if (parsed > 0) {
-                return parsed;
-            }
-        } catch (NumberFormatException notANumber) {
-            // refused below, in the same words
-        }
-        throw new IllegalArgumentException(name + " must be a positive whole number, not '" + value + "'");
+        return new RequestLimits(NodeSettings.positive(properties, MAX_BODY_BYTES_PROPERTY, DEFAULT_MAX_BODY_BYTES),
+                NodeSettings.positive(properties, MAX_JSON_DEPTH_PROPERTY, DEFAULT_MAX_JSON_DEPTH),
+                NodeSettings.positive(properties, MAX_NUMBER_LENGTH_PROPERTY, DEFAULT_MAX_NUMBER_LENGTH));
     }
 }

@@ -1,5 +1,7 @@
 package org.tandem.domain.throttle;
 
+import org.tandem.domain.settings.NodeSettings;
+
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
@@ -42,26 +44,14 @@ public record ThrottlePolicy(int perAccountAndAddress, int perAddress, Duration 
     /** The default policy with whatever of the {@code tandem.auth.*} properties is set. */
     public static ThrottlePolicy fromProperties(Properties properties) {
         return new ThrottlePolicy(
-                number(properties, PER_ACCOUNT_PROPERTY, DEFAULT.perAccountAndAddress()),
-                number(properties, PER_ADDRESS_PROPERTY, DEFAULT.perAddress()),
-                Duration.ofSeconds(number(properties, WINDOW_PROPERTY, (int) DEFAULT.window().toSeconds())),
-                Duration.ofSeconds(number(properties, BLOCK_PROPERTY, (int) DEFAULT.block().toSeconds())),
+                NodeSettings.wholeNumber(properties, PER_ACCOUNT_PROPERTY, DEFAULT.perAccountAndAddress()),
+                NodeSettings.wholeNumber(properties, PER_ADDRESS_PROPERTY, DEFAULT.perAddress()),
+                Duration.ofSeconds(NodeSettings.wholeNumber(properties, WINDOW_PROPERTY, (int) DEFAULT.window().toSeconds())),
+                Duration.ofSeconds(NodeSettings.wholeNumber(properties, BLOCK_PROPERTY, (int) DEFAULT.block().toSeconds())),
                 DEFAULT.trackedKeys());
     }
 
     public static ThrottlePolicy fromSystemProperties() {
         return fromProperties(System.getProperties());
-    }
-
-    private static int number(Properties properties, String name, int fallback) {
-        String value = properties.getProperty(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, not '" + value + "'", e);
-        }
     }
 }

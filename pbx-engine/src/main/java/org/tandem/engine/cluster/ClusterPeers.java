@@ -4,6 +4,7 @@ import org.tandem.domain.call.CallCounts;
 import org.tandem.domain.node.NodeDirectory;
 import org.tandem.domain.registration.Flow;
 import org.tandem.domain.registration.RegistrationFeed;
+import org.tandem.domain.settings.NodeSettings;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -46,25 +47,9 @@ public record ClusterPeers(NodeDirectory nodes, Optional<NodeHop> hop, CallCount
             return ALONE;
         }
         NodeHop hop = new NodeHop(secret.strip().getBytes(StandardCharsets.UTF_8),
-                Duration.ofSeconds(positive(properties, HOP_WINDOW_PROPERTY, NodeHop.DEFAULT_WINDOW.toSeconds())),
-                (int) positive(properties, HOP_REPLAY_CAPACITY_PROPERTY, NodeHop.DEFAULT_REPLAY_CAPACITY));
+                Duration.ofSeconds(NodeSettings.positive(properties, HOP_WINDOW_PROPERTY, (int) NodeHop.DEFAULT_WINDOW.toSeconds())),
+                NodeSettings.positive(properties, HOP_REPLAY_CAPACITY_PROPERTY, NodeHop.DEFAULT_REPLAY_CAPACITY));
         return new ClusterPeers(nodes, Optional.of(hop), callCounts, Optional.of(bindingChanges));
-    }
-
-    private static long positive(Properties properties, String name, long defaultValue) {
-        String value = properties.getProperty(name);
-        if (value == null || value.isBlank()) {
-            return defaultValue;
-        }
-        try {
-            long number = Long.parseLong(value.strip());
-            if (number < 1 || number > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException(name + " must be from 1 to " + Integer.MAX_VALUE + ", got " + value);
-            }
-            return number;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " is not a number: '" + value + "'", e);
-        }
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.tandem.engine.sip;
 
+import org.tandem.domain.settings.NodeSettings;
+
 import java.time.Duration;
 import java.util.Properties;
 
@@ -48,22 +50,10 @@ public record TcpLimits(int maxMessageBytes, int connectionsPerAddress, int conn
     /** The limits the properties set, each defaulting to {@link #DEFAULT}'s. */
     public static TcpLimits fromProperties(Properties properties) {
         return new TcpLimits(
-                number(properties, MAX_MESSAGE_PROPERTY, DEFAULT.maxMessageBytes),
-                number(properties, PER_ADDRESS_PROPERTY, DEFAULT.connectionsPerAddress),
-                number(properties, CONNECTIONS_PROPERTY, DEFAULT.connections),
-                Duration.ofSeconds(number(properties, IDLE_PROPERTY, (int) DEFAULT.idleTimeout.toSeconds())),
-                Duration.ofSeconds(number(properties, PARTIAL_PROPERTY, (int) DEFAULT.partialMessageTimeout.toSeconds())));
-    }
-
-    private static int number(Properties properties, String name, int fallback) {
-        String value = properties.getProperty(name);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " is not a whole number: '" + value + "'", e);
-        }
+                NodeSettings.wholeNumber(properties, MAX_MESSAGE_PROPERTY, DEFAULT.maxMessageBytes),
+                NodeSettings.wholeNumber(properties, PER_ADDRESS_PROPERTY, DEFAULT.connectionsPerAddress),
+                NodeSettings.wholeNumber(properties, CONNECTIONS_PROPERTY, DEFAULT.connections),
+                Duration.ofSeconds(NodeSettings.wholeNumber(properties, IDLE_PROPERTY, (int) DEFAULT.idleTimeout.toSeconds())),
+                Duration.ofSeconds(NodeSettings.wholeNumber(properties, PARTIAL_PROPERTY, (int) DEFAULT.partialMessageTimeout.toSeconds())));
     }
 }

@@ -40,14 +40,14 @@ class ClusterPeersTest {
     @Test
     void aBadWindowOrReplayCapacityStopsTheNodeWithItsName() {
         assertThatThrownBy(() -> from(ClusterPeers.SECRET_PROPERTY, "test-cluster-secret-of-32-bytes!",
-                ClusterPeers.HOP_WINDOW_PROPERTY, "five")).hasMessage(ClusterPeers.HOP_WINDOW_PROPERTY + " is not a number: 'five'");
+                ClusterPeers.HOP_WINDOW_PROPERTY, "five")).hasMessage(ClusterPeers.HOP_WINDOW_PROPERTY + " must be a positive whole number, not 'five'");
         assertThatThrownBy(() -> from(ClusterPeers.SECRET_PROPERTY, "test-cluster-secret-of-32-bytes!",
-                ClusterPeers.HOP_WINDOW_PROPERTY, "0")).hasMessageContaining(ClusterPeers.HOP_WINDOW_PROPERTY + " must be from 1");
+                ClusterPeers.HOP_WINDOW_PROPERTY, "0")).hasMessage(ClusterPeers.HOP_WINDOW_PROPERTY + " must be a positive whole number, not '0'");
         assertThatThrownBy(() -> from(ClusterPeers.SECRET_PROPERTY, "test-cluster-secret-of-32-bytes!",
                 ClusterPeers.HOP_REPLAY_CAPACITY_PROPERTY, "-3"))
-                .hasMessageContaining(ClusterPeers.HOP_REPLAY_CAPACITY_PROPERTY + " must be from 1");
+                .hasMessageContaining(ClusterPeers.HOP_REPLAY_CAPACITY_PROPERTY + " must be a positive whole number");
         assertThatThrownBy(() -> from(ClusterPeers.SECRET_PROPERTY, "test-cluster-secret-of-32-bytes!",
                 ClusterPeers.HOP_REPLAY_CAPACITY_PROPERTY, "99999999999"))
-                .hasMessageContaining(ClusterPeers.HOP_REPLAY_CAPACITY_PROPERTY + " must be from 1");
+                .hasMessageContaining(ClusterPeers.HOP_REPLAY_CAPACITY_PROPERTY + " must be a positive whole number");
     }
 }

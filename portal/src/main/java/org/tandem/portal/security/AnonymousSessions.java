@@ -1,6 +1,7 @@
 package org.tandem.portal.security;
 
 import com.vaadin.flow.server.WrappedSession;
+import org.tandem.domain.settings.NodeSettings;
 
 import java.util.Properties;
 
@@ -22,19 +23,7 @@ final class AnonymousSessions {
     }
 
     static int timeoutSeconds(Properties properties) {
-        String value = properties.getProperty(TIMEOUT_PROPERTY);
-        if (value == null || value.isBlank()) {
-            return DEFAULT_TIMEOUT_SECONDS;
-        }
-        try {
-            int seconds = Integer.parseInt(value.strip());
-            if (seconds > 0) {
-                return seconds;
-            }
-        } catch (NumberFormatException notANumber) {
-            // refused below, in the same words
-        }
-        throw new IllegalArgumentException(TIMEOUT_PROPERTY + " must be a positive number of seconds, not '" + value + "'");
+        return NodeSettings.positive(properties, TIMEOUT_PROPERTY, DEFAULT_TIMEOUT_SECONDS);
     }
 
     /** A new session lives {@code timeoutSeconds} without a request (never longer than it would anyway) until sign-in. */
