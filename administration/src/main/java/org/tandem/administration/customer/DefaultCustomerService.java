@@ -248,7 +248,8 @@ public class DefaultCustomerService implements CustomerService {
             return new CustomerSummary(tenant.id(), tenant.companyName(), tenant.sipDomain().name(), tenant.status(),
                     resellerNames.getOrDefault(tenant.resellerId(), "?"), poolNames.getOrDefault(tenant.poolId(), "?"),
                     counts.getOrDefault(tenant.id(), 0L), plan.maxExtensions(), plan.maxConcurrentCalls(),
-                    plan.maxCallsPerSecond(), plan.maxRingGroups(), plan.maxRingGroupMembers(), phones.getOrDefault(tenant.id(), 0L), used.calls(),
+                    plan.maxCallsPerSecond(), plan.maxRingGroups(), plan.maxRingGroupMembers(),
+                    tenant.isActive() ? phones.getOrDefault(tenant.id(), 0L) : 0L, used.calls(),
                     Duration.ofSeconds(used.talkSeconds()).toMinutes());
         }).toList();
     }

@@ -18,6 +18,8 @@ import org.tandem.domain.extension.ExtensionRepository;
 import org.tandem.domain.node.Node;
 import org.tandem.domain.node.NodeRepository;
 import org.tandem.domain.registration.TenantRegistrations;
+import org.tandem.domain.tenant.Tenant;
+import org.tandem.domain.tenant.TenantRepository;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -37,6 +39,7 @@ import java.util.stream.Collectors;
 public class DefaultOwnExtensionService implements OwnExtensionService {
 
     private PortalAccountRepository accounts;
+    private TenantRepository tenants;
     private ExtensionRepository extensions;
     private NodeRepository nodes;
     private TenantRegistrations registrations;
@@ -49,10 +52,12 @@ public class DefaultOwnExtensionService implements OwnExtensionService {
     }
 
     @Inject
-    public DefaultOwnExtensionService(PortalAccountRepository accounts, ExtensionRepository extensions,
-                                      NodeRepository nodes, TenantRegistrations registrations, CallHistory history,
+    public DefaultOwnExtensionService(PortalAccountRepository accounts, TenantRepository tenants,
+                                      ExtensionRepository extensions, NodeRepository nodes,
+                                      TenantRegistrations registrations, CallHistory history,
                                       RegistrationChanges changes) {
         this.accounts = accounts;
+        this.tenants = tenants;
         this.extensions = extensions;
         this.nodes = nodes;
         this.registrations = registrations;
@@ -81,7 +86,9 @@ public class DefaultOwnExtensionService implements OwnExtensionService {
         String number = extension.number().digits();
         Instant now = clock.instant();
         Map<UUID, String> nodeNames = nodes.all().stream().collect(Collectors.toMap(Node::id, Node::name));
-        List<RegisteredPhone> phones = registrations.activeOf(extension.tenantId(), now).stream()
+        // the registrar refuses a suspended tenant's phones: the bindings they hold are no registered phones
+        boolean served = tenants.find(extension.tenantId()).filter(Tenant::isActive).isPresent();
+        List<RegisteredPhone> phones = !served ? List.of() : registrations.activeOf(extension.tenantId(), now).stream()
                 .filter(binding -> binding.aor().extension().digits().equals(number))
                 .map(binding -> RegisteredPhone.of(binding, extension.displayName(),
                         nodeNames.getOrDefault(binding.nodeId(), "?")))

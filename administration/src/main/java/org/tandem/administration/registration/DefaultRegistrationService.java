@@ -50,6 +50,11 @@ public class DefaultRegistrationService implements RegistrationService {
     @Override
     public List<RegisteredPhone> registrations(Actor actor, UUID tenantId) {
         Tenant tenant = watched(actor, tenantId);
+        if (!tenant.isActive()) {
+            // the registrar refuses a suspended tenant's phones; the bindings they hold until they expire
+            // are no registered phones
+            return List.of();
+        }
         Map<String, String> names = extensions.ofTenant(tenant.id()).stream()
                 .collect(Collectors.toMap(extension -> extension.number().digits(), Extension::displayName));
         Map<UUID, String> nodeNames = nodes.all().stream().collect(Collectors.toMap(Node::id, Node::name));

@@ -133,7 +133,7 @@ public final class NodeServices {
         ownAccount = Transactions.around(AccountService.class,
                 new DefaultAccountService(new JpaPortalAccountRepository(entityManager), homeNode), entityManager);
         ownExtension = Transactions.around(OwnExtensionService.class, new DefaultOwnExtensionService(
-                new JpaPortalAccountRepository(entityManager), extensionRepository, nodes,
+                new JpaPortalAccountRepository(entityManager), tenants, extensionRepository, nodes,
                 new JdbcTenantRegistrations(database.dataSource()), new JdbcCallHistory(database.dataSource()), changes),
                 entityManager);
         publishedCalls = new JdbcActiveCalls(database.dataSource());

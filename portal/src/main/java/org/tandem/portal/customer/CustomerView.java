@@ -72,7 +72,7 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver 
         Paragraph status = new Paragraph((summary.active() ? "Active" : "Suspended: its phones are refused")
                 + " · " + summary.extensions() + " of " + summary.maxExtensions() + " extensions · "
                 + summary.maxConcurrentCalls() + " concurrent calls · " + summary.maxCallsPerSecond() + " calls per second");
-        Paragraph usage = new Paragraph(Suspension.registeredPhones(summary) + " phones registered now · "
+        Paragraph usage = new Paragraph(summary.registeredPhones() + " phones registered now · "
                 + summary.recentCalls()
                 + " calls and " + summary.recentTalkMinutes() + " minutes talked in the last " + CustomerService.USAGE_DAYS
                 + " days");

@@ -56,7 +56,7 @@ public class CustomersView extends VerticalLayout {
         grid.addColumn(customer -> customer.active() ? "Active" : "Suspended").setHeader("Status").setAutoWidth(true);
         grid.addColumn(customer -> customer.extensions() + " / " + customer.maxExtensions())
                 .setHeader("Extensions").setAutoWidth(true);
-        grid.addColumn(Suspension::registeredPhones).setHeader("Phones now").setAutoWidth(true);
+        grid.addColumn(CustomerSummary::registeredPhones).setHeader("Phones now").setAutoWidth(true);
         grid.addColumn(CustomerSummary::recentCalls).setHeader("Calls, " + CustomerService.USAGE_DAYS + " days").setAutoWidth(true);
         grid.addColumn(CustomerSummary::recentTalkMinutes).setHeader("Minutes, " + CustomerService.USAGE_DAYS + " days")
                 .setAutoWidth(true);

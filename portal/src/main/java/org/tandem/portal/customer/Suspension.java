@@ -17,12 +17,4 @@ final class Suspension {
                         + "admins and users see that it is suspended.",
                 "Suspend", "confirm-suspend", suspend);
     }
-
-    /**
-     * How many of its phones are registered: none while suspended, since the registrar refuses a
-     * suspended customer's phones whatever bindings they still hold until those expire.
-     */
-    static long registeredPhones(CustomerSummary customer) {
-        return customer.active() ? customer.registeredPhones() : 0;
-    }
 }

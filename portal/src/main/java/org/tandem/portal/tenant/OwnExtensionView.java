@@ -82,9 +82,7 @@ public class OwnExtensionView extends VerticalLayout {
         unlinked.setVisible(own.isEmpty());
         title.setText(own.map(extension -> "My phone: " + extension.number() + " " + extension.displayName())
                 .orElse("My phone"));
-        // the registrar refuses a suspended company's phones, whatever bindings they still hold
-        List<RegisteredPhone> registered = snapshot.suspendedCompany().isPresent() ? List.of()
-                : own.map(OwnExtension::phones).orElse(List.of());
+        List<RegisteredPhone> registered = own.map(OwnExtension::phones).orElse(List.of());
         phoneCount.setText(snapshot.suspendedCompany()
                 .map(company -> "No phones registered: " + company + " is suspended, so its phones are refused")
                 .orElse(registered.size() == 1 ? "1 phone registered" : registered.size() + " phones registered"));

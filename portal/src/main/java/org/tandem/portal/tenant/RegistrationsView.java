@@ -43,19 +43,14 @@ public class RegistrationsView extends LiveTenantList<RegistrationsView.Phones> 
                 count, grid);
     }
 
-    /** The phones with bindings now, unless the tenant is suspended; then its company name, and none. */
+    /** The phones registered now (none while the tenant is suspended), and then its company name. */
     record Phones(List<RegisteredPhone> registered, Optional<String> suspendedCompany) {
     }
 
-    /**
-     * A suspended tenant's bindings stay until they expire, but the registrar refuses those phones'
-     * next REGISTER and every call to or from them: none is shown as registered.
-     */
     @Override
     protected Phones read(UUID tenant) {
-        List<RegisteredPhone> bound = registrations.registrations(actor, tenant); // checks the actor's access first
-        Optional<String> suspended = suspension.suspendedCompany(tenant);
-        return new Phones(suspended.isPresent() ? List.of() : bound, suspended);
+        List<RegisteredPhone> registered = registrations.registrations(actor, tenant); // checks the actor's access first
+        return new Phones(registered, suspension.suspendedCompany(tenant));
     }
 
     @Override
