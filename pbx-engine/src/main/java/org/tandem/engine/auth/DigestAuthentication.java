@@ -35,12 +35,13 @@ import java.util.stream.Collectors;
  * <li>no credentials: a challenge with a stateless nonce, in the algorithms the domain's tenant chose
  * (the default for a domain no tenant has), so an unauthenticated peer learns nothing else;</li>
  * <li>credentials: incomplete ones, or made for another server's URI, are 400;</li>
+ * <li>a nonce this node did not issue to that address (made up, another node's, from before a
+ * restart): a new challenge, the password not even checked, so such a request is neither a free guess
+ * nor a failure counted against an address that over UDP may be forged to silence its owner;</li>
  * <li>the digest user must be the To (REGISTER) or From (other requests) user, the realm and that
  * address's domain the Request-URI's domain, the algorithm one the tenant offers, and the response
- * must match the stored hash. A failure on a nonce this node issued to that address is 403 and
- * counts against the address; on any other nonce it is a new challenge and counts nothing, since
- * over UDP the source address of such a request may be forged to silence its owner;</li>
- * <li>right credentials on an expired, foreign or replayed nonce: a new challenge with {@code stale=true};</li>
+ * must match the stored hash; a failure is 403 and counts against the address;</li>
+ * <li>right credentials on an expired or replayed nonce: a new challenge with {@code stale=true};</li>
  * <li>suspended tenant: 403.</li>
  * </ol>
  * Steps 1-3 ({@link #screen}) change nothing; a caller that needs a server transaction before the
@@ -153,7 +154,7 @@ public final class DigestAuthentication {
         return new Claim(domain.get(), credentials.get(), account);
     }
 
-    /** Steps 4-7, for what {@link #screen} claimed; may read the account from storage. */
+    /** Steps 4-8, for what {@link #screen} claimed; may read the account from storage. */
     public Verdict verify(Request request, Flow source, Claim claim) {
         DigestCredentials credentials = claim.credentials();
         SipDomain domain = claim.domain();
@@ -166,11 +167,15 @@ public final class DigestAuthentication {
             return new Answer(replies.create(request, Response.BAD_REQUEST, header + " URI Names Another Server"));
         }
         NonceService.Freshness nonce = nonces.check(credentials.nonce(), domain.name(), source.address());
+        if (nonce == NonceService.Freshness.UNKNOWN) {
+            // Not issued here to this address: made up, another node's, or from before a restart. The
+            // password is not even checked: right or wrong, the answer is the same fresh challenge, so a
+            // made-up nonce is neither a free guess (a stale=true would mark the right password) nor a
+            // failure counted against an address that may be forged
+            return new Answer(challenge(request, domain, source, false));
+        }
         Optional<SipAccount> account = authenticate(request, domain, credentials);
         if (account.isEmpty()) {
-            if (nonce == NonceService.Freshness.UNKNOWN) {
-                return new Answer(challenge(request, domain, source, false));
-            }
             throttle.recordFailure(source.address(), claim.account());
             return new Answer(replies.create(request, Response.FORBIDDEN));
         }

@@ -97,7 +97,11 @@ final class CallerAuthentication {
             account = accounts.find(domain, fromUri.getUser());
         }
         if (account.isEmpty()) {
-            authentication.recordFailure(source.address(), NodeHop.HEADER);
+            // counted only over TCP: a datagram's source address may be forged to get a phone or a peer
+            // node blocked
+            if (source.transport().equalsIgnoreCase("tcp")) {
+                authentication.recordFailure(source.address(), NodeHop.HEADER);
+            }
             return new Refused(replies.create(request, Response.FORBIDDEN, "Not Signed By A Cluster Node"));
         }
         if (!account.get().tenantActive()) {

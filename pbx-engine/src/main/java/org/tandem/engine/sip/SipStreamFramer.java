@@ -103,8 +103,17 @@ final class SipStreamFramer {
             int taken = Math.min(room, end - next);
             append(bytes, next, taken);
             next += taken;
-            if (headLength < 0 && !findHead()) {
-                continue;
+            if (headLength < 0) {
+                if (!findHead()) {
+                    continue;
+                }
+                // the next message's first bytes came with this one's head: they are all of this chunk
+                // (the buffer held head bytes only before it), so they are read again from it, in this loop
+                int excess = length - (headLength + bodyLength);
+                if (excess > 0) {
+                    length -= excess;
+                    next -= excess;
+                }
             }
             if (length == headLength + bodyLength) {
                 emit();
@@ -137,9 +146,8 @@ final class SipStreamFramer {
     }
 
     /**
-     * Looks for the blank line; once found, reads the Content-Length. Bytes past the message's end
-     * cannot have been taken: until the head ends, only the head is in the buffer or the next
-     * message's bytes that came with it, which are handed back.
+     * Looks for the blank line; once found, reads the Content-Length. The buffer may then hold more
+     * than the message: the next message's bytes that came with the head, which the caller gives back.
      */
     private boolean findHead() throws FramingException {
         for (int i = Math.max(scanned, 1); i < length; i++) {
@@ -150,14 +158,6 @@ final class SipStreamFramer {
                 if ((long) headLength + bodyLength > maxMessageBytes) {
                     throw new TooLargeException("Content-Length " + bodyLength + " after a head of " + headLength
                             + " bytes passes the limit of " + maxMessageBytes, Arrays.copyOf(buffer, headLength));
-                }
-                int messageEnd = headLength + bodyLength;
-                if (length > messageEnd) {
-                    byte[] rest = Arrays.copyOfRange(buffer, messageEnd, length);
-                    length = messageEnd;
-                    emit();
-                    feed(rest, 0, rest.length);
-                    return false;
                 }
                 return true;
             }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.tandem.domain.throttle.ThrottlePolicy;
 import org.tandem.engine.Eventually;
 import org.tandem.engine.registrar.RegistrarDatabase;
 import org.tandem.engine.registrar.TestPhone;
@@ -107,6 +108,28 @@ class SplitRegistrationTest {
                 phone.send(response(rung, "486 Busy Here", "p1", phone, null));
                 assertThat(nodeA.finalStatus()).isEqualTo("SIP/2.0 486 Busy Here");
             }
+        }
+    }
+
+    /**
+     * Over UDP a hand-over's source address may be forged: refusing it must not count against that
+     * address, or anyone could get a phone (or a peer node) blocked with a few datagrams.
+     */
+    @Test
+    void handOversRefusedOverUdpCountNothingAgainstTheirSourceAddress() throws Exception {
+        String caller = db.newExtension();
+        String callee = db.newExtension();
+        NodeHop clusterKey = new NodeHop(TestNode.SECRET);
+        try (TestPhone forger = b.phone("UDP", caller, ALPHA)) {
+            for (int i = 0; i < ThrottlePolicy.DEFAULT.perAddress() + 2; i++) {
+                String answer = forger.exchange(signedInvite("127.0.0.1:" + forger.localPort(), "UDP", caller, callee,
+                        clusterKey, a.id(), Instant.now()));
+                assertThat(answer).as("forgery %d", i).startsWith("SIP/2.0 403 Not Signed By A Cluster Node\r\n");
+            }
+        }
+        try (TestPhone phone = b.phone("UDP", callee, ALPHA)) {
+            assertThat(TestPhone.statusOf(phone.registerWithAuth(phone.register()))).as("127.0.0.1 is not blocked")
+                    .isEqualTo(200);
         }
     }
 

@@ -344,8 +344,27 @@ class RegistrarTest {
             String response = elsewhere.send(elsewhere.register()
                     .authorization(elsewhere.answer(issuedHere, elsewhere.register(), 1)));
 
+            // a nonce this node never issued to that address gets a fresh challenge, the password unchecked
             assertThat(statusOf(response)).isEqualTo(401);
-            assertThat(challenges(response).getFirst().get("stale")).isEqualToIgnoringCase("true");
+            assertThat(challenges(response).getFirst()).doesNotContainKey("stale");
+            assertThat(db().storedContacts(number, ALPHA)).isEmpty();
+        }
+    }
+
+    @Test
+    void aMadeUpNonceTellsNothingOfThePassword() throws Exception {
+        String number = db().newExtension();
+        try (TestPhone right = TestPhone.udp(NODE.port(), number, ALPHA);
+             TestPhone wrong = TestPhone.udp(NODE.port(), number, ALPHA).password("not-the-password")) {
+            Map<String, String> madeUp = Map.of("realm", ALPHA, "nonce", "made-up-nonce", "algorithm", "MD5",
+                    "qop", "auth");
+            String withRight = right.send(right.register().authorization(right.answer(madeUp, right.register(), 1)));
+            String withWrong = wrong.send(wrong.register().authorization(wrong.answer(madeUp, wrong.register(), 1)));
+
+            assertThat(statusOf(withRight)).isEqualTo(401);
+            assertThat(statusOf(withWrong)).isEqualTo(401);
+            assertThat(challenges(withRight).getFirst()).doesNotContainKey("stale");
+            assertThat(challenges(withWrong).getFirst()).doesNotContainKey("stale");
             assertThat(db().storedContacts(number, ALPHA)).isEmpty();
         }
     }

@@ -55,6 +55,17 @@ class SipStreamFramerTest {
     }
 
     @Test
+    void manyTinyMessagesInOneReadAreCutWithoutRecursion() throws Exception {
+        // 64 KiB of the smallest "messages" in one read: framing each must not nest a call per message
+        // (a stack overflow would kill the one selector thread, and with it every TCP connection)
+        SipStreamFramer large = new SipStreamFramer(65_536, sink);
+        byte[] stream = "x\n\n".repeat(21_845).getBytes(StandardCharsets.ISO_8859_1);
+        large.feed(stream, 0, stream.length);
+        assertThat(messages).hasSize(21_845).allMatch("x\n\n"::equals);
+        assertThat(large.midMessage()).isFalse();
+    }
+
+    @Test
     void aDoubleCrlfBetweenMessagesIsAPingAndASingleOneIsNot() throws Exception {
         feed("\r\n");
         assertThat(pings).isZero();
