@@ -76,9 +76,9 @@ public final class NodeHop {
         }
         this.key = new SecretKeySpec(secret.clone(), ALGORITHM);
         this.window = window;
-        // A signature is good while the receiver's clock is within the window of its time, so for at
-        // most twice the window after it first arrives: hold its nonce that long.
-        this.seen = new SeenNonces(window.multipliedBy(2), replayCapacity);
+        // A signature is good while the receiver's clock, in whole seconds, is within the window of its
+        // time, so for at most twice the window and a second after it first arrives: hold its nonce that long.
+        this.seen = new SeenNonces(window.multipliedBy(2).plusSeconds(1), replayCapacity);
     }
 
     /** How far a signature's time may be from the receiver's clock, either way. */

@@ -14,6 +14,7 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -383,17 +384,28 @@ public final class Spool<V> implements AutoCloseable {
                     if ((int) crc.getValue() != checksum) {
                         damage = "a damaged record";
                     } else {
-                        replayed.add(codec.read(new DataInputStream(
-                                new ByteArrayInputStream(content.array(), content.position(), length))));
-                        content.position(content.position() + length);
-                        count++;
+                        try {
+                            replayed.add(codec.read(new DataInputStream(
+                                    new ByteArrayInputStream(content.array(), content.position(), length))));
+                            content.position(content.position() + length);
+                            count++;
+                        } catch (IOException | RuntimeException unreadable) {
+                            // whole and undamaged, yet not a record this version reads: never a reason to refuse
+                            // to start, and kept for whoever must enter it by hand
+                            damage = "a record this version cannot read (" + unreadable + ")";
+                        }
                     }
                 }
             }
             if (damage != null) {
+                Path kept = file.resolveSibling(file.getFileName() + ".unreadable");
+                if (!damage.equals("a record cut short")) {
+                    Files.copy(file, kept, StandardCopyOption.REPLACE_EXISTING);
+                }
                 LOG.log(Level.WARNING, "{0} spool: {1} ends in {2} at byte {3,number,#} ({4,number,#} bytes skipped;"
-                        + " a node that crashed while appending leaves one): its {5,number,#} records before are kept",
-                        kind, file, damage, at, content.limit() - at, count);
+                        + " a node that crashed while appending leaves one cut short, and anything else is kept as {6}):"
+                        + " its {5,number,#} records before are kept",
+                        kind, file, damage, at, content.limit() - at, count, kept.getFileName());
                 return;
             }
         }

@@ -97,11 +97,12 @@ class NodeHopTest {
         NodeHop small = new NodeHop(SECRET, Duration.ofSeconds(5), 2);
         assertThat(small.verify(small.sign(NODE, CALL, NOW), CALL, FROM_NODE, NOW)).isInstanceOf(NodeHop.Genuine.class);
         assertThat(small.verify(small.sign(NODE, CALL, NOW), CALL, FROM_NODE, NOW)).isInstanceOf(NodeHop.Genuine.class);
-        assertThat(small.verify(small.sign(NODE, CALL, NOW.plusSeconds(9)), CALL, FROM_NODE, NOW.plusSeconds(9)))
+        // a signature of NOW is good until NOW + 5 s in whole seconds, that is before NOW + 6 s: kept 11 s
+        assertThat(small.verify(small.sign(NODE, CALL, NOW.plusSeconds(10)), CALL, FROM_NODE, NOW.plusSeconds(10)))
                 .isEqualTo(new NodeHop.Refused(NodeHop.Reason.TOO_MANY));
-        String late = small.sign(NODE, CALL, NOW.plusSeconds(10));
-        assertThat(small.verify(late, CALL, FROM_NODE, NOW.plusSeconds(10)))
-                .as("the first two kept twice the window, then forgotten").isEqualTo(new NodeHop.Genuine(NODE));
+        String late = small.sign(NODE, CALL, NOW.plusSeconds(11));
+        assertThat(small.verify(late, CALL, FROM_NODE, NOW.plusSeconds(11)))
+                .as("the first two kept twice the window and a second, then forgotten").isEqualTo(new NodeHop.Genuine(NODE));
     }
 
     @Test

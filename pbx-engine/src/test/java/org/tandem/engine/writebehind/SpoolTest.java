@@ -157,6 +157,23 @@ class SpoolTest {
         assertThat(warnings).singleElement().asString().contains("a damaged record");
     }
 
+    @Test
+    void aWholeRecordThisVersionCannotReadEndsTheReadingOfItsFileAndTheFileIsKept() throws IOException {
+        CallRecord readable = record(1);
+        Spool<CallRecord> spool = open();
+        spool.append(readable);
+        spool.close();
+        // a record another version wrote: its frame and checksum hold, its bytes are no call record
+        Spool<ActiveCallChange> other = Spool.open("call-records", SpoolCodecs.ACTIVE_CALL_CHANGES,
+                new Spool.Settings(folder));
+        other.append(ActiveCallChange.ended(UUID.randomUUID()));
+        other.close();
+
+        assertThat(open().replayed()).containsExactly(readable);
+        assertThat(warnings).isNotEmpty().allSatisfy(warning -> assertThat(warning).contains("cannot read"));
+        assertThat(files()).anySatisfy(file -> assertThat(file.getFileName().toString()).endsWith(".spool.unreadable"));
+    }
+
     /**
      * A full disk: a small tmpfs of its own (mounting needs root, as the tests run here; skipped
      * elsewhere). Values that do not fit are refused by the spool, which says so and reports it;
