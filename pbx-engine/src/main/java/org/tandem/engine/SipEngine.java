@@ -41,6 +41,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.tandem.engine.services.EngineServices;
 
 /**
  * One SIP node: a JAIN-SIP stack listening on UDP and TCP at the configured address and port, with

@@ -6,8 +6,8 @@ import org.tandem.domain.registration.AddressOfRecord;
 import org.tandem.domain.registration.BindingChange;
 import org.tandem.domain.registration.Flow;
 import org.tandem.domain.registration.Registration;
-import org.tandem.engine.DatabaseFailure;
-import org.tandem.engine.EngineServices;
+import org.tandem.engine.failure.DatabaseFailure;
+import org.tandem.engine.services.EngineServices;
 import org.tandem.engine.auth.DigestAuthentication;
 import org.tandem.engine.location.NodeBindings;
 import org.tandem.engine.sip.Replies;
@@ -31,6 +31,7 @@ import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import org.tandem.engine.sip.SourceFlow;
 
 /**
  * Handles REGISTER for every tenant's SIP domain (RFC 3261 10.3): first the digest authentication

@@ -18,6 +18,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.engine.registrar.RegistrarDatabase.ALPHA;
 import static org.tandem.engine.registrar.TestPhone.statusOf;
+import org.tandem.engine.services.RegistrarPolicy;
 
 /**
  * The engine keeps SIP accounts in memory, yet a change in the database takes effect at once: the

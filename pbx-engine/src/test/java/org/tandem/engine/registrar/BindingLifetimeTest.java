@@ -15,6 +15,7 @@ import static org.tandem.engine.registrar.RegistrarDatabase.ALPHA;
 import static org.tandem.engine.registrar.RegistrarTest.contactsOf;
 import static org.tandem.engine.registrar.TestPhone.challenges;
 import static org.tandem.engine.registrar.TestPhone.statusOf;
+import org.tandem.engine.services.RegistrarPolicy;
 
 /**
  * Bindings live in the database, not in the engine: a restarted engine still has them (and, with a

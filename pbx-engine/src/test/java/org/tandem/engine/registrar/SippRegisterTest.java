@@ -12,6 +12,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.engine.registrar.RegistrarDatabase.ALPHA;
 import static org.tandem.engine.registrar.RegistrarDatabase.password;
+import org.tandem.engine.services.RegistrarPolicy;
 
 /**
  * A real SIP phone, SIPp, registers with its own digest code over UDP and TCP, and with a wrong

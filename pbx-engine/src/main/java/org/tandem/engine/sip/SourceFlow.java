@@ -1,4 +1,4 @@
-package org.tandem.engine.registrar;
+package org.tandem.engine.sip;
 
 import gov.nist.javax.sip.RequestEventExt;
 import gov.nist.javax.sip.message.SIPRequest;

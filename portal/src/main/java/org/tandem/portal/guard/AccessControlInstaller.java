@@ -1,9 +1,10 @@
-package org.tandem.portal.security;
+package org.tandem.portal.guard;
 
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import org.tandem.portal.shared.RefusalNotifier;
+import org.tandem.portal.security.SignedInSessions;
 
 /**
  * Puts the {@link ViewAccessGuard} in front of every UI the portal creates. Vaadin finds this class

@@ -1,4 +1,4 @@
-package org.tandem.engine.call;
+package org.tandem.engine.services;
 
 import java.time.Duration;
 import java.util.Properties;

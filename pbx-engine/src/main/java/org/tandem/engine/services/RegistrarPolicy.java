@@ -1,4 +1,4 @@
-package org.tandem.engine.registrar;
+package org.tandem.engine.services;
 
 import org.tandem.domain.throttle.ThrottlePolicy;
 

@@ -1,4 +1,4 @@
-package org.tandem.engine.call;
+package org.tandem.engine.services;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.tandem.engine;
+package org.tandem.engine.failure;
 
 import java.sql.SQLException;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package org.tandem.engine;
+package org.tandem.engine.services;
 
 import org.tandem.domain.call.ActiveCalls;
 import org.tandem.domain.call.CallRecords;
@@ -9,9 +9,7 @@ import org.tandem.domain.registration.BindingChange;
 import org.tandem.domain.registration.Registration;
 import org.tandem.domain.registration.RegistrationRepository;
 import org.tandem.domain.ringgroup.RingGroups;
-import org.tandem.engine.call.CallPolicy;
 import org.tandem.engine.cluster.ClusterPeers;
-import org.tandem.engine.registrar.RegistrarPolicy;
 
 import java.time.Instant;
 import java.time.InstantSource;

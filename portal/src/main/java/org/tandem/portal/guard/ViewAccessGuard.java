@@ -1,4 +1,4 @@
-package org.tandem.portal.security;
+package org.tandem.portal.guard;
 
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterListener;
@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.tandem.administration.access.AccessDeniedException;
 import org.tandem.portal.login.LoginView;
+import org.tandem.portal.security.CurrentUser;
+import org.tandem.portal.security.PublicView;
 
 import java.util.Arrays;
 
