@@ -18,8 +18,8 @@ import org.tandem.domain.node.NodeHeartbeats.Heartbeat;
 import org.tandem.domain.node.ReplicationHealth.Link;
 import org.tandem.storage.jdbc.JdbcActiveCalls;
 import org.tandem.storage.jdbc.JdbcNodeHeartbeats;
-import org.tandem.storage.replication.Fixtures;
-import org.tandem.storage.replication.TestNode;
+import org.tandem.cluster.replication.Fixtures;
+import org.tandem.cluster.replication.TestNode;
 
 import java.nio.file.Path;
 import java.time.Instant;

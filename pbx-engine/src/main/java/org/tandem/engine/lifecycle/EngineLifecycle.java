@@ -37,7 +37,7 @@ import java.util.UUID;
  */
 @Startup
 @Singleton
-@DependsOn("storage.jar#StorageLifecycle")
+@DependsOn("cluster.jar#ClusterLifecycle")
 public class EngineLifecycle {
 
     private static final System.Logger LOG = System.getLogger(EngineLifecycle.class.getName());
