@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
-/** {@link ReplicationStatus} of this node's database, told in the domain's terms. */
+/** {@link ReplicationStatus} of this node's database (slots, WAL, subscriptions), told in the domain's terms. */
 public final class DatabaseReplicationHealth implements ReplicationHealth {
 
     private final DataSource local;
@@ -33,19 +33,29 @@ public final class DatabaseReplicationHealth implements ReplicationHealth {
             throw new StorageException("could not read the replication status of " + selfName, e);
         }
         return new Report(status.node(), status.peers().stream().map(DatabaseReplicationHealth::link).toList(),
-                status.orphanSlots().stream().map(slot -> new OrphanSlot(slot.name(), slot.retainedBytes(), slot.walStatus()))
-                        .toList());
+                status.orphanSlots().stream()
+                        .map(slot -> new Unclaimed(slot.name(), slot.retainedBytes(), holding(slot.walStatus()))).toList());
     }
 
     private static Link link(ReplicationStatus.PeerLink peer) {
         ReplicationStatus.Incoming in = peer.incoming();
         ReplicationStatus.Conflicts conflicts = in.conflicts();
         ReplicationStatus.Slot slot = peer.outgoing().orElse(null);
-        return new Link(peer.peer(), in.state().name(), in.lastMessageAge(),
-                slot == null ? null : slot.lagBytes(), slot == null ? null : slot.retainedBytes(),
-                slot == null ? null : slot.walStatus(), slot != null && slot.active(), slot == null ? null : slot.replayLag(),
-                conflicts.applyErrors(), conflicts.syncErrors(), byKind(conflicts), conflicts.divergence(),
-                conflicts.rowsLastWrittenElsewhere());
+        return new Link(peer.peer(), Receiving.valueOf(in.state().name()), in.lastMessageAge(),
+                slot == null ? null : slot.lagBytes(), slot == null ? null : slot.replayLag(),
+                slot == null ? null : slot.retainedBytes(), slot == null ? Holding.NONE : holding(slot.walStatus()),
+                slot != null && slot.active(), conflicts.applyErrors(), conflicts.syncErrors(), byKind(conflicts),
+                conflicts.divergence(), conflicts.rowsLastWrittenElsewhere());
+    }
+
+    /** A slot's wal_status in the domain's words; unreserved, or a value this code does not know, is at risk. */
+    static Holding holding(String walStatus) {
+        return switch (walStatus == null ? "" : walStatus) {
+            case "reserved" -> Holding.WITHIN_LIMIT;
+            case "extended" -> Holding.OVER_LIMIT;
+            case "lost" -> Holding.LOST;
+            default -> Holding.AT_RISK;
+        };
     }
 
     private static Map<String, Long> byKind(ReplicationStatus.Conflicts conflicts) {
