@@ -22,6 +22,7 @@ import org.tandem.engine.registrar.RegistrationCleanup;
 import org.tandem.engine.routing.MethodNotAllowedResponder;
 import org.tandem.engine.routing.RequestRouter;
 import org.tandem.engine.routing.SanityCheck;
+import org.tandem.engine.services.EngineServices;
 import org.tandem.engine.sip.BranchMatchedStack;
 import org.tandem.engine.sip.Capabilities;
 import org.tandem.engine.sip.OneBufferUdpProcessor;
@@ -41,7 +42,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.tandem.engine.services.EngineServices;
 
 /**
  * One SIP node: a JAIN-SIP stack listening on UDP and TCP at the configured address and port, with

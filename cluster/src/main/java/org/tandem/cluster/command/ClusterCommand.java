@@ -1,8 +1,13 @@
 package org.tandem.cluster.command;
 
+import org.postgresql.ds.PGSimpleDataSource;
+import org.tandem.cluster.replication.ClusterJoin;
+import org.tandem.cluster.replication.ClusterMember;
+import org.tandem.cluster.replication.ClusterRemoval;
+import org.tandem.cluster.replication.ReplicationStatus;
+import org.tandem.storage.connection.NodeDatabase;
 import org.tandem.storage.jdbc.JdbcNodes;
 import org.tandem.storage.lifecycle.StorageSettings;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import java.io.PrintStream;
 import java.sql.Connection;
@@ -11,11 +16,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.tandem.cluster.replication.ClusterJoin;
-import org.tandem.cluster.replication.ClusterMember;
-import org.tandem.cluster.replication.ClusterRemoval;
-import org.tandem.cluster.replication.ReplicationStatus;
-import org.tandem.storage.connection.NodeDatabase;
 
 /**
  * The operator's commands for a node's place in the cluster, run by {@code ./tandem join} and

@@ -1,6 +1,9 @@
 package org.tandem.cluster.replication;
 
 import org.tandem.domain.node.ClusterMembershipChanges.Step;
+import org.tandem.storage.connection.DatabaseLogin;
+import org.tandem.storage.connection.NodeDatabase;
+import org.tandem.storage.connection.ReplicationLogin;
 
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
@@ -15,9 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.tandem.storage.connection.NodeDatabase;
-import org.tandem.storage.connection.DatabaseLogin;
-import org.tandem.storage.connection.ReplicationLogin;
 
 /**
  * Makes a new node a member of the cluster: every node then replicates to every other, both ways,

@@ -1,5 +1,7 @@
 package org.tandem.cluster.replication;
 
+import org.tandem.storage.connection.NodeDatabase;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,7 +14,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import org.tandem.storage.connection.NodeDatabase;
 
 /** A node of the cluster as the node table lists it: id, name, and where its database is reached. */
 public record ClusterMember(UUID id, String name, NodeDatabase database) {

@@ -1,14 +1,15 @@
 package org.tandem.cluster.replication;
 
+import org.tandem.storage.connection.DatabaseLogin;
+import org.tandem.storage.connection.NodeDatabase;
+import org.tandem.storage.connection.ReplicationLogin;
+
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.tandem.storage.connection.NodeDatabase;
-import org.tandem.storage.connection.DatabaseLogin;
-import org.tandem.storage.connection.ReplicationLogin;
 
 /**
  * What a node does about the cluster each time it starts, once its schema is migrated and its node

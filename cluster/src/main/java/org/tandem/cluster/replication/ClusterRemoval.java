@@ -1,5 +1,6 @@
 package org.tandem.cluster.replication;
 
+import org.tandem.storage.connection.DatabaseLogin;
 import org.tandem.storage.jdbc.JdbcActiveCalls;
 
 import java.lang.System.Logger.Level;
@@ -13,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.tandem.storage.connection.DatabaseLogin;
 
 /**
  * Takes a node out of the cluster, from any member, whether the node still runs or is gone for

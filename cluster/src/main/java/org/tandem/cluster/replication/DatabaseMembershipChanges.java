@@ -2,6 +2,9 @@ package org.tandem.cluster.replication;
 
 import org.tandem.domain.node.ClusterMembershipChanges;
 import org.tandem.domain.node.MembershipChangeFailedException;
+import org.tandem.storage.connection.DatabaseLogin;
+import org.tandem.storage.connection.NodeDatabase;
+import org.tandem.storage.connection.ReplicationLogin;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -9,9 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.tandem.storage.connection.NodeDatabase;
-import org.tandem.storage.connection.DatabaseLogin;
-import org.tandem.storage.connection.ReplicationLogin;
 
 /**
  * {@link ClusterJoin} and {@link ClusterRemoval} run from this node, for the operator's page: a join

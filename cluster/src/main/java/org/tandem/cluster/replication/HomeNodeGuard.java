@@ -5,6 +5,8 @@ import org.hibernate.Session;
 import org.tandem.domain.tenant.HomeNodeCheck;
 import org.tandem.domain.tenant.NotHomeNodeException;
 import org.tandem.router.HomeNode;
+import org.tandem.storage.connection.DatabaseLogin;
+import org.tandem.storage.connection.NodeDatabase;
 import org.tandem.storage.jdbc.HomeNodeConnectionCheck;
 
 import java.sql.Connection;
@@ -19,8 +21,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import org.tandem.storage.connection.NodeDatabase;
-import org.tandem.storage.connection.DatabaseLogin;
 
 /**
  * Lets a change to a tenant's configuration through only on the tenant's home node: the pool's

@@ -1,11 +1,12 @@
 package org.tandem.cluster.replication;
 
+import org.tandem.storage.connection.NodeDatabase;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
-import org.tandem.storage.connection.NodeDatabase;
 
 /**
  * A node's own row in the node table, as far as replication needs it: the database address its

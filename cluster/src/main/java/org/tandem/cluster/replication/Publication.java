@@ -1,5 +1,7 @@
 package org.tandem.cluster.replication;
 
+import org.tandem.storage.connection.ReplicationLogin;
+
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.tandem.storage.connection.ReplicationLogin;
 
 /**
  * A node's publication {@value #NAME}: the tables and columns it sends to every peer. Inserts,

@@ -3,6 +3,8 @@ package org.tandem.cluster.command;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tandem.cluster.replication.Fixtures;
+import org.tandem.cluster.replication.TestNode;
 import org.tandem.storage.lifecycle.StorageSettings;
 
 import java.io.ByteArrayOutputStream;
@@ -13,8 +15,6 @@ import java.util.Properties;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import org.tandem.cluster.replication.Fixtures;
-import org.tandem.cluster.replication.TestNode;
 
 /** {@code ./tandem join} and {@code ./tandem replication}: a started lone node joins; refusals leave nothing behind. */
 class ClusterCommandTest {

@@ -2,6 +2,9 @@ package org.tandem.cluster.replication;
 
 import org.tandem.domain.node.NetworkAddress;
 import org.tandem.storage.TestDatabase;
+import org.tandem.storage.connection.DatabaseLogin;
+import org.tandem.storage.connection.NodeDatabase;
+import org.tandem.storage.connection.ReplicationLogin;
 import org.tandem.storage.lifecycle.ThisNode;
 
 import javax.sql.DataSource;
@@ -16,9 +19,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import org.tandem.storage.connection.NodeDatabase;
-import org.tandem.storage.connection.DatabaseLogin;
-import org.tandem.storage.connection.ReplicationLogin;
 
 /**
  * One node of a test cluster as far as its data goes: its own embedded PostgreSQL 18 on its own

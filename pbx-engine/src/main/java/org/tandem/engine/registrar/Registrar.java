@@ -11,6 +11,7 @@ import org.tandem.engine.services.EngineServices;
 import org.tandem.engine.auth.DigestAuthentication;
 import org.tandem.engine.location.NodeBindings;
 import org.tandem.engine.sip.Replies;
+import org.tandem.engine.sip.SourceFlow;
 
 import javax.sip.InvalidArgumentException;
 import javax.sip.RequestEvent;
@@ -31,7 +32,6 @@ import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import org.tandem.engine.sip.SourceFlow;
 
 /**
  * Handles REGISTER for every tenant's SIP domain (RFC 3261 10.3): first the digest authentication

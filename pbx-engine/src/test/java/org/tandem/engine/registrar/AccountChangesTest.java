@@ -8,6 +8,7 @@ import org.tandem.domain.throttle.ThrottlePolicy;
 import org.tandem.engine.EngineSettings;
 import org.tandem.engine.Eventually;
 import org.tandem.engine.accounts.CachedSipAccounts;
+import org.tandem.engine.services.RegistrarPolicy;
 
 
 import java.io.IOException;
@@ -18,7 +19,6 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.engine.registrar.RegistrarDatabase.ALPHA;
 import static org.tandem.engine.registrar.TestPhone.statusOf;
-import org.tandem.engine.services.RegistrarPolicy;
 
 /**
  * The engine keeps SIP accounts in memory, yet a change in the database takes effect at once: the

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tandem.engine.Eventually;
+import org.tandem.engine.services.RegistrarPolicy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,6 @@ import static org.tandem.engine.registrar.RegistrarDatabase.ALPHA;
 import static org.tandem.engine.registrar.RegistrarTest.contactsOf;
 import static org.tandem.engine.registrar.TestPhone.challenges;
 import static org.tandem.engine.registrar.TestPhone.statusOf;
-import org.tandem.engine.services.RegistrarPolicy;
 
 /**
  * Bindings live in the database, not in the engine: a restarted engine still has them (and, with a

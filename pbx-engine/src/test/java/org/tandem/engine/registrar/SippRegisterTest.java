@@ -6,13 +6,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tandem.engine.FreePort;
 import org.tandem.engine.Sipp;
+import org.tandem.engine.services.RegistrarPolicy;
 
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.engine.registrar.RegistrarDatabase.ALPHA;
 import static org.tandem.engine.registrar.RegistrarDatabase.password;
-import org.tandem.engine.services.RegistrarPolicy;
 
 /**
  * A real SIP phone, SIPp, registers with its own digest code over UDP and TCP, and with a wrong
