@@ -1,9 +1,9 @@
 package org.tandem.ear;
 
 import org.tandem.storage.embedded.EmbeddedDatabase;
-import org.tandem.storage.replication.ClusterRemoval;
-import org.tandem.storage.replication.DatabaseLogin;
-import org.tandem.storage.replication.NodeAddress;
+import org.tandem.cluster.replication.ClusterRemoval;
+import org.tandem.storage.connection.DatabaseLogin;
+import org.tandem.cluster.replication.NodeAddress;
 import org.tandem.storage.schema.SchemaMigration;
 
 import java.io.IOException;
@@ -26,10 +26,10 @@ final class EmptyNode implements AutoCloseable {
     final String name = NodeDatabase.unique("it-node");
     private final EmbeddedDatabase database;
     /** Where the node under test reaches it (storage's type; {@link NodeDatabase} here is the node under test's). */
-    private final org.tandem.storage.replication.NodeDatabase address;
+    private final org.tandem.storage.connection.NodeDatabase address;
 
     private EmptyNode(Path folder) throws SQLException {
-        address = new org.tandem.storage.replication.NodeDatabase("127.0.0.1", Integer.getInteger("it.empty.db.port"), "tandem");
+        address = new org.tandem.storage.connection.NodeDatabase("127.0.0.1", Integer.getInteger("it.empty.db.port"), "tandem");
         database = EmbeddedDatabase.start(folder, address.host(), address.port(), address.name(), "tandem", "tandem");
         SchemaMigration.migrate(database.dataSource());
         UUID id = UUID.randomUUID();

@@ -22,6 +22,7 @@ import org.tandem.engine.registrar.RegistrationCleanup;
 import org.tandem.engine.routing.MethodNotAllowedResponder;
 import org.tandem.engine.routing.RequestRouter;
 import org.tandem.engine.routing.SanityCheck;
+import org.tandem.engine.services.EngineServices;
 import org.tandem.engine.sip.BoundedTcpProcessor;
 import org.tandem.engine.sip.BranchMatchedStack;
 import org.tandem.engine.sip.Capabilities;

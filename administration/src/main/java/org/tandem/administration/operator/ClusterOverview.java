@@ -9,7 +9,7 @@ import java.util.List;
  * The pools and nodes of the cluster, by name, and replication as the node answering sees it.
  *
  * @param thisNode    the node that read it (replication is seen from its end)
- * @param replication this node's links to every peer, and slots here for no member
+ * @param replication this node's links to every peer, and what it holds for no member
  */
 public record ClusterOverview(String thisNode, Instant readAt, List<PoolOverview> pools, List<NodeOverview> nodes,
                               ReplicationHealth.Report replication) {

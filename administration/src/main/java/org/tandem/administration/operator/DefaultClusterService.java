@@ -96,7 +96,7 @@ public class DefaultClusterService implements ClusterService {
             return true;
         }
         ReplicationHealth.Link link = linkByPeer.get(node.name());
-        return link == null ? null : link.receivingNow();
+        return link == null ? null : link.receiving().now();
     }
 
     private static List<String> poolsOf(Node node, List<Pool> all) {

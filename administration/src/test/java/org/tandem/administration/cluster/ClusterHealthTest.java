@@ -15,11 +15,13 @@ import org.tandem.domain.account.Role;
 import org.tandem.domain.call.ActiveCall;
 import org.tandem.domain.call.ActiveCallChange;
 import org.tandem.domain.node.NodeHeartbeats.Heartbeat;
+import org.tandem.domain.node.ReplicationHealth.Holding;
 import org.tandem.domain.node.ReplicationHealth.Link;
+import org.tandem.domain.node.ReplicationHealth.Receiving;
 import org.tandem.storage.jdbc.JdbcActiveCalls;
 import org.tandem.storage.jdbc.JdbcNodeHeartbeats;
-import org.tandem.storage.replication.Fixtures;
-import org.tandem.storage.replication.TestNode;
+import org.tandem.cluster.replication.Fixtures;
+import org.tandem.cluster.replication.TestNode;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -85,22 +87,22 @@ class ClusterHealthTest {
         Link fromA = seen.replication().links().getFirst();
         assertThat(seen.replication().links()).hasSize(1);
         assertThat(fromA.peer()).isEqualTo("node-a");
-        assertThat(fromA.receiving()).isEqualTo("STREAMING");
-        assertThat(fromA.lastMessageAge()).isNotNull();
-        assertThat(fromA.lagBytes()).isNotNull().isNotNegative();
-        assertThat(fromA.retainedBytes()).isPositive();
-        assertThat(fromA.slotStatus()).isEqualTo("reserved");
-        assertThat(fromA.slotActive()).isTrue();
+        assertThat(fromA.receiving()).isEqualTo(Receiving.STREAMING);
+        assertThat(fromA.lastHeard()).isNotNull();
+        assertThat(fromA.behindBytes()).isNotNull().isNotNegative();
+        assertThat(fromA.heldBytes()).isPositive();
+        assertThat(fromA.holding()).isEqualTo(Holding.WITHIN_LIMIT);
+        assertThat(fromA.peerConnected()).isTrue();
         assertThat(fromA.diverged()).isZero();
-        assertThat(fromA.conflicts()).containsKeys("insert_exists", "update_missing", "multiple_unique_conflicts");
-        assertThat(seen.replication().orphanSlots()).isEmpty();
+        assertThat(fromA.conflictsByKind()).containsKeys("insert_exists", "update_missing", "multiple_unique_conflicts");
+        assertThat(seen.replication().unclaimed()).isEmpty();
 
         a.stop();
         try {
             Link down = TestNode.awaitMatching(() -> cluster.on(b).cluster.overview(OPERATOR).replication().links().getFirst(),
-                    link -> link.receiving().equals("DOWN") && !link.slotActive());
-            assertThat(down.receiving()).isEqualTo("DOWN");
-            assertThat(down.slotActive()).as("node-a no longer reads its slot on node-b").isFalse();
+                    link -> link.receiving() == Receiving.DOWN && !link.peerConnected());
+            assertThat(down.receiving()).isEqualTo(Receiving.DOWN);
+            assertThat(down.peerConnected()).as("node-a no longer reads its slot on node-b").isFalse();
             assertThat(node(cluster.on(b).cluster.overview(OPERATOR), "node-a").databaseReachable()).isFalse();
         } finally {
             a.restart();

@@ -16,7 +16,7 @@ import org.tandem.administration.support.TwoNodeCluster;
 import org.tandem.domain.account.Role;
 import org.tandem.domain.ringgroup.RingStrategy;
 import org.tandem.domain.tenant.NotHomeNodeException;
-import org.tandem.storage.replication.TestNode;
+import org.tandem.cluster.replication.TestNode;
 
 import java.nio.file.Path;
 import java.util.List;

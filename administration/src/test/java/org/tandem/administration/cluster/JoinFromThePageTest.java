@@ -20,10 +20,10 @@ import org.tandem.domain.account.Role;
 import org.tandem.domain.node.ClusterMembershipChanges.Step;
 import org.tandem.domain.node.NodeHeartbeats.Heartbeat;
 import org.tandem.storage.jdbc.JdbcNodeHeartbeats;
-import org.tandem.storage.replication.ClusterJoin;
-import org.tandem.storage.replication.DatabaseMembershipChanges;
-import org.tandem.storage.replication.Fixtures;
-import org.tandem.storage.replication.TestNode;
+import org.tandem.cluster.replication.ClusterJoin;
+import org.tandem.cluster.replication.DatabaseMembershipChanges;
+import org.tandem.cluster.replication.Fixtures;
+import org.tandem.cluster.replication.TestNode;
 
 import java.nio.file.Path;
 import java.sql.Connection;

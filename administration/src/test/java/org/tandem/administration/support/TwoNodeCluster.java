@@ -7,8 +7,8 @@ import org.tandem.domain.node.NodeHeartbeats.Heartbeat;
 import org.tandem.domain.operator.Operator;
 import org.tandem.domain.reseller.Reseller;
 import org.tandem.storage.jdbc.JdbcNodeHeartbeats;
-import org.tandem.storage.replication.Fixtures;
-import org.tandem.storage.replication.TestNode;
+import org.tandem.cluster.replication.Fixtures;
+import org.tandem.cluster.replication.TestNode;
 
 import java.nio.file.Path;
 import java.sql.SQLException;

@@ -6,7 +6,7 @@ import org.tandem.domain.extension.SipAccounts;
 import org.tandem.domain.tenant.SipDigest;
 import org.tandem.domain.tenant.SipDomain;
 
-import org.tandem.engine.DatabaseFailure;
+import org.tandem.engine.failure.DatabaseFailure;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package org.tandem.engine.call;
 import org.tandem.domain.call.ActiveCall;
 import org.tandem.domain.call.ActiveCallChange;
 import org.tandem.domain.call.ActiveCalls;
-import org.tandem.engine.DatabaseFailure;
+import org.tandem.engine.failure.DatabaseFailure;
 
 import java.util.List;
 import java.util.UUID;

@@ -1,6 +1,6 @@
 package org.tandem.engine.call;
 
-import org.tandem.engine.EngineServices;
+import org.tandem.engine.services.EngineServices;
 import org.tandem.engine.auth.DigestAuthentication;
 import org.tandem.engine.sip.Replies;
 

@@ -3,7 +3,7 @@ package org.tandem.engine.call;
 import org.tandem.domain.call.CallDisposition;
 import org.tandem.domain.call.CallRecord;
 import org.tandem.domain.call.CallRecords;
-import org.tandem.engine.DatabaseFailure;
+import org.tandem.engine.failure.DatabaseFailure;
 
 import java.time.Instant;
 import java.util.UUID;

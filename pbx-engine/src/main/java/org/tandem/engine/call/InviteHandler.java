@@ -5,8 +5,8 @@ import org.tandem.domain.registration.AddressOfRecord;
 import org.tandem.domain.registration.Flow;
 import org.tandem.domain.registration.Registration;
 import org.tandem.domain.ringgroup.RingGroup;
-import org.tandem.engine.EngineServices;
-import org.tandem.engine.registrar.SourceFlow;
+import org.tandem.engine.services.EngineServices;
+import org.tandem.engine.sip.SourceFlow;
 import org.tandem.engine.sip.Replies;
 
 import javax.sip.RequestEvent;

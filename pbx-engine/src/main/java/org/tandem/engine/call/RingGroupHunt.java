@@ -6,7 +6,7 @@ import org.tandem.domain.registration.AddressOfRecord;
 import org.tandem.domain.registration.Registration;
 import org.tandem.domain.ringgroup.RingGroup;
 import org.tandem.domain.ringgroup.RingStrategy;
-import org.tandem.engine.EngineServices;
+import org.tandem.engine.services.EngineServices;
 
 import javax.sip.message.Response;
 import java.time.temporal.ChronoUnit;

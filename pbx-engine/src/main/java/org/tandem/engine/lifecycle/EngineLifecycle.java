@@ -8,12 +8,12 @@ import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import org.tandem.engine.EngineServices;
+import org.tandem.engine.services.EngineServices;
 import org.tandem.engine.EngineSettings;
 import org.tandem.engine.EngineStartException;
 import org.tandem.engine.SipEngine;
-import org.tandem.engine.registrar.RegistrarPolicy;
-import org.tandem.engine.call.CallPolicy;
+import org.tandem.engine.services.RegistrarPolicy;
+import org.tandem.engine.services.CallPolicy;
 import org.tandem.engine.cluster.ClusterPeers;
 import org.tandem.storage.jdbc.JdbcCallCounts;
 import org.tandem.storage.jdbc.JdbcActiveCalls;
@@ -37,7 +37,7 @@ import java.util.UUID;
  */
 @Startup
 @Singleton
-@DependsOn("storage.jar#StorageLifecycle")
+@DependsOn("cluster.jar#ClusterLifecycle")
 public class EngineLifecycle {
 
     private static final System.Logger LOG = System.getLogger(EngineLifecycle.class.getName());

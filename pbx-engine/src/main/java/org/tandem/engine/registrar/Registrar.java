@@ -6,11 +6,12 @@ import org.tandem.domain.registration.AddressOfRecord;
 import org.tandem.domain.registration.BindingChange;
 import org.tandem.domain.registration.Flow;
 import org.tandem.domain.registration.Registration;
-import org.tandem.engine.DatabaseFailure;
-import org.tandem.engine.EngineServices;
+import org.tandem.engine.failure.DatabaseFailure;
+import org.tandem.engine.services.EngineServices;
 import org.tandem.engine.auth.DigestAuthentication;
 import org.tandem.engine.location.NodeBindings;
 import org.tandem.engine.sip.Replies;
+import org.tandem.engine.sip.SourceFlow;
 
 import javax.sip.InvalidArgumentException;
 import javax.sip.RequestEvent;

@@ -2,7 +2,7 @@ package org.tandem.engine.writebehind;
 
 import org.tandem.domain.call.ActiveCallChange;
 import org.tandem.domain.call.ActiveCalls;
-import org.tandem.engine.DatabaseFailure;
+import org.tandem.engine.failure.DatabaseFailure;
 
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package org.tandem.engine.writebehind;
 
-import org.tandem.engine.DatabaseFailure;
+import org.tandem.engine.failure.DatabaseFailure;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;

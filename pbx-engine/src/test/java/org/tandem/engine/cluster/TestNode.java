@@ -1,10 +1,10 @@
 package org.tandem.engine.cluster;
 
-import org.tandem.engine.EngineServices;
+import org.tandem.engine.services.EngineServices;
 import org.tandem.engine.EngineSettings;
 import org.tandem.engine.FreePort;
 import org.tandem.engine.SipEngine;
-import org.tandem.engine.call.CallPolicy;
+import org.tandem.engine.services.CallPolicy;
 import org.tandem.engine.registrar.RegistrarDatabase;
 import org.tandem.engine.registrar.TestPhone;
 import org.tandem.storage.jdbc.JdbcCallCounts;

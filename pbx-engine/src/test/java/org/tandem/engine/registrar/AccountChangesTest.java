@@ -8,6 +8,7 @@ import org.tandem.domain.throttle.ThrottlePolicy;
 import org.tandem.engine.EngineSettings;
 import org.tandem.engine.Eventually;
 import org.tandem.engine.accounts.CachedSipAccounts;
+import org.tandem.engine.services.RegistrarPolicy;
 
 
 import java.io.IOException;

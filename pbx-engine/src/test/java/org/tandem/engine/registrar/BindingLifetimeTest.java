@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tandem.engine.Eventually;
+import org.tandem.engine.services.RegistrarPolicy;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -6,6 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tandem.engine.FreePort;
 import org.tandem.engine.Sipp;
+import org.tandem.engine.services.RegistrarPolicy;
 
 import java.util.List;
 

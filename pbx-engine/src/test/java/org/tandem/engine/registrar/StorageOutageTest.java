@@ -3,7 +3,7 @@ package org.tandem.engine.registrar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.tandem.domain.extension.SipAccounts;
-import org.tandem.engine.EngineServices;
+import org.tandem.engine.services.EngineServices;
 import org.tandem.engine.EngineSettings;
 import org.tandem.engine.FreePort;
 import org.tandem.engine.SipEngine;

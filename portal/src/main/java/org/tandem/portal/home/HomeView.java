@@ -13,7 +13,7 @@ import org.tandem.portal.security.SignedInUser;
 
 /**
  * The landing view at {@code /home}: greets the signed-in user by username and role; the menu beside
- * it leads on. Only signed-in users get here: the {@link org.tandem.portal.security.ViewAccessGuard}
+ * it leads on. Only signed-in users get here: the {@link org.tandem.portal.guard.ViewAccessGuard}
  * forwards everyone else to the login page before this view is made.
  */
 @Route(value = "home", layout = MainLayout.class)

@@ -4,7 +4,9 @@ import org.tandem.administration.operator.ClusterOverview;
 import org.tandem.administration.operator.NodeHealth;
 import org.tandem.administration.operator.NodeOverview;
 import org.tandem.domain.node.ReplicationHealth.Link;
-import org.tandem.domain.node.ReplicationHealth.OrphanSlot;
+import org.tandem.domain.node.ReplicationHealth.Holding;
+import org.tandem.domain.node.ReplicationHealth.Receiving;
+import org.tandem.domain.node.ReplicationHealth.Unclaimed;
 
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +25,6 @@ public final class PrometheusText {
 
     public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
-    private static final List<String> RECEIVING_STATES = List.of("STREAMING", "COPYING", "DOWN", "DISABLED", "MISSING");
 
     private final StringBuilder text = new StringBuilder();
 
@@ -37,7 +38,7 @@ public final class PrometheusText {
         out.sample("tandem_up", Map.of("node", self), 1);
         out.nodes(overview.nodes(), overview);
         out.replication(self, overview.replication().links());
-        out.orphans(self, overview.replication().orphanSlots());
+        out.unclaimed(self, overview.replication().unclaimed());
         return out.text.toString();
     }
 
@@ -63,43 +64,43 @@ public final class PrometheusText {
     private void replication(String self, List<Link> links) {
         family("tandem_replication_receiving", "gauge",
                 "1 for the state of this node's subscription from the peer (streaming, copying, down, disabled, missing).");
-        links.forEach(link -> RECEIVING_STATES.forEach(state -> sample("tandem_replication_receiving",
-                labels(self, link, "state", state.toLowerCase(Locale.ROOT)), state.equals(link.receiving()) ? 1 : 0)));
+        links.forEach(link -> List.of(Receiving.values()).forEach(state -> sample("tandem_replication_receiving",
+                labels(self, link, "state", state.name().toLowerCase(Locale.ROOT)), state == link.receiving() ? 1 : 0)));
         durations("tandem_replication_last_message_age_seconds", "Seconds since the peer last sent anything to this node.",
-                self, links, Link::lastMessageAge);
+                self, links, Link::lastHeard);
         durations("tandem_replication_replay_lag_seconds", "How long the peer took to apply this node's recent changes.",
-                self, links, Link::replayLag);
+                self, links, Link::behindTime);
         family("tandem_replication_lag_bytes", "gauge", "WAL written on this node that the peer has not confirmed yet.");
-        links.stream().filter(link -> link.lagBytes() != null)
-                .forEach(link -> sample("tandem_replication_lag_bytes", labels(self, link), link.lagBytes()));
+        links.stream().filter(link -> link.behindBytes() != null)
+                .forEach(link -> sample("tandem_replication_lag_bytes", labels(self, link), link.behindBytes()));
         family("tandem_replication_retained_wal_bytes", "gauge", "WAL this node keeps for the peer's replication slot.");
-        links.stream().filter(link -> link.retainedBytes() != null)
-                .forEach(link -> sample("tandem_replication_retained_wal_bytes", labels(self, link), link.retainedBytes()));
+        links.stream().filter(link -> link.heldBytes() != null)
+                .forEach(link -> sample("tandem_replication_retained_wal_bytes", labels(self, link), link.heldBytes()));
         family("tandem_replication_slot_active", "gauge", "1: the peer is connected to its slot on this node.");
-        links.stream().filter(link -> link.slotStatus() != null)
-                .forEach(link -> sample("tandem_replication_slot_active", labels(self, link), link.slotActive() ? 1 : 0));
+        links.stream().filter(link -> link.holding() != Holding.NONE)
+                .forEach(link -> sample("tandem_replication_slot_active", labels(self, link), link.peerConnected() ? 1 : 0));
         family("tandem_replication_slot_lost", "gauge", "1: the peer's slot lost WAL it needs: the peer must join again.");
-        links.stream().filter(link -> link.slotStatus() != null)
-                .forEach(link -> sample("tandem_replication_slot_lost", labels(self, link), "lost".equals(link.slotStatus()) ? 1 : 0));
+        links.stream().filter(link -> link.holding() != Holding.NONE)
+                .forEach(link -> sample("tandem_replication_slot_lost", labels(self, link), link.holding() == Holding.LOST ? 1 : 0));
         family("tandem_replication_apply_errors_total", "counter",
                 "Times applying the peer's changes failed on this node (a peer that stops counts once).");
         links.forEach(link -> sample("tandem_replication_apply_errors_total", labels(self, link), link.applyErrors()));
         family("tandem_replication_sync_errors_total", "counter", "Times copying a table from the peer failed on this node.");
-        links.forEach(link -> sample("tandem_replication_sync_errors_total", labels(self, link), link.syncErrors()));
+        links.forEach(link -> sample("tandem_replication_sync_errors_total", labels(self, link), link.copyErrors()));
         family("tandem_replication_conflicts_total", "counter",
                 "Conflicts counted applying the peer's changes, by PostgreSQL's kind (pg_stat_subscription_stats).");
-        links.forEach(link -> new TreeMap<>(link.conflicts()).forEach((kind, count) ->
+        links.forEach(link -> new TreeMap<>(link.conflictsByKind()).forEach((kind, count) ->
                 sample("tandem_replication_conflicts_total", labels(self, link, "kind", kind), count)));
         family("tandem_replication_diverged_total", "counter",
                 "Conflicts the one-writer rule makes impossible (a key inserted on two nodes, a row missing): any is a fault.");
         links.forEach(link -> sample("tandem_replication_diverged_total", labels(self, link), link.diverged()));
     }
 
-    private void orphans(String self, List<OrphanSlot> orphans) {
+    private void unclaimed(String self, List<Unclaimed> unclaimed) {
         family("tandem_replication_orphan_slot_retained_wal_bytes", "gauge",
                 "WAL kept for a slot of no member (a node that left without cleaning up): drop the slot.");
-        orphans.forEach(slot -> sample("tandem_replication_orphan_slot_retained_wal_bytes",
-                Map.of("node", self, "slot", slot.name()), slot.retainedBytes()));
+        unclaimed.forEach(slot -> sample("tandem_replication_orphan_slot_retained_wal_bytes",
+                Map.of("node", self, "slot", slot.name()), slot.heldBytes()));
     }
 
     private void durations(String name, String help, String self, List<Link> links, Function<Link, Duration> value) {

@@ -26,7 +26,8 @@ import org.tandem.administration.operator.MembershipJob;
 import org.tandem.administration.operator.NodeOverview;
 import org.tandem.administration.operator.PoolOverview;
 import org.tandem.domain.node.ReplicationHealth.Link;
-import org.tandem.domain.node.ReplicationHealth.OrphanSlot;
+import org.tandem.domain.node.ReplicationHealth.Holding;
+import org.tandem.domain.node.ReplicationHealth.Unclaimed;
 import org.tandem.portal.layout.MainLayout;
 import org.tandem.administration.shared.InvalidInputException;
 import org.tandem.portal.security.CurrentUser;
@@ -43,8 +44,8 @@ import java.util.Optional;
 /**
  * The operator's cluster: pools with their nodes in failover order and what they serve (the
  * least-loaded one takes the next customer), nodes with their health, phones and calls, and
- * replication with every peer as the node serving this page sees it (both directions, lag, retained
- * WAL, conflicts). From here the operator adds a node (this node is the seed of its copy) or removes
+ * replication with every peer as the node serving this page sees it (both directions, how far behind,
+ * conflicts). From here the operator adds a node (this node is the seed of its copy) or removes
  * one; the change runs on this node in the background and its steps are pushed to every page of
  * this node that shows the cluster ({@link LiveList}), then the page reads the cluster again.
  */
@@ -187,7 +188,7 @@ public class ClusterView extends VerticalLayout {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle("Remove " + node + " from the cluster?");
         FormMessages messages = new FormMessages();
-        dialog.add(new Paragraph("Every member stops replicating with " + node + " and drops the WAL it kept for it; if "
+        dialog.add(new Paragraph("Every member stops replicating with " + node + " and drops what it held for it; if "
                 + node + " runs, it stops replicating too and keeps its data as a lone node. Its phones' bindings and calls"
                 + " go; its row stays for the call records. A node that still serves a pool is refused: move the pool"
                 + " first. To take it back later, delete its data folder and add it again empty."), messages.general());
@@ -218,38 +219,41 @@ public class ClusterView extends VerticalLayout {
         Grid<Link> links = new Grid<>(Link.class, false);
         links.setId("replication");
         links.addColumn(Link::peer).setHeader("Peer").setAutoWidth(true);
-        links.addColumn(link -> link.receiving().toLowerCase(Locale.ROOT)).setHeader("Receiving")
+        links.addColumn(link -> words(link.receiving())).setHeader("Receiving").setAutoWidth(true);
+        links.addColumn(link -> link.lastHeard() == null ? "never" : age(link.lastHeard()) + " ago")
+                .setHeader("Last heard").setAutoWidth(true);
+        links.addColumn(link -> link.behindBytes() == null ? "takes nothing" : bytes(link.behindBytes()))
+                .setHeader("Peer behind").setAutoWidth(true);
+        links.addColumn(link -> link.behindTime() == null ? "-" : age(link.behindTime())).setHeader("Peer applies in")
                 .setAutoWidth(true);
-        links.addColumn(link -> link.lastMessageAge() == null ? "never" : age(link.lastMessageAge()) + " ago")
-                .setHeader("Last message").setAutoWidth(true);
-        links.addColumn(link -> link.lagBytes() == null ? "no slot" : bytes(link.lagBytes())).setHeader("Lag (sending)")
+        links.addColumn(link -> link.heldBytes() == null ? "-" : bytes(link.heldBytes())).setHeader("Held for peer")
                 .setAutoWidth(true);
-        links.addColumn(link -> link.replayLag() == null ? "-" : age(link.replayLag())).setHeader("Replay lag")
-                .setAutoWidth(true);
-        links.addColumn(link -> link.retainedBytes() == null ? "-" : bytes(link.retainedBytes())).setHeader("WAL kept")
-                .setAutoWidth(true);
-        links.addColumn(link -> link.slotStatus() == null ? "no slot"
-                : link.slotStatus() + (link.slotActive() ? "" : ", inactive")).setHeader("Slot").setAutoWidth(true);
+        links.addColumn(link -> words(link.holding()) + (link.holding() == Holding.NONE || link.peerConnected()
+                ? "" : ", peer away")).setHeader("Holding").setAutoWidth(true);
         links.addColumn(Link::applyErrors).setHeader("Apply errors").setAutoWidth(true);
         links.addColumn(Link::diverged).setHeader("Diverged").setAutoWidth(true);
         links.addColumn(Link::elsewhere).setHeader("Elsewhere").setAutoWidth(true);
         links.setItems(overview.replication().links());
         links.setAllRowsVisible(true);
-        Paragraph legend = new Paragraph("Receiving: this node's subscription from the peer. Lag, WAL kept, slot: what "
-                + "this node keeps for the peer. Apply errors count failed tries (a peer that stops counts one). "
+        Paragraph legend = new Paragraph("Receiving: how this node hears from the peer. Peer behind, held for peer, "
+                + "holding: this node's changes the peer has not taken yet, and whether they are safe. Apply errors count failed tries (a peer that stops counts one). "
                 + "Diverged: conflicts the one-writer rule makes impossible, any is a fault. Elsewhere: changes to rows "
                 + "another node wrote last, expected after a join or a failover.");
-        if (overview.replication().orphanSlots().isEmpty()) {
+        if (overview.replication().unclaimed().isEmpty()) {
             return new Component[]{links, legend};
         }
-        Paragraph orphans = new Paragraph("Slots here for no member (they keep WAL until dropped): " + String.join(", ",
-                overview.replication().orphanSlots().stream().map(ClusterView::orphan).toList()));
-        orphans.setId("orphan-slots");
+        Paragraph orphans = new Paragraph("Held here for no member (kept until dropped): " + String.join(", ",
+                overview.replication().unclaimed().stream().map(ClusterView::unclaimed).toList()));
+        orphans.setId("unclaimed");
         return new Component[]{links, legend, orphans};
     }
 
-    private static String orphan(OrphanSlot slot) {
-        return slot.name() + " (" + bytes(slot.retainedBytes()) + ", " + slot.status() + ")";
+    private static String unclaimed(Unclaimed held) {
+        return held.name() + " (" + bytes(held.heldBytes()) + ", " + words(held.holding()) + ")";
+    }
+
+    private static String words(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     static String age(Duration age) {

@@ -10,7 +10,7 @@ import java.util.Properties;
  * portal needs a Vaadin session, so each anonymous visit (a crawler's too) makes one: kept short,
  * what a flood of them holds stays small. Signing in gives the session its usual timeout back.
  */
-final class AnonymousSessions {
+public final class AnonymousSessions {
 
     static final String TIMEOUT_PROPERTY = "tandem.portal.anonymous.session.seconds";
     static final int DEFAULT_TIMEOUT_SECONDS = 300;
@@ -24,6 +24,11 @@ final class AnonymousSessions {
 
     static int timeoutSeconds(Properties properties) {
         return NodeSettings.positive(properties, TIMEOUT_PROPERTY, DEFAULT_TIMEOUT_SECONDS);
+    }
+
+    /** A new session lives the node's anonymous-session timeout without a request, until sign-in. */
+    public static void started(WrappedSession session) {
+        started(session, CONFIGURED_TIMEOUT_SECONDS);
     }
 
     /** A new session lives {@code timeoutSeconds} without a request (never longer than it would anyway) until sign-in. */

@@ -6,7 +6,9 @@ import org.tandem.administration.operator.NodeHealth;
 import org.tandem.administration.operator.NodeOverview;
 import org.tandem.domain.node.ReplicationHealth;
 import org.tandem.domain.node.ReplicationHealth.Link;
-import org.tandem.domain.node.ReplicationHealth.OrphanSlot;
+import org.tandem.domain.node.ReplicationHealth.Holding;
+import org.tandem.domain.node.ReplicationHealth.Receiving;
+import org.tandem.domain.node.ReplicationHealth.Unclaimed;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -24,10 +26,10 @@ class PrometheusTextTest {
         String text = PrometheusText.of(new ClusterOverview("node-b", NOW, List.of(), List.of(
                 node("node-a", NodeHealth.UP, NOW.minusMillis(2500), true, true, 3, 1),
                 node("node-b", NodeHealth.UNKNOWN, null, null, true, 0, 0)),
-                new ReplicationHealth.Report("node-b", List.of(new Link("node-a", "STREAMING", Duration.ofMillis(1200), 0L,
-                        56L, "reserved", true, Duration.ofMillis(4), 1, 0,
+                new ReplicationHealth.Report("node-b", List.of(new Link("node-a", Receiving.STREAMING, Duration.ofMillis(1200), 0L,
+                        Duration.ofMillis(4), 56L, Holding.WITHIN_LIMIT, true, 1, 0,
                         Map.of("insert_exists", 0L, "update_origin_differs", 2L), 0, 2)),
-                        List.of(new OrphanSlot("tandem_gone_from_node_b", 4096, "extended")))));
+                        List.of(new Unclaimed("tandem_gone_from_node_b", 4096, Holding.OVER_LIMIT)))));
 
         assertThat(text.lines()).contains(
                 "tandem_up{node=\"node-b\"} 1",

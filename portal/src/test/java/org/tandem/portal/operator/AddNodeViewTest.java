@@ -21,8 +21,8 @@ import org.tandem.domain.account.PortalAccount;
 import org.tandem.domain.node.ReplicationHealth.Link;
 import org.tandem.portal.support.BrowserlessPortal;
 import org.tandem.storage.jpa.JpaPortalAccountRepository;
-import org.tandem.storage.replication.Fixtures;
-import org.tandem.storage.replication.TestNode;
+import org.tandem.cluster.replication.Fixtures;
+import org.tandem.cluster.replication.TestNode;
 
 import java.nio.file.Path;
 import java.time.Duration;

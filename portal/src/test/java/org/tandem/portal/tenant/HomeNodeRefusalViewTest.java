@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tandem.administration.support.TwoNodeCluster;
 import org.tandem.domain.tenant.NotHomeNodeException;
 import org.tandem.portal.support.BrowserlessPortal;
-import org.tandem.storage.replication.TestNode;
+import org.tandem.cluster.replication.TestNode;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -24,6 +24,7 @@ import org.tandem.storage.jdbc.JdbcCallHistory;
 import org.tandem.storage.jdbc.JdbcNodeActivity;
 import org.tandem.storage.jdbc.JdbcRingGroups;
 import org.tandem.storage.jdbc.JdbcTenantRegistrations;
+import org.tandem.storage.jdbc.HomeNodeConnectionCheck;
 import org.tandem.storage.jpa.JpaExtensionRepository;
 import org.tandem.storage.jpa.JpaNodeRepository;
 import org.tandem.storage.jpa.JpaPoolRepository;
@@ -33,7 +34,6 @@ import org.tandem.storage.jpa.JpaTenantRepository;
 import org.tandem.storage.lifecycle.StorageSettings;
 import org.tandem.storage.notification.PostgresRevokedLogins;
 import org.tandem.storage.notification.PostgresTenantChanges;
-import org.tandem.storage.replication.HomeNodeGuard;
 
 import javax.sql.DataSource;
 
@@ -88,7 +88,7 @@ public class Repositories {
 
     /** Writes in transactions of its own, so the home-node check runs in them. */
     @Produces
-    RingGroupRepository ringGroups(HomeNodeGuard homeNode) {
+    RingGroupRepository ringGroups(HomeNodeConnectionCheck homeNode) {
         return new JdbcRingGroups(dataSource, homeNode);
     }
 

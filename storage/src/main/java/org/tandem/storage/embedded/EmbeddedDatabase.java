@@ -2,7 +2,7 @@ package org.tandem.storage.embedded;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.postgresql.ds.PGSimpleDataSource;
-import org.tandem.storage.replication.ReplicationLogin;
+import org.tandem.storage.connection.ReplicationLogin;
 
 import javax.sql.DataSource;
 import java.io.IOException;

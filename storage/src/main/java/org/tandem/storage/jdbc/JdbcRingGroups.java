@@ -7,7 +7,6 @@ import org.tandem.domain.ringgroup.RingGroups;
 import org.tandem.domain.ringgroup.RingStrategy;
 import org.tandem.domain.shared.AlreadyTakenException;
 import org.tandem.domain.tenant.PlanLimitReachedException;
-import org.tandem.storage.replication.HomeNodeGuard;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -49,7 +48,7 @@ public final class JdbcRingGroups implements RingGroups, RingGroupRepository {
             "ring_group_number_is_extension", "This number is already used by an extension of this company");
 
     private final DataSource dataSource;
-    private final Optional<HomeNodeGuard> homeNode;
+    private final Optional<HomeNodeConnectionCheck> homeNode;
 
     /** For reading (the engine), and for writing on a node that is in no cluster. */
     public JdbcRingGroups(DataSource dataSource) {
@@ -58,7 +57,7 @@ public final class JdbcRingGroups implements RingGroups, RingGroupRepository {
     }
 
     /** For writing on a node that may be in a cluster: every change is checked by {@code homeNode} first. */
-    public JdbcRingGroups(DataSource dataSource, HomeNodeGuard homeNode) {
+    public JdbcRingGroups(DataSource dataSource, HomeNodeConnectionCheck homeNode) {
         this.dataSource = Objects.requireNonNull(dataSource, "data source");
         this.homeNode = Optional.of(homeNode);
     }

@@ -2,9 +2,9 @@ package org.tandem.storage.lifecycle;
 
 import org.postgresql.Driver;
 import org.tandem.domain.node.NetworkAddress;
-import org.tandem.storage.replication.DatabaseLogin;
-import org.tandem.storage.replication.NodeDatabase;
-import org.tandem.storage.replication.ReplicationLogin;
+import org.tandem.storage.connection.DatabaseLogin;
+import org.tandem.storage.connection.NodeDatabase;
+import org.tandem.storage.connection.ReplicationLogin;
 
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,7 +1,7 @@
 package org.tandem.storage.lifecycle;
 
 import org.junit.jupiter.api.Test;
-import org.tandem.storage.replication.NodeDatabase;
+import org.tandem.storage.connection.NodeDatabase;
 
 import java.nio.file.Path;
 import java.util.Properties;
