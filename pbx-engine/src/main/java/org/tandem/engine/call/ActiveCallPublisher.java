@@ -48,7 +48,7 @@ final class ActiveCallPublisher {
     }
 
     private ActiveCall state(Call call) {
-        return new ActiveCall(call.id, call.tenantId, nodeId, call.caller, call.callee, call.startedAt, call.answeredAt);
+        return new ActiveCall(call.id, call.tenantId, nodeId, call.caller, call.callee, call.startedAt, call.answeredAt());
     }
 
     private void publish(Call call, ActiveCallChange change) {

@@ -1,5 +1,7 @@
 package org.tandem.engine.call;
 
+import org.tandem.engine.call.leg.LegState;
+
 import javax.sip.ServerTransaction;
 import javax.sip.SipProvider;
 import javax.sip.message.Request;
@@ -13,7 +15,9 @@ import java.util.concurrent.ScheduledFuture;
 /**
  * One call attempt: the caller's dialog (leg A, with the INVITE's server transaction), the forks
  * ringing the callee's phones and, once one answered, the winner. Its monitor is the call's lock:
- * every field is read and written, and every message of the call sent, while holding it.
+ * every field is read and written, and every message of the call sent, while holding it. The call's
+ * {@link State} and its winner change only through {@link #answer} and {@link #end}, each leg's
+ * state only through its own moves ({@link Leg}).
  */
 final class Call {
 
@@ -42,7 +46,7 @@ final class Call {
     final Leg a;
     final List<Fork> forks = new ArrayList<>();
 
-    State state = State.RINGING;
+    private State state = State.RINGING;
     /** Counted against the tenant's plan ({@link CallAdmission}) until it ends. */
     boolean admitted;
     /** Another node handed this call over to ring its callee's phones here; that node counts and records it. */
@@ -53,11 +57,10 @@ final class Call {
     Hunt hunt;
     /** The forks rung now are {@code forks} from here on; earlier ones belong to members already tried. */
     int ringingFrom;
-    Fork winner;
-    Instant answeredAt;
+    private Fork winner;
+    private Instant answeredAt;
+    private boolean callerAcked;
     ScheduledFuture<?> noAnswer;
-    /** The caller ACKed the answer (and the ACK was passed to the winner). */
-    boolean callerAcked;
     /** The 2xx sent to the caller, sent again until its ACK comes (RFC 3261 13.3.1.4). */
     Response answerToCaller;
 
@@ -70,6 +73,73 @@ final class Call {
         this.provider = provider;
         this.invite = invite;
         this.a = a;
+    }
+
+    State state() {
+        return state;
+    }
+
+    boolean isRinging() {
+        return state == State.RINGING;
+    }
+
+    boolean isAnswered() {
+        return state == State.ANSWERED;
+    }
+
+    boolean isEnded() {
+        return state == State.ENDED;
+    }
+
+    /** The fork that answered; null while ringing. */
+    Fork winner() {
+        return winner;
+    }
+
+    /** Null while ringing. */
+    Instant answeredAt() {
+        return answeredAt;
+    }
+
+    /** The caller ACKed the answer (and the ACK was passed to the winner). */
+    boolean callerAcked() {
+        return callerAcked;
+    }
+
+    /**
+     * An ACK came on {@code from} and went on to {@code to}: a leg still waiting for the ACK of its
+     * answer is confirmed (later ACKs, of re-INVITEs, change nothing).
+     */
+    void acked(Leg from, Leg to) {
+        if (from == a) {
+            callerAcked = true;
+        }
+        for (Leg leg : new Leg[]{from, to}) {
+            if (leg.state() == LegState.ANSWERED) {
+                leg.confirmed();
+            }
+        }
+    }
+
+    /** {@code fork} answered first: it wins, and the caller's leg is answered too. */
+    void answer(Fork fork, Instant at) {
+        if (state != State.RINGING) {
+            throw new IllegalStateException("call " + id + " is " + state + ", it cannot be answered");
+        }
+        state = State.ANSWERED;
+        winner = fork;
+        answeredAt = at;
+        a.answered();
+    }
+
+    /** The call is over: the legs still being hung up are done. */
+    void end() {
+        state = State.ENDED;
+        for (Leg leg : winner == null ? new Leg[]{a} : new Leg[]{a, winner.leg}) {
+            if (leg.state().canBecome(LegState.ENDED)) {
+                leg.ended();
+            }
+        }
     }
 
     Request inviteRequest() {

@@ -4,6 +4,7 @@ import org.tandem.domain.call.CallDisposition;
 import org.tandem.domain.registration.Flow;
 import org.tandem.domain.registration.Registration;
 import org.tandem.domain.tenant.PlanLimits;
+import org.tandem.engine.call.leg.LegState;
 import org.tandem.engine.cluster.ClusterPeers;
 import org.tandem.engine.cluster.NodeHop;
 
@@ -167,12 +168,13 @@ final class CallControl {
         } catch (SipException e) {
             LOG.log(System.Logger.Level.DEBUG, () -> "cannot send INVITE to " + leg.target + ": " + e.getMessage());
             fork.finalStatus = Response.SERVICE_UNAVAILABLE;
+            leg.ended();
         }
     }
 
     private void noAnswer(Call call) {
         synchronized (call) {
-            if (call.state == Call.State.RINGING) {
+            if (call.isRinging()) {
                 cancelForks(call, null);
                 if (call.hunt != null) {
                     huntOn(call);
@@ -185,7 +187,8 @@ final class CallControl {
 
     /** A 1xx from a phone, relayed to the caller (with its SDP, if any) while the call rings. */
     void provisional(Call call, Response response) {
-        if (call.state == Call.State.RINGING && response.getStatusCode() > 100) {
+        if (call.isRinging() && response.getStatusCode() > 100) {
+            call.a.early();
             sendToCaller(call, messages.relayed(call.provider, call.inviteRequest(), response, call.a.localTag,
                     call.a.flow.transport()));
         }
@@ -193,9 +196,7 @@ final class CallControl {
 
     /** The first 2xx wins: the other forks are cancelled and the 2xx (its SDP unchanged) goes to the caller. */
     void answer(Call call, Fork fork, Response response) {
-        call.state = Call.State.ANSWERED;
-        call.winner = fork;
-        call.answeredAt = clock.instant();
+        call.answer(fork, clock.instant());
         published.answered(call);
         if (call.noAnswer != null) {
             call.noAnswer.cancel(false);
@@ -214,11 +215,11 @@ final class CallControl {
      */
     private void retransmitAnswer(Call call, Duration interval, Duration waited) {
         synchronized (call) {
-            if (call.callerAcked || call.state != Call.State.ANSWERED) {
+            if (call.callerAcked() || !call.isAnswered()) {
                 return;
             }
             if (waited.compareTo(T1.multipliedBy(64)) >= 0) {
-                sendBye(call, call.winner.leg);
+                sendBye(call, call.winner().leg);
                 sendBye(call, call.a);
                 end(call, CallDisposition.FAILED, Response.REQUEST_TIMEOUT);
                 return;
@@ -241,6 +242,9 @@ final class CallControl {
 
     /** The phone's answer to the caller's answer: an ACK on {@code leg} for its last INVITE. */
     void sendAck(Call call, Leg leg, long inviteCseq, Request from) {
+        if (leg.state() == LegState.ANSWERED) {
+            leg.confirmed();
+        }
         Request ack = messages.ack(call.provider, leg, inviteCseq);
         if (from != null) {
             SipMessages.copyBody(from, ack);
@@ -253,6 +257,9 @@ final class CallControl {
     }
 
     void sendBye(Call call, Leg leg) {
+        if (leg.state().isUp()) {
+            leg.ending();
+        }
         Request bye = messages.request(call.provider, leg, Request.BYE, leg.nextCseq(), 70);
         try {
             call.provider.getNewClientTransaction(bye).sendRequest();
@@ -322,7 +329,7 @@ final class CallControl {
 
     /** Ends a call nobody answered: the final answer to the caller, then its record. */
     void reject(Call call, int status, String reason, CallDisposition disposition) {
-        if (call.state == Call.State.ENDED) {
+        if (call.isEnded()) {
             return;
         }
         sendToCaller(call, messages.answer(call.provider, call.inviteRequest(), status, reason, call.a.localTag,
@@ -336,13 +343,13 @@ final class CallControl {
      * way the call is recorded now, while its record can still be written.
      */
     void endBecauseNodeStops(Call call) {
-        switch (call.state) {
+        switch (call.state()) {
             case RINGING -> {
                 cancelForks(call, null);
                 reject(call, Response.SERVICE_UNAVAILABLE, "Node Stopping", CallDisposition.FAILED);
             }
             case ANSWERED -> {
-                sendBye(call, call.winner.leg);
+                sendBye(call, call.winner().leg);
                 sendBye(call, call.a);
                 end(call, CallDisposition.ANSWERED, Response.OK);
             }
@@ -357,9 +364,12 @@ final class CallControl {
     }
 
     /** A BYE came on {@code from}: the other leg (if any) gets one, and the call ends. */
-    void hangUp(Call call, Leg other) {
-        if (call.state != Call.State.ANSWERED) {
+    void hangUp(Call call, Leg from, Leg other) {
+        if (!call.isAnswered()) {
             return;
+        }
+        if (from.state().isUp()) {
+            from.ending();
         }
         if (other != null) {
             sendBye(call, other);
@@ -368,7 +378,7 @@ final class CallControl {
     }
 
     void end(Call call, CallDisposition disposition, int status) {
-        call.state = Call.State.ENDED;
+        call.end();
         if (call.noAnswer != null) {
             call.noAnswer.cancel(false);
         }

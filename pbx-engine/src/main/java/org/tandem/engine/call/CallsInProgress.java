@@ -43,7 +43,7 @@ public final class CallsInProgress {
         int ended = 0;
         for (Call call : calls.all()) {
             synchronized (call) {
-                if (call.state != Call.State.ENDED) {
+                if (!call.isEnded()) {
                     control.endBecauseNodeStops(call);
                     ended++;
                 }

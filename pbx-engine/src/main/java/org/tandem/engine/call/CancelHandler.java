@@ -39,7 +39,7 @@ public final class CancelHandler {
         }
         replies.send(transaction.get(), replies.create(cancel, Response.OK));
         synchronized (call.get()) {
-            if (call.get().state == Call.State.RINGING) {
+            if (call.get().isRinging()) {
                 control.cancelForks(call.get(), null);
                 control.reject(call.get(), Response.REQUEST_TERMINATED, null, CallDisposition.CANCELLED);
             }

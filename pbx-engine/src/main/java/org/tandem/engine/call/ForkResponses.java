@@ -1,5 +1,7 @@
 package org.tandem.engine.call;
 
+import org.tandem.engine.call.leg.LegState;
+
 import javax.sip.ClientTransaction;
 import javax.sip.ResponseEvent;
 import javax.sip.TimeoutEvent;
@@ -48,7 +50,8 @@ public final class ForkResponses {
             synchronized (fork.call) {
                 if (fork.finalStatus == 0) {
                     fork.finalStatus = Response.REQUEST_TIMEOUT;
-                    if (fork.call.state == Call.State.RINGING && fork.call.allForksEnded()) {
+                    fork.leg.ended();
+                    if (fork.call.isRinging() && fork.call.allForksEnded()) {
                         control.allForksFailed(fork.call);
                     }
                 }
@@ -65,6 +68,9 @@ public final class ForkResponses {
             learnDialog(fork, response);
             if (status < 200) {
                 fork.provisional = true;
+                if (status > 100 && fork.leg.state().canBecome(LegState.EARLY)) {
+                    fork.leg.early();
+                }
                 if (fork.cancelWanted && !fork.cancelled) {
                     control.cancel(fork);
                 } else {
@@ -75,11 +81,16 @@ public final class ForkResponses {
             boolean first = fork.finalStatus == 0;
             fork.finalStatus = status;
             fork.finalResponse = response;
+            if (status < 300 && fork.leg.state().canBecome(LegState.ANSWERED)) {
+                fork.leg.answered();
+            } else if (status >= 300 && fork.leg.state().canBecome(LegState.ENDED)) {
+                fork.leg.ended();
+            }
             if (status < 300) {
-                if (call.state == Call.State.RINGING) {
+                if (call.isRinging()) {
                     control.answer(call, fork, response);
-                } else if (call.winner == fork) {
-                    if (!first && call.callerAcked) {
+                } else if (call.winner() == fork) {
+                    if (!first && call.callerAcked()) {
                         control.sendAck(call, fork.leg, fork.leg.lastInviteCseq, null); // our ACK was lost
                     }
                 } else if (first) {
@@ -87,7 +98,7 @@ public final class ForkResponses {
                 } else {
                     control.sendAck(call, fork.leg, fork.leg.lastInviteCseq, null);
                 }
-            } else if (call.state == Call.State.RINGING && call.allForksEnded()) {
+            } else if (call.isRinging() && call.allForksEnded()) {
                 control.allForksFailed(call);
             }
         }
@@ -117,12 +128,15 @@ public final class ForkResponses {
         String callId = ((CallIdHeader) response.getHeader(CallIdHeader.NAME)).getCallId();
         calls.fork(callId).ifPresent(fork -> {
             synchronized (fork.call) {
-                if (fork.call.winner == fork) {
-                    if (fork.call.callerAcked) {
+                if (fork.call.winner() == fork) {
+                    if (fork.call.callerAcked()) {
                         control.sendAck(fork.call, fork.leg, cseq.getSeqNumber(), null);
                     }
                 } else {
                     learnDialog(fork, response);
+                    if (fork.leg.state().canBecome(LegState.ANSWERED)) {
+                        fork.leg.answered();
+                    }
                     control.ackAndBye(fork);
                 }
             }

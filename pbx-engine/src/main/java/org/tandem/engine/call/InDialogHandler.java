@@ -61,7 +61,7 @@ public final class InDialogHandler {
         if (Request.BYE.equals(request.getMethod())) {
             replies.send(transaction.get(), replies.create(request, Response.OK));
             synchronized (dialog.call()) {
-                control.hangUp(dialog.call(), dialog.to());
+                control.hangUp(dialog.call(), dialog.from(), dialog.to());
             }
             return;
         }
@@ -71,20 +71,18 @@ public final class InDialogHandler {
     private void ack(Calls.InDialog dialog, Request ack) {
         Call call = dialog.call();
         synchronized (call) {
-            if (dialog.to() == null || call.state != Call.State.ANSWERED) {
+            if (dialog.to() == null || !call.isAnswered()) {
                 return;
             }
             control.sendAck(call, dialog.to(), dialog.to().lastInviteCseq, ack);
-            if (dialog.from() == call.a) {
-                call.callerAcked = true;
-            }
+            call.acked(dialog.from(), dialog.to());
         }
     }
 
     private void relay(Calls.InDialog dialog, Request request, ServerTransaction origin) {
         Call call = dialog.call();
         synchronized (call) {
-            if (dialog.to() == null || call.state != Call.State.ANSWERED) {
+            if (dialog.to() == null || !call.isAnswered()) {
                 replies.send(origin, replies.create(request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST));
                 return;
             }

@@ -1,6 +1,7 @@
 package org.tandem.engine.call;
 
 import org.tandem.domain.registration.Flow;
+import org.tandem.engine.call.leg.LegState;
 
 import javax.sip.address.Address;
 import javax.sip.address.URI;
@@ -9,8 +10,8 @@ import javax.sip.address.URI;
  * One dialog of a call, seen from this node: its identifiers, where its phone is (the target from
  * its Contact) and the flow that reaches it (the packets' source for the caller, the registration's
  * flow for a callee). Requests to the phone go to the target over the flow, so a phone behind NAT
- * is reached on the connection or mapping it opened. Mutable fields are touched only under the
- * call's lock.
+ * is reached on the connection or mapping it opened. Its {@link LegState} changes only through the
+ * named moves below. Mutable fields are touched only under the call's lock.
  */
 final class Leg {
 
@@ -24,6 +25,7 @@ final class Leg {
     long localCseq;
     /** CSeq number of the last INVITE this node sent on this leg, for the ACK of its 2xx. */
     long lastInviteCseq;
+    private LegState state = LegState.CALLING;
 
     Leg(String callId, Address local, String localTag, Address remote, String remoteTag, URI target, Flow flow,
         long localCseq) {
@@ -39,5 +41,34 @@ final class Leg {
 
     long nextCseq() {
         return ++localCseq;
+    }
+
+    LegState state() {
+        return state;
+    }
+
+    /** A provisional answer (with its tag) on a leg still being called. */
+    void early() {
+        state = state.to(LegState.EARLY);
+    }
+
+    /** A 2xx to the leg's INVITE. */
+    void answered() {
+        state = state.to(LegState.ANSWERED);
+    }
+
+    /** The ACK of that 2xx went through. */
+    void confirmed() {
+        state = state.to(LegState.CONFIRMED);
+    }
+
+    /** A BYE was sent or received on the leg. */
+    void ending() {
+        state = state.to(LegState.ENDING);
+    }
+
+    /** The INVITE got a final refusal, or the hang-up is done. */
+    void ended() {
+        state = state.to(LegState.ENDED);
     }
 }

@@ -69,7 +69,7 @@ final class RingGroupHunt {
 
         @Override
         public void giveUp() {
-            if (call.state != Call.State.RINGING) {
+            if (!call.isRinging()) {
                 return;
             }
             if (call.forks.isEmpty()) {
@@ -104,7 +104,7 @@ final class RingGroupHunt {
 
         @Override
         public boolean ringNext() {
-            if (rung || call.state != Call.State.RINGING) {
+            if (rung || !call.isRinging()) {
                 return false;
             }
             rung = true;
@@ -141,7 +141,7 @@ final class RingGroupHunt {
 
         @Override
         public boolean ringNext() {
-            if (call.state != Call.State.RINGING) {
+            if (!call.isRinging()) {
                 return false;
             }
             while (next.hasNext()) {
