@@ -1,6 +1,8 @@
 package org.tandem.engine.call;
 
 import org.tandem.engine.call.leg.LegState;
+import org.tandem.engine.call.sessiontimer.SessionTimer;
+import org.tandem.engine.call.sessiontimer.SessionTimerDecision;
 
 import javax.sip.ServerTransaction;
 import javax.sip.SipProvider;
@@ -44,6 +46,8 @@ final class Call {
     final SipProvider provider;
     final ServerTransaction invite;
     final Leg a;
+    /** The session (RFC 4028) the caller's INVITE asked for, as the node offers it to the callee's phones. */
+    final SessionTimerDecision.Offered sessionOffer;
     final List<Fork> forks = new ArrayList<>();
 
     private State state = State.RINGING;
@@ -60,12 +64,17 @@ final class Call {
     private Fork winner;
     private Instant answeredAt;
     private boolean callerAcked;
+    /** The session agreed at the answer; null: none (no phone refreshes). */
+    private SessionTimer session;
+    /** Counts the session's refreshes, so an expiry armed before the last refresh does nothing. */
+    private long sessionRefreshes;
+    ScheduledFuture<?> sessionExpiry;
     ScheduledFuture<?> noAnswer;
     /** The 2xx sent to the caller, sent again until its ACK comes (RFC 3261 13.3.1.4). */
     Response answerToCaller;
 
     Call(UUID tenantId, String caller, String callee, Instant startedAt, SipProvider provider,
-         ServerTransaction invite, Leg a) {
+         ServerTransaction invite, Leg a, SessionTimerDecision.Offered sessionOffer) {
         this.tenantId = tenantId;
         this.caller = caller;
         this.callee = callee;
@@ -73,6 +82,7 @@ final class Call {
         this.provider = provider;
         this.invite = invite;
         this.a = a;
+        this.sessionOffer = sessionOffer;
     }
 
     State state() {
@@ -130,6 +140,22 @@ final class Call {
         winner = fork;
         answeredAt = at;
         a.answered();
+    }
+
+    /** Null: the call has no session timer. */
+    SessionTimer session() {
+        return session;
+    }
+
+    /** A session was agreed at the answer, or refreshed (perhaps with a new interval); the refresh's number. */
+    long sessionRefreshed(SessionTimer agreed) {
+        session = agreed;
+        return ++sessionRefreshes;
+    }
+
+    /** No refresh came since refresh number {@code refresh}. */
+    boolean sessionExpiredSince(long refresh) {
+        return state == State.ANSWERED && session != null && sessionRefreshes == refresh;
     }
 
     /** The call is over: the legs still being hung up are done. */

@@ -5,6 +5,9 @@ import org.tandem.domain.registration.Flow;
 import org.tandem.domain.registration.Registration;
 import org.tandem.domain.tenant.PlanLimits;
 import org.tandem.engine.call.leg.LegState;
+import org.tandem.engine.call.sessiontimer.SessionTimer;
+import org.tandem.engine.call.sessiontimer.SessionTimerDecision;
+import org.tandem.engine.call.sessiontimer.SessionTimerRules;
 import org.tandem.engine.cluster.ClusterPeers;
 import org.tandem.engine.cluster.NodeHop;
 
@@ -51,10 +54,11 @@ final class CallControl {
     private final CallTimer timer;
     private final InstantSource clock;
     private final Duration noAnswerTimeout;
+    private final SessionTimerRules sessionTimers;
 
     CallControl(SipMessages messages, Calls calls, CdrWriter cdrs, ActiveCallPublisher published,
                 CallAdmission admission, ClusterPeers peers, UUID nodeId, CallTimer timer, InstantSource clock,
-                Duration noAnswerTimeout) {
+                Duration noAnswerTimeout, SessionTimerRules sessionTimers) {
         this.messages = messages;
         this.peers = peers;
         this.nodeId = nodeId;
@@ -65,6 +69,7 @@ final class CallControl {
         this.timer = timer;
         this.clock = clock;
         this.noAnswerTimeout = noAnswerTimeout;
+        this.sessionTimers = sessionTimers;
     }
 
     /** Counts the call against its tenant's plan; over it, the caller gets 403 and the call ends. */
@@ -155,6 +160,7 @@ final class CallControl {
         leg.lastInviteCseq = leg.nextCseq();
         Request invite = messages.request(fork.call.provider, leg, Request.INVITE, leg.lastInviteCseq, hops);
         SipMessages.copyBody(fork.call.inviteRequest(), invite);
+        offerSession(fork.call.sessionOffer, invite);
         if (fork.handedTo != null) {
             String signature = peers.hop().orElseThrow().sign(nodeId, NodeHop.SignedCall.of(invite),
                     clock.instant());
@@ -169,6 +175,19 @@ final class CallControl {
             LOG.log(System.Logger.Level.DEBUG, () -> "cannot send INVITE to " + leg.target + ": " + e.getMessage());
             fork.finalStatus = Response.SERVICE_UNAVAILABLE;
             leg.ended();
+        }
+    }
+
+    /**
+     * The session the caller asked for (or the node's), to the callee's phones: "timer" is supported
+     * only when the caller supports it, since a callee choosing refresher=uac makes the caller refresh.
+     */
+    private void offerSession(SessionTimerDecision.Offered offer, Request invite) {
+        invite.addHeader(messages.extension(SipMessages.SESSION_EXPIRES, offer.seconds()
+                + (offer.refresher() == null ? "" : ";refresher=" + offer.refresher().parameter())));
+        invite.addHeader(messages.extension(SipMessages.MIN_SE, String.valueOf(sessionTimers.minSeconds())));
+        if (offer.callerSupportsTimer()) {
+            invite.addHeader(messages.supportedTimer());
         }
     }
 
@@ -204,6 +223,11 @@ final class CallControl {
         cancelForks(call, fork);
         call.answerToCaller = messages.relayed(call.provider, call.inviteRequest(), response, call.a.localTag,
                 call.a.flow.transport());
+        sessionTimers.answered(call.sessionOffer, SipMessages.headerValue(response, SipMessages.SESSION_EXPIRES))
+                .ifPresent(session -> {
+                    messages.answerSession(call.answerToCaller, session, call.sessionOffer.callerSupportsTimer());
+                    armSessionExpiry(call, session);
+                });
         sendToCaller(call, call.answerToCaller);
         timer.after(T1, () -> retransmitAnswer(call, T1, T1));
     }
@@ -231,6 +255,42 @@ final class CallControl {
             }
             Duration next = interval.multipliedBy(2).compareTo(T2) > 0 ? T2 : interval.multipliedBy(2);
             timer.after(next, () -> retransmitAnswer(call, next, waited.plus(next)));
+        }
+    }
+
+    /**
+     * A refresh (re-INVITE or UPDATE) went through between the phones: the session starts again,
+     * with the interval its 2xx names, if any.
+     */
+    void sessionRefreshed(Call call, Response ok) {
+        if (call.isAnswered() && call.session() != null) {
+            armSessionExpiry(call, sessionTimers.refreshed(call.session(),
+                    SipMessages.headerValue(ok, SipMessages.SESSION_EXPIRES)));
+        }
+    }
+
+    private void armSessionExpiry(Call call, SessionTimer session) {
+        long refresh = call.sessionRefreshed(session);
+        if (call.sessionExpiry != null) {
+            call.sessionExpiry.cancel(false);
+        }
+        call.sessionExpiry = timer.after(session.deadline(), () -> sessionExpired(call, refresh));
+    }
+
+    /**
+     * No refresh came in time: a phone vanished (or its network did). Both phones get a BYE and the
+     * call is recorded as answered, ending now (RFC 4028 10).
+     */
+    private void sessionExpired(Call call, long refresh) {
+        synchronized (call) {
+            if (!call.sessionExpiredSince(refresh)) {
+                return;
+            }
+            LOG.log(System.Logger.Level.INFO, () -> "call " + call.id + " ended: its session (" + call.session().seconds()
+                    + " s) was not refreshed in time");
+            sendBye(call, call.winner().leg);
+            sendBye(call, call.a);
+            end(call, CallDisposition.ANSWERED, Response.REQUEST_TIMEOUT);
         }
     }
 
@@ -381,6 +441,9 @@ final class CallControl {
         call.end();
         if (call.noAnswer != null) {
             call.noAnswer.cancel(false);
+        }
+        if (call.sessionExpiry != null) {
+            call.sessionExpiry.cancel(false);
         }
         calls.remove(call);
         published.ended(call);

@@ -8,9 +8,11 @@ import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.header.MaxForwardsHeader;
+import javax.sip.header.RequireHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Requests within a call's dialogs (they carry a To tag), from either side:
@@ -25,6 +27,9 @@ import java.util.Optional;
 public final class InDialogHandler {
 
     private static final System.Logger LOG = System.getLogger(InDialogHandler.class.getName());
+
+    /** The requests that refresh a session when they succeed (RFC 4028 7.4, 8). */
+    private static final Set<String> SESSION_REFRESHES = Set.of(Request.INVITE, Request.UPDATE);
 
     /** A request relayed within a call: where its answer goes back to. */
     record Relay(Call call, ServerTransaction origin, Leg from) {
@@ -92,6 +97,7 @@ public final class InDialogHandler {
             Request out = messages.request(call.provider, to, request.getMethod(), cseq,
                     maxForwards == null ? 70 : maxForwards.getMaxForwards() - 1);
             SipMessages.copyBody(request, out);
+            SipMessages.copyHeaders(request, out, SipMessages.SESSION_EXPIRES, SipMessages.MIN_SE);
             if (Request.INVITE.equals(request.getMethod())) {
                 to.lastInviteCseq = cseq;
             }
@@ -110,8 +116,13 @@ public final class InDialogHandler {
             return;
         }
         synchronized (relay.call()) {
-            Response out = messages.relayed(relay.call().provider, relay.origin().getRequest(), response, null,
+            Request request = relay.origin().getRequest();
+            Response out = messages.relayed(relay.call().provider, request, response, null,
                     relay.from().flow.transport());
+            SipMessages.copyHeaders(response, out, SipMessages.SESSION_EXPIRES, RequireHeader.NAME);
+            if (response.getStatusCode() / 100 == 2 && SESSION_REFRESHES.contains(request.getMethod())) {
+                control.sessionRefreshed(relay.call(), response);
+            }
             try {
                 relay.origin().sendResponse(out);
             } catch (SipException | InvalidArgumentException | RuntimeException e) {
