@@ -28,7 +28,7 @@ final class ActiveCallPublisher {
 
     /** The call rings (once: a ring group's next members ring the same call). */
     void ringing(Call call) {
-        if (!call.handedOver && !call.published) {
+        if (!call.handedOver() && !call.published) {
             call.published = true;
             publish(call, ActiveCallChange.up(state(call)));
         }

@@ -53,8 +53,6 @@ final class Call {
     private State state = State.RINGING;
     /** Counted against the tenant's plan ({@link CallAdmission}) until it ends. */
     boolean admitted;
-    /** Another node handed this call over to ring its callee's phones here; that node counts and records it. */
-    boolean handedOver;
     /** Listed among the active calls ({@link ActiveCallPublisher}) until it ends. */
     boolean published;
     /** Null for a call to an extension. */
@@ -83,6 +81,11 @@ final class Call {
         this.invite = invite;
         this.a = a;
         this.sessionOffer = sessionOffer;
+    }
+
+    /** Another node handed this call over to ring its callee's phones here; that node counts and records it. */
+    boolean handedOver() {
+        return a instanceof NodeHopLeg;
     }
 
     State state() {

@@ -145,11 +145,12 @@ final class CallControl {
 
     private void startFork(Call call, URI target, Flow flow, UUID handedTo, int hops) {
         Request original = call.inviteRequest();
-        Leg leg = new Leg(call.provider.getNewCallId().getCallId(),
-                (Address) ((FromHeader) original.getHeader(FromHeader.NAME)).getAddress().clone(), newTag(),
-                (Address) ((ToHeader) original.getHeader(ToHeader.NAME)).getAddress().clone(), null,
-                target, flow, 0);
-        Fork fork = new Fork(call, leg, handedTo);
+        String callId = call.provider.getNewCallId().getCallId();
+        Address from = (Address) ((FromHeader) original.getHeader(FromHeader.NAME)).getAddress().clone();
+        Address to = (Address) ((ToHeader) original.getHeader(ToHeader.NAME)).getAddress().clone();
+        Leg leg = handedTo == null ? new PhoneLeg(callId, from, newTag(), to, null, target, flow)
+                : new NodeHopLeg(handedTo, callId, from, newTag(), to, null, target, flow);
+        Fork fork = new Fork(call, leg);
         call.forks.add(fork);
         calls.add(fork);
         send(fork, hops);
@@ -161,7 +162,7 @@ final class CallControl {
         Request invite = messages.request(fork.call.provider, leg, Request.INVITE, leg.lastInviteCseq, hops);
         SipMessages.copyBody(fork.call.inviteRequest(), invite);
         offerSession(fork.call.sessionOffer, invite);
-        if (fork.handedTo != null) {
+        if (leg instanceof NodeHopLeg) {
             String signature = peers.hop().orElseThrow().sign(nodeId, NodeHop.SignedCall.of(invite),
                     clock.instant());
             invite.addHeader(messages.extension(NodeHop.HEADER, signature));
@@ -451,7 +452,7 @@ final class CallControl {
             call.admitted = false;
             admission.release(call.tenantId);
         }
-        if (!call.handedOver) {
+        if (!call.handedOver()) {
             cdrs.ended(call, clock.instant(), disposition, status); // the node that handed it over records it
         }
     }

@@ -120,7 +120,6 @@ public final class InviteHandler {
         replies.send(transaction.get(), trying(request));
 
         Call call = newCall(event, transaction.get(), caller, source, session);
-        call.handedOver = caller.handedOver();
         calls.add(call);
         synchronized (call) {
             try {
@@ -134,7 +133,7 @@ public final class InviteHandler {
     }
 
     private void route(Call call, CallerAuthentication.Caller caller) {
-        if (!call.handedOver && !control.admit(call, caller.account().plan())) {
+        if (!call.handedOver() && !control.admit(call, caller.account().plan())) {
             return;
         }
         Optional<SipAccount> callee = services.accounts().find(caller.domain(), call.callee)
@@ -143,7 +142,7 @@ public final class InviteHandler {
             ringExtension(call, callee.get());
             return;
         }
-        if (call.handedOver) {
+        if (call.handedOver()) {
             control.reject(call, Response.NOT_FOUND, null); // a node hands over extensions, never groups
             return;
         }
@@ -163,7 +162,7 @@ public final class InviteHandler {
     private void ringExtension(Call call, SipAccount callee) {
         AddressOfRecord aor = new AddressOfRecord(callee.tenantId(), callee.number());
         Instant now = services.clock().instant().truncatedTo(ChronoUnit.MILLIS);
-        List<Registration> phones = call.handedOver || services.peers().hop().isEmpty()
+        List<Registration> phones = call.handedOver() || services.peers().hop().isEmpty()
                 ? services.registrations().active(services.nodeId(), aor, now)
                 : services.registrations().activeAnywhere(aor, now);
         if (phones.isEmpty()) {
@@ -205,8 +204,13 @@ public final class InviteHandler {
         ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
         ContactHeader contact = (ContactHeader) request.getHeader(ContactHeader.NAME);
         URI target = contact != null ? contact.getAddress().getURI() : from.getAddress().getURI();
-        Leg a = new Leg(Calls.callId(request), (Address) to.getAddress().clone(), CallControl.newTag(),
-                (Address) from.getAddress().clone(), from.getTag(), (URI) target.clone(), source, 0);
+        String callId = Calls.callId(request);
+        Address local = (Address) to.getAddress().clone();
+        Address remote = (Address) from.getAddress().clone();
+        Leg a = caller.handedOver()
+                ? new NodeHopLeg(caller.handedOverBy(), callId, local, CallControl.newTag(), remote, from.getTag(),
+                (URI) target.clone(), source)
+                : new PhoneLeg(callId, local, CallControl.newTag(), remote, from.getTag(), (URI) target.clone(), source);
         String dialled = request.getRequestURI() instanceof SipURI sip && sip.getUser() != null ? sip.getUser() : "";
         return new Call(caller.account().tenantId(), caller.account().number().digits(), dialled,
                 services.clock().instant(), (SipProvider) event.getSource(), transaction, a, session);

@@ -7,13 +7,15 @@ import javax.sip.address.Address;
 import javax.sip.address.URI;
 
 /**
- * One dialog of a call, seen from this node: its identifiers, where its phone is (the target from
+ * One dialog of a call, seen from this node, of one of the kinds a call has today: a phone reached
+ * over its flow ({@link PhoneLeg}) or another node of the cluster ({@link NodeHopLeg}). The coming
+ * kinds (a trunk, the node's own media, a conference) are further subclasses. A leg is its identifiers, where its phone is (the target from
  * its Contact) and the flow that reaches it (the packets' source for the caller, the registration's
  * flow for a callee). Requests to the phone go to the target over the flow, so a phone behind NAT
  * is reached on the connection or mapping it opened. Its {@link LegState} changes only through the
  * named moves below. Mutable fields are touched only under the call's lock.
  */
-final class Leg {
+abstract sealed class Leg permits PhoneLeg, NodeHopLeg {
 
     final String callId;
     final Address local;
@@ -27,8 +29,7 @@ final class Leg {
     long lastInviteCseq;
     private LegState state = LegState.CALLING;
 
-    Leg(String callId, Address local, String localTag, Address remote, String remoteTag, URI target, Flow flow,
-        long localCseq) {
+    protected Leg(String callId, Address local, String localTag, Address remote, String remoteTag, URI target, Flow flow) {
         this.callId = callId;
         this.local = local;
         this.localTag = localTag;
@@ -36,7 +37,6 @@ final class Leg {
         this.remoteTag = remoteTag;
         this.target = target;
         this.flow = flow;
-        this.localCseq = localCseq;
     }
 
     long nextCseq() {
