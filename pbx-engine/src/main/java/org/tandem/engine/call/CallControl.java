@@ -33,8 +33,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * What a call does, step by step: ring the forks, answer, cancel, reject, hang up. Every method is
- * called with the call's lock held, which keeps one call's messages in order.
+ * What a call does, step by step: ring the forks, answer, cancel, reject, hang up. Whatever happens
+ * to a call comes in as a {@link CallEvent} through {@link #handle}; every method runs with the
+ * call's lock held, which keeps one call's messages in order.
  */
 final class CallControl {
 
@@ -70,6 +71,27 @@ final class CallControl {
         this.clock = clock;
         this.noAnswerTimeout = noAnswerTimeout;
         this.sessionTimers = sessionTimers;
+    }
+
+    /** What {@code event} does to {@code call}; takes the call's lock. */
+    void handle(Call call, CallEvent event) {
+        synchronized (call) {
+            switch (event) {
+                case CallEvent.Provisional(Fork fork, Response response) -> provisional(fork, response);
+                case CallEvent.Answered(Fork fork, Response response) -> answered(fork, response);
+                case CallEvent.AnsweredAgain(Fork fork, Response response, long inviteCseq) ->
+                        answeredAgain(fork, response, inviteCseq);
+                case CallEvent.Refused(Fork fork, Response response) -> refused(fork, response);
+                case CallEvent.ForkTimedOut(Fork fork) -> forkTimedOut(fork);
+                case CallEvent.NoAnswer() -> noAnswer(call);
+                case CallEvent.Cancelled() -> cancelled(call);
+                case CallEvent.Acked(Leg from, Leg to, Request ack) -> acked(call, from, to, ack);
+                case CallEvent.HungUp(Leg from, Leg to) -> hangUp(call, from, to);
+                case CallEvent.Refreshed(Response ok) -> sessionRefreshed(call, ok);
+                case CallEvent.SessionExpired(long refresh) -> sessionExpired(call, refresh);
+                case CallEvent.NodeStops() -> endBecauseNodeStops(call);
+            }
+        }
     }
 
     /** Counts the call against its tenant's plan; over it, the caller gets 403 and the call ends. */
@@ -115,7 +137,7 @@ final class CallControl {
             allForksFailed(call);
             return;
         }
-        call.noAnswer = timer.after(timeout, () -> noAnswer(call));
+        call.noAnswer = timer.after(timeout, () -> handle(call, new CallEvent.NoAnswer()));
     }
 
     private void ringPhone(Call call, Registration binding, int hops) {
@@ -193,29 +215,120 @@ final class CallControl {
     }
 
     private void noAnswer(Call call) {
-        synchronized (call) {
-            if (call.isRinging()) {
-                cancelForks(call, null);
-                if (call.hunt != null) {
-                    huntOn(call);
-                } else {
-                    reject(call, Response.TEMPORARILY_UNAVAILABLE, "No Answer", CallDisposition.NO_ANSWER);
-                }
+        if (call.isRinging()) {
+            cancelForks(call, null);
+            if (call.hunt != null) {
+                huntOn(call);
+            } else {
+                reject(call, Response.TEMPORARILY_UNAVAILABLE, "No Answer", CallDisposition.NO_ANSWER);
             }
         }
     }
 
-    /** A 1xx from a phone, relayed to the caller (with its SDP, if any) while the call rings. */
-    void provisional(Call call, Response response) {
-        if (call.isRinging() && response.getStatusCode() > 100) {
+    /**
+     * A 1xx from a phone: now its fork may be cancelled (and is, if that is owed); else it is relayed
+     * to the caller (with its SDP, if any) while the call rings.
+     */
+    private void provisional(Fork fork, Response response) {
+        Call call = fork.call;
+        fork.leg.learnFrom(response);
+        fork.provisional = true;
+        if (response.getStatusCode() > 100 && fork.leg.state().canBecome(LegState.EARLY)) {
+            fork.leg.early();
+        }
+        if (fork.cancelWanted && !fork.cancelled) {
+            cancel(fork);
+        } else if (call.isRinging() && response.getStatusCode() > 100) {
             call.a.early();
             sendToCaller(call, messages.relayed(call.provider, call.inviteRequest(), response, call.a.localTag,
                     call.a.flow.transport()));
         }
     }
 
+    /**
+     * A 2xx to a fork's INVITE: the first wins the call; the winner's again (our ACK was lost) is
+     * ACKed again once the caller ACKed; any other fork's is ACKed and hung up.
+     */
+    private void answered(Fork fork, Response response) {
+        Call call = fork.call;
+        fork.leg.learnFrom(response);
+        boolean first = fork.finalStatus == 0;
+        fork.finalStatus = response.getStatusCode();
+        fork.finalResponse = response;
+        if (fork.leg.state().canBecome(LegState.ANSWERED)) {
+            fork.leg.answered();
+        }
+        if (call.isRinging()) {
+            answer(call, fork, response);
+        } else if (call.winner() == fork) {
+            if (!first && call.callerAcked()) {
+                sendAck(call, fork.leg, fork.leg.lastInviteCseq, null);
+            }
+        } else if (first) {
+            ackAndBye(fork);
+        } else {
+            sendAck(call, fork.leg, fork.leg.lastInviteCseq, null);
+        }
+    }
+
+    /** A 2xx after the fork's transaction ended: the winner's is ACKed again once the caller ACKed; others get ACK and BYE. */
+    private void answeredAgain(Fork fork, Response response, long inviteCseq) {
+        if (fork.call.winner() == fork) {
+            if (fork.call.callerAcked()) {
+                sendAck(fork.call, fork.leg, inviteCseq, null);
+            }
+            return;
+        }
+        fork.leg.learnFrom(response);
+        if (fork.leg.state().canBecome(LegState.ANSWERED)) {
+            fork.leg.answered();
+        }
+        ackAndBye(fork);
+    }
+
+    /** A phone refused: once every fork rung now has, the call moves on or fails. */
+    private void refused(Fork fork, Response response) {
+        fork.leg.learnFrom(response);
+        fork.finalStatus = response.getStatusCode();
+        fork.finalResponse = response;
+        if (fork.leg.state().canBecome(LegState.ENDED)) {
+            fork.leg.ended();
+        }
+        if (fork.call.isRinging() && fork.call.allForksEnded()) {
+            allForksFailed(fork.call);
+        }
+    }
+
+    /** No answer at all to a fork's INVITE: as if it had said 408. */
+    private void forkTimedOut(Fork fork) {
+        if (fork.finalStatus == 0) {
+            fork.finalStatus = Response.REQUEST_TIMEOUT;
+            fork.leg.ended();
+            if (fork.call.isRinging() && fork.call.allForksEnded()) {
+                allForksFailed(fork.call);
+            }
+        }
+    }
+
+    /** The caller gave up while the phones rang: they get CANCEL, it gets 487. */
+    private void cancelled(Call call) {
+        if (call.isRinging()) {
+            cancelForks(call, null);
+            reject(call, Response.REQUEST_TERMINATED, null, CallDisposition.CANCELLED);
+        }
+    }
+
+    /** An ACK on an answered call goes to the other leg, for its last INVITE (with the body, for a late offer). */
+    private void acked(Call call, Leg from, Leg to, Request ack) {
+        if (to == null || !call.isAnswered()) {
+            return;
+        }
+        sendAck(call, to, to.lastInviteCseq, ack);
+        call.acked(from, to);
+    }
+
     /** The first 2xx wins: the other forks are cancelled and the 2xx (its SDP unchanged) goes to the caller. */
-    void answer(Call call, Fork fork, Response response) {
+    private void answer(Call call, Fork fork, Response response) {
         call.answer(fork, clock.instant());
         published.answered(call);
         if (call.noAnswer != null) {
@@ -263,7 +376,7 @@ final class CallControl {
      * A refresh (re-INVITE or UPDATE) went through between the phones: the session starts again,
      * with the interval its 2xx names, if any.
      */
-    void sessionRefreshed(Call call, Response ok) {
+    private void sessionRefreshed(Call call, Response ok) {
         if (call.isAnswered() && call.session() != null) {
             armSessionExpiry(call, sessionTimers.refreshed(call.session(),
                     SipMessages.headerValue(ok, SipMessages.SESSION_EXPIRES)));
@@ -275,7 +388,7 @@ final class CallControl {
         if (call.sessionExpiry != null) {
             call.sessionExpiry.cancel(false);
         }
-        call.sessionExpiry = timer.after(session.deadline(), () -> sessionExpired(call, refresh));
+        call.sessionExpiry = timer.after(session.deadline(), () -> handle(call, new CallEvent.SessionExpired(refresh)));
     }
 
     /**
@@ -283,26 +396,24 @@ final class CallControl {
      * call is recorded as answered, ending now (RFC 4028 10).
      */
     private void sessionExpired(Call call, long refresh) {
-        synchronized (call) {
-            if (!call.sessionExpiredSince(refresh)) {
-                return;
-            }
-            LOG.log(System.Logger.Level.INFO, () -> "call " + call.id + " ended: its session (" + call.session().seconds()
-                    + " s) was not refreshed in time");
-            sendBye(call, call.winner().leg);
-            sendBye(call, call.a);
-            end(call, CallDisposition.ANSWERED, Response.REQUEST_TIMEOUT);
+        if (!call.sessionExpiredSince(refresh)) {
+            return;
         }
+        LOG.log(System.Logger.Level.INFO, () -> "call " + call.id + " ended: its session (" + call.session().seconds()
+                + " s) was not refreshed in time");
+        sendBye(call, call.winner().leg);
+        sendBye(call, call.a);
+        end(call, CallDisposition.ANSWERED, Response.REQUEST_TIMEOUT);
     }
 
     /** A 2xx from a phone too late (another answered, or the call is over): ACK it, then BYE. */
-    void ackAndBye(Fork fork) {
+    private void ackAndBye(Fork fork) {
         sendAck(fork.call, fork.leg, fork.leg.lastInviteCseq, null);
         sendBye(fork.call, fork.leg);
     }
 
     /** The phone's answer to the caller's answer: an ACK on {@code leg} for its last INVITE. */
-    void sendAck(Call call, Leg leg, long inviteCseq, Request from) {
+    private void sendAck(Call call, Leg leg, long inviteCseq, Request from) {
         if (leg.state() == LegState.ANSWERED) {
             leg.confirmed();
         }
@@ -317,7 +428,7 @@ final class CallControl {
         }
     }
 
-    void sendBye(Call call, Leg leg) {
+    private void sendBye(Call call, Leg leg) {
         if (leg.state().isUp()) {
             leg.ending();
         }
@@ -330,7 +441,7 @@ final class CallControl {
     }
 
     /** Cancels every fork still ringing except {@code keep} (null: all). */
-    void cancelForks(Call call, Fork keep) {
+    private void cancelForks(Call call, Fork keep) {
         for (Fork fork : call.forks) {
             if (fork != keep && fork.finalStatus == 0 && !fork.cancelled) {
                 cancel(fork);
@@ -339,7 +450,7 @@ final class CallControl {
     }
 
     /** Sends the CANCEL, or owes it until the phone's first provisional answer (RFC 3261 9.1). */
-    void cancel(Fork fork) {
+    private void cancel(Fork fork) {
         if (!fork.provisional) {
             fork.cancelWanted = true;
             return;
@@ -357,7 +468,7 @@ final class CallControl {
      * Every fork rung now failed: a ring group moves on to its next members; otherwise the caller
      * gets the most telling answer (busy first).
      */
-    void allForksFailed(Call call) {
+    private void allForksFailed(Call call) {
         if (call.hunt != null) {
             huntOn(call);
             return;
@@ -403,7 +514,7 @@ final class CallControl {
      * (a phone then tries the pool's other node); an answered call gets a BYE on both legs. Either
      * way the call is recorded now, while its record can still be written.
      */
-    void endBecauseNodeStops(Call call) {
+    private void endBecauseNodeStops(Call call) {
         switch (call.state()) {
             case RINGING -> {
                 cancelForks(call, null);
@@ -425,7 +536,7 @@ final class CallControl {
     }
 
     /** A BYE came on {@code from}: the other leg (if any) gets one, and the call ends. */
-    void hangUp(Call call, Leg from, Leg other) {
+    private void hangUp(Call call, Leg from, Leg other) {
         if (!call.isAnswered()) {
             return;
         }
@@ -438,7 +549,7 @@ final class CallControl {
         end(call, CallDisposition.ANSWERED, Response.OK);
     }
 
-    void end(Call call, CallDisposition disposition, int status) {
+    private void end(Call call, CallDisposition disposition, int status) {
         call.end();
         if (call.noAnswer != null) {
             call.noAnswer.cancel(false);

@@ -44,7 +44,7 @@ public final class CallsInProgress {
         for (Call call : calls.all()) {
             synchronized (call) {
                 if (!call.isEnded()) {
-                    control.endBecauseNodeStops(call);
+                    control.handle(call, new CallEvent.NodeStops());
                     ended++;
                 }
             }

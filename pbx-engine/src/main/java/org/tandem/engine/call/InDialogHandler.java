@@ -51,7 +51,8 @@ public final class InDialogHandler {
         Request request = event.getRequest();
         Optional<Calls.InDialog> found = calls.inDialog(request);
         if (Request.ACK.equals(request.getMethod())) {
-            found.ifPresent(dialog -> ack(dialog, request));
+            found.ifPresent(dialog -> control.handle(dialog.call(),
+                    new CallEvent.Acked(dialog.from(), dialog.to(), request)));
             return;
         }
         if (found.isEmpty()) {
@@ -65,23 +66,10 @@ public final class InDialogHandler {
         Calls.InDialog dialog = found.get();
         if (Request.BYE.equals(request.getMethod())) {
             replies.send(transaction.get(), replies.create(request, Response.OK));
-            synchronized (dialog.call()) {
-                control.hangUp(dialog.call(), dialog.from(), dialog.to());
-            }
+            control.handle(dialog.call(), new CallEvent.HungUp(dialog.from(), dialog.to()));
             return;
         }
         relay(dialog, request, transaction.get());
-    }
-
-    private void ack(Calls.InDialog dialog, Request ack) {
-        Call call = dialog.call();
-        synchronized (call) {
-            if (dialog.to() == null || !call.isAnswered()) {
-                return;
-            }
-            control.sendAck(call, dialog.to(), dialog.to().lastInviteCseq, ack);
-            call.acked(dialog.from(), dialog.to());
-        }
     }
 
     private void relay(Calls.InDialog dialog, Request request, ServerTransaction origin) {
@@ -121,7 +109,7 @@ public final class InDialogHandler {
                     relay.from().flow.transport());
             SipMessages.copyHeaders(response, out, SipMessages.SESSION_EXPIRES, RequireHeader.NAME);
             if (response.getStatusCode() / 100 == 2 && SESSION_REFRESHES.contains(request.getMethod())) {
-                control.sessionRefreshed(relay.call(), response);
+                control.handle(relay.call(), new CallEvent.Refreshed(response));
             }
             try {
                 relay.origin().sendResponse(out);

@@ -5,6 +5,9 @@ import org.tandem.engine.call.leg.LegState;
 
 import javax.sip.address.Address;
 import javax.sip.address.URI;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Response;
 
 /**
  * One dialog of a call, seen from this node, of one of the kinds a call has today: a phone reached
@@ -41,6 +44,18 @@ abstract sealed class Leg permits PhoneLeg, NodeHopLeg {
 
     long nextCseq() {
         return ++localCseq;
+    }
+
+    /** A phone's answer on this leg: its To tag and (for 1xx-2xx) Contact make the leg a dialog. */
+    void learnFrom(Response response) {
+        String tag = ((ToHeader) response.getHeader(ToHeader.NAME)).getTag();
+        if (tag != null && remoteTag == null) {
+            remoteTag = tag;
+        }
+        ContactHeader contact = (ContactHeader) response.getHeader(ContactHeader.NAME);
+        if (contact != null && response.getStatusCode() < 300 && response.getStatusCode() > 100) {
+            target = (URI) contact.getAddress().getURI().clone();
+        }
     }
 
     LegState state() {
