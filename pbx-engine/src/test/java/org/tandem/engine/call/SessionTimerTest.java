@@ -73,6 +73,40 @@ class SessionTimerTest {
     }
 
     @Test
+    void whenTheCalleeRefreshesAndVanishesTheCallerWithoutTimersHearsTheByeToo() throws Exception {
+        RegistrarDatabase db = NODE.database();
+        String callerNumber = db.newExtension();
+        String calleeNumber = db.newExtension();
+        try (TestPhone callee = TestPhone.udp(NODE.port(), calleeNumber, ALPHA);
+             TestPhone caller = TestPhone.udp(NODE.port(), callerNumber, ALPHA)) {
+            assertThat(TestPhone.statusOf(callee.registerWithAuth(callee.register()))).isEqualTo(200);
+            Answered call = answer(caller, callerNumber, callee, calleeNumber, "",
+                    "Session-Expires: 3;refresher=uas\r\n");
+            assertThat(call.inviteB).doesNotContain("\r\nSupported: timer");
+            // the caller does no timers: it is told the other side refreshes, and nothing is required of it
+            assertThat(one(call.ok, "Session-Expires")).isEqualTo("3;refresher=uas");
+            assertThat(call.ok).doesNotContain("\r\nRequire:");
+            TestDialog b = call.dialogs.callee();
+
+            // one refresh from the callee reaches the caller; then the callee goes silent
+            callee.send(withHeaders(inDialog(callee, "UPDATE", b.target, b.callId, b.from, b.to, ++b.cseq, null), "Session-Expires: 3;refresher=uac\r\n"));
+            String update = next(caller);
+            assertThat(update).startsWith("UPDATE ");
+            assertThat(one(update, "Session-Expires")).isEqualTo("3;refresher=uac");
+            caller.send(response(update, "200 OK", null, caller, null));
+            assertThat(TestPhone.statusOf(next(callee))).isEqualTo(200);
+            long refreshed = System.nanoTime();
+
+            String byeA = caller.receive(Duration.ofSeconds(5)).orElseThrow(() -> new AssertionError("no BYE"));
+            assertThat(byeA).startsWith("BYE ");
+            assertThat(Duration.ofNanos(System.nanoTime() - refreshed)).isGreaterThan(Duration.ofMillis(1_900));
+            caller.send(response(byeA, "200 OK", null, caller, null));
+            assertThat(next(callee)).startsWith("BYE ");
+            assertThat(db.awaitCallRecord(callerNumber, calleeNumber, ALPHA)).isEqualTo("ANSWERED 408 answered");
+        }
+    }
+
+    @Test
     void aCallWhoseCallerRefreshesKeepsGoingAndEachRefreshReachesTheCallee() throws Exception {
         RegistrarDatabase db = NODE.database();
         String callerNumber = db.newExtension();
@@ -156,6 +190,12 @@ class SessionTimerTest {
     /** The call answered by the callee (no Session-Expires of its own) and ACKed: what each phone saw. */
     private static Answered answer(TestPhone caller, String callerNumber, TestPhone callee, String calleeNumber,
                                    String headers) throws Exception {
+        return answer(caller, callerNumber, callee, calleeNumber, headers, "");
+    }
+
+    /** Same, the callee's 200 carrying {@code answerHeaders}. */
+    private static Answered answer(TestPhone caller, String callerNumber, TestPhone callee, String calleeNumber,
+                                   String headers, String answerHeaders) throws Exception {
         String uri = "sip:" + calleeNumber + "@" + ALPHA;
         String callId = UUID.randomUUID() + "@caller";
         String from = "<sip:" + callerNumber + "@" + ALPHA + ">;tag=c1";
@@ -164,7 +204,7 @@ class SessionTimerTest {
                 proxyAuthorization(required, callerNumber, uri)), headers));
         String inviteB = next(callee);
         assertThat(inviteB).startsWith("INVITE ");
-        callee.send(response(inviteB, "200 OK", "b1", callee, sdp("callee", "sendrecv")));
+        callee.send(withHeaders(response(inviteB, "200 OK", "b1", callee, sdp("callee", "sendrecv")), answerHeaders));
         String ok = finalAnswer(caller);
         assertThat(TestPhone.statusOf(ok)).isEqualTo(200);
         assertThat(body(ok)).isEqualTo(sdp("callee", "sendrecv"));
