@@ -10,6 +10,7 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
@@ -17,9 +18,10 @@ import java.util.concurrent.ScheduledFuture;
 /**
  * One call attempt: the caller's dialog (leg A, with the INVITE's server transaction), the forks
  * ringing the callee's phones and, once one answered, the winner. Its monitor is the call's lock:
- * every field is read and written, and every message of the call sent, while holding it. The call's
- * {@link State} and its winner change only through {@link #answer} and {@link #end}, each leg's
- * state only through its own moves ({@link Leg}).
+ * its state is read and changed, and every message of the call sent, while holding it
+ * ({@link CallControl#handle}). What changes is private and changes through named methods: the
+ * call's {@link State} and winner only through {@link #answer} and {@link #end}, each leg's state
+ * only through its own moves ({@link Leg}).
  */
 final class Call {
 
@@ -48,17 +50,17 @@ final class Call {
     final Leg a;
     /** The session (RFC 4028) the caller's INVITE asked for, as the node offers it to the callee's phones. */
     final SessionTimerDecision.Offered sessionOffer;
-    final List<Fork> forks = new ArrayList<>();
+    private final List<Fork> forks = new ArrayList<>();
 
     private State state = State.RINGING;
     /** Counted against the tenant's plan ({@link CallAdmission}) until it ends. */
-    boolean admitted;
+    private boolean admitted;
     /** Listed among the active calls ({@link ActiveCallPublisher}) until it ends. */
-    boolean published;
+    private boolean published;
     /** Null for a call to an extension. */
-    Hunt hunt;
+    private Hunt hunt;
     /** The forks rung now are {@code forks} from here on; earlier ones belong to members already tried. */
-    int ringingFrom;
+    private int ringingFrom;
     private Fork winner;
     private Instant answeredAt;
     private boolean callerAcked;
@@ -66,10 +68,10 @@ final class Call {
     private SessionTimer session;
     /** Counts the session's refreshes, so an expiry armed before the last refresh does nothing. */
     private long sessionRefreshes;
-    ScheduledFuture<?> sessionExpiry;
-    ScheduledFuture<?> noAnswer;
+    private ScheduledFuture<?> sessionExpiry;
+    private ScheduledFuture<?> noAnswer;
     /** The 2xx sent to the caller, sent again until its ACK comes (RFC 3261 13.3.1.4). */
-    Response answerToCaller;
+    private Response answerToCaller;
 
     Call(UUID tenantId, String caller, String callee, Instant startedAt, SipProvider provider,
          ServerTransaction invite, Leg a, SessionTimerDecision.Offered sessionOffer) {
@@ -86,6 +88,87 @@ final class Call {
     /** Another node handed this call over to ring its callee's phones here; that node counts and records it. */
     boolean handedOver() {
         return a instanceof NodeHopLeg;
+    }
+
+    /** Every fork of the call so far, of the members rung now and before. */
+    List<Fork> forks() {
+        return Collections.unmodifiableList(forks);
+    }
+
+    /** The forks added from now on are the ones rung now. */
+    void ringAnew() {
+        ringingFrom = forks.size();
+    }
+
+    void add(Fork fork) {
+        forks.add(fork);
+    }
+
+    /** Counted against the tenant's plan from now until {@link #releaseAdmission}. */
+    void admitted() {
+        admitted = true;
+    }
+
+    /** No longer counted; whether it was. */
+    boolean releaseAdmission() {
+        boolean was = admitted;
+        admitted = false;
+        return was;
+    }
+
+    /** Listed among the active calls from now; whether it was not yet. */
+    boolean publish() {
+        boolean first = !published;
+        published = true;
+        return first;
+    }
+
+    boolean isPublished() {
+        return published;
+    }
+
+    /** No longer listed; whether it was. */
+    boolean unpublish() {
+        boolean was = published;
+        published = false;
+        return was;
+    }
+
+    /** Null for a call to an extension. */
+    Hunt hunt() {
+        return hunt;
+    }
+
+    void huntWith(Hunt ringGroupHunt) {
+        hunt = ringGroupHunt;
+    }
+
+    /** The no-answer timeout of the phones rung now (a ring group's next members get a new one). */
+    void noAnswerAfter(ScheduledFuture<?> timeout) {
+        stopNoAnswer();
+        noAnswer = timeout;
+    }
+
+    void stopNoAnswer() {
+        if (noAnswer != null) {
+            noAnswer.cancel(false);
+        }
+    }
+
+    /** The expiry of the session as last agreed or refreshed. */
+    void sessionExpiresAfter(ScheduledFuture<?> expiry) {
+        if (sessionExpiry != null) {
+            sessionExpiry.cancel(false);
+        }
+        sessionExpiry = expiry;
+    }
+
+    Response answerToCaller() {
+        return answerToCaller;
+    }
+
+    void answerToCaller(Response ok) {
+        answerToCaller = ok;
     }
 
     State state() {
@@ -164,6 +247,10 @@ final class Call {
     /** The call is over: the legs still being hung up are done. */
     void end() {
         state = State.ENDED;
+        stopNoAnswer();
+        if (sessionExpiry != null) {
+            sessionExpiry.cancel(false);
+        }
         for (Leg leg : winner == null ? new Leg[]{a} : new Leg[]{a, winner.leg}) {
             if (leg.state().canBecome(LegState.ENDED)) {
                 leg.ended();

@@ -101,7 +101,7 @@ final class CallControl {
             reject(call, Response.FORBIDDEN, refusal.get().reason, CallDisposition.FAILED);
             return false;
         }
-        call.admitted = true;
+        call.admitted();
         return true;
     }
 
@@ -120,7 +120,7 @@ final class CallControl {
      */
     void ring(Call call, List<Registration> bindings, Duration timeout) {
         published.ringing(call);
-        call.ringingFrom = call.forks.size();
+        call.ringAnew();
         Request original = call.inviteRequest();
         MaxForwardsHeader maxForwards = (MaxForwardsHeader) original.getHeader(MaxForwardsHeader.NAME);
         int hops = maxForwards == null ? 70 : maxForwards.getMaxForwards() - 1;
@@ -137,7 +137,7 @@ final class CallControl {
             allForksFailed(call);
             return;
         }
-        call.noAnswer = timer.after(timeout, () -> handle(call, new CallEvent.NoAnswer()));
+        call.noAnswerAfter(timer.after(timeout, () -> handle(call, new CallEvent.NoAnswer())));
     }
 
     private void ringPhone(Call call, Registration binding, int hops) {
@@ -173,7 +173,7 @@ final class CallControl {
         Leg leg = handedTo == null ? new PhoneLeg(callId, from, newTag(), to, null, target, flow)
                 : new NodeHopLeg(handedTo, callId, from, newTag(), to, null, target, flow);
         Fork fork = new Fork(call, leg);
-        call.forks.add(fork);
+        call.add(fork);
         calls.add(fork);
         send(fork, hops);
     }
@@ -217,7 +217,7 @@ final class CallControl {
     private void noAnswer(Call call) {
         if (call.isRinging()) {
             cancelForks(call, null);
-            if (call.hunt != null) {
+            if (call.hunt() != null) {
                 huntOn(call);
             } else {
                 reject(call, Response.TEMPORARILY_UNAVAILABLE, "No Answer", CallDisposition.NO_ANSWER);
@@ -331,18 +331,17 @@ final class CallControl {
     private void answer(Call call, Fork fork, Response response) {
         call.answer(fork, clock.instant());
         published.answered(call);
-        if (call.noAnswer != null) {
-            call.noAnswer.cancel(false);
-        }
+        call.stopNoAnswer();
         cancelForks(call, fork);
-        call.answerToCaller = messages.relayed(call.provider, call.inviteRequest(), response, call.a.localTag,
+        Response ok = messages.relayed(call.provider, call.inviteRequest(), response, call.a.localTag,
                 call.a.flow.transport());
+        call.answerToCaller(ok);
         sessionTimers.answered(call.sessionOffer, SipMessages.headerValue(response, SipMessages.SESSION_EXPIRES))
                 .ifPresent(session -> {
-                    messages.answerSession(call.answerToCaller, session, call.sessionOffer.callerSupportsTimer());
+                    messages.answerSession(ok, session, call.sessionOffer.callerSupportsTimer());
                     armSessionExpiry(call, session);
                 });
-        sendToCaller(call, call.answerToCaller);
+        sendToCaller(call, ok);
         timer.after(T1, () -> retransmitAnswer(call, T1, T1));
     }
 
@@ -363,7 +362,7 @@ final class CallControl {
                 return;
             }
             try {
-                call.provider.sendResponse(call.answerToCaller);
+                call.provider.sendResponse(call.answerToCaller());
             } catch (SipException e) {
                 LOG.log(System.Logger.Level.DEBUG, () -> "cannot resend 2xx of " + call.a.callId + ": " + e.getMessage());
             }
@@ -385,10 +384,7 @@ final class CallControl {
 
     private void armSessionExpiry(Call call, SessionTimer session) {
         long refresh = call.sessionRefreshed(session);
-        if (call.sessionExpiry != null) {
-            call.sessionExpiry.cancel(false);
-        }
-        call.sessionExpiry = timer.after(session.deadline(), () -> handle(call, new CallEvent.SessionExpired(refresh)));
+        call.sessionExpiresAfter(timer.after(session.deadline(), () -> handle(call, new CallEvent.SessionExpired(refresh))));
     }
 
     /**
@@ -442,7 +438,7 @@ final class CallControl {
 
     /** Cancels every fork still ringing except {@code keep} (null: all). */
     private void cancelForks(Call call, Fork keep) {
-        for (Fork fork : call.forks) {
+        for (Fork fork : call.forks()) {
             if (fork != keep && fork.finalStatus == 0 && !fork.cancelled) {
                 cancel(fork);
             }
@@ -469,13 +465,13 @@ final class CallControl {
      * gets the most telling answer (busy first).
      */
     private void allForksFailed(Call call) {
-        if (call.hunt != null) {
+        if (call.hunt() != null) {
             huntOn(call);
             return;
         }
-        Fork telling = call.forks.stream().filter(f -> BUSY.contains(f.finalStatus)).findFirst()
-                .or(() -> call.forks.stream().filter(f -> f.finalStatus >= 600).findFirst())
-                .or(() -> call.forks.stream().filter(f -> f.finalResponse != null
+        Fork telling = call.forks().stream().filter(f -> BUSY.contains(f.finalStatus)).findFirst()
+                .or(() -> call.forks().stream().filter(f -> f.finalStatus >= 600).findFirst())
+                .or(() -> call.forks().stream().filter(f -> f.finalResponse != null
                         && f.finalStatus != Response.REQUEST_TERMINATED).findFirst())
                 .orElse(null);
         if (telling == null) {
@@ -487,11 +483,9 @@ final class CallControl {
 
     /** The members rung now did not answer: the next ones ring, or the ring group gives up. */
     private void huntOn(Call call) {
-        if (call.noAnswer != null) {
-            call.noAnswer.cancel(false);
-        }
-        if (!call.hunt.ringNext()) {
-            call.hunt.giveUp();
+        call.stopNoAnswer();
+        if (!call.hunt().ringNext()) {
+            call.hunt().giveUp();
         }
     }
 
@@ -551,16 +545,9 @@ final class CallControl {
 
     private void end(Call call, CallDisposition disposition, int status) {
         call.end();
-        if (call.noAnswer != null) {
-            call.noAnswer.cancel(false);
-        }
-        if (call.sessionExpiry != null) {
-            call.sessionExpiry.cancel(false);
-        }
         calls.remove(call);
         published.ended(call);
-        if (call.admitted) {
-            call.admitted = false;
+        if (call.releaseAdmission()) {
             admission.release(call.tenantId);
         }
         if (!call.handedOver()) {

@@ -33,7 +33,7 @@ final class Calls {
 
     void remove(Call call) {
         byCallerCallId.remove(call.a.callId, call);
-        call.forks.forEach(fork -> byForkCallId.remove(fork.leg.callId, fork));
+        call.forks().forEach(fork -> byForkCallId.remove(fork.leg.callId, fork));
     }
 
     /** The calls up now (ringing or answered). */
