@@ -264,6 +264,6 @@ final class Call {
 
     /** Every fork rung now (not those of members already tried) has its final answer. */
     boolean allForksEnded() {
-        return forks.subList(ringingFrom, forks.size()).stream().allMatch(fork -> fork.finalStatus != 0);
+        return forks.subList(ringingFrom, forks.size()).stream().noneMatch(Fork::isRinging);
     }
 }

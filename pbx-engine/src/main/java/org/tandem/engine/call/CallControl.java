@@ -192,11 +192,11 @@ final class CallControl {
         try {
             ClientTransaction transaction = fork.call.provider.getNewClientTransaction(invite);
             transaction.setApplicationData(fork);
-            fork.transaction = transaction;
+            fork.sentIn(transaction);
             transaction.sendRequest();
         } catch (SipException e) {
             LOG.log(System.Logger.Level.DEBUG, () -> "cannot send INVITE to " + leg.target + ": " + e.getMessage());
-            fork.finalStatus = Response.SERVICE_UNAVAILABLE;
+            fork.failed(Response.SERVICE_UNAVAILABLE);
             leg.ended();
         }
     }
@@ -232,11 +232,11 @@ final class CallControl {
     private void provisional(Fork fork, Response response) {
         Call call = fork.call;
         fork.leg.learnFrom(response);
-        fork.provisional = true;
+        fork.provisionalCame();
         if (response.getStatusCode() > 100 && fork.leg.state().canBecome(LegState.EARLY)) {
             fork.leg.early();
         }
-        if (fork.cancelWanted && !fork.cancelled) {
+        if (fork.cancelOwed()) {
             cancel(fork);
         } else if (call.isRinging() && response.getStatusCode() > 100) {
             call.a.early();
@@ -252,9 +252,8 @@ final class CallControl {
     private void answered(Fork fork, Response response) {
         Call call = fork.call;
         fork.leg.learnFrom(response);
-        boolean first = fork.finalStatus == 0;
-        fork.finalStatus = response.getStatusCode();
-        fork.finalResponse = response;
+        boolean first = fork.isRinging();
+        fork.finalAnswer(response);
         if (fork.leg.state().canBecome(LegState.ANSWERED)) {
             fork.leg.answered();
         }
@@ -289,8 +288,7 @@ final class CallControl {
     /** A phone refused: once every fork rung now has, the call moves on or fails. */
     private void refused(Fork fork, Response response) {
         fork.leg.learnFrom(response);
-        fork.finalStatus = response.getStatusCode();
-        fork.finalResponse = response;
+        fork.finalAnswer(response);
         if (fork.leg.state().canBecome(LegState.ENDED)) {
             fork.leg.ended();
         }
@@ -301,8 +299,8 @@ final class CallControl {
 
     /** No answer at all to a fork's INVITE: as if it had said 408. */
     private void forkTimedOut(Fork fork) {
-        if (fork.finalStatus == 0) {
-            fork.finalStatus = Response.REQUEST_TIMEOUT;
+        if (fork.isRinging()) {
+            fork.failed(Response.REQUEST_TIMEOUT);
             fork.leg.ended();
             if (fork.call.isRinging() && fork.call.allForksEnded()) {
                 allForksFailed(fork.call);
@@ -439,7 +437,7 @@ final class CallControl {
     /** Cancels every fork still ringing except {@code keep} (null: all). */
     private void cancelForks(Call call, Fork keep) {
         for (Fork fork : call.forks()) {
-            if (fork != keep && fork.finalStatus == 0 && !fork.cancelled) {
+            if (fork != keep && fork.isRinging() && !fork.isCancelled()) {
                 cancel(fork);
             }
         }
@@ -447,13 +445,13 @@ final class CallControl {
 
     /** Sends the CANCEL, or owes it until the phone's first provisional answer (RFC 3261 9.1). */
     private void cancel(Fork fork) {
-        if (!fork.provisional) {
-            fork.cancelWanted = true;
+        if (!fork.mayBeCancelled()) {
+            fork.owesCancel();
             return;
         }
-        fork.cancelled = true;
+        fork.cancelSent();
         try {
-            Request cancel = fork.transaction.createCancel();
+            Request cancel = fork.transaction().createCancel();
             fork.call.provider.getNewClientTransaction(cancel).sendRequest();
         } catch (SipException e) {
             LOG.log(System.Logger.Level.DEBUG, () -> "cannot CANCEL " + fork.leg.callId + ": " + e.getMessage());
@@ -469,15 +467,15 @@ final class CallControl {
             huntOn(call);
             return;
         }
-        Fork telling = call.forks().stream().filter(f -> BUSY.contains(f.finalStatus)).findFirst()
-                .or(() -> call.forks().stream().filter(f -> f.finalStatus >= 600).findFirst())
-                .or(() -> call.forks().stream().filter(f -> f.finalResponse != null
-                        && f.finalStatus != Response.REQUEST_TERMINATED).findFirst())
+        Fork telling = call.forks().stream().filter(f -> BUSY.contains(f.finalStatus())).findFirst()
+                .or(() -> call.forks().stream().filter(f -> f.finalStatus() >= 600).findFirst())
+                .or(() -> call.forks().stream().filter(f -> f.finalResponse() != null
+                        && f.finalStatus() != Response.REQUEST_TERMINATED).findFirst())
                 .orElse(null);
         if (telling == null) {
             reject(call, Response.TEMPORARILY_UNAVAILABLE, null);
         } else {
-            reject(call, telling.finalStatus, telling.finalResponse.getReasonPhrase());
+            reject(call, telling.finalStatus(), telling.finalResponse().getReasonPhrase());
         }
     }
 

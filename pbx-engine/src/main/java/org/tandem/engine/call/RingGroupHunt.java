@@ -75,7 +75,7 @@ final class RingGroupHunt {
             }
             if (call.forks().isEmpty()) {
                 control.reject(call, Response.TEMPORARILY_UNAVAILABLE, null, CallDisposition.FAILED);
-            } else if (skipped == 0 && call.forks().stream().allMatch(fork -> BUSY.contains(fork.finalStatus))) {
+            } else if (skipped == 0 && call.forks().stream().allMatch(fork -> BUSY.contains(fork.finalStatus()))) {
                 control.reject(call, Response.BUSY_HERE, null, CallDisposition.BUSY);
             } else {
                 control.reject(call, Response.TEMPORARILY_UNAVAILABLE, "No Answer", CallDisposition.NO_ANSWER);
