@@ -28,27 +28,25 @@ final class ActiveCallPublisher {
 
     /** The call rings (once: a ring group's next members ring the same call). */
     void ringing(Call call) {
-        if (!call.handedOver && !call.published) {
-            call.published = true;
+        if (!call.handedOver() && call.publish()) {
             publish(call, ActiveCallChange.up(state(call)));
         }
     }
 
     void answered(Call call) {
-        if (call.published) {
+        if (call.isPublished()) {
             publish(call, ActiveCallChange.up(state(call)));
         }
     }
 
     void ended(Call call) {
-        if (call.published) {
-            call.published = false;
+        if (call.unpublish()) {
             publish(call, ActiveCallChange.ended(call.id));
         }
     }
 
     private ActiveCall state(Call call) {
-        return new ActiveCall(call.id, call.tenantId, nodeId, call.caller, call.callee, call.startedAt, call.answeredAt);
+        return new ActiveCall(call.id, call.tenantId, nodeId, call.caller, call.callee, call.startedAt, call.answeredAt());
     }
 
     private void publish(Call call, ActiveCallChange change) {

@@ -4,6 +4,10 @@ import org.tandem.domain.call.CallDisposition;
 import org.tandem.domain.registration.Flow;
 import org.tandem.domain.registration.Registration;
 import org.tandem.domain.tenant.PlanLimits;
+import org.tandem.engine.call.leg.LegState;
+import org.tandem.engine.call.sessiontimer.SessionTimer;
+import org.tandem.engine.call.sessiontimer.SessionTimerDecision;
+import org.tandem.engine.call.sessiontimer.SessionTimerRules;
 import org.tandem.engine.cluster.ClusterPeers;
 import org.tandem.engine.cluster.NodeHop;
 
@@ -29,8 +33,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * What a call does, step by step: ring the forks, answer, cancel, reject, hang up. Every method is
- * called with the call's lock held, which keeps one call's messages in order.
+ * What a call does, step by step: ring the forks, answer, cancel, reject, hang up. Whatever happens
+ * to a call comes in as a {@link CallEvent} through {@link #handle}; every method runs with the
+ * call's lock held, which keeps one call's messages in order.
  */
 final class CallControl {
 
@@ -50,10 +55,11 @@ final class CallControl {
     private final CallTimer timer;
     private final InstantSource clock;
     private final Duration noAnswerTimeout;
+    private final SessionTimerRules sessionTimers;
 
     CallControl(SipMessages messages, Calls calls, CdrWriter cdrs, ActiveCallPublisher published,
                 CallAdmission admission, ClusterPeers peers, UUID nodeId, CallTimer timer, InstantSource clock,
-                Duration noAnswerTimeout) {
+                Duration noAnswerTimeout, SessionTimerRules sessionTimers) {
         this.messages = messages;
         this.peers = peers;
         this.nodeId = nodeId;
@@ -64,6 +70,28 @@ final class CallControl {
         this.timer = timer;
         this.clock = clock;
         this.noAnswerTimeout = noAnswerTimeout;
+        this.sessionTimers = sessionTimers;
+    }
+
+    /** What {@code event} does to {@code call}; takes the call's lock. */
+    void handle(Call call, CallEvent event) {
+        synchronized (call) {
+            switch (event) {
+                case CallEvent.Provisional(Fork fork, Response response) -> provisional(fork, response);
+                case CallEvent.Answered(Fork fork, Response response) -> answered(fork, response);
+                case CallEvent.AnsweredAgain(Fork fork, Response response, long inviteCseq) ->
+                        answeredAgain(fork, response, inviteCseq);
+                case CallEvent.Refused(Fork fork, Response response) -> refused(fork, response);
+                case CallEvent.ForkTimedOut(Fork fork) -> forkTimedOut(fork);
+                case CallEvent.NoAnswer() -> noAnswer(call);
+                case CallEvent.Cancelled() -> cancelled(call);
+                case CallEvent.Acked(Leg from, Leg to, Request ack) -> acked(call, from, to, ack);
+                case CallEvent.HungUp(Leg from, Leg to) -> hangUp(call, from, to);
+                case CallEvent.Refreshed(Response ok) -> sessionRefreshed(call, ok);
+                case CallEvent.SessionExpired(long refresh) -> sessionExpired(call, refresh);
+                case CallEvent.NodeStops() -> endBecauseNodeStops(call);
+            }
+        }
     }
 
     /** Counts the call against its tenant's plan; over it, the caller gets 403 and the call ends. */
@@ -73,7 +101,7 @@ final class CallControl {
             reject(call, Response.FORBIDDEN, refusal.get().reason, CallDisposition.FAILED);
             return false;
         }
-        call.admitted = true;
+        call.admitted();
         return true;
     }
 
@@ -92,7 +120,7 @@ final class CallControl {
      */
     void ring(Call call, List<Registration> bindings, Duration timeout) {
         published.ringing(call);
-        call.ringingFrom = call.forks.size();
+        call.ringAnew();
         Request original = call.inviteRequest();
         MaxForwardsHeader maxForwards = (MaxForwardsHeader) original.getHeader(MaxForwardsHeader.NAME);
         int hops = maxForwards == null ? 70 : maxForwards.getMaxForwards() - 1;
@@ -109,7 +137,7 @@ final class CallControl {
             allForksFailed(call);
             return;
         }
-        call.noAnswer = timer.after(timeout, () -> noAnswer(call));
+        call.noAnswerAfter(timer.after(timeout, () -> handle(call, new CallEvent.NoAnswer())));
     }
 
     private void ringPhone(Call call, Registration binding, int hops) {
@@ -139,12 +167,13 @@ final class CallControl {
 
     private void startFork(Call call, URI target, Flow flow, UUID handedTo, int hops) {
         Request original = call.inviteRequest();
-        Leg leg = new Leg(call.provider.getNewCallId().getCallId(),
-                (Address) ((FromHeader) original.getHeader(FromHeader.NAME)).getAddress().clone(), newTag(),
-                (Address) ((ToHeader) original.getHeader(ToHeader.NAME)).getAddress().clone(), null,
-                target, flow, 0);
-        Fork fork = new Fork(call, leg, handedTo);
-        call.forks.add(fork);
+        String callId = call.provider.getNewCallId().getCallId();
+        Address from = (Address) ((FromHeader) original.getHeader(FromHeader.NAME)).getAddress().clone();
+        Address to = (Address) ((ToHeader) original.getHeader(ToHeader.NAME)).getAddress().clone();
+        Leg leg = handedTo == null ? new PhoneLeg(callId, from, newTag(), to, null, target, flow)
+                : new NodeHopLeg(handedTo, callId, from, newTag(), to, null, target, flow);
+        Fork fork = new Fork(call, leg);
+        call.add(fork);
         calls.add(fork);
         send(fork, hops);
     }
@@ -154,7 +183,8 @@ final class CallControl {
         leg.lastInviteCseq = leg.nextCseq();
         Request invite = messages.request(fork.call.provider, leg, Request.INVITE, leg.lastInviteCseq, hops);
         SipMessages.copyBody(fork.call.inviteRequest(), invite);
-        if (fork.handedTo != null) {
+        offerSession(fork.call.sessionOffer, invite);
+        if (leg instanceof NodeHopLeg) {
             String signature = peers.hop().orElseThrow().sign(nodeId, NodeHop.SignedCall.of(invite),
                     clock.instant());
             invite.addHeader(messages.extension(NodeHop.HEADER, signature));
@@ -162,48 +192,154 @@ final class CallControl {
         try {
             ClientTransaction transaction = fork.call.provider.getNewClientTransaction(invite);
             transaction.setApplicationData(fork);
-            fork.transaction = transaction;
+            fork.sentIn(transaction);
             transaction.sendRequest();
         } catch (SipException e) {
             LOG.log(System.Logger.Level.DEBUG, () -> "cannot send INVITE to " + leg.target + ": " + e.getMessage());
-            fork.finalStatus = Response.SERVICE_UNAVAILABLE;
+            fork.failed(Response.SERVICE_UNAVAILABLE);
+            leg.ended();
+        }
+    }
+
+    /**
+     * The session the caller asked for (or the node's), to the callee's phones: "timer" is supported
+     * only when the caller supports it, since a callee choosing refresher=uac makes the caller refresh.
+     */
+    private void offerSession(SessionTimerDecision.Offered offer, Request invite) {
+        invite.addHeader(messages.extension(SipMessages.SESSION_EXPIRES, offer.seconds()
+                + (offer.refresher() == null ? "" : ";refresher=" + offer.refresher().parameter())));
+        invite.addHeader(messages.extension(SipMessages.MIN_SE, String.valueOf(sessionTimers.minSeconds())));
+        if (offer.callerSupportsTimer()) {
+            invite.addHeader(messages.supportedTimer());
         }
     }
 
     private void noAnswer(Call call) {
-        synchronized (call) {
-            if (call.state == Call.State.RINGING) {
-                cancelForks(call, null);
-                if (call.hunt != null) {
-                    huntOn(call);
-                } else {
-                    reject(call, Response.TEMPORARILY_UNAVAILABLE, "No Answer", CallDisposition.NO_ANSWER);
-                }
+        if (call.isRinging()) {
+            cancelForks(call, null);
+            if (call.hunt() != null) {
+                huntOn(call);
+            } else {
+                reject(call, Response.TEMPORARILY_UNAVAILABLE, "No Answer", CallDisposition.NO_ANSWER);
             }
         }
     }
 
-    /** A 1xx from a phone, relayed to the caller (with its SDP, if any) while the call rings. */
-    void provisional(Call call, Response response) {
-        if (call.state == Call.State.RINGING && response.getStatusCode() > 100) {
+    /**
+     * A 1xx from a phone: now its fork may be cancelled (and is, if that is owed); else it is relayed
+     * to the caller (with its SDP, if any) while the call rings.
+     */
+    private void provisional(Fork fork, Response response) {
+        Call call = fork.call;
+        fork.leg.learnFrom(response);
+        fork.provisionalCame();
+        if (response.getStatusCode() > 100 && fork.leg.state().canBecome(LegState.EARLY)) {
+            fork.leg.early();
+        }
+        if (fork.cancelOwed()) {
+            cancel(fork);
+        } else if (call.isRinging() && response.getStatusCode() > 100) {
+            call.a.early();
             sendToCaller(call, messages.relayed(call.provider, call.inviteRequest(), response, call.a.localTag,
                     call.a.flow.transport()));
         }
     }
 
-    /** The first 2xx wins: the other forks are cancelled and the 2xx (its SDP unchanged) goes to the caller. */
-    void answer(Call call, Fork fork, Response response) {
-        call.state = Call.State.ANSWERED;
-        call.winner = fork;
-        call.answeredAt = clock.instant();
-        published.answered(call);
-        if (call.noAnswer != null) {
-            call.noAnswer.cancel(false);
+    /**
+     * A 2xx to a fork's INVITE: the first wins the call; the winner's again (our ACK was lost) is
+     * ACKed again once the caller ACKed; any other fork's is ACKed and hung up.
+     */
+    private void answered(Fork fork, Response response) {
+        Call call = fork.call;
+        fork.leg.learnFrom(response);
+        boolean first = fork.isRinging();
+        fork.finalAnswer(response);
+        if (fork.leg.state().canBecome(LegState.ANSWERED)) {
+            fork.leg.answered();
         }
+        if (call.isRinging()) {
+            answer(call, fork, response);
+        } else if (call.winner() == fork) {
+            if (!first && call.callerAcked()) {
+                sendAck(call, fork.leg, fork.leg.lastInviteCseq, null);
+            }
+        } else if (first) {
+            ackAndBye(fork);
+        } else {
+            sendAck(call, fork.leg, fork.leg.lastInviteCseq, null);
+        }
+    }
+
+    /** A 2xx after the fork's transaction ended: the winner's is ACKed again once the caller ACKed; others get ACK and BYE. */
+    private void answeredAgain(Fork fork, Response response, long inviteCseq) {
+        if (fork.call.winner() == fork) {
+            if (fork.call.callerAcked()) {
+                sendAck(fork.call, fork.leg, inviteCseq, null);
+            }
+            return;
+        }
+        fork.leg.learnFrom(response);
+        if (fork.leg.state().canBecome(LegState.ANSWERED)) {
+            fork.leg.answered();
+        }
+        ackAndBye(fork);
+    }
+
+    /** A phone refused: once every fork rung now has, the call moves on or fails. */
+    private void refused(Fork fork, Response response) {
+        fork.leg.learnFrom(response);
+        fork.finalAnswer(response);
+        if (fork.leg.state().canBecome(LegState.ENDED)) {
+            fork.leg.ended();
+        }
+        if (fork.call.isRinging() && fork.call.allForksEnded()) {
+            allForksFailed(fork.call);
+        }
+    }
+
+    /** No answer at all to a fork's INVITE: as if it had said 408. */
+    private void forkTimedOut(Fork fork) {
+        if (fork.isRinging()) {
+            fork.failed(Response.REQUEST_TIMEOUT);
+            fork.leg.ended();
+            if (fork.call.isRinging() && fork.call.allForksEnded()) {
+                allForksFailed(fork.call);
+            }
+        }
+    }
+
+    /** The caller gave up while the phones rang: they get CANCEL, it gets 487. */
+    private void cancelled(Call call) {
+        if (call.isRinging()) {
+            cancelForks(call, null);
+            reject(call, Response.REQUEST_TERMINATED, null, CallDisposition.CANCELLED);
+        }
+    }
+
+    /** An ACK on an answered call goes to the other leg, for its last INVITE (with the body, for a late offer). */
+    private void acked(Call call, Leg from, Leg to, Request ack) {
+        if (to == null || !call.isAnswered()) {
+            return;
+        }
+        sendAck(call, to, to.lastInviteCseq, ack);
+        call.acked(from, to);
+    }
+
+    /** The first 2xx wins: the other forks are cancelled and the 2xx (its SDP unchanged) goes to the caller. */
+    private void answer(Call call, Fork fork, Response response) {
+        call.answer(fork, clock.instant());
+        published.answered(call);
+        call.stopNoAnswer();
         cancelForks(call, fork);
-        call.answerToCaller = messages.relayed(call.provider, call.inviteRequest(), response, call.a.localTag,
+        Response ok = messages.relayed(call.provider, call.inviteRequest(), response, call.a.localTag,
                 call.a.flow.transport());
-        sendToCaller(call, call.answerToCaller);
+        call.answerToCaller(ok);
+        sessionTimers.answered(call.sessionOffer, SipMessages.headerValue(response, SipMessages.SESSION_EXPIRES))
+                .ifPresent(session -> {
+                    messages.answerSession(ok, session, call.sessionOffer.callerSupportsTimer());
+                    armSessionExpiry(call, session);
+                });
+        sendToCaller(call, ok);
         timer.after(T1, () -> retransmitAnswer(call, T1, T1));
     }
 
@@ -214,17 +350,17 @@ final class CallControl {
      */
     private void retransmitAnswer(Call call, Duration interval, Duration waited) {
         synchronized (call) {
-            if (call.callerAcked || call.state != Call.State.ANSWERED) {
+            if (call.callerAcked() || !call.isAnswered()) {
                 return;
             }
             if (waited.compareTo(T1.multipliedBy(64)) >= 0) {
-                sendBye(call, call.winner.leg);
+                sendBye(call, call.winner().leg);
                 sendBye(call, call.a);
                 end(call, CallDisposition.FAILED, Response.REQUEST_TIMEOUT);
                 return;
             }
             try {
-                call.provider.sendResponse(call.answerToCaller);
+                call.provider.sendResponse(call.answerToCaller());
             } catch (SipException e) {
                 LOG.log(System.Logger.Level.DEBUG, () -> "cannot resend 2xx of " + call.a.callId + ": " + e.getMessage());
             }
@@ -233,14 +369,48 @@ final class CallControl {
         }
     }
 
+    /**
+     * A refresh (re-INVITE or UPDATE) went through between the phones: the session starts again,
+     * with the interval its 2xx names, if any.
+     */
+    private void sessionRefreshed(Call call, Response ok) {
+        if (call.isAnswered() && call.session() != null) {
+            armSessionExpiry(call, sessionTimers.refreshed(call.session(),
+                    SipMessages.headerValue(ok, SipMessages.SESSION_EXPIRES)));
+        }
+    }
+
+    private void armSessionExpiry(Call call, SessionTimer session) {
+        long refresh = call.sessionRefreshed(session);
+        call.sessionExpiresAfter(timer.after(session.deadline(), () -> handle(call, new CallEvent.SessionExpired(refresh))));
+    }
+
+    /**
+     * No refresh came in time: a phone vanished (or its network did). Both phones get a BYE and the
+     * call is recorded as answered, ending now (RFC 4028 10).
+     */
+    private void sessionExpired(Call call, long refresh) {
+        if (!call.sessionExpiredSince(refresh)) {
+            return;
+        }
+        LOG.log(System.Logger.Level.INFO, () -> "call " + call.id + " ended: its session (" + call.session().seconds()
+                + " s) was not refreshed in time");
+        sendBye(call, call.winner().leg);
+        sendBye(call, call.a);
+        end(call, CallDisposition.ANSWERED, Response.REQUEST_TIMEOUT);
+    }
+
     /** A 2xx from a phone too late (another answered, or the call is over): ACK it, then BYE. */
-    void ackAndBye(Fork fork) {
+    private void ackAndBye(Fork fork) {
         sendAck(fork.call, fork.leg, fork.leg.lastInviteCseq, null);
         sendBye(fork.call, fork.leg);
     }
 
     /** The phone's answer to the caller's answer: an ACK on {@code leg} for its last INVITE. */
-    void sendAck(Call call, Leg leg, long inviteCseq, Request from) {
+    private void sendAck(Call call, Leg leg, long inviteCseq, Request from) {
+        if (leg.state() == LegState.ANSWERED) {
+            leg.confirmed();
+        }
         Request ack = messages.ack(call.provider, leg, inviteCseq);
         if (from != null) {
             SipMessages.copyBody(from, ack);
@@ -252,7 +422,10 @@ final class CallControl {
         }
     }
 
-    void sendBye(Call call, Leg leg) {
+    private void sendBye(Call call, Leg leg) {
+        if (leg.state().isUp()) {
+            leg.ending();
+        }
         Request bye = messages.request(call.provider, leg, Request.BYE, leg.nextCseq(), 70);
         try {
             call.provider.getNewClientTransaction(bye).sendRequest();
@@ -262,23 +435,23 @@ final class CallControl {
     }
 
     /** Cancels every fork still ringing except {@code keep} (null: all). */
-    void cancelForks(Call call, Fork keep) {
-        for (Fork fork : call.forks) {
-            if (fork != keep && fork.finalStatus == 0 && !fork.cancelled) {
+    private void cancelForks(Call call, Fork keep) {
+        for (Fork fork : call.forks()) {
+            if (fork != keep && fork.isRinging() && !fork.isCancelled()) {
                 cancel(fork);
             }
         }
     }
 
     /** Sends the CANCEL, or owes it until the phone's first provisional answer (RFC 3261 9.1). */
-    void cancel(Fork fork) {
-        if (!fork.provisional) {
-            fork.cancelWanted = true;
+    private void cancel(Fork fork) {
+        if (!fork.mayBeCancelled()) {
+            fork.owesCancel();
             return;
         }
-        fork.cancelled = true;
+        fork.cancelSent();
         try {
-            Request cancel = fork.transaction.createCancel();
+            Request cancel = fork.transaction().createCancel();
             fork.call.provider.getNewClientTransaction(cancel).sendRequest();
         } catch (SipException e) {
             LOG.log(System.Logger.Level.DEBUG, () -> "cannot CANCEL " + fork.leg.callId + ": " + e.getMessage());
@@ -289,30 +462,28 @@ final class CallControl {
      * Every fork rung now failed: a ring group moves on to its next members; otherwise the caller
      * gets the most telling answer (busy first).
      */
-    void allForksFailed(Call call) {
-        if (call.hunt != null) {
+    private void allForksFailed(Call call) {
+        if (call.hunt() != null) {
             huntOn(call);
             return;
         }
-        Fork telling = call.forks.stream().filter(f -> BUSY.contains(f.finalStatus)).findFirst()
-                .or(() -> call.forks.stream().filter(f -> f.finalStatus >= 600).findFirst())
-                .or(() -> call.forks.stream().filter(f -> f.finalResponse != null
-                        && f.finalStatus != Response.REQUEST_TERMINATED).findFirst())
+        Fork telling = call.forks().stream().filter(f -> BUSY.contains(f.finalStatus())).findFirst()
+                .or(() -> call.forks().stream().filter(f -> f.finalStatus() >= 600).findFirst())
+                .or(() -> call.forks().stream().filter(f -> f.finalResponse() != null
+                        && f.finalStatus() != Response.REQUEST_TERMINATED).findFirst())
                 .orElse(null);
         if (telling == null) {
             reject(call, Response.TEMPORARILY_UNAVAILABLE, null);
         } else {
-            reject(call, telling.finalStatus, telling.finalResponse.getReasonPhrase());
+            reject(call, telling.finalStatus(), telling.finalResponse().getReasonPhrase());
         }
     }
 
     /** The members rung now did not answer: the next ones ring, or the ring group gives up. */
     private void huntOn(Call call) {
-        if (call.noAnswer != null) {
-            call.noAnswer.cancel(false);
-        }
-        if (!call.hunt.ringNext()) {
-            call.hunt.giveUp();
+        call.stopNoAnswer();
+        if (!call.hunt().ringNext()) {
+            call.hunt().giveUp();
         }
     }
 
@@ -322,7 +493,7 @@ final class CallControl {
 
     /** Ends a call nobody answered: the final answer to the caller, then its record. */
     void reject(Call call, int status, String reason, CallDisposition disposition) {
-        if (call.state == Call.State.ENDED) {
+        if (call.isEnded()) {
             return;
         }
         sendToCaller(call, messages.answer(call.provider, call.inviteRequest(), status, reason, call.a.localTag,
@@ -335,14 +506,14 @@ final class CallControl {
      * (a phone then tries the pool's other node); an answered call gets a BYE on both legs. Either
      * way the call is recorded now, while its record can still be written.
      */
-    void endBecauseNodeStops(Call call) {
-        switch (call.state) {
+    private void endBecauseNodeStops(Call call) {
+        switch (call.state()) {
             case RINGING -> {
                 cancelForks(call, null);
                 reject(call, Response.SERVICE_UNAVAILABLE, "Node Stopping", CallDisposition.FAILED);
             }
             case ANSWERED -> {
-                sendBye(call, call.winner.leg);
+                sendBye(call, call.winner().leg);
                 sendBye(call, call.a);
                 end(call, CallDisposition.ANSWERED, Response.OK);
             }
@@ -357,9 +528,12 @@ final class CallControl {
     }
 
     /** A BYE came on {@code from}: the other leg (if any) gets one, and the call ends. */
-    void hangUp(Call call, Leg other) {
-        if (call.state != Call.State.ANSWERED) {
+    private void hangUp(Call call, Leg from, Leg other) {
+        if (!call.isAnswered()) {
             return;
+        }
+        if (from.state().isUp()) {
+            from.ending();
         }
         if (other != null) {
             sendBye(call, other);
@@ -367,18 +541,14 @@ final class CallControl {
         end(call, CallDisposition.ANSWERED, Response.OK);
     }
 
-    void end(Call call, CallDisposition disposition, int status) {
-        call.state = Call.State.ENDED;
-        if (call.noAnswer != null) {
-            call.noAnswer.cancel(false);
-        }
+    private void end(Call call, CallDisposition disposition, int status) {
+        call.end();
         calls.remove(call);
         published.ended(call);
-        if (call.admitted) {
-            call.admitted = false;
+        if (call.releaseAdmission()) {
             admission.release(call.tenantId);
         }
-        if (!call.handedOver) {
+        if (!call.handedOver()) {
             cdrs.ended(call, clock.instant(), disposition, status); // the node that handed it over records it
         }
     }

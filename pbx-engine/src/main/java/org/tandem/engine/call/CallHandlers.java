@@ -2,6 +2,7 @@ package org.tandem.engine.call;
 
 import org.tandem.engine.services.EngineServices;
 import org.tandem.engine.auth.DigestAuthentication;
+import org.tandem.engine.call.sessiontimer.SessionTimerRules;
 import org.tandem.engine.sip.Replies;
 
 import javax.sip.address.AddressFactory;
@@ -20,14 +21,15 @@ public record CallHandlers(InviteHandler invites, CancelHandler cancels, InDialo
     public static CallHandlers of(Replies replies, AddressFactory addresses, EngineServices services,
                                   DigestAuthentication authentication, CallAdmission admission) {
         SipMessages messages = new SipMessages(replies, addresses);
+        SessionTimerRules sessionTimers = services.calls().sessionTimers();
         Calls calls = new Calls();
         CallControl control = new CallControl(messages, calls, new CdrWriter(services.callRecords(), services.nodeId()),
                 new ActiveCallPublisher(services.activeCalls(), services.nodeId()), admission, services.peers(),
-                services.nodeId(), new CallTimer(), services.clock(), services.calls().noAnswerTimeout());
+                services.nodeId(), new CallTimer(), services.clock(), services.calls().noAnswerTimeout(), sessionTimers);
         CallerAuthentication callers = new CallerAuthentication(replies, services.accounts(), authentication,
                 services.clock(), services.peers(), services.nodeId());
         InDialogHandler inDialog = new InDialogHandler(replies, messages, calls, control);
-        return new CallHandlers(new InviteHandler(replies, services, callers, calls, control,
+        return new CallHandlers(new InviteHandler(replies, services, callers, sessionTimers, calls, control,
                 new RingGroupHunt(services, control)),
                 new CancelHandler(replies, calls, control), inDialog, new ForkResponses(control, calls, inDialog),
                 new CallsInProgress(calls, control));

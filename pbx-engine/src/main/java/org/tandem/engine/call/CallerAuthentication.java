@@ -43,8 +43,12 @@ final class CallerAuthentication {
     record Dropped() implements Outcome {
     }
 
-    /** @param handedOver authenticated by the node that handed the call over, not here */
-    record Caller(SipAccount account, SipDomain domain, boolean handedOver) implements Outcome {
+    /** @param handedOverBy the node that handed the call over and authenticated it; null: a phone, authenticated here */
+    record Caller(SipAccount account, SipDomain domain, UUID handedOverBy) implements Outcome {
+
+        boolean handedOver() {
+            return handedOverBy != null;
+        }
     }
 
     record Refused(Response response) implements Outcome {
@@ -72,7 +76,7 @@ final class CallerAuthentication {
             return switch (authentication.check(request, source)) {
                 case DigestAuthentication.Dropped dropped -> new Dropped();
                 case DigestAuthentication.Answer answer -> new Refused(answer.response());
-                case DigestAuthentication.Authenticated caller -> new Caller(caller.account(), caller.domain(), false);
+                case DigestAuthentication.Authenticated caller -> new Caller(caller.account(), caller.domain(), null);
             };
         }
         if (authentication.isBlocked(source.address())) {
@@ -92,7 +96,8 @@ final class CallerAuthentication {
             return new Refused(replies.unavailable(request, (int) peers.hop().orElseThrow().window().toSeconds()));
         }
         Optional<SipAccount> account = Optional.empty();
-        if (verdict instanceof NodeHop.Genuine && from instanceof SipURI fromUri
+        UUID node = verdict instanceof NodeHop.Genuine(UUID genuine) ? genuine : null;
+        if (node != null && from instanceof SipURI fromUri
                 && domain.name().equalsIgnoreCase(fromUri.getHost())) {
             account = accounts.find(domain, fromUri.getUser());
         }
@@ -107,6 +112,6 @@ final class CallerAuthentication {
         if (!account.get().tenantActive()) {
             return new Refused(replies.create(request, Response.FORBIDDEN, "Tenant Suspended"));
         }
-        return new Caller(account.get(), domain, true);
+        return new Caller(account.get(), domain, node);
     }
 }

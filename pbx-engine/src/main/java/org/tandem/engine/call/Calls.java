@@ -33,7 +33,7 @@ final class Calls {
 
     void remove(Call call) {
         byCallerCallId.remove(call.a.callId, call);
-        call.forks.forEach(fork -> byForkCallId.remove(fork.leg.callId, fork));
+        call.forks().forEach(fork -> byForkCallId.remove(fork.leg.callId, fork));
     }
 
     /** The calls up now (ringing or answered). */
@@ -58,13 +58,13 @@ final class Calls {
         Call call = byCallerCallId.get(callId);
         if (call != null && Objects.equals(call.a.remoteTag, fromTag)) {
             synchronized (call) {
-                return Optional.of(new InDialog(call, call.a, call.winner == null ? null : call.winner.leg));
+                return Optional.of(new InDialog(call, call.a, call.winner() == null ? null : call.winner().leg));
             }
         }
         Fork fork = byForkCallId.get(callId);
         if (fork != null && Objects.equals(fork.leg.remoteTag, fromTag)) {
             synchronized (fork.call) {
-                return Optional.of(new InDialog(fork.call, fork.leg, fork.call.winner == fork ? fork.call.a : null));
+                return Optional.of(new InDialog(fork.call, fork.leg, fork.call.winner() == fork ? fork.call.a : null));
             }
         }
         return Optional.empty();

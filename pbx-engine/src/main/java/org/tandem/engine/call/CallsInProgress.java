@@ -43,8 +43,8 @@ public final class CallsInProgress {
         int ended = 0;
         for (Call call : calls.all()) {
             synchronized (call) {
-                if (call.state != Call.State.ENDED) {
-                    control.endBecauseNodeStops(call);
+                if (!call.isEnded()) {
+                    control.handle(call, new CallEvent.NodeStops());
                     ended++;
                 }
             }

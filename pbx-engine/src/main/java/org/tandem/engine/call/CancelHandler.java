@@ -1,6 +1,5 @@
 package org.tandem.engine.call;
 
-import org.tandem.domain.call.CallDisposition;
 import org.tandem.engine.sip.Replies;
 
 import javax.sip.RequestEvent;
@@ -38,12 +37,7 @@ public final class CancelHandler {
             return;
         }
         replies.send(transaction.get(), replies.create(cancel, Response.OK));
-        synchronized (call.get()) {
-            if (call.get().state == Call.State.RINGING) {
-                control.cancelForks(call.get(), null);
-                control.reject(call.get(), Response.REQUEST_TERMINATED, null, CallDisposition.CANCELLED);
-            }
-        }
+        control.handle(call.get(), new CallEvent.Cancelled());
     }
 
     private static boolean sameBranch(Request invite, Request cancel) {

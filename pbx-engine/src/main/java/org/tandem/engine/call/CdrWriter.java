@@ -31,7 +31,7 @@ final class CdrWriter {
         CallRecord record;
         try {
             record = new CallRecord(call.id, call.tenantId, nodeId, call.caller, call.callee, call.startedAt,
-                    call.answeredAt, endedAt, disposition, sipCause);
+                    call.answeredAt(), endedAt, disposition, sipCause);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "call record of call " + call.id + " not written: " + e.getMessage());
             return;

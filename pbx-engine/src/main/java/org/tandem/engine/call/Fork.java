@@ -2,31 +2,87 @@ package org.tandem.engine.call;
 
 import javax.sip.ClientTransaction;
 import javax.sip.message.Response;
-import java.util.UUID;
 
 /**
- * One phone of the callee being rung: a leg B with its own Call-ID and the INVITE's client
- * transaction. Fields are touched only under its call's lock.
+ * One phone of the callee being rung (or the node holding some of them): a leg B with its own
+ * Call-ID and the INVITE's client transaction. Its state changes only through the named methods
+ * below, under its call's lock.
  */
 final class Fork {
 
     final Call call;
     final Leg leg;
-    /** The node this fork hands the call over to, which rings the phones it holds; null for a phone. */
-    final UUID handedTo;
-    ClientTransaction transaction;
+    private ClientTransaction transaction;
     /** A provisional answer came: only now may it be cancelled (RFC 3261 9.1). */
-    boolean provisional;
+    private boolean provisional;
     /** A CANCEL is owed as soon as the phone answers provisionally. */
-    boolean cancelWanted;
-    boolean cancelled;
+    private boolean cancelWanted;
+    private boolean cancelled;
     /** 0 while ringing. */
-    int finalStatus;
-    Response finalResponse;
+    private int finalStatus;
+    private Response finalResponse;
 
-    Fork(Call call, Leg leg, UUID handedTo) {
+    Fork(Call call, Leg leg) {
         this.call = call;
         this.leg = leg;
-        this.handedTo = handedTo;
+    }
+
+    /** The INVITE went out in {@code invite}. */
+    void sentIn(ClientTransaction invite) {
+        transaction = invite;
+    }
+
+    ClientTransaction transaction() {
+        return transaction;
+    }
+
+    void provisionalCame() {
+        provisional = true;
+    }
+
+    boolean mayBeCancelled() {
+        return provisional;
+    }
+
+    void owesCancel() {
+        cancelWanted = true;
+    }
+
+    /** A CANCEL is owed and not sent yet. */
+    boolean cancelOwed() {
+        return cancelWanted && !cancelled;
+    }
+
+    void cancelSent() {
+        cancelled = true;
+    }
+
+    boolean isCancelled() {
+        return cancelled;
+    }
+
+    /** The phone's final answer (again, for a retransmitted 2xx). */
+    void finalAnswer(Response response) {
+        finalStatus = response.getStatusCode();
+        finalResponse = response;
+    }
+
+    /** A final status of this node's own: the INVITE could not be sent (503) or got no answer (408). */
+    void failed(int status) {
+        finalStatus = status;
+    }
+
+    /** 0 while ringing. */
+    int finalStatus() {
+        return finalStatus;
+    }
+
+    /** Null while ringing, or when the final status is this node's own. */
+    Response finalResponse() {
+        return finalResponse;
+    }
+
+    boolean isRinging() {
+        return finalStatus == 0;
     }
 }

@@ -8,9 +8,11 @@ import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.header.MaxForwardsHeader;
+import javax.sip.header.RequireHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Requests within a call's dialogs (they carry a To tag), from either side:
@@ -25,6 +27,9 @@ import java.util.Optional;
 public final class InDialogHandler {
 
     private static final System.Logger LOG = System.getLogger(InDialogHandler.class.getName());
+
+    /** The requests that refresh a session when they succeed (RFC 4028 7.4, 8). */
+    private static final Set<String> SESSION_REFRESHES = Set.of(Request.INVITE, Request.UPDATE);
 
     /** A request relayed within a call: where its answer goes back to. */
     record Relay(Call call, ServerTransaction origin, Leg from) {
@@ -46,7 +51,8 @@ public final class InDialogHandler {
         Request request = event.getRequest();
         Optional<Calls.InDialog> found = calls.inDialog(request);
         if (Request.ACK.equals(request.getMethod())) {
-            found.ifPresent(dialog -> ack(dialog, request));
+            found.ifPresent(dialog -> control.handle(dialog.call(),
+                    new CallEvent.Acked(dialog.from(), dialog.to(), request)));
             return;
         }
         if (found.isEmpty()) {
@@ -60,31 +66,16 @@ public final class InDialogHandler {
         Calls.InDialog dialog = found.get();
         if (Request.BYE.equals(request.getMethod())) {
             replies.send(transaction.get(), replies.create(request, Response.OK));
-            synchronized (dialog.call()) {
-                control.hangUp(dialog.call(), dialog.to());
-            }
+            control.handle(dialog.call(), new CallEvent.HungUp(dialog.from(), dialog.to()));
             return;
         }
         relay(dialog, request, transaction.get());
     }
 
-    private void ack(Calls.InDialog dialog, Request ack) {
-        Call call = dialog.call();
-        synchronized (call) {
-            if (dialog.to() == null || call.state != Call.State.ANSWERED) {
-                return;
-            }
-            control.sendAck(call, dialog.to(), dialog.to().lastInviteCseq, ack);
-            if (dialog.from() == call.a) {
-                call.callerAcked = true;
-            }
-        }
-    }
-
     private void relay(Calls.InDialog dialog, Request request, ServerTransaction origin) {
         Call call = dialog.call();
         synchronized (call) {
-            if (dialog.to() == null || call.state != Call.State.ANSWERED) {
+            if (dialog.to() == null || !call.isAnswered()) {
                 replies.send(origin, replies.create(request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST));
                 return;
             }
@@ -94,6 +85,7 @@ public final class InDialogHandler {
             Request out = messages.request(call.provider, to, request.getMethod(), cseq,
                     maxForwards == null ? 70 : maxForwards.getMaxForwards() - 1);
             SipMessages.copyBody(request, out);
+            SipMessages.copyHeaders(request, out, SipMessages.SESSION_EXPIRES, SipMessages.MIN_SE);
             if (Request.INVITE.equals(request.getMethod())) {
                 to.lastInviteCseq = cseq;
             }
@@ -112,8 +104,13 @@ public final class InDialogHandler {
             return;
         }
         synchronized (relay.call()) {
-            Response out = messages.relayed(relay.call().provider, relay.origin().getRequest(), response, null,
+            Request request = relay.origin().getRequest();
+            Response out = messages.relayed(relay.call().provider, request, response, null,
                     relay.from().flow.transport());
+            SipMessages.copyHeaders(response, out, SipMessages.SESSION_EXPIRES, RequireHeader.NAME);
+            if (response.getStatusCode() / 100 == 2 && SESSION_REFRESHES.contains(request.getMethod())) {
+                control.handle(relay.call(), new CallEvent.Refreshed(response));
+            }
             try {
                 relay.origin().sendResponse(out);
             } catch (SipException | InvalidArgumentException | RuntimeException e) {

@@ -5,6 +5,8 @@ import org.tandem.domain.registration.AddressOfRecord;
 import org.tandem.domain.registration.Flow;
 import org.tandem.domain.registration.Registration;
 import org.tandem.domain.ringgroup.RingGroup;
+import org.tandem.engine.call.sessiontimer.SessionTimerDecision;
+import org.tandem.engine.call.sessiontimer.SessionTimerRules;
 import org.tandem.engine.services.EngineServices;
 import org.tandem.engine.sip.SourceFlow;
 import org.tandem.engine.sip.Replies;
@@ -31,6 +33,7 @@ import java.util.Optional;
  * <ol>
  * <li>authenticate the caller (407 challenge, 403; nothing for an address the throttle blocks),
  * before anything is looked up or kept; or check the signature of the node handing the call over;</li>
+ * <li>a session timer (RFC 4028) shorter than the node's minimum: 422 with its Min-SE;</li>
  * <li>take a server transaction and say 100 Trying at once;</li>
  * <li>count the call against the caller's tenant's plan: over its concurrent calls or calls per
  * second, 403 ({@link CallAdmission});</li>
@@ -47,16 +50,20 @@ public final class InviteHandler {
 
     private static final System.Logger LOG = System.getLogger(InviteHandler.class.getName());
     private static final int RETRY_AFTER_SECONDS = 30;
+    /** RFC 4028's status, which JAIN-SIP names not. */
+    private static final int SESSION_INTERVAL_TOO_SMALL = 422;
 
     private final Replies replies;
     private final EngineServices services;
     private final CallerAuthentication callers;
+    private final SessionTimerRules sessionTimers;
     private final Calls calls;
     private final CallControl control;
     private final RingGroupHunt hunt;
 
-    InviteHandler(Replies replies, EngineServices services, CallerAuthentication callers, Calls calls,
-                  CallControl control, RingGroupHunt hunt) {
+    InviteHandler(Replies replies, EngineServices services, CallerAuthentication callers,
+                  SessionTimerRules sessionTimers, Calls calls, CallControl control, RingGroupHunt hunt) {
+        this.sessionTimers = sessionTimers;
         this.hunt = hunt;
         this.replies = replies;
         this.services = services;
@@ -92,14 +99,27 @@ public final class InviteHandler {
             case CallerAuthentication.Caller authenticated -> caller = authenticated;
         }
 
+        SessionTimerDecision.Offered session;
+        switch (sessionTimers.offer(SipMessages.headerValue(request, SipMessages.SESSION_EXPIRES),
+                SipMessages.headerValue(request, SipMessages.MIN_SE), SipMessages.supportsTimer(request))) {
+            case SessionTimerDecision.Malformed malformed -> {
+                replies.sendStateless(event, replies.create(request, Response.BAD_REQUEST, malformed.reason()));
+                return;
+            }
+            case SessionTimerDecision.TooBrief tooBrief -> {
+                replies.sendStateless(event, sessionTooBrief(request, tooBrief.minSeconds()));
+                return;
+            }
+            case SessionTimerDecision.Offered offered -> session = offered;
+        }
+
         Optional<ServerTransaction> transaction = replies.serverTransaction(event);
         if (transaction.isEmpty()) {
             return; // a retransmission of an INVITE being handled: the stack answers it
         }
         replies.send(transaction.get(), trying(request));
 
-        Call call = newCall(event, transaction.get(), caller, source);
-        call.handedOver = caller.handedOver();
+        Call call = newCall(event, transaction.get(), caller, source, session);
         calls.add(call);
         synchronized (call) {
             try {
@@ -113,7 +133,7 @@ public final class InviteHandler {
     }
 
     private void route(Call call, CallerAuthentication.Caller caller) {
-        if (!call.handedOver && !control.admit(call, caller.account().plan())) {
+        if (!call.handedOver() && !control.admit(call, caller.account().plan())) {
             return;
         }
         Optional<SipAccount> callee = services.accounts().find(caller.domain(), call.callee)
@@ -122,7 +142,7 @@ public final class InviteHandler {
             ringExtension(call, callee.get());
             return;
         }
-        if (call.handedOver) {
+        if (call.handedOver()) {
             control.reject(call, Response.NOT_FOUND, null); // a node hands over extensions, never groups
             return;
         }
@@ -142,7 +162,7 @@ public final class InviteHandler {
     private void ringExtension(Call call, SipAccount callee) {
         AddressOfRecord aor = new AddressOfRecord(callee.tenantId(), callee.number());
         Instant now = services.clock().instant().truncatedTo(ChronoUnit.MILLIS);
-        List<Registration> phones = call.handedOver || services.peers().hop().isEmpty()
+        List<Registration> phones = call.handedOver() || services.peers().hop().isEmpty()
                 ? services.registrations().active(services.nodeId(), aor, now)
                 : services.registrations().activeAnywhere(aor, now);
         if (phones.isEmpty()) {
@@ -157,6 +177,17 @@ public final class InviteHandler {
         return services.ringGroups().find(call.tenantId, call.callee);
     }
 
+    /** 422 naming the shortest session the node accepts (RFC 4028 6). */
+    private Response sessionTooBrief(Request request, int minSeconds) {
+        Response response = replies.create(request, SESSION_INTERVAL_TOO_SMALL, "Session Interval Too Small");
+        try {
+            response.addHeader(replies.headers().createHeader(SipMessages.MIN_SE, String.valueOf(minSeconds)));
+        } catch (ParseException e) {
+            throw new IllegalStateException(e);
+        }
+        return response;
+    }
+
     /** 100 without a To tag: it makes no dialog, and the answers to come carry the call's own tag. */
     private Response trying(Request request) {
         try {
@@ -167,16 +198,21 @@ public final class InviteHandler {
     }
 
     private Call newCall(RequestEvent event, ServerTransaction transaction, CallerAuthentication.Caller caller,
-                         Flow source) {
+                         Flow source, SessionTimerDecision.Offered session) {
         Request request = event.getRequest();
         FromHeader from = (FromHeader) request.getHeader(FromHeader.NAME);
         ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
         ContactHeader contact = (ContactHeader) request.getHeader(ContactHeader.NAME);
         URI target = contact != null ? contact.getAddress().getURI() : from.getAddress().getURI();
-        Leg a = new Leg(Calls.callId(request), (Address) to.getAddress().clone(), CallControl.newTag(),
-                (Address) from.getAddress().clone(), from.getTag(), (URI) target.clone(), source, 0);
+        String callId = Calls.callId(request);
+        Address local = (Address) to.getAddress().clone();
+        Address remote = (Address) from.getAddress().clone();
+        Leg a = caller.handedOver()
+                ? new NodeHopLeg(caller.handedOverBy(), callId, local, CallControl.newTag(), remote, from.getTag(),
+                (URI) target.clone(), source)
+                : new PhoneLeg(callId, local, CallControl.newTag(), remote, from.getTag(), (URI) target.clone(), source);
         String dialled = request.getRequestURI() instanceof SipURI sip && sip.getUser() != null ? sip.getUser() : "";
         return new Call(caller.account().tenantId(), caller.account().number().digits(), dialled,
-                services.clock().instant(), (SipProvider) event.getSource(), transaction, a);
+                services.clock().instant(), (SipProvider) event.getSource(), transaction, a, session);
     }
 }

@@ -44,9 +44,10 @@ final class RingGroupHunt {
 
     /** Starts ringing {@code group} for {@code call}, or ends the call at once if no member has a phone. */
     void ring(Call call, RingGroup group) {
-        call.hunt = group.strategy() == RingStrategy.SIMULTANEOUS ? new AllAtOnce(call, group) : new OneByOne(call, group);
-        if (!call.hunt.ringNext()) {
-            call.hunt.giveUp();
+        call.huntWith(group.strategy() == RingStrategy.SIMULTANEOUS ? new AllAtOnce(call, group)
+                : new OneByOne(call, group));
+        if (!call.hunt().ringNext()) {
+            call.hunt().giveUp();
         }
     }
 
@@ -69,12 +70,12 @@ final class RingGroupHunt {
 
         @Override
         public void giveUp() {
-            if (call.state != Call.State.RINGING) {
+            if (!call.isRinging()) {
                 return;
             }
-            if (call.forks.isEmpty()) {
+            if (call.forks().isEmpty()) {
                 control.reject(call, Response.TEMPORARILY_UNAVAILABLE, null, CallDisposition.FAILED);
-            } else if (skipped == 0 && call.forks.stream().allMatch(fork -> BUSY.contains(fork.finalStatus))) {
+            } else if (skipped == 0 && call.forks().stream().allMatch(fork -> BUSY.contains(fork.finalStatus()))) {
                 control.reject(call, Response.BUSY_HERE, null, CallDisposition.BUSY);
             } else {
                 control.reject(call, Response.TEMPORARILY_UNAVAILABLE, "No Answer", CallDisposition.NO_ANSWER);
@@ -104,7 +105,7 @@ final class RingGroupHunt {
 
         @Override
         public boolean ringNext() {
-            if (rung || call.state != Call.State.RINGING) {
+            if (rung || !call.isRinging()) {
                 return false;
             }
             rung = true;
@@ -141,7 +142,7 @@ final class RingGroupHunt {
 
         @Override
         public boolean ringNext() {
-            if (call.state != Call.State.RINGING) {
+            if (!call.isRinging()) {
                 return false;
             }
             while (next.hasNext()) {

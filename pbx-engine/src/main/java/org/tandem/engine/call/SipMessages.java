@@ -1,7 +1,10 @@
 package org.tandem.engine.call;
 
 import org.tandem.domain.registration.Flow;
+import org.tandem.engine.call.sessiontimer.Refresher;
+import org.tandem.engine.call.sessiontimer.SessionTimer;
 import org.tandem.engine.sip.Replies;
+
 
 import javax.sip.InvalidArgumentException;
 import javax.sip.ListeningPoint;
@@ -15,6 +18,7 @@ import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.Header;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.MaxForwardsHeader;
+import javax.sip.header.SupportedHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Message;
@@ -22,6 +26,7 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 import java.text.ParseException;
 import java.util.List;
+import java.util.ListIterator;
 import java.util.UUID;
 
 /**
@@ -30,6 +35,10 @@ import java.util.UUID;
  * so the SDP a phone wrote reaches the other phone unchanged. Thread-safe (factories only).
  */
 final class SipMessages {
+
+    static final String SESSION_EXPIRES = "Session-Expires";
+    static final String MIN_SE = "Min-SE";
+    private static final String TIMER = "timer";
 
     private final Replies replies;
     private final AddressFactory addresses;
@@ -110,6 +119,64 @@ final class SipMessages {
             to.setContent(body, (ContentTypeHeader) type.clone());
         } catch (ParseException e) {
             throw new IllegalArgumentException("cannot copy a body", e);
+        }
+    }
+
+    /** {@code Supported: timer} (RFC 4028). */
+    Header supportedTimer() {
+        try {
+            return headers.createSupportedHeader(TIMER);
+        } catch (ParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The caller's 2xx names the agreed session; a caller that refreshes must know it has to
+     * ({@code Require: timer}, RFC 4028 9).
+     */
+    void answerSession(Response ok, SessionTimer session, boolean callerSupportsTimer) {
+        ok.setHeader(extension(SESSION_EXPIRES, session.header()));
+        try {
+            if (callerSupportsTimer) {
+                ok.setHeader(headers.createSupportedHeader(TIMER));
+            }
+            if (session.refresher() == Refresher.UAC) {
+                ok.setHeader(headers.createRequireHeader(TIMER));
+            }
+        } catch (ParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether {@code message} says {@code Supported: timer}. */
+    static boolean supportsTimer(Message message) {
+        ListIterator<?> supported = message.getHeaders(SupportedHeader.NAME);
+        while (supported.hasNext()) {
+            if (supported.next() instanceof SupportedHeader header && TIMER.equalsIgnoreCase(header.getOptionTag())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The value of {@code message}'s first {@code name} header, as written after the colon; null when absent. */
+    static String headerValue(Message message, String name) {
+        Header header = message.getHeader(name);
+        if (header == null) {
+            return null;
+        }
+        String text = header.toString();
+        return text.substring(text.indexOf(':') + 1).strip();
+    }
+
+    /** The {@code names} headers of {@code from}, as they are, onto {@code to} (a relayed request or answer). */
+    static void copyHeaders(Message from, Message to, String... names) {
+        for (String name : names) {
+            ListIterator<?> values = from.getHeaders(name);
+            while (values.hasNext()) {
+                to.addHeader((Header) ((Header) values.next()).clone());
+            }
         }
     }
 

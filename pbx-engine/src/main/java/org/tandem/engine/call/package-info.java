@@ -6,7 +6,10 @@
  * {@link org.tandem.engine.call.InDialogHandler} relays what follows (ACK, BYE, re-INVITE),
  * {@link org.tandem.engine.call.CancelHandler} a caller's CANCEL, {@link
  * org.tandem.engine.call.ForkResponses} the phones' answers; a call to a ring group is rung by
- * {@link org.tandem.engine.call.RingGroupHunt} (all members at once, or one after another). Every change to one call happens under
+ * {@link org.tandem.engine.call.RingGroupHunt} (all members at once, or one after another). The handlers
+ * turn what they receive into call events ({@code CallEvent}) that {@code CallControl} alone acts on;
+ * each leg's state moves only through {@link org.tandem.engine.call.leg.LegState}'s transitions, and
+ * session timers follow {@link org.tandem.engine.call.sessiontimer.SessionTimerRules}. Every change to one call happens under
  * that call's lock, so what one call sends keeps its order (a 180 never follows the 200) while the
  * stack's threads work on other calls.
  */

@@ -43,9 +43,9 @@ class BindingLifetimeTest {
             NODE.restartEngine();
 
             String withOldNonce = phone.send(phone.register().authorization(phone.answer(oldChallenge, phone.register(), 1)));
+            // a nonce of the engine before the restart is unknown now: a fresh challenge, the password unchecked
             assertThat(statusOf(withOldNonce)).isEqualTo(401);
-            assertThat(challenges(withOldNonce).getFirst().get("stale")).as("right password, unknown nonce")
-                    .isEqualToIgnoringCase("true");
+            assertThat(challenges(withOldNonce).getFirst()).as("unknown nonce").doesNotContainKey("stale");
             String query = phone.registerWithAuth(phone.register().contacts());
             assertThat(statusOf(query)).isEqualTo(200);
             assertThat(contactsOf(query)).containsExactly("<" + phone.contactUri() + ">;expires=600");

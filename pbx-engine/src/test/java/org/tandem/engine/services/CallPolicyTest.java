@@ -38,4 +38,19 @@ class CallPolicyTest {
         properties.setProperty(CallPolicy.NO_ANSWER_PROPERTY, "0");
         assertThatThrownBy(() -> CallPolicy.fromProperties(properties)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void sessionsLast1800SecondsAndNoLessThan90UnlessTheOperatorSaysOtherwise() {
+        CallPolicy defaults = CallPolicy.fromProperties(new Properties());
+        assertThat(defaults.sessionExpires()).isEqualTo(Duration.ofSeconds(1800));
+        assertThat(defaults.minSessionExpires()).isEqualTo(Duration.ofSeconds(90));
+        Properties properties = new Properties();
+        properties.setProperty(CallPolicy.SESSION_EXPIRES_PROPERTY, "600");
+        properties.setProperty(CallPolicy.MIN_SE_PROPERTY, "120");
+        assertThat(CallPolicy.fromProperties(properties).sessionTimers().minSeconds()).isEqualTo(120);
+        properties.setProperty(CallPolicy.MIN_SE_PROPERTY, "900");
+        assertThatThrownBy(() -> CallPolicy.fromProperties(properties)).hasMessageContaining("Min-SE (900 s)");
+        properties.setProperty(CallPolicy.MIN_SE_PROPERTY, "a while");
+        assertThatThrownBy(() -> CallPolicy.fromProperties(properties)).hasMessageContaining("tandem.call.min.se.seconds");
+    }
 }

@@ -1,0 +1,59 @@
+package org.tandem.engine.call;
+
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+/**
+ * What happened to a call: the handlers turn each SIP message (and the call's timers each timeout)
+ * into one of these and hand it to {@link CallControl#handle}, which alone decides what the call does.
+ */
+sealed interface CallEvent {
+
+    /** A phone's 1xx to a fork's INVITE. */
+    record Provisional(Fork fork, Response response) implements CallEvent {
+    }
+
+    /** A phone's 2xx to a fork's INVITE, within its transaction. */
+    record Answered(Fork fork, Response response) implements CallEvent {
+    }
+
+    /** A 2xx to a fork's INVITE after its transaction ended: our ACK was lost, or a second answer came. */
+    record AnsweredAgain(Fork fork, Response response, long inviteCseq) implements CallEvent {
+    }
+
+    /** A phone's final refusal (3xx to 6xx) of a fork's INVITE. */
+    record Refused(Fork fork, Response response) implements CallEvent {
+    }
+
+    /** A fork's INVITE got no answer at all (Timer B). */
+    record ForkTimedOut(Fork fork) implements CallEvent {
+    }
+
+    /** Nobody answered within the ringing time. */
+    record NoAnswer() implements CallEvent {
+    }
+
+    /** The caller's CANCEL. */
+    record Cancelled() implements CallEvent {
+    }
+
+    /** An ACK came on {@code from}; {@code to} is the other leg (null: a leg that lost). */
+    record Acked(Leg from, Leg to, Request ack) implements CallEvent {
+    }
+
+    /** A BYE came on {@code from}; {@code to} is the other leg (null: a leg that lost). */
+    record HungUp(Leg from, Leg to) implements CallEvent {
+    }
+
+    /** A refresh (re-INVITE, UPDATE) relayed between the phones got this 2xx. */
+    record Refreshed(Response ok) implements CallEvent {
+    }
+
+    /** No refresh came since refresh number {@code refresh} was agreed, up to the deadline. */
+    record SessionExpired(long refresh) implements CallEvent {
+    }
+
+    /** The node stops. */
+    record NodeStops() implements CallEvent {
+    }
+}
