@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executors;
@@ -21,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
 
 /**
  * SIP accounts (digest hashes, tenant status and plan, contact limit) kept in memory by domain and
@@ -40,10 +42,13 @@ import java.util.function.LongSupplier;
  * database for each try more than once a few seconds nor fills the heap. Both tables are bounded;
  * when one is full some entries are dropped, expired ones first.
  *
- * <p>Each domain's digest choice (needed to challenge a phone) is kept the same way, in a third
- * table: domains of the accounts of a full read as long as those accounts, any other domain (a tenant
- * without extensions, or none) as briefly as an unknown user, so a scanner of made-up domains reaches
- * the database for each at most once every few seconds.
+ * <p>Each domain's digest choice (needed to challenge a phone, before any credentials) comes with
+ * the accounts of a full read and is kept as long as they are. A full read that was complete also
+ * tells which domains have any extension at all: any other domain (a tenant without extensions, or
+ * no tenant) is answered the default without asking the database, since no phone can authenticate
+ * in it; the change notice of a domain's first extension makes its choice be read. Until a full read
+ * completes, the choice of a domain not known yet is read and kept as briefly as an unknown user, in
+ * a table of its own as small as theirs, so made-up domains never push out those of the accounts.
  */
 public final class CachedSipAccounts implements SipAccounts, SipAccountChanges.Listener {
 
@@ -80,10 +85,14 @@ public final class CachedSipAccounts implements SipAccounts, SipAccountChanges.L
     private record Key(String domain, String username) {
     }
 
-    private record Entry(Optional<SipAccount> account, long expiresAt) {
+    private interface Expiring {
+        long expiresAt();
     }
 
-    private record DigestEntry(SipDigest digest, long expiresAt) {
+    private record Entry(Optional<SipAccount> account, long expiresAt) implements Expiring {
+    }
+
+    private record DigestEntry(SipDigest digest, long expiresAt) implements Expiring {
     }
 
     private final SipAccounts source;
@@ -91,7 +100,14 @@ public final class CachedSipAccounts implements SipAccounts, SipAccountChanges.L
     private final LongSupplier nanoTime;
     private final ConcurrentMap<Key, Entry> known = new ConcurrentHashMap<>();
     private final ConcurrentMap<Key, Entry> unknown = new ConcurrentHashMap<>();
+    /** The digest choice of domains with accounts. */
     private final ConcurrentMap<String, DigestEntry> digests = new ConcurrentHashMap<>();
+    /** The digest choice of other domains, read before a full read completed. */
+    private final ConcurrentMap<String, DigestEntry> otherDigests = new ConcurrentHashMap<>();
+    /** The domains with accounts as of the last complete full read; null if none completed since the start. */
+    private volatile Set<String> domainsWithAccounts;
+    /** Domains named by a change notice since, each with the invalidation count it got. */
+    private final ConcurrentMap<String, Long> changedDomains = new ConcurrentHashMap<>();
     /** Counts invalidations: a read of the source that overlapped one is not kept (it may predate the change). */
     private final AtomicLong invalidations = new AtomicLong();
 
@@ -135,36 +151,43 @@ public final class CachedSipAccounts implements SipAccounts, SipAccountChanges.L
 
     @Override
     public SipDigest digestOf(SipDomain domain) {
+        String name = domain.name();
         long now = nanoTime.getAsLong();
-        DigestEntry entry = digests.get(domain.name());
+        DigestEntry entry = digests.get(name);
+        if (entry == null) {
+            entry = otherDigests.get(name);
+        }
         if (entry != null && entry.expiresAt() - now > 0) {
             return entry.digest();
         }
+        Set<String> withAccounts = domainsWithAccounts;
+        if (withAccounts != null && !withAccounts.contains(name) && !changedDomains.containsKey(name)) {
+            return SipDigest.DEFAULT; // no extension there: whatever its tenant chose, nobody can authenticate
+        }
         long seen = invalidations.get();
         SipDigest digest = source.digestOf(domain);
-        if (digests.size() >= settings.maxKnown() + settings.maxUnknown()) {
-            digests.values().removeIf(old -> old.expiresAt() - now <= 0);
-            if (digests.size() >= settings.maxKnown() + settings.maxUnknown()) {
-                digests.clear();
-            }
+        boolean hasAccounts = withAccounts != null;
+        ConcurrentMap<String, DigestEntry> table = hasAccounts ? digests : otherDigests;
+        if (!hasAccounts) {
+            makeRoom(otherDigests, settings.maxUnknown(), now);
         }
-        // a domain without a tenant reads as the default: kept as briefly as an unknown user
-        DigestEntry loaded = new DigestEntry(digest, now + settings.unknownFor().toNanos());
-        digests.put(domain.name(), loaded);
+        DigestEntry loaded = new DigestEntry(digest,
+                now + (hasAccounts ? settings.knownFor() : settings.unknownFor()).toNanos());
+        table.put(name, loaded);
         if (invalidations.get() != seen) {
-            digests.remove(domain.name(), loaded);
+            table.remove(name, loaded);
         }
         return digest;
     }
 
     /** Below {@code max} entries: expired ones go first, then any (a tenth of the table at once). */
-    private static void makeRoom(ConcurrentMap<Key, Entry> table, int max, long now) {
+    private static <K> void makeRoom(ConcurrentMap<K, ? extends Expiring> table, int max, long now) {
         if (table.size() < max) {
             return;
         }
         table.values().removeIf(entry -> entry.expiresAt() - now <= 0);
         int surplus = table.size() - max + Math.max(1, max / 10);
-        for (Iterator<Key> keys = table.keySet().iterator(); keys.hasNext() && surplus > 0; surplus--) {
+        for (Iterator<K> keys = table.keySet().iterator(); keys.hasNext() && surplus > 0; surplus--) {
             keys.next();
             keys.remove();
         }
@@ -172,7 +195,7 @@ public final class CachedSipAccounts implements SipAccounts, SipAccountChanges.L
 
     @Override
     public void accountChanged(SipDomain domain, String username) {
-        invalidations.incrementAndGet();
+        changedDomains.put(domain.name(), invalidations.incrementAndGet()); // perhaps its first extension
         Key key = new Key(domain.name(), username);
         known.remove(key);
         unknown.remove(key);
@@ -180,10 +203,11 @@ public final class CachedSipAccounts implements SipAccounts, SipAccountChanges.L
 
     @Override
     public void domainChanged(SipDomain domain) {
-        invalidations.incrementAndGet();
         String name = domain.name();
+        changedDomains.put(name, invalidations.incrementAndGet());
         known.keySet().removeIf(key -> key.domain().equals(name));
         digests.remove(name);
+        otherDigests.remove(name);
         unknown.keySet().removeIf(key -> key.domain().equals(name));
     }
 
@@ -194,6 +218,8 @@ public final class CachedSipAccounts implements SipAccounts, SipAccountChanges.L
         known.clear();
         unknown.clear();
         digests.clear();
+        otherDigests.clear();
+        domainsWithAccounts = null; // a domain's first extension may be among what was missed
         refreshAll();
     }
 
@@ -217,6 +243,12 @@ public final class CachedSipAccounts implements SipAccounts, SipAccountChanges.L
                     }
                     if (invalidations.get() != seen) {
                         continue; // a change came in while they were stored: store again what is current
+                    }
+                    if (all.size() < settings.maxKnown()) { // else some domains may be missing
+                        domainsWithAccounts = all.stream().map(listed -> listed.domain().name())
+                                .collect(Collectors.toUnmodifiableSet());
+                        changedDomains.values().removeIf(changedAt -> changedAt <= seen); // the read saw them
+                        otherDigests.clear();
                     }
                     return all.size();
                 }

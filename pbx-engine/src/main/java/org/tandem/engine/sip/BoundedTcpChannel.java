@@ -31,6 +31,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class BoundedTcpChannel extends NioTcpMessageChannel implements SipStreamFramer.Sink {
 
     private static final System.Logger LOG = System.getLogger(BoundedTcpChannel.class.getName());
+    /** Messages of one connection delivered before the worker moves on to the next connection waiting. */
+    private static final int MESSAGES_PER_TURN = 4;
 
     private final BoundedTcpProcessor owner;
     /** Whether this connection holds one of its source address's places (it was accepted, not opened). */
@@ -138,10 +140,18 @@ final class BoundedTcpChannel extends NioTcpMessageChannel implements SipStreamF
         }
     }
 
+    /**
+     * Delivers a few of this connection's waiting messages, then, if more wait, queues itself behind the
+     * other connections' turns: a peer that keeps its queue full holds a worker for one turn, not forever.
+     */
     private void deliverWaiting() {
-        while (true) {
+        for (int delivered = 0; ; delivered++) {
             byte[] message;
             synchronized (waiting) {
+                if (delivered == MESSAGES_PER_TURN && !waiting.isEmpty()) {
+                    owner.workers().execute(this::deliverWaiting);
+                    return;
+                }
                 message = waiting.poll();
                 if (message == null) {
                     delivering = false;

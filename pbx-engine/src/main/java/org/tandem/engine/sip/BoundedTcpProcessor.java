@@ -20,8 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -29,15 +32,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * JAIN-SIP's TCP listening point made safe to expose: JAIN-SIP's own non-blocking transport (one
  * selector thread for every connection, its sending side and outbound connections), with reading
  * and framing of its own ({@link BoundedTcpChannel}), a fixed pool of workers that parse and
- * deliver the messages, and the {@link TcpLimits}: connections per source address and in total
- * (one over is closed as soon as it is accepted), the largest message, and a sweep that closes
- * connections idle or stuck in a message for too long. JAIN-SIP's blocking TCP transport, used
- * before, ran two threads per connection and buffered whatever Content-Length announced.
+ * deliver the messages (each connection a few at a time, in turn), and the {@link TcpLimits}:
+ * connections per source address and in total (one over is closed as soon as it is accepted), the
+ * largest message, and a sweep on a thread of its own that closes connections idle or stuck in a
+ * message for too long. JAIN-SIP's blocking TCP transport, used before, ran two threads per
+ * connection and buffered whatever Content-Length announced.
  */
 public final class BoundedTcpProcessor extends NioTcpMessageProcessor {
 
     private final TcpLimits limits;
-    private final ScheduledThreadPoolExecutor workers;
+    /** Serve the connections with messages waiting in turn (first in, first out). */
+    private final ThreadPoolExecutor workers;
+    /** The idle and partial-message timeouts are enforced on a thread of their own, however busy the workers. */
+    private final ScheduledExecutorService sweeper;
     /** The selector thread's read buffer, shared by every connection it reads. */
     private final ByteBuffer readBuffer = ByteBuffer.allocate(16 * 1024);
     private final Map<InetAddress, Integer> perAddress = new ConcurrentHashMap<>();
@@ -50,11 +57,12 @@ public final class BoundedTcpProcessor extends NioTcpMessageProcessor {
         this.limits = limits;
         this.nioHandler = new RepairedNioHandler(stack, this);
         AtomicInteger threads = new AtomicInteger();
-        this.workers = new ScheduledThreadPoolExecutor(workers, work -> {
-            Thread thread = new Thread(work, threadPrefix + "-TCPWorker-" + threads.getAndIncrement());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.workers = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                work -> Thread.ofPlatform().daemon().name(threadPrefix + "-TCPWorker-" + threads.getAndIncrement())
+                        .unstarted(work),
+                new ThreadPoolExecutor.DiscardPolicy()); // refuses only once stopped, when every connection closes
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(
+                work -> Thread.ofPlatform().daemon().name(threadPrefix + "-TCPSweep").unstarted(work));
     }
 
     /**
@@ -75,7 +83,7 @@ public final class BoundedTcpProcessor extends NioTcpMessageProcessor {
         return limits;
     }
 
-    ScheduledExecutorService workers() {
+    Executor workers() {
         return workers;
     }
 
@@ -95,7 +103,7 @@ public final class BoundedTcpProcessor extends NioTcpMessageProcessor {
                 ? limits.idleTimeout() : limits.partialMessageTimeout();
         // a timeout is enforced within a quarter of itself, and no sweep runs more often than 10 times a second
         long every = Math.max(100, shortest.toMillis() / 4);
-        workers.scheduleWithFixedDelay(this::closeIdleAndStuck, every, every, TimeUnit.MILLISECONDS);
+        sweeper.scheduleWithFixedDelay(this::closeIdleAndStuck, every, every, TimeUnit.MILLISECONDS);
     }
 
     /** An accepted connection, if its source address and the node have room for it; else it is closed. */
@@ -189,6 +197,7 @@ public final class BoundedTcpProcessor extends NioTcpMessageProcessor {
         try {
             super.stop();
         } finally {
+            sweeper.shutdownNow();
             workers.shutdownNow();
             List.copyOf(open).forEach(BoundedTcpChannel::close);
         }

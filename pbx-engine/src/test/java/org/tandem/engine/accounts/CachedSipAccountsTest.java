@@ -67,8 +67,12 @@ class CachedSipAccountsTest {
     private final CachedSipAccounts cache = new CachedSipAccounts(source, SETTINGS, now::get);
 
     private static SipAccount account(String number, String password) {
+        return account(number, password, SipDigest.DEFAULT);
+    }
+
+    private static SipAccount account(String number, String password, SipDigest digest) {
         return new SipAccount(UUID.randomUUID(), true, new ExtensionNumber(number),
-                SipCredentials.derive(number, ALPHA.name(), password.toCharArray()), 5, new PlanLimits(10, 10, 10), SipDigest.DEFAULT);
+                SipCredentials.derive(number, ALPHA.name(), password.toCharArray()), 5, new PlanLimits(10, 10, 10), digest);
     }
 
     private void advance(Duration by) {
@@ -103,14 +107,67 @@ class CachedSipAccountsTest {
         assertThat(cache.digestOf(ALPHA)).isEqualTo(SipDigest.SHA_256);
         assertThat(cache.digestOf(ALPHA)).isEqualTo(SipDigest.SHA_256);
         assertThat(digestReads).hasValue(1);
+    }
 
+    @Test
+    void beforeAFullReadAnotherDomainsChoiceIsReadAndKeptBriefly() {
         SipDomain nowhere = new SipDomain("nowhere.example.com");
         assertThat(cache.digestOf(nowhere)).as("no tenant: the default").isEqualTo(SipDigest.DEFAULT);
         cache.digestOf(nowhere);
-        assertThat(digestReads).hasValue(2);
+        assertThat(digestReads).hasValue(1);
         advance(SETTINGS.unknownFor().plusSeconds(1));
         cache.digestOf(nowhere);
-        assertThat(digestReads).as("read again after the short lifetime").hasValue(3);
+        assertThat(digestReads).as("read again after the short lifetime").hasValue(2);
+    }
+
+    @Test
+    void madeUpDomainsAfterAFullReadCostNoReadAndLeaveTheTenantsChoice() {
+        accounts.put("101@" + ALPHA.name(), account("101", "secret", SipDigest.SHA_256));
+        digests.put(ALPHA.name(), SipDigest.SHA_256);
+        digests.put(BETA.name(), SipDigest.SHA_256); // a tenant without extensions yet
+        cache.refreshAll();
+
+        for (int i = 0; i < 10_000; i++) {
+            assertThat(cache.digestOf(new SipDomain("d" + i + ".example.net"))).isEqualTo(SipDigest.DEFAULT);
+        }
+        assertThat(digestReads).as("reads for 10,000 made-up domains").hasValue(0);
+        assertThat(cache.digestOf(BETA)).as("no extension: nobody to challenge yet").isEqualTo(SipDigest.DEFAULT);
+        assertThat(cache.digestOf(ALPHA)).isEqualTo(SipDigest.SHA_256);
+        assertThat(digestReads).hasValue(0);
+    }
+
+    @Test
+    void aTenantGivenItsFirstExtensionIsChallengedWithItsChoiceOnceNoticed() {
+        accounts.put("101@" + ALPHA.name(), account("101", "secret"));
+        digests.put(BETA.name(), SipDigest.SHA_256);
+        cache.refreshAll();
+        assertThat(cache.digestOf(BETA)).isEqualTo(SipDigest.DEFAULT);
+
+        accounts.put("201@" + BETA.name(), account("201", "secret", SipDigest.SHA_256));
+        cache.accountChanged(BETA, "201");
+
+        assertThat(cache.digestOf(BETA)).isEqualTo(SipDigest.SHA_256);
+        assertThat(cache.digestOf(BETA)).isEqualTo(SipDigest.SHA_256);
+        assertThat(digestReads).hasValue(1);
+        cache.refreshAll();
+        assertThat(cache.digestOf(BETA)).as("after the next full read too").isEqualTo(SipDigest.SHA_256);
+    }
+
+    @Test
+    void madeUpDomainsNeverPushOutTheDomainsOfAnIncompleteFullRead() {
+        // as many accounts as the cache keeps: the full read may have missed some domains
+        for (int i = 0; i < SETTINGS.maxKnown(); i++) {
+            accounts.put(i + "@" + ALPHA.name(), account(Integer.toString(100 + i), "secret", SipDigest.SHA_256));
+        }
+        cache.refreshAll();
+
+        for (int i = 0; i < 1_000; i++) {
+            cache.digestOf(new SipDomain("d" + i + ".example.net"));
+        }
+        assertThat(digestReads).as("unknown domains are read while the full read is incomplete").hasValue(1_000);
+
+        assertThat(cache.digestOf(ALPHA)).isEqualTo(SipDigest.SHA_256);
+        assertThat(digestReads).as("alpha's choice still known").hasValue(1_000);
     }
 
     @Test
