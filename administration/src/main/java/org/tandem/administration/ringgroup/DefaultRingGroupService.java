@@ -98,7 +98,7 @@ public class DefaultRingGroupService implements RingGroupService {
             replaced = groups.replace(changed);
         } catch (PlanLimitReachedException lowered) {
             // the plan was lowered since the check above; the repository checks again under the tenant's lock
-            throw new OverPlanException(lowered.getMessage());
+            throw new InvalidInputException(Map.of(MEMBERS, lowered.getMessage()));
         }
         if (!replaced) {
             throw new NotFoundException(NO_SUCH_GROUP);
