@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.tandem.administration.access.Actor;
+import org.tandem.administration.account.PasswordThrottle;
 import org.tandem.domain.account.PasswordHash;
 import org.tandem.domain.account.PortalAccount;
 import org.tandem.domain.account.PortalAccountRepository;
@@ -11,21 +12,18 @@ import org.tandem.domain.apitoken.ApiToken;
 import org.tandem.domain.apitoken.ApiTokenRepository;
 import org.tandem.domain.apitoken.ApiTokenSecret;
 import org.tandem.domain.apitoken.ApiTokenStatus;
-import org.tandem.domain.throttle.FailureThrottle;
-import org.tandem.domain.throttle.ThrottlePolicy;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Who an API request acts for. A bearer token is checked against its stored hash and its status; a
  * username and password (only for managing tokens) against the login. The answer is the login's
  * {@link Actor}, so the services apply the same access rules as in the portal. An address that failed
- * too often, for tokens or for that login, is refused before anything is checked ({@link FailureThrottle},
- * with the policy shared with SIP and the portal's sign-in).
+ * too often, for tokens or for that login, is refused before anything is checked; wrong passwords count
+ * with those of the portal's sign-in ({@link PasswordThrottle}).
  *
  * <p>Only a caller that holds the whole, right secret learns that its token expired or was revoked;
  * anything else is the same "not valid", so a guesser learns nothing about which prefixes exist.
@@ -36,12 +34,10 @@ public class ApiAuthentication {
 
     static final String INVALID_TOKEN = "The API token is not valid";
     static final String WRONG_PASSWORD = "Wrong username or password";
-    /** What bearer failures count against: a guessed token names no login, so tokens are one account. */
-    static final String TOKENS = "API tokens";
 
     private ApiTokenRepository tokens;
     private PortalAccountRepository accounts;
-    private FailureThrottle throttle;
+    private PasswordThrottle throttle;
     private Clock clock;
 
     /** For CDI's client proxy only. */
@@ -49,12 +45,11 @@ public class ApiAuthentication {
     }
 
     @Inject
-    public ApiAuthentication(ApiTokenRepository tokens, PortalAccountRepository accounts) {
-        this(tokens, accounts, new FailureThrottle("API authentication", ThrottlePolicy.fromSystemProperties(),
-                Clock.systemUTC()), Clock.systemUTC());
+    public ApiAuthentication(ApiTokenRepository tokens, PortalAccountRepository accounts, PasswordThrottle throttle) {
+        this(tokens, accounts, throttle, Clock.systemUTC());
     }
 
-    public ApiAuthentication(ApiTokenRepository tokens, PortalAccountRepository accounts, FailureThrottle throttle,
+    public ApiAuthentication(ApiTokenRepository tokens, PortalAccountRepository accounts, PasswordThrottle throttle,
                              Clock clock) {
         this.tokens = tokens;
         this.accounts = accounts;
@@ -68,24 +63,24 @@ public class ApiAuthentication {
      * @throws TooManyFailedAttemptsException  {@code source} must wait first
      */
     public Actor bearer(String presented, String source) {
-        requireNotThrottled(source, TOKENS);
+        requireNoWait(throttle.tokenWait(source));
         Optional<ApiTokenSecret> secret = ApiTokenSecret.parse(presented);
         Optional<ApiToken> token = secret.flatMap(candidate -> tokens.findByPrefix(candidate.prefix()))
                 .filter(stored -> secret.get().matches(stored.secretSha256()));
         if (token.isEmpty()) {
-            throw failed(source, INVALID_TOKEN, TOKENS);
+            throw tokenFailed(source, INVALID_TOKEN);
         }
         Instant now = clock.instant();
         ApiToken valid = token.get();
         ApiTokenStatus status = valid.status(now);
         if (status == ApiTokenStatus.REVOKED) {
-            throw failed(source, "The API token was revoked at " + valid.revokedAt(), TOKENS);
+            throw tokenFailed(source, "The API token was revoked at " + valid.revokedAt());
         }
         if (status == ApiTokenStatus.EXPIRED) {
-            throw failed(source, "The API token expired at " + valid.expiresAt(), TOKENS);
+            throw tokenFailed(source, "The API token expired at " + valid.expiresAt());
         }
         PortalAccount account = accounts.findByUsername(valid.accountUsername())
-                .orElseThrow(() -> failed(source, INVALID_TOKEN, TOKENS));
+                .orElseThrow(() -> tokenFailed(source, INVALID_TOKEN));
         tokens.recordUse(valid.id(), now);
         return Actor.of(account);
     }
@@ -95,8 +90,7 @@ public class ApiAuthentication {
      * hash whether or not the username exists, so timing tells nothing either.
      */
     public Actor password(String username, char[] password, String source) {
-        String login = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
-        requireNotThrottled(source, login);
+        requireNoWait(throttle.passwordWait(username, source));
         Optional<PortalAccount> account;
         try {
             account = accounts.findByUsername(PortalAccount.normalizedUsername(username));
@@ -105,20 +99,20 @@ public class ApiAuthentication {
         }
         boolean matches = account.isPresent() ? account.get().canSignIn(password) : Decoy.HASH.matches(password);
         if (!matches || account.isEmpty()) {
-            throw failed(source, WRONG_PASSWORD, login);
+            throttle.passwordFailed(username, source);
+            throw new AuthenticationFailedException(WRONG_PASSWORD);
         }
         return Actor.of(account.get());
     }
 
-    private void requireNotThrottled(String source, String account) {
-        Duration wait = throttle.blockedFor(source, account);
+    private static void requireNoWait(Duration wait) {
         if (!wait.isZero()) {
             throw new TooManyFailedAttemptsException(wait);
         }
     }
 
-    private AuthenticationFailedException failed(String source, String message, String account) {
-        throttle.recordFailure(source, account);
+    private AuthenticationFailedException tokenFailed(String source, String message) {
+        throttle.tokenFailed(source);
         return new AuthenticationFailedException(message);
     }
 

@@ -93,7 +93,14 @@ public class DefaultRingGroupService implements RingGroupService {
         checks.throwIfAny();
         RingGroup changed = new RingGroup(current.id(), tenant.id(), current.number(), settings.name(),
                 strategy == null ? RingStrategy.SIMULTANEOUS : strategy, settings.timeout(), settings.members());
-        if (!groups.replace(changed)) {
+        boolean replaced;
+        try {
+            replaced = groups.replace(changed);
+        } catch (PlanLimitReachedException lowered) {
+            // the plan was lowered since the check above; the repository checks again under the tenant's lock
+            throw new InvalidInputException(Map.of(MEMBERS, lowered.getMessage()));
+        }
+        if (!replaced) {
             throw new NotFoundException(NO_SUCH_GROUP);
         }
         return summary(changed);
@@ -115,8 +122,7 @@ public class DefaultRingGroupService implements RingGroupService {
         int allowed = tenant.limits().maxRingGroupMembers();
         if (given.size() > allowed) {
             // refused before any member is looked up: a list can be long
-            checks.problem(MEMBERS, "The plan allows " + allowed + " members per ring group: choose "
-                    + (given.size() - allowed) + " fewer, or ask your reseller for a larger plan");
+            checks.problem(MEMBERS, PlanLimitReachedException.ringGroupMembers(allowed, given.size()).getMessage());
             return new Settings(groupName.orElse(null), timeout, List.of());
         }
         List<ExtensionNumber> memberNumbers = new ArrayList<>();

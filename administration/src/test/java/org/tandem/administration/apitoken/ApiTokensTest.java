@@ -12,6 +12,7 @@ import org.tandem.domain.throttle.ThrottlePolicy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -158,6 +159,29 @@ class ApiTokensTest {
                 .as("the same login from elsewhere").isEqualTo(administration.actor(GLOBEX_ADMIN));
         assertThat(strict.authentication.bearer(good.secret(), "198.51.100.20"))
                 .as("a token from the guessing address").isEqualTo(administration.actor(GLOBEX_ADMIN));
+    }
+
+    /**
+     * One budget per address and login, whichever door: two wrong passwords through the API's HTTP Basic and
+     * two at the portal's sign-in (the bean the portal's views call) make the four that block, at both doors.
+     */
+    @Test
+    void wrongPasswordsThroughTheApiPauseThePortalSignInAndTheOtherWayRound() {
+        ApiTokenFixture strict = new ApiTokenFixture(new ThrottlePolicy(4, 20, Duration.ofMinutes(1),
+                Duration.ofMinutes(5), 100));
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> strict.authentication.password(GLOBEX_ADMIN, "wrong".toCharArray(), "198.51.100.30"))
+                    .isInstanceOf(AuthenticationFailedException.class);
+            strict.throttle.passwordFailed(" " + GLOBEX_ADMIN.toUpperCase(Locale.ROOT), "198.51.100.30");
+        }
+
+        assertThat(strict.throttle.passwordWait(GLOBEX_ADMIN, "198.51.100.30"))
+                .as("the portal's sign-in, after two wrong passwords there and two through the API")
+                .isEqualTo(Duration.ofMinutes(5));
+        assertThatThrownBy(() -> strict.authentication.password(GLOBEX_ADMIN, PASSWORD.toCharArray(), "198.51.100.30"))
+                .as("the API's HTTP Basic").isInstanceOf(TooManyFailedAttemptsException.class);
+        assertThat(strict.authentication.password(GLOBEX_ADMIN, PASSWORD.toCharArray(), "198.51.100.31"))
+                .as("the same login from elsewhere").isEqualTo(administration.actor(GLOBEX_ADMIN));
     }
 
     private ApiTokenSummary find(Actor actor, IssuedApiToken issued) {

@@ -10,9 +10,18 @@ import org.tandem.administration.shared.OverPlanException;
 import org.tandem.administration.support.AdministrationFixture;
 import org.tandem.domain.ringgroup.RingStrategy;
 import org.tandem.storage.jdbc.JdbcRingGroups;
+import org.tandem.storage.jdbc.TenantNumberLock;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -95,6 +104,51 @@ class RingGroupsTest {
         assertThat(fixture.ringGroups.ringGroups(reseller, tenant)).extracting(RingGroupSummary::id,
                 RingGroupSummary::members).as("a new extension of the old number joins no group by itself")
                 .containsExactly(tuple(sales.id(), List.of("203", "202")), tuple(desk.id(), List.of()));
+    }
+
+    /** A plan change holds the tenant's number lock while it checks the groups; an update waiting on it meets the new plan. */
+    @Test
+    void anUpdateThatWaitedForAPlanChangeIsRefusedUnderTheLoweredPlan() throws Exception {
+        RingGroupSummary sales = fixture.ringGroups.create(reseller, tenant, "600", "Sales", null, 20, List.of("201"));
+        ExecutorService request = Executors.newSingleThreadExecutor();
+        try (Connection planChange = fixture.database().dataSource().getConnection()) {
+            planChange.setAutoCommit(false);
+            TenantNumberLock.take(planChange, tenant);
+            Future<RingGroupSummary> update = request.submit(() -> fixture.ringGroups.update(reseller, tenant, sales.id(),
+                    "Sales", null, 20, List.of("201", "202", "203")));
+            awaitAWaiterOnTheNumberLock(planChange);
+            try (Statement statement = planChange.createStatement()) {
+                statement.executeUpdate("update tenant set max_ring_group_members = 2 where id = '" + tenant + "'");
+            }
+            planChange.commit();
+
+            assertThatThrownBy(() -> update.get(30, TimeUnit.SECONDS)).cause()
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messages()).containsEntry(
+                            RingGroupService.MEMBERS,
+                            "The plan allows 2 members per ring group: choose 1 fewer, or ask your reseller for a larger plan"));
+        } finally {
+            request.shutdownNow();
+        }
+        assertThat(fixture.ringGroups.ringGroups(reseller, tenant)).singleElement()
+                .extracting(RingGroupSummary::members).isEqualTo(List.of("201"));
+    }
+
+    /** Until some connection waits for an advisory lock, ten seconds at most. */
+    private static void awaitAWaiterOnTheNumberLock(Connection connection) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        try (Statement statement = connection.createStatement()) {
+            while (System.nanoTime() < deadline) {
+                try (ResultSet waiting = statement.executeQuery(
+                        "select count(*) from pg_locks where locktype = 'advisory' and not granted")) {
+                    waiting.next();
+                    if (waiting.getLong(1) > 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(10);
+            }
+        }
+        throw new AssertionError("the update never waited for the number lock");
     }
 
     private UUID extension(String number) {

@@ -1,9 +1,9 @@
 package org.tandem.administration.support;
 
+import org.tandem.administration.account.PasswordThrottle;
 import org.tandem.administration.apitoken.ApiAuthentication;
 import org.tandem.administration.apitoken.ApiTokenService;
 import org.tandem.administration.apitoken.DefaultApiTokenService;
-import org.tandem.domain.throttle.FailureThrottle;
 import org.tandem.domain.throttle.ThrottlePolicy;
 import org.tandem.storage.jdbc.JdbcApiTokens;
 
@@ -24,13 +24,14 @@ public final class ApiTokenFixture {
     public final AdministrationFixture administration = AdministrationFixture.shared();
     public final MovableClock clock = new MovableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
     public final ApiTokenService tokens;
+    public final PasswordThrottle throttle;
     public final ApiAuthentication authentication;
 
     public ApiTokenFixture(ThrottlePolicy policy) {
         JdbcApiTokens repository = new JdbcApiTokens(administration.database().dataSource(), "node1");
         tokens = new DefaultApiTokenService(repository, administration.services().homeNode, clock);
-        authentication = new ApiAuthentication(repository, administration.accounts, new FailureThrottle("API authentication", policy, clock),
-                clock);
+        throttle = new PasswordThrottle(policy, clock);
+        authentication = new ApiAuthentication(repository, administration.accounts, throttle, clock);
     }
 
     /** A clock that stands still until a test moves it. */

@@ -3,6 +3,7 @@ package org.tandem.administration.support;
 import jakarta.persistence.EntityManager;
 import org.tandem.administration.account.AccountService;
 import org.tandem.administration.account.DefaultAccountService;
+import org.tandem.administration.account.PasswordThrottle;
 import org.tandem.administration.apitoken.ApiAuthentication;
 import org.tandem.administration.apitoken.ApiTokenService;
 import org.tandem.administration.apitoken.DefaultApiTokenService;
@@ -125,7 +126,7 @@ public final class NodeServices {
                 entityManager);
         accounts = Transactions.around(PortalAccountRepository.class, new JpaPortalAccountRepository(entityManager),
                 entityManager);
-        apiAuthentication = new ApiAuthentication(tokenRepository, accounts);
+        apiAuthentication = new ApiAuthentication(tokenRepository, accounts, new PasswordThrottle());
         RegistrationChanges changes = new RegistrationChanges(new PostgresTenantChanges(PostgresTenantChanges.REGISTRATIONS,
                 () -> database.dataSource().getConnection())::start);
         registrations = Transactions.around(RegistrationService.class, new DefaultRegistrationService(tenants,

@@ -13,15 +13,18 @@ public interface RingGroupRepository {
     /**
      * Adds {@code group} with its members; refuses a number that is an extension or a group of the
      * tenant ({@link org.tandem.domain.shared.AlreadyTakenException}), a group more than the tenant's
-     * plan allows ({@link org.tandem.domain.tenant.PlanLimitReachedException}, counted under the
-     * tenant's number lock) and a member that is not an extension of it ({@link IllegalArgumentException}).
+     * plan allows or one with more members than it allows per group
+     * ({@link org.tandem.domain.tenant.PlanLimitReachedException}, checked under the tenant's number
+     * lock) and a member that is not an extension of it ({@link IllegalArgumentException}).
      */
     void add(RingGroup group, Instant createdAt);
 
     /**
      * Replaces the name, strategy, member timeout and members of group {@code group.id()} of its
-     * tenant (its number stays); false if the tenant has no such group. Refuses a member that is not
-     * an extension of the tenant ({@link IllegalArgumentException}).
+     * tenant (its number stays); false if the tenant has no such group. Refuses more members than the
+     * tenant's plan allows per group ({@link org.tandem.domain.tenant.PlanLimitReachedException}, checked
+     * under the tenant's number lock) and a member that is not an extension of the tenant
+     * ({@link IllegalArgumentException}).
      */
     boolean replace(RingGroup group);
 

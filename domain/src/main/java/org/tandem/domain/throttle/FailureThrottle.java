@@ -6,6 +6,7 @@ import java.time.InstantSource;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Stops a flood of failed authentications without handing an attacker a way to lock the rightful
@@ -17,33 +18,49 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Callers must count only failures the client really sent from that address (for SIP: a digest
  * whose nonce this node issued to that address), or a forged source address blocks its owner.
  *
- * <p>Memory is bounded: entries whose window and block have both passed are dropped when the table
- * grows past its size; if it is still too big, counting (not blocking) restarts.
+ * <p>Memory is bounded: when the table is full, the counters that failed least recently and are not
+ * blocked are dropped first, a few per failure, so a flood of new keys neither resets the counts of
+ * keys close to a block nor lifts a block.
  */
 public final class FailureThrottle {
 
     private static final System.Logger LOG = System.getLogger(FailureThrottle.class.getName());
 
+    /** Guarded by its own monitor, except prev and next: those by {@code recency}, as is setting {@code removed}. */
     private static final class Counter {
+        final String key;
         long windowStart;
         int failures;
         long blockedUntil;
+        /** Taken out of the table: whoever still holds it must count on a new one. */
+        boolean removed;
+        Counter prev;
+        Counter next;
 
-        boolean quietAt(long now, long windowMillis) {
-            return blockedUntil <= now && now - windowStart >= windowMillis;
+        Counter(String key) {
+            this.key = key;
         }
     }
+
+    /** How many counters one eviction looks at, at most, so that no failure pays for a sweep of the whole table. */
+    private static final int EVICTION_SCAN = 64;
 
     private final String service;
     private final ThrottlePolicy policy;
     private final InstantSource clock;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    /** Guards the recency list: every counter in the table, in a ring through {@code ends}. */
+    private final ReentrantLock recency = new ReentrantLock();
+    /** Not a counter: {@code ends.next} is the least recently failed counter, {@code ends.prev} the most. */
+    private final Counter ends = new Counter(null);
 
     /** @param service what is throttled, in the log lines (e.g. "SIP REGISTER and INVITE", "portal sign-in") */
     public FailureThrottle(String service, ThrottlePolicy policy, InstantSource clock) {
         this.service = Objects.requireNonNull(service, "service");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.clock = Objects.requireNonNull(clock, "clock");
+        ends.prev = ends;
+        ends.next = ends;
     }
 
     public ThrottlePolicy policy() {
@@ -73,7 +90,6 @@ public final class FailureThrottle {
 
     /** Counts one failed authentication as {@code account} from {@code address}. */
     public void recordFailure(String address, String account) {
-        makeRoom();
         int pairCount = count(pairKey(address, account), policy.perAccountAndAddress());
         if (pairCount > 0) {
             LOG.log(Level.WARNING, "Blocked {0} for {1} from {2} for {3} s after {4} failed authentications within {5} s "
@@ -108,25 +124,71 @@ public final class FailureThrottle {
 
     /** Adds a failure; returns the count if this failure starts a block, else 0. */
     private int count(String key, int limit) {
-        long now = clock.millis();
-        Counter counter = counters.computeIfAbsent(key, k -> new Counter());
-        synchronized (counter) {
-            if (counter.blockedUntil > now) {
-                return 0;
+        while (true) {
+            long now = clock.millis();
+            Counter counter = counters.get(key);
+            if (counter == null) {
+                makeRoom(now);
+                counter = counters.computeIfAbsent(key, Counter::new);
             }
-            if (now - counter.windowStart >= policy.window().toMillis()) {
-                counter.windowStart = now;
-                counter.failures = 0;
+            int blockingCount;
+            synchronized (counter) {
+                if (counter.removed) {
+                    continue; // evicted between the look-up and the lock: this failure belongs on a live counter
+                }
+                blockingCount = add(counter, limit, now);
             }
-            counter.failures++;
-            if (counter.failures < limit) {
-                return 0;
-            }
-            int failures = counter.failures;
-            counter.blockedUntil = now + policy.block().toMillis();
-            counter.failures = 0;
-            return failures;
+            markRecent(counter);
+            return blockingCount;
         }
+    }
+
+    private int add(Counter counter, int limit, long now) {
+        if (counter.blockedUntil > now) {
+            return 0;
+        }
+        if (now - counter.windowStart >= policy.window().toMillis()) {
+            counter.windowStart = now;
+            counter.failures = 0;
+        }
+        counter.failures++;
+        if (counter.failures < limit) {
+            return 0;
+        }
+        int failures = counter.failures;
+        counter.blockedUntil = now + policy.block().toMillis();
+        counter.failures = 0;
+        return failures;
+    }
+
+    /** Moves {@code counter} to the newest end of the recency list (or onto it, when new). */
+    private void markRecent(Counter counter) {
+        recency.lock();
+        try {
+            if (counter.removed) {
+                return;
+            }
+            if (counter.next != null) {
+                unlink(counter);
+            }
+            linkNewest(counter);
+        } finally {
+            recency.unlock();
+        }
+    }
+
+    private void linkNewest(Counter counter) {
+        counter.prev = ends.prev;
+        counter.next = ends;
+        ends.prev.next = counter;
+        ends.prev = counter;
+    }
+
+    private static void unlink(Counter counter) {
+        counter.prev.next = counter.next;
+        counter.next.prev = counter.prev;
+        counter.prev = null;
+        counter.next = null;
     }
 
     /** How many counters are kept now. */
@@ -134,23 +196,34 @@ public final class FailureThrottle {
         return counters.size();
     }
 
-    private void makeRoom() {
+    /**
+     * Evicts the least recently failed counters that are not blocked until the table is below its size,
+     * looking at {@link #EVICTION_SCAN} counters at most: a blocked one is passed over (to the newest
+     * end), so a table full of blocks may grow past its size until they end rather than lose one.
+     */
+    private void makeRoom(long now) {
         if (counters.size() < policy.trackedKeys()) {
             return;
         }
-        long now = clock.millis();
-        long window = policy.window().toMillis();
-        counters.values().removeIf(c -> {
-            synchronized (c) {
-                return c.quietAt(now, window);
-            }
-        });
-        if (counters.size() >= policy.trackedKeys()) {
-            counters.values().removeIf(c -> {
-                synchronized (c) {
-                    return c.blockedUntil <= now;
+        recency.lock();
+        try {
+            for (int looked = 0; looked < EVICTION_SCAN && counters.size() >= policy.trackedKeys(); looked++) {
+                Counter candidate = ends.next;
+                if (candidate == ends) {
+                    return;
                 }
-            });
+                synchronized (candidate) {
+                    unlink(candidate);
+                    if (candidate.blockedUntil > now) {
+                        linkNewest(candidate);
+                    } else {
+                        candidate.removed = true;
+                        counters.remove(candidate.key, candidate);
+                    }
+                }
+            }
+        } finally {
+            recency.unlock();
         }
     }
 }

@@ -1,11 +1,19 @@
 package org.tandem.domain.throttle;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Phaser;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -80,6 +88,92 @@ class FailureThrottleTest {
         throttle.recordFailure("192.0.2.7", EXTENSION);
         throttle.recordFailure("192.0.2.7", EXTENSION);
         assertThat(throttle.isBlocked("192.0.2.7", EXTENSION)).as("still counting after making room").isTrue();
+    }
+
+    @Test
+    void aFullTableDropsTheLeastRecentlyFailedAndKeepsAKeyOneFailureShortOfItsBlock() {
+        FailureThrottle small = new FailureThrottle("test",
+                new ThrottlePolicy(3, 1_000, Duration.ofMinutes(1), Duration.ofMinutes(5), 100), clock);
+        for (int i = 0; i < 40; i++) {
+            small.recordFailure("10.0.0." + i, EXTENSION);
+        }
+        small.recordFailure("192.0.2.7", EXTENSION);
+        small.recordFailure("192.0.2.7", EXTENSION);
+        for (int i = 0; i < 20; i++) {
+            small.recordFailure("10.0.1." + i, EXTENSION);
+        }
+        assertThat(small.trackedKeys()).isLessThanOrEqualTo(100);
+
+        small.recordFailure("192.0.2.7", EXTENSION);
+
+        assertThat(small.isBlocked("192.0.2.7", EXTENSION)).as("its two earlier failures were kept").isTrue();
+    }
+
+    /**
+     * Flooding threads fail for new keys, so counters are evicted all the time, while another thread drives
+     * one key after another to its block, one failure per step. A step adds far fewer keys than the table
+     * holds, so only counters untouched for steps are evicted: every block starts, and holds.
+     */
+    @Test
+    @Timeout(60)
+    void blocksStartAndHoldWhileOtherThreadsForceEvictions() throws Exception {
+        int tableSize = 200;
+        int flooders = 4;
+        int failuresPerStep = 5;
+        int rounds = 50;
+        FailureThrottle throttle = new FailureThrottle("test",
+                new ThrottlePolicy(3, 1_000, Duration.ofMinutes(1), Duration.ofMinutes(5), tableSize),
+                InstantSource.fixed(Instant.parse("2026-12-07T10:00:00Z")));
+        int steps = rounds * 3;
+        Phaser step = new Phaser(flooders + 1);
+        ExecutorService threads = Executors.newFixedThreadPool(flooders + 1);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int f = 0; f < flooders; f++) {
+                int flooder = f;
+                done.add(threads.submit(() -> {
+                    try {
+                        for (int s = 0; s < steps; s++) {
+                            for (int i = 0; i < failuresPerStep; i++) {
+                                throttle.recordFailure("10." + flooder + "." + s + "." + i, "flood" + s + "x" + i);
+                            }
+                            step.arriveAndAwaitAdvance();
+                        }
+                    } finally {
+                        step.arriveAndDeregister();
+                    }
+                    return null;
+                }));
+            }
+            List<String> unblocked = new ArrayList<>();
+            done.add(threads.submit(() -> {
+                try {
+                    for (int round = 0; round < rounds; round++) {
+                        for (int failure = 0; failure < 3; failure++) {
+                            throttle.recordFailure("192.0.2.1", "victim" + round);
+                            step.arriveAndAwaitAdvance();
+                        }
+                        if (!throttle.isBlocked("192.0.2.1", "victim" + round)) {
+                            unblocked.add("victim" + round);
+                        }
+                    }
+                } finally {
+                    step.arriveAndDeregister();
+                }
+                return null;
+            }));
+            for (Future<?> each : done) {
+                each.get(50, TimeUnit.SECONDS);
+            }
+
+            assertThat(unblocked).as("keys whose block was lost").isEmpty();
+            for (int round = 0; round < rounds; round++) {
+                assertThat(throttle.isBlocked("192.0.2.1", "victim" + round)).as("block " + round + " still holds").isTrue();
+            }
+            assertThat(throttle.trackedKeys()).isLessThanOrEqualTo(tableSize + flooders + 1);
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test

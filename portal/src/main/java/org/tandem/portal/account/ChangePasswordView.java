@@ -12,17 +12,17 @@ import jakarta.inject.Inject;
 import org.tandem.administration.access.Actor;
 import org.tandem.administration.account.AccountService;
 import org.tandem.administration.account.PasswordStrength;
+import org.tandem.administration.account.PasswordThrottle;
 import org.tandem.administration.shared.InvalidInputException;
 import org.tandem.portal.layout.MainLayout;
 import org.tandem.portal.security.ClientAddress;
 import org.tandem.portal.security.CurrentUser;
-import org.tandem.portal.security.SignInThrottle;
 import org.tandem.portal.shared.FormMessages;
 
 /**
  * Every signed-in person changes their own password here, whatever their role: the current one
  * first (a session left open must not be enough, and wrong ones count with failed sign-ins in the
- * {@link SignInThrottle}), then the new one twice. Problems are shown under
+ * {@link PasswordThrottle}), then the new one twice. Problems are shown under
  * their fields, all at once; the fields are emptied after each try, so no password stays on the page.
  */
 @Route(value = "account/password", layout = MainLayout.class)
@@ -32,7 +32,7 @@ public class ChangePasswordView extends VerticalLayout {
     static final String THROTTLED = "Too many wrong passwords for this login: try again in a few minutes";
 
     private final AccountService accounts;
-    private final SignInThrottle throttle;
+    private final PasswordThrottle throttle;
     private final Actor actor;
     private final PasswordField current = new PasswordField("Current password");
     private final PasswordField newPassword = new PasswordField("New password");
@@ -42,7 +42,7 @@ public class ChangePasswordView extends VerticalLayout {
     private final Paragraph done = new Paragraph();
 
     @Inject
-    public ChangePasswordView(AccountService accounts, CurrentUser currentUser, SignInThrottle throttle) {
+    public ChangePasswordView(AccountService accounts, CurrentUser currentUser, PasswordThrottle throttle) {
         this.accounts = accounts;
         this.throttle = throttle;
         this.currentUser = currentUser;
@@ -71,7 +71,7 @@ public class ChangePasswordView extends VerticalLayout {
     private void change() {
         String address = ClientAddress.current();
         try {
-            if (!throttle.allows(actor.username(), address)) {
+            if (!throttle.passwordWait(actor.username(), address).isZero()) {
                 done.setVisible(false);
                 messages.clear();
                 messages.showGeneral(THROTTLED);
@@ -87,7 +87,7 @@ public class ChangePasswordView extends VerticalLayout {
             done.setVisible(false);
             messages.show(refused);
             if (!current.isEmpty() && refused.messages().containsKey(AccountService.CURRENT)) {
-                throttle.failed(actor.username(), address);
+                throttle.passwordFailed(actor.username(), address);
             }
         } finally {
             current.clear();

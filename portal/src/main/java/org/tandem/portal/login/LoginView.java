@@ -12,12 +12,12 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import jakarta.inject.Inject;
+import org.tandem.administration.account.PasswordThrottle;
 import org.tandem.portal.home.HomeView;
 import org.tandem.portal.security.Authenticator;
 import org.tandem.portal.security.ClientAddress;
 import org.tandem.portal.security.CurrentUser;
 import org.tandem.portal.security.PublicView;
-import org.tandem.portal.security.SignInThrottle;
 import org.tandem.portal.security.SignedInUser;
 
 import java.util.Arrays;
@@ -42,11 +42,11 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final Authenticator authenticator;
     private final CurrentUser currentUser;
-    private final SignInThrottle throttle;
+    private final PasswordThrottle throttle;
     private final LoginForm form = new LoginForm();
 
     @Inject
-    public LoginView(Authenticator authenticator, CurrentUser currentUser, SignInThrottle throttle) {
+    public LoginView(Authenticator authenticator, CurrentUser currentUser, PasswordThrottle throttle) {
         this.authenticator = authenticator;
         this.currentUser = currentUser;
         this.throttle = throttle;
@@ -70,7 +70,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private void signIn(LoginEvent event) {
         String address = ClientAddress.current();
-        if (!throttle.allows(event.getUsername(), address)) {
+        if (!throttle.passwordWait(event.getUsername(), address).isZero()) {
             refuse(THROTTLED_TITLE, THROTTLED_MESSAGE);
             return;
         }
@@ -85,7 +85,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             currentUser.signIn(signedIn);
             UI.getCurrent().navigate(HomeView.class);
         }, () -> {
-            throttle.failed(event.getUsername(), address);
+            throttle.passwordFailed(event.getUsername(), address);
             refuse(ERROR_TITLE, ERROR_MESSAGE);
         });
     }

@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  * (one indexed query with the members in order), adding a group, which refuses a number that is
  * already an extension or a group of the tenant, and a member that is not an extension of it, and
  * changing a group (all but its number) under the same rule for members; a group past the plan's
- * ring-group limit is refused under the tenant's number lock. Writes happen in
+ * ring-group limit, and a group with more members than the plan allows, are refused under the tenant's
+ * number lock. Writes happen in
  * transactions of their own, so the home-node check runs in them (in a cluster the database refuses
  * a tenant's change that was not checked).
  */
@@ -150,6 +151,7 @@ public final class JdbcRingGroups implements RingGroups, RingGroupRepository {
                     throw new AlreadyTakenException(TAKEN.get("ring_group_number_is_extension"), null);
                 }
                 requireRoomForOneMore(connection, group.tenantId());
+                requireMembersWithinPlan(connection, group);
                 requireMembersAreExtensions(connection, group);
                 insert(connection, group, createdAt);
                 return true;
@@ -167,6 +169,7 @@ public final class JdbcRingGroups implements RingGroups, RingGroupRepository {
     public boolean replace(RingGroup group) {
         try {
             return inNumberTransaction(group, connection -> {
+                requireMembersWithinPlan(connection, group);
                 requireMembersAreExtensions(connection, group);
                 try (PreparedStatement statement = connection.prepareStatement("""
                         update ring_group set name = ?, strategy = ?, member_timeout_seconds = ?
@@ -232,6 +235,23 @@ public final class JdbcRingGroups implements RingGroups, RingGroupRepository {
                 if (row.next() && row.getLong(2) >= row.getInt(1)) {
                     throw new PlanLimitReachedException("The plan allows " + row.getInt(1) + " ring groups and "
                             + row.getLong(2) + " exist: delete one, or ask your reseller for a larger plan");
+                }
+            }
+        }
+    }
+
+    /**
+     * The plan's members-per-group limit, read under the number lock: a plan change (which takes the lock
+     * before it checks the groups in use) cannot lower it between this check and the write.
+     */
+    private static void requireMembersWithinPlan(Connection connection, RingGroup group) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select max_ring_group_members from tenant where id = ?")) {
+            statement.setObject(1, group.tenantId());
+            try (ResultSet row = statement.executeQuery()) {
+                int given = group.members().size();
+                if (row.next() && given > row.getInt(1)) {
+                    throw PlanLimitReachedException.ringGroupMembers(row.getInt(1), given);
                 }
             }
         }

@@ -14,6 +14,7 @@ import org.tandem.domain.reseller.Reseller;
 import org.tandem.domain.ringgroup.RingGroup;
 import org.tandem.domain.ringgroup.RingStrategy;
 import org.tandem.domain.shared.AlreadyTakenException;
+import org.tandem.domain.tenant.PlanLimitReachedException;
 import org.tandem.domain.tenant.PlanLimits;
 import org.tandem.domain.tenant.SipDomain;
 import org.tandem.domain.tenant.Tenant;
@@ -22,11 +23,16 @@ import org.tandem.storage.jpa.JpaExtensionRepository;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -139,6 +145,56 @@ class JdbcRingGroupsTest {
         assertThatThrownBy(() -> execute(insert.formatted("RANDOM", 20))).hasMessageContaining("ring_group_strategy_known");
         assertThatThrownBy(() -> new RingGroup(java.util.UUID.randomUUID(), alpha.id(), new ExtensionNumber("650"), "G",
                 RingStrategy.SEQUENTIAL, Duration.ofSeconds(4), List.of())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aChangeWaitingOnTheNumberLockWhileThePlanIsLoweredIsRefusedUnderTheNewPlan() throws Exception {
+        RingGroup small = group(alpha, "660", RingStrategy.SIMULTANEOUS, "101");
+        groups.add(small, Instant.now());
+        RingGroup bigger = new RingGroup(small.id(), alpha.id(), small.number(), small.name(), small.strategy(),
+                small.memberTimeout(), List.of(new ExtensionNumber("101"), new ExtensionNumber("102"), new ExtensionNumber("103")));
+        ExecutorService changer = Executors.newSingleThreadExecutor();
+        try (Connection planChange = database.dataSource().getConnection()) {
+            planChange.setAutoCommit(false);
+            TenantNumberLock.take(planChange, alpha.id());
+            Future<Boolean> replaced = changer.submit(() -> groups.replace(bigger));
+            awaitWaitingForAnAdvisoryLock();
+            // what a plan change does under the lock: every group has at most one member now, so two per group is allowed
+            try (Statement statement = planChange.createStatement()) {
+                statement.executeUpdate("update tenant set max_ring_group_members = 2 where id = '" + alpha.id() + "'");
+            }
+            planChange.commit();
+
+            assertThatThrownBy(() -> replaced.get(10, TimeUnit.SECONDS))
+                    .cause()
+                    .isInstanceOf(PlanLimitReachedException.class)
+                    .hasMessage("The plan allows 2 members per ring group: choose 1 fewer, or ask your reseller for a larger plan");
+            assertThat(groups.find(alpha.id(), "660").orElseThrow().members()).containsExactly(new ExtensionNumber("101"));
+            assertThatThrownBy(() -> groups.add(group(alpha, "661", RingStrategy.SIMULTANEOUS, "101", "102", "103"),
+                    Instant.now())).isInstanceOf(PlanLimitReachedException.class);
+            assertThat(groups.find(alpha.id(), "661")).isEmpty();
+        } finally {
+            changer.shutdownNow();
+            execute("update tenant set max_ring_group_members = 20 where id = '" + alpha.id() + "'");
+        }
+    }
+
+    /** Until another connection waits for an advisory lock (the number lock held by the test), at most ten seconds. */
+    private static void awaitWaitingForAnAdvisoryLock() throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            try (Connection connection = database.dataSource().getConnection();
+                 Statement statement = connection.createStatement();
+                 ResultSet waiting = statement.executeQuery(
+                         "select count(*) from pg_locks where locktype = 'advisory' and not granted")) {
+                waiting.next();
+                if (waiting.getLong(1) > 0) {
+                    return;
+                }
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("the change never waited for the number lock");
     }
 
     private static RingGroup group(Tenant tenant, String number, RingStrategy strategy, String... members) {
