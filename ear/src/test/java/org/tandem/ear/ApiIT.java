@@ -511,7 +511,11 @@ class ApiIT {
                 .startsWith("HTTP/1.1 400 ");
         String trace = raw("127.0.0.32", "TRACE /api/v1/me HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
                 + "\r\nX-Probe: echo-me\r\nConnection: close\r\n\r\n");
-        assertThat(trace).startsWith("HTTP/1.1 405 ").doesNotContain("echo-me").doesNotContain(token);
+        assertThat(trace).startsWith("HTTP/1.1 405 ").containsIgnoringCase("Content-Type: " + PROBLEM_JSON)
+                .doesNotContain("echo-me").doesNotContain(token);
+        String portalTrace = raw("127.0.0.32", "TRACE / HTTP/1.1\r\nHost: x\r\nCookie: JSESSIONID=secret-cookie\r\n"
+                + "X-Probe: echo-me\r\nConnection: close\r\n\r\n");
+        assertThat(portalTrace).startsWith("HTTP/1.1 405 ").doesNotContain("echo-me").doesNotContain("secret-cookie");
     }
 
     @Test
