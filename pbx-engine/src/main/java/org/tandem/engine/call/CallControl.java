@@ -491,14 +491,18 @@ final class CallControl {
         reject(call, status, reason, dispositionOf(status));
     }
 
-    /** Ends a call nobody answered: the final answer to the caller, then its record. */
+    /**
+     * Ends a call nobody answered, then gives the caller its final answer: ended first, so a phone that
+     * calls again the moment it hears the answer finds its place under the plan free again.
+     */
     void reject(Call call, int status, String reason, CallDisposition disposition) {
         if (call.isEnded()) {
             return;
         }
-        sendToCaller(call, messages.answer(call.provider, call.inviteRequest(), status, reason, call.a.localTag,
-                call.a.flow.transport()));
+        Response answer = messages.answer(call.provider, call.inviteRequest(), status, reason, call.a.localTag,
+                call.a.flow.transport());
         end(call, disposition, status);
+        sendToCaller(call, answer);
     }
 
     /**
