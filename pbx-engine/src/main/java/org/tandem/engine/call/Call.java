@@ -192,6 +192,11 @@ final class Call {
         return winner;
     }
 
+    /** {@code leg} is one of the two the answered call connects: the caller's or the winner's. */
+    boolean connects(Leg leg) {
+        return isAnswered() && (leg == a || leg == winner.leg);
+    }
+
     /** Null while ringing. */
     Instant answeredAt() {
         return answeredAt;

@@ -531,9 +531,18 @@ final class CallControl {
         timer.close();
     }
 
-    /** A BYE came on {@code from}: the other leg (if any) gets one, and the call ends. */
+    /**
+     * A BYE came on {@code from}: the other leg gets one, and the call ends. A BYE on a losing fork's
+     * dialog (a phone that answered after another did) ends that dialog only (RFC 3261 13.2.2.4).
+     */
     private void hangUp(Call call, Leg from, Leg other) {
         if (!call.isAnswered()) {
+            return;
+        }
+        if (!call.connects(from)) {
+            if (from.state().canBecome(LegState.ENDED)) {
+                from.ended();
+            }
             return;
         }
         if (from.state().isUp()) {

@@ -149,6 +149,27 @@ class SippCallTest {
         assertThat(record()).isEqualTo("ANSWERED 200 answered");
     }
 
+    /**
+     * Two phones answer nearly together (RFC 3261 13.2.2.4): the later one gets ACK and BYE for its own
+     * dialog, and its own BYE, crossing the engine's, ends only that dialog; the call the first answered
+     * stays up until the caller hangs up, and the first phone hears that BYE.
+     */
+    @Test
+    void aPhoneThatAnswersAfterAnotherIsHungUpAndItsByeLeavesTheAnsweredCallUp() throws Exception {
+        Sipp.Running late = phones.phone(callee, ALPHA, "phone_answers_late_and_hangs_up.xml",
+                Duration.ofMillis(2500));
+        Sipp.Running first = phones.phone(callee, ALPHA, "phone_answers.xml", Duration.ofMillis(2500));
+
+        Sipp.Run call = phones.call("caller_bye.xml", caller, ALPHA, callee);
+
+        assertThat(call.exitCode()).as("the caller's BYE found its call up: " + call.describe()).isZero();
+        Sipp.Run winner = first.await();
+        assertThat(winner.exitCode()).as(winner.describe()).isZero();
+        Sipp.Run loser = late.await();
+        assertThat(loser.exitCode()).as(loser.describe()).isZero();
+        assertThat(record()).isEqualTo("ANSWERED 200 answered");
+    }
+
     @Test
     void anUnknownNumberGets404() throws Exception {
         Sipp.Run call = phones.call("caller_404.xml", caller, ALPHA, "99999");
