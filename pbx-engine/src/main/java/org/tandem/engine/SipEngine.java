@@ -42,6 +42,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -74,17 +75,44 @@ public final class SipEngine implements AutoCloseable {
     private Running running;
 
     /**
-     * What a started engine holds: the stack, and what it puts in front of the services: this node's
-     * bindings in memory (written behind to the database), the cache of SIP accounts with its feed
-     * of changes, the feed of the cluster's binding changes, the call records written behind, the
-     * periodic cleanup of expired bindings, the calls up per tenant shared with the cluster, the
-     * probe that tells whether the database answers, and what a stop needs: the load shedding that
-     * then refuses new work, and the calls in progress.
+     * What a started engine holds: its parts, and those of them that {@link #awaitWritten} reads.
      */
-    private record Running(BranchMatchedStack stack, NodeBindings bindings, AutoCloseable accountNews,
-                           AutoCloseable accountRefresh, AutoCloseable bindingNews, BatchedCallRecords callRecords,
-                           BatchedActiveCalls activeCalls, RegistrationCleanup cleanup, CallCountSharing callCounts,
-                           DatabaseHealth health, LoadShedding shedding, CallsInProgress calls) {
+    private record Running(Assembly parts, NodeBindings bindings, Spool spool) {
+    }
+
+    /** The other nodes' bindings (kept while the feed tells of their changes), or the database alone. */
+    private record Bindings(RegistrationRepository repository, AutoCloseable news) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            news.close();
+        }
+    }
+
+    /**
+     * The call records and the calls up written behind; the records stop first, so a call is never
+     * left without a record and unlisted.
+     */
+    private record Spool(BatchedCallRecords callRecords, BatchedActiveCalls activeCalls) implements AutoCloseable {
+        @Override
+        public void close() {
+            callRecords.close();
+            activeCalls.close();
+        }
+    }
+
+    /** The SIP accounts cached, kept fresh by the feed of their changes and by a periodic refresh. */
+    private record Accounts(CachedSipAccounts cache, AutoCloseable news, AutoCloseable refresh)
+            implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            try (news) {
+                refresh.close();
+            }
+        }
+    }
+
+    /** The stack listening, what refuses new work in front of it, and the calls it carries. */
+    private record Transport(BranchMatchedStack stack, LoadShedding shedding, CallsInProgress calls) {
     }
 
     /** An engine that serves no SIP domain yet ({@link EngineServices#withoutAccounts()}). */
@@ -106,11 +134,16 @@ public final class SipEngine implements AutoCloseable {
     }
 
     /**
-     * Loads this node's bindings, creates the stack and binds UDP and TCP.
+     * Starts the engine's parts, in this order (a stop goes the other way): the probe of the database;
+     * the feed of the cluster's binding changes; this node's bindings, loaded; the write-behind spool,
+     * first writing what an earlier run left in it; the cache of SIP accounts with its feed of changes;
+     * the SIP transport (the stack bound on UDP and TCP, handing requests to the {@link RequestRouter});
+     * the periodic cleanup of expired bindings; the calls up per tenant, shared with the cluster; and
+     * last the calls' drain, whose stop refuses new work and ends the calls up before anything else stops.
      *
      * @throws IllegalStateException if already running
-     * @throws EngineStartException  if the bindings cannot be loaded, the stack cannot be created or a
-     *                               port cannot be bound; nothing is left open
+     * @throws EngineStartException  naming the part that could not start (the bindings cannot be loaded,
+     *                               the spool read, the stack created, a port bound); nothing is left open
      */
     public synchronized void start() {
         if (running != null) {
@@ -118,140 +151,155 @@ public final class SipEngine implements AutoCloseable {
         }
         String stackName = "tandem-" + settings.nodeName() + "-" + STACKS.incrementAndGet();
         EngineSettings.LoadTuning load = settings.load();
+        CallAdmission admission = new CallAdmission(services.clock());
+        Assembly parts = new Assembly("SIP engine " + settings.nodeName());
+
         // the database's own view of this node's bindings: a query that needs the database, and is cheap
-        DatabaseHealth health = DatabaseHealth.watch(
+        var health = parts.then("database health", () -> DatabaseHealth.watch(
                 () -> services.registrations().countActive(services.nodeId(), services.clock().instant()),
-                Duration.ofSeconds(1), stackName + "-database-health");
-        // other nodes' bindings kept in memory while the feed tells of their changes (cluster only)
+                Duration.ofSeconds(1), stackName + "-database-health"), DatabaseHealth::close);
+        var cluster = parts.then("cluster bindings", this::clusterBindings);
+        var bindings = parts.then("node bindings", () -> NodeBindings.load(cluster.get().repository(),
+                services.nodeId(), services.clock().instant(), load.bindings(), health.get()::reachable));
+        var spool = parts.then("write-behind spool", () -> openSpool(load));
+        var accounts = parts.then("accounts cache", () -> cacheAccounts(load, stackName));
+        var transport = parts.then("SIP transport", () -> listen(stackName, admission, services.toBuilder()
+                .accounts(accounts.get().cache()).registrations(bindings.get())
+                .callRecords(spool.get().callRecords()).activeCalls(spool.get().activeCalls()).build(),
+                spool.get().callRecords()::isBacklogged), this::release);
+        parts.then("registration cleanup", () -> RegistrationCleanup.every(services.registrar().cleanupPeriod(),
+                bindings.get(), services.nodeId(), services.clock(), stackName + "-registration-cleanup"));
+        parts.then("call count sharing", () -> CallCountSharing.start(admission, services.peers().callCounts(),
+                services.nodeId(), services.clock(), stackName + "-call-counts"));
+        parts.then("call drain", transport::get, this::drain);
+
+        parts.start();
+        running = new Running(parts, bindings.get(), spool.get());
+    }
+
+    private Bindings clusterBindings() {
         RegistrationRepository database = services.registrations();
-        AutoCloseable bindingNews = () -> { };
-        if (services.peers().bindingChanges().isPresent()) {
-            ClusterBindings cluster = new ClusterBindings(database);
-            bindingNews = services.peers().bindingChanges().get().start(cluster);
-            database = cluster;
+        if (services.peers().bindingChanges().isEmpty()) {
+            return new Bindings(database, () -> { });
         }
-        NodeBindings bindings;
-        try {
-            bindings = NodeBindings.load(database, services.nodeId(), services.clock().instant(),
-                    load.bindings(), health::reachable);
-        } catch (RuntimeException e) {
-            closeQuietly(e, bindingNews, health);
-            throw new EngineStartException("cannot load the bindings of node " + settings.nodeName(), e);
-        }
-        BatchedCallRecords callRecords;
-        BatchedActiveCalls activeCalls;
-        try {
-            callRecords = new BatchedCallRecords(services.callRecords(), load.callRecords(), settings.spoolDirectory());
-        } catch (RuntimeException e) {
-            EngineStartException failure = new EngineStartException("cannot read the spool of node "
-                    + settings.nodeName(), e);
-            closeQuietly(failure, bindings, bindingNews, health);
-            throw failure;
-        }
+        ClusterBindings cluster = new ClusterBindings(database);
+        return new Bindings(cluster, services.peers().bindingChanges().get().start(cluster));
+    }
+
+    private Spool openSpool(EngineSettings.LoadTuning load) {
+        BatchedCallRecords callRecords = new BatchedCallRecords(services.callRecords(), load.callRecords(),
+                settings.spoolDirectory());
         try {
             // the records an earlier run spooled first: a call it left listed is recorded as cut off only without one
             if (!callRecords.awaitWritten(load.callRecords().closeTimeout())) {
                 throw new IllegalStateException("the call records an earlier run left in the spool cannot be written");
             }
-            activeCalls = BatchedActiveCalls.start(services.activeCalls(), services.nodeId(), BatchedActiveCalls.DEFAULT,
-                    settings.spoolDirectory());
+            return new Spool(callRecords, BatchedActiveCalls.start(services.activeCalls(), services.nodeId(),
+                    BatchedActiveCalls.DEFAULT, settings.spoolDirectory()));
         } catch (RuntimeException e) {
-            EngineStartException failure = new EngineStartException(
-                    "cannot remove the calls an earlier run of node " + settings.nodeName() + " left listed", e);
-            closeQuietly(failure, callRecords, bindings, bindingNews, health);
-            throw failure;
+            callRecords.close();
+            throw e;
         }
-        CachedSipAccounts accounts = new CachedSipAccounts(services.accounts(), load.accounts());
-        // the feed reads every account as soon as it listens, the refresh every minute after
-        AutoCloseable accountNews = services.accountChanges().start(accounts);
-        AutoCloseable accountRefresh = accounts.refreshPeriodically(stackName + "-account-refresh");
-        EngineServices inFront = services.withAccounts(accounts).withRegistrations(bindings)
-                .withCallRecords(callRecords).withActiveCalls(activeCalls);
-        CallAdmission admission = new CallAdmission(services.clock());
-        BranchMatchedStack newStack = null;
-        LoadShedding shedding;
-        CallHandlers callHandlers;
+    }
+
+    /** The feed reads every account as soon as it listens, the refresh every minute after. */
+    private Accounts cacheAccounts(EngineSettings.LoadTuning load, String stackName) throws Exception {
+        CachedSipAccounts cache = new CachedSipAccounts(services.accounts(), load.accounts());
+        AutoCloseable news = services.accountChanges().start(cache);
         try {
-            // Created directly, not through SipFactory, which keeps every stack it made for the JVM's life.
-            newStack = new BranchMatchedStack(StackProperties.of(settings, stackName));
+            return new Accounts(cache, news, cache.refreshPeriodically(stackName + "-account-refresh"));
+        } catch (RuntimeException e) {
+            news.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A stack bound on UDP and TCP whose requests go to the router; its handlers work with {@code inFront},
+     * the services with the engine's caches and write-behind in front.
+     */
+    private Transport listen(String stackName, CallAdmission admission, EngineServices inFront,
+                             BooleanSupplier recordsBacklogged) throws Exception {
+        EngineSettings.LoadTuning load = settings.load();
+        // Created directly, not through SipFactory, which keeps every stack it made for the JVM's life.
+        BranchMatchedStack stack = new BranchMatchedStack(StackProperties.of(settings, stackName));
+        try {
             // Given as an instance, not named in the properties: the stack would load a named
             // factory with Class.forName from its own class loader, which depends on packaging.
-            newStack.setMessageParserFactory(StrictMessageParser.FACTORY);
+            stack.setMessageParserFactory(StrictMessageParser.FACTORY);
             int workers = settings.tuning().threadPoolSize();
-            newStack.setMessageProcessorFactory(BoundedTcpProcessor.factory(load.tcp(), workers, stackName,
+            stack.setMessageProcessorFactory(BoundedTcpProcessor.factory(load.tcp(), workers, stackName,
                     OneBufferUdpProcessor.factory(workers, load.tcp().maxMessageBytes())));
             Replies replies = newReplies();
-            shedding = new LoadShedding(load.shedding(), replies, callRecords::isBacklogged);
+            LoadShedding shedding = new LoadShedding(load.shedding(), replies, recordsBacklogged);
             // before any listening point exists: the stack's threads read this list without a lock
-            newStack.sipMessageValves.add(shedding);
+            stack.sipMessageValves.add(shedding);
             AddressFactoryImpl addresses = new AddressFactoryImpl();
             // One count of failed authentications for REGISTER and INVITE alike.
             FailureThrottle throttle = new FailureThrottle("REGISTER and INVITE", inFront.registrar().throttle(),
                     inFront.clock());
             Set<String> nodeHosts = Set.of(settings.bindAddress());
-            callHandlers = CallHandlers.of(replies, addresses, inFront, new DigestAuthentication(
+            CallHandlers callHandlers = CallHandlers.of(replies, addresses, inFront, new DigestAuthentication(
                     DigestAuthentication.Role.PROXY, replies, addresses, inFront.accounts(), throttle, nodeHosts,
                     inFront.clock()), admission);
             Registrar registrar = new Registrar(replies, addresses, inFront, new DigestAuthentication(
                     DigestAuthentication.Role.REGISTRAR, replies, addresses, inFront.accounts(), throttle, nodeHosts,
                     inFront.clock()));
-            listen(newStack).addSipListener(new RequestRouter(replies, new SanityCheck(replies),
+            providerOf(stack).addSipListener(new RequestRouter(replies, new SanityCheck(replies),
                     new OptionsResponder(replies), registrar, callHandlers,
                     new MethodNotAllowedResponder(replies)));
-            shedding.watch(UdpBacklog.of(newStack)::oldestWaitMillis);
-            newStack.start();
-            awaitUdpWorkers(stackName, settings.tuning().threadPoolSize());
+            shedding.watch(UdpBacklog.of(stack)::oldestWaitMillis);
+            stack.start();
+            awaitUdpWorkers(stackName, workers);
+            return new Transport(stack, shedding, callHandlers.inProgress());
         } catch (Exception e) {
-            if (e instanceof InterruptedException) {
+            try {
+                stack.release();
+            } catch (RuntimeException releaseFailure) {
+                e.addSuppressed(releaseFailure);
+            }
+            throw new EngineStartException("cannot listen for SIP on " + settings.bindAddress() + ":"
+                    + settings.port() + " (UDP and TCP)", e);
+        }
+    }
+
+    /**
+     * Stops the stack, closing both ports and its threads; a call that got past the load shedding as
+     * the stop began is ended and recorded all the same.
+     */
+    private void release(Transport transport) {
+        try {
+            transport.stack().release();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "SIP engine " + settings.nodeName() + " did not stop cleanly", e);
+        }
+        transport.calls().endAll();
+        transport.calls().close();
+    }
+
+    /**
+     * From now on every REGISTER and new INVITE gets 503, so phones turn to the pool's other node; the
+     * calls up get the policy's stop grace to end by themselves, and the rest are ended and recorded.
+     */
+    private void drain(Transport transport) {
+        transport.shedding().nodeStopping();
+        CallsInProgress calls = transport.calls();
+        int up = calls.count();
+        if (up > 0) {
+            Duration grace = services.calls().stopGrace();
+            LOG.log(System.Logger.Level.INFO, "SIP engine {0} stops: its {1} call(s) up get up to {2} s to end; new"
+                    + " calls and registrations get 503", settings.nodeName(), up, grace.toSeconds());
+            try {
+                calls.awaitEnded(grace);
+            } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            EngineStartException failure = new EngineStartException("cannot listen for SIP on "
-                    + settings.bindAddress() + ":" + settings.port() + " (UDP and TCP)", e);
-            if (newStack != null) {
-                try {
-                    newStack.release();
-                } catch (RuntimeException releaseFailure) {
-                    failure.addSuppressed(releaseFailure);
-                }
-            }
-            closeQuietly(failure, callRecords, activeCalls, bindings, accountRefresh, accountNews, bindingNews, health);
-            throw failure;
         }
-        running = new Running(newStack, bindings, accountNews, accountRefresh, bindingNews, callRecords, activeCalls,
-                RegistrationCleanup.every(services.registrar().cleanupPeriod(), bindings, services.nodeId(),
-                        services.clock(), stackName + "-registration-cleanup"),
-                CallCountSharing.start(admission, services.peers().callCounts(), services.nodeId(), services.clock(),
-                        stackName + "-call-counts"), health, shedding, callHandlers.inProgress());
-    }
-
-    private void giveCallsTheirGrace(CallsInProgress calls) {
-        int up = calls.count();
-        if (up == 0) {
-            return;
-        }
-        Duration grace = services.calls().stopGrace();
-        LOG.log(System.Logger.Level.INFO, "SIP engine {0} stops: its {1} call(s) up get up to {2} s to end; new calls"
-                + " and registrations get 503", settings.nodeName(), up, grace.toSeconds());
-        try {
-            calls.awaitEnded(grace);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Closes each of {@code parts}, adding what fails to {@code failure}. */
-    private static void closeQuietly(Exception failure, AutoCloseable... parts) {
-        for (AutoCloseable part : parts) {
-            try {
-                part.close();
-            } catch (Exception e) {
-                failure.addSuppressed(e);
-            }
-        }
+        calls.endAll();
     }
 
     /** One provider for both transports, so a handler can answer over whichever a request came in on. */
-    private SipProvider listen(SipStackImpl newStack) throws Exception {
+    private SipProvider providerOf(SipStackImpl newStack) throws Exception {
         List<ListeningPoint> points = new ArrayList<>();
         for (String transport : TRANSPORTS) {
             points.add(newStack.createListeningPoint(settings.bindAddress(), settings.port(), transport));
@@ -288,13 +336,13 @@ public final class SipEngine implements AutoCloseable {
     }
 
     /**
-     * Stops the node's SIP service. From the first moment every REGISTER and new INVITE gets 503, so
-     * phones turn to the pool's other node; the calls up get the policy's stop grace to end by
-     * themselves, and the rest are ended (CANCEL and 503 while ringing, BYE on both legs once
-     * answered) and recorded. Then the stack stops, closing both ports and its threads, and what
-     * this node's bindings, call records and calls up still owe the database is written. Does
-     * nothing if not running. Takes the grace (only while calls are up) and about a second: JAIN-SIP
-     * waits that long for in-flight messages.
+     * Stops the node's SIP service, its parts in the reverse order of {@link #start}. From the first
+     * moment every REGISTER and new INVITE gets 503, so phones turn to the pool's other node; the calls
+     * up get the policy's stop grace to end by themselves, and the rest are ended (CANCEL and 503 while
+     * ringing, BYE on both legs once answered) and recorded. Then the stack stops, closing both ports
+     * and its threads, and what this node's bindings, call records and calls up still owe the database
+     * is written. Does nothing if not running. Takes the grace (only while calls are up) and about a
+     * second: JAIN-SIP waits that long for in-flight messages.
      */
     public synchronized void stop() {
         if (running == null) {
@@ -302,31 +350,7 @@ public final class SipEngine implements AutoCloseable {
         }
         Running stopping = running;
         running = null;
-        stopping.shedding().nodeStopping();
-        giveCallsTheirGrace(stopping.calls());
-        stopping.calls().endAll();
-        stopping.cleanup().close();
-        stopping.callCounts().close();
-        stopping.health().close();
-        try {
-            stopping.stack().release();
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "SIP engine " + settings.nodeName() + " did not stop cleanly", e);
-        }
-        // a call that got past the load shedding as the stop began: ended and recorded all the same
-        stopping.calls().endAll();
-        stopping.calls().close();
-        stopping.callRecords().close();
-        stopping.activeCalls().close();
-        stopping.bindings().close();
-        try {
-            stopping.accountRefresh().close();
-            stopping.accountNews().close();
-            stopping.bindingNews().close();
-        } catch (Exception e) {
-            LOG.log(System.Logger.Level.WARNING, "SIP engine " + settings.nodeName()
-                    + " could not stop listening to account and binding changes", e);
-        }
+        stopping.parts().stop();
     }
 
     /**
@@ -339,8 +363,8 @@ public final class SipEngine implements AutoCloseable {
         synchronized (this) {
             now = running;
         }
-        return now == null || now.bindings().awaitWritten(timeout) && now.callRecords().awaitWritten(timeout)
-                && now.activeCalls().awaitWritten(timeout);
+        return now == null || now.bindings().awaitWritten(timeout) && now.spool().callRecords().awaitWritten(timeout)
+                && now.spool().activeCalls().awaitWritten(timeout);
     }
 
     public synchronized boolean isRunning() {

@@ -9,8 +9,15 @@ import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.text.MessageFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -108,6 +115,79 @@ class SipEngineTest {
 
         engine.start();
         engine.stop();
+    }
+
+    /** The parts of an engine, in the order they start. */
+    private static final List<String> PARTS = List.of("database health", "cluster bindings", "node bindings",
+            "write-behind spool", "accounts cache", "SIP transport", "registration cleanup", "call count sharing",
+            "call drain");
+
+    @Test
+    void startsItsPartsInOrderAndStopsThemTheOtherWay() {
+        SipEngine engine = new SipEngine(new EngineSettings("ordered", "127.0.0.1", FreePort.udpAndTcp(),
+                EngineSettings.StackTuning.DEFAULT));
+        try (PartLog log = new PartLog("SIP engine ordered")) {
+            engine.start();
+            assertThat(log.lines()).containsExactlyElementsOf(PARTS.stream().map(p -> p + " started").toList());
+            engine.stop();
+            assertThat(log.lines()).containsExactlyElementsOf(Stream.concat(
+                    PARTS.stream().map(p -> p + " started"), PARTS.reversed().stream().map(p -> p + " stopped"))
+                    .toList());
+        }
+    }
+
+    @Test
+    void aPartThatCannotStartStopsThePartsStartedBeforeIt() throws Exception {
+        int port = FreePort.udpAndTcp();
+        SipEngine engine = new SipEngine(new EngineSettings("failing", "127.0.0.1", port,
+                EngineSettings.StackTuning.DEFAULT));
+        List<String> before = PARTS.subList(0, PARTS.indexOf("SIP transport"));
+        try (PartLog log = new PartLog("SIP engine failing");
+             ServerSocket squatter = new ServerSocket(port, 1, FreePort.LOOPBACK)) {
+            assertThatThrownBy(engine::start).isInstanceOf(EngineStartException.class)
+                    .hasMessageContaining("SIP transport").hasMessageContaining(Integer.toString(port));
+            assertThat(log.lines()).containsExactlyElementsOf(Stream.concat(
+                    before.stream().map(p -> p + " started"), before.reversed().stream().map(p -> p + " stopped"))
+                    .toList());
+        }
+        assertThat(engine.isRunning()).isFalse();
+    }
+
+    /** What the assembly of one engine logs about its parts, while open. */
+    private static final class PartLog extends Handler implements AutoCloseable {
+
+        private final Logger logger = Logger.getLogger(Assembly.class.getName());
+        private final Level levelBefore = logger.getLevel();
+        private final String prefix;
+        private final List<String> lines = new CopyOnWriteArrayList<>();
+
+        PartLog(String owner) {
+            prefix = owner + ": ";
+            logger.setLevel(Level.FINE);
+            logger.addHandler(this);
+        }
+
+        List<String> lines() {
+            return List.copyOf(lines);
+        }
+
+        @Override
+        public void publish(LogRecord record) {
+            String line = MessageFormat.format(record.getMessage(), record.getParameters());
+            if (line.startsWith(prefix)) {
+                lines.add(line.substring(prefix.length()));
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+            logger.removeHandler(this);
+            logger.setLevel(levelBefore);
+        }
     }
 
     private static List<String> newThreads(Set<Thread> before) {

@@ -61,18 +61,20 @@ public class EngineLifecycle {
                 : configured.withSpoolDirectory(StorageSettings.from(System.getProperties()).dataDirectory().resolve("spool"));
         UUID nodeId = JdbcNodes.idOf(dataSource, settings.nodeName()).orElseThrow(() -> new EngineStartException(
                 "node " + settings.nodeName() + " is not in table node; storage adds it at start-up", null));
-        EngineServices services = EngineServices.of(new JdbcSipAccounts(dataSource), new JdbcRegistrations(dataSource),
-                nodeId).withRegistrar(RegistrarPolicy.fromProperties(System.getProperties()))
-                .withCallRecords(new JdbcCallRecords(dataSource))
-                .withActiveCalls(new JdbcActiveCalls(dataSource))
-                .withCalls(CallPolicy.fromProperties(System.getProperties()))
-                .withRingGroups(new JdbcRingGroups(dataSource))
+        EngineServices services = EngineServices.builder(new JdbcSipAccounts(dataSource),
+                        new JdbcRegistrations(dataSource), nodeId)
+                .registrar(RegistrarPolicy.fromProperties(System.getProperties()))
+                .callRecords(new JdbcCallRecords(dataSource))
+                .activeCalls(new JdbcActiveCalls(dataSource))
+                .calls(CallPolicy.fromProperties(System.getProperties()))
+                .ringGroups(new JdbcRingGroups(dataSource))
                 // LISTEN needs a session of its own, outside the datasource's pool
-                .withPeers(ClusterPeers.fromProperties(System.getProperties(), new JdbcNodes(dataSource),
+                .peers(ClusterPeers.fromProperties(System.getProperties(), new JdbcNodes(dataSource),
                         new JdbcCallCounts(dataSource),
                         PostgresTenantChanges.registrations(StorageSettings.from(System.getProperties())::openConnection)))
-                .withAccountChanges(new PostgresSipAccountChanges(
-                        StorageSettings.from(System.getProperties())::openConnection));
+                .accountChanges(new PostgresSipAccountChanges(
+                        StorageSettings.from(System.getProperties())::openConnection))
+                .build();
         engine = new SipEngine(settings, services);
         // A failure here fails the deployment, which is right: a PBX node that cannot take SIP is down.
         engine.start();

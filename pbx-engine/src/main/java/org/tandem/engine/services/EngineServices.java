@@ -22,7 +22,8 @@ import java.util.UUID;
  * What the engine works with beyond its sockets: the SIP accounts it authenticates and the news of
  * their changes, where it keeps bindings, which node it is (the owner of the bindings it takes), the
  * clock its rules run on and the registrar's policy, where call records go, the call policy, the
- * ring groups calls may dial, the cluster's other nodes and where the calls up now are published. Inside WildFly these are JDBC repositories on the node's datasource
+ * ring groups calls may dial, the cluster's other nodes and where the calls up now are published, put together with a
+ * {@link Builder}. Inside WildFly these are JDBC repositories on the node's datasource
  * ({@code lifecycle.EngineLifecycle}); tests pass their own. The engine puts its caches and
  * write-behind in front of them when it starts ({@link SipEngine}).
  */
@@ -45,16 +46,15 @@ public record EngineServices(SipAccounts accounts, SipAccountChanges accountChan
         Objects.requireNonNull(activeCalls, "active calls");
     }
 
-    /** Services whose accounts never change while running, that keep no call records and use the default call policy. */
-    public EngineServices(SipAccounts accounts, RegistrationRepository registrations, UUID nodeId,
-                          InstantSource clock, RegistrarPolicy registrar) {
-        this(accounts, SipAccountChanges.NONE, registrations, nodeId, clock, registrar, CallRecords.NONE,
-                CallPolicy.DEFAULT, RingGroups.NONE, ClusterPeers.ALONE, ActiveCalls.NONE);
-    }
-
-    /** A node's services with the system clock and the default registrar policy. */
-    public static EngineServices of(SipAccounts accounts, RegistrationRepository registrations, UUID nodeId) {
-        return new EngineServices(accounts, registrations, nodeId, InstantSource.system(), RegistrarPolicy.DEFAULT);
+    /**
+     * Services whose accounts never change while running, that keep no call records and publish no
+     * calls, on the system clock with the default policies and no cluster; the builder's setters
+     * replace any of these.
+     */
+    public static Builder builder(SipAccounts accounts, RegistrationRepository registrations, UUID nodeId) {
+        return new Builder(new EngineServices(accounts, SipAccountChanges.NONE, registrations, nodeId,
+                InstantSource.system(), RegistrarPolicy.DEFAULT, CallRecords.NONE, CallPolicy.DEFAULT, RingGroups.NONE,
+                ClusterPeers.ALONE, ActiveCalls.NONE));
     }
 
     /**
@@ -62,57 +62,97 @@ public record EngineServices(SipAccounts accounts, SipAccountChanges accountChan
      * none, since no account exists. For tests of the SIP layer that need no database.
      */
     public static EngineServices withoutAccounts() {
-        return of((domain, username) -> Optional.empty(), new NoBindings(), UUID.randomUUID());
+        return builder((domain, username) -> Optional.empty(), new NoBindings(), UUID.randomUUID()).build();
     }
 
-    public EngineServices withAccounts(SipAccounts newAccounts) {
-        return new EngineServices(newAccounts, accountChanges, registrations, nodeId, clock, registrar, callRecords,
-                calls, ringGroups, peers, activeCalls);
+    /** These services, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    public EngineServices withAccountChanges(SipAccountChanges changes) {
-        return new EngineServices(accounts, changes, registrations, nodeId, clock, registrar, callRecords, calls,
-                ringGroups, peers, activeCalls);
-    }
+    /** Services put together one by one; {@link #build} checks that none is missing. */
+    public static final class Builder {
 
-    public EngineServices withRegistrations(RegistrationRepository newRegistrations) {
-        return new EngineServices(accounts, accountChanges, newRegistrations, nodeId, clock, registrar, callRecords,
-                calls, ringGroups, peers, activeCalls);
-    }
+        private SipAccounts accounts;
+        private SipAccountChanges accountChanges;
+        private RegistrationRepository registrations;
+        private final UUID nodeId;
+        private InstantSource clock;
+        private RegistrarPolicy registrar;
+        private CallRecords callRecords;
+        private CallPolicy calls;
+        private RingGroups ringGroups;
+        private ClusterPeers peers;
+        private ActiveCalls activeCalls;
 
-    public EngineServices withClock(InstantSource newClock) {
-        return new EngineServices(accounts, accountChanges, registrations, nodeId, newClock, registrar, callRecords,
-                calls, ringGroups, peers, activeCalls);
-    }
+        private Builder(EngineServices from) {
+            accounts = from.accounts;
+            accountChanges = from.accountChanges;
+            registrations = from.registrations;
+            nodeId = from.nodeId;
+            clock = from.clock;
+            registrar = from.registrar;
+            callRecords = from.callRecords;
+            calls = from.calls;
+            ringGroups = from.ringGroups;
+            peers = from.peers;
+            activeCalls = from.activeCalls;
+        }
 
-    public EngineServices withRegistrar(RegistrarPolicy policy) {
-        return new EngineServices(accounts, accountChanges, registrations, nodeId, clock, policy, callRecords, calls,
-                ringGroups, peers, activeCalls);
-    }
+        public Builder accounts(SipAccounts value) {
+            accounts = value;
+            return this;
+        }
 
-    public EngineServices withCallRecords(CallRecords records) {
-        return new EngineServices(accounts, accountChanges, registrations, nodeId, clock, registrar, records, calls,
-                ringGroups, peers, activeCalls);
-    }
+        public Builder accountChanges(SipAccountChanges value) {
+            accountChanges = value;
+            return this;
+        }
 
-    public EngineServices withCalls(CallPolicy policy) {
-        return new EngineServices(accounts, accountChanges, registrations, nodeId, clock, registrar, callRecords,
-                policy, ringGroups, peers, activeCalls);
-    }
+        public Builder registrations(RegistrationRepository value) {
+            registrations = value;
+            return this;
+        }
 
-    public EngineServices withRingGroups(RingGroups groups) {
-        return new EngineServices(accounts, accountChanges, registrations, nodeId, clock, registrar, callRecords,
-                calls, groups, peers, activeCalls);
-    }
+        public Builder clock(InstantSource value) {
+            clock = value;
+            return this;
+        }
 
-    public EngineServices withPeers(ClusterPeers newPeers) {
-        return new EngineServices(accounts, accountChanges, registrations, nodeId, clock, registrar, callRecords,
-                calls, ringGroups, newPeers, activeCalls);
-    }
+        public Builder registrar(RegistrarPolicy value) {
+            registrar = value;
+            return this;
+        }
 
-    public EngineServices withActiveCalls(ActiveCalls published) {
-        return new EngineServices(accounts, accountChanges, registrations, nodeId, clock, registrar, callRecords,
-                calls, ringGroups, peers, published);
+        public Builder callRecords(CallRecords value) {
+            callRecords = value;
+            return this;
+        }
+
+        public Builder calls(CallPolicy value) {
+            calls = value;
+            return this;
+        }
+
+        public Builder ringGroups(RingGroups value) {
+            ringGroups = value;
+            return this;
+        }
+
+        public Builder peers(ClusterPeers value) {
+            peers = value;
+            return this;
+        }
+
+        public Builder activeCalls(ActiveCalls value) {
+            activeCalls = value;
+            return this;
+        }
+
+        public EngineServices build() {
+            return new EngineServices(accounts, accountChanges, registrations, nodeId, clock, registrar, callRecords,
+                    calls, ringGroups, peers, activeCalls);
+        }
     }
 
     /** Holds nothing; with no accounts nobody is ever authenticated, so nothing is ever saved. */

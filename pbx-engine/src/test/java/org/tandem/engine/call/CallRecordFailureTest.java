@@ -20,10 +20,10 @@ class CallRecordFailureTest {
     private static final AtomicInteger ATTEMPTS = new AtomicInteger();
 
     @RegisterExtension
-    static final RegistrarExtension NODE = new RegistrarExtension(services -> services.withCallRecords(record -> {
+    static final RegistrarExtension NODE = new RegistrarExtension(services -> services.toBuilder().callRecords(record -> {
         ATTEMPTS.incrementAndGet();
         throw new IllegalStateException("call_record is unreachable (test)");
-    }));
+    }).build());
 
     @Test
     void theCallGoesOnWhenItsRecordCannotBeWritten() throws Exception {

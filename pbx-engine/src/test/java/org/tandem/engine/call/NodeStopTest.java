@@ -39,7 +39,7 @@ class NodeStopTest {
 
     @RegisterExtension
     static final RegistrarExtension NODE = new RegistrarExtension(
-            services -> services.withCalls(services.calls().withStopGrace(GRACE)));
+            services -> services.toBuilder().calls(services.calls().withStopGrace(GRACE)).build());
 
     @AfterEach
     void startAgain() {

@@ -39,7 +39,7 @@ class RingGroupCallTest {
 
     @RegisterExtension
     static final RegistrarExtension NODE = new RegistrarExtension(
-            services -> services.withCalls(services.calls().withNoAnswerTimeout(Duration.ofSeconds(2))));
+            services -> services.toBuilder().calls(services.calls().withNoAnswerTimeout(Duration.ofSeconds(2))).build());
 
     private RegistrarDatabase db;
     private SippPhones phones;

@@ -38,7 +38,7 @@ class SessionTimerTest {
 
     @RegisterExtension
     static final RegistrarExtension NODE = new RegistrarExtension(
-            services -> services.withCalls(services.calls().withSessionTimer(SESSION, Duration.ofSeconds(2))));
+            services -> services.toBuilder().calls(services.calls().withSessionTimer(SESSION, Duration.ofSeconds(2))).build());
 
     @Test
     void aCallWhoseCallerStopsRefreshingIsEndedWithByeBothWaysAndRecorded() throws Exception {

@@ -34,7 +34,7 @@ class SippCallTest {
 
     @RegisterExtension
     static final RegistrarExtension NODE = new RegistrarExtension(
-            services -> services.withCalls(services.calls().withNoAnswerTimeout(NO_ANSWER)));
+            services -> services.toBuilder().calls(services.calls().withNoAnswerTimeout(NO_ANSWER)).build());
 
     private RegistrarDatabase db;
     private SippPhones phones;

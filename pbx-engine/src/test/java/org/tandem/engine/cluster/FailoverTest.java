@@ -124,12 +124,13 @@ class FailoverTest {
 
         void startEngine() {
             DataSource data = dataSource();
-            EngineServices services = EngineServices.of(new JdbcSipAccounts(data), new JdbcRegistrations(data), id)
-                    .withCallRecords(new JdbcCallRecords(data))
-                    .withCalls(CallPolicy.DEFAULT.withStopGrace(Duration.ZERO))
-                    .withPeers(new ClusterPeers(new JdbcNodes(data), Optional.of(new NodeHop(TestNode.SECRET)),
+            EngineServices services = EngineServices.builder(new JdbcSipAccounts(data), new JdbcRegistrations(data), id)
+                    .callRecords(new JdbcCallRecords(data))
+                    .calls(CallPolicy.DEFAULT.withStopGrace(Duration.ZERO))
+                    .peers(new ClusterPeers(new JdbcNodes(data), Optional.of(new NodeHop(TestNode.SECRET)),
                             new JdbcCallCounts(data),
-                            Optional.of(PostgresTenantChanges.registrations(() -> data.getConnection()))));
+                            Optional.of(PostgresTenantChanges.registrations(() -> data.getConnection()))))
+                    .build();
             engine = new SipEngine(new EngineSettings(name, host, sipPort, EngineSettings.StackTuning.DEFAULT), services);
             engine.start();
         }

@@ -33,13 +33,14 @@ record TestNode(UUID id, String address, int port, SipEngine engine) {
         int port = FreePort.udpAndTcp();
         db.execute("insert into node (id, name, sip_host, sip_port, cluster_host, created_at) "
                 + "values (?, ?, ?, ?, ?, now())", id, name, address, port, address);
-        EngineServices services = EngineServices.of(new JdbcSipAccounts(db.dataSource()),
+        EngineServices services = EngineServices.builder(new JdbcSipAccounts(db.dataSource()),
                         new JdbcRegistrations(db.dataSource()), id)
-                .withCallRecords(new JdbcCallRecords(db.dataSource()))
-                .withCalls(CallPolicy.DEFAULT.withStopGrace(Duration.ZERO))
-                .withPeers(new ClusterPeers(new JdbcNodes(db.dataSource()), Optional.of(new NodeHop(SECRET)),
+                .callRecords(new JdbcCallRecords(db.dataSource()))
+                .calls(CallPolicy.DEFAULT.withStopGrace(Duration.ZERO))
+                .peers(new ClusterPeers(new JdbcNodes(db.dataSource()), Optional.of(new NodeHop(SECRET)),
                         new JdbcCallCounts(db.dataSource()),
-                        Optional.of(PostgresTenantChanges.registrations(() -> db.dataSource().getConnection()))));
+                        Optional.of(PostgresTenantChanges.registrations(() -> db.dataSource().getConnection()))))
+                .build();
         SipEngine engine = new SipEngine(new EngineSettings(name, address, port, EngineSettings.StackTuning.DEFAULT),
                 services);
         engine.start();

@@ -34,9 +34,9 @@ class AccountChangesTest {
 
     /** Polling with a wrong password must not get the test's phone blocked. */
     @RegisterExtension
-    static final RegistrarExtension NODE = new RegistrarExtension(services -> services.withRegistrar(
+    static final RegistrarExtension NODE = new RegistrarExtension(services -> services.toBuilder().registrar(
             RegistrarPolicy.DEFAULT.withThrottle(new ThrottlePolicy(1_000, 1_000, Duration.ofMinutes(1),
-                    Duration.ofMinutes(1), 1_000))),
+                    Duration.ofMinutes(1), 1_000))).build(),
             EngineSettings.LoadTuning.DEFAULT.withAccounts(
                     new CachedSipAccounts.Settings(Duration.ofHours(1), Duration.ofHours(1), 1_000,
                             Duration.ofHours(1), 1_000)));

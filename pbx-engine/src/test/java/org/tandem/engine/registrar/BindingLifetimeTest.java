@@ -26,8 +26,8 @@ import static org.tandem.engine.registrar.TestPhone.statusOf;
 class BindingLifetimeTest {
 
     @RegisterExtension
-    static final RegistrarExtension NODE = new RegistrarExtension(services -> services.withRegistrar(
-            RegistrarPolicy.DEFAULT.withCleanupPeriod(Duration.ofMillis(200))));
+    static final RegistrarExtension NODE = new RegistrarExtension(services -> services.toBuilder().registrar(
+            RegistrarPolicy.DEFAULT.withCleanupPeriod(Duration.ofMillis(200))).build());
 
     private static RegistrarDatabase db() {
         return NODE.database();

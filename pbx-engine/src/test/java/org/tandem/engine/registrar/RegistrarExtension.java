@@ -53,14 +53,14 @@ public final class RegistrarExtension implements BeforeAllCallback, AfterAllCall
     public void beforeAll(ExtensionContext context) {
         RegistrarDatabase shared = RegistrarDatabase.shared(context);
         database = shared.readingAfter(this::awaitWritten);
-        services = tuning.apply(EngineServices.of(new JdbcSipAccounts(shared.dataSource()),
-                new JdbcRegistrations(shared.dataSource()), shared.nodeId()).withClock(clock)
-                .withCallRecords(new JdbcCallRecords(shared.dataSource()))
-                .withActiveCalls(new JdbcActiveCalls(shared.dataSource()))
-                .withRingGroups(new JdbcRingGroups(shared.dataSource()))
-                .withAccountChanges(new PostgresSipAccountChanges(shared.dataSource()::getConnection))
+        services = tuning.apply(EngineServices.builder(new JdbcSipAccounts(shared.dataSource()),
+                new JdbcRegistrations(shared.dataSource()), shared.nodeId()).clock(clock)
+                .callRecords(new JdbcCallRecords(shared.dataSource()))
+                .activeCalls(new JdbcActiveCalls(shared.dataSource()))
+                .ringGroups(new JdbcRingGroups(shared.dataSource()))
+                .accountChanges(new PostgresSipAccountChanges(shared.dataSource()::getConnection))
                 // a test's engine stops at once, whatever calls its phones left up
-                .withCalls(CallPolicy.DEFAULT.withStopGrace(Duration.ZERO)));
+                .calls(CallPolicy.DEFAULT.withStopGrace(Duration.ZERO)).build());
         engine = new SipEngine(new EngineSettings(RegistrarDatabase.NODE_NAME, "127.0.0.1", FreePort.udpAndTcp(),
                 EngineSettings.StackTuning.DEFAULT, load), services);
         engine.start();

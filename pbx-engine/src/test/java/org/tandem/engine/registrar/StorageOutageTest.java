@@ -26,9 +26,8 @@ class StorageOutageTest {
                     new java.sql.SQLException("Connection to 127.0.0.1:15432 refused", "08001"));
         };
         int port = FreePort.udpAndTcp();
-        EngineServices services = EngineServices.withoutAccounts();
         try (SipEngine engine = new SipEngine(new EngineSettings("outage", "127.0.0.1", port, EngineSettings.StackTuning.DEFAULT),
-                new EngineServices(down, services.registrations(), services.nodeId(), services.clock(), services.registrar()));
+                EngineServices.withoutAccounts().toBuilder().accounts(down).build());
              TestPhone phone = TestPhone.udp(port, "101", RegistrarDatabase.ALPHA)) {
             engine.start();
 
