@@ -1,5 +1,7 @@
 package org.tandem.engine.call;
 
+import org.tandem.domain.call.CallDisposition;
+import org.tandem.domain.registration.Registration;
 import org.tandem.engine.call.leg.LegState;
 import org.tandem.engine.call.sessiontimer.SessionTimer;
 import org.tandem.engine.call.sessiontimer.SessionTimerDecision;
@@ -8,6 +10,7 @@ import javax.sip.ServerTransaction;
 import javax.sip.SipProvider;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,16 +31,25 @@ final class Call {
     enum State { RINGING, ANSWERED, ENDED }
 
     /**
-     * What a call to a ring group does when the phones rung now did not answer ({@link RingGroupHunt});
+     * What a call to a ring group does each time the phones rung now did not answer ({@link RingGroupHunt});
      * a call to an extension has none.
      */
     interface Hunt {
 
-        /** Rings the next members that have phones, if any are left; false when none is. */
-        boolean ringNext();
+        /** The next members' phones to ring, or the caller's final answer when nobody is left. */
+        HuntStep next();
+    }
+
+    /** What a {@link Hunt} says to do next. */
+    sealed interface HuntStep {
+
+        /** Ring {@code phones} (never empty) for {@code timeout}. */
+        record Ring(List<Registration> phones, Duration timeout) implements HuntStep {
+        }
 
         /** Nobody answered and nobody is left: the caller's final answer. */
-        void giveUp();
+        record GiveUp(int status, String reason, CallDisposition disposition) implements HuntStep {
+        }
     }
 
     final UUID id = UUID.randomUUID();

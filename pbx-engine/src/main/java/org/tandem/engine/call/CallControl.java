@@ -3,6 +3,7 @@ package org.tandem.engine.call;
 import org.tandem.domain.call.CallDisposition;
 import org.tandem.domain.registration.Flow;
 import org.tandem.domain.registration.Registration;
+import org.tandem.domain.ringgroup.RingGroup;
 import org.tandem.domain.tenant.PlanLimits;
 import org.tandem.engine.call.leg.LegState;
 import org.tandem.engine.call.sessiontimer.SessionTimer;
@@ -31,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * What a call does, step by step: ring the forks, answer, cancel, reject, hang up. Whatever happens
@@ -56,11 +58,13 @@ final class CallControl {
     private final InstantSource clock;
     private final Duration noAnswerTimeout;
     private final SessionTimerRules sessionTimers;
+    private final RingGroupHunt hunts;
 
     CallControl(SipMessages messages, Calls calls, CdrWriter cdrs, ActiveCallPublisher published,
                 CallAdmission admission, ClusterPeers peers, UUID nodeId, CallTimer timer, InstantSource clock,
-                Duration noAnswerTimeout, SessionTimerRules sessionTimers) {
+                Duration noAnswerTimeout, SessionTimerRules sessionTimers, RingGroupHunt hunts) {
         this.messages = messages;
+        this.hunts = hunts;
         this.peers = peers;
         this.nodeId = nodeId;
         this.calls = calls;
@@ -77,6 +81,7 @@ final class CallControl {
     void handle(Call call, CallEvent event) {
         synchronized (call) {
             switch (event) {
+                case CallEvent.Invited(PlanLimits plan, Supplier<Route> route) -> invited(call, plan, route);
                 case CallEvent.Provisional(Fork fork, Response response) -> provisional(fork, response);
                 case CallEvent.Answered(Fork fork, Response response) -> answered(fork, response);
                 case CallEvent.AnsweredAgain(Fork fork, Response response, long inviteCseq) ->
@@ -94,8 +99,31 @@ final class CallControl {
         }
     }
 
+    /**
+     * A new call: counted against its tenant's plan (the node that handed a call over counts it), then
+     * it rings whom the route finds; a failure on the way (the database out of reach) ends it with 503.
+     */
+    private void invited(Call call, PlanLimits plan, Supplier<Route> callee) {
+        try {
+            if (!call.handedOver() && !admit(call, plan)) {
+                return;
+            }
+            switch (callee.get()) {
+                case Route.Phones(List<Registration> phones) -> ring(call, phones, noAnswerTimeout);
+                case Route.Group(RingGroup group) -> {
+                    call.huntWith(hunts.of(call, group));
+                    huntOn(call);
+                }
+                case Route.Nobody(int status) -> reject(call, status, null);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "call " + call.caller + " -> " + call.callee + " failed (503): " + e);
+            reject(call, Response.SERVICE_UNAVAILABLE, null);
+        }
+    }
+
     /** Counts the call against its tenant's plan; over it, the caller gets 403 and the call ends. */
-    boolean admit(Call call, PlanLimits plan) {
+    private boolean admit(Call call, PlanLimits plan) {
         Optional<CallAdmission.Refusal> refusal = admission.admit(call.tenantId, plan);
         if (refusal.isPresent()) {
             reject(call, Response.FORBIDDEN, refusal.get().reason, CallDisposition.FAILED);
@@ -106,19 +134,12 @@ final class CallControl {
     }
 
     /**
-     * Sends the INVITE to every phone at once (forking), and arms the no-answer timer. A phone
-     * registered on another node is rung by that node, over the flow the phone opened to it: this
-     * node hands the call over to it (one fork per node, whatever number of phones it holds).
+     * Sends the INVITE to every phone at once (forking), and arms the no-answer timer for {@code timeout}.
+     * A phone registered on another node is rung by that node, over the flow the phone opened to it: this
+     * node hands the call over to it (one fork per node, whatever number of phones it holds). The phones
+     * rung before (a ring group's earlier members) are no longer part of the decision whether everyone refused.
      */
-    void ring(Call call, List<Registration> bindings) {
-        ring(call, bindings, noAnswerTimeout);
-    }
-
-    /**
-     * Same, ringing for {@code timeout}: the phones rung before (a ring group's earlier members) are
-     * no longer part of the decision whether everyone refused.
-     */
-    void ring(Call call, List<Registration> bindings, Duration timeout) {
+    private void ring(Call call, List<Registration> bindings, Duration timeout) {
         published.ringing(call);
         call.ringAnew();
         Request original = call.inviteRequest();
@@ -479,15 +500,17 @@ final class CallControl {
         }
     }
 
-    /** The members rung now did not answer: the next ones ring, or the ring group gives up. */
+    /** The members rung now did not answer (or none was rung yet): the next ones ring, or the ring group gives up. */
     private void huntOn(Call call) {
         call.stopNoAnswer();
-        if (!call.hunt().ringNext()) {
-            call.hunt().giveUp();
+        switch (call.hunt().next()) {
+            case Call.HuntStep.Ring(List<Registration> phones, Duration timeout) -> ring(call, phones, timeout);
+            case Call.HuntStep.GiveUp(int status, String reason, CallDisposition disposition) ->
+                    reject(call, status, reason, disposition);
         }
     }
 
-    void reject(Call call, int status, String reason) {
+    private void reject(Call call, int status, String reason) {
         reject(call, status, reason, dispositionOf(status));
     }
 
@@ -495,7 +518,7 @@ final class CallControl {
      * Ends a call nobody answered, then gives the caller its final answer: ended first, so a phone that
      * calls again the moment it hears the answer finds its place under the plan free again.
      */
-    void reject(Call call, int status, String reason, CallDisposition disposition) {
+    private void reject(Call call, int status, String reason, CallDisposition disposition) {
         if (call.isEnded()) {
             return;
         }

@@ -1,13 +1,23 @@
 package org.tandem.engine.call;
 
+import org.tandem.domain.tenant.PlanLimits;
+
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import java.util.function.Supplier;
 
 /**
  * What happened to a call: the handlers turn each SIP message (and the call's timers each timeout)
  * into one of these and hand it to {@link CallControl#handle}, which alone decides what the call does.
  */
 sealed interface CallEvent {
+
+    /**
+     * The caller's INVITE, authenticated: the call is counted against {@code plan} (unless another node
+     * handed it over, which counts it), then rings whom {@code route} finds (looked up only once admitted).
+     */
+    record Invited(PlanLimits plan, Supplier<Route> route) implements CallEvent {
+    }
 
     /** A phone's 1xx to a fork's INVITE. */
     record Provisional(Fork fork, Response response) implements CallEvent {

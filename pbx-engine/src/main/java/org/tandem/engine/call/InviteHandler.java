@@ -59,12 +59,10 @@ public final class InviteHandler {
     private final SessionTimerRules sessionTimers;
     private final Calls calls;
     private final CallControl control;
-    private final RingGroupHunt hunt;
 
     InviteHandler(Replies replies, EngineServices services, CallerAuthentication callers,
-                  SessionTimerRules sessionTimers, Calls calls, CallControl control, RingGroupHunt hunt) {
+                  SessionTimerRules sessionTimers, Calls calls, CallControl control) {
         this.sessionTimers = sessionTimers;
-        this.hunt = hunt;
         this.replies = replies;
         this.services = services;
         this.callers = callers;
@@ -121,55 +119,34 @@ public final class InviteHandler {
 
         Call call = newCall(event, transaction.get(), caller, source, session);
         calls.add(call);
-        synchronized (call) {
-            try {
-                route(call, caller);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "call " + call.caller + " -> " + call.callee
-                        + " failed (503): " + e);
-                control.reject(call, Response.SERVICE_UNAVAILABLE, null);
-            }
-        }
+        control.handle(call, new CallEvent.Invited(caller.account().plan(), () -> route(call, caller)));
     }
 
-    private void route(Call call, CallerAuthentication.Caller caller) {
-        if (!call.handedOver() && !control.admit(call, caller.account().plan())) {
-            return;
-        }
+    /** Whom the call rings: the callee is looked up in the caller's tenant only. */
+    private Route route(Call call, CallerAuthentication.Caller caller) {
         Optional<SipAccount> callee = services.accounts().find(caller.domain(), call.callee)
                 .filter(account -> account.tenantId().equals(caller.account().tenantId()));
         if (callee.isPresent()) {
-            ringExtension(call, callee.get());
-            return;
+            return phonesOf(callee.get(), caller.handedOver());
         }
-        if (call.handedOver()) {
-            control.reject(call, Response.NOT_FOUND, null); // a node hands over extensions, never groups
-            return;
+        if (caller.handedOver()) {
+            return new Route.Nobody(Response.NOT_FOUND); // a node hands over extensions, never groups
         }
-        Optional<RingGroup> group = ringGroupDialled(call);
-        if (group.isPresent()) {
-            hunt.ring(call, group.get());
-            return;
-        }
-        control.reject(call, Response.NOT_FOUND, null);
+        return ringGroupDialled(call).<Route>map(Route.Group::new).orElse(new Route.Nobody(Response.NOT_FOUND));
     }
 
     /**
-     * Every phone of the extension at once; none registered anywhere (or here, for a call handed over): 480.
+     * Every phone of the extension; none registered anywhere (or here, for a call handed over): 480.
      * A node without the cluster secret can reach no other node's phones, so it does not look them
      * up in the database either (a read per call).
      */
-    private void ringExtension(Call call, SipAccount callee) {
+    private Route phonesOf(SipAccount callee, boolean handedOver) {
         AddressOfRecord aor = new AddressOfRecord(callee.tenantId(), callee.number());
         Instant now = services.clock().instant().truncatedTo(ChronoUnit.MILLIS);
-        List<Registration> phones = call.handedOver() || services.peers().hop().isEmpty()
+        List<Registration> phones = handedOver || services.peers().hop().isEmpty()
                 ? services.registrations().active(services.nodeId(), aor, now)
                 : services.registrations().activeAnywhere(aor, now);
-        if (phones.isEmpty()) {
-            control.reject(call, Response.TEMPORARILY_UNAVAILABLE, null);
-            return;
-        }
-        control.ring(call, phones);
+        return phones.isEmpty() ? new Route.Nobody(Response.TEMPORARILY_UNAVAILABLE) : new Route.Phones(phones);
     }
 
     /** The dialled number is a ring group of the caller's tenant (never another tenant's). */

@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A call to a ring group: rings its members' phones through the call's forking ({@link CallControl#ring}).
+ * How a call to a ring group goes on each time the members rung so far did not answer: it names the
+ * next phones to ring through the call's forking, or the answer the caller gets ({@link Call.Hunt});
+ * the call's owner ({@link CallControl}) does it.
  * <ul>
  * <li>SIMULTANEOUS: every phone of every member at once, for the group's member timeout; the first
  * answer wins, the others are cancelled;</li>
@@ -35,25 +37,22 @@ final class RingGroupHunt {
     private static final Set<Integer> BUSY = Set.of(Response.BUSY_HERE, Response.BUSY_EVERYWHERE);
 
     private final EngineServices services;
-    private final CallControl control;
 
-    RingGroupHunt(EngineServices services, CallControl control) {
+    RingGroupHunt(EngineServices services) {
         this.services = services;
-        this.control = control;
     }
 
-    /** Starts ringing {@code group} for {@code call}, or ends the call at once if no member has a phone. */
-    void ring(Call call, RingGroup group) {
-        call.huntWith(group.strategy() == RingStrategy.SIMULTANEOUS ? new AllAtOnce(call, group)
-                : new OneByOne(call, group));
-        if (!call.hunt().ringNext()) {
-            call.hunt().giveUp();
+    /** How {@code call} hunts through {@code group}. */
+    Call.Hunt of(Call call, RingGroup group) {
+        return group.strategy() == RingStrategy.SIMULTANEOUS ? new AllAtOnce(call, group) : new OneByOne(call, group);
+    }
+
+    /** A member's bindings could not be read: the caller gets 503. */
+    private static final class Unreadable extends Exception {
+
+        Unreadable(RuntimeException cause) {
+            super(cause);
         }
-    }
-
-    private List<Registration> phonesOf(Call call, ExtensionNumber member) {
-        return services.registrations().activeAnywhere(new AddressOfRecord(call.tenantId, member),
-                services.clock().instant().truncatedTo(ChronoUnit.MILLIS));
     }
 
     /** What was tried so far, and the answer when nobody is left. */
@@ -69,29 +68,42 @@ final class RingGroupHunt {
         }
 
         @Override
-        public void giveUp() {
-            if (!call.isRinging()) {
-                return;
-            }
-            if (call.forks().isEmpty()) {
-                control.reject(call, Response.TEMPORARILY_UNAVAILABLE, null, CallDisposition.FAILED);
-            } else if (skipped == 0 && call.forks().stream().allMatch(fork -> BUSY.contains(fork.finalStatus()))) {
-                control.reject(call, Response.BUSY_HERE, null, CallDisposition.BUSY);
-            } else {
-                control.reject(call, Response.TEMPORARILY_UNAVAILABLE, "No Answer", CallDisposition.NO_ANSWER);
+        public Call.HuntStep next() {
+            try {
+                List<Registration> phones = nextPhones();
+                return phones.isEmpty() ? giveUp() : new Call.HuntStep.Ring(phones, group.memberTimeout());
+            } catch (Unreadable e) {
+                return new Call.HuntStep.GiveUp(Response.SERVICE_UNAVAILABLE, null, CallDisposition.FAILED);
             }
         }
 
-        /** The phones of {@code member}; a failed lookup ends the call (503) and is rethrown as handled. */
-        List<Registration> phones(ExtensionNumber member) {
+        /** The phones to ring next; none when nobody is left. */
+        abstract List<Registration> nextPhones() throws Unreadable;
+
+        private Call.HuntStep giveUp() {
+            if (call.forks().isEmpty()) {
+                return new Call.HuntStep.GiveUp(Response.TEMPORARILY_UNAVAILABLE, null, CallDisposition.FAILED);
+            }
+            if (skipped == 0 && call.forks().stream().allMatch(fork -> BUSY.contains(fork.finalStatus()))) {
+                return new Call.HuntStep.GiveUp(Response.BUSY_HERE, null, CallDisposition.BUSY);
+            }
+            return new Call.HuntStep.GiveUp(Response.TEMPORARILY_UNAVAILABLE, "No Answer", CallDisposition.NO_ANSWER);
+        }
+
+        /** The phones of {@code member}, which is not the caller. */
+        List<Registration> phones(ExtensionNumber member) throws Unreadable {
             try {
-                return phonesOf(call, member);
+                return services.registrations().activeAnywhere(new AddressOfRecord(call.tenantId, member),
+                        services.clock().instant().truncatedTo(ChronoUnit.MILLIS));
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "ring group " + group.number() + " of tenant " + call.tenantId
                         + ": bindings of " + member + " unreadable (503): " + e);
-                control.reject(call, Response.SERVICE_UNAVAILABLE, null);
-                return null;
+                throw new Unreadable(e);
             }
+        }
+
+        boolean isCaller(ExtensionNumber member) {
+            return member.digits().equals(call.caller);
         }
     }
 
@@ -104,30 +116,23 @@ final class RingGroupHunt {
         }
 
         @Override
-        public boolean ringNext() {
-            if (rung || !call.isRinging()) {
-                return false;
+        List<Registration> nextPhones() throws Unreadable {
+            if (rung) {
+                return List.of();
             }
             rung = true;
             List<Registration> all = new ArrayList<>();
             for (ExtensionNumber member : group.members()) {
-                if (member.digits().equals(call.caller)) {
+                if (isCaller(member)) {
                     continue;
                 }
                 List<Registration> phones = phones(member);
-                if (phones == null) {
-                    return true; // the call ended
-                }
                 if (phones.isEmpty()) {
                     skipped++;
                 }
                 all.addAll(phones);
             }
-            if (all.isEmpty()) {
-                return false;
-            }
-            control.ring(call, all, group.memberTimeout());
-            return true;
+            return all;
         }
     }
 
@@ -141,27 +146,19 @@ final class RingGroupHunt {
         }
 
         @Override
-        public boolean ringNext() {
-            if (!call.isRinging()) {
-                return false;
-            }
+        List<Registration> nextPhones() throws Unreadable {
             while (next.hasNext()) {
                 ExtensionNumber member = next.next();
-                if (member.digits().equals(call.caller)) {
+                if (isCaller(member)) {
                     continue;
                 }
                 List<Registration> phones = phones(member);
-                if (phones == null) {
-                    return true; // the call ended
+                if (!phones.isEmpty()) {
+                    return phones;
                 }
-                if (phones.isEmpty()) {
-                    skipped++;
-                    continue;
-                }
-                control.ring(call, phones, group.memberTimeout());
-                return true;
+                skipped++;
             }
-            return false;
+            return List.of();
         }
     }
 }
