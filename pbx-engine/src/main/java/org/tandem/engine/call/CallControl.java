@@ -14,6 +14,7 @@ import org.tandem.engine.cluster.NodeHop;
 
 import javax.sip.ClientTransaction;
 import javax.sip.InvalidArgumentException;
+import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.address.Address;
 import javax.sip.address.SipURI;
@@ -46,8 +47,11 @@ final class CallControl {
     private static final Duration T1 = Duration.ofMillis(500);
     private static final Duration T2 = Duration.ofSeconds(4);
     private static final Set<Integer> BUSY = Set.of(Response.BUSY_HERE, Response.BUSY_EVERYWHERE);
+    /** The requests that refresh a session when they succeed (RFC 4028 7.4, 8). */
+    private static final Set<String> SESSION_REFRESHES = Set.of(Request.INVITE, Request.UPDATE);
 
     private final SipMessages messages;
+    private final DialogRelay relays;
     private final Calls calls;
     private final CdrWriter cdrs;
     private final ActiveCallPublisher published;
@@ -60,10 +64,11 @@ final class CallControl {
     private final SessionTimerRules sessionTimers;
     private final RingGroupHunt hunts;
 
-    CallControl(SipMessages messages, Calls calls, CdrWriter cdrs, ActiveCallPublisher published,
+    CallControl(SipMessages messages, DialogRelay relays, Calls calls, CdrWriter cdrs, ActiveCallPublisher published,
                 CallAdmission admission, ClusterPeers peers, UUID nodeId, CallTimer timer, InstantSource clock,
                 Duration noAnswerTimeout, SessionTimerRules sessionTimers, RingGroupHunt hunts) {
         this.messages = messages;
+        this.relays = relays;
         this.hunts = hunts;
         this.peers = peers;
         this.nodeId = nodeId;
@@ -92,7 +97,11 @@ final class CallControl {
                 case CallEvent.Cancelled() -> cancelled(call);
                 case CallEvent.Acked(Leg from, Leg to, Request ack) -> acked(call, from, to, ack);
                 case CallEvent.HungUp(Leg from, Leg to) -> hangUp(call, from, to);
-                case CallEvent.Refreshed(Response ok) -> sessionRefreshed(call, ok);
+                case CallEvent.Requested(Leg from, Leg to, ServerTransaction origin) -> inDialog(call, from, to, origin);
+                case CallEvent.RelayAnswered(DialogRelay.Relay relay, Response response) ->
+                        relayAnswered(call, relay, response);
+                case CallEvent.RelayTimedOut(DialogRelay.Relay relay) ->
+                        relays.refuse(relay.origin(), Response.REQUEST_TIMEOUT);
                 case CallEvent.SessionExpired(long refresh) -> sessionExpired(call, refresh);
                 case CallEvent.NodeStops() -> endBecauseNodeStops(call);
             }
@@ -388,6 +397,27 @@ final class CallControl {
             Duration next = interval.multipliedBy(2).compareTo(T2) > 0 ? T2 : interval.multipliedBy(2);
             timer.after(next, () -> retransmitAnswer(call, next, waited.plus(next)));
         }
+    }
+
+    /** A request within the answered call goes to the other leg; on a leg that lost, or before the answer: 481. */
+    private void inDialog(Call call, Leg from, Leg to, ServerTransaction origin) {
+        if (to == null || !call.isAnswered()) {
+            relays.refuse(origin, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            return;
+        }
+        relays.send(call, from, to, origin);
+    }
+
+    /** The answer to a relayed request goes back; a refresh that went through starts the session again. */
+    private void relayAnswered(Call call, DialogRelay.Relay relay, Response response) {
+        if (response.getStatusCode() == Response.TRYING) {
+            return;
+        }
+        if (response.getStatusCode() / 100 == 2
+                && SESSION_REFRESHES.contains(relay.origin().getRequest().getMethod())) {
+            sessionRefreshed(call, response);
+        }
+        relays.answer(relay, response);
     }
 
     /**

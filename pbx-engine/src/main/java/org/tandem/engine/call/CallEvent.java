@@ -2,6 +2,7 @@ package org.tandem.engine.call;
 
 import org.tandem.domain.tenant.PlanLimits;
 
+import javax.sip.ServerTransaction;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import java.util.function.Supplier;
@@ -55,8 +56,16 @@ sealed interface CallEvent {
     record HungUp(Leg from, Leg to) implements CallEvent {
     }
 
-    /** A refresh (re-INVITE, UPDATE) relayed between the phones got this 2xx. */
-    record Refreshed(Response ok) implements CallEvent {
+    /** Another request came on {@code from} in {@code origin} (re-INVITE, UPDATE, INFO); {@code to} as for ACK. */
+    record Requested(Leg from, Leg to, ServerTransaction origin) implements CallEvent {
+    }
+
+    /** The other phone answered a request relayed to it. */
+    record RelayAnswered(DialogRelay.Relay relay, Response response) implements CallEvent {
+    }
+
+    /** The other phone never answered a request relayed to it. */
+    record RelayTimedOut(DialogRelay.Relay relay) implements CallEvent {
     }
 
     /** No refresh came since refresh number {@code refresh} was agreed, up to the deadline. */

@@ -23,15 +23,15 @@ public record CallHandlers(InviteHandler invites, CancelHandler cancels, InDialo
         SipMessages messages = new SipMessages(replies, addresses);
         SessionTimerRules sessionTimers = services.calls().sessionTimers();
         Calls calls = new Calls();
-        CallControl control = new CallControl(messages, calls, new CdrWriter(services.callRecords(), services.nodeId()),
+        CallControl control = new CallControl(messages, new DialogRelay(replies, messages), calls, new CdrWriter(services.callRecords(), services.nodeId()),
                 new ActiveCallPublisher(services.activeCalls(), services.nodeId()), admission, services.peers(),
                 services.nodeId(), new CallTimer(), services.clock(), services.calls().noAnswerTimeout(), sessionTimers,
                 new RingGroupHunt(services));
         CallerAuthentication callers = new CallerAuthentication(replies, services.accounts(), authentication,
                 services.clock(), services.peers(), services.nodeId());
-        InDialogHandler inDialog = new InDialogHandler(replies, messages, calls, control);
+        InDialogHandler inDialog = new InDialogHandler(replies, calls, control);
         return new CallHandlers(new InviteHandler(replies, services, callers, sessionTimers, calls, control),
-                new CancelHandler(replies, calls, control), inDialog, new ForkResponses(control, calls, inDialog),
+                new CancelHandler(replies, calls, control), inDialog, new ForkResponses(control, calls),
                 new CallsInProgress(calls, control));
     }
 }

@@ -18,12 +18,10 @@ public final class ForkResponses {
 
     private final CallControl control;
     private final Calls calls;
-    private final InDialogHandler inDialog;
 
-    ForkResponses(CallControl control, Calls calls, InDialogHandler inDialog) {
+    ForkResponses(CallControl control, Calls calls) {
         this.control = control;
         this.calls = calls;
-        this.inDialog = inDialog;
     }
 
     public void response(ResponseEvent event) {
@@ -32,7 +30,7 @@ public final class ForkResponses {
         Object owner = transaction == null ? null : transaction.getApplicationData();
         switch (owner) {
             case Fork fork -> control.handle(fork.call, inviteAnswer(fork, response));
-            case InDialogHandler.Relay relay -> inDialog.relayResponse(relay, response);
+            case DialogRelay.Relay relay -> control.handle(relay.call(), new CallEvent.RelayAnswered(relay, response));
             case null -> retransmitted2xx(response);
             default -> {
             }
@@ -44,8 +42,8 @@ public final class ForkResponses {
         ClientTransaction transaction = event.getClientTransaction();
         if (transaction != null && transaction.getApplicationData() instanceof Fork fork) {
             control.handle(fork.call, new CallEvent.ForkTimedOut(fork));
-        } else if (transaction != null && transaction.getApplicationData() instanceof InDialogHandler.Relay relay) {
-            inDialog.relayTimeout(relay);
+        } else if (transaction != null && transaction.getApplicationData() instanceof DialogRelay.Relay relay) {
+            control.handle(relay.call(), new CallEvent.RelayTimedOut(relay));
         }
     }
 
