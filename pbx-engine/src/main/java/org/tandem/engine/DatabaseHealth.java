@@ -1,9 +1,8 @@
 package org.tandem.engine;
 
+import org.tandem.engine.periodic.PeriodicTask;
+
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Whether this node's database answered its last probe (one small query a second). While it does
@@ -17,22 +16,17 @@ public final class DatabaseHealth implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(DatabaseHealth.class.getName());
 
     private final Runnable probe;
-    private final ScheduledExecutorService timer;
+    private PeriodicTask timer;
     private volatile boolean reachable = true;
 
-    private DatabaseHealth(Runnable probe, String threadName) {
+    private DatabaseHealth(Runnable probe) {
         this.probe = probe;
-        this.timer = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, threadName);
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     /** Runs {@code probe} every {@code period} on a thread of its own; a probe that throws means unreachable. */
     public static DatabaseHealth watch(Runnable probe, Duration period, String threadName) {
-        DatabaseHealth health = new DatabaseHealth(probe, threadName);
-        health.timer.scheduleWithFixedDelay(health::probeOnce, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+        DatabaseHealth health = new DatabaseHealth(probe);
+        health.timer = PeriodicTask.every(period, Duration.ZERO, threadName, health::probeOnce);
         return health;
     }
 
@@ -58,11 +52,6 @@ public final class DatabaseHealth implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
-        try {
-            timer.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        timer.close();
     }
 }

@@ -1,5 +1,6 @@
 package org.tandem.engine;
 
+import org.tandem.domain.settings.NodeSettings;
 import org.tandem.engine.accounts.CachedSipAccounts;
 import org.tandem.engine.location.NodeBindings;
 import org.tandem.engine.overload.LoadShedding;
@@ -77,22 +78,11 @@ public record EngineSettings(String nodeName, String bindAddress, int port, Stac
         return new EngineSettings(
                 properties.getProperty(NODE_NAME_PROPERTY, DEFAULT_NODE_NAME).strip(),
                 properties.getProperty(ADDRESS_PROPERTY, DEFAULT_ADDRESS).strip(),
-                port(properties.getProperty(PORT_PROPERTY)),
+                NodeSettings.wholeNumber(properties, PORT_PROPERTY, DEFAULT_PORT),
                 StackTuning.DEFAULT,
                 LoadTuning.DEFAULT.withTcp(TcpLimits.fromProperties(properties)),
                 Optional.ofNullable(properties.getProperty(SPOOL_DIRECTORY_PROPERTY))
                         .filter(folder -> !folder.isBlank()).map(folder -> Path.of(folder.strip())));
-    }
-
-    private static int port(String value) {
-        if (value == null) {
-            return DEFAULT_PORT;
-        }
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(PORT_PROPERTY + " is not a number: '" + value + "'", e);
-        }
     }
 
     /**

@@ -7,6 +7,7 @@ import org.tandem.domain.tenant.SipDigest;
 import org.tandem.domain.tenant.SipDomain;
 
 import org.tandem.engine.failure.DatabaseFailure;
+import org.tandem.engine.periodic.PeriodicTask;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -17,9 +18,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
@@ -262,12 +260,8 @@ public final class CachedSipAccounts implements SipAccounts, SipAccountChanges.L
     }
 
     /** Reads every account again every {@link Settings#refreshEvery}, on a thread of its own, until closed. */
-    public AutoCloseable refreshPeriodically(String threadName) {
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-                task -> Thread.ofPlatform().daemon().name(threadName).unstarted(task));
-        long millis = settings.refreshEvery().toMillis();
-        timer.scheduleWithFixedDelay(this::refreshAll, millis, millis, TimeUnit.MILLISECONDS);
-        return timer::shutdownNow;
+    public PeriodicTask refreshPeriodically(String threadName) {
+        return PeriodicTask.every(settings.refreshEvery(), settings.refreshEvery(), threadName, this::refreshAll);
     }
 
     /** Accounts and unknown names held now. */

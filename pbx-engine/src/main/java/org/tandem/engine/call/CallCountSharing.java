@@ -1,6 +1,7 @@
 package org.tandem.engine.call;
 
 import org.tandem.domain.call.CallCounts;
+import org.tandem.engine.periodic.PeriodicTask;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,9 +10,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Every {@link #PERIOD}, publishes this node's calls up per tenant and reads the other nodes', so a
@@ -29,29 +27,22 @@ public final class CallCountSharing implements AutoCloseable {
     private final CallCounts counts;
     private final UUID nodeId;
     private final InstantSource clock;
-    private final ScheduledExecutorService timer;
+    private PeriodicTask timer;
     private final Map<UUID, Integer> published = new HashMap<>();
     private boolean failing;
 
-    private CallCountSharing(CallAdmission admission, CallCounts counts, UUID nodeId, InstantSource clock,
-                             String threadName) {
+    private CallCountSharing(CallAdmission admission, CallCounts counts, UUID nodeId, InstantSource clock) {
         this.admission = admission;
         this.counts = Objects.requireNonNull(counts, "call counts");
         this.nodeId = nodeId;
         this.clock = clock;
-        this.timer = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, threadName);
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     /** Starts sharing on a thread of its own named {@code threadName}. */
     public static CallCountSharing start(CallAdmission admission, CallCounts counts, UUID nodeId, InstantSource clock,
                                          String threadName) {
-        CallCountSharing sharing = new CallCountSharing(admission, counts, nodeId, clock, threadName);
-        long millis = PERIOD.toMillis();
-        sharing.timer.scheduleWithFixedDelay(sharing::exchange, millis, millis, TimeUnit.MILLISECONDS);
+        CallCountSharing sharing = new CallCountSharing(admission, counts, nodeId, clock);
+        sharing.timer = PeriodicTask.every(PERIOD, PERIOD, threadName, sharing::exchange);
         return sharing;
     }
 
@@ -85,11 +76,6 @@ public final class CallCountSharing implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
-        try {
-            timer.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        timer.close();
     }
 }

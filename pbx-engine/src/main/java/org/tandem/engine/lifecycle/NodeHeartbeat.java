@@ -11,6 +11,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import org.tandem.domain.node.NodeHeartbeats;
 import org.tandem.domain.node.NodeHeartbeats.Heartbeat;
+import org.tandem.domain.settings.NodeSettings;
 import org.tandem.storage.jdbc.JdbcNodeHeartbeats;
 import org.tandem.storage.jdbc.JdbcNodes;
 
@@ -90,8 +91,8 @@ public class NodeHeartbeat {
         if (host.equals("0.0.0.0") || host.equals("::")) {
             host = properties.getProperty("tandem.cluster.address", properties.getProperty("tandem.sip.address", "127.0.0.1"));
         }
-        int port = Integer.parseInt(properties.getProperty("jboss.http.port", "8080"))
-                + Integer.parseInt(properties.getProperty("jboss.socket.binding.port-offset", "0"));
+        int port = NodeSettings.wholeNumber(properties, "jboss.http.port", 8080)
+                + NodeSettings.wholeNumber(properties, "jboss.socket.binding.port-offset", 0);
         return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/";
     }
 }

@@ -1,14 +1,12 @@
 package org.tandem.engine.registrar;
 
 import org.tandem.domain.registration.RegistrationRepository;
+import org.tandem.engine.periodic.PeriodicTask;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Deletes this node's expired bindings now and then, in bounded batches so one run never holds the
@@ -24,25 +22,19 @@ public final class RegistrationCleanup implements AutoCloseable {
     private final RegistrationRepository registrations;
     private final UUID nodeId;
     private final InstantSource clock;
-    private final ScheduledExecutorService timer;
+    private PeriodicTask timer;
 
-    private RegistrationCleanup(RegistrationRepository registrations, UUID nodeId, InstantSource clock, String name) {
+    private RegistrationCleanup(RegistrationRepository registrations, UUID nodeId, InstantSource clock) {
         this.registrations = registrations;
         this.nodeId = nodeId;
         this.clock = clock;
-        this.timer = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, name);
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     /** Starts cleaning every {@code period} on a thread of its own named {@code threadName}. */
     public static RegistrationCleanup every(Duration period, RegistrationRepository registrations, UUID nodeId,
                                             InstantSource clock, String threadName) {
-        RegistrationCleanup cleanup = new RegistrationCleanup(registrations, nodeId, clock, threadName);
-        long millis = period.toMillis();
-        cleanup.timer.scheduleWithFixedDelay(cleanup::runOnce, millis, millis, TimeUnit.MILLISECONDS);
+        RegistrationCleanup cleanup = new RegistrationCleanup(registrations, nodeId, clock);
+        cleanup.timer = PeriodicTask.every(period, period, threadName, cleanup::runOnce);
         return cleanup;
     }
 
@@ -70,11 +62,6 @@ public final class RegistrationCleanup implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
-        try {
-            timer.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        timer.close();
     }
 }

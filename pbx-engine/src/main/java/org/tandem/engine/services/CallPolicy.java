@@ -1,5 +1,6 @@
 package org.tandem.engine.services;
 
+import org.tandem.domain.settings.NodeSettings;
 import org.tandem.engine.call.sessiontimer.SessionTimerRules;
 
 import java.time.Duration;
@@ -62,14 +63,6 @@ public record CallPolicy(Duration noAnswerTimeout, Duration stopGrace, Duration 
     }
 
     private static Duration seconds(Properties properties, String name, Duration otherwise) {
-        String seconds = properties.getProperty(name);
-        if (seconds == null) {
-            return otherwise;
-        }
-        try {
-            return Duration.ofSeconds(Long.parseLong(seconds.strip()));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " is not a number of seconds: " + seconds, e);
-        }
+        return Duration.ofSeconds(NodeSettings.wholeNumber(properties, name, (int) otherwise.toSeconds()));
     }
 }
