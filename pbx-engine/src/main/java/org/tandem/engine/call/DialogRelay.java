@@ -16,20 +16,12 @@ import javax.sip.message.Response;
  * other leg with its body unchanged, and its answer comes back. Used by the call's owner
  * ({@link CallControl}), which decides whether a request is relayed, under the call's lock.
  */
-final class DialogRelay {
+record DialogRelay(Replies replies, SipMessages messages) {
 
     private static final System.Logger LOG = System.getLogger(DialogRelay.class.getName());
 
     /** A request relayed within a call: where its answer goes back to. */
     record Relay(Call call, ServerTransaction origin, Leg from) {
-    }
-
-    private final Replies replies;
-    private final SipMessages messages;
-
-    DialogRelay(Replies replies, SipMessages messages) {
-        this.replies = replies;
-        this.messages = messages;
     }
 
     /** The request of {@code origin}, which came on {@code from}, goes on to {@code to}. */
