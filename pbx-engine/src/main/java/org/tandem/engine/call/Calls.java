@@ -2,6 +2,7 @@ package org.tandem.engine.call;
 
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.FromHeader;
+import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import java.util.Collection;
 import java.util.List;
@@ -51,18 +52,20 @@ final class Calls {
         return call != null && Objects.equals(call.a.remoteTag, fromTag(request)) ? Optional.of(call) : Optional.empty();
     }
 
-    /** The call and legs of an in-dialog request; read the legs under the call's lock. */
+    /**
+     * The call and legs of an in-dialog request, found by its dialog: Call-ID, From tag (the phone's) and
+     * To tag (this node's), RFC 3261 12.2.2. Read the legs under the call's lock.
+     */
     Optional<InDialog> inDialog(Request request) {
         String callId = callId(request);
-        String fromTag = fromTag(request);
         Call call = byCallerCallId.get(callId);
-        if (call != null && Objects.equals(call.a.remoteTag, fromTag)) {
+        if (call != null && names(request, call.a)) {
             synchronized (call) {
                 return Optional.of(new InDialog(call, call.a, call.winner() == null ? null : call.winner().leg));
             }
         }
         Fork fork = byForkCallId.get(callId);
-        if (fork != null && Objects.equals(fork.leg.remoteTag, fromTag)) {
+        if (fork != null && names(request, fork.leg)) {
             synchronized (fork.call) {
                 return Optional.of(new InDialog(fork.call, fork.leg, fork.call.winner() == fork ? fork.call.a : null));
             }
@@ -80,5 +83,11 @@ final class Calls {
 
     private static String fromTag(Request request) {
         return ((FromHeader) request.getHeader(FromHeader.NAME)).getTag();
+    }
+
+    /** {@code request} (with {@code leg}'s Call-ID) names {@code leg}'s dialog: its tags are the leg's, swapped. */
+    private static boolean names(Request request, Leg leg) {
+        return Objects.equals(leg.remoteTag, fromTag(request))
+                && Objects.equals(leg.localTag, ((ToHeader) request.getHeader(ToHeader.NAME)).getTag());
     }
 }

@@ -172,6 +172,19 @@ class SippCallTest {
         assertThat(record()).isEqualTo("ANSWERED 200 answered");
     }
 
+    /** A request names its dialog by Call-ID and both tags (RFC 3261 12.2.2): a wrong To tag is no dialog of the call. */
+    @Test
+    void aByeWithAnotherToTagGets481AndLeavesTheCallUp() throws Exception {
+        Sipp.Running phone = phones.phone(callee, ALPHA, "phone_answers.xml", Duration.ofMillis(2500));
+
+        Sipp.Run call = phones.call("caller_bye_with_a_wrong_tag_first.xml", caller, ALPHA, callee);
+
+        assertThat(call.exitCode()).as(call.describe()).isZero();
+        Sipp.Run callee = phone.await();
+        assertThat(callee.exitCode()).as(callee.describe()).isZero();
+        assertThat(record()).isEqualTo("ANSWERED 200 answered");
+    }
+
     @Test
     void anUnknownNumberGets404() throws Exception {
         Sipp.Run call = phones.call("caller_404.xml", caller, ALPHA, "99999");
