@@ -42,8 +42,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * One SIP node: a JAIN-SIP stack listening on UDP and TCP at the configured address and port, with
@@ -157,7 +157,7 @@ public final class SipEngine implements AutoCloseable {
         // the database's own view of this node's bindings: a query that needs the database, and is cheap
         var health = parts.then("database health", () -> DatabaseHealth.watch(
                 () -> services.registrations().countActive(services.nodeId(), services.clock().instant()),
-                Duration.ofSeconds(1), stackName + "-database-health"), DatabaseHealth::close);
+                Duration.ofSeconds(1), stackName + "-database-health"));
         var cluster = parts.then("cluster bindings", this::clusterBindings);
         var bindings = parts.then("node bindings", () -> NodeBindings.load(cluster.get().repository(),
                 services.nodeId(), services.clock().instant(), load.bindings(), health.get()::reachable));
