@@ -51,14 +51,7 @@ class SippCallTest {
 
     @Test
     void anAnsweredCallEndsWhenTheCallerHangsUp() throws Exception {
-        Sipp.Running phone = phones.phone(callee, ALPHA, "phone_answers.xml", Duration.ofMillis(2500));
-
-        Sipp.Run call = phones.call("caller_bye.xml", caller, ALPHA, callee);
-
-        assertThat(call.exitCode()).as(call.describe()).isZero();
-        Sipp.Run callee = phone.await();
-        assertThat(callee.exitCode()).as(callee.describe()).isZero();
-        assertThat(record()).isEqualTo("ANSWERED 200 answered");
+        answeredCall("phone_answers.xml", "caller_bye.xml");
     }
 
     @Test
@@ -76,14 +69,7 @@ class SippCallTest {
 
     @Test
     void anAnsweredCallEndsWhenTheCalleeHangsUp() throws Exception {
-        Sipp.Running phone = phones.phone(callee, ALPHA, "phone_answers_and_hangs_up.xml", Duration.ofMillis(2500));
-
-        Sipp.Run call = phones.call("caller_hears_bye.xml", caller, ALPHA, callee);
-
-        assertThat(call.exitCode()).as(call.describe()).isZero();
-        Sipp.Run callee = phone.await();
-        assertThat(callee.exitCode()).as(callee.describe()).isZero();
-        assertThat(record()).isEqualTo("ANSWERED 200 answered");
+        answeredCall("phone_answers_and_hangs_up.xml", "caller_hears_bye.xml");
     }
 
     @Test
@@ -175,14 +161,7 @@ class SippCallTest {
     /** A request names its dialog by Call-ID and both tags (RFC 3261 12.2.2): a wrong To tag is no dialog of the call. */
     @Test
     void aByeWithAnotherToTagGets481AndLeavesTheCallUp() throws Exception {
-        Sipp.Running phone = phones.phone(callee, ALPHA, "phone_answers.xml", Duration.ofMillis(2500));
-
-        Sipp.Run call = phones.call("caller_bye_with_a_wrong_tag_first.xml", caller, ALPHA, callee);
-
-        assertThat(call.exitCode()).as(call.describe()).isZero();
-        Sipp.Run callee = phone.await();
-        assertThat(callee.exitCode()).as(callee.describe()).isZero();
-        assertThat(record()).isEqualTo("ANSWERED 200 answered");
+        answeredCall("phone_answers.xml", "caller_bye_with_a_wrong_tag_first.xml");
     }
 
     @Test
@@ -258,6 +237,21 @@ class SippCallTest {
 
         assertThat(call.exitCode()).as(call.describe()).isZero();
         assertThat(records(callee, GAMMA)).isEmpty();
+    }
+
+    /**
+     * A call answered by a phone running {@code phoneScenario}, the caller running {@code callerScenario}:
+     * both end as their scenarios say, and the call is recorded answered.
+     */
+    private void answeredCall(String phoneScenario, String callerScenario) throws Exception {
+        Sipp.Running phone = phones.phone(callee, ALPHA, phoneScenario, Duration.ofMillis(2500));
+
+        Sipp.Run call = phones.call(callerScenario, caller, ALPHA, callee);
+
+        assertThat(call.exitCode()).as(call.describe()).isZero();
+        Sipp.Run answered = phone.await();
+        assertThat(answered.exitCode()).as(answered.describe()).isZero();
+        assertThat(record()).isEqualTo("ANSWERED 200 answered");
     }
 
     /** The one record of the call to {@link #callee} in tenant alpha, once written. */
