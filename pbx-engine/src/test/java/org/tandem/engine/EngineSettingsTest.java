@@ -57,6 +57,13 @@ class EngineSettingsTest {
     }
 
     @Test
+    void aBlankPortMeansTheDefault() {
+        Properties properties = new Properties();
+        properties.setProperty("tandem.sip.port", "");
+        assertThat(EngineSettings.fromProperties(properties).port()).isEqualTo(EngineSettings.DEFAULT_PORT);
+    }
+
+    @Test
     void refusesPortsOutsideTheRange() {
         for (int port : new int[] {0, -1, 65536}) {
             assertThatThrownBy(() -> new EngineSettings("n", "127.0.0.1", port, EngineSettings.StackTuning.DEFAULT))

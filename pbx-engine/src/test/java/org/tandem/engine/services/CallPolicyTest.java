@@ -39,6 +39,14 @@ class CallPolicyTest {
         assertThatThrownBy(() -> CallPolicy.fromProperties(properties)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /** The rule every module reads its settings by (domain NodeSettings): a blank setting is no setting. */
+    @Test
+    void aBlankTimeoutMeansTheDefault() {
+        Properties properties = new Properties();
+        properties.setProperty(CallPolicy.NO_ANSWER_PROPERTY, " ");
+        assertThat(CallPolicy.fromProperties(properties).noAnswerTimeout()).isEqualTo(CallPolicy.DEFAULT.noAnswerTimeout());
+    }
+
     @Test
     void sessionsLast1800SecondsAndNoLessThan90UnlessTheOperatorSaysOtherwise() {
         CallPolicy defaults = CallPolicy.fromProperties(new Properties());
