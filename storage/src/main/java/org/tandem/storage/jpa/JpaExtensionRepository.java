@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 public class JpaExtensionRepository extends JpaRepository<Extension> implements ExtensionRepository {
 
     public JpaExtensionRepository(EntityManager entityManager) {
-        super(entityManager);
+        super(entityManager, Extension.class);
     }
 
     /**
@@ -53,8 +53,7 @@ public class JpaExtensionRepository extends JpaRepository<Extension> implements 
 
     @Override
     public Optional<Extension> find(UUID tenantId, UUID id) {
-        return Optional.ofNullable(entityManager.find(Extension.class, id))
-                .filter(extension -> extension.tenantId().equals(tenantId));
+        return byId(id).filter(extension -> extension.tenantId().equals(tenantId));
     }
 
     @Override
@@ -91,7 +90,7 @@ public class JpaExtensionRepository extends JpaRepository<Extension> implements 
                 .setParameter(1, extension.tenantId().toString())
                 .setParameter(2, extension.number().digits())
                 .executeUpdate();
-        entityManager.remove(entityManager.contains(extension) ? extension : entityManager.merge(extension));
+        delete(extension);
         entityManager.flush();
     }
 

@@ -11,12 +11,12 @@ import java.util.UUID;
 public class JpaNodeRepository extends JpaRepository<Node> implements NodeRepository {
 
     public JpaNodeRepository(EntityManager entityManager) {
-        super(entityManager);
+        super(entityManager, Node.class);
     }
 
     @Override
     public Optional<Node> find(UUID id) {
-        return Optional.ofNullable(entityManager.find(Node.class, id));
+        return byId(id);
     }
 
     @Override
@@ -28,6 +28,6 @@ public class JpaNodeRepository extends JpaRepository<Node> implements NodeReposi
 
     @Override
     public List<Node> all() {
-        return entityManager.createQuery("select n from Node n order by n.name", Node.class).getResultList();
+        return allOrderedBy("name");
     }
 }

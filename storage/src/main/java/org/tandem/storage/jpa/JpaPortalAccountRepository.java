@@ -12,7 +12,7 @@ import java.util.UUID;
 public class JpaPortalAccountRepository extends JpaRepository<PortalAccount> implements PortalAccountRepository {
 
     public JpaPortalAccountRepository(EntityManager entityManager) {
-        super(entityManager);
+        super(entityManager, PortalAccount.class);
     }
 
     @Override
@@ -37,7 +37,7 @@ public class JpaPortalAccountRepository extends JpaRepository<PortalAccount> imp
 
     @Override
     public void remove(PortalAccount account) {
-        entityManager.remove(entityManager.contains(account) ? account : entityManager.merge(account));
+        delete(account);
     }
 
     /** The logins whose {@code attribute} (a field of PortalAccount, never input) is {@code value}. */

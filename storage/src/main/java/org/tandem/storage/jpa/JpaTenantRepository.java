@@ -14,12 +14,12 @@ import java.util.UUID;
 public class JpaTenantRepository extends JpaRepository<Tenant> implements TenantRepository {
 
     public JpaTenantRepository(EntityManager entityManager) {
-        super(entityManager);
+        super(entityManager, Tenant.class);
     }
 
     @Override
     public Optional<Tenant> find(UUID id) {
-        return Optional.ofNullable(entityManager.find(Tenant.class, id));
+        return byId(id);
     }
 
     @Override
