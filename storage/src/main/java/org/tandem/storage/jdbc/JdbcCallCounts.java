@@ -5,11 +5,9 @@ import org.tandem.domain.call.CallCounts;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -51,19 +49,7 @@ public final class JdbcCallCounts implements CallCounts {
 
     @Override
     public Map<UUID, Integer> elsewhere(UUID nodeId, Instant since) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(ELSEWHERE)) {
-            statement.setObject(1, nodeId);
-            statement.setObject(2, since.atOffset(ZoneOffset.UTC));
-            try (ResultSet rows = statement.executeQuery()) {
-                Map<UUID, Integer> counts = new HashMap<>();
-                while (rows.next()) {
-                    counts.put(rows.getObject(1, UUID.class), rows.getInt(2));
-                }
-                return counts;
-            }
-        } catch (SQLException e) {
-            throw new StorageException("could not read other nodes' call counts", e);
-        }
+        return Queries.map(dataSource, "could not read other nodes' call counts", ELSEWHERE,
+                row -> row.getObject(1, UUID.class), row -> row.getInt(2), nodeId, since);
     }
 }
