@@ -96,9 +96,6 @@ public class JpaExtensionRepository extends JpaRepository<Extension> implements 
 
     @Override
     public List<Extension> ofTenant(UUID tenantId) {
-        return entityManager.createQuery(
-                        "select e from Extension e where e.tenantId = :tenant order by e.number", Extension.class)
-                .setParameter("tenant", tenantId)
-                .getResultList();
+        return allWhere("tenantId", tenantId, "number");
     }
 }

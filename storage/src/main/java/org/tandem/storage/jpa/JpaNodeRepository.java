@@ -21,9 +21,7 @@ public class JpaNodeRepository extends JpaRepository<Node> implements NodeReposi
 
     @Override
     public Optional<Node> findByName(String name) {
-        return entityManager.createQuery("select n from Node n where n.name = :name", Node.class)
-                .setParameter("name", name)
-                .getResultStream().findFirst();
+        return oneWhere("name", name);
     }
 
     @Override

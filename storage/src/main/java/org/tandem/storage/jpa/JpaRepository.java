@@ -28,10 +28,25 @@ abstract class JpaRepository<T> {
         return Optional.ofNullable(entityManager.find(entityType, id));
     }
 
-    /** Every entity of this type, sorted by {@code attribute} (a field of the entity, never input). */
-    protected List<T> allOrderedBy(String attribute) {
-        return entityManager.createQuery("select e from " + entityType.getSimpleName() + " e order by e." + attribute,
-                entityType).getResultList();
+    /** Every entity of this type, sorted by {@code orderBy}. Attribute names are fields of the entity, never input. */
+    protected List<T> allOrderedBy(String orderBy) {
+        return entityManager.createQuery(select() + " order by e." + orderBy, entityType).getResultList();
+    }
+
+    /** The entities whose {@code attribute} is {@code value}, sorted by {@code orderBy}. */
+    protected List<T> allWhere(String attribute, Object value, String orderBy) {
+        return entityManager.createQuery(select() + " where e." + attribute + " = :value order by e." + orderBy,
+                entityType).setParameter("value", value).getResultList();
+    }
+
+    /** The entity whose {@code attribute}, unique, is {@code value}. */
+    protected Optional<T> oneWhere(String attribute, Object value) {
+        return entityManager.createQuery(select() + " where e." + attribute + " = :value", entityType)
+                .setParameter("value", value).getResultStream().findFirst();
+    }
+
+    private String select() {
+        return "select e from " + entityType.getSimpleName() + " e";
     }
 
     /** Removes {@code entity}, whether this entity manager holds it or it was read in another. */

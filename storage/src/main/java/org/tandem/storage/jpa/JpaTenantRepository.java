@@ -24,17 +24,12 @@ public class JpaTenantRepository extends JpaRepository<Tenant> implements Tenant
 
     @Override
     public Optional<Tenant> findBySipDomain(SipDomain domain) {
-        return entityManager.createQuery("select t from Tenant t where t.sipDomain = :domain", Tenant.class)
-                .setParameter("domain", domain.name())
-                .getResultStream().findFirst();
+        return oneWhere("sipDomain", domain.name());
     }
 
     @Override
     public List<Tenant> ofReseller(UUID resellerId) {
-        return entityManager.createQuery(
-                        "select t from Tenant t where t.resellerId = :reseller order by t.companyName", Tenant.class)
-                .setParameter("reseller", resellerId)
-                .getResultList();
+        return allWhere("resellerId", resellerId, "companyName");
     }
 
     @Override
