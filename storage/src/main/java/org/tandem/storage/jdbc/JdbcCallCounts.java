@@ -3,11 +3,7 @@ package org.tandem.storage.jdbc;
 import org.tandem.domain.call.CallCounts;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -35,16 +31,9 @@ public final class JdbcCallCounts implements CallCounts {
         if (activeByTenant.isEmpty()) {
             return;
         }
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(PUBLISH)) {
-            statement.setObject(1, nodeId);
-            statement.setObject(2, at.atOffset(ZoneOffset.UTC));
-            statement.setArray(3, connection.createArrayOf("uuid", activeByTenant.keySet().toArray()));
-            statement.setArray(4, connection.createArrayOf("integer", activeByTenant.values().toArray()));
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new StorageException("could not publish the call counts of node " + nodeId, e);
-        }
+        // one map read twice in the same order: its keys and its values line up
+        Queries.update(dataSource, "could not publish the call counts of node " + nodeId, PUBLISH, nodeId, at,
+                activeByTenant.keySet().toArray(UUID[]::new), activeByTenant.values().toArray(Integer[]::new));
     }
 
     @Override
