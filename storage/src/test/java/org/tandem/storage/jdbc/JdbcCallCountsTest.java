@@ -5,13 +5,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tandem.domain.node.NetworkAddress;
 import org.tandem.domain.node.Node;
 import org.tandem.domain.node.NodeHeartbeats.Heartbeat;
-import org.tandem.domain.operator.Operator;
-import org.tandem.domain.pool.Pool;
-import org.tandem.domain.reseller.Reseller;
-import org.tandem.domain.tenant.PlanLimits;
 import org.tandem.domain.tenant.SipDomain;
 import org.tandem.domain.tenant.Tenant;
 import org.tandem.storage.TestDatabase;
+import org.tandem.storage.jpa.JpaNodeRepository;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -28,29 +25,18 @@ class JdbcCallCountsTest {
     @Test
     void eachNodePublishesItsCountsAndSeesTheOtherNodesFreshOnesAndTheirHeartbeats() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Node a = new Node("node-a", new NetworkAddress("127.0.0.2", 5060), "127.0.0.2");
-        Node b = new Node("node-b", new NetworkAddress("127.0.0.3", 5060), "127.0.0.3");
         try (TestDatabase database = TestDatabase.startIn(folder)) {
-            Tenant[] tenants = new Tenant[2];
+            Tenant first = database.seedTenant(new SipDomain("first.example.com"));
+            Node b = new Node("node-b", new NetworkAddress("127.0.0.3", 5060), "127.0.0.3");
+            Tenant second = new Tenant(first.resellerId(), first.poolId(), "Second", new SipDomain("second.example.com"),
+                    first.limits());
             database.inTransaction(entityManager -> {
-                Operator operator = new Operator("Operator");
-                entityManager.persist(operator);
-                Reseller reseller = new Reseller(operator.id(), "Reseller");
-                entityManager.persist(reseller);
-                entityManager.persist(a);
                 entityManager.persist(b);
-                Pool pool = new Pool("pool-ab", a, b);
-                entityManager.persist(pool);
-                for (int i = 0; i < tenants.length; i++) {
-                    tenants[i] = new Tenant(reseller.id(), pool.id(), "Company " + i,
-                            new SipDomain("company" + i + ".example.com"), new PlanLimits(10, 5, 2));
-                    entityManager.persist(tenants[i]);
-                }
+                entityManager.persist(second);
             });
+            Node a = database.fetch(entityManager -> new JpaNodeRepository(entityManager).findByName("node-a")).orElseThrow();
             JdbcCallCounts counts = new JdbcCallCounts(database.dataSource());
             JdbcNodeHeartbeats heartbeats = new JdbcNodeHeartbeats(database.dataSource());
-            Tenant first = tenants[0];
-            Tenant second = tenants[1];
 
             counts.publish(a.id(), Map.of(first.id(), 3, second.id(), 0), now);
             counts.publish(b.id(), Map.of(first.id(), 2), now);
