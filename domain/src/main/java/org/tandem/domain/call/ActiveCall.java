@@ -1,7 +1,6 @@
 package org.tandem.domain.call;
 
 import java.time.Instant;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -18,15 +17,7 @@ public record ActiveCall(UUID id, UUID tenantId, UUID nodeId, String caller, Str
     public enum State { RINGING, ANSWERED }
 
     public ActiveCall {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(tenantId, "tenant");
-        Objects.requireNonNull(nodeId, "node");
-        Objects.requireNonNull(caller, "caller");
-        Objects.requireNonNull(callee, "callee");
-        Objects.requireNonNull(startedAt, "started at");
-        if (answeredAt != null && answeredAt.isBefore(startedAt)) {
-            throw new IllegalArgumentException("a call is answered after it started");
-        }
+        CallChecks.requireCall(id, tenantId, nodeId, caller, callee, startedAt, answeredAt);
     }
 
     public State state() {

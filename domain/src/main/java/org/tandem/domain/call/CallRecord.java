@@ -19,19 +19,14 @@ public record CallRecord(UUID id, UUID tenantId, UUID nodeId, String caller, Str
                          Instant answeredAt, Instant endedAt, CallDisposition disposition, int sipCause) {
 
     public CallRecord {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(tenantId, "tenant");
-        Objects.requireNonNull(nodeId, "node");
-        Objects.requireNonNull(caller, "caller");
-        Objects.requireNonNull(callee, "callee");
-        Objects.requireNonNull(startedAt, "started at");
+        CallChecks.requireCall(id, tenantId, nodeId, caller, callee, startedAt, answeredAt);
         Objects.requireNonNull(endedAt, "ended at");
         Objects.requireNonNull(disposition, "disposition");
         if (endedAt.isBefore(startedAt)) {
             throw new IllegalArgumentException("a call cannot end before it started");
         }
-        if (answeredAt != null && (answeredAt.isBefore(startedAt) || answeredAt.isAfter(endedAt))) {
-            throw new IllegalArgumentException("a call is answered between its start and its end");
+        if (answeredAt != null && answeredAt.isAfter(endedAt)) {
+            throw new IllegalArgumentException("a call is answered before it ends");
         }
         if (sipCause < 100 || sipCause > 699) {
             throw new IllegalArgumentException("not a SIP status: " + sipCause);

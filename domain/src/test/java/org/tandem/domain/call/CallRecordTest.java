@@ -32,4 +32,19 @@ class CallRecordTest {
         assertThatThrownBy(() -> record(null, START, 99)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> record(null, START, 700)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aCallUpAndACallRecordedAreCheckedAlike() {
+        UUID id = UUID.randomUUID();
+        assertThatThrownBy(() -> new ActiveCall(id, UUID.randomUUID(), UUID.randomUUID(), "101", "102", START,
+                START.minusSeconds(1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> record(START.minusSeconds(1), START.plusSeconds(5), 200))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ActiveCall(id, UUID.randomUUID(), UUID.randomUUID(), null, "102", START, null))
+                .isInstanceOf(NullPointerException.class).hasMessage("caller");
+        assertThatThrownBy(() -> new CallRecord(id, UUID.randomUUID(), UUID.randomUUID(), null, "102", START, null,
+                START, CallDisposition.NO_ANSWER, 480)).isInstanceOf(NullPointerException.class).hasMessage("caller");
+        assertThat(new ActiveCall(id, UUID.randomUUID(), UUID.randomUUID(), "101", "102", START, START).state())
+                .isEqualTo(ActiveCall.State.ANSWERED);
+    }
 }

@@ -11,7 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,22 +113,12 @@ public final class JdbcActiveCalls implements ActiveCalls, TenantActiveCalls {
 
     @Override
     public List<ActiveCall> ofTenant(UUID tenantId) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(OF_TENANT)) {
-            statement.setObject(1, tenantId);
-            try (ResultSet rows = statement.executeQuery()) {
-                List<ActiveCall> calls = new ArrayList<>();
-                while (rows.next()) {
-                    OffsetDateTime answeredAt = rows.getObject("answered_at", OffsetDateTime.class);
-                    calls.add(new ActiveCall(rows.getObject("id", UUID.class), rows.getObject("tenant_id", UUID.class),
-                            rows.getObject("node_id", UUID.class), rows.getString("caller"), rows.getString("callee"),
-                            rows.getObject("started_at", OffsetDateTime.class).toInstant(),
-                            answeredAt == null ? null : answeredAt.toInstant()));
-                }
-                return calls;
-            }
-        } catch (SQLException e) {
-            throw new StorageException("could not read the active calls of tenant " + tenantId, e);
-        }
+        return Queries.list(dataSource, "could not read the active calls of tenant " + tenantId, OF_TENANT, row -> {
+            OffsetDateTime answeredAt = row.getObject("answered_at", OffsetDateTime.class);
+            return new ActiveCall(row.getObject("id", UUID.class), row.getObject("tenant_id", UUID.class),
+                    row.getObject("node_id", UUID.class), row.getString("caller"), row.getString("callee"),
+                    row.getObject("started_at", OffsetDateTime.class).toInstant(),
+                    answeredAt == null ? null : answeredAt.toInstant());
+        }, tenantId);
     }
 }

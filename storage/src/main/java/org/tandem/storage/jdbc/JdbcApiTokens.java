@@ -4,14 +4,10 @@ import org.tandem.domain.apitoken.ApiToken;
 import org.tandem.domain.apitoken.ApiTokenRepository;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,13 +44,13 @@ public final class JdbcApiTokens implements ApiTokenRepository {
     @Override
     public void add(ApiToken token) {
         // role and scope are the login's (V11's columns, kept so that V11's check and nodes still at V11 hold)
-        int added = update("could not add API token " + token.prefix(), """
+        int added = Queries.update(dataSource, "could not add API token " + token.prefix(), """
                         insert into api_token (id, account_id, label, prefix, secret_sha256, created_at, expires_at,
                                                role, reseller_id, tenant_id)
                         select ?, a.id, ?, ?, ?, ?, ?, a.role, a.reseller_id, a.tenant_id
                         from portal_account a where a.id = ?""",
-                token.id(), token.name(), token.prefix(), token.secretSha256(), utc(token.createdAt()),
-                utc(token.expiresAt()), token.accountId());
+                token.id(), token.name(), token.prefix(), token.secretSha256(), token.createdAt(),
+                token.expiresAt(), token.accountId());
         if (added != 1) {
             throw new StorageException("could not add API token " + token.prefix() + ": no login " + token.accountId(), null);
         }
@@ -84,47 +80,19 @@ public final class JdbcApiTokens implements ApiTokenRepository {
 
     @Override
     public boolean revoke(UUID id, Instant at) {
-        return update("could not revoke API token " + id,
-                "update api_token set revoked_at = ? where id = ? and revoked_at is null", utc(at), id) == 1;
+        return Queries.update(dataSource, "could not revoke API token " + id,
+                "update api_token set revoked_at = ? where id = ? and revoked_at is null", at, id) == 1;
     }
 
     @Override
     public void recordUse(UUID id, Instant at) {
-        update("could not note the use of API token " + id, RECORD_USE, id, utc(at), nodeName);
+        Queries.update(dataSource, "could not note the use of API token " + id, RECORD_USE, id, at, nodeName);
     }
 
     private List<ApiToken> query(String failure, String sql, Object parameter) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, parameter);
-            try (ResultSet rows = statement.executeQuery()) {
-                List<ApiToken> tokens = new ArrayList<>();
-                while (rows.next()) {
-                    tokens.add(new ApiToken(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class),
-                            rows.getString(3), rows.getString(4), rows.getString(5), rows.getString(6),
-                            instant(rows, 7), instant(rows, 8), instant(rows, 9), instant(rows, 10)));
-                }
-                return tokens;
-            }
-        } catch (SQLException e) {
-            throw new StorageException(failure, e);
-        }
-    }
-
-    private int update(String failure, String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new StorageException(failure, e);
-        }
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+        return Queries.list(dataSource, failure, sql, row -> new ApiToken(row.getObject(1, UUID.class),
+                row.getObject(2, UUID.class), row.getString(3), row.getString(4), row.getString(5), row.getString(6),
+                instant(row, 7), instant(row, 8), instant(row, 9), instant(row, 10)), parameter);
     }
 
     private static Instant instant(ResultSet rows, int column) throws SQLException {

@@ -3,13 +3,7 @@ package org.tandem.storage.jdbc;
 import org.tandem.domain.call.CallCounts;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -37,33 +31,14 @@ public final class JdbcCallCounts implements CallCounts {
         if (activeByTenant.isEmpty()) {
             return;
         }
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(PUBLISH)) {
-            statement.setObject(1, nodeId);
-            statement.setObject(2, at.atOffset(ZoneOffset.UTC));
-            statement.setArray(3, connection.createArrayOf("uuid", activeByTenant.keySet().toArray()));
-            statement.setArray(4, connection.createArrayOf("integer", activeByTenant.values().toArray()));
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new StorageException("could not publish the call counts of node " + nodeId, e);
-        }
+        // one map read twice in the same order: its keys and its values line up
+        Queries.update(dataSource, "could not publish the call counts of node " + nodeId, PUBLISH, nodeId, at,
+                activeByTenant.keySet().toArray(UUID[]::new), activeByTenant.values().toArray(Integer[]::new));
     }
 
     @Override
     public Map<UUID, Integer> elsewhere(UUID nodeId, Instant since) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(ELSEWHERE)) {
-            statement.setObject(1, nodeId);
-            statement.setObject(2, since.atOffset(ZoneOffset.UTC));
-            try (ResultSet rows = statement.executeQuery()) {
-                Map<UUID, Integer> counts = new HashMap<>();
-                while (rows.next()) {
-                    counts.put(rows.getObject(1, UUID.class), rows.getInt(2));
-                }
-                return counts;
-            }
-        } catch (SQLException e) {
-            throw new StorageException("could not read other nodes' call counts", e);
-        }
+        return Queries.map(dataSource, "could not read other nodes' call counts", ELSEWHERE,
+                row -> row.getObject(1, UUID.class), row -> row.getInt(2), nodeId, since);
     }
 }

@@ -6,18 +6,11 @@ import org.tandem.domain.call.CallRecord;
 import org.tandem.domain.call.CallUsage;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -56,53 +49,20 @@ public final class JdbcCallHistory implements CallHistory {
     public List<CallRecord> calls(UUID tenantId, Instant from, Instant to, String number, CallDisposition disposition,
                                   int limit) {
         String dispositionName = disposition == null ? null : disposition.name();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(CALLS)) {
-            statement.setObject(1, tenantId);
-            statement.setObject(2, from.atOffset(ZoneOffset.UTC));
-            statement.setObject(3, to.atOffset(ZoneOffset.UTC));
-            statement.setString(4, number);
-            statement.setString(5, number);
-            statement.setString(6, number);
-            statement.setString(7, dispositionName);
-            statement.setString(8, dispositionName);
-            statement.setInt(9, limit);
-            try (ResultSet rows = statement.executeQuery()) {
-                List<CallRecord> records = new ArrayList<>();
-                while (rows.next()) {
-                    OffsetDateTime answered = rows.getObject(7, OffsetDateTime.class);
-                    records.add(new CallRecord(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class),
-                            rows.getObject(3, UUID.class), rows.getString(4), rows.getString(5),
-                            rows.getObject(6, OffsetDateTime.class).toInstant(),
-                            answered == null ? null : answered.toInstant(),
-                            rows.getObject(8, OffsetDateTime.class).toInstant(),
-                            CallDisposition.valueOf(rows.getString(9)), rows.getInt(10)));
-                }
-                return records;
-            }
-        } catch (SQLException e) {
-            throw new StorageException("could not read the calls of tenant " + tenantId, e);
-        }
+        return Queries.list(dataSource, "could not read the calls of tenant " + tenantId, CALLS, row -> {
+            OffsetDateTime answered = row.getObject(7, OffsetDateTime.class);
+            return new CallRecord(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
+                    row.getObject(3, UUID.class), row.getString(4), row.getString(5),
+                    row.getObject(6, OffsetDateTime.class).toInstant(), answered == null ? null : answered.toInstant(),
+                    row.getObject(8, OffsetDateTime.class).toInstant(),
+                    CallDisposition.valueOf(row.getString(9)), row.getInt(10));
+        }, tenantId, from, to, number, number, number, dispositionName, dispositionName, limit);
     }
 
     @Override
     public Map<LocalDate, Long> callsPerDay(UUID tenantId, Instant from, Instant to, ZoneId zone) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(PER_DAY)) {
-            statement.setString(1, zone.getId());
-            statement.setObject(2, tenantId);
-            statement.setObject(3, from.atOffset(ZoneOffset.UTC));
-            statement.setObject(4, to.atOffset(ZoneOffset.UTC));
-            try (ResultSet rows = statement.executeQuery()) {
-                Map<LocalDate, Long> perDay = new LinkedHashMap<>();
-                while (rows.next()) {
-                    perDay.put(rows.getObject(1, LocalDate.class), rows.getLong(2));
-                }
-                return perDay;
-            }
-        } catch (SQLException e) {
-            throw new StorageException("could not count the calls of tenant " + tenantId, e);
-        }
+        return Queries.map(dataSource, "could not count the calls of tenant " + tenantId, PER_DAY,
+                row -> row.getObject(1, LocalDate.class), row -> row.getLong(2), zone.getId(), tenantId, from, to);
     }
 
     @Override

@@ -9,8 +9,6 @@ import org.tandem.router.dns.SipServer;
 import org.tandem.router.dns.TenantDomain;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -43,21 +41,19 @@ public final class JdbcClusterLayouts implements ClusterLayouts {
 
     @Override
     public ClusterLayout current() {
+        return Queries.read(dataSource, "could not read the cluster's pools and tenants", LAYOUT, JdbcClusterLayouts::layout);
+    }
+
+    private static ClusterLayout layout(ResultSet row) throws SQLException {
         Map<String, List<SipServer>> poolNodes = new LinkedHashMap<>();
         List<TenantDomain> tenants = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(LAYOUT);
-             ResultSet row = statement.executeQuery()) {
-            while (row.next()) {
-                if (row.getString("kind").equals("node")) {
-                    poolNodes.computeIfAbsent(row.getString("pool"), pool -> new ArrayList<>()).add(new SipServer(
-                            row.getString("name"), new NetworkAddress(row.getString("sip_host"), row.getInt("sip_port"))));
-                } else {
-                    tenants.add(new TenantDomain(new SipDomain(row.getString("name")), row.getString("pool")));
-                }
+        while (row.next()) {
+            if (row.getString("kind").equals("node")) {
+                poolNodes.computeIfAbsent(row.getString("pool"), pool -> new ArrayList<>()).add(new SipServer(
+                        row.getString("name"), new NetworkAddress(row.getString("sip_host"), row.getInt("sip_port"))));
+            } else {
+                tenants.add(new TenantDomain(new SipDomain(row.getString("name")), row.getString("pool")));
             }
-        } catch (SQLException e) {
-            throw new StorageException("could not read the cluster's pools and tenants", e);
         }
         List<PoolServers> pools = new ArrayList<>();
         poolNodes.forEach((pool, nodes) -> pools.add(new PoolServers(pool, nodes)));

@@ -3,14 +3,8 @@ package org.tandem.storage.jdbc;
 import org.tandem.domain.registration.NodeActivity;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -29,19 +23,8 @@ public final class JdbcNodeActivity implements NodeActivity {
 
     @Override
     public Map<UUID, Activity> activity(Instant now) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(PER_NODE)) {
-            statement.setObject(1, now.atOffset(ZoneOffset.UTC));
-            try (ResultSet rows = statement.executeQuery()) {
-                Map<UUID, Activity> activity = new HashMap<>();
-                while (rows.next()) {
-                    activity.put(rows.getObject(1, UUID.class),
-                            new Activity(rows.getLong(2), rows.getObject(3, OffsetDateTime.class).toInstant()));
-                }
-                return activity;
-            }
-        } catch (SQLException e) {
-            throw new StorageException("could not count the bindings per node", e);
-        }
+        return Queries.map(dataSource, "could not count the bindings per node", PER_NODE,
+                row -> row.getObject(1, UUID.class),
+                row -> new Activity(row.getLong(2), row.getObject(3, OffsetDateTime.class).toInstant()), now);
     }
 }

@@ -3,14 +3,8 @@ package org.tandem.storage.jdbc;
 import org.tandem.domain.node.NodeHeartbeats;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -33,46 +27,20 @@ public final class JdbcNodeHeartbeats implements NodeHeartbeats {
 
     @Override
     public void beat(UUID nodeId, Heartbeat heartbeat) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(BEAT)) {
-            statement.setObject(1, nodeId);
-            statement.setObject(2, heartbeat.seenAt().atOffset(ZoneOffset.UTC));
-            statement.setObject(3, heartbeat.startedAt().atOffset(ZoneOffset.UTC));
-            statement.setBoolean(4, heartbeat.sipUp());
-            statement.setString(5, heartbeat.portalUrl());
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new StorageException("could not write the heartbeat of node " + nodeId, e);
-        }
+        Queries.update(dataSource, "could not write the heartbeat of node " + nodeId, BEAT, nodeId, heartbeat.seenAt(),
+                heartbeat.startedAt(), heartbeat.sipUp(), heartbeat.portalUrl());
     }
 
     @Override
     public Map<UUID, Heartbeat> all() {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(ALL);
-             ResultSet rows = statement.executeQuery()) {
-            Map<UUID, Heartbeat> beats = new HashMap<>();
-            while (rows.next()) {
-                beats.put(rows.getObject(1, UUID.class), new Heartbeat(rows.getObject(2, OffsetDateTime.class).toInstant(),
-                        rows.getObject(3, OffsetDateTime.class).toInstant(), rows.getBoolean(4), rows.getString(5)));
-            }
-            return beats;
-        } catch (SQLException e) {
-            throw new StorageException("could not read the nodes' heartbeats", e);
-        }
+        return Queries.map(dataSource, "could not read the nodes' heartbeats", ALL, row -> row.getObject(1, UUID.class),
+                row -> new Heartbeat(row.getObject(2, OffsetDateTime.class).toInstant(),
+                        row.getObject(3, OffsetDateTime.class).toInstant(), row.getBoolean(4), row.getString(5)));
     }
 
     @Override
     public Map<UUID, Long> activeCalls(Instant since) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(CALLS)) {
-            statement.setObject(1, since.atOffset(ZoneOffset.UTC));
-            try (ResultSet rows = statement.executeQuery()) {
-                Map<UUID, Long> calls = new HashMap<>();
-                while (rows.next()) {
-                    calls.put(rows.getObject(1, UUID.class), rows.getLong(2));
-                }
-                return calls;
-            }
-        } catch (SQLException e) {
-            throw new StorageException("could not count the calls per node", e);
-        }
+        return Queries.map(dataSource, "could not count the calls per node", CALLS, row -> row.getObject(1, UUID.class),
+                row -> row.getLong(2), since);
     }
 }

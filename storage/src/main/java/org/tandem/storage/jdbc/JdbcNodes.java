@@ -4,11 +4,6 @@ import org.tandem.domain.node.NetworkAddress;
 import org.tandem.domain.node.NodeDirectory;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,43 +20,20 @@ public final class JdbcNodes implements NodeDirectory {
 
     /** A node's id by its name. */
     public static Optional<UUID> idOf(DataSource dataSource, String nodeName) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("select id from node where name = ?")) {
-            statement.setString(1, nodeName);
-            try (ResultSet row = statement.executeQuery()) {
-                return row.next() ? Optional.of(row.getObject(1, UUID.class)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new StorageException("could not look up node " + nodeName, e);
-        }
+        return Queries.first(dataSource, "could not look up node " + nodeName, "select id from node where name = ?",
+                row -> row.getObject(1, UUID.class), nodeName);
     }
 
     @Override
     public Optional<NetworkAddress> sipAddressOf(UUID nodeId) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(
-                     "select sip_host, sip_port from node where id = ?")) {
-            statement.setObject(1, nodeId);
-            try (ResultSet row = statement.executeQuery()) {
-                return row.next() ? Optional.of(new NetworkAddress(row.getString(1), row.getInt(2))) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new StorageException("could not look up the SIP address of node " + nodeId, e);
-        }
+        return Queries.first(dataSource, "could not look up the SIP address of node " + nodeId,
+                "select sip_host, sip_port from node where id = ?",
+                row -> new NetworkAddress(row.getString(1), row.getInt(2)), nodeId);
     }
 
     @Override
     public Map<UUID, NetworkAddress> sipAddresses() {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("select id, sip_host, sip_port from node");
-             ResultSet rows = statement.executeQuery()) {
-            Map<UUID, NetworkAddress> addresses = new HashMap<>();
-            while (rows.next()) {
-                addresses.put(rows.getObject(1, UUID.class), new NetworkAddress(rows.getString(2), rows.getInt(3)));
-            }
-            return addresses;
-        } catch (SQLException e) {
-            throw new StorageException("could not read the nodes' SIP addresses", e);
-        }
+        return Queries.map(dataSource, "could not read the nodes' SIP addresses", "select id, sip_host, sip_port from node",
+                row -> row.getObject(1, UUID.class), row -> new NetworkAddress(row.getString(2), row.getInt(3)));
     }
 }

@@ -9,12 +9,10 @@ import org.tandem.domain.registration.RegistrationRepository;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,92 +122,37 @@ public final class JdbcRegistrations implements RegistrationRepository {
 
     @Override
     public int removeAll(UUID nodeId, AddressOfRecord aor) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(REMOVE_ALL)) {
-            setAddress(statement, nodeId, aor);
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new StorageException("could not remove the bindings of " + aor, e);
-        }
+        return Queries.update(dataSource, "could not remove the bindings of " + aor, REMOVE_ALL,
+                nodeId, aor.tenantId(), aor.extension().digits());
     }
 
     @Override
     public List<Registration> active(UUID nodeId, AddressOfRecord aor, Instant now) {
-        return query(ACTIVE, "read the bindings of " + aor, statement -> {
-            setAddress(statement, nodeId, aor);
-            statement.setObject(4, timestamp(now));
-        });
+        return Queries.list(dataSource, "could not read the bindings of " + aor, ACTIVE, JdbcRegistrations::registration,
+                nodeId, aor.tenantId(), aor.extension().digits(), now);
     }
 
     @Override
     public List<Registration> activeAnywhere(AddressOfRecord aor, Instant now) {
-        return query(ACTIVE_ANYWHERE, "read every node's bindings of " + aor, statement -> {
-            statement.setObject(1, aor.tenantId());
-            statement.setString(2, aor.extension().digits());
-            statement.setObject(3, timestamp(now));
-        });
+        return Queries.list(dataSource, "could not read every node's bindings of " + aor, ACTIVE_ANYWHERE,
+                JdbcRegistrations::registration, aor.tenantId(), aor.extension().digits(), now);
     }
 
     @Override
     public List<Registration> allActive(UUID nodeId, Instant now) {
-        return query(ALL_ACTIVE, "read the bindings of node " + nodeId, statement -> {
-            statement.setObject(1, nodeId);
-            statement.setObject(2, timestamp(now));
-        });
+        return Queries.list(dataSource, "could not read the bindings of node " + nodeId, ALL_ACTIVE,
+                JdbcRegistrations::registration, nodeId, now);
     }
 
     @Override
     public int deleteExpired(UUID nodeId, Instant now, int limit) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(DELETE_EXPIRED)) {
-            statement.setObject(1, nodeId);
-            statement.setObject(2, timestamp(now));
-            statement.setInt(3, limit);
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new StorageException("could not delete expired bindings", e);
-        }
+        return Queries.update(dataSource, "could not delete expired bindings", DELETE_EXPIRED, nodeId, now, limit);
     }
 
     @Override
     public long countActive(UUID nodeId, Instant now) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(COUNT_ACTIVE)) {
-            statement.setObject(1, nodeId);
-            statement.setObject(2, timestamp(now));
-            try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new StorageException("could not count bindings", e);
-        }
-    }
-
-    private interface Parameters {
-        void set(PreparedStatement statement) throws SQLException;
-    }
-
-    private List<Registration> query(String sql, String what, Parameters parameters) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            parameters.set(statement);
-            try (ResultSet rows = statement.executeQuery()) {
-                List<Registration> bindings = new ArrayList<>();
-                while (rows.next()) {
-                    bindings.add(registration(rows));
-                }
-                return bindings;
-            }
-        } catch (SQLException e) {
-            throw new StorageException("could not " + what, e);
-        }
-    }
-
-    private static void setAddress(PreparedStatement statement, UUID nodeId, AddressOfRecord aor) throws SQLException {
-        statement.setObject(1, nodeId);
-        statement.setObject(2, aor.tenantId());
-        statement.setString(3, aor.extension().digits());
+        return Queries.first(dataSource, "could not count bindings", COUNT_ACTIVE, row -> row.getLong(1), nodeId, now)
+                .orElseThrow();
     }
 
     static Registration registration(ResultSet row) throws SQLException {
@@ -228,7 +171,4 @@ public final class JdbcRegistrations implements RegistrationRepository {
                 row.getObject("expires_at", OffsetDateTime.class).toInstant());
     }
 
-    private static OffsetDateTime timestamp(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
 }

@@ -68,29 +68,14 @@ public final class JdbcRingGroups implements RingGroups, RingGroupRepository {
         if (number == null || !NUMBER.matcher(number).matches()) {
             return Optional.empty();
         }
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(FIND)) {
-            statement.setObject(1, tenantId);
-            statement.setString(2, number);
-            try (ResultSet rows = statement.executeQuery()) {
-                return groups(tenantId, rows).stream().findFirst();
-            }
-        } catch (SQLException e) {
-            throw new StorageException("could not read ring group " + number + " of tenant " + tenantId, e);
-        }
+        return Queries.read(dataSource, "could not read ring group " + number + " of tenant " + tenantId, FIND,
+                rows -> groups(tenantId, rows), tenantId, number).stream().findFirst();
     }
 
     @Override
     public List<RingGroup> ofTenant(UUID tenantId) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(OF_TENANT)) {
-            statement.setObject(1, tenantId);
-            try (ResultSet rows = statement.executeQuery()) {
-                return groups(tenantId, rows);
-            }
-        } catch (SQLException e) {
-            throw new StorageException("could not read the ring groups of tenant " + tenantId, e);
-        }
+        return Queries.read(dataSource, "could not read the ring groups of tenant " + tenantId, OF_TENANT,
+                rows -> groups(tenantId, rows), tenantId);
     }
 
     @Override

@@ -10,11 +10,8 @@ import org.tandem.domain.tenant.SipDomain;
 import org.tandem.domain.tenant.TenantStatus;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,46 +46,20 @@ public final class JdbcSipAccounts implements SipAccounts {
         if (username == null || !EXTENSION_NUMBER.matcher(username).matches()) {
             return Optional.empty();
         }
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(FIND)) {
-            statement.setString(1, domain.name());
-            statement.setString(2, username);
-            try (ResultSet row = statement.executeQuery()) {
-                return row.next() ? Optional.of(account(row)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new StorageException("could not read SIP account " + username + "@" + domain, e);
-        }
+        return Queries.first(dataSource, "could not read SIP account " + username + "@" + domain, FIND,
+                JdbcSipAccounts::account, domain.name(), username);
     }
 
     @Override
     public SipDigest digestOf(SipDomain domain) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(DIGEST)) {
-            statement.setString(1, domain.name());
-            try (ResultSet row = statement.executeQuery()) {
-                return row.next() ? SipDigest.ofColumn(row.getString(1)) : SipDigest.DEFAULT;
-            }
-        } catch (SQLException e) {
-            throw new StorageException("could not read the digest algorithms of " + domain, e);
-        }
+        return Queries.first(dataSource, "could not read the digest algorithms of " + domain, DIGEST,
+                row -> SipDigest.ofColumn(row.getString(1)), domain.name()).orElse(SipDigest.DEFAULT);
     }
 
     @Override
     public List<InDomain> all(int limit) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(ALL)) {
-            statement.setInt(1, limit);
-            try (ResultSet row = statement.executeQuery()) {
-                List<InDomain> accounts = new ArrayList<>();
-                while (row.next()) {
-                    accounts.add(new InDomain(new SipDomain(row.getString(10)), account(row)));
-                }
-                return accounts;
-            }
-        } catch (SQLException e) {
-            throw new StorageException("could not read the SIP accounts", e);
-        }
+        return Queries.list(dataSource, "could not read the SIP accounts", ALL,
+                row -> new InDomain(new SipDomain(row.getString(10)), account(row)), limit);
     }
 
     private static SipAccount account(ResultSet row) throws SQLException {

@@ -4,13 +4,7 @@ import org.tandem.domain.registration.Registration;
 import org.tandem.domain.registration.TenantRegistrations;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -34,20 +28,8 @@ public final class JdbcTenantRegistrations implements TenantRegistrations {
 
     @Override
     public List<Registration> activeOf(UUID tenantId, Instant now) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(ACTIVE_OF_TENANT)) {
-            statement.setObject(1, tenantId);
-            statement.setObject(2, now.atOffset(ZoneOffset.UTC));
-            try (ResultSet rows = statement.executeQuery()) {
-                List<Registration> bindings = new ArrayList<>();
-                while (rows.next()) {
-                    bindings.add(JdbcRegistrations.registration(rows));
-                }
-                return bindings;
-            }
-        } catch (SQLException e) {
-            throw new StorageException("could not read the registrations of tenant " + tenantId, e);
-        }
+        return Queries.list(dataSource, "could not read the registrations of tenant " + tenantId, ACTIVE_OF_TENANT,
+                JdbcRegistrations::registration, tenantId, now);
     }
 
     @Override

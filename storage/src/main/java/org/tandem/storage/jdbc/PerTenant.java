@@ -1,14 +1,8 @@
 package org.tandem.storage.jdbc;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -19,31 +13,15 @@ import java.util.UUID;
  */
 final class PerTenant {
 
-    interface Value<V> {
-        V read(ResultSet row) throws SQLException;
-    }
-
     private PerTenant() {
     }
 
     static <V> Map<UUID, V> query(DataSource dataSource, String sql, Collection<UUID> tenantIds, Instant at,
-                                  Value<V> value, String what) {
+                                  Queries.Reader<V> value, String what) {
         if (tenantIds.isEmpty()) {
             return Map.of();
         }
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setArray(1, connection.createArrayOf("uuid", tenantIds.toArray()));
-            statement.setObject(2, at.atOffset(ZoneOffset.UTC));
-            try (ResultSet rows = statement.executeQuery()) {
-                Map<UUID, V> values = new HashMap<>();
-                while (rows.next()) {
-                    values.put(rows.getObject(1, UUID.class), value.read(rows));
-                }
-                return values;
-            }
-        } catch (SQLException e) {
-            throw new StorageException("could not read the " + what + " of " + tenantIds.size() + " tenants", e);
-        }
+        return Queries.map(dataSource, "could not read the " + what + " of " + tenantIds.size() + " tenants", sql,
+                row -> row.getObject(1, UUID.class), value, tenantIds.toArray(UUID[]::new), at);
     }
 }

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 public class JpaExtensionRepository extends JpaRepository<Extension> implements ExtensionRepository {
 
     public JpaExtensionRepository(EntityManager entityManager) {
-        super(entityManager);
+        super(entityManager, Extension.class);
     }
 
     /**
@@ -53,8 +53,7 @@ public class JpaExtensionRepository extends JpaRepository<Extension> implements 
 
     @Override
     public Optional<Extension> find(UUID tenantId, UUID id) {
-        return Optional.ofNullable(entityManager.find(Extension.class, id))
-                .filter(extension -> extension.tenantId().equals(tenantId));
+        return byId(id).filter(extension -> extension.tenantId().equals(tenantId));
     }
 
     @Override
@@ -91,15 +90,12 @@ public class JpaExtensionRepository extends JpaRepository<Extension> implements 
                 .setParameter(1, extension.tenantId().toString())
                 .setParameter(2, extension.number().digits())
                 .executeUpdate();
-        entityManager.remove(entityManager.contains(extension) ? extension : entityManager.merge(extension));
+        delete(extension);
         entityManager.flush();
     }
 
     @Override
     public List<Extension> ofTenant(UUID tenantId) {
-        return entityManager.createQuery(
-                        "select e from Extension e where e.tenantId = :tenant order by e.number", Extension.class)
-                .setParameter("tenant", tenantId)
-                .getResultList();
+        return allWhere("tenantId", tenantId, "number");
     }
 }

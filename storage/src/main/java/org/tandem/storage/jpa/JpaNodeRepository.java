@@ -11,23 +11,21 @@ import java.util.UUID;
 public class JpaNodeRepository extends JpaRepository<Node> implements NodeRepository {
 
     public JpaNodeRepository(EntityManager entityManager) {
-        super(entityManager);
+        super(entityManager, Node.class);
     }
 
     @Override
     public Optional<Node> find(UUID id) {
-        return Optional.ofNullable(entityManager.find(Node.class, id));
+        return byId(id);
     }
 
     @Override
     public Optional<Node> findByName(String name) {
-        return entityManager.createQuery("select n from Node n where n.name = :name", Node.class)
-                .setParameter("name", name)
-                .getResultStream().findFirst();
+        return oneWhere("name", name);
     }
 
     @Override
     public List<Node> all() {
-        return entityManager.createQuery("select n from Node n order by n.name", Node.class).getResultList();
+        return allOrderedBy("name");
     }
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
 public class JpaOperatorRepository extends JpaRepository<Operator> implements OperatorRepository {
 
     public JpaOperatorRepository(EntityManager entityManager) {
-        super(entityManager);
+        super(entityManager, Operator.class);
     }
 
     @Override

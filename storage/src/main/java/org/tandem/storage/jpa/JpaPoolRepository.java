@@ -12,17 +12,17 @@ import java.util.UUID;
 public class JpaPoolRepository extends JpaRepository<Pool> implements PoolRepository {
 
     public JpaPoolRepository(EntityManager entityManager) {
-        super(entityManager);
+        super(entityManager, Pool.class);
     }
 
     @Override
     public Optional<Pool> find(UUID id) {
-        return Optional.ofNullable(entityManager.find(Pool.class, id));
+        return byId(id);
     }
 
     @Override
     public List<Pool> all() {
-        return entityManager.createQuery("select p from Pool p order by p.name", Pool.class).getResultList();
+        return allOrderedBy("name");
     }
 
     @Override

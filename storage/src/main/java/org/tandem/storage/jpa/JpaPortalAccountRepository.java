@@ -12,7 +12,7 @@ import java.util.UUID;
 public class JpaPortalAccountRepository extends JpaRepository<PortalAccount> implements PortalAccountRepository {
 
     public JpaPortalAccountRepository(EntityManager entityManager) {
-        super(entityManager);
+        super(entityManager, PortalAccount.class);
     }
 
     @Override
@@ -20,31 +20,21 @@ public class JpaPortalAccountRepository extends JpaRepository<PortalAccount> imp
         if (username == null) {
             return Optional.empty();
         }
-        return entityManager.createQuery("select a from PortalAccount a where a.username = :username", PortalAccount.class)
-                .setParameter("username", username.strip().toLowerCase(Locale.ROOT))
-                .getResultStream().findFirst();
+        return oneWhere("username", username.strip().toLowerCase(Locale.ROOT));
     }
 
     @Override
     public List<PortalAccount> ofTenant(UUID tenantId) {
-        return byUsernameWhere("tenantId", tenantId);
+        return allWhere("tenantId", tenantId, "username");
     }
 
     @Override
     public List<PortalAccount> ofExtension(UUID extensionId) {
-        return byUsernameWhere("extensionId", extensionId);
+        return allWhere("extensionId", extensionId, "username");
     }
 
     @Override
     public void remove(PortalAccount account) {
-        entityManager.remove(entityManager.contains(account) ? account : entityManager.merge(account));
-    }
-
-    /** The logins whose {@code attribute} (a field of PortalAccount, never input) is {@code value}. */
-    private List<PortalAccount> byUsernameWhere(String attribute, UUID value) {
-        return entityManager.createQuery("select a from PortalAccount a where a." + attribute + " = :value order by a.username",
-                        PortalAccount.class)
-                .setParameter("value", value)
-                .getResultList();
+        delete(account);
     }
 }

@@ -11,16 +11,16 @@ import java.util.UUID;
 public class JpaResellerRepository extends JpaRepository<Reseller> implements ResellerRepository {
 
     public JpaResellerRepository(EntityManager entityManager) {
-        super(entityManager);
+        super(entityManager, Reseller.class);
     }
 
     @Override
     public Optional<Reseller> find(UUID id) {
-        return Optional.ofNullable(entityManager.find(Reseller.class, id));
+        return byId(id);
     }
 
     @Override
     public List<Reseller> all() {
-        return entityManager.createQuery("select r from Reseller r order by r.name", Reseller.class).getResultList();
+        return allOrderedBy("name");
     }
 }

@@ -14,27 +14,22 @@ import java.util.UUID;
 public class JpaTenantRepository extends JpaRepository<Tenant> implements TenantRepository {
 
     public JpaTenantRepository(EntityManager entityManager) {
-        super(entityManager);
+        super(entityManager, Tenant.class);
     }
 
     @Override
     public Optional<Tenant> find(UUID id) {
-        return Optional.ofNullable(entityManager.find(Tenant.class, id));
+        return byId(id);
     }
 
     @Override
     public Optional<Tenant> findBySipDomain(SipDomain domain) {
-        return entityManager.createQuery("select t from Tenant t where t.sipDomain = :domain", Tenant.class)
-                .setParameter("domain", domain.name())
-                .getResultStream().findFirst();
+        return oneWhere("sipDomain", domain.name());
     }
 
     @Override
     public List<Tenant> ofReseller(UUID resellerId) {
-        return entityManager.createQuery(
-                        "select t from Tenant t where t.resellerId = :reseller order by t.companyName", Tenant.class)
-                .setParameter("reseller", resellerId)
-                .getResultList();
+        return allWhere("resellerId", resellerId, "companyName");
     }
 
     @Override

@@ -33,22 +33,8 @@ public final class PostgresChannel implements AutoCloseable {
         Connection open() throws SQLException;
     }
 
-    /** What the channel tells; called on the channel's thread, so it must return quickly. */
-    public interface Listener {
-
-        void notified(String payload);
-
-        /** Listening now: whatever was notified before (at start, or while the connection was lost) went unheard. */
-        void mayHaveMissedNotifications();
-    }
-
-    /** What a channel whose payload is an id tells; called on the channel's thread. */
-    public interface IdListener {
-
-        void notified(UUID id);
-
-        /** As {@link Listener#mayHaveMissedNotifications()}. */
-        void mayHaveMissedNotifications();
+    /** The two callbacks of {@link #listen}. */
+    private record Listener(Consumer<String> notified, Runnable mayHaveMissedNotifications) {
     }
 
     private final String channel;
@@ -64,40 +50,41 @@ public final class PostgresChannel implements AutoCloseable {
         this.thread = Thread.ofPlatform().daemon().name("tandem-listen-" + channel).unstarted(this::run);
     }
 
-    /** Starts listening on {@code channel} and telling {@code listener}. */
-    public static PostgresChannel listen(String channel, Connections connections, Listener listener) {
+    /**
+     * Starts listening on {@code channel}, handing each payload to {@code notified}; both callbacks run on the
+     * channel's thread, so they must return quickly.
+     *
+     * @param mayHaveMissedNotifications runs once listening (again): whatever was notified before (at start, or
+     *                                   while the connection was lost) went unheard
+     */
+    public static PostgresChannel listen(String channel, Connections connections, Consumer<String> notified,
+                                         Runnable mayHaveMissedNotifications) {
         if (!CHANNEL_NAME.matcher(channel).matches()) {
             throw new IllegalArgumentException("not a channel name: " + channel);
         }
         PostgresChannel listening = new PostgresChannel(channel, Objects.requireNonNull(connections, "connections"),
-                Objects.requireNonNull(listener, "listener"));
+                new Listener(Objects.requireNonNull(notified, "notified"),
+                        Objects.requireNonNull(mayHaveMissedNotifications, "mayHaveMissedNotifications")));
         listening.thread.start();
         return listening;
     }
 
     /**
-     * Starts listening on {@code channel}, whose payloads are ids (a tenant's, a login's), telling
-     * {@code listener} of each; a payload that is no id is logged and skipped.
+     * Starts listening on {@code channel}, whose payloads are ids (a tenant's, a login's), handing each to
+     * {@code notified}; a payload that is no id is logged and skipped. As {@link #listen} otherwise.
      */
-    public static PostgresChannel listenForIds(String channel, Connections connections, IdListener listener) {
-        return listen(channel, connections, new Listener() {
-            @Override
-            public void notified(String payload) {
-                UUID id;
-                try {
-                    id = UUID.fromString(payload);
-                } catch (IllegalArgumentException notAnId) {
-                    LOG.log(Level.WARNING, "Ignored a notice on {0} naming no id: {1}", channel, payload);
-                    return;
-                }
-                listener.notified(id);
+    public static PostgresChannel listenForIds(String channel, Connections connections, Consumer<UUID> notified,
+                                               Runnable mayHaveMissedNotifications) {
+        return listen(channel, connections, payload -> {
+            UUID id;
+            try {
+                id = UUID.fromString(payload);
+            } catch (IllegalArgumentException notAnId) {
+                LOG.log(Level.WARNING, "Ignored a notice on {0} naming no id: {1}", channel, payload);
+                return;
             }
-
-            @Override
-            public void mayHaveMissedNotifications() {
-                listener.mayHaveMissedNotifications();
-            }
-        });
+            notified.accept(id);
+        }, mayHaveMissedNotifications);
     }
 
     private void run() {
@@ -114,7 +101,7 @@ public final class PostgresChannel implements AutoCloseable {
                 failed = false;
                 pause = FIRST_RETRY;
                 // nothing notified before this moment was heard
-                listener.mayHaveMissedNotifications();
+                listener.mayHaveMissedNotifications().run();
                 relay(connection.unwrap(PGConnection.class));
             } catch (SQLException | RuntimeException e) {
                 if (stopped) {
@@ -139,7 +126,7 @@ public final class PostgresChannel implements AutoCloseable {
             }
             for (PGNotification notification : notifications) {
                 try {
-                    listener.notified(notification.getParameter());
+                    listener.notified().accept(notification.getParameter());
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "A listener of channel " + channel + " failed on '"
                             + notification.getParameter() + "'", e);

@@ -3,7 +3,6 @@ package org.tandem.storage.notification;
 import org.tandem.domain.account.RevokedLoginFeed;
 
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * Portal logins removed or given a new password, on any node, from channel {@value #CHANNEL}
@@ -21,16 +20,6 @@ public final class PostgresRevokedLogins implements RevokedLoginFeed {
 
     @Override
     public AutoCloseable start(Listener listener) {
-        return PostgresChannel.listenForIds(CHANNEL, connections, new PostgresChannel.IdListener() {
-            @Override
-            public void notified(UUID accountId) {
-                listener.revoked(accountId);
-            }
-
-            @Override
-            public void mayHaveMissedNotifications() {
-                listener.mayHaveMissedRevocations();
-            }
-        });
+        return PostgresChannel.listenForIds(CHANNEL, connections, listener::revoked, listener::mayHaveMissedRevocations);
     }
 }

@@ -24,17 +24,8 @@ public final class PostgresSipAccountChanges implements SipAccountChanges {
 
     @Override
     public AutoCloseable start(Listener listener) {
-        return PostgresChannel.listen(CHANNEL, connections, new PostgresChannel.Listener() {
-            @Override
-            public void notified(String payload) {
-                tell(listener, payload);
-            }
-
-            @Override
-            public void mayHaveMissedNotifications() {
-                listener.mayHaveMissedChanges();
-            }
-        });
+        return PostgresChannel.listen(CHANNEL, connections, payload -> tell(listener, payload),
+                listener::mayHaveMissedChanges);
     }
 
     private static void tell(Listener listener, String payload) {

@@ -4,7 +4,6 @@ import org.tandem.domain.registration.RegistrationFeed;
 import org.tandem.domain.shared.TenantChangeFeed;
 
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * A feed of tenants whose rows changed, from a channel whose payload is the tenant's id:
@@ -32,16 +31,6 @@ public final class PostgresTenantChanges implements TenantChangeFeed {
 
     @Override
     public AutoCloseable start(Listener listener) {
-        return PostgresChannel.listenForIds(channel, connections, new PostgresChannel.IdListener() {
-            @Override
-            public void notified(UUID tenantId) {
-                listener.changed(tenantId);
-            }
-
-            @Override
-            public void mayHaveMissedNotifications() {
-                listener.mayHaveMissedChanges();
-            }
-        });
+        return PostgresChannel.listenForIds(channel, connections, listener::changed, listener::mayHaveMissedChanges);
     }
 }

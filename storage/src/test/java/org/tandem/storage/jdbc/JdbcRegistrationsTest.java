@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -209,5 +210,37 @@ class JdbcRegistrationsTest {
 
         assertThat(registrations.allActive(nodeB.id(), now.plusSeconds(61)))
                 .filteredOn(binding -> binding.aor().equals(aor)).containsExactly(live);
+    }
+
+    @Test
+    void aTenantsBindingsOnEveryNodeAreListedAndCountedBesideOtherTenants() {
+        AddressOfRecord ofGamma = new AddressOfRecord(tenantWithExtension("gamma.example.com", "301").id(),
+                new ExtensionNumber("301"));
+        AddressOfRecord ofDelta = new AddressOfRecord(tenantWithExtension("delta.example.com", "301").id(),
+                new ExtensionNumber("301"));
+        UUID withoutPhones = tenantWithExtension("epsilon.example.com", "301").id();
+        Registration onA = binding(nodeA, ofGamma, "sip:a@192.0.2.7", 1, HOUR);
+        Registration onB = binding(nodeB, ofGamma, "sip:b@192.0.2.7", 1, HOUR);
+        registrations.save(onA);
+        registrations.save(onB);
+        registrations.save(binding(nodeA, ofGamma, "sip:expired@192.0.2.7", 1, Duration.ofSeconds(60)));
+        registrations.save(binding(nodeB, ofDelta, "sip:d@192.0.2.7", 1, HOUR));
+        JdbcTenantRegistrations ofTenants = new JdbcTenantRegistrations(database.dataSource());
+        Instant later = now.plusSeconds(61);
+
+        assertThat(ofTenants.activeOf(ofGamma.tenantId(), later)).containsExactlyInAnyOrder(onA, onB);
+        assertThat(ofTenants.countsOf(List.of(ofGamma.tenantId(), ofDelta.tenantId(), withoutPhones), later))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(ofGamma.tenantId(), 2L, ofDelta.tenantId(), 1L));
+        assertThat(ofTenants.countsOf(List.of(), later)).isEmpty();
+    }
+
+    private static Tenant tenantWithExtension(String domain, String number) {
+        Tenant tenant = new Tenant(alpha.resellerId(), alpha.poolId(), domain, new SipDomain(domain),
+                new PlanLimits(500, 5, 2));
+        database.inTransaction(entityManager -> {
+            entityManager.persist(tenant);
+            entityManager.persist(new Extension(tenant, new ExtensionNumber(number), "Phone", "pw".toCharArray()));
+        });
+        return tenant;
     }
 }
