@@ -6,12 +6,11 @@ import jakarta.transaction.Transactional;
 import org.tandem.administration.access.Actor;
 import org.tandem.administration.access.Scope;
 import org.tandem.administration.operator.NodeHealth;
+import org.tandem.administration.shared.DisplayNames;
 import org.tandem.domain.account.Role;
 import org.tandem.domain.call.ActiveCall;
 import org.tandem.domain.call.TenantActiveCalls;
-import org.tandem.domain.extension.Extension;
 import org.tandem.domain.extension.ExtensionRepository;
-import org.tandem.domain.node.Node;
 import org.tandem.domain.node.NodeHeartbeats;
 import org.tandem.domain.node.NodeRepository;
 import org.tandem.domain.tenant.Tenant;
@@ -22,7 +21,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Reads only: each node publishes its own calls (the engine), every node reads them all. A node that
@@ -61,9 +59,8 @@ public class DefaultActiveCallService implements ActiveCallService {
     @Override
     public List<LiveCall> activeCalls(Actor actor, UUID tenantId) {
         Tenant tenant = watched(actor, tenantId);
-        Map<String, String> names = extensions.ofTenant(tenant.id()).stream()
-                .collect(Collectors.toMap(extension -> extension.number().digits(), Extension::displayName));
-        Map<UUID, String> nodeNames = nodes.all().stream().collect(Collectors.toMap(Node::id, Node::name));
+        Map<String, String> names = DisplayNames.ofExtensions(extensions, tenant.id());
+        Map<UUID, String> nodeNames = DisplayNames.ofNodes(nodes.all());
         Map<UUID, NodeHeartbeats.Heartbeat> beats = heartbeats.all();
         Instant now = clock.instant();
         return calls.ofTenant(tenant.id()).stream()

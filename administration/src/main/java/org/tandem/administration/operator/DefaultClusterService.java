@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.tandem.administration.access.Actor;
 import org.tandem.administration.access.Scope;
+import org.tandem.administration.shared.DisplayNames;
 import org.tandem.domain.account.Role;
 import org.tandem.domain.node.Node;
 import org.tandem.domain.node.NodeHeartbeats;
@@ -65,7 +66,7 @@ public class DefaultClusterService implements ClusterService {
     public ClusterOverview overviewForMetrics() {
         Instant now = clock.instant();
         List<Node> allNodes = nodes.all();
-        Map<UUID, String> names = allNodes.stream().collect(Collectors.toMap(Node::id, Node::name));
+        Map<UUID, String> names = DisplayNames.ofNodes(allNodes);
         List<PoolUsage> usage = pools.usage();
         List<PoolOverview> poolViews = usage.stream().map(used -> new PoolOverview(used.pool().name(),
                 names.get(used.pool().primaryNodeId()),

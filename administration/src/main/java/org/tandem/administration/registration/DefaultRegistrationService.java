@@ -5,10 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.tandem.administration.access.Actor;
 import org.tandem.administration.access.Scope;
+import org.tandem.administration.shared.DisplayNames;
 import org.tandem.domain.account.Role;
-import org.tandem.domain.extension.Extension;
 import org.tandem.domain.extension.ExtensionRepository;
-import org.tandem.domain.node.Node;
 import org.tandem.domain.node.NodeRepository;
 import org.tandem.domain.registration.Registration;
 import org.tandem.domain.registration.TenantRegistrations;
@@ -19,7 +18,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 @ApplicationScoped
 @Transactional
@@ -55,9 +53,8 @@ public class DefaultRegistrationService implements RegistrationService {
             // are no registered phones
             return List.of();
         }
-        Map<String, String> names = extensions.ofTenant(tenant.id()).stream()
-                .collect(Collectors.toMap(extension -> extension.number().digits(), Extension::displayName));
-        Map<UUID, String> nodeNames = nodes.all().stream().collect(Collectors.toMap(Node::id, Node::name));
+        Map<String, String> names = DisplayNames.ofExtensions(extensions, tenant.id());
+        Map<UUID, String> nodeNames = DisplayNames.ofNodes(nodes.all());
         return registrations.activeOf(tenant.id(), clock.instant()).stream()
                 .map(binding -> phone(binding, names, nodeNames))
                 .toList();
