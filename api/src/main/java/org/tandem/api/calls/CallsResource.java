@@ -30,18 +30,10 @@ public class CallsResource {
 
     public static final String TEXT_CSV = "text/csv";
 
-    private CallHistoryService calls;
-    private Caller caller;
-
-    /** For CDI's client proxy, and RESTEasy, which wants a public constructor it can see. */
-    public CallsResource() {
-    }
-
     @Inject
-    public CallsResource(CallHistoryService calls, Caller caller) {
-        this.calls = calls;
-        this.caller = caller;
-    }
+    private CallHistoryService calls;
+    @Inject
+    private Caller caller;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)

@@ -42,18 +42,10 @@ public class ExtensionsResource {
 
     public static final String TEXT_CSV = "text/csv";
 
-    private ExtensionService extensions;
-    private Caller caller;
-
-    /** For CDI's client proxy, and RESTEasy, which wants a public constructor it can see. */
-    public ExtensionsResource() {
-    }
-
     @Inject
-    public ExtensionsResource(ExtensionService extensions, Caller caller) {
-        this.extensions = extensions;
-        this.caller = caller;
-    }
+    private ExtensionService extensions;
+    @Inject
+    private Caller caller;
 
     @GET
     public ExtensionList list(@PathParam("tenantId") UUID tenantId) {
