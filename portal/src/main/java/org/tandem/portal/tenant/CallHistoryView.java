@@ -39,7 +39,7 @@ import java.util.UUID;
  * A tenant's calls: filter by days, number and outcome, the calls per day as a chart, the list, and
  * the same calls as a CSV download. Times are UTC.
  */
-@Route(value = "tenants/:" + TenantRoute.TENANT_ID + RouteIds.UUID_PATTERN + "/calls", layout = MainLayout.class)
+@Route(value = TenantRoute.PATH + "calls", layout = MainLayout.class)
 @PageTitle("Call history | Tandem")
 @RolesAllowed({"OPERATOR", "RESELLER_ADMIN", "TENANT_ADMIN"})
 public class CallHistoryView extends VerticalLayout implements BeforeEnterObserver {

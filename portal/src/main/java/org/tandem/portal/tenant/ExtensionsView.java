@@ -51,7 +51,7 @@ import java.util.UUID;
  * add many from CSV, pasted or uploaded. Refusals show where they belong: beside the field, or above
  * the list for the plan's limit and for the lines of a CSV.
  */
-@Route(value = "tenants/:" + TenantRoute.TENANT_ID + RouteIds.UUID_PATTERN + "/extensions", layout = MainLayout.class)
+@Route(value = TenantRoute.PATH + "extensions", layout = MainLayout.class)
 @PageTitle("Extensions | Tandem")
 @RolesAllowed({"OPERATOR", "RESELLER_ADMIN", "TENANT_ADMIN"})
 public class ExtensionsView extends VerticalLayout implements BeforeEnterObserver {

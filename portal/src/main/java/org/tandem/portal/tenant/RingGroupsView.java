@@ -42,7 +42,7 @@ import java.util.UUID;
  * A tenant's ring groups: a number that rings several extensions, all at once or one after another
  * (each for the ring time), in the order chosen.
  */
-@Route(value = "tenants/:" + TenantRoute.TENANT_ID + RouteIds.UUID_PATTERN + "/ring-groups", layout = MainLayout.class)
+@Route(value = TenantRoute.PATH + "ring-groups", layout = MainLayout.class)
 @PageTitle("Ring groups | Tandem")
 @RolesAllowed({"OPERATOR", "RESELLER_ADMIN", "TENANT_ADMIN"})
 public class RingGroupsView extends VerticalLayout implements BeforeEnterObserver {
