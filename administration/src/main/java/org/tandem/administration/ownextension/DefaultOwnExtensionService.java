@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.tandem.administration.access.Actor;
-import org.tandem.administration.access.Scope;
+import org.tandem.administration.access.Permission;
 import org.tandem.administration.calls.CallEntry;
 import org.tandem.administration.registration.RegisteredPhone;
 import org.tandem.administration.registration.RegistrationChanges;
@@ -37,6 +37,8 @@ import java.util.UUID;
 @Transactional
 public class DefaultOwnExtensionService implements OwnExtensionService {
 
+    private static final Permission SEE = Permission.to("see an own extension", Role.TENANT_USER);
+
     private PortalAccountRepository accounts;
     private TenantRepository tenants;
     private ExtensionRepository extensions;
@@ -67,7 +69,7 @@ public class DefaultOwnExtensionService implements OwnExtensionService {
 
     @Override
     public Optional<OwnExtension> ownExtension(Actor actor) {
-        Scope.requireRole(actor, "see an own extension", Role.TENANT_USER);
+        SEE.require(actor);
         Optional<Extension> own = accounts.findByUsername(actor.username())
                 .filter(account -> account.id().equals(actor.accountId()))
                 .flatMap(PortalAccount::extensionId)
@@ -77,7 +79,7 @@ public class DefaultOwnExtensionService implements OwnExtensionService {
 
     @Override
     public AutoCloseable watch(Actor actor, Runnable onChange) {
-        Scope.requireRole(actor, "see an own extension", Role.TENANT_USER);
+        SEE.require(actor);
         return changes.watch(actor.tenantId(), onChange);
     }
 
