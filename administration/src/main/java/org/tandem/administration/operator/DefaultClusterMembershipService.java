@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import org.tandem.administration.access.Actor;
 import org.tandem.administration.access.Permission;
 import org.tandem.administration.shared.InvalidInputException;
+import org.tandem.administration.shared.Watchers;
 import org.tandem.domain.account.Role;
 import org.tandem.domain.node.ClusterMembershipChanges;
 import org.tandem.domain.node.ClusterMembershipChanges.Change;
@@ -146,13 +147,7 @@ public class DefaultClusterMembershipService implements ClusterMembershipService
     }
 
     private void tell() {
-        for (Runnable watcher : watchers) {
-            try {
-                watcher.run();
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "A watcher of cluster changes failed", e);
-            }
-        }
+        Watchers.tellAll(watchers, LOG, "A watcher of cluster changes failed");
     }
 
     private static String describe(MembershipJob job) {
