@@ -1,18 +1,16 @@
 package org.tandem.administration.access;
 
-import org.tandem.domain.account.Role;
 import org.tandem.domain.tenant.HomeNodeCheck;
 import org.tandem.domain.tenant.NotHomeNodeException;
 import org.tandem.domain.tenant.Tenant;
 import org.tandem.domain.tenant.TenantRepository;
 
-import java.util.Arrays;
 import java.util.UUID;
 
 /**
  * The ownership rules, in one place: the operator reaches every tenant, a reseller admin the tenants
  * it sold, a tenant login its own tenant only, and changes a suspended tenant not at all. Services
- * call these before touching anything.
+ * call these, with the {@link Permission} of the use case, before touching anything.
  */
 public final class Scope {
 
@@ -21,13 +19,6 @@ public final class Scope {
             + "until your provider resumes it";
 
     private Scope() {
-    }
-
-    /** Refuses an actor whose role is none of {@code allowed}. */
-    public static void requireRole(Actor actor, String what, Role... allowed) {
-        if (!Arrays.asList(allowed).contains(actor.role())) {
-            throw new AccessDeniedException("Your login may not " + what);
-        }
     }
 
     /** Whether {@code actor} may see {@code tenant} at all. */
@@ -39,8 +30,12 @@ public final class Scope {
         };
     }
 
-    /** The tenant {@code tenantId} if {@code actor} reaches it, else {@link NotFoundException}, whether or not it exists. */
-    public static Tenant tenant(Actor actor, TenantRepository tenants, UUID tenantId) {
+    /**
+     * The tenant {@code tenantId} for a use case that {@code permission} lets {@code actor} run, if
+     * {@code actor} reaches it, else {@link NotFoundException}, whether or not it exists.
+     */
+    public static Tenant tenant(Actor actor, Permission permission, TenantRepository tenants, UUID tenantId) {
+        permission.require(actor);
         return (tenantId == null ? java.util.Optional.<Tenant>empty() : tenants.find(tenantId))
                 .filter(tenant -> reaches(actor, tenant))
                 .orElseThrow(() -> new NotFoundException(NO_SUCH_CUSTOMER));
@@ -53,7 +48,9 @@ public final class Scope {
      * version check), but its refusal is told only to an actor who reaches the tenant: anyone else
      * learns, as always, that there is no such customer.
      */
-    public static Tenant tenantToChange(Actor actor, TenantRepository tenants, UUID tenantId, HomeNodeCheck homeNode) {
+    public static Tenant tenantToChange(Actor actor, Permission permission, TenantRepository tenants, UUID tenantId,
+                                        HomeNodeCheck homeNode) {
+        permission.require(actor);
         NotHomeNodeException refused = null;
         if (tenantId != null) {
             try {
@@ -62,7 +59,7 @@ public final class Scope {
                 refused = e;
             }
         }
-        Tenant tenant = tenant(actor, tenants, tenantId);
+        Tenant tenant = tenant(actor, permission, tenants, tenantId);
         if (refused != null) {
             throw refused;
         }

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.tandem.administration.access.Actor;
 import org.tandem.administration.access.NotFoundException;
-import org.tandem.administration.access.Scope;
+import org.tandem.administration.access.Permission;
 import org.tandem.administration.shared.FieldChecks;
 import org.tandem.domain.account.Role;
 import org.tandem.domain.apitoken.ApiToken;
@@ -26,6 +26,8 @@ import java.util.UUID;
 public class DefaultApiTokenService implements ApiTokenService {
 
     private static final String NO_SUCH_TOKEN = "No such API token";
+    /** Not the operator: its login reaches every tenant, too much for a secret that sits in a script. */
+    private static final Permission USE = Permission.to("use API tokens", Role.RESELLER_ADMIN, Role.TENANT_ADMIN);
 
     private ApiTokenRepository tokens;
     private HomeNodeCheck homeNode;
@@ -48,7 +50,7 @@ public class DefaultApiTokenService implements ApiTokenService {
 
     @Override
     public IssuedApiToken issue(Actor actor, String name, Instant expiresAt) {
-        requireTokenRole(actor);
+        USE.require(actor);
         // as the database keeps it, so this answer and later ones show the same time
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         FieldChecks checks = new FieldChecks();
@@ -67,14 +69,14 @@ public class DefaultApiTokenService implements ApiTokenService {
 
     @Override
     public List<ApiTokenSummary> tokens(Actor actor) {
-        requireTokenRole(actor);
+        USE.require(actor);
         Instant now = clock.instant();
         return inScope(actor).stream().map(token -> summary(token, now)).toList();
     }
 
     @Override
     public ApiTokenSummary revoke(Actor actor, UUID tokenId) {
-        requireTokenRole(actor);
+        USE.require(actor);
         requireHomeOfTenant(actor);
         Instant now = clock.instant();
         ApiToken token = inScope(actor).stream()
@@ -87,11 +89,6 @@ public class DefaultApiTokenService implements ApiTokenService {
 
     private List<ApiToken> inScope(Actor actor) {
         return actor.is(Role.RESELLER_ADMIN) ? tokens.ofReseller(actor.resellerId()) : tokens.ofTenant(actor.tenantId());
-    }
-
-    /** The operator's login reaches every tenant: too much for a secret that sits in a script. */
-    static void requireTokenRole(Actor actor) {
-        Scope.requireRole(actor, "use API tokens", Role.RESELLER_ADMIN, Role.TENANT_ADMIN);
     }
 
     /** A tenant admin's tokens are its tenant's configuration: changed on the tenant's home node only. */

@@ -4,14 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.tandem.administration.access.Actor;
+import org.tandem.administration.access.Permission;
 import org.tandem.administration.access.Scope;
 import org.tandem.administration.operator.NodeHealth;
-import org.tandem.domain.account.Role;
+import org.tandem.administration.shared.DisplayNames;
 import org.tandem.domain.call.ActiveCall;
 import org.tandem.domain.call.TenantActiveCalls;
-import org.tandem.domain.extension.Extension;
 import org.tandem.domain.extension.ExtensionRepository;
-import org.tandem.domain.node.Node;
 import org.tandem.domain.node.NodeHeartbeats;
 import org.tandem.domain.node.NodeRepository;
 import org.tandem.domain.tenant.Tenant;
@@ -22,7 +21,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Reads only: each node publishes its own calls (the engine), every node reads them all. A node that
@@ -33,6 +31,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 @Transactional
 public class DefaultActiveCallService implements ActiveCallService {
+
+    private static final Permission SEE = Permission.administerTenant("see active calls");
 
     private TenantRepository tenants;
     private ExtensionRepository extensions;
@@ -60,10 +60,9 @@ public class DefaultActiveCallService implements ActiveCallService {
 
     @Override
     public List<LiveCall> activeCalls(Actor actor, UUID tenantId) {
-        Tenant tenant = watched(actor, tenantId);
-        Map<String, String> names = extensions.ofTenant(tenant.id()).stream()
-                .collect(Collectors.toMap(extension -> extension.number().digits(), Extension::displayName));
-        Map<UUID, String> nodeNames = nodes.all().stream().collect(Collectors.toMap(Node::id, Node::name));
+        Tenant tenant = Scope.tenant(actor, SEE, tenants, tenantId);
+        Map<String, String> names = DisplayNames.ofExtensions(extensions, tenant.id());
+        Map<UUID, String> nodeNames = DisplayNames.ofNodes(nodes.all());
         Map<UUID, NodeHeartbeats.Heartbeat> beats = heartbeats.all();
         Instant now = clock.instant();
         return calls.ofTenant(tenant.id()).stream()
@@ -73,12 +72,7 @@ public class DefaultActiveCallService implements ActiveCallService {
 
     @Override
     public AutoCloseable watch(Actor actor, UUID tenantId, Runnable onChange) {
-        return changes.watch(watched(actor, tenantId).id(), onChange);
-    }
-
-    private Tenant watched(Actor actor, UUID tenantId) {
-        Scope.requireRole(actor, "see active calls", Role.OPERATOR, Role.RESELLER_ADMIN, Role.TENANT_ADMIN);
-        return Scope.tenant(actor, tenants, tenantId);
+        return changes.watch(Scope.tenant(actor, SEE, tenants, tenantId).id(), onChange);
     }
 
     private static LiveCall live(ActiveCall call, Map<String, String> names, Map<UUID, String> nodeNames) {

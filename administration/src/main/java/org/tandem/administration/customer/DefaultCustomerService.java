@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.tandem.administration.access.Actor;
 import org.tandem.administration.access.NotFoundException;
+import org.tandem.administration.access.Permission;
 import org.tandem.administration.access.Scope;
 import org.tandem.administration.account.PasswordStrength;
 import org.tandem.administration.account.Usernames;
@@ -50,7 +51,8 @@ import java.util.stream.Collectors;
 @Transactional
 public class DefaultCustomerService implements CustomerService {
 
-    private static final String MANAGE_CUSTOMERS = "manage customers";
+    private static final Permission ONBOARD = Permission.to("onboard customers", Role.OPERATOR, Role.RESELLER_ADMIN);
+    private static final Permission MANAGE = Permission.to("manage customers", Role.OPERATOR, Role.RESELLER_ADMIN);
 
     private TenantRepository tenants;
     private ResellerRepository resellers;
@@ -88,7 +90,7 @@ public class DefaultCustomerService implements CustomerService {
 
     @Override
     public Customer onboard(Actor actor, Onboarding form) {
-        Scope.requireRole(actor, "onboard customers", Role.OPERATOR, Role.RESELLER_ADMIN);
+        ONBOARD.require(actor);
         FieldChecks checks = new FieldChecks();
         Optional<Reseller> reseller = sellingReseller(actor, form.resellerId(), checks);
         Optional<String> company = checks.check(Onboarding.COMPANY, () -> Names.required(form.companyName(), "Company name"));
@@ -138,13 +140,13 @@ public class DefaultCustomerService implements CustomerService {
 
     @Override
     public List<CustomerSummary> search(Actor actor, String text) {
-        Scope.requireRole(actor, MANAGE_CUSTOMERS, Role.OPERATOR, Role.RESELLER_ADMIN);
+        MANAGE.require(actor);
         return summaries(tenants.search(actor.resellerId(), text, SEARCH_LIMIT));
     }
 
     @Override
     public Customer customer(Actor actor, UUID tenantId) {
-        return details(managed(actor, tenantId));
+        return details(Scope.tenant(actor, MANAGE, tenants, tenantId));
     }
 
     @Override
@@ -163,7 +165,7 @@ public class DefaultCustomerService implements CustomerService {
 
     @Override
     public CustomerSummary changePlan(Actor actor, UUID tenantId, PlanChange change) {
-        Scope.requireRole(actor, MANAGE_CUSTOMERS, Role.OPERATOR, Role.RESELLER_ADMIN);
+        MANAGE.require(actor);
         if (tenantId != null) {
             // before the tenant is read: a create counting against the old plan has committed, or waits for the new one
             extensions.lockNumbers(tenantId);
@@ -201,21 +203,15 @@ public class DefaultCustomerService implements CustomerService {
 
     @Override
     public List<ResellerChoice> resellers(Actor actor) {
-        Scope.requireRole(actor, MANAGE_CUSTOMERS, Role.OPERATOR, Role.RESELLER_ADMIN);
+        MANAGE.require(actor);
         return resellers.all().stream()
                 .filter(reseller -> actor.is(Role.OPERATOR) || reseller.id().equals(actor.resellerId()))
                 .map(reseller -> new ResellerChoice(reseller.id(), reseller.name()))
                 .toList();
     }
 
-    private Tenant managed(Actor actor, UUID tenantId) {
-        Scope.requireRole(actor, MANAGE_CUSTOMERS, Role.OPERATOR, Role.RESELLER_ADMIN);
-        return Scope.tenant(actor, tenants, tenantId);
-    }
-
     private Tenant managedToChange(Actor actor, UUID tenantId) {
-        Scope.requireRole(actor, MANAGE_CUSTOMERS, Role.OPERATOR, Role.RESELLER_ADMIN);
-        return Scope.tenantToChange(actor, tenants, tenantId, homeNode);
+        return Scope.tenantToChange(actor, MANAGE, tenants, tenantId, homeNode);
     }
 
     private Customer details(Tenant tenant) {

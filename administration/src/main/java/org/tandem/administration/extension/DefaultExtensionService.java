@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.tandem.administration.access.Actor;
 import org.tandem.administration.access.NotFoundException;
+import org.tandem.administration.access.Permission;
 import org.tandem.administration.access.Scope;
 import org.tandem.administration.account.PasswordStrength;
 import org.tandem.administration.account.Usernames;
@@ -13,7 +14,6 @@ import org.tandem.administration.shared.InvalidInputException;
 import org.tandem.administration.shared.OverPlanException;
 import org.tandem.domain.account.PortalAccount;
 import org.tandem.domain.account.PortalAccountRepository;
-import org.tandem.domain.account.Role;
 import org.tandem.domain.extension.Extension;
 import org.tandem.domain.extension.ExtensionNumber;
 import org.tandem.domain.extension.ExtensionRepository;
@@ -36,7 +36,7 @@ import java.util.UUID;
 @Transactional
 public class DefaultExtensionService implements ExtensionService {
 
-    private static final String MANAGE = "manage extensions";
+    private static final Permission MANAGE = Permission.administerTenant("manage extensions");
 
     private TenantRepository tenants;
     private ExtensionRepository extensions;
@@ -60,7 +60,7 @@ public class DefaultExtensionService implements ExtensionService {
 
     @Override
     public TenantExtensions extensions(Actor actor, UUID tenantId) {
-        Tenant tenant = administered(actor, tenantId);
+        Tenant tenant = Scope.tenant(actor, MANAGE, tenants, tenantId);
         Map<UUID, String> logins = new HashMap<>();
         for (PortalAccount account : accounts.ofTenant(tenant.id())) {
             account.extensionId().ifPresent(extensionId -> logins.putIfAbsent(extensionId, account.username()));
@@ -223,15 +223,9 @@ public class DefaultExtensionService implements ExtensionService {
                 .orElseThrow(() -> new NotFoundException("No such extension"));
     }
 
-    private Tenant administered(Actor actor, UUID tenantId) {
-        Scope.requireRole(actor, MANAGE, Role.OPERATOR, Role.RESELLER_ADMIN, Role.TENANT_ADMIN);
-        return Scope.tenant(actor, tenants, tenantId);
-    }
-
     /** The tenant whose extensions change, on its home node only. */
     private Tenant toChange(Actor actor, UUID tenantId) {
-        Scope.requireRole(actor, MANAGE, Role.OPERATOR, Role.RESELLER_ADMIN, Role.TENANT_ADMIN);
-        return Scope.tenantToChange(actor, tenants, tenantId, homeNode);
+        return Scope.tenantToChange(actor, MANAGE, tenants, tenantId, homeNode);
     }
 
     /**
@@ -240,7 +234,7 @@ public class DefaultExtensionService implements ExtensionService {
      * stays true until the insert.
      */
     private Tenant numbersToChange(Actor actor, UUID tenantId) {
-        Scope.requireRole(actor, MANAGE, Role.OPERATOR, Role.RESELLER_ADMIN, Role.TENANT_ADMIN);
+        MANAGE.require(actor);
         if (tenantId != null) {
             extensions.lockNumbers(tenantId);
         }

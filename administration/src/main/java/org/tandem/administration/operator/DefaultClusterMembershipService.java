@@ -6,8 +6,9 @@ import jakarta.enterprise.concurrent.ManagedTask;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.tandem.administration.access.Actor;
-import org.tandem.administration.access.Scope;
+import org.tandem.administration.access.Permission;
 import org.tandem.administration.shared.InvalidInputException;
+import org.tandem.administration.shared.Watchers;
 import org.tandem.domain.account.Role;
 import org.tandem.domain.node.ClusterMembershipChanges;
 import org.tandem.domain.node.ClusterMembershipChanges.Change;
@@ -40,6 +41,9 @@ public class DefaultClusterMembershipService implements ClusterMembershipService
 
     private static final System.Logger LOG = System.getLogger(DefaultClusterMembershipService.class.getName());
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    private static final Permission JOIN = Permission.to("add a node to the cluster", Role.OPERATOR);
+    private static final Permission REMOVE = Permission.to("remove a node from the cluster", Role.OPERATOR);
+    private static final Permission SEE_CHANGES = Permission.to("see changes to the cluster", Role.OPERATOR);
 
     private ClusterMembershipChanges changes;
     private Clock clock;
@@ -67,7 +71,7 @@ public class DefaultClusterMembershipService implements ClusterMembershipService
 
     @Override
     public MembershipJob startJoin(Actor actor, String address) {
-        Scope.requireRole(actor, "add a node to the cluster", Role.OPERATOR);
+        JOIN.require(actor);
         Change<ClusterMembershipChanges.Joined> join;
         try {
             join = changes.join(address);
@@ -80,20 +84,20 @@ public class DefaultClusterMembershipService implements ClusterMembershipService
 
     @Override
     public MembershipJob startRemoval(Actor actor, String node) {
-        Scope.requireRole(actor, "remove a node from the cluster", Role.OPERATOR);
+        REMOVE.require(actor);
         return start(actor, Kind.REMOVAL, node, changes.removal(node), removed -> removed.node() + " is no longer a member"
                 + (removed.reached() ? "" : "; it was unreachable: if it comes back, delete its data folder before it starts"));
     }
 
     @Override
     public Optional<MembershipJob> current(Actor actor) {
-        Scope.requireRole(actor, "see changes to the cluster", Role.OPERATOR);
+        SEE_CHANGES.require(actor);
         return Optional.ofNullable(job.get());
     }
 
     @Override
     public AutoCloseable watch(Actor actor, Runnable onChange) {
-        Scope.requireRole(actor, "see changes to the cluster", Role.OPERATOR);
+        SEE_CHANGES.require(actor);
         watchers.add(onChange);
         return () -> watchers.remove(onChange);
     }
@@ -143,13 +147,7 @@ public class DefaultClusterMembershipService implements ClusterMembershipService
     }
 
     private void tell() {
-        for (Runnable watcher : watchers) {
-            try {
-                watcher.run();
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "A watcher of cluster changes failed", e);
-            }
-        }
+        Watchers.tellAll(watchers, LOG, "A watcher of cluster changes failed");
     }
 
     private static String describe(MembershipJob job) {

@@ -4,7 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.tandem.administration.access.Actor;
-import org.tandem.administration.access.Scope;
+import org.tandem.administration.access.Permission;
+import org.tandem.administration.shared.DisplayNames;
 import org.tandem.domain.account.Role;
 import org.tandem.domain.node.Node;
 import org.tandem.domain.node.NodeHeartbeats;
@@ -32,6 +33,7 @@ public class DefaultClusterService implements ClusterService {
 
     /** How long a node's published call count stays current (it refreshes every second). */
     private static final Duration CALL_COUNT_FRESH = Duration.ofSeconds(5);
+    private static final Permission SEE = Permission.to("see the cluster", Role.OPERATOR);
 
     private PoolRepository pools;
     private NodeRepository nodes;
@@ -57,7 +59,7 @@ public class DefaultClusterService implements ClusterService {
 
     @Override
     public ClusterOverview overview(Actor actor) {
-        Scope.requireRole(actor, "see the cluster", Role.OPERATOR);
+        SEE.require(actor);
         return overviewForMetrics();
     }
 
@@ -65,7 +67,7 @@ public class DefaultClusterService implements ClusterService {
     public ClusterOverview overviewForMetrics() {
         Instant now = clock.instant();
         List<Node> allNodes = nodes.all();
-        Map<UUID, String> names = allNodes.stream().collect(Collectors.toMap(Node::id, Node::name));
+        Map<UUID, String> names = DisplayNames.ofNodes(allNodes);
         List<PoolUsage> usage = pools.usage();
         List<PoolOverview> poolViews = usage.stream().map(used -> new PoolOverview(used.pool().name(),
                 names.get(used.pool().primaryNodeId()),

@@ -4,10 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.tandem.administration.access.Actor;
-import org.tandem.administration.access.Scope;
+import org.tandem.administration.access.Permission;
 import org.tandem.administration.calls.CallEntry;
 import org.tandem.administration.registration.RegisteredPhone;
 import org.tandem.administration.registration.RegistrationChanges;
+import org.tandem.administration.shared.DisplayNames;
 import org.tandem.domain.account.PortalAccount;
 import org.tandem.domain.account.PortalAccountRepository;
 import org.tandem.domain.account.Role;
@@ -15,7 +16,6 @@ import org.tandem.domain.call.CallHistory;
 import org.tandem.domain.call.CallRecord;
 import org.tandem.domain.extension.Extension;
 import org.tandem.domain.extension.ExtensionRepository;
-import org.tandem.domain.node.Node;
 import org.tandem.domain.node.NodeRepository;
 import org.tandem.domain.registration.TenantRegistrations;
 import org.tandem.domain.tenant.Tenant;
@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Reads only. The extension comes from the login as stored now, never from the request: a tenant
@@ -37,6 +36,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 @Transactional
 public class DefaultOwnExtensionService implements OwnExtensionService {
+
+    private static final Permission SEE = Permission.to("see an own extension", Role.TENANT_USER);
 
     private PortalAccountRepository accounts;
     private TenantRepository tenants;
@@ -68,7 +69,7 @@ public class DefaultOwnExtensionService implements OwnExtensionService {
 
     @Override
     public Optional<OwnExtension> ownExtension(Actor actor) {
-        Scope.requireRole(actor, "see an own extension", Role.TENANT_USER);
+        SEE.require(actor);
         Optional<Extension> own = accounts.findByUsername(actor.username())
                 .filter(account -> account.id().equals(actor.accountId()))
                 .flatMap(PortalAccount::extensionId)
@@ -78,14 +79,14 @@ public class DefaultOwnExtensionService implements OwnExtensionService {
 
     @Override
     public AutoCloseable watch(Actor actor, Runnable onChange) {
-        Scope.requireRole(actor, "see an own extension", Role.TENANT_USER);
+        SEE.require(actor);
         return changes.watch(actor.tenantId(), onChange);
     }
 
     private OwnExtension overview(Extension extension) {
         String number = extension.number().digits();
         Instant now = clock.instant();
-        Map<UUID, String> nodeNames = nodes.all().stream().collect(Collectors.toMap(Node::id, Node::name));
+        Map<UUID, String> nodeNames = DisplayNames.ofNodes(nodes.all());
         // the registrar refuses a suspended tenant's phones: the bindings they hold are no registered phones
         boolean served = tenants.find(extension.tenantId()).filter(Tenant::isActive).isPresent();
         List<RegisteredPhone> phones = !served ? List.of() : registrations.activeOf(extension.tenantId(), now).stream()

@@ -4,11 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.tandem.administration.access.Actor;
+import org.tandem.administration.access.Permission;
 import org.tandem.administration.access.Scope;
-import org.tandem.domain.account.Role;
-import org.tandem.domain.extension.Extension;
+import org.tandem.administration.shared.DisplayNames;
 import org.tandem.domain.extension.ExtensionRepository;
-import org.tandem.domain.node.Node;
 import org.tandem.domain.node.NodeRepository;
 import org.tandem.domain.registration.Registration;
 import org.tandem.domain.registration.TenantRegistrations;
@@ -19,11 +18,12 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 @ApplicationScoped
 @Transactional
 public class DefaultRegistrationService implements RegistrationService {
+
+    private static final Permission SEE = Permission.administerTenant("see registrations");
 
     private TenantRepository tenants;
     private ExtensionRepository extensions;
@@ -49,15 +49,14 @@ public class DefaultRegistrationService implements RegistrationService {
 
     @Override
     public List<RegisteredPhone> registrations(Actor actor, UUID tenantId) {
-        Tenant tenant = watched(actor, tenantId);
+        Tenant tenant = Scope.tenant(actor, SEE, tenants, tenantId);
         if (!tenant.isActive()) {
             // the registrar refuses a suspended tenant's phones; the bindings they hold until they expire
             // are no registered phones
             return List.of();
         }
-        Map<String, String> names = extensions.ofTenant(tenant.id()).stream()
-                .collect(Collectors.toMap(extension -> extension.number().digits(), Extension::displayName));
-        Map<UUID, String> nodeNames = nodes.all().stream().collect(Collectors.toMap(Node::id, Node::name));
+        Map<String, String> names = DisplayNames.ofExtensions(extensions, tenant.id());
+        Map<UUID, String> nodeNames = DisplayNames.ofNodes(nodes.all());
         return registrations.activeOf(tenant.id(), clock.instant()).stream()
                 .map(binding -> phone(binding, names, nodeNames))
                 .toList();
@@ -65,12 +64,7 @@ public class DefaultRegistrationService implements RegistrationService {
 
     @Override
     public AutoCloseable watch(Actor actor, UUID tenantId, Runnable onChange) {
-        return changes.watch(watched(actor, tenantId).id(), onChange);
-    }
-
-    private Tenant watched(Actor actor, UUID tenantId) {
-        Scope.requireRole(actor, "see registrations", Role.OPERATOR, Role.RESELLER_ADMIN, Role.TENANT_ADMIN);
-        return Scope.tenant(actor, tenants, tenantId);
+        return changes.watch(Scope.tenant(actor, SEE, tenants, tenantId).id(), onChange);
     }
 
     private static RegisteredPhone phone(Registration binding, Map<String, String> names, Map<UUID, String> nodeNames) {

@@ -4,11 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.tandem.administration.access.Actor;
 import org.tandem.administration.access.NotFoundException;
+import org.tandem.administration.access.Permission;
 import org.tandem.administration.access.Scope;
 import org.tandem.administration.shared.FieldChecks;
 import org.tandem.administration.shared.InvalidInputException;
 import org.tandem.administration.shared.OverPlanException;
-import org.tandem.domain.account.Role;
 import org.tandem.domain.extension.ExtensionNumber;
 import org.tandem.domain.extension.ExtensionRepository;
 import org.tandem.domain.ringgroup.RingGroup;
@@ -38,6 +38,7 @@ import java.util.UUID;
 public class DefaultRingGroupService implements RingGroupService {
 
     private static final String NO_SUCH_GROUP = "No such ring group";
+    private static final Permission MANAGE = Permission.administerTenant("manage ring groups");
 
     private TenantRepository tenants;
     private ExtensionRepository extensions;
@@ -56,7 +57,8 @@ public class DefaultRingGroupService implements RingGroupService {
 
     @Override
     public List<RingGroupSummary> ringGroups(Actor actor, UUID tenantId) {
-        return groups.ofTenant(administered(actor, tenantId).id()).stream().map(DefaultRingGroupService::summary).toList();
+        return groups.ofTenant(Scope.tenant(actor, MANAGE, tenants, tenantId).id()).stream()
+                .map(DefaultRingGroupService::summary).toList();
     }
 
     @Override
@@ -163,13 +165,9 @@ public class DefaultRingGroupService implements RingGroupService {
         }
     }
 
-    private Tenant administered(Actor actor, UUID tenantId) {
-        Scope.requireRole(actor, "manage ring groups", Role.OPERATOR, Role.RESELLER_ADMIN, Role.TENANT_ADMIN);
-        return Scope.tenant(actor, tenants, tenantId);
-    }
-
+    /** The home-node check is the repository's, in the transaction that writes (see above). */
     private Tenant toChange(Actor actor, UUID tenantId) {
-        Tenant tenant = administered(actor, tenantId);
+        Tenant tenant = Scope.tenant(actor, MANAGE, tenants, tenantId);
         Scope.requireChangeable(actor, tenant);
         return tenant;
     }

@@ -61,13 +61,7 @@ public abstract class TenantChanges {
     }
 
     private void tell(Set<Runnable> toTell) {
-        for (Runnable watcher : toTell) {
-            try {
-                watcher.run();
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "A " + kind + " watcher failed", e);
-            }
-        }
+        Watchers.tellAll(toTell, LOG, "A " + kind + " watcher failed");
     }
 
     @PreDestroy

@@ -18,18 +18,10 @@ import java.util.UUID;
 @RequestScoped
 public class ActiveCallsResource {
 
-    private ActiveCallService calls;
-    private Caller caller;
-
-    /** For CDI's client proxy, and RESTEasy, which wants a public constructor it can see. */
-    public ActiveCallsResource() {
-    }
-
     @Inject
-    public ActiveCallsResource(ActiveCallService calls, Caller caller) {
-        this.calls = calls;
-        this.caller = caller;
-    }
+    private ActiveCallService calls;
+    @Inject
+    private Caller caller;
 
     @GET
     public ActiveCallList activeCalls(@PathParam("tenantId") UUID tenantId) {

@@ -1,5 +1,6 @@
 package org.tandem.api.calls;
 
+import jakarta.ws.rs.QueryParam;
 import org.tandem.administration.calls.CallFilter;
 import org.tandem.administration.shared.FieldChecks;
 import org.tandem.api.request.Dates;
@@ -7,6 +8,7 @@ import org.tandem.domain.call.CallDisposition;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -14,9 +16,10 @@ import java.util.stream.Collectors;
  * The query of a call-history request as a {@link CallFilter}: dates as {@code 2026-11-22} (UTC days),
  * both ends included. Without {@code to} the range ends today; without {@code from} it covers the
  * {@link #DEFAULT_DAYS} days up to {@code to}. A value that does not parse is a 422 naming its
- * parameter; the range and number rules are the service's.
+ * parameter; the range and number rules are the service's. Both the list and its CSV export take
+ * these parameters ({@code @BeanParam}).
  */
-final class CallQuery {
+public class CallQuery {
 
     static final String FROM = CallFilter.FROM;
     static final String TO = CallFilter.TO;
@@ -24,7 +27,18 @@ final class CallQuery {
     static final String DISPOSITION = "disposition";
     static final int DEFAULT_DAYS = 30;
 
-    private CallQuery() {
+    @QueryParam(FROM)
+    private String from;
+    @QueryParam(TO)
+    private String to;
+    @QueryParam(NUMBER)
+    private String number;
+    @QueryParam(DISPOSITION)
+    private String disposition;
+
+    /** The filter the request's parameters ask for, "today" being the UTC day. */
+    CallFilter filter() {
+        return filter(from, to, number, disposition, LocalDate.now(ZoneOffset.UTC));
     }
 
     static CallFilter filter(String from, String to, String number, String disposition, LocalDate today) {

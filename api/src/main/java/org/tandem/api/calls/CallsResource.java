@@ -2,11 +2,11 @@ package org.tandem.api.calls;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -15,8 +15,6 @@ import org.tandem.administration.calls.CallHistoryService;
 import org.tandem.administration.calls.CallReport;
 import org.tandem.api.security.Caller;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
@@ -30,25 +28,15 @@ public class CallsResource {
 
     public static final String TEXT_CSV = "text/csv";
 
-    private CallHistoryService calls;
-    private Caller caller;
-
-    /** For CDI's client proxy, and RESTEasy, which wants a public constructor it can see. */
-    public CallsResource() {
-    }
-
     @Inject
-    public CallsResource(CallHistoryService calls, Caller caller) {
-        this.calls = calls;
-        this.caller = caller;
-    }
+    private CallHistoryService calls;
+    @Inject
+    private Caller caller;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public CallHistory history(@PathParam("tenantId") UUID tenantId, @QueryParam(CallQuery.FROM) String from,
-                               @QueryParam(CallQuery.TO) String to, @QueryParam(CallQuery.NUMBER) String number,
-                               @QueryParam(CallQuery.DISPOSITION) String disposition) {
-        CallFilter filter = CallQuery.filter(from, to, number, disposition, LocalDate.now(ZoneOffset.UTC));
+    public CallHistory history(@PathParam("tenantId") UUID tenantId, @BeanParam CallQuery query) {
+        CallFilter filter = query.filter();
         CallReport report = calls.report(caller.actor(), tenantId, filter);
         return new CallHistory(tenantId, filter.from(), filter.to(), report.calls().stream().map(Call::of).toList(),
                 report.truncated(), report.perDay().stream().map(day -> new CallsPerDay(day.day(), day.calls())).toList());
@@ -58,10 +46,8 @@ public class CallsResource {
     @GET
     @Path("export")
     @Produces(TEXT_CSV + ";charset=UTF-8")
-    public Response export(@PathParam("tenantId") UUID tenantId, @QueryParam(CallQuery.FROM) String from,
-                           @QueryParam(CallQuery.TO) String to, @QueryParam(CallQuery.NUMBER) String number,
-                           @QueryParam(CallQuery.DISPOSITION) String disposition) {
-        CallFilter filter = CallQuery.filter(from, to, number, disposition, LocalDate.now(ZoneOffset.UTC));
+    public Response export(@PathParam("tenantId") UUID tenantId, @BeanParam CallQuery query) {
+        CallFilter filter = query.filter();
         String csv = calls.csv(caller.actor(), tenantId, filter);
         return Response.ok(csv).header(HttpHeaders.CONTENT_DISPOSITION,
                 "attachment; filename=\"calls-" + filter.from() + "-" + filter.to() + ".csv\"").build();

@@ -36,19 +36,31 @@ public class CustomersResource {
     private static final String PLAN_MAX_CALLS_PER_SECOND = "maxCallsPerSecond";
     private static final String PLAN_MAX_RING_GROUPS = "maxRingGroups";
     private static final String PLAN_MAX_RING_GROUP_MEMBERS = "maxRingGroupMembers";
+    private static final Set<String> PLAN_FIELDS = Set.of(PLAN_MAX_EXTENSIONS, PLAN_MAX_CONCURRENT_CALLS,
+            PLAN_MAX_CALLS_PER_SECOND, PLAN_MAX_RING_GROUPS, PLAN_MAX_RING_GROUP_MEMBERS);
 
-    private CustomerService customers;
-    private Caller caller;
+    /**
+     * A plan's limits as a body gives them: a missing limit is 0, which the plan refuses with its own
+     * message, but for the ring-group limits, which stay null (each use case has its own default).
+     */
+    private record PlanLimits(int maxExtensions, int maxConcurrentCalls, int maxCallsPerSecond, Integer maxRingGroups,
+                              Integer maxRingGroupMembers) {
 
-    /** For CDI's client proxy, and RESTEasy, which wants a public constructor it can see. */
-    public CustomersResource() {
+        static PlanLimits read(JsonRequest plan) {
+            return new PlanLimits(orZero(plan.whole(PLAN_MAX_EXTENSIONS)), orZero(plan.whole(PLAN_MAX_CONCURRENT_CALLS)),
+                    orZero(plan.whole(PLAN_MAX_CALLS_PER_SECOND)), plan.whole(PLAN_MAX_RING_GROUPS),
+                    plan.whole(PLAN_MAX_RING_GROUP_MEMBERS));
+        }
+
+        private static int orZero(Integer value) {
+            return value == null ? 0 : value;
+        }
     }
 
     @Inject
-    public CustomersResource(CustomerService customers, Caller caller) {
-        this.customers = customers;
-        this.caller = caller;
-    }
+    private CustomerService customers;
+    @Inject
+    private Caller caller;
 
     @GET
     public CustomerList search(@QueryParam("search") String search) {
@@ -61,14 +73,12 @@ public class CustomersResource {
     public Response onboard(String body, @Context UriInfo uri) {
         JsonRequest request = JsonRequest.parse(body, Set.of(Onboarding.COMPANY, Onboarding.SIP_DOMAIN,
                 Onboarding.ADMIN_USERNAME, Onboarding.ADMIN_PASSWORD, Onboarding.PLAN));
-        JsonRequest plan = request.object(Onboarding.PLAN, Set.of(PLAN_MAX_EXTENSIONS, PLAN_MAX_CONCURRENT_CALLS,
-                PLAN_MAX_CALLS_PER_SECOND, PLAN_MAX_RING_GROUPS, PLAN_MAX_RING_GROUP_MEMBERS));
+        PlanLimits plan = PlanLimits.read(request.object(Onboarding.PLAN, PLAN_FIELDS));
         String password = request.text(Onboarding.ADMIN_PASSWORD);
         Onboarding onboarding = new Onboarding(null, request.text(Onboarding.COMPANY), request.text(Onboarding.SIP_DOMAIN),
                 request.text(Onboarding.ADMIN_USERNAME), password == null ? new char[0] : password.toCharArray(),
-                orZero(plan.whole(PLAN_MAX_EXTENSIONS)), orZero(plan.whole(PLAN_MAX_CONCURRENT_CALLS)),
-                orZero(plan.whole(PLAN_MAX_CALLS_PER_SECOND)), plan.whole(PLAN_MAX_RING_GROUPS),
-                plan.whole(PLAN_MAX_RING_GROUP_MEMBERS));
+                plan.maxExtensions(), plan.maxConcurrentCalls(), plan.maxCallsPerSecond(), plan.maxRingGroups(),
+                plan.maxRingGroupMembers());
         request.requireValid();
         CustomerDetails created = CustomerDetails.of(customers.onboard(caller.actor(), onboarding));
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
@@ -100,17 +110,11 @@ public class CustomersResource {
     @Path("{customerId}/plan")
     @Consumes(MediaType.APPLICATION_JSON)
     public Customer changePlan(@PathParam("customerId") UUID customerId, String body) {
-        JsonRequest plan = JsonRequest.parse(body, Set.of(PLAN_MAX_EXTENSIONS, PLAN_MAX_CONCURRENT_CALLS,
-                PLAN_MAX_CALLS_PER_SECOND, PLAN_MAX_RING_GROUPS, PLAN_MAX_RING_GROUP_MEMBERS));
-        PlanChange change = new PlanChange(orZero(plan.whole(PLAN_MAX_EXTENSIONS)),
-                orZero(plan.whole(PLAN_MAX_CONCURRENT_CALLS)), orZero(plan.whole(PLAN_MAX_CALLS_PER_SECOND)),
-                plan.whole(PLAN_MAX_RING_GROUPS), plan.whole(PLAN_MAX_RING_GROUP_MEMBERS));
-        plan.requireValid();
+        JsonRequest request = JsonRequest.parse(body, PLAN_FIELDS);
+        PlanLimits plan = PlanLimits.read(request);
+        PlanChange change = new PlanChange(plan.maxExtensions(), plan.maxConcurrentCalls(), plan.maxCallsPerSecond(),
+                plan.maxRingGroups(), plan.maxRingGroupMembers());
+        request.requireValid();
         return Customer.of(customers.changePlan(caller.actor(), customerId, change));
-    }
-
-    /** A missing limit is 0, which the plan refuses with its own message. */
-    private static int orZero(Integer value) {
-        return value == null ? 0 : value;
     }
 }

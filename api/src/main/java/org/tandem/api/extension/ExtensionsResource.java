@@ -42,18 +42,22 @@ public class ExtensionsResource {
 
     public static final String TEXT_CSV = "text/csv";
 
-    private ExtensionService extensions;
-    private Caller caller;
+    /** A create or update body; {@code namesDisplayName} tells a display name left out from one given as null. */
+    private record ExtensionBody(String number, String displayName, boolean namesDisplayName) {
 
-    /** For CDI's client proxy, and RESTEasy, which wants a public constructor it can see. */
-    public ExtensionsResource() {
+        static ExtensionBody read(String body) {
+            JsonRequest request = JsonRequest.parse(body, Set.of(ExtensionService.NUMBER, ExtensionService.DISPLAY_NAME));
+            String number = request.text(ExtensionService.NUMBER);
+            String displayName = request.text(ExtensionService.DISPLAY_NAME);
+            request.requireValid();
+            return new ExtensionBody(number, displayName, request.has(ExtensionService.DISPLAY_NAME));
+        }
     }
 
     @Inject
-    public ExtensionsResource(ExtensionService extensions, Caller caller) {
-        this.extensions = extensions;
-        this.caller = caller;
-    }
+    private ExtensionService extensions;
+    @Inject
+    private Caller caller;
 
     @GET
     public ExtensionList list(@PathParam("tenantId") UUID tenantId) {
@@ -63,11 +67,9 @@ public class ExtensionsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@PathParam("tenantId") UUID tenantId, String body, @Context UriInfo uri) {
-        JsonRequest request = JsonRequest.parse(body, Set.of(ExtensionService.NUMBER, ExtensionService.DISPLAY_NAME));
-        String number = request.text(ExtensionService.NUMBER);
-        String displayName = request.text(ExtensionService.DISPLAY_NAME);
-        request.requireValid();
-        SipCredentials created = SipCredentials.of(extensions.create(caller.actor(), tenantId, number, displayName));
+        ExtensionBody extension = ExtensionBody.read(body);
+        SipCredentials created = SipCredentials.of(extensions.create(caller.actor(), tenantId, extension.number(),
+                extension.displayName()));
         return Response.created(uri.getAbsolutePathBuilder().path(created.extension().id().toString()).build())
                 .entity(created).build();
     }
@@ -84,20 +86,18 @@ public class ExtensionsResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     public Extension update(@PathParam("tenantId") UUID tenantId, @PathParam("extensionId") UUID extensionId,
                             String body) {
-        JsonRequest request = JsonRequest.parse(body, Set.of(ExtensionService.NUMBER, ExtensionService.DISPLAY_NAME));
-        String number = request.text(ExtensionService.NUMBER);
-        String displayName = request.text(ExtensionService.DISPLAY_NAME);
-        request.requireValid();
+        ExtensionBody change = ExtensionBody.read(body);
         TenantExtensions tenant = extensions.extensions(caller.actor(), tenantId);
         Extension current = find(tenant, extensionId);
-        if (number != null && !number.equals(current.number())) {
+        if (change.number() != null && !change.number().equals(current.number())) {
             throw InvalidInputException.of(ExtensionService.NUMBER,
                     "An extension's number cannot change: create one with the new number and delete this one");
         }
-        if (!request.has(ExtensionService.DISPLAY_NAME)) {
+        if (!change.namesDisplayName()) {
             return current;
         }
-        return Extension.of(extensions.rename(caller.actor(), tenantId, extensionId, displayName), tenant.sipDomain());
+        return Extension.of(extensions.rename(caller.actor(), tenantId, extensionId, change.displayName()),
+                tenant.sipDomain());
     }
 
     @DELETE

@@ -18,18 +18,10 @@ import java.util.UUID;
 @RequestScoped
 public class RegistrationsResource {
 
-    private RegistrationService registrations;
-    private Caller caller;
-
-    /** For CDI's client proxy, and RESTEasy, which wants a public constructor it can see. */
-    public RegistrationsResource() {
-    }
-
     @Inject
-    public RegistrationsResource(RegistrationService registrations, Caller caller) {
-        this.registrations = registrations;
-        this.caller = caller;
-    }
+    private RegistrationService registrations;
+    @Inject
+    private Caller caller;
 
     @GET
     public RegistrationList registrations(@PathParam("tenantId") UUID tenantId) {

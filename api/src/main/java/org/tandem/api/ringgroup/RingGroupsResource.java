@@ -56,18 +56,10 @@ public class RingGroupsResource {
         }
     }
 
-    private RingGroupService ringGroups;
-    private Caller caller;
-
-    /** For CDI's client proxy, and RESTEasy, which wants a public constructor it can see. */
-    public RingGroupsResource() {
-    }
-
     @Inject
-    public RingGroupsResource(RingGroupService ringGroups, Caller caller) {
-        this.ringGroups = ringGroups;
-        this.caller = caller;
-    }
+    private RingGroupService ringGroups;
+    @Inject
+    private Caller caller;
 
     @GET
     public RingGroupList list(@PathParam("tenantId") UUID tenantId) {

@@ -16,16 +16,8 @@ import org.tandem.api.security.PasswordAccepted;
 @RequestScoped
 public class IdentityResource {
 
-    private Caller caller;
-
-    /** For CDI's client proxy, and RESTEasy, which wants a public constructor it can see. */
-    public IdentityResource() {
-    }
-
     @Inject
-    public IdentityResource(Caller caller) {
-        this.caller = caller;
-    }
+    private Caller caller;
 
     @GET
     @PasswordAccepted

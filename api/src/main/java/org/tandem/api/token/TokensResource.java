@@ -29,18 +29,10 @@ import java.util.UUID;
 @RequestScoped
 public class TokensResource {
 
-    private ApiTokenService tokens;
-    private Caller caller;
-
-    /** For CDI's client proxy, and RESTEasy, which wants a public constructor it can see. */
-    public TokensResource() {
-    }
-
     @Inject
-    public TokensResource(ApiTokenService tokens, Caller caller) {
-        this.tokens = tokens;
-        this.caller = caller;
-    }
+    private ApiTokenService tokens;
+    @Inject
+    private Caller caller;
 
     @GET
     @PasswordAccepted

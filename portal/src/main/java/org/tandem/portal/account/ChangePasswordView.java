@@ -1,7 +1,6 @@
 package org.tandem.portal.account;
 
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -18,6 +17,7 @@ import org.tandem.portal.layout.MainLayout;
 import org.tandem.portal.security.ClientAddress;
 import org.tandem.portal.security.CurrentUser;
 import org.tandem.portal.shared.FormMessages;
+import org.tandem.portal.shared.Forms;
 
 /**
  * Every signed-in person changes their own password here, whatever their role: the current one
@@ -61,9 +61,7 @@ public class ChangePasswordView extends VerticalLayout {
                 .field(AccountService.REPEATED, repeated);
         done.setId("password-changed");
         done.setVisible(false);
-        Button change = new Button("Change password", click -> change());
-        change.setId("change-password");
-        change.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button change = Forms.primaryButton("Change password", "change-password", this::change);
         add(new H2("Change password"), new Paragraph("Signed in as " + actor.username() + "."),
                 current, newPassword, repeated, messages.general(), change, done);
     }

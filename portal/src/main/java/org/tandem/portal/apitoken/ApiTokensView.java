@@ -8,7 +8,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -26,6 +25,7 @@ import org.tandem.portal.layout.MainLayout;
 import org.tandem.portal.security.CurrentUser;
 import org.tandem.portal.shared.Confirmation;
 import org.tandem.portal.shared.FormMessages;
+import org.tandem.portal.shared.Forms;
 import org.tandem.portal.shared.ShownOnceDialog;
 import org.tandem.domain.tenant.NotHomeNodeException;
 
@@ -68,11 +68,8 @@ public class ApiTokensView extends VerticalLayout {
         validity.setAllowCustomValue(false);
         messages.field(ApiTokenService.NAME, name);
         messages.field(ApiTokenService.EXPIRES_AT, validity);
-        Button issue = new Button("Create token", click -> issue());
-        issue.setId("create-token");
-        issue.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout form = new HorizontalLayout(name, validity, issue);
-        form.setAlignItems(FlexComponent.Alignment.BASELINE);
+        Button issue = Forms.primaryButton("Create token", "create-token", this::issue);
+        HorizontalLayout form = Forms.row(name, validity, issue);
 
         grid.setId("api-tokens");
         grid.addColumn(ApiTokenSummary::name).setHeader("Name").setAutoWidth(true).setFlexGrow(1);

@@ -4,7 +4,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -20,6 +19,7 @@ import org.tandem.administration.customer.CustomerSummary;
 import org.tandem.domain.account.Role;
 import org.tandem.portal.layout.MainLayout;
 import org.tandem.portal.security.CurrentUser;
+import org.tandem.portal.shared.Forms;
 
 /** A reseller's customers (every customer for the operator): search, open, suspend, resume. */
 @Route(value = "customers", layout = MainLayout.class)
@@ -43,11 +43,9 @@ public class CustomersView extends VerticalLayout {
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setWidth("24em");
         search.addValueChangeListener(change -> refresh());
-        Button onboard = new Button("Onboard a customer", click -> getUI().ifPresent(ui -> ui.navigate(OnboardingView.class)));
-        onboard.setId("onboard");
-        onboard.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout tools = new HorizontalLayout(search, onboard);
-        tools.setAlignItems(FlexComponent.Alignment.BASELINE);
+        Button onboard = Forms.primaryButton("Onboard a customer", "onboard",
+                () -> getUI().ifPresent(ui -> ui.navigate(OnboardingView.class)));
+        HorizontalLayout tools = Forms.row(search, onboard);
 
         grid.setId("customers");
         grid.addComponentColumn(customer -> new RouterLink(customer.companyName(), CustomerView.class,

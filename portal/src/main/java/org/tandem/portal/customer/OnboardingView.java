@@ -1,7 +1,6 @@
 package org.tandem.portal.customer;
 
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H2;
@@ -27,6 +26,7 @@ import org.tandem.portal.layout.MainLayout;
 import org.tandem.portal.security.CurrentUser;
 import org.tandem.portal.shared.FormMessages;
 import org.tandem.domain.tenant.NotHomeNodeException;
+import org.tandem.portal.shared.Forms;
 
 import java.util.Arrays;
 
@@ -80,9 +80,7 @@ public class OnboardingView extends VerticalLayout {
         FormLayout form = new FormLayout(reseller, company, sipDomain, adminUsername, adminPassword,
                 maxExtensions, maxConcurrentCalls, maxCallsPerSecond);
         form.setMaxWidth("48em");
-        Button create = new Button("Create customer", click -> create());
-        create.setId("create-customer");
-        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button create = Forms.primaryButton("Create customer", "create-customer", this::create);
         add(new H2("Onboard a customer"), new Paragraph("Creates the customer, its admin login, and places it "
                 + "in the pool with the most room."), form, messages.general(), create);
     }

@@ -1,7 +1,6 @@
 package org.tandem.portal.customer;
 
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Paragraph;
@@ -13,6 +12,7 @@ import org.tandem.administration.customer.PlanChange;
 import org.tandem.administration.shared.InvalidInputException;
 import org.tandem.domain.tenant.NotHomeNodeException;
 import org.tandem.portal.shared.FormMessages;
+import org.tandem.portal.shared.Forms;
 
 import java.util.function.Consumer;
 
@@ -44,7 +44,7 @@ final class PlanDialog extends Dialog {
         add(new Paragraph("The new limits apply on every node within moments; calls up now go on."),
                 new FormLayout(maxExtensions, maxConcurrentCalls, maxCallsPerSecond, maxRingGroups,
                         maxRingGroupMembers), messages.general());
-        Button save = new Button("Change plan", click -> {
+        Button save = Forms.primaryButton("Change plan", "save-plan", () -> {
             try {
                 CustomerSummary now = customers.changePlan(actor, customer.id(), new PlanChange(valueOf(maxExtensions),
                         valueOf(maxConcurrentCalls), valueOf(maxCallsPerSecond), valueOf(maxRingGroups),
@@ -57,8 +57,6 @@ final class PlanDialog extends Dialog {
                 messages.showGeneral(refused.getMessage() + ". Nothing was changed.");
             }
         });
-        save.setId("save-plan");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button cancel = new Button("Cancel", click -> close());
         getFooter().add(cancel, save);
     }

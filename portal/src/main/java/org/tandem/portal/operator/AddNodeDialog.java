@@ -1,12 +1,12 @@
 package org.tandem.portal.operator;
 
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
 import org.tandem.administration.shared.InvalidInputException;
 import org.tandem.portal.shared.FormMessages;
+import org.tandem.portal.shared.Forms;
 
 import java.util.function.Consumer;
 
@@ -35,7 +35,7 @@ final class AddNodeDialog extends Dialog {
                 new Paragraph("It copies every table from " + thisNode + ", then every node replicates with it. The copy"
                         + " runs on " + thisNode + " in the background: you may leave the page."),
                 address, messages.general());
-        Button join = new Button("Join", click -> {
+        Button join = Forms.primaryButton("Join", "start-join", () -> {
             messages.clear();
             try {
                 startJoin.accept(address.getValue());
@@ -44,8 +44,6 @@ final class AddNodeDialog extends Dialog {
                 messages.show(refused);
             }
         });
-        join.setId("start-join");
-        join.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(new Button("Cancel", click -> close()), join);
     }
 }

@@ -32,6 +32,7 @@ import org.tandem.portal.layout.MainLayout;
 import org.tandem.administration.shared.InvalidInputException;
 import org.tandem.portal.security.CurrentUser;
 import org.tandem.portal.shared.FormMessages;
+import org.tandem.portal.shared.Forms;
 import org.tandem.portal.shared.LiveList;
 
 import java.time.Duration;
@@ -192,7 +193,7 @@ public class ClusterView extends VerticalLayout {
                 + node + " runs, it stops replicating too and keeps its data as a lone node. Its phones' bindings and calls"
                 + " go; its row stays for the call records. A node that still serves a pool is refused: move the pool"
                 + " first. To take it back later, delete its data folder and add it again empty."), messages.general());
-        Button confirm = new Button("Remove", click -> {
+        Button confirm = Forms.destructiveButton("Remove", "confirm-removal", () -> {
             try {
                 show(new Seen(Optional.of(membership.startRemoval(actor, node)), null));
                 dialog.close();
@@ -200,8 +201,6 @@ public class ClusterView extends VerticalLayout {
                 messages.show(refused);
             }
         });
-        confirm.setId("confirm-removal");
-        confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), confirm);
         return dialog;
     }

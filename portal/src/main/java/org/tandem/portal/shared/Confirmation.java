@@ -1,7 +1,6 @@
 package org.tandem.portal.shared;
 
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 
@@ -24,12 +23,10 @@ public final class Confirmation extends Dialog {
         Paragraph text = new Paragraph(consequences);
         text.setId("confirm-consequences");
         add(text);
-        Button confirm = new Button(action, click -> {
+        Button confirm = Forms.destructiveButton(action, confirmId, () -> {
             close();
             confirmed.run();
         });
-        confirm.setId(confirmId);
-        confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
         Button cancel = new Button("Cancel", click -> close());
         cancel.setId(CANCEL_ID);
         getFooter().add(cancel, confirm);

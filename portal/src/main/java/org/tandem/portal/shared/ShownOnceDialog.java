@@ -1,7 +1,6 @@
 package org.tandem.portal.shared;
 
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 
 /**
@@ -19,9 +18,7 @@ public class ShownOnceDialog extends Dialog {
      * @param doneId the id of the "I have copied it" button
      */
     public ShownOnceDialog(String secret, String doneId) {
-        Button done = new Button("I have copied it", click -> close());
-        done.setId(doneId);
-        done.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button done = Forms.primaryButton("I have copied it", doneId, this::close);
         getFooter().add(done);
         // with a listener, Esc and an outside click no longer close the dialog by themselves
         addDialogCloseActionListener(attempt -> new Confirmation("Close without copying the " + secret + "?",

@@ -12,7 +12,6 @@ import org.tandem.administration.calls.LiveCall;
 import org.tandem.domain.call.ActiveCall;
 import org.tandem.portal.layout.MainLayout;
 import org.tandem.portal.security.CurrentUser;
-import org.tandem.portal.shared.RouteIds;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -25,7 +24,7 @@ import java.util.UUID;
  * publishes its calls to the database, which notifies this node of every change, and the server
  * pushes the new list to the browser over the UI's WebSocket.
  */
-@Route(value = "tenants/:" + TenantRoute.TENANT_ID + RouteIds.UUID_PATTERN + "/active-calls", layout = MainLayout.class)
+@Route(value = TenantRoute.PATH + "active-calls", layout = MainLayout.class)
 @PageTitle("Active calls | Tandem")
 @RolesAllowed({"OPERATOR", "RESELLER_ADMIN", "TENANT_ADMIN"})
 public class ActiveCallsView extends LiveTenantList<List<LiveCall>> {

@@ -1,13 +1,11 @@
 package org.tandem.portal.tenant;
 
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -28,6 +26,7 @@ import org.tandem.domain.call.CallDisposition;
 import org.tandem.portal.layout.MainLayout;
 import org.tandem.portal.security.CurrentUser;
 import org.tandem.portal.shared.FormMessages;
+import org.tandem.portal.shared.Forms;
 import org.tandem.portal.shared.RouteIds;
 
 import java.io.ByteArrayInputStream;
@@ -40,7 +39,7 @@ import java.util.UUID;
  * A tenant's calls: filter by days, number and outcome, the calls per day as a chart, the list, and
  * the same calls as a CSV download. Times are UTC.
  */
-@Route(value = "tenants/:" + TenantRoute.TENANT_ID + RouteIds.UUID_PATTERN + "/calls", layout = MainLayout.class)
+@Route(value = TenantRoute.PATH + "calls", layout = MainLayout.class)
 @PageTitle("Call history | Tandem")
 @RolesAllowed({"OPERATOR", "RESELLER_ADMIN", "TENANT_ADMIN"})
 public class CallHistoryView extends VerticalLayout implements BeforeEnterObserver {
@@ -79,16 +78,13 @@ public class CallHistoryView extends VerticalLayout implements BeforeEnterObserv
         outcome.setPlaceholder("any");
         outcome.setClearButtonVisible(true);
         messages.field(CallFilter.FROM, from).field(CallFilter.TO, to).field(CallFilter.NUMBER, number);
-        Button show = new Button("Show", click -> refresh());
-        show.setId("show-calls");
-        show.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button show = Forms.primaryButton("Show", "show-calls", this::refresh);
         Anchor download = new Anchor(DownloadHandler.fromInputStream(event -> {
             byte[] csv = calls.csv(actor, tenantId, shown).getBytes(StandardCharsets.UTF_8);
             return new DownloadResponse(new ByteArrayInputStream(csv), "calls.csv", "text/csv", csv.length);
         }), "Download CSV");
         download.setId("calls-csv");
-        HorizontalLayout filters = new HorizontalLayout(from, to, number, outcome, show, download);
-        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+        HorizontalLayout filters = Forms.row(from, to, number, outcome, show, download);
 
         summary.setId("calls-summary");
 

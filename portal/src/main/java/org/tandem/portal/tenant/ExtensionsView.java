@@ -7,7 +7,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -38,6 +37,7 @@ import org.tandem.portal.layout.MainLayout;
 import org.tandem.portal.security.CurrentUser;
 import org.tandem.portal.shared.Confirmation;
 import org.tandem.portal.shared.FormMessages;
+import org.tandem.portal.shared.Forms;
 import org.tandem.portal.shared.RouteIds;
 import org.tandem.domain.tenant.NotHomeNodeException;
 
@@ -51,7 +51,7 @@ import java.util.UUID;
  * add many from CSV, pasted or uploaded. Refusals show where they belong: beside the field, or above
  * the list for the plan's limit and for the lines of a CSV.
  */
-@Route(value = "tenants/:" + TenantRoute.TENANT_ID + RouteIds.UUID_PATTERN + "/extensions", layout = MainLayout.class)
+@Route(value = TenantRoute.PATH + "extensions", layout = MainLayout.class)
 @PageTitle("Extensions | Tandem")
 @RolesAllowed({"OPERATOR", "RESELLER_ADMIN", "TENANT_ADMIN"})
 public class ExtensionsView extends VerticalLayout implements BeforeEnterObserver {
@@ -80,12 +80,9 @@ public class ExtensionsView extends VerticalLayout implements BeforeEnterObserve
         number.setId("extension-number");
         displayName.setId("extension-name");
         messages.field(ExtensionService.NUMBER, number).field(ExtensionService.DISPLAY_NAME, displayName);
-        Button add = new Button("Add extension", click -> create());
-        add.setId("add-extension");
-        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button add = Forms.primaryButton("Add extension", "add-extension", this::create);
         add.addClickShortcut(com.vaadin.flow.component.Key.ENTER);
-        HorizontalLayout form = new HorizontalLayout(number, displayName, add);
-        form.setAlignItems(FlexComponent.Alignment.BASELINE);
+        HorizontalLayout form = Forms.row(number, displayName, add);
 
         grid.setId("extensions");
         grid.addColumn(ExtensionSummary::number).setHeader("Number").setAutoWidth(true);
@@ -177,7 +174,7 @@ public class ExtensionsView extends VerticalLayout implements BeforeEnterObserve
         FormMessages loginMessages = new FormMessages().field(ExtensionService.LOGIN_USERNAME, username);
         dialog.add(new Paragraph(extension.displayName() + " signs in with it to see their own phone and calls."),
                 username, loginMessages.general());
-        Button create = new Button("Create login", click -> {
+        Button create = Forms.primaryButton("Create login", "create-login", () -> {
             try {
                 IssuedPortalLogin issued = extensions.createPortalLogin(actor, tenantId, extension.id(), username.getValue());
                 dialog.close();
@@ -189,8 +186,6 @@ public class ExtensionsView extends VerticalLayout implements BeforeEnterObserve
                 loginMessages.showGeneral(refused.getMessage());
             }
         });
-        create.setId("create-login");
-        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), create);
         return dialog;
     }
@@ -217,7 +212,7 @@ public class ExtensionsView extends VerticalLayout implements BeforeEnterObserve
         TextField name = new TextField("Name", extension.displayName(), "");
         name.setId("new-name");
         dialog.add(name);
-        Button save = new Button("Save", click -> {
+        Button save = Forms.primaryButton("Save", "save-name", () -> {
             try {
                 extensions.rename(actor, tenantId, extension.id(), name.getValue());
                 dialog.close();
@@ -227,8 +222,6 @@ public class ExtensionsView extends VerticalLayout implements BeforeEnterObserve
                 name.setInvalid(true);
             }
         });
-        save.setId("save-name");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), save);
         return dialog;
     }

@@ -10,7 +10,6 @@ import org.tandem.administration.registration.RegisteredPhone;
 import org.tandem.administration.registration.RegistrationService;
 import org.tandem.portal.layout.MainLayout;
 import org.tandem.portal.security.CurrentUser;
-import org.tandem.portal.shared.RouteIds;
 import org.tandem.portal.shared.TenantSuspension;
 
 import java.util.List;
@@ -22,7 +21,7 @@ import java.util.UUID;
  * notifies this node of every change to the tenant's bindings, and the server pushes the new list to
  * the browser over the UI's WebSocket ({@code @Push} on the shell).
  */
-@Route(value = "tenants/:" + TenantRoute.TENANT_ID + RouteIds.UUID_PATTERN + "/registrations", layout = MainLayout.class)
+@Route(value = TenantRoute.PATH + "registrations", layout = MainLayout.class)
 @PageTitle("Registered phones | Tandem")
 @RolesAllowed({"OPERATOR", "RESELLER_ADMIN", "TENANT_ADMIN"})
 public class RegistrationsView extends LiveTenantList<RegistrationsView.Phones> {

@@ -7,7 +7,6 @@ import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -32,6 +31,7 @@ import org.tandem.portal.layout.MainLayout;
 import org.tandem.portal.security.CurrentUser;
 import org.tandem.portal.shared.Confirmation;
 import org.tandem.portal.shared.FormMessages;
+import org.tandem.portal.shared.Forms;
 import org.tandem.portal.shared.RouteIds;
 import org.tandem.domain.tenant.NotHomeNodeException;
 
@@ -42,7 +42,7 @@ import java.util.UUID;
  * A tenant's ring groups: a number that rings several extensions, all at once or one after another
  * (each for the ring time), in the order chosen.
  */
-@Route(value = "tenants/:" + TenantRoute.TENANT_ID + RouteIds.UUID_PATTERN + "/ring-groups", layout = MainLayout.class)
+@Route(value = TenantRoute.PATH + "ring-groups", layout = MainLayout.class)
 @PageTitle("Ring groups | Tandem")
 @RolesAllowed({"OPERATOR", "RESELLER_ADMIN", "TENANT_ADMIN"})
 public class RingGroupsView extends VerticalLayout implements BeforeEnterObserver {
@@ -78,11 +78,8 @@ public class RingGroupsView extends VerticalLayout implements BeforeEnterObserve
         members.setHelperText("They ring in the order chosen");
         messages.field(RingGroupService.NUMBER, number).field(RingGroupService.NAME, name)
                 .field(RingGroupService.TIMEOUT, timeout).field(RingGroupService.MEMBERS, members);
-        Button add = new Button("Add ring group", click -> create());
-        add.setId("add-group");
-        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout form = new HorizontalLayout(number, name, strategy, timeout, members, add);
-        form.setAlignItems(FlexComponent.Alignment.BASELINE);
+        Button add = Forms.primaryButton("Add ring group", "add-group", this::create);
+        HorizontalLayout form = Forms.row(number, name, strategy, timeout, members, add);
         form.setWrap(true);
 
         grid.setId("ring-groups");

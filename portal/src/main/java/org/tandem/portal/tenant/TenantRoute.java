@@ -1,6 +1,7 @@
 package org.tandem.portal.tenant;
 
 import com.vaadin.flow.router.RouteParameters;
+import org.tandem.portal.shared.RouteIds;
 
 import java.util.UUID;
 
@@ -8,6 +9,8 @@ import java.util.UUID;
 final class TenantRoute {
 
     static final String TENANT_ID = "tenantId";
+    /** What every tenant page's route starts with; the page's own name follows. */
+    static final String PATH = "tenants/:" + TENANT_ID + RouteIds.UUID_PATTERN + "/";
 
     private TenantRoute() {
     }

@@ -1,0 +1,32 @@
+package org.tandem.administration.shared;
+
+import org.tandem.domain.extension.Extension;
+import org.tandem.domain.extension.ExtensionRepository;
+import org.tandem.domain.node.Node;
+import org.tandem.domain.node.NodeRepository;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The names a listing shows beside what its rows hold only by number or id (a call's parties, the
+ * node a phone registered on), read once for the whole listing rather than once a row.
+ */
+public final class DisplayNames {
+
+    private DisplayNames() {
+    }
+
+    /** Each of the tenant's extensions' display names, by the digits of its number. */
+    public static Map<String, String> ofExtensions(ExtensionRepository extensions, UUID tenantId) {
+        return extensions.ofTenant(tenantId).stream()
+                .collect(Collectors.toMap(extension -> extension.number().digits(), Extension::displayName));
+    }
+
+    /** The names of {@code nodes} (as a whole cluster's, {@link NodeRepository#all()}), by id. */
+    public static Map<UUID, String> ofNodes(List<Node> nodes) {
+        return nodes.stream().collect(Collectors.toMap(Node::id, Node::name));
+    }
+}
