@@ -1,5 +1,7 @@
 package org.tandem.engine;
 
+import org.tandem.testsupport.ports.FreePorts;
+import org.tandem.testsupport.sip.SipTestClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -14,8 +16,8 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.tandem.engine.SipTestClient.exchangeOverTcp;
-import static org.tandem.engine.SipTestClient.statusCode;
+import static org.tandem.testsupport.sip.SipTestClient.exchangeOverTcp;
+import static org.tandem.testsupport.sip.SipTestClient.statusCode;
 
 class SipEngineTest {
 
@@ -25,7 +27,7 @@ class SipEngineTest {
 
     @Test
     void startsStopsAndStartsAgainOnTheSamePort() throws Exception {
-        int port = FreePort.udpAndTcp();
+        int port = FreePorts.udpAndTcp();
         SipEngine engine = engineOn(port);
         Set<Thread> threadsBefore = Thread.getAllStackTraces().keySet();
         try (engine; SipTestClient client = new SipTestClient(port)) {
@@ -39,7 +41,7 @@ class SipEngineTest {
             engine.stop();
             assertThat(engine.isRunning()).isFalse();
             assertThat(engine.listeningOn()).isEmpty();
-            assertThat(FreePort.isFree(port)).as("UDP and TCP port %d released by stop()", port).isTrue();
+            assertThat(FreePorts.isFree(port)).as("UDP and TCP port %d released by stop()", port).isTrue();
 
             engine.start();
             assertThat(statusCode(client.exchange(client.request("OPTIONS", client.engineUri()))))
@@ -47,15 +49,15 @@ class SipEngineTest {
             String overTcp = exchangeOverTcp(port, SipTestClient.request("OPTIONS", client.engineUri(), "TCP", port));
             assertThat(statusCode(overTcp)).isEqualTo(200);
         }
-        assertThat(FreePort.isFree(port)).as("port %d released by close()", port).isTrue();
+        assertThat(FreePorts.isFree(port)).as("port %d released by close()", port).isTrue();
         Eventually.until(() -> newThreads(threadsBefore).isEmpty(), Duration.ofSeconds(3),
                 () -> "threads left running after stop: " + newThreads(threadsBefore));
     }
 
     @Test
     void severalEnginesRunInOneJvm() throws Exception {
-        int first = FreePort.udpAndTcp();
-        int second = FreePort.udpAndTcp();
+        int first = FreePorts.udpAndTcp();
+        int second = FreePorts.udpAndTcp();
         try (SipEngine a = engineOn(first); SipEngine b = engineOn(second);
              SipTestClient toA = new SipTestClient(first); SipTestClient toB = new SipTestClient(second)) {
             a.start();
@@ -71,7 +73,7 @@ class SipEngineTest {
 
     @Test
     void startingTwiceIsRefused() {
-        try (SipEngine engine = engineOn(FreePort.udpAndTcp())) {
+        try (SipEngine engine = engineOn(FreePorts.udpAndTcp())) {
             engine.start();
             assertThatThrownBy(engine::start).isInstanceOf(IllegalStateException.class);
             assertThat(engine.isRunning()).isTrue();
@@ -81,7 +83,7 @@ class SipEngineTest {
     @Test
     void stoppingRightAfterStartingLeavesNoThreads() {
         Set<Thread> threadsBefore = Thread.getAllStackTraces().keySet();
-        SipEngine engine = engineOn(FreePort.udpAndTcp());
+        SipEngine engine = engineOn(FreePorts.udpAndTcp());
         engine.start();
         engine.stop();
         Eventually.until(() -> newThreads(threadsBefore).isEmpty(), Duration.ofSeconds(3),
@@ -91,18 +93,18 @@ class SipEngineTest {
     @ParameterizedTest
     @ValueSource(strings = {"TCP", "UDP"})
     void aTakenPortFailsTheStartAndLeavesNothingBehind(String takenTransport) throws Exception {
-        int port = FreePort.udpAndTcp();
+        int port = FreePorts.udpAndTcp();
         SipEngine engine = engineOn(port);
         Set<Thread> threadsBefore = Thread.getAllStackTraces().keySet();
         try (Closeable squatter = takenTransport.equals("TCP")
-                ? new ServerSocket(port, 1, FreePort.LOOPBACK)
-                : new DatagramSocket(new InetSocketAddress(FreePort.LOOPBACK, port))) {
+                ? new ServerSocket(port, 1, FreePorts.LOOPBACK)
+                : new DatagramSocket(new InetSocketAddress(FreePorts.LOOPBACK, port))) {
             assertThatThrownBy(engine::start)
                     .isInstanceOf(EngineStartException.class)
                     .hasMessageContaining(Integer.toString(port));
             assertThat(engine.isRunning()).isFalse();
         }
-        assertThat(FreePort.isFree(port)).as("the other transport's port is released").isTrue();
+        assertThat(FreePorts.isFree(port)).as("the other transport's port is released").isTrue();
         Eventually.until(() -> newThreads(threadsBefore).isEmpty(), Duration.ofSeconds(3),
                 () -> "threads left running by a failed start: " + newThreads(threadsBefore));
 
@@ -119,7 +121,7 @@ class SipEngineTest {
 
     @Test
     void stopWhenNotRunningDoesNothing() {
-        SipEngine engine = engineOn(FreePort.udpAndTcp());
+        SipEngine engine = engineOn(FreePorts.udpAndTcp());
         engine.stop();
         assertThat(engine.isRunning()).isFalse();
     }

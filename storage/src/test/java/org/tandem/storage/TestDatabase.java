@@ -13,11 +13,10 @@ import org.tandem.domain.tenant.SipDomain;
 import org.tandem.domain.tenant.Tenant;
 import org.tandem.storage.embedded.EmbeddedDatabase;
 import org.tandem.storage.schema.SchemaMigration;
+import org.tandem.testsupport.ports.FreePorts;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,20 +68,12 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public static TestDatabase startIn(Path folder) {
-        return startOn(folder, "127.0.0.1", freePort());
+        return startOn(folder, "127.0.0.1", FreePorts.udpAndTcp());
     }
 
     /** A database listening on {@code host} (a loopback address of its own, for a cluster node) at {@code port}. */
     public static TestDatabase startOn(Path folder, String host, int port) {
         return new TestDatabase(EmbeddedDatabase.start(folder, host, port, "tandem", "tandem", "tandem"));
-    }
-
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     public DataSource dataSource() {

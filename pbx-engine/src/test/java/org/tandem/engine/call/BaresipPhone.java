@@ -1,7 +1,6 @@
 package org.tandem.engine.call;
 
-import org.tandem.engine.FreePort;
-
+import org.tandem.testsupport.ports.FreePorts;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -120,7 +119,7 @@ final class BaresipPhone implements AutoCloseable {
             for (int i = 0; i < count && free; i++) {
                 ports[i] = base + 10 * i;
                 for (int port = ports[i]; port <= ports[i] + 2; port++) {
-                    free &= FreePort.isFree(port);
+                    free &= FreePorts.isFree(port);
                 }
             }
             if (free) {

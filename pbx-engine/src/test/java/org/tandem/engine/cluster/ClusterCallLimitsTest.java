@@ -4,11 +4,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tandem.engine.Eventually;
-import org.tandem.engine.registrar.RegistrarDatabase;
-import org.tandem.engine.registrar.TestPhone;
+import org.tandem.testsupport.sip.TestPhone;
 
 import java.time.Duration;
 import java.util.List;
@@ -37,32 +34,29 @@ class ClusterCallLimitsTest {
     /** A's count is published, then read by B: a round each, a second apart, and some slack. */
     private static final Duration SHARED = Duration.ofSeconds(5);
 
-    @RegisterExtension
-    static final BeforeAllCallback DATABASE = context -> db = RegistrarDatabase.shared(context);
-
-    private static RegistrarDatabase db;
-    private static TestNode a;
-    private static TestNode b;
+    private static ReplicatingNodes nodes;
+    private static EngineNode a;
+    private static EngineNode b;
 
     @BeforeAll
-    static void startTwoNodes() {
-        a = TestNode.start(db, "127.0.0.2");
-        b = TestNode.start(db, "127.0.0.3");
+    static void startTwoNodes() throws Exception {
+        nodes = ReplicatingNodes.start();
+        a = nodes.a();
+        b = nodes.b();
     }
 
     @AfterAll
     static void stopNodes() {
-        a.engine().stop();
-        b.engine().stop();
+        nodes.close();
     }
 
     @Test
     void aCallUpOnOneNodeCountsAgainstThePlanOnTheOther() throws Exception {
-        String first = db.newExtension();
-        String second = db.newExtension();
-        String callee = db.newExtension();
-        String nobody = db.newExtension(); // no phone: a call let through ends at once with 480
-        UUID tenant = db.tenantId(SMALL_PLAN);
+        String first = nodes.newExtension(SMALL_PLAN);
+        String second = nodes.newExtension(SMALL_PLAN);
+        String callee = nodes.newExtension(SMALL_PLAN);
+        String nobody = nodes.newExtension(SMALL_PLAN); // no phone: a call let through ends at once with 480
+        UUID tenant = nodes.tenantId(SMALL_PLAN);
         try (TestPhone calleePhone = a.phone("UDP", callee, SMALL_PLAN);
              TestPhone firstPhone = a.phone("UDP", first, SMALL_PLAN);
              TestPhone secondPhone = b.phone("UDP", second, SMALL_PLAN)) {
@@ -95,9 +89,12 @@ class ClusterCallLimitsTest {
         }
     }
 
-    private static void awaitPublished(TestNode node, UUID tenant, int active) {
-        String sql = "select active::text from node_call_count where node_id = ? and tenant_id = ?";
-        Eventually.until(() -> db.strings(sql, node.id(), tenant).equals(List.of(Integer.toString(active))), SHARED,
-                () -> "node " + node.address() + " published " + db.strings(sql, node.id(), tenant));
+    private static void awaitPublished(EngineNode node, UUID tenant, int active) {
+        // read where the other node reads it: its own database, which replication keeps
+        String sql = "select active::text from node_call_count where node_id = '" + node.id() + "' and tenant_id = '"
+                + tenant + "'";
+        EngineNode other = node == a ? b : a;
+        Eventually.until(() -> nodes.on(other, sql).equals(List.of(Integer.toString(active))), SHARED,
+                () -> "node " + node.address() + " published " + nodes.on(other, sql));
     }
 }

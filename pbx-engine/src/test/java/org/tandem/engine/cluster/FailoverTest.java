@@ -7,38 +7,38 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import org.tandem.cluster.replication.ClusterJoin;
+import org.tandem.cluster.replication.ClusterMembership;
+import org.tandem.cluster.replication.DatabaseMembershipChanges;
+import org.tandem.cluster.replication.HomeNodeGuard;
 import org.tandem.domain.extension.SipCredentials;
 import org.tandem.domain.tenant.SipDomain;
-import org.tandem.engine.services.EngineServices;
 import org.tandem.engine.EngineSettings;
 import org.tandem.engine.Eventually;
-import org.tandem.engine.FreePort;
 import org.tandem.engine.SipEngine;
 import org.tandem.engine.services.CallPolicy;
-import org.tandem.engine.registrar.RegistrarDatabase;
-import org.tandem.engine.registrar.TestPhone;
+import org.tandem.engine.services.EngineServices;
 import org.tandem.router.dns.Bind9;
 import org.tandem.router.dns.ClusterRecords;
 import org.tandem.router.dns.SipTarget;
 import org.tandem.router.dns.SipTransport;
 import org.tandem.router.dns.SrvResolver;
 import org.tandem.router.dns.ZonePublisher;
+import org.tandem.storage.connection.DatabaseLogin;
+import org.tandem.storage.connection.NodeDatabase;
+import org.tandem.storage.connection.ReplicationLogin;
 import org.tandem.storage.embedded.EmbeddedDatabase;
 import org.tandem.storage.jdbc.JdbcCallCounts;
-import org.tandem.storage.notification.PostgresTenantChanges;
 import org.tandem.storage.jdbc.JdbcCallRecords;
 import org.tandem.storage.jdbc.JdbcClusterLayouts;
 import org.tandem.storage.jdbc.JdbcNodes;
 import org.tandem.storage.jdbc.JdbcRegistrations;
 import org.tandem.storage.jdbc.JdbcSipAccounts;
-import org.tandem.cluster.replication.ClusterJoin;
-import org.tandem.cluster.replication.ClusterMembership;
-import org.tandem.storage.connection.DatabaseLogin;
-import org.tandem.cluster.replication.DatabaseMembershipChanges;
-import org.tandem.cluster.replication.HomeNodeGuard;
-import org.tandem.storage.connection.NodeDatabase;
-import org.tandem.storage.connection.ReplicationLogin;
+import org.tandem.storage.notification.PostgresTenantChanges;
 import org.tandem.storage.schema.SchemaMigration;
+import org.tandem.testsupport.database.ExtensionRow;
+import org.tandem.testsupport.ports.FreePorts;
+import org.tandem.testsupport.sip.TestPhone;
 
 import javax.sql.DataSource;
 import java.nio.file.Files;
@@ -55,7 +55,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
-import static org.tandem.engine.SipTestClient.headers;
+import static org.tandem.testsupport.sip.SipTestClient.headers;
 import static org.tandem.engine.call.CallMessages.ackOf;
 import static org.tandem.engine.call.CallMessages.finalAnswer;
 import static org.tandem.engine.call.CallMessages.inDialog;
@@ -99,8 +99,8 @@ class FailoverTest {
         final UUID id = UUID.randomUUID();
         final String name;
         final String host;
-        final int dbPort = FreePort.udpAndTcp();
-        final int sipPort = FreePort.udpAndTcp();
+        final int dbPort = FreePorts.udpAndTcp();
+        final int sipPort = FreePorts.udpAndTcp();
         EmbeddedDatabase database;
         SipEngine engine;
 
@@ -127,7 +127,7 @@ class FailoverTest {
             EngineServices services = EngineServices.of(new JdbcSipAccounts(data), new JdbcRegistrations(data), id)
                     .withCallRecords(new JdbcCallRecords(data))
                     .withCalls(CallPolicy.DEFAULT.withStopGrace(Duration.ZERO))
-                    .withPeers(new ClusterPeers(new JdbcNodes(data), Optional.of(new NodeHop(TestNode.SECRET)),
+                    .withPeers(new ClusterPeers(new JdbcNodes(data), Optional.of(new NodeHop(EngineNode.SECRET)),
                             new JdbcCallCounts(data),
                             Optional.of(PostgresTenantChanges.registrations(() -> data.getConnection()))));
             engine = new SipEngine(new EngineSettings(name, host, sipPort, EngineSettings.StackTuning.DEFAULT), services);
@@ -220,9 +220,9 @@ class FailoverTest {
             assertThat(fromA.join(c.address().toString()).run(step -> { }).peers()).containsExactly(a.name, b.name);
 
             try (TestPhone callee = TestPhone.to("UDP", c.host, c.sipPort, "102", DOMAIN)
-                    .password(RegistrarDatabase.password("102", DOMAIN));
+                    .password(ExtensionRow.defaultPassword("102", DOMAIN));
                  TestPhone caller = TestPhone.to("UDP", a.host, a.sipPort, "101", DOMAIN)
-                         .password(RegistrarDatabase.password("101", DOMAIN))) {
+                         .password(ExtensionRow.defaultPassword("101", DOMAIN))) {
                 assertThat(TestPhone.statusOf(callee.registerWithAuth(callee.register())))
                         .as("C knows the copied account").isEqualTo(200);
                 assertThat(TestPhone.statusOf(caller.registerWithAuth(caller.register()))).isEqualTo(200);
@@ -323,7 +323,7 @@ class FailoverTest {
         assertThat(targets).extracting(SipTarget::priority).containsExactly(10, 20);
         for (SipTarget target : targets) {
             TestPhone phone = TestPhone.to("UDP", target.addresses().getFirst().getHostAddress(), target.port(), number,
-                    DOMAIN).answerWithin(NO_ANSWER).password(RegistrarDatabase.password(number, DOMAIN));
+                    DOMAIN).answerWithin(NO_ANSWER).password(ExtensionRow.defaultPassword(number, DOMAIN));
             String host = target.addresses().getFirst().getHostAddress();
             try {
                 int status = TestPhone.statusOf(phone.registerWithAuth(phone.register()));
@@ -407,7 +407,7 @@ class FailoverTest {
 
     private static void insertExtension(Connection connection, UUID tenant, String number) throws SQLException {
         SipCredentials credentials = SipCredentials.derive(number, DOMAIN,
-                RegistrarDatabase.password(number, DOMAIN).toCharArray());
+                ExtensionRow.defaultPassword(number, DOMAIN).toCharArray());
         execute(connection, "insert into extension (id, tenant_id, number, display_name, ha1_md5, ha1_sha256, created_at) "
                 + "values (?, ?, ?, ?, ?, ?, now())", UUID.randomUUID(), tenant, number, "Phone " + number,
                 credentials.ha1Md5(), credentials.ha1Sha256());

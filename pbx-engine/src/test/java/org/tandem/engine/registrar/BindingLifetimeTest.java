@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tandem.engine.Eventually;
 import org.tandem.engine.services.RegistrarPolicy;
+import org.tandem.testsupport.sip.TestPhone;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,8 +15,8 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.engine.registrar.RegistrarDatabase.ALPHA;
 import static org.tandem.engine.registrar.RegistrarTest.contactsOf;
-import static org.tandem.engine.registrar.TestPhone.challenges;
-import static org.tandem.engine.registrar.TestPhone.statusOf;
+import static org.tandem.testsupport.sip.TestPhone.challenges;
+import static org.tandem.testsupport.sip.TestPhone.statusOf;
 
 /**
  * Bindings live in the database, not in the engine: a restarted engine still has them (and, with a

@@ -20,6 +20,7 @@ import org.tandem.domain.tenant.SipDomain;
 import org.tandem.domain.tenant.Tenant;
 import org.tandem.storage.TestDatabase;
 import org.tandem.storage.jpa.JpaExtensionRepository;
+import org.tandem.testsupport.database.ExtensionRow;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -131,9 +132,7 @@ class JdbcRingGroupsTest {
                 .add(new Extension(alpha, new ExtensionNumber("640"), "Clash", "pw".toCharArray()))))
                 .isInstanceOf(AlreadyTakenException.class)
                 .hasMessage("This number is already used by a ring group of this company");
-        execute("insert into extension (id, tenant_id, number, display_name, ha1_md5, ha1_sha256, created_at) "
-                + "select gen_random_uuid(), '" + beta.id() + "', '640', 'Beta 640', ha1_md5, ha1_sha256, now() "
-                + "from extension where tenant_id = '" + beta.id() + "' and number = '101'");
+        ExtensionRow.extension(beta.id(), "beta.example.com", "640").insertInto(database.dataSource());
     }
 
     @Test

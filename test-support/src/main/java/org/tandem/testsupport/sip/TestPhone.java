@@ -1,8 +1,7 @@
-package org.tandem.engine.registrar;
+package org.tandem.testsupport.sip;
 
-import org.tandem.engine.FreePort;
-import org.tandem.engine.SipTestClient;
-
+import org.tandem.testsupport.database.ExtensionRow;
+import org.tandem.testsupport.ports.FreePorts;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -58,7 +57,7 @@ public final class TestPhone implements AutoCloseable {
         this.enginePort = enginePort;
         this.user = user;
         this.domain = domain;
-        this.password = RegistrarDatabase.password(user, domain);
+        this.password = ExtensionRow.defaultPassword(user, domain);
         InetAddress local = InetAddress.getByName(localAddress);
         if (transport.equals("UDP")) {
             udp = new DatagramSocket(new InetSocketAddress(local, 0));
@@ -72,11 +71,11 @@ public final class TestPhone implements AutoCloseable {
 
     /** Extension {@code user} of {@code domain} over UDP from 127.0.0.1, with its right password. */
     public static TestPhone udp(int enginePort, String user, String domain) throws IOException {
-        return new TestPhone("UDP", "127.0.0.1", FreePort.LOOPBACK, enginePort, user, domain);
+        return new TestPhone("UDP", "127.0.0.1", FreePorts.LOOPBACK, enginePort, user, domain);
     }
 
     public static TestPhone tcp(int enginePort, String user, String domain) throws IOException {
-        return new TestPhone("TCP", "127.0.0.1", FreePort.LOOPBACK, enginePort, user, domain);
+        return new TestPhone("TCP", "127.0.0.1", FreePorts.LOOPBACK, enginePort, user, domain);
     }
 
     /** Over {@code transport} ("UDP" or "TCP") from 127.0.0.1 to an engine on another loopback address. */
@@ -87,7 +86,7 @@ public final class TestPhone implements AutoCloseable {
 
     /** Over UDP from another loopback address, e.g. 127.0.0.3. */
     public static TestPhone udpFrom(String localAddress, int enginePort, String user, String domain) throws IOException {
-        return new TestPhone("UDP", localAddress, FreePort.LOOPBACK, enginePort, user, domain);
+        return new TestPhone("UDP", localAddress, FreePorts.LOOPBACK, enginePort, user, domain);
     }
 
     public TestPhone password(String newPassword) {
@@ -221,7 +220,7 @@ public final class TestPhone implements AutoCloseable {
     /** Every WWW-Authenticate challenge of {@code response}, in order, as parameter maps. */
     public static List<Map<String, String>> challenges(String response) {
         List<Map<String, String>> challenges = new ArrayList<>();
-        for (String value : org.tandem.engine.SipTestClient.headers(response, "WWW-Authenticate")) {
+        for (String value : SipTestClient.headers(response, "WWW-Authenticate")) {
             Map<String, String> parameters = new HashMap<>();
             parameters.put("scheme", value.substring(0, value.indexOf(' ')));
             Matcher m = PARAMETER.matcher(value.substring(value.indexOf(' ') + 1));
@@ -234,7 +233,7 @@ public final class TestPhone implements AutoCloseable {
     }
 
     /** The Authorization header value answering {@code challenge} for {@code request} with this phone's secret. */
-    String answer(Map<String, String> challenge, Register request, int count) {
+    public String answer(Map<String, String> challenge, Register request, int count) {
         String realm = request.digestRealm != null ? request.digestRealm : challenge.get("realm");
         String username = request.digestUser != null ? request.digestUser : user;
         String uri = request.digestUri != null ? request.digestUri : request.requestUri;
