@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tandem.engine.registrar.RegistrarDatabase;
+import org.tandem.testsupport.database.NodeRow;
 import org.tandem.testsupport.sip.SipTestClient;
 import org.tandem.testsupport.sip.TestPhone;
 
@@ -67,10 +68,8 @@ class HandOverReplayTest {
         b = EngineNode.start(db, "127.0.0.3");
         capturing = new ServerSocket(0, 10, InetAddress.getByName(CAPTURE_ADDRESS));
         capturing.setSoTimeout((int) WAIT.toMillis());
-        capturingNode = UUID.randomUUID();
-        db.execute("insert into node (id, name, sip_host, sip_port, cluster_host, created_at) values (?, ?, ?, ?, ?, now())",
-                capturingNode, "capture-" + capturingNode.toString().substring(0, 8), CAPTURE_ADDRESS,
-                capturing.getLocalPort(), CAPTURE_ADDRESS);
+        capturingNode = NodeRow.node("capture-" + UUID.randomUUID().toString().substring(0, 8), CAPTURE_ADDRESS)
+                .sipPort(capturing.getLocalPort()).insertInto(db.dataSource());
     }
 
     @AfterAll

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tandem.engine.Eventually;
 import org.tandem.engine.services.RegistrarPolicy;
+import org.tandem.testsupport.database.NodeRow;
 import org.tandem.testsupport.sip.TestPhone;
 
 import java.time.Duration;
@@ -56,9 +57,7 @@ class BindingLifetimeTest {
     @Test
     void expiredBindingsAreNoLongerServedAndTheCleanupDeletesOnlyThisNodesRows() throws Exception {
         String number = db().newExtension();
-        UUID otherNode = UUID.randomUUID();
-        db().execute("insert into node (id, name, sip_host, sip_port, cluster_host, created_at) "
-                + "values (?, ?, '127.0.0.9', 5060, '127.0.0.9', now())", otherNode, "other-" + number);
+        UUID otherNode = NodeRow.node("other-" + number, "127.0.0.9").insertInto(db().dataSource());
         Instant now = NODE.clock().instant();
         db().execute("insert into registration (id, node_id, tenant_id, extension_number, contact_uri, flow, call_id, "
                         + "cseq, registered_at, expires_at) values (?, ?, ?, ?, 'sip:elsewhere@127.0.0.9', "

@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Sipp {
 
-    /** SIPp's own limit on a call ({@code -timeout}); a run that outlives it by {@link #GRACE} is killed. */
-    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(20);
+    /** SIPp's own limit on a whole run ({@code -timeout}) unless told; a run that outlives its limit by {@link #GRACE} is killed. */
+    private static final Duration RUN_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration GRACE = Duration.ofSeconds(10);
 
     /** What one sipp run left: its exit code (0 = every call passed), screen output and error trace. */
@@ -73,27 +73,34 @@ public final class Sipp {
         private final Path work;
         private final Path output;
         private final Path errors;
+        private final Duration timeout;
 
-        private Running(Process process, List<String> command, Path work, Path output, Path errors) {
+        private Running(Process process, List<String> command, Path work, Path output, Path errors, Duration timeout) {
             this.process = process;
             this.command = command;
             this.work = work;
             this.output = output;
             this.errors = errors;
+            this.timeout = timeout;
         }
 
         /** Waits (bounded) for sipp to finish, and removes its files. */
         public Run await() throws Exception {
             try {
-                if (!process.waitFor(CALL_TIMEOUT.plus(GRACE).toMillis(), TimeUnit.MILLISECONDS)) {
+                if (!process.waitFor(timeout.plus(GRACE).toMillis(), TimeUnit.MILLISECONDS)) {
                     process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                    throw new AssertionError("sipp did not finish within " + CALL_TIMEOUT.plus(GRACE)
-                            + " despite -timeout " + CALL_TIMEOUT.toSeconds() + "s: " + command);
+                    throw new AssertionError("sipp did not finish within " + timeout.plus(GRACE)
+                            + " despite -timeout " + timeout.toSeconds() + "s: " + command);
                 }
                 return new Run(process.exitValue(), read(output), read(errors));
             } finally {
                 removeFiles();
             }
+        }
+
+        /** What sipp has written to its screen so far, for a test that reports a phone still running. */
+        public String outputSoFar() throws IOException {
+            return read(output);
         }
 
         /** Ends sipp before its scenario does (a phone no longer needed), and removes its files. */
@@ -122,6 +129,12 @@ public final class Sipp {
     /** Same, with the scenario in file {@code scenarioFile}. */
     public static Running start(Path scenarioFile, int nodePort, String transport, int calls, int localPort,
                                 List<String> injectionLines, String... moreArguments) throws Exception {
+        return start(scenarioFile, nodePort, transport, calls, localPort, injectionLines, RUN_TIMEOUT, moreArguments);
+    }
+
+    /** Same, for a run that may take up to {@code timeout} (a phone kept up while a browser walks through pages). */
+    public static Running start(Path scenarioFile, int nodePort, String transport, int calls, int localPort,
+                                List<String> injectionLines, Duration timeout, String... moreArguments) throws Exception {
         Path work = Files.createTempDirectory("sipp");
         Path output = work.resolve("sipp.out");
         Path errors = work.resolve("errors.log");
@@ -132,7 +145,7 @@ public final class Sipp {
                 "-i", "127.0.0.1", "-bind_local",
                 "-p", Integer.toString(localPort),
                 "-m", Integer.toString(calls),
-                "-timeout", CALL_TIMEOUT.toSeconds() + "s", "-timeout_error",
+                "-timeout", timeout.toSeconds() + "s", "-timeout_error",
                 "-nostdin",
                 "-trace_err", "-error_file", errors.toString()));
         if (!injectionLines.isEmpty()) {
@@ -147,7 +160,7 @@ public final class Sipp {
                 .redirectOutput(output.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .start();
-        return new Running(sipp, command, work, output, errors);
+        return new Running(sipp, command, work, output, errors, timeout);
     }
 
     /** The file of the scenario at classpath resource {@code name}, e.g. for {@code -oocsf}. */
