@@ -149,10 +149,7 @@ public final class RegistrarDatabase implements AutoCloseable {
 
     /** A tenant of {@code domain} beside the seeded ones: of their reseller, in their pool. */
     public TenantRow newTenant(String domain) {
-        String alpha = seededTenants.get(ALPHA).toString();
-        return TenantRow.tenant(domain,
-                UUID.fromString(strings("select reseller_id::text from tenant where id = ?::uuid", alpha).getFirst()),
-                UUID.fromString(strings("select pool_id::text from tenant where id = ?::uuid", alpha).getFirst()));
+        return TenantRow.besides(seededTenants.get(ALPHA), domain);
     }
 
     public UUID nodeId() {

@@ -13,6 +13,8 @@ public final class TenantRow extends Row {
     private final String domain;
     private final UUID reseller;
     private final UUID pool;
+    /** A tenant whose reseller and pool this one shares, when not given them. */
+    private final UUID sibling;
     private String company;
     private int maxExtensions = 50;
     private int maxConcurrentCalls = 10;
@@ -20,15 +22,21 @@ public final class TenantRow extends Row {
     private String status = "ACTIVE";
     private String sipDigest;
 
-    private TenantRow(String domain, UUID reseller, UUID pool) {
+    private TenantRow(String domain, UUID reseller, UUID pool, UUID sibling) {
         this.domain = domain;
         this.reseller = reseller;
         this.pool = pool;
+        this.sibling = sibling;
         this.company = "Company of " + domain;
     }
 
     public static TenantRow tenant(String domain, UUID reseller, UUID pool) {
-        return new TenantRow(domain, reseller, pool);
+        return new TenantRow(domain, reseller, pool, null);
+    }
+
+    /** A tenant of the same reseller, in the same pool, as the tenant {@code sibling}. */
+    public static TenantRow besides(UUID sibling, String domain) {
+        return new TenantRow(domain, null, null, sibling);
     }
 
     public String domain() {
@@ -60,10 +68,15 @@ public final class TenantRow extends Row {
 
     @Override
     public UUID insertInto(Connection connection) throws SQLException {
-        execute(connection, "insert into tenant (id, reseller_id, pool_id, company_name, sip_domain, max_extensions, "
-                        + "max_concurrent_calls, max_calls_per_second, status, created_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, now())",
-                id, reseller, pool, company, domain, maxExtensions, maxConcurrentCalls, maxCallsPerSecond, status);
+        String columns = "insert into tenant (id, reseller_id, pool_id, company_name, sip_domain, max_extensions, "
+                + "max_concurrent_calls, max_calls_per_second, status, created_at) ";
+        if (sibling == null) {
+            execute(connection, columns + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, now())",
+                    id, reseller, pool, company, domain, maxExtensions, maxConcurrentCalls, maxCallsPerSecond, status);
+        } else {
+            execute(connection, columns + "select ?, reseller_id, pool_id, ?, ?, ?, ?, ?, ?, now() from tenant where id = ?",
+                    id, company, domain, maxExtensions, maxConcurrentCalls, maxCallsPerSecond, status, sibling);
+        }
         if (sipDigest != null) {
             execute(connection, "update tenant set sip_digest = ? where id = ?", sipDigest, id);
         }
