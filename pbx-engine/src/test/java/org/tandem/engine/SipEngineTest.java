@@ -2,6 +2,7 @@ package org.tandem.engine;
 
 import org.tandem.testsupport.ports.FreePorts;
 import org.tandem.testsupport.sip.SipTestClient;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

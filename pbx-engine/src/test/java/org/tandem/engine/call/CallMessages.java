@@ -1,6 +1,7 @@
 package org.tandem.engine.call;
 
 import org.tandem.testsupport.sip.TestPhone;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package org.tandem.engine.call;
 
 import org.tandem.testsupport.sip.TestPhone;
+
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;

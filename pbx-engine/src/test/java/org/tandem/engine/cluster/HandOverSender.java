@@ -1,6 +1,7 @@
 package org.tandem.engine.cluster;
 
 import org.tandem.testsupport.sip.SipTestClient;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;

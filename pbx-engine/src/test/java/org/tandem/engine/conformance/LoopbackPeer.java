@@ -1,6 +1,7 @@
 package org.tandem.engine.conformance;
 
 import org.tandem.testsupport.ports.FreePorts;
+
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;

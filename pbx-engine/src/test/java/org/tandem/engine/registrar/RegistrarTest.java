@@ -1,6 +1,7 @@
 package org.tandem.engine.registrar;
 
 import org.tandem.testsupport.sip.TestPhone;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;

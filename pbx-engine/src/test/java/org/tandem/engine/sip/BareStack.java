@@ -1,6 +1,7 @@
 package org.tandem.engine.sip;
 
 import org.tandem.testsupport.ports.FreePorts;
+
 import gov.nist.javax.sip.stack.SIPMessageValve;
 
 import javax.sip.DialogTerminatedEvent;

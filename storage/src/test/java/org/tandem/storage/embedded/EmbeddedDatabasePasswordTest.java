@@ -1,6 +1,7 @@
 package org.tandem.storage.embedded;
 
 import org.tandem.testsupport.ports.FreePorts;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -1,6 +1,7 @@
 package org.tandem.router.dns;
 
 import org.tandem.testsupport.ports.FreePorts;
+
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;

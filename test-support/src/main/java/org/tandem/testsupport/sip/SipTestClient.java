@@ -1,6 +1,7 @@
 package org.tandem.testsupport.sip;
 
 import org.tandem.testsupport.ports.FreePorts;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,6 +2,7 @@ package org.tandem.testsupport.sip;
 
 import org.tandem.testsupport.database.ExtensionRow;
 import org.tandem.testsupport.ports.FreePorts;
+
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;

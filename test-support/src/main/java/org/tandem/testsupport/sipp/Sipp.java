@@ -1,6 +1,8 @@
 package org.tandem.testsupport.sipp;
 
 import org.tandem.testsupport.ports.FreePorts;
+import org.tandem.testsupport.programs.Programs;
+
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -34,15 +36,7 @@ public final class Sipp {
     }
 
     public static Path executable() {
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String dir : path.split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, "sipp");
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        throw new AssertionError("sipp (SIPp) is not on the PATH (" + path + "). These tests need a real SIP peer: "
-                + "install it with `apt-get install -y sip-tester`.");
+        return Programs.onPath("sipp", "sip-tester", "as a real SIP peer");
     }
 
     /**
