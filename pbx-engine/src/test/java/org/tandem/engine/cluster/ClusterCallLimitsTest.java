@@ -47,7 +47,9 @@ class ClusterCallLimitsTest {
 
     @AfterAll
     static void stopNodes() {
-        nodes.close();
+        if (nodes != null) {
+            nodes.close();
+        }
     }
 
     @Test

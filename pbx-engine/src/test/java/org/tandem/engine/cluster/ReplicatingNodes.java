@@ -31,16 +31,20 @@ import java.util.stream.Stream;
 final class ReplicatingNodes implements AutoCloseable {
 
     private final Path folder;
-    private final TestNode databaseA;
-    private final TestNode databaseB;
-    private final EngineNode a;
-    private final EngineNode b;
-    private final UUID pool;
-    private final Map<String, UUID> tenants;
     private final AtomicInteger numbers = new AtomicInteger(3000);
+    // set as they start, so that close() stops what a failed start left running
+    private TestNode databaseA;
+    private TestNode databaseB;
+    private EngineNode a;
+    private EngineNode b;
+    private UUID pool;
+    private Map<String, UUID> tenants;
 
-    private ReplicatingNodes(Path folder) throws SQLException {
+    private ReplicatingNodes(Path folder) {
         this.folder = folder;
+    }
+
+    private void boot() throws SQLException {
         int portA = FreePorts.udpAndTcp();
         int portB = FreePorts.udpAndTcp();
         databaseA = TestNode.start(folder, "node-a", "127.0.0.2", portA);
@@ -59,7 +63,14 @@ final class ReplicatingNodes implements AutoCloseable {
     }
 
     static ReplicatingNodes start() throws IOException, SQLException {
-        return new ReplicatingNodes(Files.createTempDirectory("tandem-replicating-nodes"));
+        ReplicatingNodes nodes = new ReplicatingNodes(Files.createTempDirectory("tandem-replicating-nodes"));
+        try {
+            nodes.boot();
+            return nodes;
+        } catch (SQLException | RuntimeException e) {
+            nodes.close();
+            throw e;
+        }
     }
 
     EngineNode a() {
@@ -123,10 +134,16 @@ final class ReplicatingNodes implements AutoCloseable {
 
     @Override
     public void close() {
-        a.engine().stop();
-        b.engine().stop();
-        databaseB.close();
-        databaseA.close();
+        for (EngineNode engine : new EngineNode[] {a, b}) {
+            if (engine != null) {
+                engine.engine().stop();
+            }
+        }
+        for (TestNode database : new TestNode[] {databaseB, databaseA}) {
+            if (database != null) {
+                database.close();
+            }
+        }
         try (Stream<Path> files = Files.walk(folder)) {
             files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         } catch (IOException e) {

@@ -55,7 +55,9 @@ class SplitRegistrationTest {
 
     @AfterAll
     static void stopNodes() {
-        nodes.close();
+        if (nodes != null) {
+            nodes.close();
+        }
     }
 
     @Test
