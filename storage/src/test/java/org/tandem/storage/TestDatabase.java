@@ -13,6 +13,7 @@ import org.tandem.domain.tenant.SipDomain;
 import org.tandem.domain.tenant.Tenant;
 import org.tandem.storage.embedded.EmbeddedDatabase;
 import org.tandem.storage.schema.SchemaMigration;
+import org.tandem.testsupport.database.Sql;
 import org.tandem.testsupport.ports.FreePorts;
 
 import javax.sql.DataSource;
@@ -21,10 +22,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -112,17 +110,7 @@ public final class TestDatabase implements AutoCloseable {
 
     /** The first column of what {@code query} gives, as strings. */
     public List<String> strings(String query) {
-        try (Connection connection = dataSource().getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(query)) {
-            List<String> values = new ArrayList<>();
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-            return values;
-        } catch (SQLException e) {
-            throw new IllegalStateException(query, e);
-        }
+        return Sql.strings(dataSource(), query);
     }
 
     public void inTransaction(Consumer<EntityManager> work) {

@@ -6,13 +6,13 @@ import org.tandem.storage.connection.DatabaseLogin;
 import org.tandem.storage.connection.NodeDatabase;
 import org.tandem.storage.connection.ReplicationLogin;
 import org.tandem.storage.lifecycle.ThisNode;
+import org.tandem.testsupport.database.Sql;
 import org.tandem.testsupport.ports.FreePorts;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -134,11 +134,7 @@ public final class TestNode implements AutoCloseable {
     }
 
     public void execute(String command) {
-        try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(command);
-        } catch (SQLException e) {
-            throw new IllegalStateException(name + ": " + command, e);
-        }
+        Sql.execute(dataSource(), command);
     }
 
     /** Waits (bounded) until {@code query} gives {@code expected} here: replication is asynchronous. */

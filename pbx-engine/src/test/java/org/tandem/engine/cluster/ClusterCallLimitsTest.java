@@ -1,9 +1,8 @@
 package org.tandem.engine.cluster;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tandem.engine.Eventually;
 import org.tandem.testsupport.sip.TestPhone;
 
@@ -34,34 +33,19 @@ class ClusterCallLimitsTest {
     /** A's count is published, then read by B: a round each, a second apart, and some slack. */
     private static final Duration SHARED = Duration.ofSeconds(5);
 
-    private static ReplicatingNodes nodes;
-    private static EngineNode a;
-    private static EngineNode b;
-
-    @BeforeAll
-    static void startTwoNodes() throws Exception {
-        nodes = ReplicatingNodes.start();
-        a = nodes.a();
-        b = nodes.b();
-    }
-
-    @AfterAll
-    static void stopNodes() {
-        if (nodes != null) {
-            nodes.close();
-        }
-    }
+    @RegisterExtension
+    static final ReplicatingNodes NODES = new ReplicatingNodes();
 
     @Test
     void aCallUpOnOneNodeCountsAgainstThePlanOnTheOther() throws Exception {
-        String first = nodes.newExtension(SMALL_PLAN);
-        String second = nodes.newExtension(SMALL_PLAN);
-        String callee = nodes.newExtension(SMALL_PLAN);
-        String nobody = nodes.newExtension(SMALL_PLAN); // no phone: a call let through ends at once with 480
-        UUID tenant = nodes.tenantId(SMALL_PLAN);
-        try (TestPhone calleePhone = a.phone("UDP", callee, SMALL_PLAN);
-             TestPhone firstPhone = a.phone("UDP", first, SMALL_PLAN);
-             TestPhone secondPhone = b.phone("UDP", second, SMALL_PLAN)) {
+        String first = NODES.newExtension(SMALL_PLAN);
+        String second = NODES.newExtension(SMALL_PLAN);
+        String callee = NODES.newExtension(SMALL_PLAN);
+        String nobody = NODES.newExtension(SMALL_PLAN); // no phone: a call let through ends at once with 480
+        UUID tenant = NODES.tenantId(SMALL_PLAN);
+        try (TestPhone calleePhone = NODES.a().phone("UDP", callee, SMALL_PLAN);
+             TestPhone firstPhone = NODES.a().phone("UDP", first, SMALL_PLAN);
+             TestPhone secondPhone = NODES.b().phone("UDP", second, SMALL_PLAN)) {
             assertThat(TestPhone.statusOf(calleePhone.registerWithAuth(calleePhone.register()))).isEqualTo(200);
             String uri = "sip:" + callee + "@" + SMALL_PLAN;
             String callId = UUID.randomUUID() + "@first";
@@ -75,7 +59,7 @@ class ClusterCallLimitsTest {
             assertThat(TestPhone.statusOf(ok)).isEqualTo(200);
             firstPhone.send(inDialog(firstPhone, "ACK", uri, callId, from, one(ok, "To"), 2, null));
 
-            awaitPublished(a, tenant, 1);
+            awaitPublished(NODES.a(), tenant, 1);
             Thread.sleep(SHARED.toMillis() - 3_000); // B's next read
             assertThat(statusLineOfCall(secondPhone, second, "sip:" + nobody + "@" + SMALL_PLAN))
                     .isEqualTo("SIP/2.0 403 Call Limit Reached");
@@ -84,7 +68,7 @@ class ClusterCallLimitsTest {
             assertThat(TestPhone.statusOf(next(firstPhone))).isEqualTo(200);
             calleePhone.send(response(next(calleePhone), "200 OK", null, calleePhone, null));
 
-            awaitPublished(a, tenant, 0);
+            awaitPublished(NODES.a(), tenant, 0);
             Thread.sleep(SHARED.toMillis() - 3_000);
             assertThat(statusLineOfCall(secondPhone, second, "sip:" + nobody + "@" + SMALL_PLAN))
                     .isEqualTo("SIP/2.0 480 Temporarily Unavailable");
@@ -95,8 +79,8 @@ class ClusterCallLimitsTest {
         // read where the other node reads it: its own database, which replication keeps
         String sql = "select active::text from node_call_count where node_id = '" + node.id() + "' and tenant_id = '"
                 + tenant + "'";
-        EngineNode other = node == a ? b : a;
-        Eventually.until(() -> nodes.on(other, sql).equals(List.of(Integer.toString(active))), SHARED,
-                () -> "node " + node.address() + " published " + nodes.on(other, sql));
+        EngineNode other = node == NODES.a() ? NODES.b() : NODES.a();
+        Eventually.until(() -> NODES.on(other, sql).equals(List.of(Integer.toString(active))), SHARED,
+                () -> "node " + node.address() + " published " + NODES.on(other, sql));
     }
 }

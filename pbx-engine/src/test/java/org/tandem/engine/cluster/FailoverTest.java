@@ -30,6 +30,7 @@ import org.tandem.testsupport.database.ExtensionRow;
 import org.tandem.testsupport.database.NodeRow;
 import org.tandem.testsupport.database.OwnerRows;
 import org.tandem.testsupport.database.PoolRow;
+import org.tandem.testsupport.database.Sql;
 import org.tandem.testsupport.database.TenantRow;
 import org.tandem.testsupport.ports.FreePorts;
 import org.tandem.testsupport.sip.TestPhone;
@@ -38,8 +39,6 @@ import javax.sql.DataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -136,21 +135,7 @@ class FailoverTest {
         }
 
         List<String> strings(String sql, Object... parameters) {
-            try (Connection connection = dataSource().getConnection();
-                 PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (int i = 0; i < parameters.length; i++) {
-                    statement.setObject(i + 1, parameters[i]);
-                }
-                try (ResultSet rows = statement.executeQuery()) {
-                    List<String> values = new ArrayList<>();
-                    while (rows.next()) {
-                        values.add(rows.getString(1));
-                    }
-                    return values;
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(name + ": " + sql, e);
-            }
+            return Sql.strings(dataSource(), sql, parameters);
         }
     }
 

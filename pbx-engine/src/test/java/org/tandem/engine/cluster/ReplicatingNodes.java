@@ -1,5 +1,8 @@
 package org.tandem.engine.cluster;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.tandem.cluster.replication.TestNode;
 import org.tandem.engine.registrar.RegistrarDatabase;
 import org.tandem.testsupport.database.ExtensionRow;
@@ -28,11 +31,11 @@ import java.util.stream.Stream;
  * through A). Tenants {@link RegistrarDatabase#ALPHA} and {@link RegistrarDatabase#SMALL_PLAN} live
  * in a pool of A (primary, so their home) and B, and are written on A, as the product writes them.
  */
-final class ReplicatingNodes implements AutoCloseable {
+final class ReplicatingNodes implements BeforeAllCallback, AfterAllCallback {
 
-    private final Path folder;
     private final AtomicInteger numbers = new AtomicInteger(3000);
-    // set as they start, so that close() stops what a failed start left running
+    // set as they start, so that afterAll stops what a failed start left running
+    private Path folder;
     private TestNode databaseA;
     private TestNode databaseB;
     private EngineNode a;
@@ -40,17 +43,16 @@ final class ReplicatingNodes implements AutoCloseable {
     private UUID pool;
     private Map<String, UUID> tenants;
 
-    private ReplicatingNodes(Path folder) {
-        this.folder = folder;
-    }
-
-    private void boot() throws SQLException {
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException, SQLException {
+        folder = Files.createTempDirectory("tandem-replicating-nodes");
         int portA = FreePorts.udpAndTcp();
         int portB = FreePorts.udpAndTcp();
         databaseA = TestNode.start(folder, "node-a", "127.0.0.2", portA);
         databaseB = TestNode.startJoining(folder, "node-b", "127.0.0.3", portB, databaseA);
         UUID reseller = OwnerRows.insertInto(databaseA.dataSource()).reseller();
-        pool = PoolRow.pool("pool-ab", databaseA.id()).secondary(awaitNodeOnA(databaseB)).insertInto(databaseA.dataSource());
+        pool = PoolRow.pool("pool-ab", databaseA.id()).secondary(awaitNodeOnA(databaseB))
+                .insertInto(databaseA.dataSource());
         // as RegistrarDatabase's: both digests offered; SMALL_PLAN allows one call at a time
         tenants = Map.of(
                 RegistrarDatabase.ALPHA, writeOnHome(TenantRow.tenant(RegistrarDatabase.ALPHA, reseller, pool)
@@ -60,17 +62,6 @@ final class ReplicatingNodes implements AutoCloseable {
         awaitOnB("select count(*) from tenant", tenants.size());
         a = EngineNode.start(databaseA.dataSource(), databaseA.id(), databaseA.name, "127.0.0.2", portA);
         b = EngineNode.start(databaseB.dataSource(), databaseB.id(), databaseB.name, "127.0.0.3", portB);
-    }
-
-    static ReplicatingNodes start() throws IOException, SQLException {
-        ReplicatingNodes nodes = new ReplicatingNodes(Files.createTempDirectory("tandem-replicating-nodes"));
-        try {
-            nodes.boot();
-            return nodes;
-        } catch (SQLException | RuntimeException e) {
-            nodes.close();
-            throw e;
-        }
     }
 
     EngineNode a() {
@@ -132,8 +123,9 @@ final class ReplicatingNodes implements AutoCloseable {
         }
     }
 
+    /** Stops both nodes; JUnit runs it also when {@link #beforeAll} failed half-way. */
     @Override
-    public void close() {
+    public void afterAll(ExtensionContext context) {
         for (EngineNode engine : new EngineNode[] {a, b}) {
             if (engine != null) {
                 engine.engine().stop();
@@ -143,6 +135,9 @@ final class ReplicatingNodes implements AutoCloseable {
             if (database != null) {
                 database.close();
             }
+        }
+        if (folder == null) {
+            return;
         }
         try (Stream<Path> files = Files.walk(folder)) {
             files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());

@@ -1,10 +1,9 @@
 package org.tandem.engine.cluster;
 
 import gov.nist.javax.sip.parser.StringMsgParser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tandem.domain.throttle.ThrottlePolicy;
 import org.tandem.engine.Eventually;
 import org.tandem.testsupport.sip.TestPhone;
@@ -42,62 +41,49 @@ class SplitRegistrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(3);
 
-    private static ReplicatingNodes nodes;
-    private static EngineNode a;
-    private static EngineNode b;
-
-    @BeforeAll
-    static void startTwoNodes() throws Exception {
-        nodes = ReplicatingNodes.start();
-        a = nodes.a();
-        b = nodes.b();
-    }
-
-    @AfterAll
-    static void stopNodes() {
-        if (nodes != null) {
-            nodes.close();
-        }
-    }
+    @RegisterExtension
+    static final ReplicatingNodes NODES = new ReplicatingNodes();
 
     @Test
     void aPhoneOnNodeACallsAPhoneOnNodeB() throws Exception {
-        callAcross(a, b);
+        callAcross(NODES.a(), NODES.b());
     }
 
     @Test
     void aPhoneOnNodeBCallsAPhoneOnNodeA() throws Exception {
-        callAcross(b, a);
+        callAcross(NODES.b(), NODES.a());
     }
 
     @Test
     void theHopIsRefusedWithoutTheSecretOverUdpOrWhenStale() throws Exception {
-        String caller = nodes.newExtension(ALPHA);
-        String callee = nodes.newExtension(ALPHA);
-        try (TestPhone phone = b.phone("UDP", callee, ALPHA)) {
+        String caller = NODES.newExtension(ALPHA);
+        String callee = NODES.newExtension(ALPHA);
+        try (TestPhone phone = NODES.b().phone("UDP", callee, ALPHA)) {
             assertThat(TestPhone.statusOf(phone.registerWithAuth(phone.register()))).isEqualTo(200);
             NodeHop strangersKey = new NodeHop("a-secret-that-is-not-the-cluster's".getBytes(StandardCharsets.UTF_8));
             NodeHop clusterKey = new NodeHop(EngineNode.SECRET);
 
-            try (HandOverSender nodeA = new HandOverSender(a.address(), b)) {
-                nodeA.send(signedInvite(a.sentBy(), "TCP", caller, callee, strangersKey, a.id(), Instant.now()));
+            try (HandOverSender nodeA = new HandOverSender(NODES.a().address(), NODES.b())) {
+                nodeA.send(signedInvite(NODES.a().sentBy(), "TCP", caller, callee, strangersKey, NODES.a().id(),
+                        Instant.now()));
                 assertThat(nodeA.finalStatus()).isEqualTo("SIP/2.0 403 Not Signed By A Cluster Node");
             }
-            try (TestPhone overUdp = b.phone("UDP", caller, ALPHA)) {
+            try (TestPhone overUdp = NODES.b().phone("UDP", caller, ALPHA)) {
                 String answer = overUdp.exchange(signedInvite("127.0.0.1:" + overUdp.localPort(), "UDP", caller, callee,
-                        clusterKey, a.id(), Instant.now()));
+                        clusterKey, NODES.a().id(), Instant.now()));
                 assertThat(answer).startsWith("SIP/2.0 403 Not Signed By A Cluster Node\r\n");
             }
-            try (HandOverSender nodeA = new HandOverSender(a.address(), b)) {
-                nodeA.send(signedInvite(a.sentBy(), "TCP", caller, callee, clusterKey, a.id(),
+            try (HandOverSender nodeA = new HandOverSender(NODES.a().address(), NODES.b())) {
+                nodeA.send(signedInvite(NODES.a().sentBy(), "TCP", caller, callee, clusterKey, NODES.a().id(),
                         Instant.now().minusSeconds(60)));
                 assertThat(nodeA.finalStatus()).isEqualTo("SIP/2.0 403 Not Signed By A Cluster Node");
             }
             assertThat(phone.receive(Duration.ofMillis(300))).as("the phone never rang").isEmpty();
 
             // the control: the same INVITE rightly signed, from node A's address, does ring it
-            try (HandOverSender nodeA = new HandOverSender(a.address(), b)) {
-                nodeA.send(signedInvite(a.sentBy(), "TCP", caller, callee, clusterKey, a.id(), Instant.now()));
+            try (HandOverSender nodeA = new HandOverSender(NODES.a().address(), NODES.b())) {
+                nodeA.send(signedInvite(NODES.a().sentBy(), "TCP", caller, callee, clusterKey, NODES.a().id(),
+                        Instant.now()));
                 String rung = phone.receive(WAIT).orElseThrow(() -> new AssertionError("a signed hand-over did not ring"));
                 assertThat(rung).startsWith("INVITE ");
                 assertThat(headers(rung, NodeHop.HEADER)).as("the signature stays between nodes").isEmpty();
@@ -113,17 +99,17 @@ class SplitRegistrationTest {
      */
     @Test
     void handOversRefusedOverUdpCountNothingAgainstTheirSourceAddress() throws Exception {
-        String caller = nodes.newExtension(ALPHA);
-        String callee = nodes.newExtension(ALPHA);
+        String caller = NODES.newExtension(ALPHA);
+        String callee = NODES.newExtension(ALPHA);
         NodeHop clusterKey = new NodeHop(EngineNode.SECRET);
-        try (TestPhone forger = b.phone("UDP", caller, ALPHA)) {
+        try (TestPhone forger = NODES.b().phone("UDP", caller, ALPHA)) {
             for (int i = 0; i < ThrottlePolicy.DEFAULT.perAddress() + 2; i++) {
                 String answer = forger.exchange(signedInvite("127.0.0.1:" + forger.localPort(), "UDP", caller, callee,
-                        clusterKey, a.id(), Instant.now()));
+                        clusterKey, NODES.a().id(), Instant.now()));
                 assertThat(answer).as("forgery %d", i).startsWith("SIP/2.0 403 Not Signed By A Cluster Node\r\n");
             }
         }
-        try (TestPhone phone = b.phone("UDP", callee, ALPHA)) {
+        try (TestPhone phone = NODES.b().phone("UDP", callee, ALPHA)) {
             assertThat(TestPhone.statusOf(phone.registerWithAuth(phone.register()))).as("127.0.0.1 is not blocked")
                     .isEqualTo(200);
         }
@@ -131,8 +117,8 @@ class SplitRegistrationTest {
 
     /** {@code from}'s phone calls {@code to}'s phone; each phone only ever hears its own node. */
     private static void callAcross(EngineNode from, EngineNode to) throws Exception {
-        String callerNumber = nodes.newExtension(ALPHA);
-        String calleeNumber = nodes.newExtension(ALPHA);
+        String callerNumber = NODES.newExtension(ALPHA);
+        String calleeNumber = NODES.newExtension(ALPHA);
         try (TestPhone callee = to.phone("UDP", calleeNumber, ALPHA);
              TestPhone caller = from.phone("UDP", callerNumber, ALPHA)) {
             assertThat(TestPhone.statusOf(callee.registerWithAuth(callee.register()))).isEqualTo(200);
@@ -176,10 +162,10 @@ class SplitRegistrationTest {
             String records = "select r.caller || ' ' || r.disposition || ' ' || r.sip_cause || ' ' || r.node_id "
                     + "from call_record r join tenant t on t.id = r.tenant_id "
                     + "where t.sip_domain = '" + ALPHA + "' and r.callee = '" + calleeNumber + "'";
-            Eventually.until(() -> !nodes.on(a, records).isEmpty() && !nodes.on(b, records).isEmpty(), WAIT,
-                    () -> "no call record on both nodes");
+            Eventually.until(() -> !NODES.on(NODES.a(), records).isEmpty() && !NODES.on(NODES.b(), records).isEmpty(),
+                    WAIT, () -> "no call record on both nodes");
             Thread.sleep(300); // a second record, if one were written, would come as fast as the first
-            assertThat(nodes.onBothNodes(records)).as("recorded once, by the caller's node, on both nodes")
+            assertThat(NODES.onBothNodes(records)).as("recorded once, by the caller's node, on both nodes")
                     .containsExactly(callerNumber + " ANSWERED 200 " + from.id());
         }
     }

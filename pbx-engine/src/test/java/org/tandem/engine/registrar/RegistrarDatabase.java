@@ -7,6 +7,7 @@ import org.tandem.testsupport.database.ExtensionRow;
 import org.tandem.testsupport.database.NodeRow;
 import org.tandem.testsupport.database.OwnerRows;
 import org.tandem.testsupport.database.PoolRow;
+import org.tandem.testsupport.database.Sql;
 import org.tandem.testsupport.database.TenantRow;
 import org.tandem.testsupport.ports.FreePorts;
 
@@ -15,12 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -196,15 +192,7 @@ public final class RegistrarDatabase implements AutoCloseable {
     }
 
     public void execute(String sql, Object... parameters) {
-        try (Connection connection = dataSource().getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            statement.execute();
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        Sql.execute(dataSource(), sql, parameters);
     }
 
     /** Records of calls to {@code dialled} in {@code domain} written by this node, as "DISPOSITION cause answered|unanswered". */
@@ -231,21 +219,7 @@ public final class RegistrarDatabase implements AutoCloseable {
 
     public List<String> strings(String sql, Object... parameters) {
         beforeReading.run();
-        try (Connection connection = dataSource().getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                List<String> values = new ArrayList<>();
-                while (rows.next()) {
-                    values.add(rows.getString(1));
-                }
-                return values;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        return Sql.strings(dataSource(), sql, parameters);
     }
 
     @Override

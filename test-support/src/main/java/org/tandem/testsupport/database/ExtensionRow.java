@@ -60,11 +60,11 @@ public final class ExtensionRow extends Row {
     @Override
     public UUID insertInto(Connection connection) throws SQLException {
         SipCredentials credentials = SipCredentials.derive(number, domain, password.toCharArray());
-        execute(connection, "insert into extension (id, tenant_id, number, display_name, ha1_md5, ha1_sha256, created_at) "
+        Sql.execute(connection, "insert into extension (id, tenant_id, number, display_name, ha1_md5, ha1_sha256, created_at) "
                         + "values (?, ?, ?, ?, ?, ?, now())",
                 id, tenant, number, displayName, credentials.ha1Md5(), credentials.ha1Sha256());
         if (maxContacts != null) {
-            execute(connection, "update extension set max_contacts = ? where id = ?", maxContacts, id);
+            Sql.execute(connection, "update extension set max_contacts = ? where id = ?", maxContacts, id);
         }
         return id;
     }

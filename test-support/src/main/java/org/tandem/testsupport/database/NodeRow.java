@@ -34,7 +34,7 @@ public final class NodeRow extends Row {
 
     @Override
     public UUID insertInto(Connection connection) throws SQLException {
-        execute(connection, "insert into node (id, name, sip_host, sip_port, cluster_host, created_at) "
+        Sql.execute(connection, "insert into node (id, name, sip_host, sip_port, cluster_host, created_at) "
                 + "values (?, ?, ?, ?, ?, now())", nodeId, name, host, sipPort, host);
         return nodeId;
     }

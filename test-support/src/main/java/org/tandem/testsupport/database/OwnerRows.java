@@ -18,9 +18,9 @@ public record OwnerRows(UUID operator, UUID reseller) {
 
     public static OwnerRows insertInto(Connection connection) throws SQLException {
         OwnerRows owners = new OwnerRows(UUID.randomUUID(), UUID.randomUUID());
-        Row.execute(connection, "insert into operator (id, name, created_at) values (?, 'Operator', now())",
+        Sql.execute(connection, "insert into operator (id, name, created_at) values (?, 'Operator', now())",
                 owners.operator);
-        Row.execute(connection, "insert into reseller (id, operator_id, name, created_at) values (?, ?, 'Reseller', now())",
+        Sql.execute(connection, "insert into reseller (id, operator_id, name, created_at) values (?, ?, 'Reseller', now())",
                 owners.reseller, owners.operator);
         return owners;
     }

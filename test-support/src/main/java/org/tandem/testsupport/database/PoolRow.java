@@ -27,7 +27,7 @@ public final class PoolRow extends Row {
 
     @Override
     public UUID insertInto(Connection connection) throws SQLException {
-        execute(connection, "insert into pool (id, name, primary_node_id, secondary_node_id, created_at) "
+        Sql.execute(connection, "insert into pool (id, name, primary_node_id, secondary_node_id, created_at) "
                 + "values (?, ?, ?, ?, now())", id, name, primary, secondary);
         return id;
     }

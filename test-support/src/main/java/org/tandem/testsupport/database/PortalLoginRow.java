@@ -50,7 +50,7 @@ public final class PortalLoginRow extends Row {
 
     @Override
     public UUID insertInto(Connection connection) throws SQLException {
-        execute(connection, "insert into portal_account (id, username, password_hash, role, reseller_id, tenant_id, "
+        Sql.execute(connection, "insert into portal_account (id, username, password_hash, role, reseller_id, tenant_id, "
                         + "extension_id, created_at) values (?, ?, ?, ?, ?, ?, ?, now())",
                 id, username, PasswordHash.of(password.toCharArray()).encoded(), role.name(), reseller, tenant, extension);
         return id;

@@ -33,13 +33,13 @@ public final class RingGroupRow extends Row {
 
     @Override
     public UUID insertInto(Connection connection) throws SQLException {
-        execute(connection, "insert into ring_group (id, tenant_id, number, name, strategy, created_at) "
+        Sql.execute(connection, "insert into ring_group (id, tenant_id, number, name, strategy, created_at) "
                 + "values (?, ?, ?, ?, ?, now())", id, tenant, number, "Group " + number, strategy);
         if (memberTimeoutSeconds != null) {
-            execute(connection, "update ring_group set member_timeout_seconds = ? where id = ?", memberTimeoutSeconds, id);
+            Sql.execute(connection, "update ring_group set member_timeout_seconds = ? where id = ?", memberTimeoutSeconds, id);
         }
         for (int position = 0; position < members.size(); position++) {
-            execute(connection, "insert into ring_group_member (ring_group_id, position, extension_number) "
+            Sql.execute(connection, "insert into ring_group_member (ring_group_id, position, extension_number) "
                     + "values (?, ?, ?)", id, position, members.get(position));
         }
         return id;

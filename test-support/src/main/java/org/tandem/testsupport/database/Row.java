@@ -2,7 +2,6 @@ package org.tandem.testsupport.database;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.UUID;
 
@@ -23,13 +22,4 @@ public abstract class Row {
 
     /** Writes the row on {@code connection} (in its transaction, if one is open); returns its key. */
     public abstract UUID insertInto(Connection connection) throws SQLException;
-
-    static void execute(Connection connection, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            statement.execute();
-        }
-    }
 }

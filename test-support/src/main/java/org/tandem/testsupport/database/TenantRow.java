@@ -71,14 +71,14 @@ public final class TenantRow extends Row {
         String columns = "insert into tenant (id, reseller_id, pool_id, company_name, sip_domain, max_extensions, "
                 + "max_concurrent_calls, max_calls_per_second, status, created_at) ";
         if (sibling == null) {
-            execute(connection, columns + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, now())",
+            Sql.execute(connection, columns + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, now())",
                     id, reseller, pool, company, domain, maxExtensions, maxConcurrentCalls, maxCallsPerSecond, status);
         } else {
-            execute(connection, columns + "select ?, reseller_id, pool_id, ?, ?, ?, ?, ?, ?, now() from tenant where id = ?",
+            Sql.execute(connection, columns + "select ?, reseller_id, pool_id, ?, ?, ?, ?, ?, ?, now() from tenant where id = ?",
                     id, company, domain, maxExtensions, maxConcurrentCalls, maxCallsPerSecond, status, sibling);
         }
         if (sipDigest != null) {
-            execute(connection, "update tenant set sip_digest = ? where id = ?", sipDigest, id);
+            Sql.execute(connection, "update tenant set sip_digest = ? where id = ?", sipDigest, id);
         }
         return id;
     }
