@@ -57,7 +57,7 @@ class JdbcActiveCallsTest {
     static void start() throws Exception {
         database = TestDatabase.startIn(folder);
         alpha = database.seedTenant(new SipDomain("alpha.example.com")).id();
-        nodeA = UUID.fromString(database.strings("select id::text from node where name = 'node-a'").getFirst());
+        nodeA = database.seededNodeId();
         nodeB = NodeRow.node("node-b", "127.0.0.3").insertInto(database.dataSource());
         beta = TenantRow.besides(alpha, "beta.example.com").company("Beta").plan(10, 5, 2).insertInto(database.dataSource());
         calls = new JdbcActiveCalls(database.dataSource());
