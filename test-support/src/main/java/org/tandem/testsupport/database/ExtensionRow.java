@@ -9,15 +9,15 @@ import java.util.UUID;
 /**
  * An extension of a tenant with its SIP password kept as the product keeps it: the MD5 and SHA-256
  * HA1s that {@link SipCredentials#derive} makes, the tenant's SIP domain being the realm. Its password
- * is {@link #defaultPassword} unless told.
+ * is {@link #defaultPassword}.
  */
 public final class ExtensionRow extends Row {
 
     private final UUID tenant;
     private final String domain;
     private final String number;
-    private String displayName;
-    private String password;
+    private final String displayName;
+    private final String password;
     private Integer maxContacts;
 
     private ExtensionRow(UUID tenant, String domain, String number) {
@@ -39,16 +39,6 @@ public final class ExtensionRow extends Row {
     /** Extension {@code number} of the tenant {@code tenant}, whose SIP domain (the digest realm) is {@code domain}. */
     public static ExtensionRow extension(UUID tenant, String domain, String number) {
         return new ExtensionRow(tenant, domain, number);
-    }
-
-    public ExtensionRow displayName(String name) {
-        this.displayName = name;
-        return this;
-    }
-
-    public ExtensionRow password(String password) {
-        this.password = password;
-        return this;
     }
 
     /** How many phones may register at once; the schema's default when not told. */

@@ -13,34 +13,18 @@ public final class PortalLoginRow extends Row {
     private final String username;
     private final Role role;
     private final UUID reseller;
-    private final UUID tenant;
-    private final UUID extension;
     private String password;
 
-    private PortalLoginRow(String username, Role role, UUID reseller, UUID tenant, UUID extension) {
+    private PortalLoginRow(String username, Role role, UUID reseller) {
         this.username = username;
         this.role = role;
         this.reseller = reseller;
-        this.tenant = tenant;
-        this.extension = extension;
         this.password = "password-of-" + username;
     }
 
-    public static PortalLoginRow operator(String username) {
-        return new PortalLoginRow(username, Role.OPERATOR, null, null, null);
-    }
-
+    /** The login of an admin of {@code reseller}; the other roles' logins are made through the services. */
     public static PortalLoginRow resellerAdmin(String username, UUID reseller) {
-        return new PortalLoginRow(username, Role.RESELLER_ADMIN, reseller, null, null);
-    }
-
-    public static PortalLoginRow tenantAdmin(String username, UUID tenant) {
-        return new PortalLoginRow(username, Role.TENANT_ADMIN, null, tenant, null);
-    }
-
-    /** A tenant user who sees the phone and calls of {@code extension} (none when null). */
-    public static PortalLoginRow tenantUser(String username, UUID tenant, UUID extension) {
-        return new PortalLoginRow(username, Role.TENANT_USER, null, tenant, extension);
+        return new PortalLoginRow(username, Role.RESELLER_ADMIN, reseller);
     }
 
     public PortalLoginRow password(String password) {
@@ -50,9 +34,9 @@ public final class PortalLoginRow extends Row {
 
     @Override
     public UUID insertInto(Connection connection) throws SQLException {
-        Sql.execute(connection, "insert into portal_account (id, username, password_hash, role, reseller_id, tenant_id, "
-                        + "extension_id, created_at) values (?, ?, ?, ?, ?, ?, ?, now())",
-                id, username, PasswordHash.of(password.toCharArray()).encoded(), role.name(), reseller, tenant, extension);
+        Sql.execute(connection, "insert into portal_account (id, username, password_hash, role, reseller_id, created_at) "
+                        + "values (?, ?, ?, ?, ?, now())",
+                id, username, PasswordHash.of(password.toCharArray()).encoded(), role.name(), reseller);
         return id;
     }
 
