@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -281,6 +282,13 @@ public final class TestPhone implements AutoCloseable {
         String digestUri;
         String viaSentBy;
 
+        /** A copy with {@code change} made: a Register is never changed once built. */
+        private Register with(Consumer<Register> change) {
+            Register copy = copy();
+            change.accept(copy);
+            return copy;
+        }
+
         private Register copy() {
             Register copy = new Register();
             copy.requestUri = requestUri;
@@ -300,46 +308,32 @@ public final class TestPhone implements AutoCloseable {
 
         /** Claims another address in Via, as a phone behind NAT does; rport asks for the answer at the real source. */
         public Register behindNat(String claimedHostPort) {
-            Register copy = copy();
-            copy.viaSentBy = claimedHostPort + ";rport";
-            return copy;
+            return with(copy -> copy.viaSentBy = claimedHostPort + ";rport");
         }
 
         /** Contact header values, e.g. {@code <sip:a@127.0.0.1:5070>;expires=60}, or {@code *}; none for a query. */
         public Register contacts(String... values) {
-            Register copy = copy();
-            copy.contacts = List.of(values);
-            return copy;
+            return with(copy -> copy.contacts = List.of(values));
         }
 
         public Register expires(long seconds) {
-            Register copy = copy();
-            copy.expires = Long.toString(seconds);
-            return copy;
+            return with(copy -> copy.expires = Long.toString(seconds));
         }
 
         public Register requestUri(String uri) {
-            Register copy = copy();
-            copy.requestUri = uri;
-            return copy;
+            return with(copy -> copy.requestUri = uri);
         }
 
         public Register to(String uri) {
-            Register copy = copy();
-            copy.to = uri;
-            return copy;
+            return with(copy -> copy.to = uri);
         }
 
         public Register callId(String value) {
-            Register copy = copy();
-            copy.callIdValue = value;
-            return copy;
+            return with(copy -> copy.callIdValue = value);
         }
 
         public Register cseq(long value) {
-            Register copy = copy();
-            copy.fixedCseq = value;
-            return copy;
+            return with(copy -> copy.fixedCseq = value);
         }
 
         public Register header(String line) {
@@ -352,28 +346,20 @@ public final class TestPhone implements AutoCloseable {
 
         /** Answer challenges as this digest user name instead of the phone's own. */
         public Register digestUser(String name) {
-            Register copy = copy();
-            copy.digestUser = name;
-            return copy;
+            return with(copy -> copy.digestUser = name);
         }
 
         public Register digestRealm(String realm) {
-            Register copy = copy();
-            copy.digestRealm = realm;
-            return copy;
+            return with(copy -> copy.digestRealm = realm);
         }
 
         public Register digestUri(String uri) {
-            Register copy = copy();
-            copy.digestUri = uri;
-            return copy;
+            return with(copy -> copy.digestUri = uri);
         }
 
         /** A raw Authorization header value. */
         public Register authorization(String value) {
-            Register copy = copy();
-            copy.authorization = value;
-            return copy;
+            return with(copy -> copy.authorization = value);
         }
 
         String render(long seq, String branch) {
