@@ -9,12 +9,11 @@ import org.jboss.as.arquillian.api.ServerSetup;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.tandem.domain.account.PasswordHash;
 import org.tandem.domain.throttle.ThrottlePolicy;
+import org.tandem.testsupport.database.PortalLoginRow;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -25,8 +24,6 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -38,7 +35,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -720,22 +716,8 @@ class ApiIT {
 
     /** A SIPp phone registers once with digest authentication (the engine's own scenario); its exit code. */
     private static int registerPhone(String number, String domain, String password) throws Exception {
-        Path injection = Files.createTempFile("tandem-api-phone", ".csv");
-        Files.writeString(injection, "SEQUENTIAL\n" + number + ";" + domain + ";[authentication username=" + number
-                + " password=" + password + "]\n");
-        Process sipp = new ProcessBuilder("sipp", "127.0.0.1:" + sipPort(),
-                "-sf", Path.of(System.getProperty("it.sipp.scenarios"), "register_auth.xml").toString(),
-                "-inf", injection.toString(), "-auth_uri", domain, "-t", "u1", "-i", "127.0.0.1",
-                "-p", Integer.toString(freeUdpPort()), "-m", "1", "-timeout", "15s", "-timeout_error", "-nostdin")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        assertThat(sipp.waitFor(30, TimeUnit.SECONDS)).as("sipp finished").isTrue();
-        return sipp.exitValue();
-    }
-
-    private static int freeUdpPort() throws IOException {
-        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+        return SippPhone.start("register_auth.xml", SippPhone.line(number, domain, password), "-auth_uri", domain)
+                .exitCode();
     }
 
     /** A call record of {@code tenant} as the engine writes one when a call ends. */
@@ -775,14 +757,7 @@ class ApiIT {
                 insert.setString(2, "Rival Reseller " + username);
                 assertThat(insert.executeUpdate()).isEqualTo(1);
             }
-            try (PreparedStatement insert = db.prepareStatement("insert into portal_account (id, username, password_hash, "
-                    + "role, reseller_id, created_at) values (?, ?, ?, 'RESELLER_ADMIN', ?, now())")) {
-                insert.setObject(1, UUID.randomUUID());
-                insert.setString(2, username);
-                insert.setString(3, PasswordHash.of(password.toCharArray()).encoded());
-                insert.setObject(4, reseller);
-                insert.executeUpdate();
-            }
+            PortalLoginRow.resellerAdmin(username, reseller).password(password).insertInto(db);
         }
     }
 }

@@ -1,16 +1,16 @@
 package org.tandem.ear;
 
-import org.tandem.storage.embedded.EmbeddedDatabase;
 import org.tandem.cluster.replication.ClusterRemoval;
-import org.tandem.storage.connection.DatabaseLogin;
 import org.tandem.cluster.replication.NodeAddress;
+import org.tandem.storage.connection.DatabaseLogin;
+import org.tandem.storage.embedded.EmbeddedDatabase;
 import org.tandem.storage.schema.SchemaMigration;
+import org.tandem.testsupport.database.NodeRow;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.UUID;
@@ -32,13 +32,8 @@ final class EmptyNode implements AutoCloseable {
         address = new org.tandem.storage.connection.NodeDatabase("127.0.0.1", Integer.getInteger("it.empty.db.port"), "tandem");
         database = EmbeddedDatabase.start(folder, address.host(), address.port(), address.name(), "tandem", "tandem");
         SchemaMigration.migrate(database.dataSource());
-        UUID id = UUID.randomUUID();
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement statement = connection.prepareStatement("insert into node (id, name, sip_host, sip_port,"
-                     + " cluster_host, created_at) values (?, ?, '127.0.0.1', 5099, '127.0.0.1', now())")) {
-            statement.setObject(1, id);
-            statement.setString(2, name);
-            statement.execute();
+        try (Connection connection = database.dataSource().getConnection()) {
+            UUID id = NodeRow.node(name, "127.0.0.1").sipPort(5099).insertInto(connection);
             NodeAddress.advertise(connection, id, address);
         }
     }

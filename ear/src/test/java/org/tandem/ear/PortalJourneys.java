@@ -1,9 +1,10 @@
 package org.tandem.ear;
 
-import org.tandem.domain.account.PasswordHash;
+import org.tandem.testsupport.database.PortalLoginRow;
+import org.tandem.testsupport.database.TenantRow;
 
+import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,18 +41,15 @@ final class PortalJourneys {
      */
     static PortalJourneys withAnotherReseller() throws SQLException {
         UUID reseller = UUID.randomUUID();
-        UUID otherTenant = UUID.randomUUID();
-        OffsetDateTime now = OffsetDateTime.now();
         NodeDatabase.execute("insert into reseller (id, operator_id, name, created_at) "
-                + "select ?, id, 'Other Reseller', ? from operator limit 1", reseller, now);
-        NodeDatabase.execute("insert into tenant (id, reseller_id, pool_id, company_name, sip_domain, max_extensions, "
-                        + "max_concurrent_calls, max_calls_per_second, status, created_at) "
-                        + "select ?, ?, id, 'Other Co', ?, 10, 5, 5, 'ACTIVE', ? from pool limit 1",
-                otherTenant, reseller, OTHER_DOMAIN, now);
-        NodeDatabase.execute("insert into portal_account (id, username, password_hash, role, reseller_id, created_at) "
-                        + "values (?, ?, ?, 'RESELLER_ADMIN', ?, ?)", UUID.randomUUID(), OTHER_RESELLER,
-                PasswordHash.of(OTHER_PASSWORD.toCharArray()).encoded(), reseller, now);
-        return new PortalJourneys(otherTenant);
+                + "select ?, id, 'Other Reseller', now() from operator limit 1", reseller);
+        UUID pool = UUID.fromString(NodeDatabase.single("select id::text from pool limit 1"));
+        try (Connection connection = NodeDatabase.connect()) {
+            UUID otherTenant = TenantRow.tenant(OTHER_DOMAIN, reseller, pool).company("Other Co").plan(10, 5, 5)
+                    .insertInto(connection);
+            PortalLoginRow.resellerAdmin(OTHER_RESELLER, reseller).password(OTHER_PASSWORD).insertInto(connection);
+            return new PortalJourneys(otherTenant);
+        }
     }
 
     /** One journey in a browser of its own: a fresh profile, signed in by the journey itself. */
@@ -76,9 +74,11 @@ final class PortalJourneys {
     void aBrowserOfARemovedLoginIsSignedOutAtOnce() throws Exception {
         String leaver = "leaver@tandem-it";
         String password = "Gone-Tomorrow-2026-Quay";
-        NodeDatabase.execute("insert into portal_account (id, username, password_hash, role, reseller_id, created_at) "
-                        + "select ?, ?, ?, 'RESELLER_ADMIN', id, now() from reseller where name <> 'Other Reseller' limit 1",
-                UUID.randomUUID(), leaver, PasswordHash.of(password.toCharArray()).encoded());
+        UUID demoReseller = UUID.fromString(
+                NodeDatabase.single("select id::text from reseller where name <> 'Other Reseller' limit 1"));
+        try (Connection connection = NodeDatabase.connect()) {
+            PortalLoginRow.resellerAdmin(leaver, demoReseller).password(password).insertInto(connection);
+        }
         inBrowser(browser -> {
             browser.signIn(leaver, password);
             browser.open("customers");
@@ -134,7 +134,7 @@ final class PortalJourneys {
         browser.awaitText("registration-count", "0 phones registered");
         browser.script("window.tandemNotReloaded = true");
         SippPhone phone = SippPhone.start("register_auth.xml", SippPhone.line("201", domain, password),
-                "-auth_uri", domain, "-m", "1");
+                "-auth_uri", domain);
         assertThat(phone.exitCode()).as("sipp: REGISTER, 401, REGISTER with digest, 200\n" + phone.output()).isZero();
 
         browser.awaitText("registration-count", "1 phone registered");
@@ -151,7 +151,7 @@ final class PortalJourneys {
         browser.click("confirm-suspend");
         browser.awaitTextStarting("customer-status", "Suspended");
         SippPhone refused = SippPhone.start("register_wrong_password.xml", SippPhone.line("201", domain, password),
-                "-auth_uri", domain, "-m", "1");
+                "-auth_uri", domain);
         assertThat(refused.exitCode()).as("sipp: the right password of a suspended customer gets 403\n" + refused.output())
                 .isZero();
         browser.signOut();
@@ -186,11 +186,11 @@ final class PortalJourneys {
 
         SippPhone phone = SippPhone.start("call/phone_register.xml", SippPhone.demo("103"),
                 "-auth_uri", SippPhone.DEMO_DOMAIN, "-oocsf", SippPhone.scenario("call/phone_rings_answers_talks.xml"),
-                "-d", "15000", "-m", "1");
+                "-d", "15000");
         try {
             NodeDatabase.awaitCount("select count(*) from registration where extension_number = '103'", 1);
             SippPhone caller = SippPhone.start("call/caller_hears_bye.xml", SippPhone.demo("104") + ";103",
-                    "-auth_uri", "103@" + SippPhone.DEMO_DOMAIN, "-m", "1");
+                    "-auth_uri", "103@" + SippPhone.DEMO_DOMAIN);
 
             try {
                 NodeDatabase.awaitCount("select count(*) from active_call where caller = '104' and callee = '103'", 1);

@@ -1,29 +1,28 @@
 package org.tandem.ear;
 
-import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.nio.file.Files;
+import org.tandem.testsupport.ports.FreePorts;
+import org.tandem.testsupport.sipp.Sipp;
+
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
-import static org.assertj.core.api.Assertions.assertThat;
+/** A SIPp phone against the node under test, making one call of its scenario with one injection line. */
+final class SippPhone {
 
-/** A SIPp phone against the node under test, on its own free UDP port, reading one injection line. */
-record SippPhone(Process process, Path log) {
+    /** A phone may be kept up while a browser walks through pages. */
+    private static final Duration RUN_TIMEOUT = Duration.ofSeconds(30);
 
-    static SippPhone start(String scenario, String injectionLine, String... arguments) throws IOException {
-        Path injection = Files.createTempFile("tandem-phone", ".csv");
-        Files.writeString(injection, "SEQUENTIAL\n" + injectionLine + "\n");
-        Path output = Files.createTempFile("tandem-sipp", ".log");
-        List<String> command = new ArrayList<>(List.of("sipp", "127.0.0.1:" + sipPort(), "-sf", scenario(scenario),
-                "-inf", injection.toString(), "-t", "u1", "-i", "127.0.0.1", "-p", Integer.toString(freeUdpPort()),
-                "-timeout", "30s", "-timeout_error", "-nostdin"));
-        command.addAll(List.of(arguments));
-        return new SippPhone(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start(),
-                output);
+    private final Sipp.Running running;
+    private Sipp.Run finished;
+
+    private SippPhone(Sipp.Running running) {
+        this.running = running;
+    }
+
+    static SippPhone start(String scenario, String injectionLine, String... arguments) throws Exception {
+        return new SippPhone(Sipp.start(scenarioFile(scenario), sipPort(), "u1", 1, FreePorts.udpAndTcp(),
+                List.of("SEQUENTIAL", injectionLine), RUN_TIMEOUT, arguments));
     }
 
     /** The demo tenant's SIP domain. */
@@ -46,26 +45,25 @@ record SippPhone(Process process, Path log) {
 
     /** A scenario of the engine's tests, so the node is tested with the same phones. */
     static String scenario(String name) {
-        return Path.of(System.getProperty("it.sipp.scenarios"), name).toString();
+        return scenarioFile(name).toString();
     }
 
-    int exitCode() throws InterruptedException {
-        assertThat(process.waitFor(40, TimeUnit.SECONDS)).as("sipp finished").isTrue();
-        return process.exitValue();
+    private static Path scenarioFile(String name) {
+        return Path.of(System.getProperty("it.sipp.scenarios"), name);
     }
 
-    String output() throws IOException {
-        return Files.readString(log);
+    /** Waits for the phone's call to end; sipp's exit code (0 when every step passed). */
+    int exitCode() throws Exception {
+        finished = running.await();
+        return finished.exitCode();
     }
 
-    void stop() throws InterruptedException {
-        process.destroy();
-        process.waitFor(5, TimeUnit.SECONDS);
+    /** What the phone printed: all of it once ended, so far while it runs. */
+    String output() throws Exception {
+        return finished != null ? finished.describe() : running.outputSoFar();
     }
 
-    private static int freeUdpPort() throws IOException {
-        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+    void stop() throws Exception {
+        running.stop();
     }
 }

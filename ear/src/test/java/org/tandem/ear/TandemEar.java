@@ -22,6 +22,8 @@ final class TandemEar {
     static EnterpriseArchive withInServerTests(Class<?>... testClasses) {
         WebArchive tests = ShrinkWrap.create(WebArchive.class, "tandem-it.war")
                 .addClasses(testClasses)
+                // the test-support classes the client-side helpers name, which the server loads with them
+                .addPackages(true, "org.tandem.testsupport")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
                 .addAsLibraries(jarOf(org.assertj.core.api.Assertions.class));
         return asBuilt().addAsModule(Testable.archiveToTest(tests));

@@ -146,7 +146,7 @@ class TandemNodeIT {
     @RunAsClient
     void aDemoPhoneRegistersWithTheCredentialsTheReadmeLists() throws Exception {
         SippPhone register = SippPhone.start("register_auth.xml", SippPhone.demo("101"),
-                "-auth_uri", SippPhone.DEMO_DOMAIN, "-m", "1");
+                "-auth_uri", SippPhone.DEMO_DOMAIN);
         assertThat(register.exitCode()).as("sipp: REGISTER, 401, REGISTER with MD5 digest, 200 listing the contact\n"
                 + register.output()).isZero();
     }
@@ -155,11 +155,11 @@ class TandemNodeIT {
     @RunAsClient
     void twoDemoPhonesCallEachOtherThroughTheNodeAndTheCallIsRecorded() throws Exception {
         SippPhone phone = SippPhone.start("call/phone_register.xml", SippPhone.demo("102"),
-                "-auth_uri", SippPhone.DEMO_DOMAIN, "-oocsf", SippPhone.scenario("call/phone_answers.xml"), "-d", "20000", "-m", "1");
+                "-auth_uri", SippPhone.DEMO_DOMAIN, "-oocsf", SippPhone.scenario("call/phone_answers.xml"), "-d", "20000");
         try {
             NodeDatabase.awaitCount("select count(*) from registration where extension_number = '102'", 1);
             SippPhone caller = SippPhone.start("call/caller_bye.xml", SippPhone.demo("101") + ";102",
-                    "-auth_uri", "102@" + SippPhone.DEMO_DOMAIN, "-m", "1");
+                    "-auth_uri", "102@" + SippPhone.DEMO_DOMAIN);
             assertThat(caller.exitCode()).as("sipp: INVITE, 407, INVITE with digest, 180, 200, ACK, BYE, 200\n"
                     + caller.output()).isZero();
             NodeDatabase.awaitCount("select count(*) from call_record where caller = '101' and callee = '102' "

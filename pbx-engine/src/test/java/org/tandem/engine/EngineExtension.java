@@ -1,5 +1,7 @@
 package org.tandem.engine;
 
+import org.tandem.testsupport.ports.FreePorts;
+
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -14,7 +16,7 @@ public final class EngineExtension implements BeforeAllCallback, AfterAllCallbac
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        engine = new SipEngine(new EngineSettings("test", "127.0.0.1", FreePort.udpAndTcp(),
+        engine = new SipEngine(new EngineSettings("test", "127.0.0.1", FreePorts.udpAndTcp(),
                 EngineSettings.StackTuning.DEFAULT));
         engine.start();
     }

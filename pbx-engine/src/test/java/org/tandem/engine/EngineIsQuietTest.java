@@ -1,5 +1,8 @@
 package org.tandem.engine;
 
+import org.tandem.testsupport.ports.FreePorts;
+import org.tandem.testsupport.sip.SipTestClient;
+
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -26,7 +29,7 @@ class EngineIsQuietTest {
         PrintStream capture = new PrintStream(printed, true, StandardCharsets.UTF_8);
         System.setOut(capture);
         System.setErr(capture);
-        int port = FreePort.udpAndTcp();
+        int port = FreePorts.udpAndTcp();
         try (SipEngine engine = new SipEngine(new EngineSettings("quiet", "127.0.0.1", port,
                 EngineSettings.StackTuning.DEFAULT));
              SipTestClient client = new SipTestClient(port)) {

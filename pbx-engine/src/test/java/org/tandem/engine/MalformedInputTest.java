@@ -1,5 +1,8 @@
 package org.tandem.engine;
 
+import org.tandem.testsupport.ports.FreePorts;
+import org.tandem.testsupport.sip.SipTestClient;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,8 +17,8 @@ import java.util.List;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.tandem.engine.SipTestClient.headers;
-import static org.tandem.engine.SipTestClient.statusCode;
+import static org.tandem.testsupport.sip.SipTestClient.headers;
+import static org.tandem.testsupport.sip.SipTestClient.statusCode;
 
 /**
  * Garbage and broken requests must not kill the stack's reading threads; the proof is that a valid
@@ -109,7 +112,7 @@ class MalformedInputTest {
 
     @Test
     void garbageOverTcpDoesNotStopTheTcpListener() throws Exception {
-        try (Socket tcp = new Socket(FreePort.LOOPBACK, ENGINE.port())) {
+        try (Socket tcp = new Socket(FreePorts.LOOPBACK, ENGINE.port())) {
             OutputStream out = tcp.getOutputStream();
             out.write(bytes("this is not SIP\r\n\r\n"));
             out.write(bytes("OPTIONS sip:127.0.0.1 SIP/2.0\r\nContent-Length: banana\r\n\r\n"));

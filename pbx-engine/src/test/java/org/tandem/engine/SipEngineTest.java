@@ -1,5 +1,8 @@
 package org.tandem.engine;
 
+import org.tandem.testsupport.ports.FreePorts;
+import org.tandem.testsupport.sip.SipTestClient;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,8 +24,8 @@ import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.tandem.engine.SipTestClient.exchangeOverTcp;
-import static org.tandem.engine.SipTestClient.statusCode;
+import static org.tandem.testsupport.sip.SipTestClient.exchangeOverTcp;
+import static org.tandem.testsupport.sip.SipTestClient.statusCode;
 
 class SipEngineTest {
 
@@ -32,7 +35,7 @@ class SipEngineTest {
 
     @Test
     void startsStopsAndStartsAgainOnTheSamePort() throws Exception {
-        int port = FreePort.udpAndTcp();
+        int port = FreePorts.udpAndTcp();
         SipEngine engine = engineOn(port);
         Set<Thread> threadsBefore = Thread.getAllStackTraces().keySet();
         try (engine; SipTestClient client = new SipTestClient(port)) {
@@ -46,7 +49,7 @@ class SipEngineTest {
             engine.stop();
             assertThat(engine.isRunning()).isFalse();
             assertThat(engine.listeningOn()).isEmpty();
-            assertThat(FreePort.isFree(port)).as("UDP and TCP port %d released by stop()", port).isTrue();
+            assertThat(FreePorts.isFree(port)).as("UDP and TCP port %d released by stop()", port).isTrue();
 
             engine.start();
             assertThat(statusCode(client.exchange(client.request("OPTIONS", client.engineUri()))))
@@ -54,15 +57,15 @@ class SipEngineTest {
             String overTcp = exchangeOverTcp(port, SipTestClient.request("OPTIONS", client.engineUri(), "TCP", port));
             assertThat(statusCode(overTcp)).isEqualTo(200);
         }
-        assertThat(FreePort.isFree(port)).as("port %d released by close()", port).isTrue();
+        assertThat(FreePorts.isFree(port)).as("port %d released by close()", port).isTrue();
         Eventually.until(() -> newThreads(threadsBefore).isEmpty(), Duration.ofSeconds(3),
                 () -> "threads left running after stop: " + newThreads(threadsBefore));
     }
 
     @Test
     void severalEnginesRunInOneJvm() throws Exception {
-        int first = FreePort.udpAndTcp();
-        int second = FreePort.udpAndTcp();
+        int first = FreePorts.udpAndTcp();
+        int second = FreePorts.udpAndTcp();
         try (SipEngine a = engineOn(first); SipEngine b = engineOn(second);
              SipTestClient toA = new SipTestClient(first); SipTestClient toB = new SipTestClient(second)) {
             a.start();
@@ -78,7 +81,7 @@ class SipEngineTest {
 
     @Test
     void startingTwiceIsRefused() {
-        try (SipEngine engine = engineOn(FreePort.udpAndTcp())) {
+        try (SipEngine engine = engineOn(FreePorts.udpAndTcp())) {
             engine.start();
             assertThatThrownBy(engine::start).isInstanceOf(IllegalStateException.class);
             assertThat(engine.isRunning()).isTrue();
@@ -88,7 +91,7 @@ class SipEngineTest {
     @Test
     void stoppingRightAfterStartingLeavesNoThreads() {
         Set<Thread> threadsBefore = Thread.getAllStackTraces().keySet();
-        SipEngine engine = engineOn(FreePort.udpAndTcp());
+        SipEngine engine = engineOn(FreePorts.udpAndTcp());
         engine.start();
         engine.stop();
         Eventually.until(() -> newThreads(threadsBefore).isEmpty(), Duration.ofSeconds(3),
@@ -98,18 +101,18 @@ class SipEngineTest {
     @ParameterizedTest
     @ValueSource(strings = {"TCP", "UDP"})
     void aTakenPortFailsTheStartAndLeavesNothingBehind(String takenTransport) throws Exception {
-        int port = FreePort.udpAndTcp();
+        int port = FreePorts.udpAndTcp();
         SipEngine engine = engineOn(port);
         Set<Thread> threadsBefore = Thread.getAllStackTraces().keySet();
         try (Closeable squatter = takenTransport.equals("TCP")
-                ? new ServerSocket(port, 1, FreePort.LOOPBACK)
-                : new DatagramSocket(new InetSocketAddress(FreePort.LOOPBACK, port))) {
+                ? new ServerSocket(port, 1, FreePorts.LOOPBACK)
+                : new DatagramSocket(new InetSocketAddress(FreePorts.LOOPBACK, port))) {
             assertThatThrownBy(engine::start)
                     .isInstanceOf(EngineStartException.class)
                     .hasMessageContaining(Integer.toString(port));
             assertThat(engine.isRunning()).isFalse();
         }
-        assertThat(FreePort.isFree(port)).as("the other transport's port is released").isTrue();
+        assertThat(FreePorts.isFree(port)).as("the other transport's port is released").isTrue();
         Eventually.until(() -> newThreads(threadsBefore).isEmpty(), Duration.ofSeconds(3),
                 () -> "threads left running by a failed start: " + newThreads(threadsBefore));
 
@@ -124,7 +127,7 @@ class SipEngineTest {
 
     @Test
     void startsItsPartsInOrderAndStopsThemTheOtherWay() {
-        SipEngine engine = new SipEngine(new EngineSettings("ordered", "127.0.0.1", FreePort.udpAndTcp(),
+        SipEngine engine = new SipEngine(new EngineSettings("ordered", "127.0.0.1", FreePorts.udpAndTcp(),
                 EngineSettings.StackTuning.DEFAULT));
         try (PartLog log = new PartLog("SIP engine ordered")) {
             engine.start();
@@ -138,12 +141,12 @@ class SipEngineTest {
 
     @Test
     void aPartThatCannotStartStopsThePartsStartedBeforeIt() throws Exception {
-        int port = FreePort.udpAndTcp();
+        int port = FreePorts.udpAndTcp();
         SipEngine engine = new SipEngine(new EngineSettings("failing", "127.0.0.1", port,
                 EngineSettings.StackTuning.DEFAULT));
         List<String> before = PARTS.subList(0, PARTS.indexOf("SIP transport"));
         try (PartLog log = new PartLog("SIP engine failing");
-             ServerSocket squatter = new ServerSocket(port, 1, FreePort.LOOPBACK)) {
+             ServerSocket squatter = new ServerSocket(port, 1, FreePorts.LOOPBACK)) {
             assertThatThrownBy(engine::start).isInstanceOf(EngineStartException.class)
                     .hasMessageContaining("SIP transport").hasMessageContaining(Integer.toString(port));
             assertThat(log.lines()).containsExactlyElementsOf(Stream.concat(
@@ -199,7 +202,7 @@ class SipEngineTest {
 
     @Test
     void stopWhenNotRunningDoesNothing() {
-        SipEngine engine = engineOn(FreePort.udpAndTcp());
+        SipEngine engine = engineOn(FreePorts.udpAndTcp());
         engine.stop();
         assertThat(engine.isRunning()).isFalse();
     }

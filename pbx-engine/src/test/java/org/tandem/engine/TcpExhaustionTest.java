@@ -5,8 +5,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tandem.engine.registrar.RegistrarExtension;
-import org.tandem.engine.registrar.TestPhone;
 import org.tandem.engine.sip.TcpLimits;
+import org.tandem.testsupport.ports.FreePorts;
+import org.tandem.testsupport.sip.SipTestClient;
+import org.tandem.testsupport.sip.TestPhone;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -277,7 +279,7 @@ class TcpExhaustionTest {
         Socket socket = new Socket();
         attackers.add(socket);
         socket.bind(new InetSocketAddress(address, 0));
-        socket.connect(new InetSocketAddress(FreePort.LOOPBACK, NODE.port()), 2_000);
+        socket.connect(new InetSocketAddress(FreePorts.LOOPBACK, NODE.port()), 2_000);
         return socket;
     }
 

@@ -9,6 +9,7 @@ import org.tandem.domain.apitoken.ApiTokenStatus;
 import org.tandem.storage.embedded.EmbeddedDatabase;
 import org.tandem.storage.jdbc.JdbcApiTokens;
 import org.tandem.storage.schema.SchemaMigration;
+import org.tandem.testsupport.ports.FreePorts;
 
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,7 @@ class ApiTokenMigrationTest {
 
     @Test
     void tokensOfVersion11KeepWorkingUnderTheEarliestAdminOfTheirScope(@TempDir Path folder) throws Exception {
-        try (EmbeddedDatabase database = EmbeddedDatabase.start(folder, "127.0.0.1", TestDatabase.freePort(),
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(folder, "127.0.0.1", FreePorts.udpAndTcp(),
                 "tandem", "tandem", "tandem")) {
             DataSource dataSource = database.dataSource();
             Flyway.configure(SchemaMigration.class.getClassLoader()).dataSource(dataSource)

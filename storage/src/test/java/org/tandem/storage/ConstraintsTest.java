@@ -7,6 +7,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tandem.domain.node.NetworkAddress;
 import org.tandem.domain.node.Node;
 import org.tandem.storage.demo.DemoData;
+import org.tandem.testsupport.database.ExtensionRow;
+import org.tandem.testsupport.database.TenantRow;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -73,12 +75,8 @@ class ConstraintsTest {
     void aTenantUserSeesOnlyAnExtensionOfItsOwnTenantAndLosesItWithTheExtension() throws SQLException {
         String user = "insert into portal_account (id, username, password_hash, role, tenant_id, extension_id, created_at) "
                 + "values (gen_random_uuid(), '%s', 'pbkdf2-sha256$1$a$b', '%s', '%s', %s, now())";
-        String otherTenant = "gen_random_uuid()";
-        execute("insert into tenant select " + otherTenant + ", reseller_id, pool_id, 'Other', 'other.tandem.test', 1, 1, 1, "
-                + "'ACTIVE', now(), 0 from tenant where id = '" + tenantId + "'");
-        String other = query("select id from tenant where sip_domain = 'other.tandem.test'");
-        execute("insert into extension (id, tenant_id, number, display_name, ha1_md5, ha1_sha256, created_at) "
-                + "values (gen_random_uuid(), '" + other + "', '301', 'Other', md5('a'), encode(sha256('a'), 'hex'), now())");
+        UUID other = TenantRow.besides(tenantId, "other.tandem.test").plan(1, 1, 1).insertInto(database.dataSource());
+        ExtensionRow.extension(other, "other.tandem.test", "301").insertInto(database.dataSource());
         String othersExtension = "(select id from extension where tenant_id = '" + other + "')";
         String ownExtension = "(select id from extension where tenant_id = '" + tenantId + "' and number = '105')";
 

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.tandem.storage.embedded.EmbeddedDatabase;
 import org.tandem.storage.schema.SchemaMigration;
+import org.tandem.testsupport.ports.FreePorts;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,8 +25,8 @@ class MultiHostUrlTest {
 
     @Test
     void aNodeGoesOnWithTheNextServerWhenTheFirstIsDown() throws SQLException {
-        int live = TestDatabase.freePort();
-        int dead = TestDatabase.freePort();
+        int live = FreePorts.udpAndTcp();
+        int dead = FreePorts.udpAndTcp();
         try (EmbeddedDatabase server = EmbeddedDatabase.start(folder, "127.0.0.1", live, "tandem", "tandem", "tandem")) {
             PGSimpleDataSource dataSource = new PGSimpleDataSource();
             dataSource.setUrl("jdbc:postgresql://127.0.0.1:" + dead + ",127.0.0.1:" + live

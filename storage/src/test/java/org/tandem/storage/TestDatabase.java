@@ -13,22 +13,21 @@ import org.tandem.domain.tenant.SipDomain;
 import org.tandem.domain.tenant.Tenant;
 import org.tandem.storage.embedded.EmbeddedDatabase;
 import org.tandem.storage.schema.SchemaMigration;
+import org.tandem.testsupport.database.Sql;
+import org.tandem.testsupport.ports.FreePorts;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -38,6 +37,9 @@ import java.util.stream.Stream;
  * with the persistence unit bootstrapped by Hibernate outside the container.
  */
 public final class TestDatabase implements AutoCloseable {
+
+    /** The name of the node {@link #seedTenants} writes. */
+    public static final String SEEDED_NODE = "node-a";
 
     private final EmbeddedDatabase database;
     private final EntityManagerFactory entityManagerFactory;
@@ -69,20 +71,12 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public static TestDatabase startIn(Path folder) {
-        return startOn(folder, "127.0.0.1", freePort());
+        return startOn(folder, "127.0.0.1", FreePorts.udpAndTcp());
     }
 
     /** A database listening on {@code host} (a loopback address of its own, for a cluster node) at {@code port}. */
     public static TestDatabase startOn(Path folder, String host, int port) {
         return new TestDatabase(EmbeddedDatabase.start(folder, host, port, "tandem", "tandem", "tandem"));
-    }
-
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     public DataSource dataSource() {
@@ -100,38 +94,42 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     /**
-     * Seeds the smallest setting a tenant lives in (an operator, a reseller, a node "node-a" and its
-     * pool) and one active tenant of {@code domain} there; once per database.
+     * Seeds the smallest setting a tenant lives in (an operator, a reseller, a node {@link #SEEDED_NODE}
+     * and its pool) and one active tenant of {@code domain} there; once per database.
      */
     public Tenant seedTenant(SipDomain domain) {
+        return seedTenants(domain).getFirst();
+    }
+
+    /** Same, with an active tenant of each of {@code domains}, all of one reseller in one pool. */
+    public List<Tenant> seedTenants(SipDomain... domains) {
         return fetch(entityManager -> {
             Operator operator = new Operator("Operator");
             entityManager.persist(operator);
             Reseller reseller = new Reseller(operator.id(), "Reseller");
             entityManager.persist(reseller);
-            Node node = new Node("node-a", new NetworkAddress("127.0.0.1", 5060), "127.0.0.1");
+            Node node = new Node(SEEDED_NODE, new NetworkAddress("127.0.0.1", 5060), "127.0.0.1");
             entityManager.persist(node);
             Pool pool = Pool.ofOneNode("pool-a", node);
             entityManager.persist(pool);
-            Tenant tenant = new Tenant(reseller.id(), pool.id(), "Company of " + domain, domain, new PlanLimits(10, 5, 2));
-            entityManager.persist(tenant);
-            return tenant;
+            List<Tenant> tenants = new ArrayList<>();
+            for (SipDomain domain : domains) {
+                Tenant tenant = new Tenant(reseller.id(), pool.id(), "Company of " + domain, domain, new PlanLimits(10, 5, 2));
+                entityManager.persist(tenant);
+                tenants.add(tenant);
+            }
+            return tenants;
         });
+    }
+
+    /** The id of the node {@link #seedTenants} wrote. */
+    public UUID seededNodeId() {
+        return UUID.fromString(strings("select id::text from node where name = '" + SEEDED_NODE + "'").getFirst());
     }
 
     /** The first column of what {@code query} gives, as strings. */
     public List<String> strings(String query) {
-        try (Connection connection = dataSource().getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(query)) {
-            List<String> values = new ArrayList<>();
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-            return values;
-        } catch (SQLException e) {
-            throw new IllegalStateException(query, e);
-        }
+        return Sql.strings(dataSource(), query);
     }
 
     public void inTransaction(Consumer<EntityManager> work) {

@@ -6,12 +6,13 @@ import org.tandem.storage.connection.DatabaseLogin;
 import org.tandem.storage.connection.NodeDatabase;
 import org.tandem.storage.connection.ReplicationLogin;
 import org.tandem.storage.lifecycle.ThisNode;
+import org.tandem.testsupport.database.Sql;
+import org.tandem.testsupport.ports.FreePorts;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,31 +31,46 @@ public final class TestNode implements AutoCloseable {
     static final DatabaseLogin LOGIN = new DatabaseLogin("tandem", "tandem");
     static final ReplicationLogin REPLICATION = new ReplicationLogin("tandem", ReplicationLogin.LOOPBACK_NETWORK);
     static final Duration CONVERGENCE = Duration.ofSeconds(30);
+    /** Where a node's SIP engine listens when the test runs none. */
+    private static final int SIP_PORT = 5060;
 
     public final String name;
     final String host;
     private final int port;
+    private final int sipPort;
     private final Path folder;
     private TestDatabase database;
     private UUID id;
 
-    private TestNode(Path parent, String name, String host) {
+    private TestNode(Path parent, String name, String host, int sipPort) {
         this.name = name;
         this.host = host;
-        this.port = TestDatabase.freePort();
+        this.sipPort = sipPort;
+        this.port = FreePorts.udpAndTcp();
         this.folder = parent.resolve(name);
     }
 
     /** Starts a lone node (not in a cluster). */
     public static TestNode start(Path parent, String name, String host) throws SQLException {
-        TestNode node = new TestNode(parent, name, host);
+        return start(parent, name, host, SIP_PORT);
+    }
+
+    /** Same, for a node whose SIP engine listens on {@code sipPort} (its {@code node} row says so). */
+    public static TestNode start(Path parent, String name, String host, int sipPort) throws SQLException {
+        TestNode node = new TestNode(parent, name, host, sipPort);
         node.boot(Optional.empty());
         return node;
     }
 
     /** Starts a new node that joins the cluster through {@code seed}'s database. */
     public static TestNode startJoining(Path parent, String name, String host, TestNode seed) throws SQLException {
-        TestNode node = new TestNode(parent, name, host);
+        return startJoining(parent, name, host, SIP_PORT, seed);
+    }
+
+    /** Same, for a node whose SIP engine listens on {@code sipPort}. */
+    public static TestNode startJoining(Path parent, String name, String host, int sipPort, TestNode seed)
+            throws SQLException {
+        TestNode node = new TestNode(parent, name, host, sipPort);
         node.boot(Optional.of(seed.address()));
         return node;
     }
@@ -62,7 +78,7 @@ public final class TestNode implements AutoCloseable {
     private void boot(Optional<NodeDatabase> joinSeed) throws SQLException {
         database = TestDatabase.startOn(folder, host, port);
         id = database.fetch(entityManager ->
-                new ThisNode(name, new NetworkAddress(host, 5060), host).registerIn(entityManager)).id();
+                new ThisNode(name, new NetworkAddress(host, sipPort), host).registerIn(entityManager)).id();
         try (Connection local = dataSource().getConnection()) {
             new ClusterMembership(LOGIN, REPLICATION).onStart(local, self(), joinSeed);
         }
@@ -118,11 +134,7 @@ public final class TestNode implements AutoCloseable {
     }
 
     public void execute(String command) {
-        try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(command);
-        } catch (SQLException e) {
-            throw new IllegalStateException(name + ": " + command, e);
-        }
+        Sql.execute(dataSource(), command);
     }
 
     /** Waits (bounded) until {@code query} gives {@code expected} here: replication is asynchronous. */

@@ -4,9 +4,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.tandem.engine.Sipp;
 import org.tandem.engine.registrar.RegistrarDatabase;
 import org.tandem.engine.registrar.RegistrarExtension;
+import org.tandem.testsupport.database.NodeRow;
+import org.tandem.testsupport.sipp.Sipp;
 
 import java.time.Duration;
 import java.util.List;
@@ -78,9 +79,7 @@ class ActiveCallsTest {
 
     @Test
     void aRestartedNodeRecordsTheCallsItLeftUpAndTouchesNoOtherNodes() {
-        UUID otherNode = UUID.randomUUID();
-        db.execute("insert into node (id, name, sip_host, sip_port, cluster_host, created_at) "
-                + "values (?, ?, '127.0.0.9', 5060, '127.0.0.9', now())", otherNode, "other-" + caller);
+        UUID otherNode = NodeRow.node("other-" + caller, "127.0.0.9").insertInto(db.dataSource());
         String leftBehind = "insert into active_call (id, node_id, tenant_id, caller, callee, state, started_at, answered_at) "
                 + "values (gen_random_uuid(), ?, ?, ?, ?, 'ANSWERED', now() - interval '1 minute', now() - interval '50 seconds')";
         db.execute(leftBehind, db.nodeId(), db.tenantId(ALPHA), caller, callee);

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.engine.registrar.RegistrarDatabase.DEFAULT_DIGEST;
-import static org.tandem.engine.registrar.RegistrarDatabase.password;
+import static org.tandem.testsupport.database.ExtensionRow.defaultPassword;
 
 /**
  * Two real baresip 1.0 phones (Debian package baresip) call each other through an engine with the
@@ -69,12 +69,12 @@ class BaresipCallTest {
         Path tone = BaresipPhone.tone(folder.resolve("tone.wav"), 440, Duration.ofSeconds(10));
         int[] sip = BaresipPhone.sipPorts(2);
         int rtp = BaresipPhone.rtpBlock();
-        BaresipPhone answering = phone(new BaresipPhone(folder.resolve("callee"), callee, DEFAULT_DIGEST, password(callee, DEFAULT_DIGEST),
+        BaresipPhone answering = phone(new BaresipPhone(folder.resolve("callee"), callee, DEFAULT_DIGEST, defaultPassword(callee, DEFAULT_DIGEST),
                 NODE.port(), sip[0], BaresipPhone.rtpPorts(rtp, 0), tone, true, Duration.ofSeconds(25)));
         answering.start();
         awaitBinding(answering);
 
-        BaresipPhone calling = phone(new BaresipPhone(folder.resolve("caller"), caller, DEFAULT_DIGEST, password(caller, DEFAULT_DIGEST),
+        BaresipPhone calling = phone(new BaresipPhone(folder.resolve("caller"), caller, DEFAULT_DIGEST, defaultPassword(caller, DEFAULT_DIGEST),
                 NODE.port(), sip[1], BaresipPhone.rtpPorts(rtp, 1), tone, false, CALLER_RUNS,
                 "/dial sip:" + callee + "@" + DEFAULT_DIGEST));
         calling.start();

@@ -1,6 +1,7 @@
 package org.tandem.engine.call;
 
-import org.tandem.engine.FreePort;
+import org.tandem.testsupport.ports.FreePorts;
+import org.tandem.testsupport.programs.Programs;
 
 import java.io.File;
 import java.io.IOException;
@@ -70,29 +71,12 @@ final class BaresipPhone implements AutoCloseable {
     }
 
     static Path executable() {
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String dir : path.split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, "baresip");
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        throw new AssertionError("baresip is not on the PATH (" + path + "). This test needs a real SIP phone: "
-                + "install it with `apt-get install -y baresip` (./tandem test does).");
+        return Programs.onPath("baresip", "baresip", "as a real SIP phone");
     }
 
     /** An 8 kHz mono 16-bit WAV of a {@code hertz} tone lasting {@code length}, made by sox. */
     static Path tone(Path file, int hertz, Duration length) throws Exception {
-        Path sox = null;
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (sox == null && Files.isExecutable(Path.of(dir, "sox"))) {
-                sox = Path.of(dir, "sox");
-            }
-        }
-        if (sox == null) {
-            throw new AssertionError("sox is not on the PATH: install it with `apt-get install -y sox` "
-                    + "(./tandem test does); it makes the WAV baresip sends.");
-        }
+        Path sox = Programs.onPath("sox", "sox", "to make the WAV baresip sends");
         Process p = new ProcessBuilder(sox.toString(), "-n", "-r", "8000", "-c", "1", "-b", "16", file.toString(),
                 "synth", Long.toString(length.toSeconds()), "sine", Integer.toString(hertz), "vol", "0.5")
                 .redirectErrorStream(true).start();
@@ -120,7 +104,7 @@ final class BaresipPhone implements AutoCloseable {
             for (int i = 0; i < count && free; i++) {
                 ports[i] = base + 10 * i;
                 for (int port = ports[i]; port <= ports[i] + 2; port++) {
-                    free &= FreePort.isFree(port);
+                    free &= FreePorts.isFree(port);
                 }
             }
             if (free) {

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tandem.engine.Eventually;
 import org.tandem.engine.registrar.RegistrarDatabase;
 import org.tandem.engine.registrar.RegistrarExtension;
-import org.tandem.engine.registrar.TestPhone;
+import org.tandem.testsupport.sip.TestPhone;
 
 import java.time.Duration;
 import java.util.UUID;

@@ -1,6 +1,6 @@
 package org.tandem.engine.call;
 
-import org.tandem.engine.registrar.TestPhone;
+import org.tandem.testsupport.sip.TestPhone;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,8 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.tandem.engine.SipTestClient.headers;
-import static org.tandem.engine.registrar.RegistrarDatabase.password;
+import static org.tandem.testsupport.sip.SipTestClient.headers;
+import static org.tandem.testsupport.database.ExtensionRow.defaultPassword;
 
 /**
  * Call messages written by hand, as a phone on a raw socket would send them, for tests that check
@@ -92,7 +92,7 @@ public final class CallMessages {
     }
 
     public static String proxyAuthorization(String challengeResponse, String user, String uri) throws Exception {
-        return proxyAuthorization(challengeResponse, "MD5", user, password(user, domainOf(uri)), uri, 1);
+        return proxyAuthorization(challengeResponse, "MD5", user, defaultPassword(user, domainOf(uri)), uri, 1);
     }
 
     /** A Proxy-Authorization answering the {@code algorithm} challenge of a 407, with nonce count {@code nc}. */

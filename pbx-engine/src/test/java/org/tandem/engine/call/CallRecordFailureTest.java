@@ -3,9 +3,9 @@ package org.tandem.engine.call;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.tandem.engine.Sipp;
 import org.tandem.engine.registrar.RegistrarDatabase;
 import org.tandem.engine.registrar.RegistrarExtension;
+import org.tandem.testsupport.sipp.Sipp;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -6,19 +6,19 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tandem.engine.registrar.RegistrarDatabase;
 import org.tandem.engine.registrar.RegistrarExtension;
-import org.tandem.engine.registrar.TestPhone;
+import org.tandem.testsupport.sip.TestPhone;
 
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.tandem.engine.SipTestClient.headers;
+import static org.tandem.testsupport.sip.SipTestClient.headers;
 import static org.tandem.engine.call.CallMessages.invite;
 import static org.tandem.engine.call.CallMessages.next;
 import static org.tandem.engine.call.CallMessages.proxyAuthorization;
 import static org.tandem.engine.call.CallMessages.sdp;
 import static org.tandem.engine.registrar.RegistrarDatabase.ALPHA;
 import static org.tandem.engine.registrar.RegistrarDatabase.BETA;
-import static org.tandem.engine.registrar.RegistrarDatabase.password;
+import static org.tandem.testsupport.database.ExtensionRow.defaultPassword;
 
 /**
  * A caller must prove it is the From user of the Request-URI's tenant (407, RFC 3261 22.3), with
@@ -52,7 +52,7 @@ class InviteAuthenticationTest {
                     .contains("realm=\"" + ALPHA + "\"").contains("qop=\"auth\"");
             for (String algorithm : new String[] {"MD5", "SHA-256"}) {
                 String answered = phone.exchange(authenticated(phone, caller,
-                        proxyAuthorization(challenge(phone), algorithm, caller, password(caller, ALPHA), uri, 1)));
+                        proxyAuthorization(challenge(phone), algorithm, caller, defaultPassword(caller, ALPHA), uri, 1)));
                 assertThat(TestPhone.statusOf(answered)).as(algorithm).isEqualTo(480);
             }
         }
@@ -72,7 +72,7 @@ class InviteAuthenticationTest {
         try (TestPhone phone = TestPhone.udp(NODE.port(), caller, ALPHA)) {
             // the callee's own right password, but the From says the caller
             String answered = phone.exchange(authenticated(phone, caller,
-                    proxyAuthorization(challenge(phone), "MD5", callee, password(callee, ALPHA), uri, 1)));
+                    proxyAuthorization(challenge(phone), "MD5", callee, defaultPassword(callee, ALPHA), uri, 1)));
             assertThat(TestPhone.statusOf(answered)).isEqualTo(403);
         }
     }
@@ -81,7 +81,7 @@ class InviteAuthenticationTest {
     void credentialsOfTheSameNumberInAnotherTenantGet403() throws Exception {
         try (TestPhone phone = TestPhone.udp(NODE.port(), caller, ALPHA)) {
             String answered = phone.exchange(authenticated(phone, caller,
-                    proxyAuthorization(challenge(phone), "MD5", caller, password(caller, BETA), uri, 1)));
+                    proxyAuthorization(challenge(phone), "MD5", caller, defaultPassword(caller, BETA), uri, 1)));
             assertThat(TestPhone.statusOf(answered)).isEqualTo(403);
         }
     }
@@ -89,7 +89,7 @@ class InviteAuthenticationTest {
     @Test
     void aReplayedNonceCountIsChallengedAgainAsStale() throws Exception {
         try (TestPhone phone = TestPhone.udp(NODE.port(), caller, ALPHA)) {
-            String authorization = proxyAuthorization(challenge(phone), "MD5", caller, password(caller, ALPHA), uri, 1);
+            String authorization = proxyAuthorization(challenge(phone), "MD5", caller, defaultPassword(caller, ALPHA), uri, 1);
             assertThat(TestPhone.statusOf(phone.exchange(authenticated(phone, caller, authorization)))).isEqualTo(480);
 
             String replayed = phone.exchange(authenticated(phone, caller, authorization));
@@ -108,7 +108,7 @@ class InviteAuthenticationTest {
             }
             String required = challenge(phone);
             phone.send(authenticated(phone, caller,
-                    proxyAuthorization(required, "MD5", caller, password(caller, ALPHA), uri, 1)));
+                    proxyAuthorization(required, "MD5", caller, defaultPassword(caller, ALPHA), uri, 1)));
             assertThat(phone.receive(java.time.Duration.ofMillis(700))).as("a blocked guesser hears nothing").isEmpty();
         }
     }
@@ -118,11 +118,11 @@ class InviteAuthenticationTest {
     void aDigestUriNamingTheTenantsDomainIsAcceptedAndAnotherDomainGets400() throws Exception {
         try (TestPhone phone = TestPhone.udp(NODE.port(), caller, ALPHA)) {
             String domain = phone.exchange(authenticated(phone, caller,
-                    proxyAuthorization(challenge(phone), "MD5", caller, password(caller, ALPHA), "sip:" + ALPHA, 1)));
+                    proxyAuthorization(challenge(phone), "MD5", caller, defaultPassword(caller, ALPHA), "sip:" + ALPHA, 1)));
             assertThat(TestPhone.statusOf(domain)).isEqualTo(480);
 
             String other = phone.exchange(authenticated(phone, caller,
-                    proxyAuthorization(challenge(phone), "MD5", caller, password(caller, ALPHA), "sip:" + BETA, 1)));
+                    proxyAuthorization(challenge(phone), "MD5", caller, defaultPassword(caller, ALPHA), "sip:" + BETA, 1)));
             assertThat(other).startsWith("SIP/2.0 400 Proxy-Authorization URI Names Another Server\r\n");
         }
     }
@@ -138,7 +138,7 @@ class InviteAuthenticationTest {
                 assertThat(TestPhone.statusOf(answered)).as("forgery %d", i).isEqualTo(407);
             }
             String answered = phone.exchange(authenticated(phone, caller,
-                    proxyAuthorization(challenge(phone), "MD5", caller, password(caller, ALPHA), uri, 1)));
+                    proxyAuthorization(challenge(phone), "MD5", caller, defaultPassword(caller, ALPHA), uri, 1)));
             assertThat(TestPhone.statusOf(answered)).isEqualTo(480);
         }
     }

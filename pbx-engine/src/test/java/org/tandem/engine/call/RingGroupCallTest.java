@@ -7,10 +7,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tandem.domain.extension.ExtensionNumber;
 import org.tandem.domain.ringgroup.RingGroup;
 import org.tandem.domain.ringgroup.RingStrategy;
-import org.tandem.engine.Sipp;
 import org.tandem.engine.registrar.RegistrarDatabase;
 import org.tandem.engine.registrar.RegistrarExtension;
 import org.tandem.storage.jdbc.JdbcRingGroups;
+import org.tandem.testsupport.sipp.Sipp;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -4,10 +4,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.tandem.domain.extension.SipCredentials;
-import org.tandem.engine.Sipp;
 import org.tandem.engine.registrar.RegistrarDatabase;
 import org.tandem.engine.registrar.RegistrarExtension;
+import org.tandem.testsupport.database.ExtensionRow;
+import org.tandem.testsupport.sipp.Sipp;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.engine.registrar.RegistrarDatabase.ALPHA;
 import static org.tandem.engine.registrar.RegistrarDatabase.BETA;
 import static org.tandem.engine.registrar.RegistrarDatabase.GAMMA;
-import static org.tandem.engine.registrar.RegistrarDatabase.password;
 
 /**
  * Calls between real SIP phones (SIPp processes) through the engine as a B2BUA: callee phones
@@ -197,10 +196,7 @@ class SippCallTest {
     @Test
     void aNumberThatExistsOnlyInAnotherTenantIsUnknown() throws Exception {
         String betaOnly = Integer.toString(50_000 + Math.abs(UUID.randomUUID().hashCode() % 40_000));
-        SipCredentials credentials = SipCredentials.derive(betaOnly, BETA, password(betaOnly, BETA).toCharArray());
-        db.execute("insert into extension (id, tenant_id, number, display_name, ha1_md5, ha1_sha256, max_contacts, "
-                        + "created_at) select ?, id, ?, 'Beta only', ?, ?, 5, now() from tenant where sip_domain = ?",
-                UUID.randomUUID(), betaOnly, credentials.ha1Md5(), credentials.ha1Sha256(), BETA);
+        ExtensionRow.extension(db.tenantId(BETA), BETA, betaOnly).insertInto(db.dataSource());
         Path invited = SippPhones.marker("invited");
         Sipp.Running betaPhone = phones.phone(betaOnly, BETA, "phone_must_not_ring.xml", Duration.ofMillis(1500),
                 "-key", "invited", invited.toString());

@@ -1,15 +1,15 @@
 package org.tandem.engine.call;
 
-import org.tandem.engine.FreePort;
-import org.tandem.engine.Sipp;
 import org.tandem.engine.registrar.RegistrarDatabase;
+import org.tandem.testsupport.ports.FreePorts;
+import org.tandem.testsupport.sipp.Sipp;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import static org.tandem.engine.registrar.RegistrarDatabase.password;
+import static org.tandem.testsupport.database.ExtensionRow.defaultPassword;
 
 /**
  * SIPp phones for call tests: a phone that registers an extension and then takes the engine's call
@@ -45,7 +45,7 @@ final class SippPhones {
                 "-oocsf", Sipp.scenario("/sipp/call/" + oocScenario).toString(),
                 "-d", Long.toString(upFor.toMillis())));
         arguments.addAll(List.of(keys));
-        Sipp.Running phone = Sipp.start("/sipp/call/phone_register.xml", enginePort, transport, 1, FreePort.udpAndTcp(),
+        Sipp.Running phone = Sipp.start("/sipp/call/phone_register.xml", enginePort, transport, 1, FreePorts.udpAndTcp(),
                 List.of("SEQUENTIAL", number + ";" + domain + ";" + credentials(number, domain)),
                 arguments.toArray(String[]::new));
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
@@ -61,13 +61,13 @@ final class SippPhones {
 
     /** Runs caller scenario {@code scenario}: {@code caller} of {@code domain} dials {@code dialled}. */
     Sipp.Run call(String scenario, String caller, String domain, String dialled) throws Exception {
-        return Sipp.run("/sipp/call/" + scenario, enginePort, transport, 1, FreePort.udpAndTcp(),
+        return Sipp.run("/sipp/call/" + scenario, enginePort, transport, 1, FreePorts.udpAndTcp(),
                 List.of("SEQUENTIAL", caller + ";" + domain + ";" + credentials(caller, domain) + ";" + dialled),
                 "-auth_uri", dialled + "@" + domain);
     }
 
     private static String credentials(String number, String domain) {
-        return "[authentication username=" + number + " password=" + password(number, domain) + "]";
+        return "[authentication username=" + number + " password=" + defaultPassword(number, domain) + "]";
     }
 
     /** A file a phone scenario creates ({@code touch}) when something happens to it. */

@@ -1,6 +1,6 @@
 package org.tandem.engine.call;
 
-import org.tandem.engine.registrar.TestPhone;
+import org.tandem.testsupport.sip.TestPhone;
 
 import java.util.UUID;
 

@@ -1,14 +1,10 @@
 package org.tandem.engine.cluster;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tandem.engine.Eventually;
-import org.tandem.engine.registrar.RegistrarDatabase;
-import org.tandem.engine.registrar.TestPhone;
+import org.tandem.testsupport.sip.TestPhone;
 
 import java.time.Duration;
 import java.util.List;
@@ -38,34 +34,18 @@ class ClusterCallLimitsTest {
     private static final Duration SHARED = Duration.ofSeconds(5);
 
     @RegisterExtension
-    static final BeforeAllCallback DATABASE = context -> db = RegistrarDatabase.shared(context);
-
-    private static RegistrarDatabase db;
-    private static TestNode a;
-    private static TestNode b;
-
-    @BeforeAll
-    static void startTwoNodes() {
-        a = TestNode.start(db, "127.0.0.2");
-        b = TestNode.start(db, "127.0.0.3");
-    }
-
-    @AfterAll
-    static void stopNodes() {
-        a.engine().stop();
-        b.engine().stop();
-    }
+    static final ReplicatingNodes NODES = new ReplicatingNodes();
 
     @Test
     void aCallUpOnOneNodeCountsAgainstThePlanOnTheOther() throws Exception {
-        String first = db.newExtension();
-        String second = db.newExtension();
-        String callee = db.newExtension();
-        String nobody = db.newExtension(); // no phone: a call let through ends at once with 480
-        UUID tenant = db.tenantId(SMALL_PLAN);
-        try (TestPhone calleePhone = a.phone("UDP", callee, SMALL_PLAN);
-             TestPhone firstPhone = a.phone("UDP", first, SMALL_PLAN);
-             TestPhone secondPhone = b.phone("UDP", second, SMALL_PLAN)) {
+        String first = NODES.newExtension(SMALL_PLAN);
+        String second = NODES.newExtension(SMALL_PLAN);
+        String callee = NODES.newExtension(SMALL_PLAN);
+        String nobody = NODES.newExtension(SMALL_PLAN); // no phone: a call let through ends at once with 480
+        UUID tenant = NODES.tenantId(SMALL_PLAN);
+        try (TestPhone calleePhone = NODES.a().phone("UDP", callee, SMALL_PLAN);
+             TestPhone firstPhone = NODES.a().phone("UDP", first, SMALL_PLAN);
+             TestPhone secondPhone = NODES.b().phone("UDP", second, SMALL_PLAN)) {
             assertThat(TestPhone.statusOf(calleePhone.registerWithAuth(calleePhone.register()))).isEqualTo(200);
             String uri = "sip:" + callee + "@" + SMALL_PLAN;
             String callId = UUID.randomUUID() + "@first";
@@ -79,7 +59,7 @@ class ClusterCallLimitsTest {
             assertThat(TestPhone.statusOf(ok)).isEqualTo(200);
             firstPhone.send(inDialog(firstPhone, "ACK", uri, callId, from, one(ok, "To"), 2, null));
 
-            awaitPublished(a, tenant, 1);
+            awaitPublished(NODES.a(), tenant, 1);
             Thread.sleep(SHARED.toMillis() - 3_000); // B's next read
             assertThat(statusLineOfCall(secondPhone, second, "sip:" + nobody + "@" + SMALL_PLAN))
                     .isEqualTo("SIP/2.0 403 Call Limit Reached");
@@ -88,16 +68,19 @@ class ClusterCallLimitsTest {
             assertThat(TestPhone.statusOf(next(firstPhone))).isEqualTo(200);
             calleePhone.send(response(next(calleePhone), "200 OK", null, calleePhone, null));
 
-            awaitPublished(a, tenant, 0);
+            awaitPublished(NODES.a(), tenant, 0);
             Thread.sleep(SHARED.toMillis() - 3_000);
             assertThat(statusLineOfCall(secondPhone, second, "sip:" + nobody + "@" + SMALL_PLAN))
                     .isEqualTo("SIP/2.0 480 Temporarily Unavailable");
         }
     }
 
-    private static void awaitPublished(TestNode node, UUID tenant, int active) {
-        String sql = "select active::text from node_call_count where node_id = ? and tenant_id = ?";
-        Eventually.until(() -> db.strings(sql, node.id(), tenant).equals(List.of(Integer.toString(active))), SHARED,
-                () -> "node " + node.address() + " published " + db.strings(sql, node.id(), tenant));
+    private static void awaitPublished(EngineNode node, UUID tenant, int active) {
+        // read where the other node reads it: its own database, which replication keeps
+        String sql = "select active::text from node_call_count where node_id = '" + node.id() + "' and tenant_id = '"
+                + tenant + "'";
+        EngineNode other = node == NODES.a() ? NODES.b() : NODES.a();
+        Eventually.until(() -> NODES.on(other, sql).equals(List.of(Integer.toString(active))), SHARED,
+                () -> "node " + node.address() + " published " + NODES.on(other, sql));
     }
 }

@@ -7,45 +7,38 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
-import org.tandem.domain.extension.SipCredentials;
+import org.tandem.cluster.replication.ClusterJoin;
+import org.tandem.cluster.replication.ClusterMembership;
+import org.tandem.cluster.replication.DatabaseMembershipChanges;
+import org.tandem.cluster.replication.HomeNodeGuard;
 import org.tandem.domain.tenant.SipDomain;
-import org.tandem.engine.services.EngineServices;
-import org.tandem.engine.EngineSettings;
 import org.tandem.engine.Eventually;
-import org.tandem.engine.FreePort;
 import org.tandem.engine.SipEngine;
-import org.tandem.engine.services.CallPolicy;
-import org.tandem.engine.registrar.RegistrarDatabase;
-import org.tandem.engine.registrar.TestPhone;
 import org.tandem.router.dns.Bind9;
 import org.tandem.router.dns.ClusterRecords;
 import org.tandem.router.dns.SipTarget;
 import org.tandem.router.dns.SipTransport;
 import org.tandem.router.dns.SrvResolver;
 import org.tandem.router.dns.ZonePublisher;
-import org.tandem.storage.embedded.EmbeddedDatabase;
-import org.tandem.storage.jdbc.JdbcCallCounts;
-import org.tandem.storage.notification.PostgresTenantChanges;
-import org.tandem.storage.jdbc.JdbcCallRecords;
-import org.tandem.storage.jdbc.JdbcClusterLayouts;
-import org.tandem.storage.jdbc.JdbcNodes;
-import org.tandem.storage.jdbc.JdbcRegistrations;
-import org.tandem.storage.jdbc.JdbcSipAccounts;
-import org.tandem.cluster.replication.ClusterJoin;
-import org.tandem.cluster.replication.ClusterMembership;
 import org.tandem.storage.connection.DatabaseLogin;
-import org.tandem.cluster.replication.DatabaseMembershipChanges;
-import org.tandem.cluster.replication.HomeNodeGuard;
 import org.tandem.storage.connection.NodeDatabase;
 import org.tandem.storage.connection.ReplicationLogin;
+import org.tandem.storage.embedded.EmbeddedDatabase;
+import org.tandem.storage.jdbc.JdbcClusterLayouts;
 import org.tandem.storage.schema.SchemaMigration;
+import org.tandem.testsupport.database.ExtensionRow;
+import org.tandem.testsupport.database.NodeRow;
+import org.tandem.testsupport.database.OwnerRows;
+import org.tandem.testsupport.database.PoolRow;
+import org.tandem.testsupport.database.Sql;
+import org.tandem.testsupport.database.TenantRow;
+import org.tandem.testsupport.ports.FreePorts;
+import org.tandem.testsupport.sip.TestPhone;
 
 import javax.sql.DataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,7 +48,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
-import static org.tandem.engine.SipTestClient.headers;
+import static org.tandem.testsupport.sip.SipTestClient.headers;
 import static org.tandem.engine.call.CallMessages.ackOf;
 import static org.tandem.engine.call.CallMessages.finalAnswer;
 import static org.tandem.engine.call.CallMessages.inDialog;
@@ -99,8 +92,8 @@ class FailoverTest {
         final UUID id = UUID.randomUUID();
         final String name;
         final String host;
-        final int dbPort = FreePort.udpAndTcp();
-        final int sipPort = FreePort.udpAndTcp();
+        final int dbPort = FreePorts.udpAndTcp();
+        final int sipPort = FreePorts.udpAndTcp();
         EmbeddedDatabase database;
         SipEngine engine;
 
@@ -123,16 +116,7 @@ class FailoverTest {
         }
 
         void startEngine() {
-            DataSource data = dataSource();
-            EngineServices services = EngineServices.builder(new JdbcSipAccounts(data), new JdbcRegistrations(data), id)
-                    .callRecords(new JdbcCallRecords(data))
-                    .calls(CallPolicy.DEFAULT.withStopGrace(Duration.ZERO))
-                    .peers(new ClusterPeers(new JdbcNodes(data), Optional.of(new NodeHop(TestNode.SECRET)),
-                            new JdbcCallCounts(data),
-                            Optional.of(PostgresTenantChanges.registrations(() -> data.getConnection()))))
-                    .build();
-            engine = new SipEngine(new EngineSettings(name, host, sipPort, EngineSettings.StackTuning.DEFAULT), services);
-            engine.start();
+            engine = EngineNode.start(dataSource(), id, name, host, sipPort).engine();
         }
 
         /** Dies at once: engine and database, as when the machine goes. */
@@ -151,21 +135,7 @@ class FailoverTest {
         }
 
         List<String> strings(String sql, Object... parameters) {
-            try (Connection connection = dataSource().getConnection();
-                 PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (int i = 0; i < parameters.length; i++) {
-                    statement.setObject(i + 1, parameters[i]);
-                }
-                try (ResultSet rows = statement.executeQuery()) {
-                    List<String> values = new ArrayList<>();
-                    while (rows.next()) {
-                        values.add(rows.getString(1));
-                    }
-                    return values;
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(name + ": " + sql, e);
-            }
+            return Sql.strings(dataSource(), sql, parameters);
         }
     }
 
@@ -221,9 +191,9 @@ class FailoverTest {
             assertThat(fromA.join(c.address().toString()).run(step -> { }).peers()).containsExactly(a.name, b.name);
 
             try (TestPhone callee = TestPhone.to("UDP", c.host, c.sipPort, "102", DOMAIN)
-                    .password(RegistrarDatabase.password("102", DOMAIN));
+                    .password(ExtensionRow.defaultPassword("102", DOMAIN));
                  TestPhone caller = TestPhone.to("UDP", a.host, a.sipPort, "101", DOMAIN)
-                         .password(RegistrarDatabase.password("101", DOMAIN))) {
+                         .password(ExtensionRow.defaultPassword("101", DOMAIN))) {
                 assertThat(TestPhone.statusOf(callee.registerWithAuth(callee.register())))
                         .as("C knows the copied account").isEqualTo(200);
                 assertThat(TestPhone.statusOf(caller.registerWithAuth(caller.register()))).isEqualTo(200);
@@ -266,7 +236,7 @@ class FailoverTest {
         try (Connection connection = b.dataSource().getConnection()) {
             connection.setAutoCommit(false);
             new HomeNodeGuard(b.id, b.name, LOGIN).requireHomeHere(connection, tenantId);
-            insertExtension(connection, tenantId, "103");
+            ExtensionRow.extension(tenantId, DOMAIN, "103").insertInto(connection);
             connection.commit();
         }
         // call records are written behind: B's own reaches its database within moments; A's record of
@@ -324,7 +294,7 @@ class FailoverTest {
         assertThat(targets).extracting(SipTarget::priority).containsExactly(10, 20);
         for (SipTarget target : targets) {
             TestPhone phone = TestPhone.to("UDP", target.addresses().getFirst().getHostAddress(), target.port(), number,
-                    DOMAIN).answerWithin(NO_ANSWER).password(RegistrarDatabase.password(number, DOMAIN));
+                    DOMAIN).answerWithin(NO_ANSWER).password(ExtensionRow.defaultPassword(number, DOMAIN));
             String host = target.addresses().getFirst().getHostAddress();
             try {
                 int status = TestPhone.statusOf(phone.registerWithAuth(phone.register()));
@@ -368,58 +338,23 @@ class FailoverTest {
         return TestPhone.statusOf(next(caller)) == 200 ? Optional.of(rung) : Optional.empty();
     }
 
-    private static void insertNode(Node node) throws SQLException {
-        try (Connection connection = node.dataSource().getConnection();
-             PreparedStatement statement = connection.prepareStatement("insert into node (id, name, sip_host, sip_port, "
-                     + "cluster_host, created_at) values (?, ?, ?, ?, ?, now())")) {
-            statement.setObject(1, node.id);
-            statement.setString(2, node.name);
-            statement.setString(3, node.host);
-            statement.setInt(4, node.sipPort);
-            statement.setString(5, node.host);
-            statement.executeUpdate();
-        }
+    private static void insertNode(Node node) {
+        NodeRow.node(node.name, node.host).id(node.id).sipPort(node.sipPort).insertInto(node.dataSource());
     }
 
     /** Operator, reseller, the pool (A primary, B secondary) and the tenant with its extensions, written on A. */
     private static UUID seedTenant(Node home, String... numbers) throws SQLException {
-        UUID operator = UUID.randomUUID();
-        UUID reseller = UUID.randomUUID();
-        UUID pool = UUID.randomUUID();
-        UUID tenant = UUID.randomUUID();
         try (Connection connection = home.dataSource().getConnection()) {
             connection.setAutoCommit(false);
-            execute(connection, "insert into operator (id, name, created_at) values (?, 'Operator', now())", operator);
-            execute(connection, "insert into reseller (id, operator_id, name, created_at) values (?, ?, 'Reseller', now())",
-                    reseller, operator);
-            execute(connection, "insert into pool (id, name, primary_node_id, secondary_node_id, created_at) "
-                    + "values (?, 'failover-pool', ?, ?, now())", pool, a.id, b.id);
+            UUID reseller = OwnerRows.insertInto(connection).reseller();
+            UUID pool = PoolRow.pool("failover-pool", a.id).secondary(b.id).insertInto(connection);
             new HomeNodeGuard(home.id, home.name, LOGIN).requireHomeOfPool(connection, pool, DOMAIN);
-            execute(connection, "insert into tenant (id, reseller_id, pool_id, company_name, sip_domain, max_extensions, "
-                    + "max_concurrent_calls, max_calls_per_second, status, created_at) "
-                    + "values (?, ?, ?, 'Acme', ?, 50, 10, 5, 'ACTIVE', now())", tenant, reseller, pool, DOMAIN);
+            UUID tenant = TenantRow.tenant(DOMAIN, reseller, pool).company("Acme").insertInto(connection);
             for (String number : numbers) {
-                insertExtension(connection, tenant, number);
+                ExtensionRow.extension(tenant, DOMAIN, number).insertInto(connection);
             }
             connection.commit();
-        }
-        return tenant;
-    }
-
-    private static void insertExtension(Connection connection, UUID tenant, String number) throws SQLException {
-        SipCredentials credentials = SipCredentials.derive(number, DOMAIN,
-                RegistrarDatabase.password(number, DOMAIN).toCharArray());
-        execute(connection, "insert into extension (id, tenant_id, number, display_name, ha1_md5, ha1_sha256, created_at) "
-                + "values (?, ?, ?, ?, ?, ?, now())", UUID.randomUUID(), tenant, number, "Phone " + number,
-                credentials.ha1Md5(), credentials.ha1Sha256());
-    }
-
-    private static void execute(Connection connection, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            statement.executeUpdate();
+            return tenant;
         }
     }
 }

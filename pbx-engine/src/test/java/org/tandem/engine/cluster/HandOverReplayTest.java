@@ -6,9 +6,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.tandem.engine.SipTestClient;
 import org.tandem.engine.registrar.RegistrarDatabase;
-import org.tandem.engine.registrar.TestPhone;
+import org.tandem.testsupport.database.NodeRow;
+import org.tandem.testsupport.sip.SipTestClient;
+import org.tandem.testsupport.sip.TestPhone;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -27,7 +28,7 @@ import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
-import static org.tandem.engine.SipTestClient.headers;
+import static org.tandem.testsupport.sip.SipTestClient.headers;
 import static org.tandem.engine.call.CallMessages.ackOf;
 import static org.tandem.engine.call.CallMessages.invite;
 import static org.tandem.engine.call.CallMessages.one;
@@ -55,22 +56,20 @@ class HandOverReplayTest {
     static final BeforeAllCallback DATABASE = context -> db = RegistrarDatabase.shared(context);
 
     private static RegistrarDatabase db;
-    private static TestNode a;
-    private static TestNode b;
+    private static EngineNode a;
+    private static EngineNode b;
     private static UUID capturingNode;
     private static ServerSocket capturing;
     private static Socket fromA;
 
     @BeforeAll
     static void start() throws IOException {
-        a = TestNode.start(db, "127.0.0.2");
-        b = TestNode.start(db, "127.0.0.3");
+        a = EngineNode.start(db, "127.0.0.2");
+        b = EngineNode.start(db, "127.0.0.3");
         capturing = new ServerSocket(0, 10, InetAddress.getByName(CAPTURE_ADDRESS));
         capturing.setSoTimeout((int) WAIT.toMillis());
-        capturingNode = UUID.randomUUID();
-        db.execute("insert into node (id, name, sip_host, sip_port, cluster_host, created_at) values (?, ?, ?, ?, ?, now())",
-                capturingNode, "capture-" + capturingNode.toString().substring(0, 8), CAPTURE_ADDRESS,
-                capturing.getLocalPort(), CAPTURE_ADDRESS);
+        capturingNode = NodeRow.node("capture-" + UUID.randomUUID().toString().substring(0, 8), CAPTURE_ADDRESS)
+                .sipPort(capturing.getLocalPort()).insertInto(db.dataSource());
     }
 
     @AfterAll

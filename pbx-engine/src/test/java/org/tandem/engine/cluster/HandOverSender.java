@@ -1,6 +1,6 @@
 package org.tandem.engine.cluster;
 
-import org.tandem.engine.SipTestClient;
+import org.tandem.testsupport.sip.SipTestClient;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -18,7 +18,7 @@ final class HandOverSender implements AutoCloseable {
 
     private final Socket socket;
 
-    HandOverSender(String localAddress, TestNode to) throws IOException {
+    HandOverSender(String localAddress, EngineNode to) throws IOException {
         socket = new Socket(InetAddress.getByName(to.address()), to.port(), InetAddress.getByName(localAddress), 0);
         socket.setSoTimeout(3_000);
     }

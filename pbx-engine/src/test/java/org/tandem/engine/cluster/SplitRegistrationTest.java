@@ -1,16 +1,12 @@
 package org.tandem.engine.cluster;
 
 import gov.nist.javax.sip.parser.StringMsgParser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tandem.domain.throttle.ThrottlePolicy;
 import org.tandem.engine.Eventually;
-import org.tandem.engine.registrar.RegistrarDatabase;
-import org.tandem.engine.registrar.TestPhone;
+import org.tandem.testsupport.sip.TestPhone;
 
 import javax.sip.message.Request;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +17,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.tandem.engine.SipTestClient.headers;
+import static org.tandem.testsupport.sip.SipTestClient.headers;
 import static org.tandem.engine.call.CallMessages.ackOf;
 import static org.tandem.engine.call.CallMessages.inDialog;
 import static org.tandem.engine.call.CallMessages.invite;
@@ -33,8 +29,8 @@ import static org.tandem.engine.call.CallMessages.sdp;
 import static org.tandem.engine.registrar.RegistrarDatabase.ALPHA;
 
 /**
- * Two nodes, A on 127.0.0.2 and B on 127.0.0.3, sharing one database as replication makes every
- * node's database hold every binding. One extension's phone registers on A, the other's on B: calls
+ * Two nodes, A on 127.0.0.2 and B on 127.0.0.3, each on its own database, the two replicating both
+ * ways ({@link ReplicatingNodes}). One extension's phone registers on A, the other's on B: calls
  * connect both ways, each phone hears only from its own registrar (the Via of what reaches it is
  * its node's), the call is recorded once, and the hop between nodes is refused to anyone without
  * the cluster's secret, over UDP, or with a stale signature (replays, changes and strangers'
@@ -46,62 +42,48 @@ class SplitRegistrationTest {
     private static final Duration WAIT = Duration.ofSeconds(3);
 
     @RegisterExtension
-    static final BeforeAllCallback DATABASE = context -> db = RegistrarDatabase.shared(context);
-
-    private static RegistrarDatabase db;
-    private static TestNode a;
-    private static TestNode b;
-
-    @BeforeAll
-    static void startTwoNodes() {
-        a = TestNode.start(db, "127.0.0.2");
-        b = TestNode.start(db, "127.0.0.3");
-    }
-
-    @AfterAll
-    static void stopNodes() {
-        a.engine().stop();
-        b.engine().stop();
-    }
+    static final ReplicatingNodes NODES = new ReplicatingNodes();
 
     @Test
     void aPhoneOnNodeACallsAPhoneOnNodeB() throws Exception {
-        callAcross(a, b);
+        callAcross(NODES.a(), NODES.b());
     }
 
     @Test
     void aPhoneOnNodeBCallsAPhoneOnNodeA() throws Exception {
-        callAcross(b, a);
+        callAcross(NODES.b(), NODES.a());
     }
 
     @Test
     void theHopIsRefusedWithoutTheSecretOverUdpOrWhenStale() throws Exception {
-        String caller = db.newExtension();
-        String callee = db.newExtension();
-        try (TestPhone phone = b.phone("UDP", callee, ALPHA)) {
+        String caller = NODES.newExtension(ALPHA);
+        String callee = NODES.newExtension(ALPHA);
+        try (TestPhone phone = NODES.b().phone("UDP", callee, ALPHA)) {
             assertThat(TestPhone.statusOf(phone.registerWithAuth(phone.register()))).isEqualTo(200);
             NodeHop strangersKey = new NodeHop("a-secret-that-is-not-the-cluster's".getBytes(StandardCharsets.UTF_8));
-            NodeHop clusterKey = new NodeHop(TestNode.SECRET);
+            NodeHop clusterKey = new NodeHop(EngineNode.SECRET);
 
-            try (HandOverSender nodeA = new HandOverSender(a.address(), b)) {
-                nodeA.send(signedInvite(a.sentBy(), "TCP", caller, callee, strangersKey, a.id(), Instant.now()));
+            try (HandOverSender nodeA = new HandOverSender(NODES.a().address(), NODES.b())) {
+                nodeA.send(signedInvite(NODES.a().sentBy(), "TCP", caller, callee, strangersKey, NODES.a().id(),
+                        Instant.now()));
                 assertThat(nodeA.finalStatus()).isEqualTo("SIP/2.0 403 Not Signed By A Cluster Node");
             }
-            try (TestPhone overUdp = b.phone("UDP", caller, ALPHA)) {
+            try (TestPhone overUdp = NODES.b().phone("UDP", caller, ALPHA)) {
                 String answer = overUdp.exchange(signedInvite("127.0.0.1:" + overUdp.localPort(), "UDP", caller, callee,
-                        clusterKey, a.id(), Instant.now()));
+                        clusterKey, NODES.a().id(), Instant.now()));
                 assertThat(answer).startsWith("SIP/2.0 403 Not Signed By A Cluster Node\r\n");
             }
-            try (HandOverSender nodeA = new HandOverSender(a.address(), b)) {
-                nodeA.send(signedInvite(a.sentBy(), "TCP", caller, callee, clusterKey, a.id(),
+            try (HandOverSender nodeA = new HandOverSender(NODES.a().address(), NODES.b())) {
+                nodeA.send(signedInvite(NODES.a().sentBy(), "TCP", caller, callee, clusterKey, NODES.a().id(),
                         Instant.now().minusSeconds(60)));
                 assertThat(nodeA.finalStatus()).isEqualTo("SIP/2.0 403 Not Signed By A Cluster Node");
             }
             assertThat(phone.receive(Duration.ofMillis(300))).as("the phone never rang").isEmpty();
 
             // the control: the same INVITE rightly signed, from node A's address, does ring it
-            try (HandOverSender nodeA = new HandOverSender(a.address(), b)) {
-                nodeA.send(signedInvite(a.sentBy(), "TCP", caller, callee, clusterKey, a.id(), Instant.now()));
+            try (HandOverSender nodeA = new HandOverSender(NODES.a().address(), NODES.b())) {
+                nodeA.send(signedInvite(NODES.a().sentBy(), "TCP", caller, callee, clusterKey, NODES.a().id(),
+                        Instant.now()));
                 String rung = phone.receive(WAIT).orElseThrow(() -> new AssertionError("a signed hand-over did not ring"));
                 assertThat(rung).startsWith("INVITE ");
                 assertThat(headers(rung, NodeHop.HEADER)).as("the signature stays between nodes").isEmpty();
@@ -117,26 +99,26 @@ class SplitRegistrationTest {
      */
     @Test
     void handOversRefusedOverUdpCountNothingAgainstTheirSourceAddress() throws Exception {
-        String caller = db.newExtension();
-        String callee = db.newExtension();
-        NodeHop clusterKey = new NodeHop(TestNode.SECRET);
-        try (TestPhone forger = b.phone("UDP", caller, ALPHA)) {
+        String caller = NODES.newExtension(ALPHA);
+        String callee = NODES.newExtension(ALPHA);
+        NodeHop clusterKey = new NodeHop(EngineNode.SECRET);
+        try (TestPhone forger = NODES.b().phone("UDP", caller, ALPHA)) {
             for (int i = 0; i < ThrottlePolicy.DEFAULT.perAddress() + 2; i++) {
                 String answer = forger.exchange(signedInvite("127.0.0.1:" + forger.localPort(), "UDP", caller, callee,
-                        clusterKey, a.id(), Instant.now()));
+                        clusterKey, NODES.a().id(), Instant.now()));
                 assertThat(answer).as("forgery %d", i).startsWith("SIP/2.0 403 Not Signed By A Cluster Node\r\n");
             }
         }
-        try (TestPhone phone = b.phone("UDP", callee, ALPHA)) {
+        try (TestPhone phone = NODES.b().phone("UDP", callee, ALPHA)) {
             assertThat(TestPhone.statusOf(phone.registerWithAuth(phone.register()))).as("127.0.0.1 is not blocked")
                     .isEqualTo(200);
         }
     }
 
     /** {@code from}'s phone calls {@code to}'s phone; each phone only ever hears its own node. */
-    private static void callAcross(TestNode from, TestNode to) throws Exception {
-        String callerNumber = db.newExtension();
-        String calleeNumber = db.newExtension();
+    private static void callAcross(EngineNode from, EngineNode to) throws Exception {
+        String callerNumber = NODES.newExtension(ALPHA);
+        String calleeNumber = NODES.newExtension(ALPHA);
         try (TestPhone callee = to.phone("UDP", calleeNumber, ALPHA);
              TestPhone caller = from.phone("UDP", callerNumber, ALPHA)) {
             assertThat(TestPhone.statusOf(callee.registerWithAuth(callee.register()))).isEqualTo(200);
@@ -178,10 +160,12 @@ class SplitRegistrationTest {
             callee.send(response(bye, "200 OK", null, callee, null));
 
             String records = "select r.caller || ' ' || r.disposition || ' ' || r.sip_cause || ' ' || r.node_id "
-                    + "from call_record r join tenant t on t.id = r.tenant_id where t.sip_domain = ? and r.callee = ?";
-            Eventually.until(() -> !db.strings(records, ALPHA, calleeNumber).isEmpty(), WAIT, () -> "no call record");
+                    + "from call_record r join tenant t on t.id = r.tenant_id "
+                    + "where t.sip_domain = '" + ALPHA + "' and r.callee = '" + calleeNumber + "'";
+            Eventually.until(() -> !NODES.on(NODES.a(), records).isEmpty() && !NODES.on(NODES.b(), records).isEmpty(),
+                    WAIT, () -> "no call record on both nodes");
             Thread.sleep(300); // a second record, if one were written, would come as fast as the first
-            assertThat(db.strings(records, ALPHA, calleeNumber)).as("recorded once, by the caller's node")
+            assertThat(NODES.onBothNodes(records)).as("recorded once, by the caller's node, on both nodes")
                     .containsExactly(callerNumber + " ANSWERED 200 " + from.id());
         }
     }

@@ -1,7 +1,8 @@
 package org.tandem.engine.conformance;
 
+import org.tandem.testsupport.ports.FreePorts;
+
 import org.junit.jupiter.api.Assumptions;
-import org.tandem.engine.FreePort;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -152,7 +153,7 @@ final class LoopbackPeer implements AutoCloseable {
     }
 
     void sendUdp(byte[] datagram, int enginePort) throws IOException {
-        source.send(new DatagramPacket(datagram, datagram.length, FreePort.LOOPBACK, enginePort));
+        source.send(new DatagramPacket(datagram, datagram.length, FreePorts.LOOPBACK, enginePort));
     }
 
     /**
@@ -169,7 +170,7 @@ final class LoopbackPeer implements AutoCloseable {
         } catch (BindException e) {
             throw new IllegalStateException("one TCP connection per peer: its port is the UDP source port", e);
         }
-        tcp.connect(new InetSocketAddress(FreePort.LOOPBACK, enginePort), 2_000);
+        tcp.connect(new InetSocketAddress(FreePorts.LOOPBACK, enginePort), 2_000);
         readStream(tcp, "tcp connection that sent it");
         OutputStream out = tcp.getOutputStream();
         out.write(message);
@@ -180,7 +181,7 @@ final class LoopbackPeer implements AutoCloseable {
     void sendTcpAndClose(byte[] message, int enginePort) throws IOException {
         try (Socket tcp = new Socket()) {
             tcp.bind(new InetSocketAddress(address, 0));
-            tcp.connect(new InetSocketAddress(FreePort.LOOPBACK, enginePort), 2_000);
+            tcp.connect(new InetSocketAddress(FreePorts.LOOPBACK, enginePort), 2_000);
             tcp.getOutputStream().write(message);
         }
     }

@@ -3,12 +3,12 @@ package org.tandem.engine.conformance;
 import org.junit.jupiter.api.Test;
 import org.tandem.engine.EngineSettings;
 import org.tandem.engine.Eventually;
-import org.tandem.engine.FreePort;
 import org.tandem.engine.SipEngine;
-import org.tandem.engine.SipTestClient;
 import org.tandem.engine.conformance.LoopbackPeer.Arrival;
 import org.tandem.engine.conformance.TortureCorpus.Case;
 import org.tandem.engine.conformance.TortureCorpus.Kind;
+import org.tandem.testsupport.ports.FreePorts;
+import org.tandem.testsupport.sip.SipTestClient;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -23,7 +23,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.tandem.engine.SipTestClient.statusCode;
+import static org.tandem.testsupport.sip.SipTestClient.statusCode;
 
 /**
  * The RFC 4475 messages again and again, over UDP and (a connection per message) TCP, then: no
@@ -58,7 +58,7 @@ class Rfc4475SurvivalTest {
 
     @Test
     void tortureOverAndOverLeavesNoDeadStuckOrExtraThreadsAndNoGrownHeap() throws Exception {
-        EngineSettings settings = new EngineSettings(NODE, "127.0.0.1", FreePort.udpAndTcp(),
+        EngineSettings settings = new EngineSettings(NODE, "127.0.0.1", FreePorts.udpAndTcp(),
                 EngineSettings.StackTuning.DEFAULT);
         int port = settings.port();
         try (SipEngine engine = new SipEngine(settings);

@@ -9,10 +9,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tandem.engine.EngineExtension;
-import org.tandem.engine.SipTestClient;
 import org.tandem.engine.conformance.LoopbackPeer.Arrival;
 import org.tandem.engine.conformance.TortureCorpus.Case;
 import org.tandem.engine.conformance.TortureCorpus.Kind;
+import org.tandem.testsupport.sip.SipTestClient;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.tandem.engine.SipTestClient.statusCode;
+import static org.tandem.testsupport.sip.SipTestClient.statusCode;
 
 /**
  * Issue #3, item 6, for the RFC 4475 torture messages: a malformed message gets a 4xx (or another

@@ -8,10 +8,10 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.tandem.engine.EngineStartException;
-import org.tandem.engine.FreePort;
-import org.tandem.engine.SipTestClient;
 import org.tandem.engine.registrar.RegistrarDatabase;
-import org.tandem.engine.registrar.TestPhone;
+import org.tandem.testsupport.ports.FreePorts;
+import org.tandem.testsupport.sip.SipTestClient;
+import org.tandem.testsupport.sip.TestPhone;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.tandem.engine.SipTestClient.statusCode;
+import static org.tandem.testsupport.sip.SipTestClient.statusCode;
 
 /**
  * The bean's callbacks run in plain JUnit, as the container would call them, with the datasource
@@ -76,7 +76,7 @@ class EngineLifecycleTest {
 
     @Test
     void startsTheEngineFromSystemPropertiesAndStopsIt() throws Exception {
-        int port = FreePort.udpAndTcp();
+        int port = FreePorts.udpAndTcp();
         System.setProperty("tandem.node.name", RegistrarDatabase.NODE_NAME);
         System.setProperty("tandem.sip.address", "127.0.0.1");
         System.setProperty("tandem.sip.port", Integer.toString(port));
@@ -103,7 +103,7 @@ class EngineLifecycleTest {
         assertThat(database.storedColumn("node_id", number, RegistrarDatabase.ALPHA, contact))
                 .as("bound as this node, found by its name, and written by the time it stopped")
                 .isEqualTo(database.nodeId().toString());
-        assertThat(FreePort.isFree(port)).isTrue();
+        assertThat(FreePorts.isFree(port)).isTrue();
         assertThat(logged).first().asString()
                 .contains(RegistrarDatabase.NODE_NAME)
                 .contains("sip:127.0.0.1:" + port + ";transport=udp")
@@ -112,13 +112,13 @@ class EngineLifecycleTest {
 
     @Test
     void refusesToStartAsANodeThatStorageDidNotRegister() {
-        int port = FreePort.udpAndTcp();
+        int port = FreePorts.udpAndTcp();
         System.setProperty("tandem.node.name", "stranger");
         System.setProperty("tandem.sip.port", Integer.toString(port));
         EngineLifecycle bean = new EngineLifecycle();
         bean.dataSource = database.dataSource();
 
         assertThatThrownBy(bean::start).isInstanceOf(EngineStartException.class).hasMessageContaining("stranger");
-        assertThat(FreePort.isFree(port)).isTrue();
+        assertThat(FreePorts.isFree(port)).isTrue();
     }
 }

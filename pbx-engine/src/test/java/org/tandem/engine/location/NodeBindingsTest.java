@@ -12,6 +12,7 @@ import org.tandem.domain.registration.Registration;
 import org.tandem.engine.registrar.RegistrarDatabase;
 import org.tandem.engine.writebehind.WriteBehind;
 import org.tandem.storage.jdbc.JdbcRegistrations;
+import org.tandem.testsupport.database.NodeRow;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -83,9 +84,7 @@ class NodeBindingsTest {
     @Test
     void anotherNodesBindingsAreReadFromTheDatabaseAndNeverWrittenHere() {
         AddressOfRecord aor = newAddress(db);
-        UUID otherNode = UUID.randomUUID();
-        db.execute("insert into node (id, name, sip_host, sip_port, cluster_host, created_at) "
-                + "values (?, ?, '127.0.0.9', 5060, '127.0.0.9', now())", otherNode, "other-" + otherNode);
+        UUID otherNode = NodeRow.node("other-" + UUID.randomUUID(), "127.0.0.9").insertInto(db.dataSource());
         Registration theirs = binding(otherNode, aor, "sip:theirs@192.0.2.9", 1);
         table.save(theirs);
 

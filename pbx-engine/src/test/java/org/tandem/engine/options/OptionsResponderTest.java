@@ -3,11 +3,11 @@ package org.tandem.engine.options;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tandem.engine.EngineExtension;
-import org.tandem.engine.SipTestClient;
+import org.tandem.testsupport.sip.SipTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.tandem.engine.SipTestClient.headers;
-import static org.tandem.engine.SipTestClient.statusCode;
+import static org.tandem.testsupport.sip.SipTestClient.headers;
+import static org.tandem.testsupport.sip.SipTestClient.statusCode;
 
 /** The 200 to OPTIONS, header by header (the SIPp test checks the same over both transports). */
 class OptionsResponderTest {

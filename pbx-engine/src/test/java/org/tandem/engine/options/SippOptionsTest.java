@@ -4,7 +4,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tandem.engine.EngineExtension;
-import org.tandem.engine.Sipp;
+import org.tandem.testsupport.sipp.Sipp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -3,8 +3,8 @@ package org.tandem.engine.overload;
 import gov.nist.javax.sip.header.HeaderFactoryImpl;
 import gov.nist.javax.sip.message.MessageFactoryImpl;
 import org.junit.jupiter.api.Test;
-import org.tandem.engine.SipTestClient;
 import org.tandem.engine.sip.Replies;
+import org.tandem.testsupport.sip.SipTestClient;
 
 import javax.sip.message.Request;
 import java.time.Duration;

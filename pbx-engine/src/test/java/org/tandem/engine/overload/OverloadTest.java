@@ -3,9 +3,9 @@ package org.tandem.engine.overload;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.tandem.engine.EngineSettings;
-import org.tandem.engine.FreePort;
 import org.tandem.engine.SipEngine;
-import org.tandem.engine.SipTestClient;
+import org.tandem.testsupport.ports.FreePorts;
+import org.tandem.testsupport.sip.SipTestClient;
 
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.tandem.engine.SipTestClient.headers;
-import static org.tandem.engine.SipTestClient.statusCode;
+import static org.tandem.testsupport.sip.SipTestClient.headers;
+import static org.tandem.testsupport.sip.SipTestClient.statusCode;
 
 /**
  * A burst of REGISTERs faster than the engine can answer them: with the shedding limit set low, the
@@ -35,12 +35,12 @@ class OverloadTest {
 
     @Test
     void aBurstIsAnsweredInFullPartlyWith503AndTheEngineRecovers() throws Exception {
-        int port = FreePort.udpAndTcp();
+        int port = FreePorts.udpAndTcp();
         EngineSettings settings = new EngineSettings("overload", "127.0.0.1", port, EngineSettings.StackTuning.DEFAULT)
                 .withLoad(EngineSettings.LoadTuning.DEFAULT.withShedding(new LoadShedding.Settings(
                         Duration.ofMillis(2), Duration.ofSeconds(60), Duration.ofSeconds(5), 5)));
         try (SipEngine engine = new SipEngine(settings);
-             DatagramSocket phones = new DatagramSocket(new InetSocketAddress(FreePort.LOOPBACK, 0))) {
+             DatagramSocket phones = new DatagramSocket(new InetSocketAddress(FreePorts.LOOPBACK, 0))) {
             engine.start();
             phones.setReceiveBufferSize(4 << 20);
             List<String> answers = new ArrayList<>();
@@ -49,7 +49,7 @@ class OverloadTest {
             for (int i = 0; i < BURST; i++) {
                 byte[] register = SipTestClient.request("REGISTER", "sip:alpha.tandem.test", "UDP", phones.getLocalPort(),
                         "Contact: <sip:" + i + "@127.0.0.1:" + phones.getLocalPort() + ">").getBytes(StandardCharsets.UTF_8);
-                phones.send(new DatagramPacket(register, register.length, FreePort.LOOPBACK, port));
+                phones.send(new DatagramPacket(register, register.length, FreePorts.LOOPBACK, port));
             }
             reader.join(Duration.ofSeconds(30));
 

@@ -9,7 +9,8 @@ import org.tandem.engine.EngineSettings;
 import org.tandem.engine.Eventually;
 import org.tandem.engine.accounts.CachedSipAccounts;
 import org.tandem.engine.services.RegistrarPolicy;
-
+import org.tandem.testsupport.database.ExtensionRow;
+import org.tandem.testsupport.sip.TestPhone;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +19,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.engine.registrar.RegistrarDatabase.ALPHA;
-import static org.tandem.engine.registrar.TestPhone.statusOf;
+import static org.tandem.testsupport.sip.TestPhone.statusOf;
 
 /**
  * The engine keeps SIP accounts in memory, yet a change in the database takes effect at once: the
@@ -91,11 +92,7 @@ class AccountChangesTest {
         try (TestPhone phone = TestPhone.udp(NODE.port(), number, ALPHA)) {
             assertThat(registerStatus(phone)).as("not an extension yet").isEqualTo(403);
 
-            SipCredentials credentials = SipCredentials.derive(number, ALPHA,
-                    RegistrarDatabase.password(number, ALPHA).toCharArray());
-            db().execute("insert into extension (id, tenant_id, number, display_name, ha1_md5, ha1_sha256, created_at) "
-                            + "values (?, ?, ?, 'New', ?, ?, now())", UUID.randomUUID(), db().tenantId(ALPHA), number,
-                    credentials.ha1Md5(), credentials.ha1Sha256());
+            ExtensionRow.extension(db().tenantId(ALPHA), ALPHA, number).insertInto(db().dataSource());
 
             Eventually.until(() -> registerStatus(phone) == 200, AT_ONCE, () -> "the new extension is still unknown");
         }
@@ -104,14 +101,9 @@ class AccountChangesTest {
     @Test
     void aSuspendedTenantIsRefusedAtOnceAndServedAgainOnceResumed() throws Exception {
         String domain = "delta-" + UUID.randomUUID().toString().substring(0, 8) + ".tandem.test";
-        db().execute("insert into tenant (id, reseller_id, pool_id, company_name, sip_domain, max_extensions, "
-                + "max_concurrent_calls, max_calls_per_second, status, created_at) select ?, reseller_id, pool_id, "
-                + "'Delta', ?, 10, 10, 5, 'ACTIVE', now() from tenant where sip_domain = ?", UUID.randomUUID(), domain, ALPHA);
-        SipCredentials credentials = SipCredentials.derive("201", domain, "delta-secret".toCharArray());
-        db().execute("insert into extension (id, tenant_id, number, display_name, ha1_md5, ha1_sha256, created_at) "
-                        + "values (?, ?, '201', 'Delta phone', ?, ?, now())", UUID.randomUUID(), db().tenantId(domain),
-                credentials.ha1Md5(), credentials.ha1Sha256());
-        try (TestPhone phone = TestPhone.udp(NODE.port(), "201", domain).password("delta-secret")) {
+        UUID delta = db().newTenant(domain).insertInto(db().dataSource());
+        ExtensionRow.extension(delta, domain, "201").insertInto(db().dataSource());
+        try (TestPhone phone = TestPhone.udp(NODE.port(), "201", domain)) {
             assertThat(registerStatus(phone)).isEqualTo(200);
 
             db().execute("update tenant set status = 'SUSPENDED' where sip_domain = ?", domain);

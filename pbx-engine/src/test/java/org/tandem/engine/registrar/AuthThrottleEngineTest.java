@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tandem.domain.throttle.FailureThrottle;
 import org.tandem.domain.throttle.ThrottlePolicy;
+import org.tandem.testsupport.sip.TestPhone;
 
 import java.text.MessageFormat;
 import java.time.Duration;
@@ -20,7 +21,7 @@ import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.engine.registrar.RegistrarDatabase.ALPHA;
-import static org.tandem.engine.registrar.TestPhone.statusOf;
+import static org.tandem.testsupport.sip.TestPhone.statusOf;
 
 /**
  * A flood of wrong passwords from one address is stopped there (its requests go unanswered) with one

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tandem.engine.Eventually;
 import org.tandem.engine.services.RegistrarPolicy;
+import org.tandem.testsupport.database.NodeRow;
+import org.tandem.testsupport.sip.TestPhone;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,8 +16,8 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.engine.registrar.RegistrarDatabase.ALPHA;
 import static org.tandem.engine.registrar.RegistrarTest.contactsOf;
-import static org.tandem.engine.registrar.TestPhone.challenges;
-import static org.tandem.engine.registrar.TestPhone.statusOf;
+import static org.tandem.testsupport.sip.TestPhone.challenges;
+import static org.tandem.testsupport.sip.TestPhone.statusOf;
 
 /**
  * Bindings live in the database, not in the engine: a restarted engine still has them (and, with a
@@ -55,9 +57,7 @@ class BindingLifetimeTest {
     @Test
     void expiredBindingsAreNoLongerServedAndTheCleanupDeletesOnlyThisNodesRows() throws Exception {
         String number = db().newExtension();
-        UUID otherNode = UUID.randomUUID();
-        db().execute("insert into node (id, name, sip_host, sip_port, cluster_host, created_at) "
-                + "values (?, ?, '127.0.0.9', 5060, '127.0.0.9', now())", otherNode, "other-" + number);
+        UUID otherNode = NodeRow.node("other-" + number, "127.0.0.9").insertInto(db().dataSource());
         Instant now = NODE.clock().instant();
         db().execute("insert into registration (id, node_id, tenant_id, extension_number, contact_uri, flow, call_id, "
                         + "cseq, registered_at, expires_at) values (?, ?, ?, ?, 'sip:elsewhere@127.0.0.9', "

@@ -1,25 +1,27 @@
 package org.tandem.engine.registrar;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.tandem.domain.extension.SipCredentials;
 import org.tandem.storage.embedded.EmbeddedDatabase;
 import org.tandem.storage.schema.SchemaMigration;
+import org.tandem.testsupport.database.ExtensionRow;
+import org.tandem.testsupport.database.NodeRow;
+import org.tandem.testsupport.database.OwnerRows;
+import org.tandem.testsupport.database.PoolRow;
+import org.tandem.testsupport.database.Sql;
+import org.tandem.testsupport.database.TenantRow;
+import org.tandem.testsupport.ports.FreePorts;
 
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -29,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A real PostgreSQL 18 with the node's schema, seeded with plain SQL: one node, and three tenants
  * whose extensions have the same numbers: {@link #ALPHA} and {@link #BETA} active, {@link #GAMMA}
  * suspended. Each test takes fresh extensions ({@link #newExtension}) so tests never see each other's
- * bindings. SIP passwords follow one rule, see {@link #password}.
+ * bindings. SIP passwords follow one rule, see {@link ExtensionRow#defaultPassword}.
  */
 public final class RegistrarDatabase implements AutoCloseable {
 
@@ -49,9 +51,9 @@ public final class RegistrarDatabase implements AutoCloseable {
     private final int port;
     private EmbeddedDatabase database;
     private final UUID nodeId;
-    private final UUID poolId;
-    private final UUID resellerId;
     private final AtomicInteger numbers;
+    /** The seeded tenants' ids by SIP domain, so that taking an extension does not read through {@link #beforeReading}. */
+    private final Map<String, UUID> seededTenants;
     private final Runnable beforeReading;
 
     private RegistrarDatabase(Path folder, EmbeddedDatabase database) {
@@ -59,9 +61,8 @@ public final class RegistrarDatabase implements AutoCloseable {
         this.database = database;
         this.port = database.port();
         this.nodeId = UUID.randomUUID();
-        this.poolId = UUID.randomUUID();
-        this.resellerId = UUID.randomUUID();
         this.numbers = new AtomicInteger(1000);
+        this.seededTenants = new ConcurrentHashMap<>();
         this.beforeReading = () -> {
         };
     }
@@ -71,9 +72,8 @@ public final class RegistrarDatabase implements AutoCloseable {
         this.database = shared.database;
         this.port = shared.port;
         this.nodeId = shared.nodeId;
-        this.poolId = shared.poolId;
-        this.resellerId = shared.resellerId;
         this.numbers = shared.numbers;
+        this.seededTenants = shared.seededTenants;
         this.beforeReading = beforeReading;
     }
 
@@ -98,7 +98,7 @@ public final class RegistrarDatabase implements AutoCloseable {
         try {
             Path folder = Files.createTempDirectory("tandem-registrar-db");
             RegistrarDatabase db = new RegistrarDatabase(folder,
-                    EmbeddedDatabase.start(folder, "127.0.0.1", freePort(), "tandem", "tandem", "tandem"));
+                    EmbeddedDatabase.start(folder, "127.0.0.1", FreePorts.udpAndTcp(), "tandem", "tandem", "tandem"));
             SchemaMigration.migrate(db.dataSource());
             db.seed(nodeName);
             return db;
@@ -108,39 +108,28 @@ public final class RegistrarDatabase implements AutoCloseable {
     }
 
     private void seed(String nodeName) {
-        UUID operatorId = UUID.randomUUID();
-        execute("insert into operator (id, name, created_at) values (?, 'Operator', now())", operatorId);
-        execute("insert into reseller (id, operator_id, name, created_at) values (?, ?, 'Reseller', now())",
-                resellerId, operatorId);
-        execute("insert into node (id, name, sip_host, sip_port, cluster_host, created_at) "
-                + "values (?, ?, '127.0.0.1', 5060, '127.0.0.1', now())", nodeId, nodeName);
-        execute("insert into pool (id, name, primary_node_id, created_at) values (?, 'pool', ?, now())", poolId, nodeId);
-        // plans big enough that no test other than the plan's own ever meets them
-        addTenant(ALPHA, "ACTIVE", 1000, 1000);
-        addTenant(BETA, "ACTIVE", 1000, 1000);
-        addTenant(GAMMA, "SUSPENDED", 1000, 1000);
-        addTenant(SMALL_PLAN, "ACTIVE", 1, 2);
-        addTenant(DEFAULT_DIGEST, "ACTIVE", 1000, 1000);
-        addTenant(SHA_256_ONLY, "ACTIVE", 1000, 1000);
-        // the others offer both, MD5 first, so that every test can answer either
-        execute("update tenant set sip_digest = 'MD5,SHA-256' where sip_domain not in (?, ?)", DEFAULT_DIGEST, SHA_256_ONLY);
-        execute("update tenant set sip_digest = 'SHA-256' where sip_domain = ?", SHA_256_ONLY);
+        UUID reseller = OwnerRows.insertInto(dataSource()).reseller();
+        NodeRow.node(nodeName, "127.0.0.1").id(nodeId).insertInto(dataSource());
+        UUID pool = PoolRow.pool("pool", nodeId).insertInto(dataSource());
+        // all but DEFAULT_DIGEST and SHA_256_ONLY offer both digests, MD5 first, so every test can answer either
+        String both = "MD5,SHA-256";
+        for (TenantRow tenant : List.of(
+                roomy(ALPHA, reseller, pool).sipDigest(both),
+                roomy(BETA, reseller, pool).sipDigest(both),
+                roomy(GAMMA, reseller, pool).sipDigest(both).suspended(),
+                TenantRow.tenant(SMALL_PLAN, reseller, pool).plan(1000, 1, 2).sipDigest(both),
+                roomy(DEFAULT_DIGEST, reseller, pool),
+                roomy(SHA_256_ONLY, reseller, pool).sipDigest("SHA-256"))) {
+            seededTenants.put(tenant.domain(), tenant.insertInto(dataSource()));
+        }
     }
 
-    private void addTenant(String domain, String status, int concurrentCalls, int callsPerSecond) {
-        execute("insert into tenant (id, reseller_id, pool_id, company_name, sip_domain, max_extensions, "
-                        + "max_concurrent_calls, max_calls_per_second, status, created_at) "
-                        + "values (?, ?, ?, ?, ?, 1000, ?, ?, ?, now())",
-                UUID.randomUUID(), resellerId, poolId, "Company " + domain, domain, concurrentCalls, callsPerSecond,
-                status);
+    /** A tenant whose plan is big enough that no test other than the plan's own ever meets it. */
+    private static TenantRow roomy(String domain, UUID reseller, UUID pool) {
+        return TenantRow.tenant(domain, reseller, pool).plan(1000, 1000, 1000);
     }
 
-    /** The SIP password of {@code number} in {@code domain}: different in every tenant. */
-    public static String password(String number, String domain) {
-        return domain.substring(0, domain.indexOf('.')) + "-" + number + "-secret";
-    }
-
-    /** A number no test used yet, created in every tenant with {@link #password}. */
+    /** A number no test used yet, created in every tenant with {@link ExtensionRow#defaultPassword}. */
     public String newExtension() {
         return newExtension(5);
     }
@@ -149,13 +138,14 @@ public final class RegistrarDatabase implements AutoCloseable {
     public String newExtension(int maxContacts) {
         String number = Integer.toString(numbers.incrementAndGet());
         for (String domain : List.of(ALPHA, BETA, GAMMA, SMALL_PLAN, DEFAULT_DIGEST, SHA_256_ONLY)) {
-            SipCredentials credentials = SipCredentials.derive(number, domain, password(number, domain).toCharArray());
-            execute("insert into extension (id, tenant_id, number, display_name, ha1_md5, ha1_sha256, max_contacts, created_at) "
-                            + "select ?, id, ?, ?, ?, ?, ?, now() from tenant where sip_domain = ?",
-                    UUID.randomUUID(), number, "Phone " + number, credentials.ha1Md5(), credentials.ha1Sha256(),
-                    maxContacts, domain);
+            ExtensionRow.extension(seededTenants.get(domain), domain, number).maxContacts(maxContacts).insertInto(dataSource());
         }
         return number;
+    }
+
+    /** A tenant of {@code domain} beside the seeded ones: of their reseller, in their pool. */
+    public TenantRow newTenant(String domain) {
+        return TenantRow.besides(seededTenants.get(ALPHA), domain);
     }
 
     public UUID nodeId() {
@@ -202,15 +192,7 @@ public final class RegistrarDatabase implements AutoCloseable {
     }
 
     public void execute(String sql, Object... parameters) {
-        try (Connection connection = dataSource().getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            statement.execute();
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        Sql.execute(dataSource(), sql, parameters);
     }
 
     /** Records of calls to {@code dialled} in {@code domain} written by this node, as "DISPOSITION cause answered|unanswered". */
@@ -237,29 +219,7 @@ public final class RegistrarDatabase implements AutoCloseable {
 
     public List<String> strings(String sql, Object... parameters) {
         beforeReading.run();
-        try (Connection connection = dataSource().getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                List<String> values = new ArrayList<>();
-                while (rows.next()) {
-                    values.add(rows.getString(1));
-                }
-                return values;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Sql.strings(dataSource(), sql, parameters);
     }
 
     @Override

@@ -3,17 +3,17 @@ package org.tandem.engine.registrar;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.tandem.engine.services.EngineServices;
 import org.tandem.engine.EngineSettings;
-import org.tandem.engine.FreePort;
 import org.tandem.engine.SipEngine;
 import org.tandem.engine.services.CallPolicy;
+import org.tandem.engine.services.EngineServices;
 import org.tandem.storage.jdbc.JdbcActiveCalls;
 import org.tandem.storage.jdbc.JdbcCallRecords;
 import org.tandem.storage.jdbc.JdbcRegistrations;
 import org.tandem.storage.jdbc.JdbcRingGroups;
 import org.tandem.storage.jdbc.JdbcSipAccounts;
 import org.tandem.storage.notification.PostgresSipAccountChanges;
+import org.tandem.testsupport.ports.FreePorts;
 
 import java.time.Duration;
 import java.util.function.UnaryOperator;
@@ -61,7 +61,7 @@ public final class RegistrarExtension implements BeforeAllCallback, AfterAllCall
                 .accountChanges(new PostgresSipAccountChanges(shared.dataSource()::getConnection))
                 // a test's engine stops at once, whatever calls its phones left up
                 .calls(CallPolicy.DEFAULT.withStopGrace(Duration.ZERO)).build());
-        engine = new SipEngine(new EngineSettings(RegistrarDatabase.NODE_NAME, "127.0.0.1", FreePort.udpAndTcp(),
+        engine = new SipEngine(new EngineSettings(RegistrarDatabase.NODE_NAME, "127.0.0.1", FreePorts.udpAndTcp(),
                 EngineSettings.StackTuning.DEFAULT, load), services);
         engine.start();
     }

@@ -1,5 +1,7 @@
 package org.tandem.engine.registrar;
 
+import org.tandem.testsupport.sip.TestPhone;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -11,11 +13,11 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.tandem.engine.SipTestClient.headers;
+import static org.tandem.testsupport.sip.SipTestClient.headers;
 import static org.tandem.engine.registrar.RegistrarDatabase.ALPHA;
 import static org.tandem.engine.registrar.RegistrarDatabase.BETA;
-import static org.tandem.engine.registrar.TestPhone.challenges;
-import static org.tandem.engine.registrar.TestPhone.statusOf;
+import static org.tandem.testsupport.sip.TestPhone.challenges;
+import static org.tandem.testsupport.sip.TestPhone.statusOf;
 
 /**
  * The registrar end to end: phones over UDP and TCP against an engine whose accounts and bindings

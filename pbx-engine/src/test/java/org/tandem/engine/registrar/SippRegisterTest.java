@@ -4,15 +4,15 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.tandem.engine.FreePort;
-import org.tandem.engine.Sipp;
 import org.tandem.engine.services.RegistrarPolicy;
+import org.tandem.testsupport.ports.FreePorts;
+import org.tandem.testsupport.sipp.Sipp;
 
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.engine.registrar.RegistrarDatabase.ALPHA;
-import static org.tandem.engine.registrar.RegistrarDatabase.password;
+import static org.tandem.testsupport.database.ExtensionRow.defaultPassword;
 
 /**
  * A real SIP phone, SIPp, registers with its own digest code over UDP and TCP, and with a wrong
@@ -38,11 +38,11 @@ class SippRegisterTest {
         RegistrarDatabase db = NODE.database();
         String first = db.newExtension();
         String second = db.newExtension();
-        int sippPort = FreePort.udpAndTcp();
+        int sippPort = FreePorts.udpAndTcp();
 
         Sipp.Run run = Sipp.run("/sipp/register_auth.xml", NODE.port(), transport, 2, sippPort,
-                List.of("SEQUENTIAL", injectionLine(first, password(first, ALPHA)),
-                        injectionLine(second, password(second, ALPHA))),
+                List.of("SEQUENTIAL", injectionLine(first, defaultPassword(first, ALPHA)),
+                        injectionLine(second, defaultPassword(second, ALPHA))),
                 "-auth_uri", ALPHA);
 
         assertThat(run.exitCode()).as(run.describe()).isZero();
@@ -61,8 +61,8 @@ class SippRegisterTest {
         RegistrarDatabase db = NODE.database();
         String number = db.newExtension();
 
-        Sipp.Run run = Sipp.run("/sipp/register_wrong_password.xml", NODE.port(), transport, 1, FreePort.udpAndTcp(),
-                List.of("SEQUENTIAL", injectionLine(number, "not-" + password(number, ALPHA))), "-auth_uri", ALPHA);
+        Sipp.Run run = Sipp.run("/sipp/register_wrong_password.xml", NODE.port(), transport, 1, FreePorts.udpAndTcp(),
+                List.of("SEQUENTIAL", injectionLine(number, "not-" + defaultPassword(number, ALPHA))), "-auth_uri", ALPHA);
 
         assertThat(run.exitCode()).as(run.describe()).isZero();
         assertThat(db.storedContacts(number, ALPHA)).isEmpty();

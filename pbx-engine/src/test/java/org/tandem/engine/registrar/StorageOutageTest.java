@@ -3,14 +3,15 @@ package org.tandem.engine.registrar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.tandem.domain.extension.SipAccounts;
-import org.tandem.engine.services.EngineServices;
 import org.tandem.engine.EngineSettings;
-import org.tandem.engine.FreePort;
 import org.tandem.engine.SipEngine;
-import org.tandem.engine.SipTestClient;
+import org.tandem.engine.services.EngineServices;
+import org.tandem.testsupport.ports.FreePorts;
+import org.tandem.testsupport.sip.SipTestClient;
+import org.tandem.testsupport.sip.TestPhone;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.tandem.engine.registrar.TestPhone.statusOf;
+import static org.tandem.testsupport.sip.TestPhone.statusOf;
 
 /**
  * When accounts or bindings cannot be read (the database is down), an authenticating phone gets 503
@@ -25,7 +26,7 @@ class StorageOutageTest {
             throw new IllegalStateException("could not read SIP account",
                     new java.sql.SQLException("Connection to 127.0.0.1:15432 refused", "08001"));
         };
-        int port = FreePort.udpAndTcp();
+        int port = FreePorts.udpAndTcp();
         try (SipEngine engine = new SipEngine(new EngineSettings("outage", "127.0.0.1", port, EngineSettings.StackTuning.DEFAULT),
                 EngineServices.withoutAccounts().toBuilder().accounts(down).build());
              TestPhone phone = TestPhone.udp(port, "101", RegistrarDatabase.ALPHA)) {

@@ -1,5 +1,7 @@
 package org.tandem.engine.registrar;
 
+import org.tandem.testsupport.sip.TestPhone;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -7,9 +9,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.engine.registrar.RegistrarDatabase.ALPHA;
 import static org.tandem.engine.registrar.RegistrarDatabase.BETA;
-import static org.tandem.engine.registrar.RegistrarDatabase.password;
+import static org.tandem.testsupport.database.ExtensionRow.defaultPassword;
 import static org.tandem.engine.registrar.RegistrarTest.contactsOf;
-import static org.tandem.engine.registrar.TestPhone.statusOf;
+import static org.tandem.testsupport.sip.TestPhone.statusOf;
 
 /**
  * Tenants are sealed: tenants alpha and beta both have extension N, with different passwords. A
@@ -50,8 +52,8 @@ class TenantSealingTest {
     void alphasPasswordDoesNotOpenBetasExtensionAndTheOtherWayRound() throws Exception {
         String number = db().newExtension();
         // Each phone is configured for the other tenant's domain, with its own tenant's password.
-        try (TestPhone alphaIntoBeta = TestPhone.udp(NODE.port(), number, BETA).password(password(number, ALPHA));
-             TestPhone betaIntoAlpha = TestPhone.udp(NODE.port(), number, ALPHA).password(password(number, BETA))) {
+        try (TestPhone alphaIntoBeta = TestPhone.udp(NODE.port(), number, BETA).password(defaultPassword(number, ALPHA));
+             TestPhone betaIntoAlpha = TestPhone.udp(NODE.port(), number, ALPHA).password(defaultPassword(number, BETA))) {
             assertThat(alphaIntoBeta.registerWithAuth(alphaIntoBeta.register())).startsWith("SIP/2.0 403 Forbidden");
             assertThat(betaIntoAlpha.registerWithAuth(betaIntoAlpha.register())).startsWith("SIP/2.0 403 Forbidden");
         }

@@ -5,14 +5,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tandem.engine.EngineExtension;
-import org.tandem.engine.SipTestClient;
+import org.tandem.testsupport.sip.SipTestClient;
 
 import java.time.Duration;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.tandem.engine.SipTestClient.headers;
-import static org.tandem.engine.SipTestClient.statusCode;
+import static org.tandem.testsupport.sip.SipTestClient.headers;
+import static org.tandem.testsupport.sip.SipTestClient.statusCode;
 
 /** How the router answers each kind of request, seen from a raw UDP peer. */
 class RequestRoutingTest {

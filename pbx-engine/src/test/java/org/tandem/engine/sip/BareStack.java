@@ -1,7 +1,8 @@
 package org.tandem.engine.sip;
 
+import org.tandem.testsupport.ports.FreePorts;
+
 import gov.nist.javax.sip.stack.SIPMessageValve;
-import org.tandem.engine.FreePort;
 
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
@@ -45,18 +46,18 @@ final class BareStack implements AutoCloseable {
         for (SIPMessageValve valve : valves) {
             stack.sipMessageValves.add(valve);
         }
-        port = FreePort.udpAndTcp();
+        port = FreePorts.udpAndTcp();
         provider = stack.createSipProvider(stack.createListeningPoint("127.0.0.1", port, ListeningPoint.UDP));
         provider.addSipListener(listener);
         stack.start();
-        peer = new DatagramSocket(new InetSocketAddress(FreePort.LOOPBACK, 0));
+        peer = new DatagramSocket(new InetSocketAddress(FreePorts.LOOPBACK, 0));
         peer.setSoTimeout(5_000);
     }
 
     /** Sends {@code message} from the peer to the stack. */
     void send(String message) throws Exception {
         byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
-        peer.send(new DatagramPacket(bytes, bytes.length, FreePort.LOOPBACK, port));
+        peer.send(new DatagramPacket(bytes, bytes.length, FreePorts.LOOPBACK, port));
     }
 
     /** The next datagram the peer receives (at most 5 s). */

@@ -1,10 +1,11 @@
 package org.tandem.storage.embedded;
 
+import org.tandem.testsupport.ports.FreePorts;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.tandem.storage.TestDatabase;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ class EmbeddedDatabasePasswordTest {
     @Test
     void everyRoleNeedsItsPasswordAndTheSuperusersIsKeptOwnerOnlyAndReusedAtTheNextStart() throws Exception {
         Path data = folder.resolve("postgres");
-        int port = TestDatabase.freePort();
+        int port = FreePorts.udpAndTcp();
         String kept;
         try (EmbeddedDatabase database = EmbeddedDatabase.start(data, "127.0.0.1", port, "tandem", "tandem", "app-secret")) {
             Path passwordFile = data.resolve(EmbeddedDatabase.SUPERUSER_PASSWORD_FILE);
@@ -64,7 +65,7 @@ class EmbeddedDatabasePasswordTest {
     @Test
     void aDataFolderThatTrustedLocalLoginsGetsPasswordsAtItsNextStart() throws Exception {
         Path data = folder.resolve("postgres");
-        int port = TestDatabase.freePort();
+        int port = FreePorts.udpAndTcp();
         // a data folder as the embedded database made them before: zonky's initdb, which trusts everyone locally
         try (EmbeddedPostgres before = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false)
                 .setPort(port).setRegisterShutdownHook(false).start();

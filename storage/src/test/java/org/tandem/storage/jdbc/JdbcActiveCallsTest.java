@@ -13,6 +13,8 @@ import org.tandem.domain.shared.TenantChangeFeed;
 import org.tandem.domain.tenant.SipDomain;
 import org.tandem.storage.TestDatabase;
 import org.tandem.storage.notification.PostgresTenantChanges;
+import org.tandem.testsupport.database.NodeRow;
+import org.tandem.testsupport.database.TenantRow;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -55,13 +57,9 @@ class JdbcActiveCallsTest {
     static void start() throws Exception {
         database = TestDatabase.startIn(folder);
         alpha = database.seedTenant(new SipDomain("alpha.example.com")).id();
-        nodeA = UUID.fromString(database.strings("select id::text from node where name = 'node-a'").getFirst());
-        nodeB = UUID.randomUUID();
-        beta = UUID.randomUUID();
-        execute("insert into node (id, name, sip_host, sip_port, cluster_host, created_at) "
-                + "values ('" + nodeB + "', 'node-b', '127.0.0.3', 5060, '127.0.0.3', now())");
-        execute("insert into tenant select '" + beta + "', reseller_id, pool_id, 'Beta', 'beta.example.com', 10, 5, 2, "
-                + "'ACTIVE', now(), 0 from tenant where id = '" + alpha + "'");
+        nodeA = database.seededNodeId();
+        nodeB = NodeRow.node("node-b", "127.0.0.3").insertInto(database.dataSource());
+        beta = TenantRow.besides(alpha, "beta.example.com").company("Beta").plan(10, 5, 2).insertInto(database.dataSource());
         calls = new JdbcActiveCalls(database.dataSource());
     }
 

@@ -6,12 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tandem.domain.call.CallDisposition;
 import org.tandem.domain.call.CallRecord;
-import org.tandem.domain.node.NetworkAddress;
-import org.tandem.domain.node.Node;
-import org.tandem.domain.operator.Operator;
-import org.tandem.domain.pool.Pool;
-import org.tandem.domain.reseller.Reseller;
-import org.tandem.domain.tenant.PlanLimits;
 import org.tandem.domain.tenant.SipDomain;
 import org.tandem.domain.tenant.Tenant;
 import org.tandem.storage.TestDatabase;
@@ -34,25 +28,14 @@ class JdbcCallRecordsTest {
     static Path folder;
     static TestDatabase database;
     static JdbcCallRecords records;
-    static Node node;
+    static UUID nodeId;
     static Tenant tenant;
 
     @BeforeAll
     static void start() {
         database = TestDatabase.startIn(folder);
-        node = new Node("node-a", new NetworkAddress("127.0.0.2", 5060), "127.0.0.2");
-        database.inTransaction(entityManager -> {
-            Operator operator = new Operator("Operator");
-            entityManager.persist(operator);
-            Reseller reseller = new Reseller(operator.id(), "Reseller");
-            entityManager.persist(reseller);
-            entityManager.persist(node);
-            Pool pool = new Pool("pool-a", node, null);
-            entityManager.persist(pool);
-            tenant = new Tenant(reseller.id(), pool.id(), "Alpha", new SipDomain("alpha.example.com"),
-                    new PlanLimits(500, 5, 2));
-            entityManager.persist(tenant);
-        });
+        tenant = database.seedTenant(new SipDomain("alpha.example.com"));
+        nodeId = database.seededNodeId();
         records = new JdbcCallRecords(database.dataSource());
     }
 
@@ -64,9 +47,9 @@ class JdbcCallRecordsTest {
     @Test
     void anAnsweredAndAnUnansweredCallAreStoredAsTheyEnded() throws Exception {
         Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        CallRecord answered = new CallRecord(UUID.randomUUID(), tenant.id(), node.id(), "101", "102", start,
+        CallRecord answered = new CallRecord(UUID.randomUUID(), tenant.id(), nodeId, "101", "102", start,
                 start.plusSeconds(3), start.plusSeconds(63), CallDisposition.ANSWERED, 200);
-        CallRecord busy = new CallRecord(UUID.randomUUID(), tenant.id(), node.id(), "101", "103", start, null,
+        CallRecord busy = new CallRecord(UUID.randomUUID(), tenant.id(), nodeId, "101", "103", start, null,
                 start.plusSeconds(1), CallDisposition.BUSY, 486);
 
         records.add(answered);
@@ -79,9 +62,9 @@ class JdbcCallRecordsTest {
     @Test
     void aRecordSentAgainAfterALostCommitIsStoredOnce() throws Exception {
         Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        CallRecord first = new CallRecord(UUID.randomUUID(), tenant.id(), node.id(), "101", "102", start, null,
+        CallRecord first = new CallRecord(UUID.randomUUID(), tenant.id(), nodeId, "101", "102", start, null,
                 start, CallDisposition.FAILED, 404);
-        CallRecord second = new CallRecord(UUID.randomUUID(), tenant.id(), node.id(), "101", "104", start, null,
+        CallRecord second = new CallRecord(UUID.randomUUID(), tenant.id(), nodeId, "101", "104", start, null,
                 start.plusSeconds(2), CallDisposition.NO_ANSWER, 480);
         records.add(first);
 
@@ -94,9 +77,9 @@ class JdbcCallRecordsTest {
     @Test
     void aBatchWithABadRecordStoresNoneOfIt() throws Exception {
         Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        CallRecord good = new CallRecord(UUID.randomUUID(), tenant.id(), node.id(), "101", "102", start, null,
+        CallRecord good = new CallRecord(UUID.randomUUID(), tenant.id(), nodeId, "101", "102", start, null,
                 start, CallDisposition.FAILED, 404);
-        CallRecord ofUnknownTenant = new CallRecord(UUID.randomUUID(), UUID.randomUUID(), node.id(), "101", "102",
+        CallRecord ofUnknownTenant = new CallRecord(UUID.randomUUID(), UUID.randomUUID(), nodeId, "101", "102",
                 start, null, start, CallDisposition.FAILED, 404);
 
         assertThatThrownBy(() -> records.addAll(List.of(good, ofUnknownTenant))).isInstanceOf(StorageException.class);

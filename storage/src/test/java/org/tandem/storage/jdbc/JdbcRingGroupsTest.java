@@ -6,20 +6,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tandem.domain.extension.Extension;
 import org.tandem.domain.extension.ExtensionNumber;
-import org.tandem.domain.node.NetworkAddress;
-import org.tandem.domain.node.Node;
-import org.tandem.domain.operator.Operator;
-import org.tandem.domain.pool.Pool;
-import org.tandem.domain.reseller.Reseller;
 import org.tandem.domain.ringgroup.RingGroup;
 import org.tandem.domain.ringgroup.RingStrategy;
 import org.tandem.domain.shared.AlreadyTakenException;
 import org.tandem.domain.tenant.PlanLimitReachedException;
-import org.tandem.domain.tenant.PlanLimits;
 import org.tandem.domain.tenant.SipDomain;
 import org.tandem.domain.tenant.Tenant;
 import org.tandem.storage.TestDatabase;
 import org.tandem.storage.jpa.JpaExtensionRepository;
+import org.tandem.testsupport.database.ExtensionRow;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -50,19 +45,10 @@ class JdbcRingGroupsTest {
     @BeforeAll
     static void start() {
         database = TestDatabase.startIn(folder);
-        Node node = new Node("node-a", new NetworkAddress("127.0.0.1", 5060), "127.0.0.1");
+        List<Tenant> tenants = database.seedTenants(new SipDomain("alpha.example.com"), new SipDomain("beta.example.com"));
+        alpha = tenants.getFirst();
+        beta = tenants.getLast();
         database.inTransaction(entityManager -> {
-            Operator operator = new Operator("Operator");
-            entityManager.persist(operator);
-            Reseller reseller = new Reseller(operator.id(), "Reseller");
-            entityManager.persist(reseller);
-            entityManager.persist(node);
-            Pool pool = Pool.ofOneNode("pool-a", node);
-            entityManager.persist(pool);
-            alpha = new Tenant(reseller.id(), pool.id(), "Alpha", new SipDomain("alpha.example.com"), new PlanLimits(10, 5, 2));
-            beta = new Tenant(reseller.id(), pool.id(), "Beta", new SipDomain("beta.example.com"), new PlanLimits(10, 5, 2));
-            entityManager.persist(alpha);
-            entityManager.persist(beta);
             for (String number : List.of("101", "102", "103")) {
                 entityManager.persist(new Extension(alpha, new ExtensionNumber(number), "Alpha " + number, "pw".toCharArray()));
             }
@@ -131,9 +117,7 @@ class JdbcRingGroupsTest {
                 .add(new Extension(alpha, new ExtensionNumber("640"), "Clash", "pw".toCharArray()))))
                 .isInstanceOf(AlreadyTakenException.class)
                 .hasMessage("This number is already used by a ring group of this company");
-        execute("insert into extension (id, tenant_id, number, display_name, ha1_md5, ha1_sha256, created_at) "
-                + "select gen_random_uuid(), '" + beta.id() + "', '640', 'Beta 640', ha1_md5, ha1_sha256, now() "
-                + "from extension where tenant_id = '" + beta.id() + "' and number = '101'");
+        ExtensionRow.extension(beta.id(), "beta.example.com", "640").insertInto(database.dataSource());
     }
 
     @Test

@@ -9,12 +9,6 @@ import org.tandem.domain.extension.ExtensionNumber;
 import org.tandem.domain.extension.SipAccount;
 import org.tandem.domain.extension.SipAccounts;
 import org.tandem.domain.extension.SipCredentials;
-import org.tandem.domain.node.NetworkAddress;
-import org.tandem.domain.node.Node;
-import org.tandem.domain.operator.Operator;
-import org.tandem.domain.pool.Pool;
-import org.tandem.domain.reseller.Reseller;
-import org.tandem.domain.tenant.PlanLimits;
 import org.tandem.domain.tenant.SipDigest;
 import org.tandem.domain.tenant.SipDomain;
 import org.tandem.domain.tenant.Tenant;
@@ -24,6 +18,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,25 +31,18 @@ class JdbcSipAccountsTest {
     static JdbcSipAccounts accounts;
     static Tenant alpha;
     static Tenant beta;
-    static Node node;
 
     @BeforeAll
     static void start() throws SQLException {
         database = TestDatabase.startIn(folder);
-        node = new Node("node-a", new NetworkAddress("127.0.0.1", 5060), "127.0.0.1");
+        List<Tenant> tenants = database.seedTenants(new SipDomain("alpha.example.com"), new SipDomain("beta.example.com"));
+        alpha = tenants.getFirst();
+        beta = database.fetch(entityManager -> {
+            Tenant suspended = entityManager.merge(tenants.getLast());
+            suspended.suspend();
+            return suspended;
+        });
         database.inTransaction(entityManager -> {
-            Operator operator = new Operator("Operator");
-            entityManager.persist(operator);
-            Reseller reseller = new Reseller(operator.id(), "Reseller");
-            entityManager.persist(reseller);
-            entityManager.persist(node);
-            Pool pool = Pool.ofOneNode("pool-a", node);
-            entityManager.persist(pool);
-            alpha = new Tenant(reseller.id(), pool.id(), "Alpha", new SipDomain("alpha.example.com"), new PlanLimits(10, 5, 2));
-            beta = new Tenant(reseller.id(), pool.id(), "Beta", new SipDomain("beta.example.com"), new PlanLimits(10, 5, 2));
-            beta.suspend();
-            entityManager.persist(alpha);
-            entityManager.persist(beta);
             entityManager.persist(new Extension(alpha, new ExtensionNumber("101"), "Alpha 101", "alpha-secret".toCharArray()));
             entityManager.persist(new Extension(beta, new ExtensionNumber("101"), "Beta 101", "beta-secret".toCharArray()));
         });

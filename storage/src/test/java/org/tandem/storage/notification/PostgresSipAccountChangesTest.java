@@ -13,6 +13,7 @@ import org.tandem.domain.extension.SipAccountChanges;
 import org.tandem.domain.tenant.SipDomain;
 import org.tandem.domain.tenant.Tenant;
 import org.tandem.storage.TestDatabase;
+import org.tandem.testsupport.database.ExtensionRow;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -40,6 +41,7 @@ class PostgresSipAccountChangesTest {
     @TempDir
     static Path folder;
     static TestDatabase database;
+    static Tenant alpha;
 
     private final BlockingQueue<String> heard = new LinkedBlockingQueue<>();
     private AutoCloseable listening;
@@ -47,7 +49,7 @@ class PostgresSipAccountChangesTest {
     @BeforeAll
     static void start() {
         database = TestDatabase.startIn(folder);
-        Tenant alpha = database.seedTenant(new SipDomain("alpha.example.com"));
+        alpha = database.seedTenant(new SipDomain("alpha.example.com"));
         database.inTransaction(entityManager -> entityManager.persist(
                 new Extension(alpha, new ExtensionNumber("101"), "Alpha 101", "secret".toCharArray())));
     }
@@ -117,9 +119,7 @@ class PostgresSipAccountChangesTest {
 
     @Test
     void anExtensionAddedOrRemovedIsAnnounced() throws Exception {
-        execute("insert into extension (id, tenant_id, number, display_name, ha1_md5, ha1_sha256, created_at) "
-                + "select gen_random_uuid(), id, '102', 'New', md5('a'), encode(sha256('a'), 'hex'), now() "
-                + "from tenant where sip_domain = 'alpha.example.com'");
+        ExtensionRow.extension(alpha.id(), "alpha.example.com", "102").insertInto(database.dataSource());
         assertThat(next()).isEqualTo("account alpha.example.com 102");
 
         execute("delete from extension where number = '102'");

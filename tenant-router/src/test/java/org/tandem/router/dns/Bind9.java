@@ -1,5 +1,7 @@
 package org.tandem.router.dns;
 
+import org.tandem.testsupport.ports.FreePorts;
+
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -14,10 +16,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,7 +112,7 @@ public final class Bind9 implements BeforeAllCallback, AfterAllCallback, AutoClo
         // a free port can be taken between finding it and named binding it: try another
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
-                startOn(folder, freePort());
+                startOn(folder, FreePorts.udpAndTcp());
                 return;
             } catch (IllegalStateException e) {
                 failure = e;
@@ -249,15 +249,6 @@ public final class Bind9 implements BeforeAllCallback, AfterAllCallback, AutoClo
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         return Base64.getEncoder().encodeToString(secret);
-    }
-
-    private static int freePort() {
-        try (ServerSocket tcp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-             DatagramSocket udp = new DatagramSocket(tcp.getLocalPort(), InetAddress.getLoopbackAddress())) {
-            return udp.getLocalPort();
-        } catch (IOException e) {
-            return freePort();
-        }
     }
 
     private static void sleep(long millis) {

@@ -1,7 +1,7 @@
-package org.tandem.engine.registrar;
+package org.tandem.testsupport.sip;
 
-import org.tandem.engine.FreePort;
-import org.tandem.engine.SipTestClient;
+import org.tandem.testsupport.database.ExtensionRow;
+import org.tandem.testsupport.ports.FreePorts;
 
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -58,7 +59,7 @@ public final class TestPhone implements AutoCloseable {
         this.enginePort = enginePort;
         this.user = user;
         this.domain = domain;
-        this.password = RegistrarDatabase.password(user, domain);
+        this.password = ExtensionRow.defaultPassword(user, domain);
         InetAddress local = InetAddress.getByName(localAddress);
         if (transport.equals("UDP")) {
             udp = new DatagramSocket(new InetSocketAddress(local, 0));
@@ -72,11 +73,11 @@ public final class TestPhone implements AutoCloseable {
 
     /** Extension {@code user} of {@code domain} over UDP from 127.0.0.1, with its right password. */
     public static TestPhone udp(int enginePort, String user, String domain) throws IOException {
-        return new TestPhone("UDP", "127.0.0.1", FreePort.LOOPBACK, enginePort, user, domain);
+        return new TestPhone("UDP", "127.0.0.1", FreePorts.LOOPBACK, enginePort, user, domain);
     }
 
     public static TestPhone tcp(int enginePort, String user, String domain) throws IOException {
-        return new TestPhone("TCP", "127.0.0.1", FreePort.LOOPBACK, enginePort, user, domain);
+        return new TestPhone("TCP", "127.0.0.1", FreePorts.LOOPBACK, enginePort, user, domain);
     }
 
     /** Over {@code transport} ("UDP" or "TCP") from 127.0.0.1 to an engine on another loopback address. */
@@ -87,7 +88,7 @@ public final class TestPhone implements AutoCloseable {
 
     /** Over UDP from another loopback address, e.g. 127.0.0.3. */
     public static TestPhone udpFrom(String localAddress, int enginePort, String user, String domain) throws IOException {
-        return new TestPhone("UDP", localAddress, FreePort.LOOPBACK, enginePort, user, domain);
+        return new TestPhone("UDP", localAddress, FreePorts.LOOPBACK, enginePort, user, domain);
     }
 
     public TestPhone password(String newPassword) {
@@ -221,7 +222,7 @@ public final class TestPhone implements AutoCloseable {
     /** Every WWW-Authenticate challenge of {@code response}, in order, as parameter maps. */
     public static List<Map<String, String>> challenges(String response) {
         List<Map<String, String>> challenges = new ArrayList<>();
-        for (String value : org.tandem.engine.SipTestClient.headers(response, "WWW-Authenticate")) {
+        for (String value : SipTestClient.headers(response, "WWW-Authenticate")) {
             Map<String, String> parameters = new HashMap<>();
             parameters.put("scheme", value.substring(0, value.indexOf(' ')));
             Matcher m = PARAMETER.matcher(value.substring(value.indexOf(' ') + 1));
@@ -234,7 +235,7 @@ public final class TestPhone implements AutoCloseable {
     }
 
     /** The Authorization header value answering {@code challenge} for {@code request} with this phone's secret. */
-    String answer(Map<String, String> challenge, Register request, int count) {
+    public String answer(Map<String, String> challenge, Register request, int count) {
         String realm = request.digestRealm != null ? request.digestRealm : challenge.get("realm");
         String username = request.digestUser != null ? request.digestUser : user;
         String uri = request.digestUri != null ? request.digestUri : request.requestUri;
@@ -281,6 +282,13 @@ public final class TestPhone implements AutoCloseable {
         String digestUri;
         String viaSentBy;
 
+        /** A copy with {@code change} made: a Register is never changed once built. */
+        private Register with(Consumer<Register> change) {
+            Register copy = copy();
+            change.accept(copy);
+            return copy;
+        }
+
         private Register copy() {
             Register copy = new Register();
             copy.requestUri = requestUri;
@@ -300,46 +308,32 @@ public final class TestPhone implements AutoCloseable {
 
         /** Claims another address in Via, as a phone behind NAT does; rport asks for the answer at the real source. */
         public Register behindNat(String claimedHostPort) {
-            Register copy = copy();
-            copy.viaSentBy = claimedHostPort + ";rport";
-            return copy;
+            return with(copy -> copy.viaSentBy = claimedHostPort + ";rport");
         }
 
         /** Contact header values, e.g. {@code <sip:a@127.0.0.1:5070>;expires=60}, or {@code *}; none for a query. */
         public Register contacts(String... values) {
-            Register copy = copy();
-            copy.contacts = List.of(values);
-            return copy;
+            return with(copy -> copy.contacts = List.of(values));
         }
 
         public Register expires(long seconds) {
-            Register copy = copy();
-            copy.expires = Long.toString(seconds);
-            return copy;
+            return with(copy -> copy.expires = Long.toString(seconds));
         }
 
         public Register requestUri(String uri) {
-            Register copy = copy();
-            copy.requestUri = uri;
-            return copy;
+            return with(copy -> copy.requestUri = uri);
         }
 
         public Register to(String uri) {
-            Register copy = copy();
-            copy.to = uri;
-            return copy;
+            return with(copy -> copy.to = uri);
         }
 
         public Register callId(String value) {
-            Register copy = copy();
-            copy.callIdValue = value;
-            return copy;
+            return with(copy -> copy.callIdValue = value);
         }
 
         public Register cseq(long value) {
-            Register copy = copy();
-            copy.fixedCseq = value;
-            return copy;
+            return with(copy -> copy.fixedCseq = value);
         }
 
         public Register header(String line) {
@@ -352,28 +346,20 @@ public final class TestPhone implements AutoCloseable {
 
         /** Answer challenges as this digest user name instead of the phone's own. */
         public Register digestUser(String name) {
-            Register copy = copy();
-            copy.digestUser = name;
-            return copy;
+            return with(copy -> copy.digestUser = name);
         }
 
         public Register digestRealm(String realm) {
-            Register copy = copy();
-            copy.digestRealm = realm;
-            return copy;
+            return with(copy -> copy.digestRealm = realm);
         }
 
         public Register digestUri(String uri) {
-            Register copy = copy();
-            copy.digestUri = uri;
-            return copy;
+            return with(copy -> copy.digestUri = uri);
         }
 
         /** A raw Authorization header value. */
         public Register authorization(String value) {
-            Register copy = copy();
-            copy.authorization = value;
-            return copy;
+            return with(copy -> copy.authorization = value);
         }
 
         String render(long seq, String branch) {

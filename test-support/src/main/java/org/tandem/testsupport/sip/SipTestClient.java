@@ -1,4 +1,6 @@
-package org.tandem.engine;
+package org.tandem.testsupport.sip;
+
+import org.tandem.testsupport.ports.FreePorts;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,7 +28,7 @@ public final class SipTestClient implements AutoCloseable {
     private final int enginePort;
 
     public SipTestClient(int enginePort) throws IOException {
-        this.socket = new DatagramSocket(new InetSocketAddress(FreePort.LOOPBACK, 0));
+        this.socket = new DatagramSocket(new InetSocketAddress(FreePorts.LOOPBACK, 0));
         this.enginePort = enginePort;
     }
 
@@ -67,7 +69,7 @@ public final class SipTestClient implements AutoCloseable {
     }
 
     public void send(byte[] datagram) throws IOException {
-        socket.send(new DatagramPacket(datagram, datagram.length, FreePort.LOOPBACK, enginePort));
+        socket.send(new DatagramPacket(datagram, datagram.length, FreePorts.LOOPBACK, enginePort));
     }
 
     public Optional<String> receive(Duration wait) throws IOException {
@@ -91,7 +93,7 @@ public final class SipTestClient implements AutoCloseable {
 
     /** Sends over a new TCP connection and returns the first message that comes back. */
     public static String exchangeOverTcp(int enginePort, String message) throws IOException {
-        try (Socket tcp = new Socket(FreePort.LOOPBACK, enginePort)) {
+        try (Socket tcp = new Socket(FreePorts.LOOPBACK, enginePort)) {
             tcp.setSoTimeout(5_000);
             tcp.getOutputStream().write(message.getBytes(StandardCharsets.UTF_8));
             return readMessage(tcp.getInputStream());

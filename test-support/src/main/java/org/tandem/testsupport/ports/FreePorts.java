@@ -1,4 +1,4 @@
-package org.tandem.engine;
+package org.tandem.testsupport.ports;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,17 +7,25 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
-/** Picks loopback ports for tests; the engine needs one free for both UDP and TCP. */
-public final class FreePort {
+/**
+ * Loopback ports for tests. A port is free when it is picked and may be taken by another process
+ * before the test binds it; a SIP node needs its port free for both UDP and TCP, so that is what
+ * {@link #udpAndTcp()} picks for every caller.
+ */
+public final class FreePorts {
 
     public static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
-    private FreePort() {
+    /** Tries this often to find a port the kernel gave for TCP that is free for UDP too. */
+    private static final int ATTEMPTS = 20;
+
+    private FreePorts() {
     }
 
+    /** A port on loopback free for both UDP and TCP. */
     public static int udpAndTcp() {
         IOException last = null;
-        for (int attempt = 0; attempt < 20; attempt++) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             try (ServerSocket tcp = new ServerSocket(0, 1, LOOPBACK);
                  DatagramSocket udp = new DatagramSocket(new InetSocketAddress(LOOPBACK, tcp.getLocalPort()))) {
                 return udp.getLocalPort();

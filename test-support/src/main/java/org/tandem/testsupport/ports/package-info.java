@@ -1,0 +1,2 @@
+/** Free loopback ports for tests. */
+package org.tandem.testsupport.ports;

@@ -1,0 +1,2 @@
+/** The real SIPp binary run against a node, for tests. */
+package org.tandem.testsupport.sipp;
