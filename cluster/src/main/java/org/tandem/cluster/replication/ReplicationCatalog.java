@@ -17,27 +17,11 @@ import java.util.Optional;
  * on it. Subscriptions are always {@code origin = none}: a node sends only the changes made on it,
  * never the ones it received, so no change travels in a circle.
  */
-final class ReplicationCatalog {
+record ReplicationCatalog(Connection connection, String node) {
 
     private static final Duration POLL = Duration.ofMillis(50);
     /** The advisory lock key of membership changes ("tandem" in ASCII). */
     private static final long MEMBERSHIP_LOCK = 0x74616e64656dL;
-
-    private final Connection connection;
-    private final String node;
-
-    ReplicationCatalog(Connection connection, String node) {
-        this.connection = connection;
-        this.node = node;
-    }
-
-    String node() {
-        return node;
-    }
-
-    Connection connection() {
-        return connection;
-    }
 
     /**
      * Takes this node's lock for a change of membership (a join or a removal), for as long as this
