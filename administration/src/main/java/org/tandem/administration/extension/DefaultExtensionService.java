@@ -191,13 +191,10 @@ public class DefaultExtensionService implements ExtensionService {
 
     /** Checked before the insert, so an expected duplicate never reaches the database as an error. */
     private Optional<String> takenProblem(Tenant tenant, ExtensionNumber number) {
-        if (extensions.find(tenant.id(), number).isPresent()) {
-            return Optional.of("Extension " + number + " already exists");
-        }
-        if (extensions.isRingGroup(tenant.id(), number)) {
-            return Optional.of("Number " + number + " is already a ring group");
-        }
-        return Optional.empty();
+        return extensions.holderOf(tenant.id(), number).map(holder -> switch (holder) {
+            case EXTENSION -> "Extension " + number + " already exists";
+            case RING_GROUP -> "Number " + number + " is already a ring group";
+        });
     }
 
     private void requireRoom(Tenant tenant, int more) {

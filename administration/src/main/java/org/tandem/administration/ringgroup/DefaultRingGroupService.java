@@ -137,13 +137,10 @@ public class DefaultRingGroupService implements RingGroupService {
 
     /** Checked before the insert, so an expected clash never reaches the database as an error. */
     private Optional<String> takenProblem(Tenant tenant, ExtensionNumber number) {
-        if (extensions.find(tenant.id(), number).isPresent()) {
-            return Optional.of("Number " + number + " is already an extension");
-        }
-        if (extensions.isRingGroup(tenant.id(), number)) {
-            return Optional.of("Ring group " + number + " already exists");
-        }
-        return Optional.empty();
+        return extensions.holderOf(tenant.id(), number).map(holder -> switch (holder) {
+            case EXTENSION -> "Number " + number + " is already an extension";
+            case RING_GROUP -> "Ring group " + number + " already exists";
+        });
     }
 
     private Optional<String> memberProblem(Tenant tenant, List<ExtensionNumber> members) {

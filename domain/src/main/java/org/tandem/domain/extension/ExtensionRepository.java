@@ -25,6 +25,17 @@ public interface ExtensionRepository {
     /** Whether {@code number} is a ring group of {@code tenantId} (a number is one or the other, never both). */
     boolean isRingGroup(UUID tenantId, ExtensionNumber number);
 
+    /** What may hold a number of a tenant's dial plan. */
+    enum NumberHolder { EXTENSION, RING_GROUP }
+
+    /** What holds {@code number} in {@code tenantId}'s dial plan; empty: it is free. */
+    default Optional<NumberHolder> holderOf(UUID tenantId, ExtensionNumber number) {
+        if (find(tenantId, number).isPresent()) {
+            return Optional.of(NumberHolder.EXTENSION);
+        }
+        return isRingGroup(tenantId, number) ? Optional.of(NumberHolder.RING_GROUP) : Optional.empty();
+    }
+
     /**
      * Holds {@code tenantId}'s numbers until this transaction ends: other transactions adding or
      * removing its extensions or ring groups wait, so what this one counts stays true until it adds.
