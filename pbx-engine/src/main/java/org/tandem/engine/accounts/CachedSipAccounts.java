@@ -126,24 +126,17 @@ public final class CachedSipAccounts implements SipAccounts, SipAccountChanges.L
         }
         Key key = new Key(domain.name(), username);
         long now = nanoTime.getAsLong();
-        Entry entry = known.get(key);
-        if (entry == null) {
-            entry = unknown.get(key);
-        }
-        if (entry != null && entry.expiresAt() - now > 0) {
-            return entry.account();
+        Optional<Entry> cached = fresh(key, known, unknown, now);
+        if (cached.isPresent()) {
+            return cached.get().account();
         }
         long seen = invalidations.get();
         Optional<SipAccount> account = source.find(domain, username);
         ConcurrentMap<Key, Entry> table = account.isPresent() ? known : unknown;
         Entry loaded = new Entry(account, now + (account.isPresent() ? settings.knownFor() : settings.unknownFor()).toNanos());
         makeRoom(table, account.isPresent() ? settings.maxKnown() : settings.maxUnknown(), now);
-        table.put(key, loaded);
         (account.isPresent() ? unknown : known).remove(key);
-        if (invalidations.get() != seen) {
-            // A change was announced while the source was read: the read may be older than it.
-            table.remove(key, loaded);
-        }
+        keepUnlessChangedSince(seen, table, key, loaded);
         return account;
     }
 
@@ -151,12 +144,9 @@ public final class CachedSipAccounts implements SipAccounts, SipAccountChanges.L
     public SipDigest digestOf(SipDomain domain) {
         String name = domain.name();
         long now = nanoTime.getAsLong();
-        DigestEntry entry = digests.get(name);
-        if (entry == null) {
-            entry = otherDigests.get(name);
-        }
-        if (entry != null && entry.expiresAt() - now > 0) {
-            return entry.digest();
+        Optional<DigestEntry> cached = fresh(name, digests, otherDigests, now);
+        if (cached.isPresent()) {
+            return cached.get().digest();
         }
         Set<String> withAccounts = domainsWithAccounts;
         if (withAccounts != null && !withAccounts.contains(name) && !changedDomains.containsKey(name)) {
@@ -171,11 +161,29 @@ public final class CachedSipAccounts implements SipAccounts, SipAccountChanges.L
         }
         DigestEntry loaded = new DigestEntry(digest,
                 now + (hasAccounts ? settings.knownFor() : settings.unknownFor()).toNanos());
-        table.put(name, loaded);
-        if (invalidations.get() != seen) {
-            table.remove(name, loaded);
-        }
+        keepUnlessChangedSince(seen, table, name, loaded);
         return digest;
+    }
+
+    /** The entry of {@code key} in {@code first}, else in {@code second}, if it has not expired. */
+    private static <K, E extends Expiring> Optional<E> fresh(K key, ConcurrentMap<K, E> first,
+                                                            ConcurrentMap<K, E> second, long now) {
+        E entry = first.get(key);
+        if (entry == null) {
+            entry = second.get(key);
+        }
+        return entry != null && entry.expiresAt() - now > 0 ? Optional.of(entry) : Optional.empty();
+    }
+
+    /**
+     * Keeps what was read from the source when the invalidation count was {@code seen}, unless a change
+     * was announced since: the read may be older than that change.
+     */
+    private <K, E> void keepUnlessChangedSince(long seen, ConcurrentMap<K, E> table, K key, E loaded) {
+        table.put(key, loaded);
+        if (invalidations.get() != seen) {
+            table.remove(key, loaded);
+        }
     }
 
     /** Below {@code max} entries: expired ones go first, then any (a tenth of the table at once). */
