@@ -49,7 +49,6 @@ import java.util.Optional;
 public final class InviteHandler {
 
     private static final System.Logger LOG = System.getLogger(InviteHandler.class.getName());
-    private static final int RETRY_AFTER_SECONDS = 30;
     /** RFC 4028's status, which JAIN-SIP names not. */
     private static final int SESSION_INTERVAL_TOO_SMALL = 422;
 
@@ -82,7 +81,7 @@ public final class InviteHandler {
             // handing a call over) goes to the pool's other node or retries, as for REGISTER.
             LOG.log(System.Logger.Level.WARNING, "cannot authenticate an INVITE from " + source + " (503): "
                     + storageFailure.getMessage());
-            replies.sendStateless(event, replies.unavailable(request, RETRY_AFTER_SECONDS));
+            replies.sendStateless(event, replies.unavailable(request, Replies.STORAGE_RETRY_AFTER_SECONDS));
             return;
         }
         CallerAuthentication.Caller caller;

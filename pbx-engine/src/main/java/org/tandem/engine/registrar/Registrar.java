@@ -44,8 +44,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Registrar {
 
     private static final System.Logger LOG = System.getLogger(Registrar.class.getName());
-    /** A phone told to come back later retries after this long (or tries the pool's other node). */
-    static final int RETRY_AFTER_SECONDS = 30;
     private static final long STORAGE_WARNING_INTERVAL_MILLIS = 10_000;
 
     private final Replies replies;
@@ -110,9 +108,7 @@ public final class Registrar {
     /** The database is out of reach: the phone retries later or goes to the pool's other node. */
     private Response unavailable(Request request, RuntimeException storageFailure) {
         warnAboutStorage(storageFailure);
-        Response unavailable = replies.create(request, Response.SERVICE_UNAVAILABLE);
-        addHeader(unavailable, () -> replies.headers().createRetryAfterHeader(RETRY_AFTER_SECONDS));
-        return unavailable;
+        return replies.unavailable(request, Replies.STORAGE_RETRY_AFTER_SECONDS);
     }
 
     private Response authenticatedRegister(Request request, DigestAuthentication.Authenticated authenticated,
@@ -214,8 +210,9 @@ public final class Registrar {
         long now = System.currentTimeMillis();
         long last = lastStorageWarning.get();
         if (now - last >= STORAGE_WARNING_INTERVAL_MILLIS && lastStorageWarning.compareAndSet(last, now)) {
-            LOG.log(Level.WARNING, "REGISTER answered 503 (retry in " + RETRY_AFTER_SECONDS + " s): the database "
-                    + "failed: " + DatabaseFailure.describe(failure) + " (this warning repeats at most every 10 s)");
+            LOG.log(Level.WARNING, "REGISTER answered 503 (retry in " + Replies.STORAGE_RETRY_AFTER_SECONDS
+                    + " s): the database failed: " + DatabaseFailure.describe(failure)
+                    + " (this warning repeats at most every 10 s)");
         }
     }
 }

@@ -105,6 +105,9 @@ public final class Replies {
         return response;
     }
 
+    /** How long a phone told that this node's database is out of reach waits before it tries here again. */
+    public static final int STORAGE_RETRY_AFTER_SECONDS = 30;
+
     /**
      * 503 with Retry-After: this node cannot serve now (its database is out of reach). The phone
      * retries after {@code seconds} or, following SRV, goes to its pool's other node (RFC 3263 4.3).
