@@ -1,5 +1,6 @@
 package org.tandem.storage.jdbc;
 
+import javax.sql.DataSource;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -43,6 +44,18 @@ final class ArrayColumns {
             for (Array array : arrays) {
                 array.free();
             }
+        }
+    }
+
+    /**
+     * {@link #executeUpdate(Connection, String)} on a connection of its own, as {@link Queries#update}
+     * runs a one-row statement; a failure is a {@link StorageException} that says {@code failure}.
+     */
+    int executeUpdate(DataSource dataSource, String failure, String sql) {
+        try (Connection connection = dataSource.getConnection()) {
+            return executeUpdate(connection, sql);
+        } catch (SQLException e) {
+            throw new StorageException(failure, e);
         }
     }
 }

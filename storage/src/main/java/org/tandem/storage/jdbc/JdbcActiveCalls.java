@@ -83,11 +83,7 @@ public final class JdbcActiveCalls implements ActiveCalls, TenantActiveCalls {
                         .set(i, 6, call.answeredAt() == null ? null : call.answeredAt().toString());
             }
         }
-        try (Connection connection = dataSource.getConnection()) {
-            columns.executeUpdate(connection, APPLY);
-        } catch (SQLException e) {
-            throw new StorageException("could not write " + rows.size() + " active call changes", e);
-        }
+        columns.executeUpdate(dataSource, "could not write " + rows.size() + " active call changes", APPLY);
     }
 
     @Override

@@ -4,8 +4,6 @@ import org.tandem.domain.call.CallRecord;
 import org.tandem.domain.call.CallRecords;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
 
@@ -42,11 +40,8 @@ public final class JdbcCallRecords implements CallRecords {
                     .set(i, 6, r.answeredAt() == null ? null : r.answeredAt().toString())
                     .set(i, 7, r.endedAt().toString()).set(i, 8, r.disposition().name()).set(i, 9, r.sipCause());
         }
-        try (Connection connection = dataSource.getConnection()) {
-            rows.executeUpdate(connection, INSERT);
-        } catch (SQLException e) {
-            throw new StorageException(records.size() == 1 ? "could not store the call record " + records.getFirst().id()
-                    : "could not store " + records.size() + " call records", e);
-        }
+        String failure = records.size() == 1 ? "could not store the call record " + records.getFirst().id()
+                : "could not store " + records.size() + " call records";
+        rows.executeUpdate(dataSource, failure, INSERT);
     }
 }
