@@ -88,7 +88,7 @@ final class PortalJourneys {
 
             browser.awaitPath("login");
             browser.open("customers");
-            browser.awaitPath("login");
+            browser.awaitPath("login\\?continue=%2Fcustomers");
         });
     }
 
