@@ -9,6 +9,7 @@ import org.tandem.domain.account.RevokedLoginFeed;
 
 import java.lang.System.Logger.Level;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -116,7 +117,7 @@ public class SignedInSessions {
 
     /**
      * Forgets the user at once, so the session's next request is refused whatever its pages do, and
-     * tells the pages of its Vaadin sessions to go to the sign-in page.
+     * sends the pages of its Vaadin sessions to the sign-in page.
      */
     private static void signOut(HttpSession session) {
         try {
@@ -124,7 +125,13 @@ public class SignedInSessions {
             for (String name : Collections.list(session.getAttributeNames())) {
                 if (session.getAttribute(name) instanceof VaadinSession vaadin) {
                     vaadin.access(() -> {
-                        vaadin.getUIs().forEach(ui -> ui.getPage().setLocation(CurrentUser.AFTER_SIGN_OUT));
+                        List.copyOf(vaadin.getUIs()).forEach(ui -> {
+                            ui.getPage().setLocation(CurrentUser.AFTER_SIGN_OUT);
+                            // the shell's push is manual: nothing else would carry this to the page now
+                            if (ui.getPushConfiguration().getPushMode().isEnabled()) {
+                                ui.push();
+                            }
+                        });
                         vaadin.close();
                     });
                 }
