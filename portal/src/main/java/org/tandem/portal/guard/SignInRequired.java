@@ -19,10 +19,10 @@ import java.util.Set;
 /**
  * Stops every request of a browser that has not signed in before it reaches Vaadin, which would make
  * a session for it: a page is sent to the sign-in page (which returns to it afterwards), Vaadin's own
- * requests from a page whose session ended get 401, on which Vaadin's client reloads the page. Only
- * the sign-in page, its two files and the node's metrics (which have a rule of their own) are open;
- * TRACE goes on to {@link TraceRefusal}. A session left without a user (signed out from elsewhere)
- * is ended here.
+ * requests without a session get 401. Only the sign-in page, its two files and the node's metrics
+ * (which have a rule of their own) are open; TRACE goes on to {@link TraceRefusal}. A session left
+ * without a user (signed out from another browser or node) is ended by its next page request; its
+ * pages' own requests still reach Vaadin, which answers them as expired so that its client reloads.
  */
 @WebFilter(urlPatterns = "/*")
 public class SignInRequired extends HttpFilter {
@@ -39,10 +39,17 @@ public class SignInRequired extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
+        boolean vaadinRequest = isVaadinRequest(request, path);
+        if (vaadinRequest && session != null) {
+            // signed out from elsewhere: Vaadin answers for the session it closed as expired, and its
+            // client reloads the page, which comes here; no session is made for it
+            chain.doFilter(request, response);
+            return;
+        }
         if (session != null) {
             session.invalidate();
         }
-        if (isVaadinRequest(request, path) || !("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
+        if (vaadinRequest || !("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setContentType("text/plain;charset=UTF-8");
             response.getWriter().write("Sign in first: this browser is not signed in to Tandem.\n");

@@ -9,7 +9,6 @@ import org.tandem.domain.account.RevokedLoginFeed;
 
 import java.lang.System.Logger.Level;
 import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -116,8 +115,9 @@ public class SignedInSessions {
     }
 
     /**
-     * Forgets the user at once, so the session's next request is refused whatever its pages do, and
-     * sends the pages of its Vaadin sessions to the sign-in page.
+     * Forgets the user at once, so that no request of the session acts for them any more, and closes
+     * its Vaadin sessions, telling their pages to go to the sign-in page: a page that has not gone by
+     * its next request finds its Vaadin session expired, reloads, and is sent to the sign-in page.
      */
     private static void signOut(HttpSession session) {
         try {
@@ -125,13 +125,7 @@ public class SignedInSessions {
             for (String name : Collections.list(session.getAttributeNames())) {
                 if (session.getAttribute(name) instanceof VaadinSession vaadin) {
                     vaadin.access(() -> {
-                        List.copyOf(vaadin.getUIs()).forEach(ui -> {
-                            ui.getPage().setLocation(CurrentUser.AFTER_SIGN_OUT);
-                            // the shell's push is manual: nothing else would carry this to the page now
-                            if (ui.getPushConfiguration().getPushMode().isEnabled()) {
-                                ui.push();
-                            }
-                        });
+                        vaadin.getUIs().forEach(ui -> ui.getPage().setLocation(CurrentUser.AFTER_SIGN_OUT));
                         vaadin.close();
                     });
                 }
