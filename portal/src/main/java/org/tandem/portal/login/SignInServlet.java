@@ -22,7 +22,8 @@ import java.util.Objects;
  * visitor costs the node no session, however many pages they load. A session is made only for a
  * right username and password, new each time (an id planted in the browser beforehand is worth
  * nothing), and the browser goes on to the page it first asked for. A form posted from another
- * site's page is refused ({@link SameOrigin}); a signed-in browser that opens the page goes straight on.
+ * site's page is refused ({@link SameOrigin}); a signed-in browser that opens the page goes straight on,
+ * and one that signed out comes here to have its session ended.
  */
 @WebServlet(name = "sign-in", urlPatterns = {SignInServlet.PATH, SignInServlet.STYLESHEET, SignInServlet.ICON})
 public class SignInServlet extends HttpServlet {
@@ -43,9 +44,13 @@ public class SignInServlet extends HttpServlet {
             return;
         }
         String returnPath = ReturnPath.of(request.getParameter(ReturnPath.PARAMETER));
-        if (SignedInUser.of(request.getSession(false)).isPresent()) {
+        HttpSession session = request.getSession(false);
+        if (SignedInUser.of(session).isPresent()) {
             goOn(request, response, returnPath);
             return;
+        }
+        if (session != null) {
+            session.invalidate(); // signed out: nothing of it is kept
         }
         page(response, HttpServletResponse.SC_OK, returnPath, "", null);
     }

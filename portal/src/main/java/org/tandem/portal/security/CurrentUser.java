@@ -64,19 +64,20 @@ public class CurrentUser {
     }
 
     /**
-     * Ends the browser's session, and with it every UI of this browser, and sends the browser to the
-     * sign-in page; nothing of the session is left on the server.
+     * Forgets the user, closes the Vaadin session (and with it every UI of this browser) and sends the
+     * browser to the sign-in page, which ends the HTTP session then. Ending it here, in a request of a
+     * page whose push WebSockets are still open, makes Undertow log an error when more than one is.
      */
     public void signOut() {
         VaadinSession session = requireSession();
+        HttpSession signedOut = httpSession(session);
+        sessions.ended(signedOut);
+        signedOut.removeAttribute(SignedInUser.SESSION_ATTRIBUTE);
         UI ui = UI.getCurrent();
         if (ui != null) {
             ui.getPage().setLocation(AFTER_SIGN_OUT);
         }
-        HttpSession ended = httpSession(session);
-        sessions.ended(ended);
-        ended.removeAttribute(SignedInUser.SESSION_ATTRIBUTE);
-        ended.invalidate();
+        session.close();
     }
 
     private static HttpSession httpSession(VaadinSession session) {
