@@ -92,6 +92,20 @@ class ArchitectureTest {
                 .check(tandem);
     }
 
+    /**
+     * The HTTP edge is a server module outside the EAR: it sees no class of the applications (their
+     * class loaders are not its own) and no Jakarta EE, only Undertow.
+     */
+    @Test
+    void edgeKnowsNothingButUndertow() {
+        noClasses().that().resideInAPackage("org.tandem.edge..")
+                .should().dependOnClassesThat().resideInAPackage("jakarta..")
+                .orShould().dependOnClassesThat(DescribedPredicate.describe("are in another Tandem module",
+                        type -> type.getPackageName().startsWith("org.tandem.")
+                                && !type.getPackageName().startsWith("org.tandem.edge")))
+                .check(tandem);
+    }
+
     private static final DescribedPredicate<JavaClass> JAKARTA_EE_BESIDES_PERSISTENCE =
             DescribedPredicate.describe("are in Jakarta EE other than jakarta.persistence",
                     type -> type.getPackageName().startsWith("jakarta.")

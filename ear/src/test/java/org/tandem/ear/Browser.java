@@ -140,11 +140,11 @@ final class Browser implements AutoCloseable {
         wait.until(driver -> gridText(gridId).contains(expected));
     }
 
+    /** Signs in on the sign-in page (plain HTML, outside Vaadin) and waits for the landing page. */
     void signIn(String username, String password) {
         open("login");
-        WebElement user = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#vaadinLoginUsername input")));
-        user.sendKeys(username);
-        driver.findElement(By.cssSelector("#vaadinLoginPassword input")).sendKeys(password, Keys.ENTER);
+        element("username").sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password, Keys.ENTER);
         awaitPath("home");
     }
 

@@ -176,7 +176,8 @@ class TandemNodeIT {
                 .send(HttpRequest.newBuilder(portal()).timeout(Duration.ofSeconds(20)).build(),
                         HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("<title>Tandem</title>");
+        assertThat(response.uri().getPath()).isEqualTo("/login");
+        assertThat(response.body()).contains("<title>Sign in | Tandem</title>");
     }
 
     @Test
@@ -206,7 +207,7 @@ class TandemNodeIT {
                 .start();
         String dom = new String(chromium.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(chromium.waitFor(60, TimeUnit.SECONDS)).as("chromium finished").isTrue();
-        assertThat(dom).contains("<vaadin-login-form").contains("Tandem");
+        assertThat(dom).contains("<form method=\"post\" action=\"login\" id=\"sign-in-form\">").contains("<h1>Tandem</h1>");
     }
 
     // One deployment for all: a second one would restart the node's embedded PostgreSQL, and the

@@ -7,16 +7,16 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.tandem.administration.access.AccessDeniedException;
-import org.tandem.portal.login.LoginView;
+import org.tandem.portal.login.ReturnPath;
 import org.tandem.portal.security.CurrentUser;
-import org.tandem.portal.security.PublicView;
 
 import java.util.Arrays;
 
 /**
  * The portal's access rules for views, in one place: runs before every navigation of every UI, before
- * the target view is even created. A view not marked {@link PublicView} needs a signed-in user (anyone
- * else goes to the login page); a view marked {@link RolesAllowed} needs one of those roles (anyone
+ * the target view is even created. Every view needs a signed-in user: {@link SignInRequired} lets no
+ * other browser reach Vaadin, and one signed out meanwhile (from another browser or node) is sent to
+ * the sign-in page here; a view marked {@link RolesAllowed} needs one of those roles (anyone
  * else sees "no access"). Which tenant or customer a view may show is the services' business: they
  * check the owner of every id, so a tampered URL gets "not found" from them.
  */
@@ -39,11 +39,11 @@ public class ViewAccessGuard implements BeforeEnterListener {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         Class<?> view = event.getNavigationTarget();
-        if (view.isAnnotationPresent(PublicView.class) || HasErrorParameter.class.isAssignableFrom(view)) {
+        if (HasErrorParameter.class.isAssignableFrom(view)) {
             return;
         }
         if (!currentUser.isSignedIn()) {
-            event.forwardTo(LoginView.class);
+            event.forwardToUrl(ReturnPath.signInAddress("/" + event.getLocation().getPathWithQueryParameters()));
         } else if (!roleMayEnter(view)) {
             event.rerouteToError(new AccessDeniedException(NO_ACCESS), NO_ACCESS);
         }

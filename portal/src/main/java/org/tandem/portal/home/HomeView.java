@@ -5,6 +5,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
 import jakarta.inject.Inject;
 import org.tandem.domain.account.Role;
 import org.tandem.portal.layout.MainLayout;
@@ -12,11 +13,12 @@ import org.tandem.portal.security.CurrentUser;
 import org.tandem.portal.security.SignedInUser;
 
 /**
- * The landing view at {@code /home}: greets the signed-in user by username and role; the menu beside
+ * The landing view at {@code /home} and at the portal's root: greets the signed-in user by username and role; the menu beside
  * it leads on. Only signed-in users get here: the {@link org.tandem.portal.guard.ViewAccessGuard}
- * forwards everyone else to the login page before this view is made.
+ * and the filter before it send everyone else to the sign-in page before this view is made.
  */
 @Route(value = "home", layout = MainLayout.class)
+@RouteAlias(value = "", layout = MainLayout.class)
 @PageTitle("Tandem")
 public class HomeView extends VerticalLayout {
 

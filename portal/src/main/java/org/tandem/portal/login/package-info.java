@@ -1,2 +1,5 @@
-/** The sign-in page, the portal's only public view. */
+/**
+ * The sign-in page, plain HTML outside Vaadin ({@link org.tandem.portal.login.SignInServlet}): the
+ * portal's only page open to anyone, and one that makes no session until a sign-in succeeds.
+ */
 package org.tandem.portal.login;

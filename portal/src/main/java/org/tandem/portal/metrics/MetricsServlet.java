@@ -17,8 +17,10 @@ import java.nio.charset.StandardCharsets;
  * {@link ScraperAccess} does not allow, judged by its {@link ClientAddress} (behind a trusted reverse
  * proxy, the client's, not the proxy's loopback address); 503 while this node's database does not answer.
  */
-@WebServlet(name = "metrics", urlPatterns = "/metrics")
+@WebServlet(name = "metrics", urlPatterns = MetricsServlet.PATH)
 public class MetricsServlet extends HttpServlet {
+
+    public static final String PATH = "/metrics";
 
     private static final System.Logger LOG = System.getLogger(MetricsServlet.class.getName());
 

@@ -1,19 +1,20 @@
 package org.tandem.portal.security;
 
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.server.VaadinRequest;
-import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.WrappedHttpSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpSession;
 import org.tandem.administration.access.Actor;
 
 import java.util.Optional;
 
 /**
  * The user signed in to the current browser session. The bean itself holds nothing: the
- * {@link SignedInUser} is an attribute of the current {@link VaadinSession}, so it lives exactly as
- * long as that session, one per browser, and dies with it on sign-out or session timeout.
+ * {@link SignedInUser} is an attribute of the browser's HTTP session, put there by the sign-in page
+ * (which alone makes sessions), so it lives exactly as long as that session, one per browser, and
+ * dies with it on sign-out or session timeout.
  */
 @ApplicationScoped
 public class CurrentUser {
@@ -34,7 +35,7 @@ public class CurrentUser {
 
     public Optional<SignedInUser> get() {
         VaadinSession session = VaadinSession.getCurrent();
-        return session == null ? Optional.empty() : Optional.ofNullable(session.getAttribute(SignedInUser.class));
+        return session == null ? Optional.empty() : SignedInUser.of(httpSession(session));
     }
 
     /** Who the services act for; only views behind the access guard ask, so someone is signed in. */
@@ -48,26 +49,11 @@ public class CurrentUser {
     }
 
     /**
-     * Remembers the user for this session. The HTTP session gets a new id first, so an id planted in
-     * the browser before sign-in (session fixation) is worth nothing afterwards; the session gets its
-     * usual timeout back.
-     */
-    public void signIn(SignedInUser user) {
-        VaadinSession session = requireSession();
-        if (VaadinRequest.getCurrent() instanceof VaadinServletRequest request) {
-            request.getHttpServletRequest().changeSessionId();
-        }
-        session.setAttribute(SignedInUser.class, user);
-        AnonymousSessions.signedIn(session.getSession());
-        sessions.signedIn(user.accountId(), session);
-    }
-
-    /**
      * Runs {@code change}, which changes the signed-in login's own password: the login's other
      * browser sessions, on every node, are then signed out, and this one stays signed in.
      */
     public void changeOwnPassword(Runnable change) {
-        VaadinSession session = requireSession();
+        HttpSession session = httpSession(requireSession());
         sessions.changingOwnPassword(actor().accountId(), session);
         try {
             change.run();
@@ -78,13 +64,15 @@ public class CurrentUser {
     }
 
     /**
-     * Forgets the user, closes the Vaadin session (and with it every UI of this browser) and sends
-     * the browser to the login page, where a fresh session starts.
+     * Forgets the user, closes the Vaadin session (and with it every UI of this browser) and sends the
+     * browser to the sign-in page, which ends the HTTP session then. Ending it here, in a request of a
+     * page whose push WebSockets are still open, makes Undertow log an error when more than one is.
      */
     public void signOut() {
         VaadinSession session = requireSession();
-        session.setAttribute(SignedInUser.class, null);
-        sessions.ended(session);
+        HttpSession signedOut = httpSession(session);
+        sessions.ended(signedOut);
+        signedOut.removeAttribute(SignedInUser.SESSION_ATTRIBUTE);
         UI ui = UI.getCurrent();
         if (ui != null) {
             ui.getPage().setLocation(AFTER_SIGN_OUT);
@@ -92,10 +80,14 @@ public class CurrentUser {
         session.close();
     }
 
+    private static HttpSession httpSession(VaadinSession session) {
+        return ((WrappedHttpSession) session.getSession()).getHttpSession();
+    }
+
     private static VaadinSession requireSession() {
         VaadinSession session = VaadinSession.getCurrent();
         if (session == null) {
-            throw new IllegalStateException("no Vaadin session: sign-in and sign-out happen in a UI request");
+            throw new IllegalStateException("no Vaadin session: sign-out and password changes happen in a UI request");
         }
         return session;
     }

@@ -4,9 +4,11 @@ import com.vaadin.flow.server.VaadinSession;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpSession;
 import org.tandem.domain.account.RevokedLoginFeed;
 
 import java.lang.System.Logger.Level;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -27,9 +29,10 @@ public class SignedInSessions {
     private static final System.Logger LOG = System.getLogger(SignedInSessions.class.getName());
 
     private RevokedLoginFeed feed;
-    private final Map<UUID, Set<VaadinSession>> byLogin = new ConcurrentHashMap<>();
-    /** Sessions changing their own login's password: its revocation signs out only the others. */
-    private final Map<UUID, Set<VaadinSession>> changingOwnPassword = new ConcurrentHashMap<>();
+    /** The HTTP sessions signed in, by login and then by session id (the container may hand out more than one object per session). */
+    private final Map<UUID, Map<String, HttpSession>> byLogin = new ConcurrentHashMap<>();
+    /** Ids of the sessions changing their own login's password: its revocation signs out only the others. */
+    private final Map<UUID, Set<String>> changingOwnPassword = new ConcurrentHashMap<>();
     private AutoCloseable running;
     private volatile boolean listened;
 
@@ -42,16 +45,17 @@ public class SignedInSessions {
         this.feed = feed;
     }
 
-    /** {@code session} is signed in as login {@code accountId} from now on. */
-    public void signedIn(UUID accountId, VaadinSession session) {
+    /** {@code session} is signed in as {@code user} from now on. */
+    public void signedIn(HttpSession session, SignedInUser user) {
         startOnce();
-        byLogin.computeIfAbsent(accountId, id -> ConcurrentHashMap.newKeySet()).add(session);
+        session.setAttribute(SignedInUser.SESSION_ATTRIBUTE, user);
+        byLogin.computeIfAbsent(user.accountId(), id -> new ConcurrentHashMap<>()).put(session.getId(), session);
     }
 
     /** {@code session} signed out or expired. */
-    public void ended(VaadinSession session) {
-        byLogin.values().forEach(sessions -> sessions.remove(session));
-        byLogin.values().removeIf(Set::isEmpty);
+    public void ended(HttpSession session) {
+        byLogin.values().forEach(sessions -> sessions.remove(session.getId()));
+        byLogin.values().removeIf(Map::isEmpty);
         settled(session);
     }
 
@@ -59,13 +63,13 @@ public class SignedInSessions {
      * {@code session} is about to change the password of its own login {@code accountId}: the
      * revocation that change causes signs out the login's other sessions, not this one.
      */
-    public void changingOwnPassword(UUID accountId, VaadinSession session) {
-        changingOwnPassword.computeIfAbsent(accountId, id -> ConcurrentHashMap.newKeySet()).add(session);
+    public void changingOwnPassword(UUID accountId, HttpSession session) {
+        changingOwnPassword.computeIfAbsent(accountId, id -> ConcurrentHashMap.newKeySet()).add(session.getId());
     }
 
     /** {@code session}'s own password change was refused, or its revocation has come. */
-    public void settled(VaadinSession session) {
-        changingOwnPassword.values().forEach(sessions -> sessions.remove(session));
+    public void settled(HttpSession session) {
+        changingOwnPassword.values().forEach(ids -> ids.remove(session.getId()));
         changingOwnPassword.values().removeIf(Set::isEmpty);
     }
 
@@ -76,16 +80,21 @@ public class SignedInSessions {
         running = feed.start(new RevokedLoginFeed.Listener() {
             @Override
             public void revoked(UUID accountId) {
-                Set<VaadinSession> kept = changingOwnPassword.remove(accountId);
-                Set<VaadinSession> sessions = byLogin.remove(accountId);
+                Set<String> kept = changingOwnPassword.remove(accountId);
+                Map<String, HttpSession> sessions = byLogin.remove(accountId);
                 if (sessions != null && kept != null) {
-                    sessions.removeAll(kept);
-                    byLogin.computeIfAbsent(accountId, id -> ConcurrentHashMap.newKeySet()).addAll(kept);
+                    Map<String, HttpSession> keeping = byLogin.computeIfAbsent(accountId, id -> new ConcurrentHashMap<>());
+                    kept.forEach(id -> {
+                        HttpSession session = sessions.remove(id);
+                        if (session != null) {
+                            keeping.put(id, session);
+                        }
+                    });
                 }
                 if (sessions != null && !sessions.isEmpty()) {
                     LOG.log(Level.INFO, "Signed out {0} browser session(s) of login {1}: it was removed or its password "
                             + "changed", sessions.size(), accountId);
-                    sessions.forEach(SignedInSessions::signOut);
+                    sessions.values().forEach(SignedInSessions::signOut);
                 }
             }
 
@@ -95,7 +104,7 @@ public class SignedInSessions {
                     listened = true; // the feed just started: nothing signed in here yet can have been revoked unheard
                     return;
                 }
-                int count = byLogin.values().stream().mapToInt(Set::size).sum();
+                int count = byLogin.values().stream().mapToInt(Map::size).sum();
                 if (count > 0) {
                     LOG.log(Level.WARNING, "Signed out all {0} browser session(s) of this node: while it could not "
                             + "listen to its database, a login may have been removed or its password changed", count);
@@ -105,13 +114,25 @@ public class SignedInSessions {
         });
     }
 
-    /** Forgets the user and closes the session, telling its pages to go to the login page. */
-    private static void signOut(VaadinSession session) {
-        session.access(() -> {
-            session.setAttribute(SignedInUser.class, null);
-            session.getUIs().forEach(ui -> ui.getPage().setLocation(CurrentUser.AFTER_SIGN_OUT));
-            session.close();
-        });
+    /**
+     * Forgets the user at once, so that no request of the session acts for them any more, and closes
+     * its Vaadin sessions, telling their pages to go to the sign-in page: a page that has not gone by
+     * its next request finds its Vaadin session expired, reloads, and is sent to the sign-in page.
+     */
+    private static void signOut(HttpSession session) {
+        try {
+            session.removeAttribute(SignedInUser.SESSION_ATTRIBUTE);
+            for (String name : Collections.list(session.getAttributeNames())) {
+                if (session.getAttribute(name) instanceof VaadinSession vaadin) {
+                    vaadin.access(() -> {
+                        vaadin.getUIs().forEach(ui -> ui.getPage().setLocation(CurrentUser.AFTER_SIGN_OUT));
+                        vaadin.close();
+                    });
+                }
+            }
+        } catch (IllegalStateException alreadyEnded) {
+            // the session ended meanwhile: nothing is signed in there any more
+        }
     }
 
     @PreDestroy

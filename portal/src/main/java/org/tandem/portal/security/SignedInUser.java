@@ -4,6 +4,8 @@ import org.tandem.administration.access.Actor;
 import org.tandem.domain.account.PortalAccount;
 import org.tandem.domain.account.Role;
 
+import jakarta.servlet.http.HttpSession;
+
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.Objects;
@@ -18,6 +20,9 @@ public final class SignedInUser implements Serializable {
 
     @Serial
     private static final long serialVersionUID = 1L;
+
+    /** The HTTP session attribute that holds the user once signed in; no session without one exists before. */
+    static final String SESSION_ATTRIBUTE = SignedInUser.class.getName();
 
     private final UUID accountId;
     private final String username;
@@ -36,6 +41,18 @@ public final class SignedInUser implements Serializable {
     public static SignedInUser of(PortalAccount account) {
         return new SignedInUser(account.id(), account.username(), account.role(),
                 account.resellerId().orElse(null), account.tenantId().orElse(null));
+    }
+
+    /** Who is signed in to {@code session}; empty for no session, an ended one, or one signed out. */
+    public static Optional<SignedInUser> of(HttpSession session) {
+        if (session == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable((SignedInUser) session.getAttribute(SESSION_ATTRIBUTE));
+        } catch (IllegalStateException invalidated) {
+            return Optional.empty();
+        }
     }
 
     public UUID accountId() {

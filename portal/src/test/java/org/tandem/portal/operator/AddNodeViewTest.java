@@ -1,13 +1,11 @@
 package org.tandem.portal.operator;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
-import com.github.mvysny.kaributesting.v10.LoginFormKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.textfield.TextField;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -76,7 +74,7 @@ class AddNodeViewTest {
     @SuppressWarnings("unchecked")
     void theOperatorAddsANodeWatchesItJoinAndRemovesItAgain() throws Exception {
         BrowserlessPortal.start(new NodeServices(a.database(), a.id(), a.name, Optional.of(a.address())));
-        LoginFormKt._login(_get(LoginForm.class), OPERATOR, PASSWORD);
+        BrowserlessPortal.signIn(OPERATOR, PASSWORD);
         UI.getCurrent().navigate("cluster");
         assertThat(_get(Paragraph.class, spec -> spec.withId("replication-alone")).getText())
                 .isEqualTo("node-a replicates with no other node: it is in no cluster.");

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.VaadinSessionState;
+import com.vaadin.flow.server.WrappedHttpSession;
 import org.junit.jupiter.api.Test;
 import org.tandem.administration.support.AdministrationFixture.NewCustomer;
 import org.tandem.portal.support.PortalViewTest;
@@ -27,7 +28,7 @@ class RevokedSignInTest extends PortalViewTest {
     private static boolean signedIn() {
         VaadinSession session = VaadinSession.getCurrent();
         return session != null && session.getState() == VaadinSessionState.OPEN
-                && session.getAttribute(SignedInUser.class) != null;
+                && SignedInUser.of(((WrappedHttpSession) session.getSession()).getHttpSession()).isPresent();
     }
 
     /**

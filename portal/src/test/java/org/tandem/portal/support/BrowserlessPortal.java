@@ -15,6 +15,8 @@ import org.tandem.administration.support.NodeServices;
 import org.tandem.domain.account.PortalAccountRepository;
 import org.tandem.domain.account.RevokedLoginFeed;
 import org.tandem.domain.tenant.TenantRepository;
+import org.tandem.portal.security.ClientAddress;
+import org.tandem.portal.security.SignIn;
 import org.tandem.portal.security.SignedInSessions;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
@@ -22,12 +24,16 @@ import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.mock.MockService;
 import com.github.mvysny.kaributesting.v10.mock.MockVaadinServlet;
 import com.github.mvysny.kaributesting.v10.mock.MockedUI;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.di.Instantiator;
 import com.vaadin.flow.function.DeploymentConfiguration;
 import com.vaadin.flow.server.ServiceException;
 import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinServletContext;
+import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinServletService;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.WrappedHttpSession;
 
 import java.time.Duration;
 import java.util.Map;
@@ -68,6 +74,22 @@ public final class BrowserlessPortal {
                 Map.entry(AccountService.class, node.ownAccount),
                 Map.entry(OwnExtensionService.class, node.ownExtension),
                 Map.entry(RevokedLoginFeed.class, node.revokedLogins)));
+    }
+
+    /**
+     * Signs in by the sign-in page's rules ({@link SignIn}) and, as the page does on success, makes the
+     * browser's session signed in and goes on to the landing view.
+     */
+    public static SignIn.Outcome signIn(String username, String password) {
+        VaadinService service = VaadinService.getCurrent();
+        SignIn.Outcome outcome = service.getInstantiator().getOrCreate(SignIn.class).attempt(username,
+                password.toCharArray(), ClientAddress.of(VaadinServletRequest.getCurrent().getHttpServletRequest()));
+        if (outcome instanceof SignIn.SignedIn signedIn) {
+            service.getInstantiator().getOrCreate(SignedInSessions.class).signedIn(
+                    ((WrappedHttpSession) VaadinSession.getCurrent().getSession()).getHttpSession(), signedIn.user());
+            UI.getCurrent().navigate("home");
+        }
+        return outcome;
     }
 
     public static void stop() {

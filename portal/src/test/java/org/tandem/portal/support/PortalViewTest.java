@@ -1,15 +1,14 @@
 package org.tandem.portal.support;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
-import com.github.mvysny.kaributesting.v10.LoginFormKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.login.LoginForm;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.tandem.administration.support.AdministrationFixture;
+import org.tandem.portal.security.SignIn;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,8 +54,9 @@ public abstract class PortalViewTest {
         return _get(Paragraph.class, spec -> spec.withId("role")).getText();
     }
 
-    protected static void submitLogin(String username, String password) {
-        LoginFormKt._login(_get(LoginForm.class), username, password);
+    /** Signs in as the sign-in page would, landing on home if the username and password are right. */
+    protected static SignIn.Outcome submitLogin(String username, String password) {
+        return BrowserlessPortal.signIn(username, password);
     }
 
     protected static void signIn(String username) {

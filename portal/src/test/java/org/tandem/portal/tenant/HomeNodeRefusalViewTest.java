@@ -1,10 +1,8 @@
 package org.tandem.portal.tenant;
 
-import com.github.mvysny.kaributesting.v10.LoginFormKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.server.ErrorEvent;
@@ -68,7 +66,7 @@ class HomeNodeRefusalViewTest {
     @Test
     void anExtensionAddedOnTheSecondaryIsRefusedOnTheFormNamingTheHomeNodeAndItsPortal() {
         BrowserlessPortal.start(cluster.on(cluster.b));
-        LoginFormKt._login(_get(LoginForm.class), "admin@acme-portal", TwoNodeCluster.ADMIN_PASSWORD);
+        BrowserlessPortal.signIn("admin@acme-portal", TwoNodeCluster.ADMIN_PASSWORD);
         UI.getCurrent().navigate("tenants/" + customer + "/extensions");
 
         _setValue(_get(TextField.class, spec -> spec.withId("extension-number")), "201");

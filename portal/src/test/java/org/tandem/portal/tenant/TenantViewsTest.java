@@ -19,6 +19,7 @@ import org.tandem.domain.extension.SipCredentials;
 import org.tandem.storage.jpa.JpaExtensionRepository;
 import org.tandem.portal.error.NoAccessView;
 import org.tandem.portal.error.NotFoundView;
+import org.tandem.portal.security.SignIn;
 import org.tandem.portal.support.PortalViewTest;
 
 import java.util.List;
@@ -142,8 +143,8 @@ class TenantViewsTest extends PortalViewTest {
                 .containsOnlyNulls();
         action("portal-login-201");
         _click(_get(Button.class, spec -> spec.withId("sign-out")));
-        submitLogin(login, password);
-        assertThat(currentPath()).as("the removed login no longer signs in").isEqualTo("login");
+        assertThat(submitLogin(login, password)).as("the removed login no longer signs in")
+                .isInstanceOf(SignIn.Refused.class);
     }
 
     @Test

@@ -1,0 +1,62 @@
+package org.tandem.portal.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.tandem.administration.account.PasswordThrottle;
+
+import java.time.Duration;
+import java.util.Arrays;
+
+/**
+ * The portal's rules for a sign-in attempt, in one place: an address and login paused by the
+ * {@link PasswordThrottle} is refused before the password is even checked; a wrong password counts
+ * against it. A wrong username and a wrong password are one and the same refusal.
+ */
+@ApplicationScoped
+public class SignIn {
+
+    /** What came of an attempt. */
+    public sealed interface Outcome {
+    }
+
+    /** The username and password are right. */
+    public record SignedIn(SignedInUser user) implements Outcome {
+    }
+
+    /** A wrong username or password. */
+    public record Refused() implements Outcome {
+    }
+
+    /** Too many failures from this address: no password is checked for {@code retryAfter}. */
+    public record Paused(Duration retryAfter) implements Outcome {
+    }
+
+    private Authenticator authenticator;
+    private PasswordThrottle throttle;
+
+    /** For CDI's client proxy only. */
+    protected SignIn() {
+    }
+
+    @Inject
+    public SignIn(Authenticator authenticator, PasswordThrottle throttle) {
+        this.authenticator = authenticator;
+        this.throttle = throttle;
+    }
+
+    /** Checks {@code username} and {@code password} (wiped afterwards) sent from {@code address}. */
+    public Outcome attempt(String username, char[] password, String address) {
+        try {
+            Duration wait = throttle.passwordWait(username, address);
+            if (!wait.isZero()) {
+                return new Paused(wait);
+            }
+            return authenticator.authenticate(username, password).<Outcome>map(SignedIn::new).orElseGet(() -> {
+                throttle.passwordFailed(username, address);
+                return new Refused();
+            });
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+}
