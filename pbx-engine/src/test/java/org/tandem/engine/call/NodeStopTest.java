@@ -18,9 +18,9 @@ import static org.tandem.engine.call.CallMessages.ackOf;
 import static org.tandem.engine.call.CallMessages.invite;
 import static org.tandem.engine.call.CallMessages.next;
 import static org.tandem.engine.call.CallMessages.one;
-import static org.tandem.engine.call.CallMessages.proxyAuthorization;
 import static org.tandem.engine.call.CallMessages.response;
 import static org.tandem.engine.call.CallMessages.sdp;
+import static org.tandem.engine.call.CallMessages.sendAuthenticatedInvite;
 import static org.tandem.engine.call.TestDialog.hangUp;
 import static org.tandem.engine.registrar.RegistrarDatabase.ALPHA;
 
@@ -98,10 +98,7 @@ class NodeStopTest {
             TestDialog.Call answered = TestDialog.answered(talker, talkerNumber, listener, listenerNumber, ALPHA);
             String uri = "sip:" + ringingNumber + "@" + ALPHA;
             String callId = UUID.randomUUID() + "@caller";
-            String required = caller.exchange(invite(caller, callerNumber, uri, callId, "r1", 1, sdp("caller", "sendrecv"), null));
-            String inviteToRing = invite(caller, callerNumber, uri, callId, "r1", 2, sdp("caller", "sendrecv"),
-                    proxyAuthorization(required, callerNumber, uri));
-            caller.send(inviteToRing);
+            String inviteToRing = sendAuthenticatedInvite(caller, callerNumber, uri, callId, "r1");
             String inviteB = next(ringing);
             ringing.send(response(inviteB, "180 Ringing", "ring1", ringing, null));
 
