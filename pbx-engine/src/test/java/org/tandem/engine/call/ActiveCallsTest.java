@@ -61,9 +61,8 @@ class ActiveCallsTest {
                 .isEqualTo(List.of("ANSWERED " + NODE.database().nodeId() + " " + db.tenantId(ALPHA) + " answered"));
 
         Sipp.Run caller = call.get(20, TimeUnit.SECONDS);
-        assertThat(caller.exitCode()).as(caller.describe()).isZero();
-        Sipp.Run callee = phone.await();
-        assertThat(callee.exitCode()).as(callee.describe()).isZero();
+        caller.assertPassed();
+        phone.await().assertPassed();
         assertThat(listed()).as("after the hang-up").isEmpty();
         assertThat(db.awaitCallRecord(this.caller, this.callee, ALPHA)).isEqualTo("ANSWERED 200 answered");
     }
@@ -72,7 +71,7 @@ class ActiveCallsTest {
     void aCallNobodyCouldBeRungIsNeverListed() throws Exception {
         Sipp.Run call = phones.call("caller_480.xml", caller, ALPHA, callee);
 
-        assertThat(call.exitCode()).as(call.describe()).isZero();
+        call.assertPassed();
         assertThat(db.awaitCallRecord(caller, callee, ALPHA)).isEqualTo("FAILED 480 unanswered");
         assertThat(listed()).isEmpty();
     }

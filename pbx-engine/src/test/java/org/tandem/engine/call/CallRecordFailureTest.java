@@ -35,9 +35,8 @@ class CallRecordFailureTest {
 
         Sipp.Run call = phones.call("caller_bye.xml", caller, ALPHA, callee);
 
-        assertThat(call.exitCode()).as(call.describe()).isZero();
-        Sipp.Run answered = phone.await();
-        assertThat(answered.exitCode()).as(answered.describe()).isZero();
+        call.assertPassed();
+        phone.await().assertPassed();
         long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
         while (ATTEMPTS.get() == 0 && System.nanoTime() < deadline) {
             Thread.sleep(20);

@@ -64,11 +64,9 @@ class RingGroupCallTest {
 
         Sipp.Run call = phones.call("caller_bye.xml", caller, ALPHA, group);
 
-        assertThat(call.exitCode()).as(call.describe()).isZero();
-        Sipp.Run answered = answeringPhone.await();
-        assertThat(answered.exitCode()).as(answered.describe()).isZero();
-        Sipp.Run other = ringingPhone.await();
-        assertThat(other.exitCode()).as(other.describe()).isZero();
+        call.assertPassed();
+        answeringPhone.await().assertPassed();
+        ringingPhone.await().assertPassed();
         assertThat(cancelled).as("the member that did not answer got the CANCEL").exists();
         assertThat(record(group)).isEqualTo("ANSWERED 200 answered");
     }
@@ -88,13 +86,11 @@ class RingGroupCallTest {
 
         Sipp.Run call = phones.call("caller_bye.xml", caller, ALPHA, group);
 
-        assertThat(call.exitCode()).as(call.describe()).isZero();
+        call.assertPassed();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the first member rang its full timeout")
                 .isGreaterThanOrEqualTo(MEMBER_TIMEOUT);
-        Sipp.Run answered = secondPhone.await();
-        assertThat(answered.exitCode()).as(answered.describe()).isZero();
-        Sipp.Run timedOut = firstPhone.await();
-        assertThat(timedOut.exitCode()).as(timedOut.describe()).isZero();
+        secondPhone.await().assertPassed();
+        firstPhone.await().assertPassed();
         assertThat(cancelled).as("the first member was cancelled when its time was up").exists();
         assertThat(record(group)).isEqualTo("ANSWERED 200 answered");
     }
@@ -113,9 +109,8 @@ class RingGroupCallTest {
 
         Sipp.Run call = phones.call("caller_cancel.xml", caller, ALPHA, group);
 
-        assertThat(call.exitCode()).as(call.describe()).isZero();
-        Sipp.Run firstRun = firstPhone.await();
-        assertThat(firstRun.exitCode()).as(firstRun.describe()).isZero();
+        call.assertPassed();
+        firstPhone.await().assertPassed();
         assertThat(cancelled).as("the member ringing got the CANCEL").exists();
         secondPhone.await(); // up longer than the first member's timeout
         assertThat(invited).as("the next member was rung after the caller hung up").doesNotExist();
@@ -133,13 +128,11 @@ class RingGroupCallTest {
 
         Sipp.Run call = phones.call("caller_486.xml", caller, ALPHA, group);
 
-        assertThat(call.exitCode()).as(call.describe()).isZero();
+        call.assertPassed();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as("busy moves on without waiting")
                 .isLessThan(MEMBER_TIMEOUT);
-        Sipp.Run firstRun = firstPhone.await();
-        assertThat(firstRun.exitCode()).as(firstRun.describe()).isZero();
-        Sipp.Run secondRun = secondPhone.await();
-        assertThat(secondRun.exitCode()).as(secondRun.describe()).isZero();
+        firstPhone.await().assertPassed();
+        secondPhone.await().assertPassed();
         assertThat(record(group)).isEqualTo("BUSY 486 unanswered");
     }
 
@@ -149,7 +142,7 @@ class RingGroupCallTest {
 
         Sipp.Run call = phones.call("caller_480.xml", caller, ALPHA, group);
 
-        assertThat(call.exitCode()).as(call.describe()).isZero();
+        call.assertPassed();
         assertThat(record(group)).isEqualTo("FAILED 480 unanswered");
     }
 
@@ -163,7 +156,7 @@ class RingGroupCallTest {
 
         Sipp.Run call = phones.call("caller_404.xml", caller, ALPHA, group);
 
-        assertThat(call.exitCode()).as(call.describe()).isZero();
+        call.assertPassed();
         betaPhone.await();
         assertThat(invited).as("tenant beta's group rang for a caller of tenant alpha").doesNotExist();
         assertThat(record(group)).isEqualTo("FAILED 404 unanswered");

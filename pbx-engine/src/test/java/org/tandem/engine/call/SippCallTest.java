@@ -60,9 +60,8 @@ class SippCallTest {
 
         Sipp.Run call = tcp.call("caller_bye.xml", caller, ALPHA, callee);
 
-        assertThat(call.exitCode()).as(call.describe()).isZero();
-        Sipp.Run callee = phone.await();
-        assertThat(callee.exitCode()).as(callee.describe()).isZero();
+        call.assertPassed();
+        phone.await().assertPassed();
         assertThat(record()).isEqualTo("ANSWERED 200 answered");
     }
 
@@ -79,9 +78,8 @@ class SippCallTest {
 
         Sipp.Run call = phones.call("caller_cancel.xml", caller, ALPHA, callee);
 
-        assertThat(call.exitCode()).as(call.describe()).isZero();
-        Sipp.Run callee = phone.await();
-        assertThat(callee.exitCode()).as(callee.describe()).isZero();
+        call.assertPassed();
+        phone.await().assertPassed();
         assertThat(cancelled).as("the phone got the CANCEL").exists();
         assertThat(record()).isEqualTo("CANCELLED 487 unanswered");
     }
@@ -92,9 +90,8 @@ class SippCallTest {
 
         Sipp.Run call = phones.call("caller_486.xml", caller, ALPHA, callee);
 
-        assertThat(call.exitCode()).as(call.describe()).isZero();
-        Sipp.Run callee = phone.await();
-        assertThat(callee.exitCode()).as(callee.describe()).isZero();
+        call.assertPassed();
+        phone.await().assertPassed();
         assertThat(record()).isEqualTo("BUSY 486 unanswered");
     }
 
@@ -107,10 +104,9 @@ class SippCallTest {
 
         Sipp.Run call = phones.call("caller_480.xml", caller, ALPHA, callee);
 
-        assertThat(call.exitCode()).as(call.describe()).isZero();
+        call.assertPassed();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(NO_ANSWER);
-        Sipp.Run callee = phone.await();
-        assertThat(callee.exitCode()).as(callee.describe()).isZero();
+        phone.await().assertPassed();
         assertThat(cancelled).as("the phone got the CANCEL").exists();
         assertThat(record()).isEqualTo("NO_ANSWER 480 unanswered");
     }
@@ -125,11 +121,9 @@ class SippCallTest {
 
         Sipp.Run call = phones.call("caller_bye.xml", caller, ALPHA, callee);
 
-        assertThat(call.exitCode()).as(call.describe()).isZero();
-        Sipp.Run answered = answering.await();
-        assertThat(answered.exitCode()).as(answered.describe()).isZero();
-        Sipp.Run other = ringing.await();
-        assertThat(other.exitCode()).as(other.describe()).isZero();
+        call.assertPassed();
+        answering.await().assertPassed();
+        ringing.await().assertPassed();
         assertThat(cancelled).as("the phone that did not answer got the CANCEL").exists();
         assertThat(record()).isEqualTo("ANSWERED 200 answered");
     }
@@ -149,8 +143,7 @@ class SippCallTest {
         Sipp.Run call = phones.call("caller_bye.xml", caller, ALPHA, callee);
 
         assertThat(call.exitCode()).as("the caller's BYE found its call up: " + call.describe()).isZero();
-        Sipp.Run winner = first.await();
-        assertThat(winner.exitCode()).as(winner.describe()).isZero();
+        first.await().assertPassed();
         Sipp.Run loser = late.await();
         assertThat(hungUp).as("the late phone got ACK and BYE, and its own BYE got 200: " + loser.describe())
                 .exists();
@@ -167,7 +160,7 @@ class SippCallTest {
     void anUnknownNumberGets404() throws Exception {
         Sipp.Run call = phones.call("caller_404.xml", caller, ALPHA, "99999");
 
-        assertThat(call.exitCode()).as(call.describe()).isZero();
+        call.assertPassed();
         assertThat(record("99999")).isEqualTo("FAILED 404 unanswered");
     }
 
@@ -175,7 +168,7 @@ class SippCallTest {
     void anExtensionWithNoPhoneRegisteredGets480() throws Exception {
         Sipp.Run call = phones.call("caller_480.xml", caller, ALPHA, callee);
 
-        assertThat(call.exitCode()).as(call.describe()).isZero();
+        call.assertPassed();
         assertThat(record()).isEqualTo("FAILED 480 unanswered");
     }
 
@@ -187,7 +180,7 @@ class SippCallTest {
 
         Sipp.Run call = phones.call("caller_no_credentials.xml", caller, ALPHA, callee);
 
-        assertThat(call.exitCode()).as(call.describe()).isZero();
+        call.assertPassed();
         phone.await();
         assertThat(invited).as("the phone was rung").doesNotExist();
         assertThat(records(callee, ALPHA)).isEmpty();
@@ -203,7 +196,7 @@ class SippCallTest {
 
         Sipp.Run call = phones.call("caller_404.xml", caller, ALPHA, betaOnly);
 
-        assertThat(call.exitCode()).as(call.describe()).isZero();
+        call.assertPassed();
         betaPhone.await();
         assertThat(invited).as("tenant beta's phone was rung by a caller of tenant alpha").doesNotExist();
         assertThat(record(betaOnly)).isEqualTo("FAILED 404 unanswered");
@@ -218,9 +211,8 @@ class SippCallTest {
 
         Sipp.Run call = phones.call("caller_bye.xml", caller, ALPHA, callee);
 
-        assertThat(call.exitCode()).as(call.describe()).isZero();
-        Sipp.Run alpha = alphaPhone.await();
-        assertThat(alpha.exitCode()).as(alpha.describe()).isZero();
+        call.assertPassed();
+        alphaPhone.await().assertPassed();
         betaPhone.await();
         assertThat(invited).as("tenant beta's phone was rung by a caller of tenant alpha").doesNotExist();
         assertThat(record()).isEqualTo("ANSWERED 200 answered");
@@ -231,7 +223,7 @@ class SippCallTest {
     void aCallerOfASuspendedTenantIsRefused() throws Exception {
         Sipp.Run call = phones.call("caller_403.xml", caller, GAMMA, callee);
 
-        assertThat(call.exitCode()).as(call.describe()).isZero();
+        call.assertPassed();
         assertThat(records(callee, GAMMA)).isEmpty();
     }
 
@@ -244,9 +236,8 @@ class SippCallTest {
 
         Sipp.Run call = phones.call(callerScenario, caller, ALPHA, callee);
 
-        assertThat(call.exitCode()).as(call.describe()).isZero();
-        Sipp.Run answered = phone.await();
-        assertThat(answered.exitCode()).as(answered.describe()).isZero();
+        call.assertPassed();
+        phone.await().assertPassed();
         assertThat(record()).isEqualTo("ANSWERED 200 answered");
     }
 
