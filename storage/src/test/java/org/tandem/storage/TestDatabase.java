@@ -104,10 +104,7 @@ public final class TestDatabase implements AutoCloseable {
     /** Same, with an active tenant of each of {@code domains}, all of one reseller in one pool. */
     public List<Tenant> seedTenants(SipDomain... domains) {
         return fetch(entityManager -> {
-            Operator operator = new Operator("Operator");
-            entityManager.persist(operator);
-            Reseller reseller = new Reseller(operator.id(), "Reseller");
-            entityManager.persist(reseller);
+            Reseller reseller = persistReseller(entityManager);
             Node node = new Node(SEEDED_NODE, new NetworkAddress("127.0.0.1", 5060), "127.0.0.1");
             entityManager.persist(node);
             Pool pool = Pool.ofOneNode("pool-a", node);
@@ -120,6 +117,15 @@ public final class TestDatabase implements AutoCloseable {
             }
             return tenants;
         });
+    }
+
+    /** Persists an operator and a reseller of it, whom tenants belong to; returns the reseller. */
+    public static Reseller persistReseller(EntityManager entityManager) {
+        Operator operator = new Operator("Operator");
+        entityManager.persist(operator);
+        Reseller reseller = new Reseller(operator.id(), "Reseller");
+        entityManager.persist(reseller);
+        return reseller;
     }
 
     /** The id of the node {@link #seedTenants} wrote. */
