@@ -62,9 +62,7 @@ class RingGroupCallTest {
                 "-key", "cancelled", cancelled.toString());
         Sipp.Running answeringPhone = phones.phone(answering, ALPHA, "phone_answers.xml", Duration.ofMillis(2500));
 
-        Sipp.Run call = phones.call("caller_bye.xml", caller, ALPHA, group);
-
-        call.assertPassed();
+        phones.call("caller_bye.xml", caller, ALPHA, group).assertPassed();
         answeringPhone.await().assertPassed();
         ringingPhone.await().assertPassed();
         assertThat(cancelled).as("the member that did not answer got the CANCEL").exists();
@@ -84,9 +82,7 @@ class RingGroupCallTest {
         Sipp.Running secondPhone = phones.phone(second, ALPHA, "phone_answers.xml", upFor);
         long start = System.nanoTime();
 
-        Sipp.Run call = phones.call("caller_bye.xml", caller, ALPHA, group);
-
-        call.assertPassed();
+        phones.call("caller_bye.xml", caller, ALPHA, group).assertPassed();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the first member rang its full timeout")
                 .isGreaterThanOrEqualTo(MEMBER_TIMEOUT);
         secondPhone.await().assertPassed();
@@ -107,9 +103,7 @@ class RingGroupCallTest {
         Sipp.Running secondPhone = phones.phone(second, ALPHA, "phone_must_not_ring.xml",
                 MEMBER_TIMEOUT.plusSeconds(1), "-key", "invited", invited.toString());
 
-        Sipp.Run call = phones.call("caller_cancel.xml", caller, ALPHA, group);
-
-        call.assertPassed();
+        phones.call("caller_cancel.xml", caller, ALPHA, group).assertPassed();
         firstPhone.await().assertPassed();
         assertThat(cancelled).as("the member ringing got the CANCEL").exists();
         secondPhone.await(); // up longer than the first member's timeout
@@ -126,9 +120,7 @@ class RingGroupCallTest {
         Sipp.Running secondPhone = phones.phone(second, ALPHA, "phone_busy.xml", Duration.ofMillis(1500));
         long start = System.nanoTime();
 
-        Sipp.Run call = phones.call("caller_486.xml", caller, ALPHA, group);
-
-        call.assertPassed();
+        phones.call("caller_486.xml", caller, ALPHA, group).assertPassed();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as("busy moves on without waiting")
                 .isLessThan(MEMBER_TIMEOUT);
         firstPhone.await().assertPassed();
@@ -140,9 +132,7 @@ class RingGroupCallTest {
     void aGroupWhoseMembersHaveNoPhoneRegisteredGets480() throws Exception {
         String group = group(ALPHA, RingStrategy.SEQUENTIAL, db.newExtension(), db.newExtension());
 
-        Sipp.Run call = phones.call("caller_480.xml", caller, ALPHA, group);
-
-        call.assertPassed();
+        phones.call("caller_480.xml", caller, ALPHA, group).assertPassed();
         assertThat(record(group)).isEqualTo("FAILED 480 unanswered");
     }
 
@@ -154,9 +144,7 @@ class RingGroupCallTest {
         Sipp.Running betaPhone = phones.phone(member, BETA, "phone_must_not_ring.xml", Duration.ofMillis(1500),
                 "-key", "invited", invited.toString());
 
-        Sipp.Run call = phones.call("caller_404.xml", caller, ALPHA, group);
-
-        call.assertPassed();
+        phones.call("caller_404.xml", caller, ALPHA, group).assertPassed();
         betaPhone.await();
         assertThat(invited).as("tenant beta's group rang for a caller of tenant alpha").doesNotExist();
         assertThat(record(group)).isEqualTo("FAILED 404 unanswered");
