@@ -3,6 +3,8 @@ package org.tandem.engine.call;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.tandem.engine.registrar.RegistrarExtension;
 import org.tandem.testsupport.database.ExtensionRow;
 import org.tandem.testsupport.sipp.Sipp;
@@ -38,10 +40,22 @@ class SippCallTest extends SippCallerAndCalleeTest {
         return NODE;
     }
 
-    @Test
-    void anAnsweredCallEndsWhenTheCallerHangsUp() throws Exception {
-        callThePhone(phones, "phone_answers.xml", Duration.ofMillis(2500), "caller_bye.xml");
-        assertThat(record()).isEqualTo("ANSWERED 200 answered");
+    /**
+     * A phone and a caller running the given scenarios: both pass, and the call is recorded as it
+     * ended. A request names its dialog by Call-ID and both tags (RFC 3261 12.2.2), so a BYE with a
+     * wrong To tag is no dialog of the call.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            an answered call ends when the caller hangs up  | phone_answers.xml              | 2500 | caller_bye.xml       | ANSWERED 200 answered
+            an answered call ends when the callee hangs up  | phone_answers_and_hangs_up.xml | 2500 | caller_hears_bye.xml | ANSWERED 200 answered
+            a BYE with another To tag gets 481, the call stays up | phone_answers.xml | 2500 | caller_bye_with_a_wrong_tag_first.xml | ANSWERED 200 answered
+            a busy phone makes the caller hear 486          | phone_busy.xml                 | 1500 | caller_486.xml       | BUSY 486 unanswered
+            """)
+    void aCallEndsAsBothScenariosSay(String story, String phoneScenario, long phoneUpForMillis, String callerScenario,
+                                     String recorded) throws Exception {
+        callThePhone(phones, phoneScenario, Duration.ofMillis(phoneUpForMillis), callerScenario);
+        assertThat(record()).isEqualTo(recorded);
     }
 
     @Test
@@ -52,24 +66,12 @@ class SippCallTest extends SippCallerAndCalleeTest {
     }
 
     @Test
-    void anAnsweredCallEndsWhenTheCalleeHangsUp() throws Exception {
-        callThePhone(phones, "phone_answers_and_hangs_up.xml", Duration.ofMillis(2500), "caller_hears_bye.xml");
-        assertThat(record()).isEqualTo("ANSWERED 200 answered");
-    }
-
-    @Test
     void aCallerWhoHangsUpWhileItRingsCancelsThePhone() throws Exception {
         Path cancelled = SippPhones.marker("cancelled");
         callThePhone(phones, "phone_rings.xml", Duration.ofMillis(2000), "caller_cancel.xml",
                 "-key", "cancelled", cancelled.toString());
         assertThat(cancelled).as("the phone got the CANCEL").exists();
         assertThat(record()).isEqualTo("CANCELLED 487 unanswered");
-    }
-
-    @Test
-    void aBusyPhoneMakesTheCallerHear486() throws Exception {
-        callThePhone(phones, "phone_busy.xml", Duration.ofMillis(1500), "caller_486.xml");
-        assertThat(record()).isEqualTo("BUSY 486 unanswered");
     }
 
     @Test
@@ -120,13 +122,6 @@ class SippCallTest extends SippCallerAndCalleeTest {
         Sipp.Run loser = late.await();
         assertThat(hungUp).as("the late phone got ACK and BYE, and its own BYE got 200: " + loser.describe())
                 .exists();
-        assertThat(record()).isEqualTo("ANSWERED 200 answered");
-    }
-
-    /** A request names its dialog by Call-ID and both tags (RFC 3261 12.2.2): a wrong To tag is no dialog of the call. */
-    @Test
-    void aByeWithAnotherToTagGets481AndLeavesTheCallUp() throws Exception {
-        callThePhone(phones, "phone_answers.xml", Duration.ofMillis(2500), "caller_bye_with_a_wrong_tag_first.xml");
         assertThat(record()).isEqualTo("ANSWERED 200 answered");
     }
 
