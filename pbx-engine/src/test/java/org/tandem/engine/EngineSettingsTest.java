@@ -49,18 +49,13 @@ class EngineSettingsTest {
 
     @Test
     void refusesAPortThatIsNotANumberNamingTheProperty() {
-        Properties properties = new Properties();
-        properties.setProperty("tandem.sip.port", "sixty");
-        assertThatThrownBy(() -> EngineSettings.fromProperties(properties))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("tandem.sip.port");
+        assertRefused("tandem.sip.port", "sixty", "tandem.sip.port");
     }
 
     @Test
     void aBlankPortMeansTheDefault() {
-        Properties properties = new Properties();
-        properties.setProperty("tandem.sip.port", "");
-        assertThat(EngineSettings.fromProperties(properties).port()).isEqualTo(EngineSettings.DEFAULT_PORT);
+        assertThat(EngineSettings.fromProperties(setting("tandem.sip.port", "")).port())
+                .isEqualTo(EngineSettings.DEFAULT_PORT);
     }
 
     @Test
@@ -92,21 +87,23 @@ class EngineSettingsTest {
 
     @Test
     void refusesTcpLimitsThatCannotWorkNamingTheSetting() {
-        Properties notANumber = new Properties();
-        notANumber.setProperty("tandem.sip.tcp.partial.message.seconds", "thirty");
-        assertThatThrownBy(() -> EngineSettings.fromProperties(notANumber))
+        assertRefused("tandem.sip.tcp.partial.message.seconds", "thirty", "tandem.sip.tcp.partial.message.seconds");
+        assertRefused("tandem.sip.max.message.bytes", "100", "tandem.sip.max.message.bytes");
+        assertRefused("tandem.sip.tcp.connections", "10", "at least as many as per address");
+        assertRefused("tandem.sip.tcp.idle.seconds", "0", "positive");
+    }
+
+    /** What a properties file holding only {@code name=value} gives. */
+    private static Properties setting(String name, String value) {
+        Properties properties = new Properties();
+        properties.setProperty(name, value);
+        return properties;
+    }
+
+    /** The settings refuse {@code name=value} as an IllegalArgumentException whose message says {@code why}. */
+    private static void assertRefused(String name, String value, String why) {
+        assertThatThrownBy(() -> EngineSettings.fromProperties(setting(name, value)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("tandem.sip.tcp.partial.message.seconds");
-        Properties tooSmall = new Properties();
-        tooSmall.setProperty("tandem.sip.max.message.bytes", "100");
-        assertThatThrownBy(() -> EngineSettings.fromProperties(tooSmall))
-                .hasMessageContaining("tandem.sip.max.message.bytes");
-        Properties fewerInTotal = new Properties();
-        fewerInTotal.setProperty("tandem.sip.tcp.connections", "10");
-        assertThatThrownBy(() -> EngineSettings.fromProperties(fewerInTotal))
-                .hasMessageContaining("at least as many as per address");
-        Properties noIdle = new Properties();
-        noIdle.setProperty("tandem.sip.tcp.idle.seconds", "0");
-        assertThatThrownBy(() -> EngineSettings.fromProperties(noIdle)).hasMessageContaining("positive");
+                .hasMessageContaining(why);
     }
 }
