@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,9 +89,17 @@ public final class TestDatabase implements AutoCloseable {
         return entityManagerFactory.createEntityManager();
     }
 
-    /** A connection as the server's superuser (postgres), for what the application's login may not do. */
-    public Connection superuserConnection() throws SQLException {
-        return database.superuserDataSource().getConnection();
+    /**
+     * Runs {@code sql} as logical replication's apply worker runs what it applies: as a superuser, with
+     * session_replication_role = replica (only ALWAYS triggers fire) and an empty search_path.
+     */
+    public void executeAsReplicationApplies(String sql) throws SQLException {
+        try (Connection superuser = database.superuserDataSource().getConnection();
+             Statement statement = superuser.createStatement()) {
+            statement.execute("set session_replication_role = replica");
+            statement.execute("set search_path = ''");
+            statement.execute(sql);
+        }
     }
 
     /**

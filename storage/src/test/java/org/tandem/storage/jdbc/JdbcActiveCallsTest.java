@@ -159,15 +159,9 @@ class JdbcActiveCallsTest {
 
     @Test
     void aCallAppliedAsReplicationAppliesItIsAnnouncedToo() throws Exception {
-        // the apply worker runs with session_replication_role = replica (only ALWAYS triggers fire) and an empty search_path
-        try (Connection superuser = database.superuserConnection();
-             Statement statement = superuser.createStatement()) {
-            statement.execute("set session_replication_role = replica");
-            statement.execute("set search_path = ''");
-            statement.execute("insert into public.active_call (id, node_id, tenant_id, caller, callee, state, "
-                    + "started_at) values (gen_random_uuid(), '" + nodeB + "', '" + beta
-                    + "', '201', '202', 'RINGING', now())");
-        }
+        database.executeAsReplicationApplies("insert into public.active_call (id, node_id, tenant_id, caller, "
+                + "callee, state, started_at) values (gen_random_uuid(), '" + nodeB + "', '" + beta
+                + "', '201', '202', 'RINGING', now())");
         assertThat(heard.next()).isEqualTo(beta.toString());
         assertThat(database.strings("select tgenabled from pg_trigger where tgname = 'active_call_changed'"))
                 .containsExactly("A");

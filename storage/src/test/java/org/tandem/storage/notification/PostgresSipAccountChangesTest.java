@@ -113,13 +113,8 @@ class PostgresSipAccountChangesTest {
 
     @Test
     void aChangeAppliedAsReplicationAppliesItIsAnnouncedToo() throws Exception {
-        // the apply worker runs with session_replication_role = replica (only ALWAYS triggers fire) and an empty search_path
-        try (Connection superuser = database.superuserConnection();
-             Statement statement = superuser.createStatement()) {
-            statement.execute("set session_replication_role = replica");
-            statement.execute("set search_path = ''");
-            statement.execute("update public.extension set ha1_sha256 = encode(sha256('y'), 'hex') where number = '101'");
-        }
+        database.executeAsReplicationApplies(
+                "update public.extension set ha1_sha256 = encode(sha256('y'), 'hex') where number = '101'");
         assertThat(heard.next()).isEqualTo("account alpha.example.com 101");
 
         try (Connection connection = database.dataSource().getConnection();
