@@ -20,12 +20,8 @@ class EngineSettingsTest {
 
     @Test
     void readsNodeNameAddressAndPort() {
-        Properties properties = new Properties();
-        properties.setProperty("tandem.node.name", "node7");
-        properties.setProperty("tandem.sip.address", " 127.0.0.2 ");
-        properties.setProperty("tandem.sip.port", "5080");
-
-        EngineSettings settings = EngineSettings.fromProperties(properties);
+        EngineSettings settings = EngineSettings.fromProperties(settings(
+                "tandem.node.name", "node7", "tandem.sip.address", " 127.0.0.2 ", "tandem.sip.port", "5080"));
 
         assertThat(settings.nodeName()).isEqualTo("node7");
         assertThat(settings.bindAddress()).isEqualTo("127.0.0.2");
@@ -49,18 +45,13 @@ class EngineSettingsTest {
 
     @Test
     void refusesAPortThatIsNotANumberNamingTheProperty() {
-        Properties properties = new Properties();
-        properties.setProperty("tandem.sip.port", "sixty");
-        assertThatThrownBy(() -> EngineSettings.fromProperties(properties))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("tandem.sip.port");
+        assertRefused("tandem.sip.port", "sixty", "tandem.sip.port");
     }
 
     @Test
     void aBlankPortMeansTheDefault() {
-        Properties properties = new Properties();
-        properties.setProperty("tandem.sip.port", "");
-        assertThat(EngineSettings.fromProperties(properties).port()).isEqualTo(EngineSettings.DEFAULT_PORT);
+        assertThat(EngineSettings.fromProperties(settings("tandem.sip.port", "")).port())
+                .isEqualTo(EngineSettings.DEFAULT_PORT);
     }
 
     @Test
@@ -79,12 +70,8 @@ class EngineSettingsTest {
 
     @Test
     void readsTheTcpLimitsEachDefaulting() {
-        Properties properties = new Properties();
-        properties.setProperty("tandem.sip.max.message.bytes", "32768");
-        properties.setProperty("tandem.sip.tcp.connections.per.address", " 20 ");
-        properties.setProperty("tandem.sip.tcp.idle.seconds", "600");
-
-        TcpLimits limits = EngineSettings.fromProperties(properties).load().tcp();
+        TcpLimits limits = EngineSettings.fromProperties(settings("tandem.sip.max.message.bytes", "32768",
+                "tandem.sip.tcp.connections.per.address", " 20 ", "tandem.sip.tcp.idle.seconds", "600")).load().tcp();
 
         assertThat(limits).isEqualTo(new TcpLimits(32_768, 20, 5_000, Duration.ofSeconds(600), Duration.ofSeconds(30)));
         assertThat(EngineSettings.fromProperties(new Properties()).load().tcp()).isEqualTo(TcpLimits.DEFAULT);
@@ -92,21 +79,25 @@ class EngineSettingsTest {
 
     @Test
     void refusesTcpLimitsThatCannotWorkNamingTheSetting() {
-        Properties notANumber = new Properties();
-        notANumber.setProperty("tandem.sip.tcp.partial.message.seconds", "thirty");
-        assertThatThrownBy(() -> EngineSettings.fromProperties(notANumber))
+        assertRefused("tandem.sip.tcp.partial.message.seconds", "thirty", "tandem.sip.tcp.partial.message.seconds");
+        assertRefused("tandem.sip.max.message.bytes", "100", "tandem.sip.max.message.bytes");
+        assertRefused("tandem.sip.tcp.connections", "10", "at least as many as per address");
+        assertRefused("tandem.sip.tcp.idle.seconds", "0", "positive");
+    }
+
+    /** What a properties file holding only these settings gives: a name, its value, the next name... */
+    private static Properties settings(String... namesAndValues) {
+        Properties properties = new Properties();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            properties.setProperty(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return properties;
+    }
+
+    /** The settings refuse {@code name=value} as an IllegalArgumentException whose message says {@code why}. */
+    private static void assertRefused(String name, String value, String why) {
+        assertThatThrownBy(() -> EngineSettings.fromProperties(settings(name, value)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("tandem.sip.tcp.partial.message.seconds");
-        Properties tooSmall = new Properties();
-        tooSmall.setProperty("tandem.sip.max.message.bytes", "100");
-        assertThatThrownBy(() -> EngineSettings.fromProperties(tooSmall))
-                .hasMessageContaining("tandem.sip.max.message.bytes");
-        Properties fewerInTotal = new Properties();
-        fewerInTotal.setProperty("tandem.sip.tcp.connections", "10");
-        assertThatThrownBy(() -> EngineSettings.fromProperties(fewerInTotal))
-                .hasMessageContaining("at least as many as per address");
-        Properties noIdle = new Properties();
-        noIdle.setProperty("tandem.sip.tcp.idle.seconds", "0");
-        assertThatThrownBy(() -> EngineSettings.fromProperties(noIdle)).hasMessageContaining("positive");
+                .hasMessageContaining(why);
     }
 }

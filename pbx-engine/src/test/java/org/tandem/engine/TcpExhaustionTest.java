@@ -6,19 +6,15 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tandem.engine.registrar.RegistrarExtension;
 import org.tandem.engine.sip.TcpLimits;
-import org.tandem.testsupport.ports.FreePorts;
 import org.tandem.testsupport.sip.SipTestClient;
-import org.tandem.testsupport.sip.TestPhone;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -183,7 +179,7 @@ class TcpExhaustionTest {
             for (int i = 0; i < head.length - 2 && System.nanoTime() - started < PARTIAL.multipliedBy(4).toNanos(); i++) {
                 slow.getOutputStream().write(head[i]);
                 Thread.sleep(200);
-                if (closedByEngine(slow, 1)) {
+                if (TcpPeers.closedByEngine(slow, 1)) {
                     closed = true;
                     break;
                 }
@@ -276,11 +272,7 @@ class TcpExhaustionTest {
     }
 
     private Socket connectFrom(String address) throws IOException {
-        Socket socket = new Socket();
-        attackers.add(socket);
-        socket.bind(new InetSocketAddress(address, 0));
-        socket.connect(new InetSocketAddress(FreePorts.LOOPBACK, NODE.port()), 2_000);
-        return socket;
+        return TcpPeers.connectFrom(address, NODE.port(), attackers);
     }
 
     private List<Socket> open(String address, int count) throws IOException {
@@ -298,7 +290,7 @@ class TcpExhaustionTest {
         do {
             closed = 0;
             for (Socket socket : sockets) {
-                if (closedByEngine(socket, 1)) {
+                if (TcpPeers.closedByEngine(socket, 1)) {
                     closed++;
                 }
             }
@@ -307,19 +299,7 @@ class TcpExhaustionTest {
     }
 
     private static boolean closedByEngine(Socket socket) throws IOException {
-        return closedByEngine(socket, 5_000);
-    }
-
-    /** Whether the engine closed it: end of stream or a reset within {@code waitMillis}. */
-    private static boolean closedByEngine(Socket socket, int waitMillis) throws IOException {
-        socket.setSoTimeout(waitMillis);
-        try {
-            return socket.getInputStream().read() < 0;
-        } catch (SocketTimeoutException open) {
-            return false;
-        } catch (SocketException reset) {
-            return true;
-        }
+        return TcpPeers.closedByEngine(socket, 5_000);
     }
 
     /** Everything the engine sends until it closes the connection (at most 5 s). */
@@ -343,9 +323,7 @@ class TcpExhaustionTest {
     }
 
     private static int tryRegister() throws IOException {
-        try (TestPhone phone = TestPhone.tcp(NODE.port(), NODE.database().newExtension(), ALPHA)) {
-            return TestPhone.statusOf(phone.registerWithAuth(phone.register().expires(300)));
-        }
+        return TcpPeers.tryRegister(NODE);
     }
 
     private static long liveThreads() {

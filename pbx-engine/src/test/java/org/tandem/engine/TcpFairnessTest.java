@@ -6,18 +6,13 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tandem.engine.registrar.RegistrarExtension;
 import org.tandem.engine.sip.TcpLimits;
-import org.tandem.testsupport.ports.FreePorts;
 import org.tandem.testsupport.sip.SipTestClient;
-import org.tandem.testsupport.sip.TestPhone;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +23,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tandem.engine.TcpPeers.closedByEngine;
 import static org.tandem.engine.registrar.RegistrarDatabase.ALPHA;
 
 /**
@@ -183,28 +179,10 @@ class TcpFairnessTest {
     }
 
     private Socket connectFrom(String address) throws IOException {
-        Socket socket = new Socket();
-        sockets.add(socket);
-        socket.bind(new InetSocketAddress(address, 0));
-        socket.connect(new InetSocketAddress(FreePorts.LOOPBACK, NODE.port()), 2_000);
-        return socket;
-    }
-
-    /** Whether the engine closed it: end of stream or a reset within {@code waitMillis}. */
-    private static boolean closedByEngine(Socket socket, int waitMillis) throws IOException {
-        socket.setSoTimeout(waitMillis);
-        try {
-            return socket.getInputStream().read() < 0;
-        } catch (SocketTimeoutException open) {
-            return false;
-        } catch (SocketException reset) {
-            return true;
-        }
+        return TcpPeers.connectFrom(address, NODE.port(), sockets);
     }
 
     private static int tryRegister() throws IOException {
-        try (TestPhone phone = TestPhone.tcp(NODE.port(), NODE.database().newExtension(), ALPHA)) {
-            return TestPhone.statusOf(phone.registerWithAuth(phone.register().expires(300)));
-        }
+        return TcpPeers.tryRegister(NODE);
     }
 }

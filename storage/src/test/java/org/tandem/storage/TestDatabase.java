@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,9 +89,17 @@ public final class TestDatabase implements AutoCloseable {
         return entityManagerFactory.createEntityManager();
     }
 
-    /** A connection as the server's superuser (postgres), for what the application's login may not do. */
-    public Connection superuserConnection() throws SQLException {
-        return database.superuserDataSource().getConnection();
+    /**
+     * Runs {@code sql} as logical replication's apply worker runs what it applies: as a superuser, with
+     * session_replication_role = replica (only ALWAYS triggers fire) and an empty search_path.
+     */
+    public void executeAsReplicationApplies(String sql) throws SQLException {
+        try (Connection superuser = database.superuserDataSource().getConnection();
+             Statement statement = superuser.createStatement()) {
+            statement.execute("set session_replication_role = replica");
+            statement.execute("set search_path = ''");
+            statement.execute(sql);
+        }
     }
 
     /**
@@ -104,10 +113,7 @@ public final class TestDatabase implements AutoCloseable {
     /** Same, with an active tenant of each of {@code domains}, all of one reseller in one pool. */
     public List<Tenant> seedTenants(SipDomain... domains) {
         return fetch(entityManager -> {
-            Operator operator = new Operator("Operator");
-            entityManager.persist(operator);
-            Reseller reseller = new Reseller(operator.id(), "Reseller");
-            entityManager.persist(reseller);
+            Reseller reseller = persistReseller(entityManager);
             Node node = new Node(SEEDED_NODE, new NetworkAddress("127.0.0.1", 5060), "127.0.0.1");
             entityManager.persist(node);
             Pool pool = Pool.ofOneNode("pool-a", node);
@@ -120,6 +126,15 @@ public final class TestDatabase implements AutoCloseable {
             }
             return tenants;
         });
+    }
+
+    /** Persists an operator and a reseller of it, whom tenants belong to; returns the reseller. */
+    public static Reseller persistReseller(EntityManager entityManager) {
+        Operator operator = new Operator("Operator");
+        entityManager.persist(operator);
+        Reseller reseller = new Reseller(operator.id(), "Reseller");
+        entityManager.persist(reseller);
+        return reseller;
     }
 
     /** The id of the node {@link #seedTenants} wrote. */

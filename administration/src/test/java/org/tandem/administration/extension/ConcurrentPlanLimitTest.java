@@ -36,18 +36,11 @@ class ConcurrentPlanLimitTest {
         AdministrationFixture.NewCustomer customer = fixture.newCustomer("Parallel Co", 5);
         Actor admin = fixture.actor(customer.admin());
 
-        List<String> outcomes = all(request -> services -> {
-            try {
-                services.extensions.create(admin, customer.id(), String.valueOf(200 + request), "Person " + request);
-                return "created";
-            } catch (OverPlanException refused) {
-                return refused.getMessage();
-            }
-        });
+        List<String> outcomes = all(request -> services -> createdOrRefused(() ->
+                services.extensions.create(admin, customer.id(), String.valueOf(200 + request), "Person " + request)));
 
         assertThat(fixture.extensions.extensions(admin, customer.id()).extensions()).hasSize(5);
-        assertThat(outcomes).filteredOn("created"::equals).hasSize(5);
-        assertThat(outcomes).filteredOn(outcome -> !outcome.equals("created")).hasSize(REQUESTS - 5).containsOnly(
+        assertOutcomes(outcomes, "created", 5,
                 "The plan allows 5 extensions and 5 exist: delete some, or ask your reseller for a larger plan");
     }
 
@@ -64,8 +57,7 @@ class ConcurrentPlanLimitTest {
         });
 
         assertThat(fixture.extensions.extensions(admin, customer.id()).extensions()).hasSize(4);
-        assertThat(outcomes).filteredOn("created 2"::equals).hasSize(2);
-        assertThat(outcomes).filteredOn(outcome -> !outcome.equals("created 2")).hasSize(REQUESTS - 2).containsOnly(
+        assertOutcomes(outcomes, "created 2", 2,
                 "The plan allows 5 extensions and 4 exist, so 2 more do not fit: delete some, or ask your reseller for a larger plan");
     }
 
@@ -77,20 +69,30 @@ class ConcurrentPlanLimitTest {
         fixture.customers.changePlan(fixture.actor(AdministrationFixture.NORTHWIND_ADMIN), customer.id(),
                 new PlanChange(5, 5, 5, 2, 5));
 
-        List<String> outcomes = all(request -> services -> {
-            try {
+        List<String> outcomes = all(request -> services -> createdOrRefused(() ->
                 services.ringGroups.create(admin, customer.id(), String.valueOf(600 + request), "Group " + request,
-                        null, 20, List.of("201"));
-                return "created";
-            } catch (OverPlanException refused) {
-                return refused.getMessage();
-            }
-        });
+                        null, 20, List.of("201"))));
 
         assertThat(fixture.ringGroups.ringGroups(admin, customer.id())).hasSize(2);
-        assertThat(outcomes).filteredOn("created"::equals).hasSize(2);
-        assertThat(outcomes).filteredOn(outcome -> !outcome.equals("created")).hasSize(REQUESTS - 2).containsOnly(
+        assertOutcomes(outcomes, "created", 2,
                 "The plan allows 2 ring groups and 2 exist: delete one, or ask your reseller for a larger plan");
+    }
+
+    /** "created" once {@code create} ran, or the plan's refusal of it. */
+    private static String createdOrRefused(Runnable create) {
+        try {
+            create.run();
+            return "created";
+        } catch (OverPlanException refused) {
+            return refused.getMessage();
+        }
+    }
+
+    /** Exactly {@code succeeded} of the outcomes are {@code success}; every other one is {@code refusal}. */
+    private static void assertOutcomes(List<String> outcomes, String success, int succeeded, String refusal) {
+        assertThat(outcomes).filteredOn(success::equals).hasSize(succeeded);
+        assertThat(outcomes).filteredOn(outcome -> !outcome.equals(success)).hasSize(REQUESTS - succeeded)
+                .containsOnly(refusal);
     }
 
     /** What each of {@link #REQUESTS} requests gives, each on its own request thread, started together. */

@@ -34,8 +34,7 @@ class ProblemsTest {
         Problem problem = problem(new InvalidInputException(Map.of("sipDomain", "not a DNS name", "plan", "too big",
                 InvalidInputException.WHOLE, "No pool can take a new customer yet")));
 
-        assertThat(problem.status()).isEqualTo(422);
-        assertThat(problem.type()).isEqualTo("urn:tandem:problem:invalid-input");
+        assertKind(problem, 422, "urn:tandem:problem:invalid-input");
         assertThat(problem.title()).isEqualTo("The input is not valid");
         assertThat(problem.detail()).isEqualTo("3 problems: see errors");
         assertThat(problem.errors()).containsExactly(
@@ -47,8 +46,7 @@ class ProblemsTest {
     @Test
     void aValueAlreadyInUseIs409AndAMixOfTakenAndMalformedIs422() {
         Problem taken = problem(new InvalidInputException(Map.of("number", "Extension 101 already exists"), Set.of("number")));
-        assertThat(taken.status()).isEqualTo(409);
-        assertThat(taken.type()).isEqualTo("urn:tandem:problem:already-exists");
+        assertKind(taken, 409, "urn:tandem:problem:already-exists");
         assertThat(taken.detail()).isEqualTo("Extension 101 already exists");
         assertThat(taken.errors()).containsExactly(InputError.ofField("number", "Extension 101 already exists"));
 
@@ -57,16 +55,14 @@ class ProblemsTest {
         assertThat(mixed.status()).isEqualTo(422);
 
         Problem raced = problem(new AlreadyTakenException("This SIP domain is already used by another customer", null));
-        assertThat(raced.status()).isEqualTo(409);
-        assertThat(raced.type()).isEqualTo("urn:tandem:problem:already-exists");
+        assertKind(raced, 409, "urn:tandem:problem:already-exists");
     }
 
     @Test
     void overThePlanIs409OfItsOwnType() {
         Problem problem = problem(new OverPlanException("The plan allows 5 extensions and 5 exist"));
 
-        assertThat(problem.status()).isEqualTo(409);
-        assertThat(problem.type()).isEqualTo("urn:tandem:problem:over-plan");
+        assertKind(problem, 409, "urn:tandem:problem:over-plan");
         assertThat(problem.detail()).isEqualTo("The plan allows 5 extensions and 5 exist");
     }
 
@@ -75,21 +71,18 @@ class ProblemsTest {
         String message = "acme.example.com is changed on its home node node-a, not on node-b: use the portal of node-a at http://127.0.0.2:8080/";
         Problem problem = problem(new NotHomeNodeException(message, "node-a", "http://127.0.0.2:8080/"));
 
-        assertThat(problem.status()).isEqualTo(409);
-        assertThat(problem.type()).isEqualTo("urn:tandem:problem:not-home-node");
+        assertKind(problem, 409, "urn:tandem:problem:not-home-node");
         assertThat(problem.detail()).isEqualTo(message);
     }
 
     @Test
     void somethingOutOfReachIs404AndARoleThatMayNotIs403() {
         Problem notFound = problem(new org.tandem.administration.access.NotFoundException("No such customer"));
-        assertThat(notFound.status()).isEqualTo(404);
-        assertThat(notFound.type()).isEqualTo("urn:tandem:problem:not-found");
+        assertKind(notFound, 404, "urn:tandem:problem:not-found");
         assertThat(notFound.detail()).isEqualTo("No such customer");
 
         Problem denied = problem(new AccessDeniedException("Your login may not manage customers"));
-        assertThat(denied.status()).isEqualTo(403);
-        assertThat(denied.type()).isEqualTo("urn:tandem:problem:forbidden");
+        assertKind(denied, 403, "urn:tandem:problem:forbidden");
     }
 
     @Test
@@ -97,8 +90,7 @@ class ProblemsTest {
         ProblemAnswer answer = Problems.of(new AuthenticationFailedException("The API token expired at 2026-01-01T00:00:00Z"),
                 INCIDENT);
 
-        assertThat(answer.problem().status()).isEqualTo(401);
-        assertThat(answer.problem().type()).isEqualTo("urn:tandem:problem:unauthenticated");
+        assertKind(answer.problem(), 401, "urn:tandem:problem:unauthenticated");
         assertThat(answer.headers()).containsEntry("WWW-Authenticate", List.of("Bearer realm=\"tandem\", "
                 + "error=\"invalid_token\", error_description=\"The API token expired at 2026-01-01T00:00:00Z\""));
         assertThat(Problems.bearerChallenge(null)).isEqualTo("Bearer realm=\"tandem\"");
@@ -109,8 +101,7 @@ class ProblemsTest {
     void aThrottledAddressIs429WithRetryAfterInWholeSeconds() {
         ProblemAnswer answer = Problems.of(new TooManyFailedAttemptsException(Duration.ofMillis(29_001)), INCIDENT);
 
-        assertThat(answer.problem().status()).isEqualTo(429);
-        assertThat(answer.problem().type()).isEqualTo("urn:tandem:problem:too-many-failed-attempts");
+        assertKind(answer.problem(), 429, "urn:tandem:problem:too-many-failed-attempts");
         assertThat(answer.headers()).containsEntry("Retry-After", List.of("29"));
         assertThat(Problems.of(new TooManyFailedAttemptsException(Duration.ofMillis(10)), INCIDENT).headers())
                 .containsEntry("Retry-After", List.of("1"));
@@ -119,13 +110,11 @@ class ProblemsTest {
     @Test
     void whatJaxRsRefusesKeepsItsStatusInTheSameForm() {
         Problem noPath = problem(new NotFoundException("RESTEASY003210: Could not find resource for full path: http://x/y"));
-        assertThat(noPath.status()).isEqualTo(404);
-        assertThat(noPath.type()).isEqualTo("urn:tandem:problem:not-found");
+        assertKind(noPath, 404, "urn:tandem:problem:not-found");
         assertThat(noPath.detail()).doesNotContain("RESTEASY");
 
         ProblemAnswer wrongMethod = Problems.of(new NotAllowedException("GET", new String[]{"POST"}), INCIDENT);
-        assertThat(wrongMethod.problem().status()).isEqualTo(405);
-        assertThat(wrongMethod.problem().type()).isEqualTo("about:blank");
+        assertKind(wrongMethod.problem(), 405, "about:blank");
         assertThat(wrongMethod.problem().title()).isEqualTo("Method Not Allowed");
         assertThat(wrongMethod.headers().get("Allow").getFirst()).contains("GET").contains("POST");
 
@@ -138,8 +127,7 @@ class ProblemsTest {
     void anUnreadableBodyIs400() {
         Problem problem = problem(new JsonException("Unexpected char 39 at (line no=1, column no=1, offset=0)"));
 
-        assertThat(problem.status()).isEqualTo(400);
-        assertThat(problem.type()).isEqualTo("urn:tandem:problem:malformed-request");
+        assertKind(problem, 400, "urn:tandem:problem:malformed-request");
         assertThat(problem.detail()).doesNotContain("Unexpected char");
     }
 
@@ -148,8 +136,7 @@ class ProblemsTest {
         Problem problem = problem(new RuntimeException("reader failed",
                 new ApiProblemException(ProblemType.BODY_TOO_LARGE, "The body is larger than the node takes (8 bytes)")));
 
-        assertThat(problem.status()).isEqualTo(413);
-        assertThat(problem.type()).isEqualTo("urn:tandem:problem:body-too-large");
+        assertKind(problem, 413, "urn:tandem:problem:body-too-large");
         assertThat(problem.detail()).isEqualTo("The body is larger than the node takes (8 bytes)");
     }
 
@@ -157,8 +144,7 @@ class ProblemsTest {
     void aDatabaseOutOfReachIs503WithRetryAfter() {
         ProblemAnswer answer = Problems.of(new IllegalStateException("wrapped",
                 new SQLTransientConnectionException("IJ000453: Unable to get managed connection")), INCIDENT);
-        assertThat(answer.problem().status()).isEqualTo(503);
-        assertThat(answer.problem().type()).isEqualTo("urn:tandem:problem:unavailable");
+        assertKind(answer.problem(), 503, "urn:tandem:problem:unavailable");
         assertThat(answer.headers()).containsKey("Retry-After");
         assertThat(Problems.of(new RuntimeException(new SQLException("refused", "08001")), INCIDENT).problem().status())
                 .isEqualTo(503);
@@ -169,8 +155,7 @@ class ProblemsTest {
         Problem problem = problem(new IllegalStateException("duplicate key value violates unique constraint; password=hunter2",
                 new SQLException("ERROR: syntax error", "42601")));
 
-        assertThat(problem.status()).isEqualTo(500);
-        assertThat(problem.type()).isEqualTo("urn:tandem:problem:internal");
+        assertKind(problem, 500, "urn:tandem:problem:internal");
         assertThat(problem.detail()).contains(INCIDENT.toString()).doesNotContain("hunter2", "SQL", "Exception", "syntax");
     }
 
@@ -186,4 +171,11 @@ class ProblemsTest {
     private static Problem problem(Throwable failure) {
         return Problems.of(failure, INCIDENT).problem();
     }
+
+    /** {@code problem} has the HTTP status {@code status} and is of {@code type}. */
+    private static void assertKind(Problem problem, int status, String type) {
+        assertThat(problem.status()).isEqualTo(status);
+        assertThat(problem.type()).isEqualTo(type);
+    }
+
 }

@@ -1,10 +1,8 @@
 package org.tandem.engine.call;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.tandem.engine.registrar.RegistrarDatabase;
 import org.tandem.engine.registrar.RegistrarExtension;
 import org.tandem.testsupport.database.NodeRow;
 import org.tandem.testsupport.sipp.Sipp;
@@ -25,22 +23,14 @@ import static org.tandem.engine.registrar.RegistrarDatabase.ALPHA;
  * left up (ended at its last heartbeat), and touches nothing of another node's.
  */
 @Timeout(60)
-class ActiveCallsTest {
+class ActiveCallsTest extends SippCallerAndCalleeTest {
 
     @RegisterExtension
     static final RegistrarExtension NODE = new RegistrarExtension();
 
-    private RegistrarDatabase db;
-    private SippPhones phones;
-    private String caller;
-    private String callee;
-
-    @BeforeEach
-    void newExtensions() {
-        db = NODE.database();
-        phones = new SippPhones(NODE.port(), db);
-        caller = db.newExtension();
-        callee = db.newExtension();
+    @Override
+    RegistrarExtension node() {
+        return NODE;
     }
 
     @Test
@@ -61,18 +51,15 @@ class ActiveCallsTest {
                 .isEqualTo(List.of("ANSWERED " + NODE.database().nodeId() + " " + db.tenantId(ALPHA) + " answered"));
 
         Sipp.Run caller = call.get(20, TimeUnit.SECONDS);
-        assertThat(caller.exitCode()).as(caller.describe()).isZero();
-        Sipp.Run callee = phone.await();
-        assertThat(callee.exitCode()).as(callee.describe()).isZero();
+        caller.assertPassed();
+        phone.await().assertPassed();
         assertThat(listed()).as("after the hang-up").isEmpty();
         assertThat(db.awaitCallRecord(this.caller, this.callee, ALPHA)).isEqualTo("ANSWERED 200 answered");
     }
 
     @Test
     void aCallNobodyCouldBeRungIsNeverListed() throws Exception {
-        Sipp.Run call = phones.call("caller_480.xml", caller, ALPHA, callee);
-
-        assertThat(call.exitCode()).as(call.describe()).isZero();
+        phones.call("caller_480.xml", caller, ALPHA, callee).assertPassed();
         assertThat(db.awaitCallRecord(caller, callee, ALPHA)).isEqualTo("FAILED 480 unanswered");
         assertThat(listed()).isEmpty();
     }

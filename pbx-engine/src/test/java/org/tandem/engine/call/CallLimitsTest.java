@@ -13,13 +13,9 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.engine.call.CallMessages.finalAnswer;
-import static org.tandem.engine.call.CallMessages.inDialog;
-import static org.tandem.engine.call.CallMessages.invite;
 import static org.tandem.engine.call.CallMessages.next;
-import static org.tandem.engine.call.CallMessages.one;
-import static org.tandem.engine.call.CallMessages.proxyAuthorization;
 import static org.tandem.engine.call.CallMessages.response;
-import static org.tandem.engine.call.CallMessages.sdp;
+import static org.tandem.engine.call.CallMessages.sendAuthenticatedInvite;
 import static org.tandem.engine.call.CallMessages.statusLineOfCall;
 import static org.tandem.engine.registrar.RegistrarDatabase.ALPHA;
 import static org.tandem.engine.registrar.RegistrarDatabase.SMALL_PLAN;
@@ -51,17 +47,7 @@ class CallLimitsTest {
             String uri = "sip:" + callee + "@" + SMALL_PLAN;
 
             // the first call is answered and stays up
-            String callId = UUID.randomUUID() + "@first";
-            String from = "<sip:" + first + "@" + SMALL_PLAN + ">;tag=f1";
-            String required = firstPhone.exchange(invite(firstPhone, first, uri, callId, "f1", 1, sdp("first", "sendrecv"), null));
-            firstPhone.send(invite(firstPhone, first, uri, callId, "f1", 2, sdp("first", "sendrecv"),
-                    proxyAuthorization(required, first, uri)));
-            String inviteB = next(calleePhone);
-            calleePhone.send(response(inviteB, "200 OK", "b1", calleePhone, sdp("callee", "sendrecv")));
-            String ok = finalAnswer(firstPhone);
-            assertThat(TestPhone.statusOf(ok)).isEqualTo(200);
-            firstPhone.send(inDialog(firstPhone, "ACK", uri, callId, from, one(ok, "To"), 2, null));
-            assertThat(next(calleePhone)).startsWith("ACK ");
+            TestDialog.Call firstCall = TestDialog.answered(firstPhone, first, calleePhone, callee, SMALL_PLAN);
 
             // the second is refused, saying why; the callee's phone never rings
             assertThat(statusLineOfCall(secondPhone, second, uri)).isEqualTo("SIP/2.0 403 Call Limit Reached");
@@ -73,16 +59,9 @@ class CallLimitsTest {
                     .isEqualTo("SIP/2.0 480 Temporarily Unavailable");
 
             // the first call ends; the next call gets through
-            firstPhone.send(inDialog(firstPhone, "BYE", uri, callId, from, one(ok, "To"), 3, null));
-            assertThat(TestPhone.statusOf(next(firstPhone))).isEqualTo(200);
-            String byeB = next(calleePhone);
-            calleePhone.send(response(byeB, "200 OK", null, calleePhone, null));
+            TestDialog.hangUp(firstCall.caller(), firstCall.callee());
             NODE.clock().advance(Duration.ofSeconds(1));
-            String callIdAgain = UUID.randomUUID() + "@second";
-            String requiredAgain = secondPhone.exchange(invite(secondPhone, second, uri, callIdAgain, "s2", 1,
-                    sdp("second", "sendrecv"), null));
-            secondPhone.send(invite(secondPhone, second, uri, callIdAgain, "s2", 2, sdp("second", "sendrecv"),
-                    proxyAuthorization(requiredAgain, second, uri)));
+            sendAuthenticatedInvite(secondPhone, second, uri, UUID.randomUUID() + "@second", "s2");
             String rung = next(calleePhone);
             assertThat(rung).startsWith("INVITE ");
             calleePhone.send(response(rung, "486 Busy Here", "b2", calleePhone, null));

@@ -147,16 +147,39 @@ public final class CallMessages {
 
     /** {@code user} calls {@code uri} (authenticating), ACKs the final answer and returns its status line. */
     public static String statusLineOfCall(TestPhone phone, String user, String uri) throws Exception {
-        String callId = UUID.randomUUID() + "@" + user;
-        String unauthenticated = invite(phone, user, uri, callId, "t1", 1, sdp(user, "sendrecv"), null);
-        String required = phone.exchange(unauthenticated);
-        phone.send(ackOf(unauthenticated, required));
-        String authenticated = invite(phone, user, uri, callId, "t1", 2, sdp(user, "sendrecv"),
-                proxyAuthorization(required, user, uri));
-        phone.send(authenticated);
+        String authenticated = sendAuthenticatedInvite(phone, user, uri, UUID.randomUUID() + "@" + user, "t1",
+                sdp(user, "sendrecv"), "");
         String answer = finalAnswer(phone);
         phone.send(ackOf(authenticated, answer));
         return answer.substring(0, answer.indexOf("\r\n"));
+    }
+
+    /**
+     * Starts a call as a phone does: the INVITE without credentials, the ACK of its 407, then the INVITE
+     * again (CSeq 2) with credentials and {@code headers} (each ending in CRLF). Returns that last INVITE,
+     * whose answers are still to come.
+     */
+    public static String sendAuthenticatedInvite(TestPhone phone, String user, String uri, String callId, String fromTag,
+                                                 String offer, String headers) throws Exception {
+        String unauthenticated = invite(phone, user, uri, callId, fromTag, 1, offer, null);
+        String required = phone.exchange(unauthenticated);
+        phone.send(ackOf(unauthenticated, required));
+        String authenticated = withHeaders(invite(phone, user, uri, callId, fromTag, 2, offer,
+                proxyAuthorization(required, user, uri)), headers);
+        phone.send(authenticated);
+        return authenticated;
+    }
+
+    /** The same with the caller's usual offer and no more headers. */
+    public static String sendAuthenticatedInvite(TestPhone phone, String user, String uri, String callId, String fromTag)
+            throws Exception {
+        return sendAuthenticatedInvite(phone, user, uri, callId, fromTag, sdp("caller", "sendrecv"), "");
+    }
+
+    /** {@code message} with {@code headers} (each ending in CRLF) right after its first line. */
+    public static String withHeaders(String message, String headers) {
+        int end = message.indexOf("\r\n") + 2;
+        return message.substring(0, end) + headers + message.substring(end);
     }
 
     public static String finalAnswer(TestPhone phone) throws Exception {

@@ -33,11 +33,8 @@ class CallRecordFailureTest {
         SippPhones phones = new SippPhones(NODE.port(), db);
         Sipp.Running phone = phones.phone(callee, ALPHA, "phone_answers.xml", Duration.ofMillis(2500));
 
-        Sipp.Run call = phones.call("caller_bye.xml", caller, ALPHA, callee);
-
-        assertThat(call.exitCode()).as(call.describe()).isZero();
-        Sipp.Run answered = phone.await();
-        assertThat(answered.exitCode()).as(answered.describe()).isZero();
+        phones.call("caller_bye.xml", caller, ALPHA, callee).assertPassed();
+        phone.await().assertPassed();
         long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
         while (ATTEMPTS.get() == 0 && System.nanoTime() < deadline) {
             Thread.sleep(20);

@@ -61,8 +61,7 @@ class InviteAuthenticationTest {
     @Test
     void aWrongPasswordGets403() throws Exception {
         try (TestPhone phone = TestPhone.udp(NODE.port(), caller, ALPHA)) {
-            String answered = phone.exchange(authenticated(phone, caller,
-                    proxyAuthorization(challenge(phone), "MD5", caller, "wrong", uri, 1)));
+            String answered = answerAs(phone, caller, "wrong");
             assertThat(TestPhone.statusOf(answered)).isEqualTo(403);
         }
     }
@@ -71,8 +70,7 @@ class InviteAuthenticationTest {
     void credentialsOfAnotherExtensionThanTheFromUserGet403() throws Exception {
         try (TestPhone phone = TestPhone.udp(NODE.port(), caller, ALPHA)) {
             // the callee's own right password, but the From says the caller
-            String answered = phone.exchange(authenticated(phone, caller,
-                    proxyAuthorization(challenge(phone), "MD5", callee, defaultPassword(callee, ALPHA), uri, 1)));
+            String answered = answerAs(phone, callee, defaultPassword(callee, ALPHA));
             assertThat(TestPhone.statusOf(answered)).isEqualTo(403);
         }
     }
@@ -80,8 +78,7 @@ class InviteAuthenticationTest {
     @Test
     void credentialsOfTheSameNumberInAnotherTenantGet403() throws Exception {
         try (TestPhone phone = TestPhone.udp(NODE.port(), caller, ALPHA)) {
-            String answered = phone.exchange(authenticated(phone, caller,
-                    proxyAuthorization(challenge(phone), "MD5", caller, defaultPassword(caller, BETA), uri, 1)));
+            String answered = answerAs(phone, caller, defaultPassword(caller, BETA));
             assertThat(TestPhone.statusOf(answered)).isEqualTo(403);
         }
     }
@@ -102,8 +99,7 @@ class InviteAuthenticationTest {
     void guessingAPasswordThroughInvitesIsThrottledLikeRegister() throws Exception {
         try (TestPhone phone = TestPhone.udp(NODE.port(), caller, ALPHA)) {
             for (int guess = 0; guess < 5; guess++) {
-                String answered = phone.exchange(authenticated(phone, caller,
-                        proxyAuthorization(challenge(phone), "MD5", caller, "guess-" + guess, uri, 1)));
+                String answered = answerAs(phone, caller, "guess-" + guess);
                 assertThat(TestPhone.statusOf(answered)).isEqualTo(403);
             }
             String required = challenge(phone);
@@ -137,8 +133,7 @@ class InviteAuthenticationTest {
                         proxyAuthorization(forged, "MD5", caller, "guess", uri, 1)));
                 assertThat(TestPhone.statusOf(answered)).as("forgery %d", i).isEqualTo(407);
             }
-            String answered = phone.exchange(authenticated(phone, caller,
-                    proxyAuthorization(challenge(phone), "MD5", caller, defaultPassword(caller, ALPHA), uri, 1)));
+            String answered = answerAs(phone, caller, defaultPassword(caller, ALPHA));
             assertThat(TestPhone.statusOf(answered)).isEqualTo(480);
         }
     }
@@ -148,6 +143,15 @@ class InviteAuthenticationTest {
                 sdp("caller", "sendrecv"), null));
         assertThat(TestPhone.statusOf(required)).isEqualTo(407);
         return required;
+    }
+
+    /**
+     * What a new INVITE from the caller gets once it answers a fresh MD5 challenge as {@code user}
+     * with {@code password}.
+     */
+    private String answerAs(TestPhone phone, String user, String password) throws Exception {
+        return phone.exchange(authenticated(phone, caller,
+                proxyAuthorization(challenge(phone), "MD5", user, password, uri, 1)));
     }
 
     private String authenticated(TestPhone phone, String from, String authorization) {

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.tandem.engine.registrar.RegistrarDatabase;
 import org.tandem.engine.registrar.RegistrarExtension;
 import org.tandem.testsupport.sip.TestPhone;
 
@@ -18,9 +17,9 @@ import static org.tandem.engine.call.CallMessages.ackOf;
 import static org.tandem.engine.call.CallMessages.invite;
 import static org.tandem.engine.call.CallMessages.next;
 import static org.tandem.engine.call.CallMessages.one;
-import static org.tandem.engine.call.CallMessages.proxyAuthorization;
 import static org.tandem.engine.call.CallMessages.response;
 import static org.tandem.engine.call.CallMessages.sdp;
+import static org.tandem.engine.call.CallMessages.sendAuthenticatedInvite;
 import static org.tandem.engine.call.TestDialog.hangUp;
 import static org.tandem.engine.registrar.RegistrarDatabase.ALPHA;
 
@@ -31,7 +30,7 @@ import static org.tandem.engine.registrar.RegistrarDatabase.ALPHA;
  * and recorded before the node writes its records for the last time.
  */
 @Timeout(60)
-class NodeStopTest {
+class NodeStopTest extends CallerAndCalleeTest {
 
     private static final Duration GRACE = Duration.ofSeconds(2);
     /** Longer than the grace: what the node sends once the grace is over. */
@@ -41,6 +40,11 @@ class NodeStopTest {
     static final RegistrarExtension NODE = new RegistrarExtension(
             services -> services.toBuilder().calls(services.calls().withStopGrace(GRACE)).build());
 
+    @Override
+    RegistrarExtension node() {
+        return NODE;
+    }
+
     @AfterEach
     void startAgain() {
         NODE.restartEngine();
@@ -48,14 +52,9 @@ class NodeStopTest {
 
     @Test
     void aCallEndingWithinTheGraceEndsAsUsualWhileNewCallsAndRegistrationsAreRefused() throws Exception {
-        RegistrarDatabase db = NODE.database();
-        String callerNumber = db.newExtension();
-        String calleeNumber = db.newExtension();
         String latecomerNumber = db.newExtension();
-        try (TestPhone caller = TestPhone.udp(NODE.port(), callerNumber, ALPHA);
-             TestPhone callee = TestPhone.udp(NODE.port(), calleeNumber, ALPHA);
-             TestPhone latecomer = TestPhone.udp(NODE.port(), latecomerNumber, ALPHA)) {
-            assertThat(TestPhone.statusOf(callee.registerWithAuth(callee.register()))).isEqualTo(200);
+        try (TestPhone latecomer = TestPhone.udp(NODE.port(), latecomerNumber, ALPHA)) {
+            registerCallee();
             TestDialog.Call call = TestDialog.answered(caller, callerNumber, callee, calleeNumber, ALPHA);
 
             CompletableFuture<Void> stopped = CompletableFuture.runAsync(NODE.engine()::stop);
@@ -84,24 +83,16 @@ class NodeStopTest {
 
     @Test
     void callsStillUpWhenTheGraceIsOverAreHungUpAndRecorded() throws Exception {
-        RegistrarDatabase db = NODE.database();
-        String talkerNumber = db.newExtension();
-        String listenerNumber = db.newExtension();
-        String callerNumber = db.newExtension();
+        String ringCallerNumber = db.newExtension();
         String ringingNumber = db.newExtension();
-        try (TestPhone talker = TestPhone.udp(NODE.port(), talkerNumber, ALPHA);
-             TestPhone listener = TestPhone.udp(NODE.port(), listenerNumber, ALPHA);
-             TestPhone caller = TestPhone.udp(NODE.port(), callerNumber, ALPHA);
+        try (TestPhone ringCaller = TestPhone.udp(NODE.port(), ringCallerNumber, ALPHA);
              TestPhone ringing = TestPhone.udp(NODE.port(), ringingNumber, ALPHA)) {
-            assertThat(TestPhone.statusOf(listener.registerWithAuth(listener.register()))).isEqualTo(200);
+            registerCallee();
             assertThat(TestPhone.statusOf(ringing.registerWithAuth(ringing.register()))).isEqualTo(200);
-            TestDialog.Call answered = TestDialog.answered(talker, talkerNumber, listener, listenerNumber, ALPHA);
+            TestDialog.Call answered = TestDialog.answered(caller, callerNumber, callee, calleeNumber, ALPHA);
             String uri = "sip:" + ringingNumber + "@" + ALPHA;
             String callId = UUID.randomUUID() + "@caller";
-            String required = caller.exchange(invite(caller, callerNumber, uri, callId, "r1", 1, sdp("caller", "sendrecv"), null));
-            String inviteToRing = invite(caller, callerNumber, uri, callId, "r1", 2, sdp("caller", "sendrecv"),
-                    proxyAuthorization(required, callerNumber, uri));
-            caller.send(inviteToRing);
+            String inviteToRing = sendAuthenticatedInvite(ringCaller, ringCallerNumber, uri, callId, "r1");
             String inviteB = next(ringing);
             ringing.send(response(inviteB, "180 Ringing", "ring1", ringing, null));
 
@@ -117,10 +108,11 @@ class NodeStopTest {
             // the ringing call: 503 to its caller, CANCEL to the phone ringing
             String finalAnswer;
             do {
-                finalAnswer = caller.receive(AFTER_GRACE).orElseThrow(() -> new AssertionError("no final answer came"));
+                finalAnswer = ringCaller.receive(AFTER_GRACE)
+                        .orElseThrow(() -> new AssertionError("no final answer came"));
             } while (TestPhone.statusOf(finalAnswer) < 200);
             assertThat(finalAnswer).startsWith("SIP/2.0 503 Node Stopping\r\n");
-            caller.send(ackOf(inviteToRing, finalAnswer));
+            ringCaller.send(ackOf(inviteToRing, finalAnswer));
             String cancel = next(ringing);
             assertThat(cancel).startsWith("CANCEL ");
             assertThat(one(cancel, "Call-ID")).isEqualTo(one(inviteB, "Call-ID"));
@@ -128,8 +120,8 @@ class NodeStopTest {
             ringing.send(response(inviteB, "487 Request Terminated", "ring1", ringing, null));
 
             stopped.get(AFTER_GRACE.toSeconds(), TimeUnit.SECONDS);
-            assertThat(db.awaitCallRecord(talkerNumber, listenerNumber, ALPHA)).isEqualTo("ANSWERED 200 answered");
-            assertThat(db.awaitCallRecord(callerNumber, ringingNumber, ALPHA)).isEqualTo("FAILED 503 unanswered");
+            assertThat(db.awaitCallRecord(callerNumber, calleeNumber, ALPHA)).isEqualTo("ANSWERED 200 answered");
+            assertThat(db.awaitCallRecord(ringCallerNumber, ringingNumber, ALPHA)).isEqualTo("FAILED 503 unanswered");
         }
     }
 }

@@ -62,13 +62,9 @@ class RingGroupCallTest {
                 "-key", "cancelled", cancelled.toString());
         Sipp.Running answeringPhone = phones.phone(answering, ALPHA, "phone_answers.xml", Duration.ofMillis(2500));
 
-        Sipp.Run call = phones.call("caller_bye.xml", caller, ALPHA, group);
-
-        assertThat(call.exitCode()).as(call.describe()).isZero();
-        Sipp.Run answered = answeringPhone.await();
-        assertThat(answered.exitCode()).as(answered.describe()).isZero();
-        Sipp.Run other = ringingPhone.await();
-        assertThat(other.exitCode()).as(other.describe()).isZero();
+        phones.call("caller_bye.xml", caller, ALPHA, group).assertPassed();
+        answeringPhone.await().assertPassed();
+        ringingPhone.await().assertPassed();
         assertThat(cancelled).as("the member that did not answer got the CANCEL").exists();
         assertThat(record(group)).isEqualTo("ANSWERED 200 answered");
     }
@@ -86,15 +82,11 @@ class RingGroupCallTest {
         Sipp.Running secondPhone = phones.phone(second, ALPHA, "phone_answers.xml", upFor);
         long start = System.nanoTime();
 
-        Sipp.Run call = phones.call("caller_bye.xml", caller, ALPHA, group);
-
-        assertThat(call.exitCode()).as(call.describe()).isZero();
+        phones.call("caller_bye.xml", caller, ALPHA, group).assertPassed();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the first member rang its full timeout")
                 .isGreaterThanOrEqualTo(MEMBER_TIMEOUT);
-        Sipp.Run answered = secondPhone.await();
-        assertThat(answered.exitCode()).as(answered.describe()).isZero();
-        Sipp.Run timedOut = firstPhone.await();
-        assertThat(timedOut.exitCode()).as(timedOut.describe()).isZero();
+        secondPhone.await().assertPassed();
+        firstPhone.await().assertPassed();
         assertThat(cancelled).as("the first member was cancelled when its time was up").exists();
         assertThat(record(group)).isEqualTo("ANSWERED 200 answered");
     }
@@ -111,11 +103,8 @@ class RingGroupCallTest {
         Sipp.Running secondPhone = phones.phone(second, ALPHA, "phone_must_not_ring.xml",
                 MEMBER_TIMEOUT.plusSeconds(1), "-key", "invited", invited.toString());
 
-        Sipp.Run call = phones.call("caller_cancel.xml", caller, ALPHA, group);
-
-        assertThat(call.exitCode()).as(call.describe()).isZero();
-        Sipp.Run firstRun = firstPhone.await();
-        assertThat(firstRun.exitCode()).as(firstRun.describe()).isZero();
+        phones.call("caller_cancel.xml", caller, ALPHA, group).assertPassed();
+        firstPhone.await().assertPassed();
         assertThat(cancelled).as("the member ringing got the CANCEL").exists();
         secondPhone.await(); // up longer than the first member's timeout
         assertThat(invited).as("the next member was rung after the caller hung up").doesNotExist();
@@ -131,15 +120,11 @@ class RingGroupCallTest {
         Sipp.Running secondPhone = phones.phone(second, ALPHA, "phone_busy.xml", Duration.ofMillis(1500));
         long start = System.nanoTime();
 
-        Sipp.Run call = phones.call("caller_486.xml", caller, ALPHA, group);
-
-        assertThat(call.exitCode()).as(call.describe()).isZero();
+        phones.call("caller_486.xml", caller, ALPHA, group).assertPassed();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as("busy moves on without waiting")
                 .isLessThan(MEMBER_TIMEOUT);
-        Sipp.Run firstRun = firstPhone.await();
-        assertThat(firstRun.exitCode()).as(firstRun.describe()).isZero();
-        Sipp.Run secondRun = secondPhone.await();
-        assertThat(secondRun.exitCode()).as(secondRun.describe()).isZero();
+        firstPhone.await().assertPassed();
+        secondPhone.await().assertPassed();
         assertThat(record(group)).isEqualTo("BUSY 486 unanswered");
     }
 
@@ -147,9 +132,7 @@ class RingGroupCallTest {
     void aGroupWhoseMembersHaveNoPhoneRegisteredGets480() throws Exception {
         String group = group(ALPHA, RingStrategy.SEQUENTIAL, db.newExtension(), db.newExtension());
 
-        Sipp.Run call = phones.call("caller_480.xml", caller, ALPHA, group);
-
-        assertThat(call.exitCode()).as(call.describe()).isZero();
+        phones.call("caller_480.xml", caller, ALPHA, group).assertPassed();
         assertThat(record(group)).isEqualTo("FAILED 480 unanswered");
     }
 
@@ -161,9 +144,7 @@ class RingGroupCallTest {
         Sipp.Running betaPhone = phones.phone(member, BETA, "phone_must_not_ring.xml", Duration.ofMillis(1500),
                 "-key", "invited", invited.toString());
 
-        Sipp.Run call = phones.call("caller_404.xml", caller, ALPHA, group);
-
-        assertThat(call.exitCode()).as(call.describe()).isZero();
+        phones.call("caller_404.xml", caller, ALPHA, group).assertPassed();
         betaPhone.await();
         assertThat(invited).as("tenant beta's group rang for a caller of tenant alpha").doesNotExist();
         assertThat(record(group)).isEqualTo("FAILED 404 unanswered");

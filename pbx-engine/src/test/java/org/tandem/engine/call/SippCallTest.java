@@ -1,10 +1,10 @@
 package org.tandem.engine.call;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.tandem.engine.registrar.RegistrarDatabase;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.tandem.engine.registrar.RegistrarExtension;
 import org.tandem.testsupport.database.ExtensionRow;
 import org.tandem.testsupport.sipp.Sipp;
@@ -27,7 +27,7 @@ import static org.tandem.engine.registrar.RegistrarDatabase.GAMMA;
  * call record written in the database. The no-answer timeout is 2 s here.
  */
 @Timeout(60)
-class SippCallTest {
+class SippCallTest extends SippCallerAndCalleeTest {
 
     private static final Duration NO_ANSWER = Duration.ofSeconds(2);
 
@@ -35,67 +35,43 @@ class SippCallTest {
     static final RegistrarExtension NODE = new RegistrarExtension(
             services -> services.toBuilder().calls(services.calls().withNoAnswerTimeout(NO_ANSWER)).build());
 
-    private RegistrarDatabase db;
-    private SippPhones phones;
-    private String caller;
-    private String callee;
-
-    @BeforeEach
-    void newExtensions() {
-        db = NODE.database();
-        phones = new SippPhones(NODE.port(), db);
-        caller = db.newExtension();
-        callee = db.newExtension();
+    @Override
+    RegistrarExtension node() {
+        return NODE;
     }
 
-    @Test
-    void anAnsweredCallEndsWhenTheCallerHangsUp() throws Exception {
-        answeredCall("phone_answers.xml", "caller_bye.xml");
+    /**
+     * A phone and a caller running the given scenarios: both pass, and the call is recorded as it
+     * ended. A request names its dialog by Call-ID and both tags (RFC 3261 12.2.2), so a BYE with a
+     * wrong To tag is no dialog of the call.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            an answered call ends when the caller hangs up  | phone_answers.xml              | 2500 | caller_bye.xml       | ANSWERED 200 answered
+            an answered call ends when the callee hangs up  | phone_answers_and_hangs_up.xml | 2500 | caller_hears_bye.xml | ANSWERED 200 answered
+            a BYE with another To tag gets 481, the call stays up | phone_answers.xml | 2500 | caller_bye_with_a_wrong_tag_first.xml | ANSWERED 200 answered
+            a busy phone makes the caller hear 486          | phone_busy.xml                 | 1500 | caller_486.xml       | BUSY 486 unanswered
+            """)
+    void aCallEndsAsBothScenariosSay(String story, String phoneScenario, long phoneUpForMillis, String callerScenario,
+                                     String recorded) throws Exception {
+        callThePhone(phones, phoneScenario, Duration.ofMillis(phoneUpForMillis), callerScenario);
+        assertThat(record()).isEqualTo(recorded);
     }
 
     @Test
     void anAnsweredCallOverTcpReachesThePhoneOnTheConnectionItRegisteredOn() throws Exception {
-        SippPhones tcp = new SippPhones(NODE.port(), db, "t1");
-        Sipp.Running phone = tcp.phone(callee, ALPHA, "phone_answers.xml", Duration.ofMillis(2500));
-
-        Sipp.Run call = tcp.call("caller_bye.xml", caller, ALPHA, callee);
-
-        assertThat(call.exitCode()).as(call.describe()).isZero();
-        Sipp.Run callee = phone.await();
-        assertThat(callee.exitCode()).as(callee.describe()).isZero();
+        callThePhone(new SippPhones(NODE.port(), db, "t1"), "phone_answers.xml", Duration.ofMillis(2500),
+                "caller_bye.xml");
         assertThat(record()).isEqualTo("ANSWERED 200 answered");
-    }
-
-    @Test
-    void anAnsweredCallEndsWhenTheCalleeHangsUp() throws Exception {
-        answeredCall("phone_answers_and_hangs_up.xml", "caller_hears_bye.xml");
     }
 
     @Test
     void aCallerWhoHangsUpWhileItRingsCancelsThePhone() throws Exception {
         Path cancelled = SippPhones.marker("cancelled");
-        Sipp.Running phone = phones.phone(callee, ALPHA, "phone_rings.xml", Duration.ofMillis(2000),
+        callThePhone(phones, "phone_rings.xml", Duration.ofMillis(2000), "caller_cancel.xml",
                 "-key", "cancelled", cancelled.toString());
-
-        Sipp.Run call = phones.call("caller_cancel.xml", caller, ALPHA, callee);
-
-        assertThat(call.exitCode()).as(call.describe()).isZero();
-        Sipp.Run callee = phone.await();
-        assertThat(callee.exitCode()).as(callee.describe()).isZero();
         assertThat(cancelled).as("the phone got the CANCEL").exists();
         assertThat(record()).isEqualTo("CANCELLED 487 unanswered");
-    }
-
-    @Test
-    void aBusyPhoneMakesTheCallerHear486() throws Exception {
-        Sipp.Running phone = phones.phone(callee, ALPHA, "phone_busy.xml", Duration.ofMillis(1500));
-
-        Sipp.Run call = phones.call("caller_486.xml", caller, ALPHA, callee);
-
-        assertThat(call.exitCode()).as(call.describe()).isZero();
-        Sipp.Run callee = phone.await();
-        assertThat(callee.exitCode()).as(callee.describe()).isZero();
-        assertThat(record()).isEqualTo("BUSY 486 unanswered");
     }
 
     @Test
@@ -105,12 +81,9 @@ class SippCallTest {
                 "-key", "cancelled", cancelled.toString());
         long start = System.nanoTime();
 
-        Sipp.Run call = phones.call("caller_480.xml", caller, ALPHA, callee);
-
-        assertThat(call.exitCode()).as(call.describe()).isZero();
+        phones.call("caller_480.xml", caller, ALPHA, callee).assertPassed();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(NO_ANSWER);
-        Sipp.Run callee = phone.await();
-        assertThat(callee.exitCode()).as(callee.describe()).isZero();
+        phone.await().assertPassed();
         assertThat(cancelled).as("the phone got the CANCEL").exists();
         assertThat(record()).isEqualTo("NO_ANSWER 480 unanswered");
     }
@@ -123,13 +96,9 @@ class SippCallTest {
         Sipp.Running answering = phones.phone(callee, ALPHA, "phone_answers.xml", Duration.ofMillis(2500));
         assertThat(db.storedContacts(callee, ALPHA)).hasSize(2);
 
-        Sipp.Run call = phones.call("caller_bye.xml", caller, ALPHA, callee);
-
-        assertThat(call.exitCode()).as(call.describe()).isZero();
-        Sipp.Run answered = answering.await();
-        assertThat(answered.exitCode()).as(answered.describe()).isZero();
-        Sipp.Run other = ringing.await();
-        assertThat(other.exitCode()).as(other.describe()).isZero();
+        phones.call("caller_bye.xml", caller, ALPHA, callee).assertPassed();
+        answering.await().assertPassed();
+        ringing.await().assertPassed();
         assertThat(cancelled).as("the phone that did not answer got the CANCEL").exists();
         assertThat(record()).isEqualTo("ANSWERED 200 answered");
     }
@@ -149,33 +118,22 @@ class SippCallTest {
         Sipp.Run call = phones.call("caller_bye.xml", caller, ALPHA, callee);
 
         assertThat(call.exitCode()).as("the caller's BYE found its call up: " + call.describe()).isZero();
-        Sipp.Run winner = first.await();
-        assertThat(winner.exitCode()).as(winner.describe()).isZero();
+        first.await().assertPassed();
         Sipp.Run loser = late.await();
         assertThat(hungUp).as("the late phone got ACK and BYE, and its own BYE got 200: " + loser.describe())
                 .exists();
         assertThat(record()).isEqualTo("ANSWERED 200 answered");
     }
 
-    /** A request names its dialog by Call-ID and both tags (RFC 3261 12.2.2): a wrong To tag is no dialog of the call. */
-    @Test
-    void aByeWithAnotherToTagGets481AndLeavesTheCallUp() throws Exception {
-        answeredCall("phone_answers.xml", "caller_bye_with_a_wrong_tag_first.xml");
-    }
-
     @Test
     void anUnknownNumberGets404() throws Exception {
-        Sipp.Run call = phones.call("caller_404.xml", caller, ALPHA, "99999");
-
-        assertThat(call.exitCode()).as(call.describe()).isZero();
+        phones.call("caller_404.xml", caller, ALPHA, "99999").assertPassed();
         assertThat(record("99999")).isEqualTo("FAILED 404 unanswered");
     }
 
     @Test
     void anExtensionWithNoPhoneRegisteredGets480() throws Exception {
-        Sipp.Run call = phones.call("caller_480.xml", caller, ALPHA, callee);
-
-        assertThat(call.exitCode()).as(call.describe()).isZero();
+        phones.call("caller_480.xml", caller, ALPHA, callee).assertPassed();
         assertThat(record()).isEqualTo("FAILED 480 unanswered");
     }
 
@@ -185,9 +143,7 @@ class SippCallTest {
         Sipp.Running phone = phones.phone(callee, ALPHA, "phone_must_not_ring.xml", Duration.ofMillis(1500),
                 "-key", "invited", invited.toString());
 
-        Sipp.Run call = phones.call("caller_no_credentials.xml", caller, ALPHA, callee);
-
-        assertThat(call.exitCode()).as(call.describe()).isZero();
+        phones.call("caller_no_credentials.xml", caller, ALPHA, callee).assertPassed();
         phone.await();
         assertThat(invited).as("the phone was rung").doesNotExist();
         assertThat(records(callee, ALPHA)).isEmpty();
@@ -201,9 +157,7 @@ class SippCallTest {
         Sipp.Running betaPhone = phones.phone(betaOnly, BETA, "phone_must_not_ring.xml", Duration.ofMillis(1500),
                 "-key", "invited", invited.toString());
 
-        Sipp.Run call = phones.call("caller_404.xml", caller, ALPHA, betaOnly);
-
-        assertThat(call.exitCode()).as(call.describe()).isZero();
+        phones.call("caller_404.xml", caller, ALPHA, betaOnly).assertPassed();
         betaPhone.await();
         assertThat(invited).as("tenant beta's phone was rung by a caller of tenant alpha").doesNotExist();
         assertThat(record(betaOnly)).isEqualTo("FAILED 404 unanswered");
@@ -216,11 +170,8 @@ class SippCallTest {
                 "-key", "invited", invited.toString());
         Sipp.Running alphaPhone = phones.phone(callee, ALPHA, "phone_answers.xml", Duration.ofMillis(2500));
 
-        Sipp.Run call = phones.call("caller_bye.xml", caller, ALPHA, callee);
-
-        assertThat(call.exitCode()).as(call.describe()).isZero();
-        Sipp.Run alpha = alphaPhone.await();
-        assertThat(alpha.exitCode()).as(alpha.describe()).isZero();
+        phones.call("caller_bye.xml", caller, ALPHA, callee).assertPassed();
+        alphaPhone.await().assertPassed();
         betaPhone.await();
         assertThat(invited).as("tenant beta's phone was rung by a caller of tenant alpha").doesNotExist();
         assertThat(record()).isEqualTo("ANSWERED 200 answered");
@@ -229,25 +180,21 @@ class SippCallTest {
 
     @Test
     void aCallerOfASuspendedTenantIsRefused() throws Exception {
-        Sipp.Run call = phones.call("caller_403.xml", caller, GAMMA, callee);
-
-        assertThat(call.exitCode()).as(call.describe()).isZero();
+        phones.call("caller_403.xml", caller, GAMMA, callee).assertPassed();
         assertThat(records(callee, GAMMA)).isEmpty();
     }
 
     /**
-     * A call answered by a phone running {@code phoneScenario}, the caller running {@code callerScenario}:
-     * both end as their scenarios say, and the call is recorded answered.
+     * The callee's phone, through {@code via}, runs {@code phoneScenario} for {@code upFor} (with
+     * {@code phoneKeys}) and the caller dials it running {@code callerScenario}: both end as their
+     * scenarios say.
      */
-    private void answeredCall(String phoneScenario, String callerScenario) throws Exception {
-        Sipp.Running phone = phones.phone(callee, ALPHA, phoneScenario, Duration.ofMillis(2500));
+    private void callThePhone(SippPhones via, String phoneScenario, Duration upFor, String callerScenario,
+                              String... phoneKeys) throws Exception {
+        Sipp.Running phone = via.phone(callee, ALPHA, phoneScenario, upFor, phoneKeys);
 
-        Sipp.Run call = phones.call(callerScenario, caller, ALPHA, callee);
-
-        assertThat(call.exitCode()).as(call.describe()).isZero();
-        Sipp.Run answered = phone.await();
-        assertThat(answered.exitCode()).as(answered.describe()).isZero();
-        assertThat(record()).isEqualTo("ANSWERED 200 answered");
+        via.call(callerScenario, caller, ALPHA, callee).assertPassed();
+        phone.await().assertPassed();
     }
 
     /** The one record of the call to {@link #callee} in tenant alpha, once written. */

@@ -5,13 +5,15 @@ import org.tandem.testsupport.sip.TestPhone;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tandem.engine.call.CallMessages.body;
+import static org.tandem.engine.call.CallMessages.finalAnswer;
 import static org.tandem.engine.call.CallMessages.inDialog;
-import static org.tandem.engine.call.CallMessages.invite;
 import static org.tandem.engine.call.CallMessages.next;
 import static org.tandem.engine.call.CallMessages.one;
-import static org.tandem.engine.call.CallMessages.proxyAuthorization;
 import static org.tandem.engine.call.CallMessages.response;
 import static org.tandem.engine.call.CallMessages.sdp;
+import static org.tandem.engine.call.CallMessages.sendAuthenticatedInvite;
+import static org.tandem.engine.call.CallMessages.withHeaders;
 
 /** A dialog as one hand-written test phone sees it: where its requests go and what names the dialog. */
 final class TestDialog {
@@ -32,8 +34,14 @@ final class TestDialog {
         this.cseq = cseq;
     }
 
-    /** The two dialogs of a call, each as its phone sees it. */
-    record Call(TestDialog caller, TestDialog callee) {
+    /** The dialog {@code callee}'s phone is in once it answered {@code invite} with the To tag {@code toTag}. */
+    static TestDialog ofCallee(TestPhone callee, String invite, String toTag) {
+        return new TestDialog(callee, one(invite, "Contact").replaceAll("^<|>$", ""), one(invite, "Call-ID"),
+                one(invite, "To") + ";tag=" + toTag, one(invite, "From"), 0);
+    }
+
+    /** The two dialogs of a call, each as its phone sees it, and the INVITE the callee got and the 200 the caller got. */
+    record Call(TestDialog caller, TestDialog callee, String calleeInvite, String answer) {
     }
 
     /**
@@ -42,24 +50,28 @@ final class TestDialog {
      */
     static Call answered(TestPhone caller, String callerNumber, TestPhone callee, String calleeNumber, String domain)
             throws Exception {
+        return answered(caller, callerNumber, callee, calleeNumber, domain, "", "");
+    }
+
+    /** The same, the caller's INVITE carrying {@code inviteHeaders} and the callee's 200 {@code answerHeaders}. */
+    static Call answered(TestPhone caller, String callerNumber, TestPhone callee, String calleeNumber, String domain,
+                         String inviteHeaders, String answerHeaders) throws Exception {
         String uri = "sip:" + calleeNumber + "@" + domain;
         String callId = UUID.randomUUID() + "@caller";
         String fromTag = "c" + UUID.randomUUID().toString().substring(0, 8);
         String from = "<sip:" + callerNumber + "@" + domain + ">;tag=" + fromTag;
-        String required = caller.exchange(invite(caller, callerNumber, uri, callId, fromTag, 1, sdp("caller", "sendrecv"), null));
-        caller.send(invite(caller, callerNumber, uri, callId, fromTag, 2, sdp("caller", "sendrecv"),
-                proxyAuthorization(required, callerNumber, uri)));
+        sendAuthenticatedInvite(caller, callerNumber, uri, callId, fromTag, sdp("caller", "sendrecv"), inviteHeaders);
         String inviteB = next(callee);
         assertThat(inviteB).startsWith("INVITE ");
         String calleeTag = "b" + UUID.randomUUID().toString().substring(0, 8);
-        callee.send(response(inviteB, "200 OK", calleeTag, callee, sdp("callee", "sendrecv")));
-        String ok = CallMessages.finalAnswer(caller);
+        callee.send(withHeaders(response(inviteB, "200 OK", calleeTag, callee, sdp("callee", "sendrecv")), answerHeaders));
+        String ok = finalAnswer(caller);
         assertThat(TestPhone.statusOf(ok)).isEqualTo(200);
+        assertThat(body(ok)).isEqualTo(sdp("callee", "sendrecv"));
         caller.send(inDialog(caller, "ACK", uri, callId, from, one(ok, "To"), 2, null));
         assertThat(next(callee)).startsWith("ACK ");
-        return new Call(new TestDialog(caller, uri, callId, from, one(ok, "To"), 2),
-                new TestDialog(callee, one(inviteB, "Contact").replaceAll("^<|>$", ""), one(inviteB, "Call-ID"),
-                        one(inviteB, "To") + ";tag=" + calleeTag, one(inviteB, "From"), 0));
+        return new Call(new TestDialog(caller, uri, callId, from, one(ok, "To"), 2), ofCallee(callee, inviteB, calleeTag),
+                inviteB, ok);
     }
 
     /** {@code a} hangs up: its BYE is answered 200, and {@code b} gets a BYE, which it answers. */

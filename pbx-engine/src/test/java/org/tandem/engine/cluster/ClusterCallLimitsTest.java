@@ -13,12 +13,11 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.engine.call.CallMessages.finalAnswer;
 import static org.tandem.engine.call.CallMessages.inDialog;
-import static org.tandem.engine.call.CallMessages.invite;
 import static org.tandem.engine.call.CallMessages.next;
 import static org.tandem.engine.call.CallMessages.one;
-import static org.tandem.engine.call.CallMessages.proxyAuthorization;
 import static org.tandem.engine.call.CallMessages.response;
 import static org.tandem.engine.call.CallMessages.sdp;
+import static org.tandem.engine.call.CallMessages.sendAuthenticatedInvite;
 import static org.tandem.engine.call.CallMessages.statusLineOfCall;
 import static org.tandem.engine.registrar.RegistrarDatabase.SMALL_PLAN;
 
@@ -50,9 +49,7 @@ class ClusterCallLimitsTest {
             String uri = "sip:" + callee + "@" + SMALL_PLAN;
             String callId = UUID.randomUUID() + "@first";
             String from = "<sip:" + first + "@" + SMALL_PLAN + ">;tag=f1";
-            String required = firstPhone.exchange(invite(firstPhone, first, uri, callId, "f1", 1, sdp("first", "sendrecv"), null));
-            firstPhone.send(invite(firstPhone, first, uri, callId, "f1", 2, sdp("first", "sendrecv"),
-                    proxyAuthorization(required, first, uri)));
+            sendAuthenticatedInvite(firstPhone, first, uri, callId, "f1");
             String rung = next(calleePhone);
             calleePhone.send(response(rung, "200 OK", "b1", calleePhone, sdp("callee", "sendrecv")));
             String ok = finalAnswer(firstPhone);

@@ -49,15 +49,13 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 import static org.tandem.testsupport.sip.SipTestClient.headers;
-import static org.tandem.engine.call.CallMessages.ackOf;
 import static org.tandem.engine.call.CallMessages.finalAnswer;
 import static org.tandem.engine.call.CallMessages.inDialog;
-import static org.tandem.engine.call.CallMessages.invite;
 import static org.tandem.engine.call.CallMessages.next;
 import static org.tandem.engine.call.CallMessages.one;
-import static org.tandem.engine.call.CallMessages.proxyAuthorization;
 import static org.tandem.engine.call.CallMessages.response;
 import static org.tandem.engine.call.CallMessages.sdp;
+import static org.tandem.engine.call.CallMessages.sendAuthenticatedInvite;
 import static org.tandem.engine.call.CallMessages.statusLineOfCall;
 
 /**
@@ -320,11 +318,7 @@ class FailoverTest {
         String uri = "sip:102@" + DOMAIN;
         String callId = UUID.randomUUID() + "@failover";
         String from = "<sip:101@" + DOMAIN + ">;tag=f1";
-        String unauthenticated = invite(caller, "101", uri, callId, "f1", 1, sdp("caller", "sendrecv"), null);
-        String required = caller.exchange(unauthenticated);
-        caller.send(ackOf(unauthenticated, required));
-        caller.send(invite(caller, "101", uri, callId, "f1", 2, sdp("caller", "sendrecv"),
-                proxyAuthorization(required, "101", uri)));
+        sendAuthenticatedInvite(caller, "101", uri, callId, "f1");
         String rung = next(callee);
         callee.send(response(rung, "200 OK", "c1", callee, sdp("callee", "sendrecv")));
         String ok = finalAnswer(caller);

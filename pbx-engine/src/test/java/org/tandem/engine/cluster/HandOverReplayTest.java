@@ -32,9 +32,8 @@ import static org.tandem.testsupport.sip.SipTestClient.headers;
 import static org.tandem.engine.call.CallMessages.ackOf;
 import static org.tandem.engine.call.CallMessages.invite;
 import static org.tandem.engine.call.CallMessages.one;
-import static org.tandem.engine.call.CallMessages.proxyAuthorization;
 import static org.tandem.engine.call.CallMessages.response;
-import static org.tandem.engine.call.CallMessages.sdp;
+import static org.tandem.engine.call.CallMessages.sendAuthenticatedInvite;
 import static org.tandem.engine.registrar.RegistrarDatabase.ALPHA;
 
 /**
@@ -214,11 +213,7 @@ class HandOverReplayTest {
         try (TestPhone phone = a.phone("UDP", caller, ALPHA)) {
             String uri = "sip:" + callee + "@" + ALPHA;
             String callId = UUID.randomUUID() + "@caller";
-            String unauthenticated = invite(phone, caller, uri, callId, "c1", 1, sdp("caller", "sendrecv"), null);
-            String required = phone.exchange(unauthenticated);
-            phone.send(ackOf(unauthenticated, required));
-            phone.send(invite(phone, caller, uri, callId, "c1", 2, sdp("caller", "sendrecv"),
-                    proxyAuthorization(required, caller, uri)));
+            sendAuthenticatedInvite(phone, caller, uri, callId, "c1");
             String handedOver = nextInviteFromA();
             assertThat(handedOver).startsWith("INVITE sip:" + callee + "@" + ALPHA);
             assertThat(headers(handedOver, "X-Tandem-Hop")).hasSize(1);

@@ -18,14 +18,12 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.testsupport.sip.SipTestClient.headers;
-import static org.tandem.engine.call.CallMessages.ackOf;
 import static org.tandem.engine.call.CallMessages.inDialog;
-import static org.tandem.engine.call.CallMessages.invite;
 import static org.tandem.engine.call.CallMessages.next;
 import static org.tandem.engine.call.CallMessages.one;
-import static org.tandem.engine.call.CallMessages.proxyAuthorization;
 import static org.tandem.engine.call.CallMessages.response;
 import static org.tandem.engine.call.CallMessages.sdp;
+import static org.tandem.engine.call.CallMessages.sendAuthenticatedInvite;
 import static org.tandem.engine.registrar.RegistrarDatabase.ALPHA;
 
 /**
@@ -128,11 +126,7 @@ class SplitRegistrationTest {
             String uri = "sip:" + calleeNumber + "@" + ALPHA;
             String callId = UUID.randomUUID() + "@caller";
             String fromHeader = "<sip:" + callerNumber + "@" + ALPHA + ">;tag=c1";
-            String unauthenticated = invite(caller, callerNumber, uri, callId, "c1", 1, sdp("caller", "sendrecv"), null);
-            String required = caller.exchange(unauthenticated);
-            caller.send(ackOf(unauthenticated, required));
-            caller.send(invite(caller, callerNumber, uri, callId, "c1", 2, sdp("caller", "sendrecv"),
-                    proxyAuthorization(required, callerNumber, uri)));
+            sendAuthenticatedInvite(caller, callerNumber, uri, callId, "c1");
 
             String invite = next(callee);
             assertThat(invite).startsWith("INVITE ");

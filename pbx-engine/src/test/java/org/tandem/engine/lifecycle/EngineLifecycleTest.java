@@ -9,17 +9,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.tandem.engine.EngineStartException;
 import org.tandem.engine.registrar.RegistrarDatabase;
+import org.tandem.testsupport.logging.CapturedLog;
 import org.tandem.testsupport.ports.FreePorts;
 import org.tandem.testsupport.sip.SipTestClient;
 import org.tandem.testsupport.sip.TestPhone;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Properties;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
+import java.util.logging.Level;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,22 +35,7 @@ class EngineLifecycleTest {
     static final BeforeAllCallback DATABASE = context -> database = RegistrarDatabase.shared(context);
 
     private final Properties savedSystemProperties = new Properties();
-    private final List<String> logged = new ArrayList<>();
-    private final Logger julLogger = Logger.getLogger(EngineLifecycle.class.getName());
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(java.text.MessageFormat.format(record.getMessage(), record.getParameters()));
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private CapturedLog logged;
 
     @TempDir
     Path dataFolder;
@@ -63,14 +45,12 @@ class EngineLifecycleTest {
         savedSystemProperties.putAll(System.getProperties());
         // the engine's spool goes into the node's data folder
         System.setProperty("tandem.data.dir", dataFolder.toString());
-        julLogger.addHandler(capture);
-        julLogger.setUseParentHandlers(false);
+        logged = CapturedLog.start(EngineLifecycle.class, Level.ALL);
     }
 
     @AfterEach
     void restore() {
-        julLogger.removeHandler(capture);
-        julLogger.setUseParentHandlers(true);
+        logged.close();
         System.setProperties(savedSystemProperties);
     }
 
@@ -104,7 +84,7 @@ class EngineLifecycleTest {
                 .as("bound as this node, found by its name, and written by the time it stopped")
                 .isEqualTo(database.nodeId().toString());
         assertThat(FreePorts.isFree(port)).isTrue();
-        assertThat(logged).first().asString()
+        assertThat(logged.messages()).first().asString()
                 .contains(RegistrarDatabase.NODE_NAME)
                 .contains("sip:127.0.0.1:" + port + ";transport=udp")
                 .contains("sip:127.0.0.1:" + port + ";transport=tcp");

@@ -21,6 +21,6 @@ class SippOptionsTest {
     @ValueSource(strings = {"u1", "t1"})
     void sippGets200WithAllowListingOptions(String transport) throws Exception {
         Sipp.Run run = Sipp.run("/sipp/options.xml", ENGINE.port(), transport, 5);
-        assertThat(run.exitCode()).as(run.describe()).isZero();
+        run.assertPassed();
     }
 }

@@ -7,17 +7,12 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tandem.domain.throttle.FailureThrottle;
 import org.tandem.domain.throttle.ThrottlePolicy;
+import org.tandem.testsupport.logging.CapturedLog;
 import org.tandem.testsupport.sip.TestPhone;
 
-import java.text.MessageFormat;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.engine.registrar.RegistrarDatabase.ALPHA;
@@ -34,35 +29,16 @@ class AuthThrottleEngineTest {
     @RegisterExtension
     static final RegistrarExtension NODE = new RegistrarExtension();
 
-    private final List<String> warnings = new CopyOnWriteArrayList<>();
-    private final Logger throttleLog = Logger.getLogger(FailureThrottle.class.getName());
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-                warnings.add(MessageFormat.format(record.getMessage(), record.getParameters()));
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private CapturedLog warnings;
 
     @BeforeEach
     void captureWarnings() {
-        throttleLog.addHandler(capture);
-        throttleLog.setUseParentHandlers(false);
+        warnings = CapturedLog.start(FailureThrottle.class, Level.WARNING);
     }
 
     @AfterEach
     void restoreLogging() {
-        throttleLog.removeHandler(capture);
-        throttleLog.setUseParentHandlers(true);
+        warnings.close();
     }
 
     @Test
@@ -79,7 +55,7 @@ class AuthThrottleEngineTest {
                     TestPhone.challenge(guesser.send(guesser.register()), "MD5").orElseThrow(), guesser.register(), 1));
             guesser.send(guesser.render(sixth, guesser.nextCseq(), "z9hG4bK-sixth-guess"));
             assertThat(guesser.receive(Duration.ofMillis(500))).as("a blocked guess gets no answer").isEmpty();
-            assertThat(warnings).singleElement().asString()
+            assertThat(warnings.messages()).singleElement().asString()
                     .contains("127.0.0.3").contains(number + "@" + ALPHA).contains("5 failed").contains("60 s")
                     .contains("300 s");
 
@@ -103,7 +79,7 @@ class AuthThrottleEngineTest {
 
             scanner.send(scanner.render(scanner.register(), scanner.nextCseq(), "z9hG4bK-after-the-scan"));
             assertThat(scanner.receive(Duration.ofMillis(500))).as("not even a challenge now").isEmpty();
-            assertThat(warnings).anySatisfy(w -> assertThat(w).contains("Blocked every REGISTER and INVITE from 127.0.0.4")
+            assertThat(warnings.messages()).anySatisfy(w -> assertThat(w).contains("Blocked every REGISTER and INVITE from 127.0.0.4")
                     .contains(perAddress + " failed").contains("300 s"));
 
             NODE.clock().advance(Duration.ofMinutes(5).plusSeconds(1));
@@ -129,7 +105,7 @@ class AuthThrottleEngineTest {
                 assertThat(statusOf(answer)).as("forgery %d is challenged, not counted", i).isEqualTo(401);
             }
 
-            assertThat(warnings).as("no block").isEmpty();
+            assertThat(warnings.messages()).as("no block").isEmpty();
             assertThat(statusOf(rightful.registerWithAuth(rightful.register()))).isEqualTo(200);
             assertThat(NODE.database().storedContacts(number, ALPHA)).containsExactly(rightful.contactUri());
         }

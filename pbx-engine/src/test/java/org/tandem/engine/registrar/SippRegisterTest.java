@@ -45,7 +45,7 @@ class SippRegisterTest {
                         injectionLine(second, defaultPassword(second, ALPHA))),
                 "-auth_uri", ALPHA);
 
-        assertThat(run.exitCode()).as(run.describe()).isZero();
+        run.assertPassed();
         String protocol = transport.startsWith("u") ? "UDP" : "TCP";
         assertThat(db.storedContacts(first, ALPHA))
                 .containsExactly("sip:" + first + "@127.0.0.1:" + sippPort + ";transport=" + protocol);
@@ -64,7 +64,7 @@ class SippRegisterTest {
         Sipp.Run run = Sipp.run("/sipp/register_wrong_password.xml", NODE.port(), transport, 1, FreePorts.udpAndTcp(),
                 List.of("SEQUENTIAL", injectionLine(number, "not-" + defaultPassword(number, ALPHA))), "-auth_uri", ALPHA);
 
-        assertThat(run.exitCode()).as(run.describe()).isZero();
+        run.assertPassed();
         assertThat(db.storedContacts(number, ALPHA)).isEmpty();
     }
 }

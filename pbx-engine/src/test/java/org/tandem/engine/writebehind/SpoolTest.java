@@ -9,6 +9,7 @@ import org.tandem.domain.call.ActiveCall;
 import org.tandem.domain.call.ActiveCallChange;
 import org.tandem.domain.call.CallDisposition;
 import org.tandem.domain.call.CallRecord;
+import org.tandem.testsupport.logging.CapturedLog;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,10 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -36,33 +34,16 @@ class SpoolTest {
     @TempDir
     Path folder;
 
-    private final List<String> warnings = new ArrayList<>();
-    private final Logger julLogger = Logger.getLogger(Spool.class.getName());
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-                warnings.add(java.text.MessageFormat.format(record.getMessage(), record.getParameters()));
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private CapturedLog warnings;
 
     @BeforeEach
     void captureWarnings() {
-        julLogger.addHandler(capture);
+        warnings = CapturedLog.start(Spool.class, Level.WARNING);
     }
 
     @AfterEach
     void release() {
-        julLogger.removeHandler(capture);
+        warnings.close();
     }
 
     static CallRecord record(int i) {
@@ -93,7 +74,7 @@ class SpoolTest {
         Spool<CallRecord> again = open();
         assertThat(again.replayed()).containsExactlyElementsOf(records);
         again.close();
-        assertThat(warnings).isEmpty();
+        assertThat(warnings.messages()).isEmpty();
     }
 
     @Test
@@ -140,7 +121,7 @@ class SpoolTest {
 
         Spool<CallRecord> replay = open();
         assertThat(replay.replayed()).containsExactlyElementsOf(records);
-        assertThat(warnings).singleElement().asString().contains("a record cut short");
+        assertThat(warnings.messages()).singleElement().asString().contains("a record cut short");
     }
 
     @Test
@@ -154,7 +135,7 @@ class SpoolTest {
         Files.write(file, bytes);
 
         assertThat(open().replayed()).hasSize(2);
-        assertThat(warnings).singleElement().asString().contains("a damaged record");
+        assertThat(warnings.messages()).singleElement().asString().contains("a damaged record");
     }
 
     @Test
@@ -170,7 +151,7 @@ class SpoolTest {
         other.close();
 
         assertThat(open().replayed()).containsExactly(readable);
-        assertThat(warnings).isNotEmpty().allSatisfy(warning -> assertThat(warning).contains("cannot read"));
+        assertThat(warnings.messages()).isNotEmpty().allSatisfy(warning -> assertThat(warning).contains("cannot read"));
         assertThat(files()).anySatisfy(file -> assertThat(file.getFileName().toString()).endsWith(".spool.unreadable"));
     }
 
@@ -201,7 +182,7 @@ class SpoolTest {
             }
             assertThat(spool.failing()).isTrue();
             assertThat(spool.unspooled()).isEqualTo(1);
-            assertThat(warnings).anySatisfy(warning -> assertThat(warning).contains("cannot append to"));
+            assertThat(warnings.messages()).anySatisfy(warning -> assertThat(warning).contains("cannot append to"));
             assertThat(spool.force()).isTrue();
 
             // the database took the first half: their room is free again

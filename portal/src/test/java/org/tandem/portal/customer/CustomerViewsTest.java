@@ -13,7 +13,6 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import org.junit.jupiter.api.Test;
 import org.tandem.administration.customer.CustomerSummary;
 import org.tandem.portal.error.NoAccessView;
-import org.tandem.portal.error.NotFoundView;
 import org.tandem.portal.support.PortalViewTest;
 
 import java.util.ArrayList;
@@ -133,10 +132,7 @@ class CustomerViewsTest extends PortalViewTest {
     void anotherResellersCustomerInTheUrlIsNotFound() {
         signIn(OTHER_RESELLER_USERNAME);
 
-        navigate("customers/" + fixture.acme());
-
-        _assertOne(NotFoundView.class);
-        assertThat(_get(H2.class, spec -> spec.withId("not-found")).getText()).isEqualTo("No such customer");
+        assertNoSuchCustomerAt("customers/" + fixture.acme());
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.tandem.administration.support.AdministrationFixture;
+import org.tandem.portal.error.NotFoundView;
 import org.tandem.portal.security.SignIn;
 
 import java.time.Duration;
@@ -15,7 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertOne;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Base of the browserless view tests: a fresh portal session per test, opened at the root, on the
@@ -37,6 +40,13 @@ public abstract class PortalViewTest {
 
     protected static void navigate(String path) {
         UI.getCurrent().navigate(path);
+    }
+
+    /** Opening {@code path} shows the not-found page, saying there is no such customer (and nothing more). */
+    protected static void assertNoSuchCustomerAt(String path) {
+        navigate(path);
+        _assertOne(NotFoundView.class);
+        assertThat(_get(H2.class, spec -> spec.withId("not-found")).getText()).isEqualTo("No such customer");
     }
 
     /** The path the browser's address bar would show, without the leading slash. */

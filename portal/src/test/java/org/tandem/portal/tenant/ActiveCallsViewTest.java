@@ -1,6 +1,5 @@
 package org.tandem.portal.tenant;
 
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import org.junit.jupiter.api.Test;
 import org.tandem.administration.calls.LiveCall;
@@ -68,9 +67,7 @@ class ActiveCallsViewTest extends PortalViewTest {
 
         for (String path : List.of("tenants/" + fixture.globex() + "/active-calls",
                 "tenants/" + UUID.randomUUID() + "/active-calls")) {
-            navigate(path);
-            _assertOne(NotFoundView.class);
-            assertThat(_get(H2.class, spec -> spec.withId("not-found")).getText()).isEqualTo("No such customer");
+            assertNoSuchCustomerAt(path);
         }
     }
 

@@ -32,15 +32,9 @@ class RingGroupsViewTest extends PortalViewTest {
         signIn(RESELLER_USERNAME);
         navigate("tenants/" + tenant + "/ring-groups");
 
-        _setValue(_get(TextField.class, spec -> spec.withId("group-number")), "600");
-        _setValue(_get(TextField.class, spec -> spec.withId("group-name")), "Front office");
-        @SuppressWarnings("unchecked")
-        MultiSelectComboBox<String> members = _get(MultiSelectComboBox.class, spec -> spec.withId("group-members"));
-        _setValue(members, Set.of("202"));
-        _click(_get(Button.class, spec -> spec.withId("add-group")));
+        addGroup("600", "Front office", "202");
 
-        @SuppressWarnings("unchecked")
-        Grid<RingGroupSummary> grid = _get(Grid.class, spec -> spec.withId("ring-groups"));
+        Grid<RingGroupSummary> grid = groups();
         assertThat(GridKt._size(grid)).isEqualTo(1);
         assertThat(GridKt._get(grid, 0).members()).containsExactly("202");
 
@@ -57,18 +51,11 @@ class RingGroupsViewTest extends PortalViewTest {
         signIn(RESELLER_USERNAME);
         navigate("tenants/" + tenant + "/ring-groups");
 
-        _setValue(_get(TextField.class, spec -> spec.withId("group-number")), "600");
-        _setValue(_get(TextField.class, spec -> spec.withId("group-name")), "Front office");
-        @SuppressWarnings("unchecked")
-        MultiSelectComboBox<String> members = _get(MultiSelectComboBox.class, spec -> spec.withId("group-members"));
-        _setValue(members, Set.of("201"));
-        _click(_get(Button.class, spec -> spec.withId("add-group")));
+        addGroup("600", "Front office", "201");
 
         assertThat(_get(Paragraph.class, spec -> spec.withId("form-error")).getText())
                 .isEqualTo("The plan allows 0 ring groups and 0 exist: delete one, or ask your reseller for a larger plan");
-        @SuppressWarnings("unchecked")
-        Grid<RingGroupSummary> grid = _get(Grid.class, spec -> spec.withId("ring-groups"));
-        assertThat(GridKt._size(grid)).isZero();
+        assertThat(GridKt._size(groups())).isZero();
     }
 
     @Test
@@ -77,4 +64,20 @@ class RingGroupsViewTest extends PortalViewTest {
         navigate("tenants/" + fixture.acme() + "/ring-groups");
         _assertOne(NotFoundView.class);
     }
+
+    /** Fills the form with a group of one member and adds it. */
+    private static void addGroup(String number, String name, String member) {
+        _setValue(_get(TextField.class, spec -> spec.withId("group-number")), number);
+        _setValue(_get(TextField.class, spec -> spec.withId("group-name")), name);
+        @SuppressWarnings("unchecked")
+        MultiSelectComboBox<String> members = _get(MultiSelectComboBox.class, spec -> spec.withId("group-members"));
+        _setValue(members, Set.of(member));
+        _click(_get(Button.class, spec -> spec.withId("add-group")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Grid<RingGroupSummary> groups() {
+        return _get(Grid.class, spec -> spec.withId("ring-groups"));
+    }
+
 }

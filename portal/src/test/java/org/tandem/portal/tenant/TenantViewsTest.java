@@ -193,9 +193,7 @@ class TenantViewsTest extends PortalViewTest {
         for (String path : List.of("tenants/" + fixture.globex() + "/extensions",
                 "tenants/" + fixture.globex() + "/registrations",
                 "tenants/" + UUID.randomUUID() + "/extensions")) {
-            navigate(path);
-            _assertOne(NotFoundView.class);
-            assertThat(_get(H2.class, spec -> spec.withId("not-found")).getText()).isEqualTo("No such customer");
+            assertNoSuchCustomerAt(path);
         }
     }
 

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.tandem.domain.call.ActiveCall;
 import org.tandem.domain.call.ActiveCallChange;
-import org.tandem.domain.shared.TenantChangeFeed;
 import org.tandem.domain.tenant.SipDomain;
 import org.tandem.storage.TestDatabase;
+import org.tandem.storage.notification.HeardChanges;
 import org.tandem.storage.notification.PostgresTenantChanges;
 import org.tandem.testsupport.database.NodeRow;
 import org.tandem.testsupport.database.TenantRow;
@@ -23,9 +23,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,7 +36,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @Timeout(60)
 class JdbcActiveCallsTest {
 
-    private static final String MISSED = "may have missed changes";
 
     @TempDir
     static Path folder;
@@ -50,7 +46,7 @@ class JdbcActiveCallsTest {
     static UUID alpha;
     static UUID beta;
 
-    private final BlockingQueue<String> heard = new LinkedBlockingQueue<>();
+    private final HeardChanges heard = new HeardChanges();
     private AutoCloseable listening;
 
     @BeforeAll
@@ -72,18 +68,8 @@ class JdbcActiveCallsTest {
     void listen() throws Exception {
         execute("delete from active_call");
         listening = new PostgresTenantChanges(PostgresTenantChanges.ACTIVE_CALLS, database.dataSource()::getConnection)
-                .start(new TenantChangeFeed.Listener() {
-                    @Override
-                    public void changed(UUID tenantId) {
-                        heard.add(tenantId.toString());
-                    }
-
-                    @Override
-                    public void mayHaveMissedChanges() {
-                        heard.add(MISSED);
-                    }
-                });
-        assertThat(next()).as("listening now; anything earlier went unheard").isEqualTo(MISSED);
+                .start(heard);
+        heard.assertListening();
     }
 
     @AfterEach
@@ -99,7 +85,7 @@ class JdbcActiveCallsTest {
         calls.apply(List.of(ActiveCallChange.up(ringing)));
         assertThat(calls.ofTenant(alpha)).containsExactly(ringing);
         assertThat(calls.ofTenant(beta)).isEmpty();
-        assertThat(next()).isEqualTo(alpha.toString());
+        assertThat(heard.next()).isEqualTo(alpha.toString());
 
         ActiveCall answered = new ActiveCall(ringing.id(), alpha, nodeA, "101", "102", start,
                 start.plusSeconds(2));
@@ -107,11 +93,11 @@ class JdbcActiveCallsTest {
         assertThat(calls.ofTenant(alpha)).singleElement()
                 .satisfies(call -> assertThat(call.state()).isEqualTo(ActiveCall.State.ANSWERED))
                 .isEqualTo(answered);
-        assertThat(next()).isEqualTo(alpha.toString());
+        assertThat(heard.next()).isEqualTo(alpha.toString());
 
         calls.apply(List.of(ActiveCallChange.ended(ringing.id())));
         assertThat(calls.ofTenant(alpha)).isEmpty();
-        assertThat(next()).isEqualTo(alpha.toString());
+        assertThat(heard.next()).isEqualTo(alpha.toString());
     }
 
     @Test
@@ -127,8 +113,8 @@ class JdbcActiveCallsTest {
 
         assertThat(calls.ofTenant(alpha)).containsExactly(first);
         assertThat(calls.ofTenant(beta)).containsExactly(other);
-        assertThat(List.of(next(), next())).containsExactlyInAnyOrder(alpha.toString(), beta.toString());
-        assertThat(heard.poll(300, TimeUnit.MILLISECONDS)).as("one notice per tenant and transaction").isNull();
+        assertThat(List.of(heard.next(), heard.next())).containsExactlyInAnyOrder(alpha.toString(), beta.toString());
+        assertThat(heard.within(300)).as("one notice per tenant and transaction").isNull();
     }
 
     @Test
@@ -173,22 +159,12 @@ class JdbcActiveCallsTest {
 
     @Test
     void aCallAppliedAsReplicationAppliesItIsAnnouncedToo() throws Exception {
-        // the apply worker runs with session_replication_role = replica (only ALWAYS triggers fire) and an empty search_path
-        try (Connection superuser = database.superuserConnection();
-             Statement statement = superuser.createStatement()) {
-            statement.execute("set session_replication_role = replica");
-            statement.execute("set search_path = ''");
-            statement.execute("insert into public.active_call (id, node_id, tenant_id, caller, callee, state, "
-                    + "started_at) values (gen_random_uuid(), '" + nodeB + "', '" + beta
-                    + "', '201', '202', 'RINGING', now())");
-        }
-        assertThat(next()).isEqualTo(beta.toString());
+        database.executeAsReplicationApplies("insert into public.active_call (id, node_id, tenant_id, caller, "
+                + "callee, state, started_at) values (gen_random_uuid(), '" + nodeB + "', '" + beta
+                + "', '201', '202', 'RINGING', now())");
+        assertThat(heard.next()).isEqualTo(beta.toString());
         assertThat(database.strings("select tgenabled from pg_trigger where tgname = 'active_call_changed'"))
                 .containsExactly("A");
-    }
-
-    private String next() throws InterruptedException {
-        return heard.poll(5, TimeUnit.SECONDS);
     }
 
     private static void execute(String sql) throws Exception {

@@ -10,7 +10,6 @@ import org.tandem.domain.apitoken.ApiToken;
 import org.tandem.domain.apitoken.ApiTokenSecret;
 import org.tandem.domain.node.NetworkAddress;
 import org.tandem.domain.node.Node;
-import org.tandem.domain.operator.Operator;
 import org.tandem.domain.pool.Pool;
 import org.tandem.domain.reseller.Reseller;
 import org.tandem.domain.tenant.PlanLimits;
@@ -47,10 +46,7 @@ class JdbcApiTokensTest {
     static void start() {
         database = TestDatabase.startIn(folder);
         database.inTransaction(entityManager -> {
-            Operator operator = new Operator("Operator");
-            entityManager.persist(operator);
-            reseller = new Reseller(operator.id(), "Reseller");
-            entityManager.persist(reseller);
+            reseller = TestDatabase.persistReseller(entityManager);
             Node a = new Node("node-a", new NetworkAddress("127.0.0.1", 5060), "127.0.0.1");
             entityManager.persist(a);
             entityManager.persist(new Node("node-b", new NetworkAddress("127.0.0.2", 5060), "127.0.0.2"));

@@ -47,10 +47,9 @@ class JdbcCallRecordsTest {
     @Test
     void anAnsweredAndAnUnansweredCallAreStoredAsTheyEnded() throws Exception {
         Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        CallRecord answered = new CallRecord(UUID.randomUUID(), tenant.id(), nodeId, "101", "102", start,
-                start.plusSeconds(3), start.plusSeconds(63), CallDisposition.ANSWERED, 200);
-        CallRecord busy = new CallRecord(UUID.randomUUID(), tenant.id(), nodeId, "101", "103", start, null,
-                start.plusSeconds(1), CallDisposition.BUSY, 486);
+        CallRecord answered = callFrom101("102", start, start.plusSeconds(3), start.plusSeconds(63),
+                CallDisposition.ANSWERED, 200);
+        CallRecord busy = callFrom101("103", start, null, start.plusSeconds(1), CallDisposition.BUSY, 486);
 
         records.add(answered);
         records.add(busy);
@@ -62,10 +61,8 @@ class JdbcCallRecordsTest {
     @Test
     void aRecordSentAgainAfterALostCommitIsStoredOnce() throws Exception {
         Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        CallRecord first = new CallRecord(UUID.randomUUID(), tenant.id(), nodeId, "101", "102", start, null,
-                start, CallDisposition.FAILED, 404);
-        CallRecord second = new CallRecord(UUID.randomUUID(), tenant.id(), nodeId, "101", "104", start, null,
-                start.plusSeconds(2), CallDisposition.NO_ANSWER, 480);
+        CallRecord first = callFrom101("102", start, null, start, CallDisposition.FAILED, 404);
+        CallRecord second = callFrom101("104", start, null, start.plusSeconds(2), CallDisposition.NO_ANSWER, 480);
         records.add(first);
 
         records.addAll(List.of(first, second));
@@ -77,8 +74,7 @@ class JdbcCallRecordsTest {
     @Test
     void aBatchWithABadRecordStoresNoneOfIt() throws Exception {
         Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        CallRecord good = new CallRecord(UUID.randomUUID(), tenant.id(), nodeId, "101", "102", start, null,
-                start, CallDisposition.FAILED, 404);
+        CallRecord good = callFrom101("102", start, null, start, CallDisposition.FAILED, 404);
         CallRecord ofUnknownTenant = new CallRecord(UUID.randomUUID(), UUID.randomUUID(), nodeId, "101", "102",
                 start, null, start, CallDisposition.FAILED, 404);
 
@@ -112,4 +108,12 @@ class JdbcCallRecordsTest {
             }
         }
     }
+
+    /** A call from extension 101 of the tenant to {@code callee}, on this node. */
+    private CallRecord callFrom101(String callee, Instant start, Instant answered, Instant ended,
+                                   CallDisposition disposition, int status) {
+        return new CallRecord(UUID.randomUUID(), tenant.id(), nodeId, "101", callee, start, answered, ended, disposition,
+                status);
+    }
+
 }

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tandem.domain.node.NetworkAddress;
 import org.tandem.domain.node.Node;
-import org.tandem.domain.operator.Operator;
 import org.tandem.domain.pool.Pool;
 import org.tandem.domain.reseller.Reseller;
 import org.tandem.domain.tenant.PlanLimits;
@@ -34,10 +33,7 @@ class JdbcClusterLayoutsTest {
         ClusterLayout layout;
         try (TestDatabase database = TestDatabase.startIn(folder)) {
             database.inTransaction(entityManager -> {
-                Operator operator = new Operator("Operator");
-                entityManager.persist(operator);
-                Reseller reseller = new Reseller(operator.id(), "Reseller");
-                entityManager.persist(reseller);
+                Reseller reseller = TestDatabase.persistReseller(entityManager);
                 entityManager.persist(zulu);
                 entityManager.persist(alpha);
                 Pool pair = new Pool("pair", zulu, alpha);

@@ -8,7 +8,6 @@ import org.tandem.domain.extension.Extension;
 import org.tandem.domain.extension.ExtensionNumber;
 import org.tandem.domain.node.NetworkAddress;
 import org.tandem.domain.node.Node;
-import org.tandem.domain.operator.Operator;
 import org.tandem.domain.pool.Pool;
 import org.tandem.domain.registration.AddressOfRecord;
 import org.tandem.domain.registration.BindingChange;
@@ -54,10 +53,7 @@ class JdbcRegistrationsTest {
         nodeA = new Node("node-a", new NetworkAddress("127.0.0.2", 5060), "127.0.0.2");
         nodeB = new Node("node-b", new NetworkAddress("127.0.0.3", 5060), "127.0.0.3");
         database.inTransaction(entityManager -> {
-            Operator operator = new Operator("Operator");
-            entityManager.persist(operator);
-            Reseller reseller = new Reseller(operator.id(), "Reseller");
-            entityManager.persist(reseller);
+            Reseller reseller = TestDatabase.persistReseller(entityManager);
             entityManager.persist(nodeA);
             entityManager.persist(nodeB);
             Pool pool = new Pool("pool-ab", nodeA, nodeB);

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.tandem.domain.extension.Extension;
 import org.tandem.domain.extension.ExtensionNumber;
-import org.tandem.domain.extension.SipAccountChanges;
 import org.tandem.domain.tenant.SipDomain;
 import org.tandem.domain.tenant.Tenant;
 import org.tandem.storage.TestDatabase;
@@ -22,9 +21,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,14 +32,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(60)
 class PostgresSipAccountChangesTest {
 
-    private static final String MISSED = "may have missed changes";
 
     @TempDir
     static Path folder;
     static TestDatabase database;
     static Tenant alpha;
 
-    private final BlockingQueue<String> heard = new LinkedBlockingQueue<>();
+    private final HeardChanges heard = new HeardChanges();
     private AutoCloseable listening;
 
     @BeforeAll
@@ -61,42 +56,13 @@ class PostgresSipAccountChangesTest {
 
     @BeforeEach
     void listen() throws Exception {
-        listening = new PostgresSipAccountChanges(database.dataSource()::getConnection).start(new SipAccountChanges.Listener() {
-            @Override
-            public void accountChanged(SipDomain domain, String username) {
-                heard.add("account " + domain + " " + username);
-            }
-
-            @Override
-            public void domainChanged(SipDomain domain) {
-                heard.add("domain " + domain);
-            }
-
-            @Override
-            public void mayHaveMissedChanges() {
-                heard.add(MISSED);
-            }
-        });
-        assertThat(next()).as("listening now; anything earlier went unheard").isEqualTo(MISSED);
+        listening = new PostgresSipAccountChanges(database.dataSource()::getConnection).start(heard);
+        heard.assertListening();
     }
 
     @AfterEach
     void stopListening() throws Exception {
         listening.close();
-    }
-
-    private String next() throws InterruptedException {
-        return heard.poll(5, TimeUnit.SECONDS);
-    }
-
-    /** What is heard within half a second. */
-    private List<String> quietly() throws InterruptedException {
-        List<String> all = new ArrayList<>();
-        String one;
-        while ((one = heard.poll(500, TimeUnit.MILLISECONDS)) != null) {
-            all.add(one);
-        }
-        return all;
     }
 
     private static void execute(String... statements) throws SQLException {
@@ -111,50 +77,45 @@ class PostgresSipAccountChangesTest {
     @Test
     void aNewPasswordIsAnnouncedAndANewDisplayNameIsNot() throws Exception {
         execute("update extension set display_name = 'Renamed' where number = '101'");
-        assertThat(quietly()).isEmpty();
+        assertThat(heard.quietly()).isEmpty();
 
         execute("update extension set ha1_md5 = md5('x'), max_contacts = 2 where number = '101'");
-        assertThat(next()).isEqualTo("account alpha.example.com 101");
+        assertThat(heard.next()).isEqualTo("account alpha.example.com 101");
     }
 
     @Test
     void anExtensionAddedOrRemovedIsAnnounced() throws Exception {
         ExtensionRow.extension(alpha.id(), "alpha.example.com", "102").insertInto(database.dataSource());
-        assertThat(next()).isEqualTo("account alpha.example.com 102");
+        assertThat(heard.next()).isEqualTo("account alpha.example.com 102");
 
         execute("delete from extension where number = '102'");
-        assertThat(next()).isEqualTo("account alpha.example.com 102");
+        assertThat(heard.next()).isEqualTo("account alpha.example.com 102");
     }
 
     @Test
     void aSuspendedOrReplannedTenantIsAnnouncedAndANewCompanyNameIsNot() throws Exception {
         execute("update tenant set company_name = 'Alpha Ltd' where sip_domain = 'alpha.example.com'");
-        assertThat(quietly()).isEmpty();
+        assertThat(heard.quietly()).isEmpty();
 
         execute("update tenant set status = 'SUSPENDED' where sip_domain = 'alpha.example.com'");
-        assertThat(next()).isEqualTo("domain alpha.example.com");
+        assertThat(heard.next()).isEqualTo("domain alpha.example.com");
         execute("update tenant set status = 'ACTIVE', max_calls_per_second = 3 where sip_domain = 'alpha.example.com'");
-        assertThat(next()).isEqualTo("domain alpha.example.com");
+        assertThat(heard.next()).isEqualTo("domain alpha.example.com");
     }
 
     @Test
     void aNewDigestChoiceIsAnnounced() throws Exception {
         execute("update tenant set sip_digest = 'SHA-256,MD5' where sip_domain = 'alpha.example.com'");
-        assertThat(next()).isEqualTo("domain alpha.example.com");
+        assertThat(heard.next()).isEqualTo("domain alpha.example.com");
         execute("update tenant set sip_digest = 'MD5' where sip_domain = 'alpha.example.com'");
-        assertThat(next()).isEqualTo("domain alpha.example.com");
+        assertThat(heard.next()).isEqualTo("domain alpha.example.com");
     }
 
     @Test
     void aChangeAppliedAsReplicationAppliesItIsAnnouncedToo() throws Exception {
-        // the apply worker runs with session_replication_role = replica (only ALWAYS triggers fire) and an empty search_path
-        try (Connection superuser = database.superuserConnection();
-             Statement statement = superuser.createStatement()) {
-            statement.execute("set session_replication_role = replica");
-            statement.execute("set search_path = ''");
-            statement.execute("update public.extension set ha1_sha256 = encode(sha256('y'), 'hex') where number = '101'");
-        }
-        assertThat(next()).isEqualTo("account alpha.example.com 101");
+        database.executeAsReplicationApplies(
+                "update public.extension set ha1_sha256 = encode(sha256('y'), 'hex') where number = '101'");
+        assertThat(heard.next()).isEqualTo("account alpha.example.com 101");
 
         try (Connection connection = database.dataSource().getConnection();
              Statement statement = connection.createStatement();
@@ -174,8 +135,8 @@ class PostgresSipAccountChangesTest {
     void aLostConnectionIsMadeAgainAndSaysChangesMayHaveBeenMissed() throws Exception {
         execute("select pg_terminate_backend(pid) from pg_stat_activity where query = 'LISTEN sip_account_changed'");
 
-        assertThat(next()).isEqualTo(MISSED);
+        assertThat(heard.next()).isEqualTo(HeardChanges.MISSED);
         execute("update extension set max_contacts = 4 where number = '101'");
-        assertThat(next()).isEqualTo("account alpha.example.com 101");
+        assertThat(heard.next()).isEqualTo("account alpha.example.com 101");
     }
 }

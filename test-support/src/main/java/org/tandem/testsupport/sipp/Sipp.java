@@ -30,6 +30,13 @@ public final class Sipp {
         public String describe() {
             return "sipp exit code " + exitCode + "\n--- output ---\n" + output + "\n--- unexpected messages ---\n" + errors;
         }
+
+        /** Fails, saying what SIPp saw, unless every call of the run passed. */
+        public void assertPassed() {
+            if (exitCode != 0) {
+                throw new AssertionError(describe());
+            }
+        }
     }
 
     private Sipp() {

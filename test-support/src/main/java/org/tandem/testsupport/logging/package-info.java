@@ -1,0 +1,2 @@
+/** What the product logs through java.util.logging while a test runs, for the test to check. */
+package org.tandem.testsupport.logging;
