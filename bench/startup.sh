@@ -21,7 +21,7 @@ for run in $(seq 1 "$runs"); do
     if [ -z "$sip" ] && sipp 127.0.0.1:5060 -sf "$scenario" -m 1 -t u1 -p 0 -timeout 1s -timeout_error >/dev/null 2>&1; then
       sip=$(date +%s.%N)
     fi
-    if [ -z "$web" ] && curl -fs http://127.0.0.1:8080/ 2>/dev/null | grep -q '<title>Tandem</title>'; then
+    if [ -z "$web" ] && curl -fsL http://127.0.0.1:8080/ 2>/dev/null | grep -q '<title>Sign in | Tandem</title>'; then
       web=$(date +%s.%N)
     fi
     [ -n "$sip" ] && [ -n "$web" ] && break
