@@ -60,7 +60,8 @@ start_node() {
   fi
 }
 
-db() { psql -qAt -h 127.0.0.1 -p 15432 -U tandem tandem "$@"; }
+# The node made its database password at first start, in its data folder.
+db() { PGPASSWORD=$(cat "$work/data/db.password") psql -qAt -h 127.0.0.1 -p 15432 -U tandem tandem "$@"; }
 
 # Adds extensions first..first+count-1 to the demo tenant, password bench-<number>, hashed by
 # PostgreSQL itself as the registrar expects: HA1 = H(user:realm:password).

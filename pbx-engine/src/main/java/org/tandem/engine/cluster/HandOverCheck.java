@@ -35,6 +35,11 @@ public final class HandOverCheck {
         this.self = self;
         this.clock = clock;
         this.members = new MemberAddresses(peers.nodes());
+        if (peers.hop().isPresent()) {
+            // read while the node starts, its database up: a node whose database dies before the first
+            // hand-over still knows its members then, and rings its phones for them from memory
+            members.prime();
+        }
     }
 
     /** The verdict on {@code request}, which carries {@code signature} in {@value NodeHop#HEADER}, from {@code source}. */

@@ -59,6 +59,18 @@ final class MemberAddresses {
         return current.byAddress().getOrDefault(source, Set.of());
     }
 
+    /**
+     * Reads the table ahead of the first hand-over, as the fallback should the database be away by
+     * then; the first hand-over reads it again all the same (a node may have joined meanwhile).
+     */
+    void prime() {
+        try {
+            last = new Reading(resolve(nodes.sipAddresses()), Instant.MIN, null);
+        } catch (RuntimeException storageFailure) {
+            LOG.log(System.Logger.Level.WARNING, "cannot read the nodes' SIP addresses yet: " + storageFailure.getMessage());
+        }
+    }
+
     private Reading current(Instant now) {
         Reading known = last;
         if (known.at().plus(REFRESH).isAfter(now) || !reading.tryLock()) {

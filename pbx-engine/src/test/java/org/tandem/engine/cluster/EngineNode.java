@@ -10,6 +10,7 @@ import org.tandem.storage.jdbc.JdbcCallRecords;
 import org.tandem.storage.jdbc.JdbcNodes;
 import org.tandem.storage.jdbc.JdbcRegistrations;
 import org.tandem.storage.jdbc.JdbcSipAccounts;
+import org.tandem.storage.notification.PostgresSipAccountChanges;
 import org.tandem.storage.notification.PostgresTenantChanges;
 import org.tandem.testsupport.database.NodeRow;
 import org.tandem.testsupport.ports.FreePorts;
@@ -38,6 +39,7 @@ record EngineNode(UUID id, String address, int port, SipEngine engine) {
     /** The engine of node {@code id}, whose row {@code data} holds already, listening on {@code address:port}. */
     static EngineNode start(DataSource data, UUID id, String name, String address, int port) {
         EngineServices services = EngineServices.builder(new JdbcSipAccounts(data), new JdbcRegistrations(data), id)
+                .accountChanges(new PostgresSipAccountChanges(data::getConnection)) // as a node's: every account read at start
                 .callRecords(new JdbcCallRecords(data))
                 .calls(CallPolicy.DEFAULT.withStopGrace(Duration.ZERO))
                 .peers(new ClusterPeers(new JdbcNodes(data), Optional.of(new NodeHop(SECRET)),

@@ -258,6 +258,29 @@ class FailoverTest {
 
     @Test
     @Order(2)
+    void aNodeWhoseDatabaseDiedStillRingsItsPhonesForTheCallsAnotherNodeHandsIt() throws Exception {
+        a.engine.stop();
+        a.startEngine(); // started again: it has taken no hand-over yet when its database dies
+        try (TestPhone callee = followSrv("102")) {
+            assertThat(callee.engineAddress()).isEqualTo(a.host);
+            a.database.close();
+            Thread.sleep(2_000); // A probes its database every second
+            try (TestPhone caller = TestPhone.to("UDP", b.host, b.sipPort, "101", DOMAIN)
+                    .password(ExtensionRow.defaultPassword("101", DOMAIN))) {
+                assertThat(TestPhone.statusOf(caller.registerWithAuth(caller.register()))).isEqualTo(200);
+                assertThat(callConnects(caller, callee))
+                        .as("B hands the call to A, which rings 102 from its bindings in memory").isTrue();
+            }
+        } finally {
+            a.startDatabase();
+            a.joinCluster(Optional.empty());
+            a.engine.stop();
+            a.startEngine(); // on the database started again
+        }
+    }
+
+    @Test
+    @Order(3)
     void aNodeWhoseDatabaseDiedSendsItsPhonesToTheSecondaryWith503() throws Exception {
         try (TestPhone phone = followSrv("102")) {
             assertThat(phone.engineAddress()).isEqualTo(a.host);
