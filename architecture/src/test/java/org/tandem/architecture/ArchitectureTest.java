@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noConstructors;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -105,6 +106,24 @@ class ArchitectureTest {
                                 && !type.getPackageName().startsWith("org.tandem.edge")))
                 .check(tandem);
     }
+
+    /**
+     * A bean the container proxies or intercepts takes its dependencies in {@code @Inject} fields, so it
+     * needs no injecting constructor beside the no-arg one its proxy uses (ADR 0032).
+     */
+    @Test
+    void proxiedBeansTakeTheirDependenciesInFields() {
+        noConstructors().that().areDeclaredInClassesThat(PROXIED_BEANS).should().beAnnotatedWith("jakarta.inject.Inject")
+                .check(tandem);
+    }
+
+    private static final List<String> PROXYING_ANNOTATIONS = List.of("jakarta.enterprise.context.ApplicationScoped",
+            "jakarta.enterprise.context.RequestScoped", "jakarta.enterprise.context.SessionScoped",
+            "jakarta.transaction.Transactional", "jakarta.ejb.Singleton", "jakarta.ejb.Stateless");
+
+    private static final DescribedPredicate<JavaClass> PROXIED_BEANS = DescribedPredicate.describe(
+            "are normal-scoped, transactional or session beans",
+            type -> PROXYING_ANNOTATIONS.stream().anyMatch(type::isAnnotatedWith));
 
     private static final DescribedPredicate<JavaClass> JAKARTA_EE_BESIDES_PERSISTENCE =
             DescribedPredicate.describe("are in Jakarta EE other than jakarta.persistence",

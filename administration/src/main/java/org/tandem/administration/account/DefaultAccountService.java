@@ -16,18 +16,10 @@ import java.util.Arrays;
 @Transactional
 public class DefaultAccountService implements AccountService {
 
-    private PortalAccountRepository accounts;
-    private HomeNodeCheck homeNode;
-
-    /** For CDI's client proxy only. */
-    protected DefaultAccountService() {
-    }
-
     @Inject
-    public DefaultAccountService(PortalAccountRepository accounts, HomeNodeCheck homeNode) {
-        this.accounts = accounts;
-        this.homeNode = homeNode;
-    }
+    private PortalAccountRepository accounts;
+    @Inject
+    private HomeNodeCheck homeNode;
 
     @Override
     public void changePassword(Actor actor, char[] current, char[] newPassword, char[] repeated) {

@@ -35,27 +35,14 @@ public class ApiAuthentication {
     static final String INVALID_TOKEN = "The API token is not valid";
     static final String WRONG_PASSWORD = "Wrong username or password";
 
-    private ApiTokenRepository tokens;
-    private PortalAccountRepository accounts;
-    private PasswordThrottle throttle;
-    private Clock clock;
-
-    /** For CDI's client proxy only. */
-    protected ApiAuthentication() {
-    }
-
     @Inject
-    public ApiAuthentication(ApiTokenRepository tokens, PortalAccountRepository accounts, PasswordThrottle throttle) {
-        this(tokens, accounts, throttle, Clock.systemUTC());
-    }
-
-    public ApiAuthentication(ApiTokenRepository tokens, PortalAccountRepository accounts, PasswordThrottle throttle,
-                             Clock clock) {
-        this.tokens = tokens;
-        this.accounts = accounts;
-        this.throttle = throttle;
-        this.clock = clock;
-    }
+    private ApiTokenRepository tokens;
+    @Inject
+    private PortalAccountRepository accounts;
+    @Inject
+    private PasswordThrottle throttle;
+    @Inject
+    private Clock clock;
 
     /**
      * @param source the client's address, for the throttle

@@ -29,24 +29,12 @@ public class DefaultApiTokenService implements ApiTokenService {
     /** Not the operator: its login reaches every tenant, too much for a secret that sits in a script. */
     private static final Permission USE = Permission.to("use API tokens", Role.RESELLER_ADMIN, Role.TENANT_ADMIN);
 
-    private ApiTokenRepository tokens;
-    private HomeNodeCheck homeNode;
-    private Clock clock;
-
-    /** For CDI's client proxy only. */
-    protected DefaultApiTokenService() {
-    }
-
     @Inject
-    public DefaultApiTokenService(ApiTokenRepository tokens, HomeNodeCheck homeNode) {
-        this(tokens, homeNode, Clock.systemUTC());
-    }
-
-    public DefaultApiTokenService(ApiTokenRepository tokens, HomeNodeCheck homeNode, Clock clock) {
-        this.tokens = tokens;
-        this.homeNode = homeNode;
-        this.clock = clock;
-    }
+    private ApiTokenRepository tokens;
+    @Inject
+    private HomeNodeCheck homeNode;
+    @Inject
+    private Clock clock;
 
     @Override
     public IssuedApiToken issue(Actor actor, String name, Instant expiresAt) {

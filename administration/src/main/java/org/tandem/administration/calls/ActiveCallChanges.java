@@ -4,17 +4,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.tandem.administration.shared.TenantChanges;
 import org.tandem.domain.call.ActiveCallFeed;
+import org.tandem.domain.shared.TenantChangeFeed;
 
 /** This node's event bus for active calls, fed by the database's notifications. */
 @ApplicationScoped
 public class ActiveCallChanges extends TenantChanges {
 
-    /** For CDI's client proxy only. */
-    protected ActiveCallChanges() {
+    @Inject
+    private ActiveCallFeed feed;
+
+    @Override
+    protected TenantChangeFeed feed() {
+        return feed;
     }
 
-    @Inject
-    public ActiveCallChanges(ActiveCallFeed feed) {
-        super(feed, "active call");
+    @Override
+    protected String kind() {
+        return "active call";
     }
 }

@@ -34,29 +34,19 @@ public class DefaultActiveCallService implements ActiveCallService {
 
     private static final Permission SEE = Permission.administerTenant("see active calls");
 
-    private TenantRepository tenants;
-    private ExtensionRepository extensions;
-    private NodeRepository nodes;
-    private TenantActiveCalls calls;
-    private ActiveCallChanges changes;
-    private NodeHeartbeats heartbeats;
-    private Clock clock;
-
-    /** For CDI's client proxy only. */
-    protected DefaultActiveCallService() {
-    }
-
     @Inject
-    public DefaultActiveCallService(TenantRepository tenants, ExtensionRepository extensions, NodeRepository nodes,
-                                    TenantActiveCalls calls, ActiveCallChanges changes, NodeHeartbeats heartbeats) {
-        this.tenants = tenants;
-        this.extensions = extensions;
-        this.nodes = nodes;
-        this.calls = calls;
-        this.changes = changes;
-        this.heartbeats = heartbeats;
-        this.clock = Clock.systemUTC();
-    }
+    private TenantRepository tenants;
+    @Inject
+    private ExtensionRepository extensions;
+    @Inject
+    private NodeRepository nodes;
+    @Inject
+    private TenantActiveCalls calls;
+    @Inject
+    private ActiveCallChanges changes;
+    @Inject
+    private NodeHeartbeats heartbeats;
+    private final Clock clock = Clock.systemUTC();
 
     @Override
     public List<LiveCall> activeCalls(Actor actor, UUID tenantId) {

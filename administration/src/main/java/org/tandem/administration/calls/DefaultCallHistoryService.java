@@ -33,18 +33,10 @@ public class DefaultCallHistoryService implements CallHistoryService {
     /** A cell a spreadsheet would run as a formula (CSV injection) gets a leading quote mark. */
     private static final Pattern FORMULA = Pattern.compile("^[=+\\-@\t\r].*", Pattern.DOTALL);
 
-    private TenantRepository tenants;
-    private CallHistory history;
-
-    /** For CDI's client proxy only. */
-    protected DefaultCallHistoryService() {
-    }
-
     @Inject
-    public DefaultCallHistoryService(TenantRepository tenants, CallHistory history) {
-        this.tenants = tenants;
-        this.history = history;
-    }
+    private TenantRepository tenants;
+    @Inject
+    private CallHistory history;
 
     @Override
     public CallReport report(Actor actor, UUID tenantId, CallFilter filter) {

@@ -54,39 +54,27 @@ public class DefaultCustomerService implements CustomerService {
     private static final Permission ONBOARD = Permission.to("onboard customers", Role.OPERATOR, Role.RESELLER_ADMIN);
     private static final Permission MANAGE = Permission.to("manage customers", Role.OPERATOR, Role.RESELLER_ADMIN);
 
-    private TenantRepository tenants;
-    private ResellerRepository resellers;
-    private PortalAccountRepository accounts;
-    private ExtensionRepository extensions;
-    private PoolRepository pools;
-    private NodeRepository nodes;
-    private TenantRegistrations registrations;
-    private CallHistory calls;
-    private HomeNodeCheck homeNode;
-    private RingGroupRepository ringGroups;
-    private Clock clock;
-
-    /** For CDI's client proxy only. */
-    protected DefaultCustomerService() {
-    }
-
     @Inject
-    public DefaultCustomerService(TenantRepository tenants, ResellerRepository resellers,
-                                  PortalAccountRepository accounts, ExtensionRepository extensions,
-                                  PoolRepository pools, NodeRepository nodes, TenantRegistrations registrations,
-                                  CallHistory calls, HomeNodeCheck homeNode, RingGroupRepository ringGroups) {
-        this.tenants = tenants;
-        this.resellers = resellers;
-        this.accounts = accounts;
-        this.extensions = extensions;
-        this.pools = pools;
-        this.nodes = nodes;
-        this.registrations = registrations;
-        this.calls = calls;
-        this.homeNode = homeNode;
-        this.ringGroups = ringGroups;
-        this.clock = Clock.systemUTC();
-    }
+    private TenantRepository tenants;
+    @Inject
+    private ResellerRepository resellers;
+    @Inject
+    private PortalAccountRepository accounts;
+    @Inject
+    private ExtensionRepository extensions;
+    @Inject
+    private PoolRepository pools;
+    @Inject
+    private NodeRepository nodes;
+    @Inject
+    private TenantRegistrations registrations;
+    @Inject
+    private CallHistory calls;
+    @Inject
+    private HomeNodeCheck homeNode;
+    @Inject
+    private RingGroupRepository ringGroups;
+    private final Clock clock = Clock.systemUTC();
 
     @Override
     public Customer onboard(Actor actor, Onboarding form) {

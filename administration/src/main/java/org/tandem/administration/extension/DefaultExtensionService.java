@@ -38,25 +38,15 @@ public class DefaultExtensionService implements ExtensionService {
 
     private static final Permission MANAGE = Permission.administerTenant("manage extensions");
 
-    private TenantRepository tenants;
-    private ExtensionRepository extensions;
-    private PortalAccountRepository accounts;
-    private HomeNodeCheck homeNode;
-    private CsvImportLimits importLimits;
-
-    /** For CDI's client proxy only. */
-    protected DefaultExtensionService() {
-    }
-
     @Inject
-    public DefaultExtensionService(TenantRepository tenants, ExtensionRepository extensions,
-                                   PortalAccountRepository accounts, HomeNodeCheck homeNode) {
-        this.tenants = tenants;
-        this.extensions = extensions;
-        this.accounts = accounts;
-        this.homeNode = homeNode;
-        this.importLimits = CsvImportLimits.fromSystemProperties();
-    }
+    private TenantRepository tenants;
+    @Inject
+    private ExtensionRepository extensions;
+    @Inject
+    private PortalAccountRepository accounts;
+    @Inject
+    private HomeNodeCheck homeNode;
+    private final CsvImportLimits importLimits = CsvImportLimits.fromSystemProperties();
 
     @Override
     public TenantExtensions extensions(Actor actor, UUID tenantId) {

@@ -45,29 +45,14 @@ public class DefaultClusterMembershipService implements ClusterMembershipService
     private static final Permission REMOVE = Permission.to("remove a node from the cluster", Role.OPERATOR);
     private static final Permission SEE_CHANGES = Permission.to("see changes to the cluster", Role.OPERATOR);
 
+    @Inject
     private ClusterMembershipChanges changes;
-    private Clock clock;
+    private final Clock clock = Clock.systemUTC();
     private final AtomicReference<MembershipJob> job = new AtomicReference<>();
     private final Set<Runnable> watchers = ConcurrentHashMap.newKeySet();
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     private Executor executor;
-
-    /** For CDI's client proxy only. */
-    protected DefaultClusterMembershipService() {
-    }
-
-    @Inject
-    public DefaultClusterMembershipService(ClusterMembershipChanges changes) {
-        this.changes = changes;
-        this.clock = Clock.systemUTC();
-    }
-
-    /** Outside the container: changes run on {@code executor}. */
-    public DefaultClusterMembershipService(ClusterMembershipChanges changes, Executor executor) {
-        this(changes);
-        this.executor = executor;
-    }
 
     @Override
     public MembershipJob startJoin(Actor actor, String address) {

@@ -35,27 +35,17 @@ public class DefaultClusterService implements ClusterService {
     private static final Duration CALL_COUNT_FRESH = Duration.ofSeconds(5);
     private static final Permission SEE = Permission.to("see the cluster", Role.OPERATOR);
 
-    private PoolRepository pools;
-    private NodeRepository nodes;
-    private NodeActivity activity;
-    private NodeHeartbeats heartbeats;
-    private ReplicationHealth replication;
-    private Clock clock;
-
-    /** For CDI's client proxy only. */
-    protected DefaultClusterService() {
-    }
-
     @Inject
-    public DefaultClusterService(PoolRepository pools, NodeRepository nodes, NodeActivity activity,
-                                 NodeHeartbeats heartbeats, ReplicationHealth replication) {
-        this.pools = pools;
-        this.nodes = nodes;
-        this.activity = activity;
-        this.heartbeats = heartbeats;
-        this.replication = replication;
-        this.clock = Clock.systemUTC();
-    }
+    private PoolRepository pools;
+    @Inject
+    private NodeRepository nodes;
+    @Inject
+    private NodeActivity activity;
+    @Inject
+    private NodeHeartbeats heartbeats;
+    @Inject
+    private ReplicationHealth replication;
+    private final Clock clock = Clock.systemUTC();
 
     @Override
     public ClusterOverview overview(Actor actor) {

@@ -39,33 +39,21 @@ public class DefaultOwnExtensionService implements OwnExtensionService {
 
     private static final Permission SEE = Permission.to("see an own extension", Role.TENANT_USER);
 
-    private PortalAccountRepository accounts;
-    private TenantRepository tenants;
-    private ExtensionRepository extensions;
-    private NodeRepository nodes;
-    private TenantRegistrations registrations;
-    private CallHistory history;
-    private RegistrationChanges changes;
-    private Clock clock;
-
-    /** For CDI's client proxy only. */
-    protected DefaultOwnExtensionService() {
-    }
-
     @Inject
-    public DefaultOwnExtensionService(PortalAccountRepository accounts, TenantRepository tenants,
-                                      ExtensionRepository extensions, NodeRepository nodes,
-                                      TenantRegistrations registrations, CallHistory history,
-                                      RegistrationChanges changes) {
-        this.accounts = accounts;
-        this.tenants = tenants;
-        this.extensions = extensions;
-        this.nodes = nodes;
-        this.registrations = registrations;
-        this.history = history;
-        this.changes = changes;
-        this.clock = Clock.systemUTC();
-    }
+    private PortalAccountRepository accounts;
+    @Inject
+    private TenantRepository tenants;
+    @Inject
+    private ExtensionRepository extensions;
+    @Inject
+    private NodeRepository nodes;
+    @Inject
+    private TenantRegistrations registrations;
+    @Inject
+    private CallHistory history;
+    @Inject
+    private RegistrationChanges changes;
+    private final Clock clock = Clock.systemUTC();
 
     @Override
     public Optional<OwnExtension> ownExtension(Actor actor) {

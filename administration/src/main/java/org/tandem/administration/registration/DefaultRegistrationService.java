@@ -25,27 +25,17 @@ public class DefaultRegistrationService implements RegistrationService {
 
     private static final Permission SEE = Permission.administerTenant("see registrations");
 
-    private TenantRepository tenants;
-    private ExtensionRepository extensions;
-    private NodeRepository nodes;
-    private TenantRegistrations registrations;
-    private RegistrationChanges changes;
-    private Clock clock;
-
-    /** For CDI's client proxy only. */
-    protected DefaultRegistrationService() {
-    }
-
     @Inject
-    public DefaultRegistrationService(TenantRepository tenants, ExtensionRepository extensions, NodeRepository nodes,
-                                      TenantRegistrations registrations, RegistrationChanges changes) {
-        this.tenants = tenants;
-        this.extensions = extensions;
-        this.nodes = nodes;
-        this.registrations = registrations;
-        this.changes = changes;
-        this.clock = Clock.systemUTC();
-    }
+    private TenantRepository tenants;
+    @Inject
+    private ExtensionRepository extensions;
+    @Inject
+    private NodeRepository nodes;
+    @Inject
+    private TenantRegistrations registrations;
+    @Inject
+    private RegistrationChanges changes;
+    private final Clock clock = Clock.systemUTC();
 
     @Override
     public List<RegisteredPhone> registrations(Actor actor, UUID tenantId) {

@@ -40,20 +40,12 @@ public class DefaultRingGroupService implements RingGroupService {
     private static final String NO_SUCH_GROUP = "No such ring group";
     private static final Permission MANAGE = Permission.administerTenant("manage ring groups");
 
-    private TenantRepository tenants;
-    private ExtensionRepository extensions;
-    private RingGroupRepository groups;
-
-    /** For CDI's client proxy only. */
-    protected DefaultRingGroupService() {
-    }
-
     @Inject
-    public DefaultRingGroupService(TenantRepository tenants, ExtensionRepository extensions, RingGroupRepository groups) {
-        this.tenants = tenants;
-        this.extensions = extensions;
-        this.groups = groups;
-    }
+    private TenantRepository tenants;
+    @Inject
+    private ExtensionRepository extensions;
+    @Inject
+    private RingGroupRepository groups;
 
     @Override
     public List<RingGroupSummary> ringGroups(Actor actor, UUID tenantId) {

@@ -19,20 +19,14 @@ public abstract class TenantChanges {
 
     private static final System.Logger LOG = System.getLogger(TenantChanges.class.getName());
 
-    private TenantChangeFeed feed;
-    private String kind;
     private final Map<UUID, Set<Runnable>> watchers = new ConcurrentHashMap<>();
     private AutoCloseable running;
 
-    /** For CDI's client proxy only. */
-    protected TenantChanges() {
-    }
+    /** The database's feed of this kind of change. */
+    protected abstract TenantChangeFeed feed();
 
-    /** @param kind what changes, for the log ("registration") */
-    protected TenantChanges(TenantChangeFeed feed, String kind) {
-        this.feed = feed;
-        this.kind = kind;
-    }
+    /** What changes, for the log ("registration"). */
+    protected abstract String kind();
 
     /** Calls {@code onChange} whenever a row of {@code tenantId} changes, until the handle is closed. */
     public AutoCloseable watch(UUID tenantId, Runnable onChange) {
@@ -46,7 +40,7 @@ public abstract class TenantChanges {
 
     private synchronized void startOnce() {
         if (running == null) {
-            running = feed.start(new TenantChangeFeed.Listener() {
+            running = feed().start(new TenantChangeFeed.Listener() {
                 @Override
                 public void changed(UUID tenantId) {
                     tell(watchers.getOrDefault(tenantId, Set.of()));
@@ -61,7 +55,7 @@ public abstract class TenantChanges {
     }
 
     private void tell(Set<Runnable> toTell) {
-        Watchers.tellAll(toTell, LOG, "A " + kind + " watcher failed");
+        Watchers.tellAll(toTell, LOG, "A " + kind() + " watcher failed");
     }
 
     @PreDestroy
@@ -70,7 +64,7 @@ public abstract class TenantChanges {
             try {
                 running.close();
             } catch (Exception e) {
-                LOG.log(Level.WARNING, "The " + kind + " feed did not stop cleanly", e);
+                LOG.log(Level.WARNING, "The " + kind() + " feed did not stop cleanly", e);
             }
             running = null;
         }

@@ -24,6 +24,7 @@ import org.tandem.cluster.replication.ClusterJoin;
 import org.tandem.cluster.replication.DatabaseMembershipChanges;
 import org.tandem.cluster.replication.Fixtures;
 import org.tandem.cluster.replication.TestNode;
+import org.tandem.testsupport.beans.Injection;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -79,8 +80,8 @@ class JoinFromThePageTest {
     }
 
     private static ClusterMembershipService onA(Duration copyTimeout) {
-        return new DefaultClusterMembershipService(new DatabaseMembershipChanges(NodeServices.LOGIN, NodeServices.REPLICATION,
-                a.name, Optional.of(a.address()), copyTimeout), executor);
+        return Injection.into(new DefaultClusterMembershipService(), new DatabaseMembershipChanges(NodeServices.LOGIN,
+                NodeServices.REPLICATION, a.name, Optional.of(a.address()), copyTimeout), executor);
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.tandem.administration.apitoken.ApiTokenService;
 import org.tandem.administration.apitoken.DefaultApiTokenService;
 import org.tandem.domain.throttle.ThrottlePolicy;
 import org.tandem.storage.jdbc.JdbcApiTokens;
+import org.tandem.testsupport.beans.Injection;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -29,9 +30,9 @@ public final class ApiTokenFixture {
 
     public ApiTokenFixture(ThrottlePolicy policy) {
         JdbcApiTokens repository = new JdbcApiTokens(administration.database().dataSource(), "node1");
-        tokens = new DefaultApiTokenService(repository, administration.services().homeNode, clock);
+        tokens = Injection.into(new DefaultApiTokenService(), repository, administration.services().homeNode, clock);
         throttle = new PasswordThrottle(policy, clock);
-        authentication = new ApiAuthentication(repository, administration.accounts, throttle, clock);
+        authentication = Injection.into(new ApiAuthentication(), repository, administration.accounts, throttle, clock);
     }
 
     /** A clock that stands still until a test moves it. */

@@ -29,6 +29,8 @@ import org.tandem.administration.ringgroup.DefaultRingGroupService;
 import org.tandem.administration.ringgroup.RingGroupService;
 import org.tandem.domain.account.PortalAccountRepository;
 import org.tandem.domain.account.RevokedLoginFeed;
+import org.tandem.domain.call.ActiveCallFeed;
+import org.tandem.domain.registration.RegistrationFeed;
 import org.tandem.domain.tenant.HomeNodeCheck;
 import org.tandem.storage.TestDatabase;
 import org.tandem.storage.jdbc.JdbcActiveCalls;
@@ -54,7 +56,9 @@ import org.tandem.cluster.replication.DatabaseReplicationHealth;
 import org.tandem.cluster.replication.HomeNodeGuard;
 import org.tandem.storage.connection.NodeDatabase;
 import org.tandem.storage.connection.ReplicationLogin;
+import org.tandem.testsupport.beans.Injection;
 
+import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -103,45 +107,49 @@ public final class NodeServices {
         JpaNodeRepository nodes = new JpaNodeRepository(entityManager);
         HomeNodeGuard guard = new HomeNodeGuard(nodeId, nodeName, LOGIN);
         homeNode = guard.inTransactionOf(entityManager);
-        customers = Transactions.around(CustomerService.class, new DefaultCustomerService(tenants,
+        customers = Transactions.around(CustomerService.class, Injection.into(new DefaultCustomerService(), tenants,
                 new JpaResellerRepository(entityManager), new JpaPortalAccountRepository(entityManager),
                 extensionRepository, new JpaPoolRepository(entityManager), nodes,
                 new JdbcTenantRegistrations(database.dataSource()), new JdbcCallHistory(database.dataSource()), homeNode,
                 new JdbcRingGroups(database.dataSource(), guard)), entityManager);
         extensions = Transactions.around(ExtensionService.class,
-                new DefaultExtensionService(tenants, extensionRepository,
+                Injection.into(new DefaultExtensionService(), tenants, extensionRepository,
                         new JpaPortalAccountRepository(entityManager), homeNode), entityManager);
-        ringGroups = Transactions.around(RingGroupService.class, new DefaultRingGroupService(tenants, extensionRepository,
-                new JdbcRingGroups(database.dataSource(), guard)), entityManager);
-        cluster = Transactions.around(ClusterService.class, new DefaultClusterService(new JpaPoolRepository(entityManager),
-                nodes, new JdbcNodeActivity(database.dataSource()), new JdbcNodeHeartbeats(database.dataSource()),
+        ringGroups = Transactions.around(RingGroupService.class, Injection.into(new DefaultRingGroupService(), tenants,
+                extensionRepository, new JdbcRingGroups(database.dataSource(), guard)), entityManager);
+        cluster = Transactions.around(ClusterService.class, Injection.into(new DefaultClusterService(),
+                new JpaPoolRepository(entityManager), nodes, new JdbcNodeActivity(database.dataSource()),
+                new JdbcNodeHeartbeats(database.dataSource()),
                 new DatabaseReplicationHealth(database.dataSource(), nodeId, nodeName)), entityManager);
-        membership = new DefaultClusterMembershipService(new DatabaseMembershipChanges(LOGIN, REPLICATION, nodeName, address,
-                ClusterJoin.COPY_TIMEOUT), MEMBERSHIP_CHANGES);
-        calls = Transactions.around(CallHistoryService.class,
-                new DefaultCallHistoryService(tenants, new JdbcCallHistory(database.dataSource())), entityManager);
+        membership = Injection.into(new DefaultClusterMembershipService(), new DatabaseMembershipChanges(LOGIN,
+                REPLICATION, nodeName, address, ClusterJoin.COPY_TIMEOUT), MEMBERSHIP_CHANGES);
+        calls = Transactions.around(CallHistoryService.class, Injection.into(new DefaultCallHistoryService(), tenants,
+                new JdbcCallHistory(database.dataSource())), entityManager);
         JdbcApiTokens tokenRepository = new JdbcApiTokens(
                 new TransactionSharingDataSource(database.dataSource(), entityManager), nodeName);
-        apiTokens = Transactions.around(ApiTokenService.class, new DefaultApiTokenService(tokenRepository, homeNode),
-                entityManager);
+        apiTokens = Transactions.around(ApiTokenService.class, Injection.into(new DefaultApiTokenService(),
+                tokenRepository, homeNode, Clock.systemUTC()), entityManager);
         accounts = Transactions.around(PortalAccountRepository.class, new JpaPortalAccountRepository(entityManager),
                 entityManager);
-        apiAuthentication = new ApiAuthentication(tokenRepository, accounts, new PasswordThrottle());
-        RegistrationChanges changes = new RegistrationChanges(new PostgresTenantChanges(PostgresTenantChanges.REGISTRATIONS,
-                () -> database.dataSource().getConnection())::start);
-        registrations = Transactions.around(RegistrationService.class, new DefaultRegistrationService(tenants,
-                extensionRepository, nodes, new JdbcTenantRegistrations(database.dataSource()), changes), entityManager);
-        ownAccount = Transactions.around(AccountService.class,
-                new DefaultAccountService(new JpaPortalAccountRepository(entityManager), homeNode), entityManager);
-        ownExtension = Transactions.around(OwnExtensionService.class, new DefaultOwnExtensionService(
+        apiAuthentication = Injection.into(new ApiAuthentication(), tokenRepository, accounts, new PasswordThrottle(),
+                Clock.systemUTC());
+        RegistrationChanges changes = Injection.into(new RegistrationChanges(), (RegistrationFeed) new PostgresTenantChanges(
+                PostgresTenantChanges.REGISTRATIONS, () -> database.dataSource().getConnection())::start);
+        registrations = Transactions.around(RegistrationService.class, Injection.into(new DefaultRegistrationService(),
+                tenants, extensionRepository, nodes, new JdbcTenantRegistrations(database.dataSource()), changes),
+                entityManager);
+        ownAccount = Transactions.around(AccountService.class, Injection.into(new DefaultAccountService(),
+                new JpaPortalAccountRepository(entityManager), homeNode), entityManager);
+        ownExtension = Transactions.around(OwnExtensionService.class, Injection.into(new DefaultOwnExtensionService(),
                 new JpaPortalAccountRepository(entityManager), tenants, extensionRepository, nodes,
                 new JdbcTenantRegistrations(database.dataSource()), new JdbcCallHistory(database.dataSource()), changes),
                 entityManager);
         publishedCalls = new JdbcActiveCalls(database.dataSource());
         revokedLogins = new PostgresRevokedLogins(() -> database.dataSource().getConnection());
-        activeCalls = Transactions.around(ActiveCallService.class, new DefaultActiveCallService(tenants,
-                extensionRepository, nodes, publishedCalls, new ActiveCallChanges(new PostgresTenantChanges(
-                        PostgresTenantChanges.ACTIVE_CALLS, () -> database.dataSource().getConnection())::start),
-                new JdbcNodeHeartbeats(database.dataSource())), entityManager);
+        ActiveCallChanges callChanges = Injection.into(new ActiveCallChanges(), (ActiveCallFeed) new PostgresTenantChanges(
+                PostgresTenantChanges.ACTIVE_CALLS, () -> database.dataSource().getConnection())::start);
+        activeCalls = Transactions.around(ActiveCallService.class, Injection.into(new DefaultActiveCallService(), tenants,
+                extensionRepository, nodes, publishedCalls, callChanges, new JdbcNodeHeartbeats(database.dataSource())),
+                entityManager);
     }
 }

@@ -47,18 +47,10 @@ public class Authentication implements ContainerRequestFilter {
     @Context
     HttpServletRequest http;
 
-    private ApiAuthentication authentication;
-    private Caller caller;
-
-    /** For CDI's client proxy, and RESTEasy, which wants a public constructor it can see. */
-    public Authentication() {
-    }
-
     @Inject
-    public Authentication(ApiAuthentication authentication, Caller caller) {
-        this.authentication = authentication;
-        this.caller = caller;
-    }
+    private ApiAuthentication authentication;
+    @Inject
+    private Caller caller;
 
     @Override
     public void filter(ContainerRequestContext request) {

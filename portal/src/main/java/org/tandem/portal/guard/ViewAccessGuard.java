@@ -25,16 +25,8 @@ public class ViewAccessGuard implements BeforeEnterListener {
 
     static final String NO_ACCESS = "Your login has no access to this page";
 
-    private CurrentUser currentUser;
-
-    /** For CDI's client proxy only. */
-    protected ViewAccessGuard() {
-    }
-
     @Inject
-    public ViewAccessGuard(CurrentUser currentUser) {
-        this.currentUser = currentUser;
-    }
+    private CurrentUser currentUser;
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {

@@ -17,16 +17,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class Authenticator {
 
-    private PortalAccountRepository accounts;
-
-    /** For CDI's client proxy only. */
-    protected Authenticator() {
-    }
-
     @Inject
-    public Authenticator(PortalAccountRepository accounts) {
-        this.accounts = accounts;
-    }
+    private PortalAccountRepository accounts;
 
     public Optional<SignedInUser> authenticate(String username, char[] password) {
         Optional<PortalAccount> account = findAccount(username);

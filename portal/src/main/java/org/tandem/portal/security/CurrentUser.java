@@ -19,16 +19,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class CurrentUser {
 
-    private SignedInSessions sessions;
-
-    /** For CDI's client proxy only. */
-    protected CurrentUser() {
-    }
-
     @Inject
-    public CurrentUser(SignedInSessions sessions) {
-        this.sessions = sessions;
-    }
+    private SignedInSessions sessions;
 
     /** Where the browser goes after signing out; relative, so it resolves against the portal's root. */
     static final String AFTER_SIGN_OUT = "login";

@@ -31,18 +31,10 @@ public class SignIn {
     public record Paused(Duration retryAfter) implements Outcome {
     }
 
-    private Authenticator authenticator;
-    private PasswordThrottle throttle;
-
-    /** For CDI's client proxy only. */
-    protected SignIn() {
-    }
-
     @Inject
-    public SignIn(Authenticator authenticator, PasswordThrottle throttle) {
-        this.authenticator = authenticator;
-        this.throttle = throttle;
-    }
+    private Authenticator authenticator;
+    @Inject
+    private PasswordThrottle throttle;
 
     /** Checks {@code username} and {@code password} (wiped afterwards) sent from {@code address}. */
     public Outcome attempt(String username, char[] password, String address) {

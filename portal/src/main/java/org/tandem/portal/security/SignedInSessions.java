@@ -28,6 +28,7 @@ public class SignedInSessions {
 
     private static final System.Logger LOG = System.getLogger(SignedInSessions.class.getName());
 
+    @Inject
     private RevokedLoginFeed feed;
     /** The HTTP sessions signed in, by login and then by session id (the container may hand out more than one object per session). */
     private final Map<UUID, Map<String, HttpSession>> byLogin = new ConcurrentHashMap<>();
@@ -35,15 +36,6 @@ public class SignedInSessions {
     private final Map<UUID, Set<String>> changingOwnPassword = new ConcurrentHashMap<>();
     private AutoCloseable running;
     private volatile boolean listened;
-
-    /** For CDI's client proxy only. */
-    protected SignedInSessions() {
-    }
-
-    @Inject
-    public SignedInSessions(RevokedLoginFeed feed) {
-        this.feed = feed;
-    }
 
     /** {@code session} is signed in as {@code user} from now on. */
     public void signedIn(HttpSession session, SignedInUser user) {

@@ -17,16 +17,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class TenantSuspension {
 
-    private TenantRepository tenants;
-
-    /** For CDI's client proxy only. */
-    protected TenantSuspension() {
-    }
-
     @Inject
-    public TenantSuspension(TenantRepository tenants) {
-        this.tenants = tenants;
-    }
+    private TenantRepository tenants;
 
     /** The company name of {@code tenantId} when it is suspended; empty when it is active (or gone). */
     public Optional<String> suspendedCompany(UUID tenantId) {

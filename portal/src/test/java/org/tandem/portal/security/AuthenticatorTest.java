@@ -3,6 +3,7 @@ package org.tandem.portal.security;
 import org.junit.jupiter.api.Test;
 import org.tandem.domain.account.Role;
 import org.tandem.administration.support.AdministrationFixture;
+import org.tandem.testsupport.beans.Injection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.portal.support.TestAccounts.TENANT_ADMIN_PASSWORD;
@@ -11,7 +12,7 @@ import static org.tandem.portal.support.TestAccounts.TENANT_ADMIN_USERNAME;
 class AuthenticatorTest {
 
     private final AdministrationFixture fixture = AdministrationFixture.shared();
-    private final Authenticator authenticator = new Authenticator(fixture.accounts);
+    private final Authenticator authenticator = Injection.into(new Authenticator(), fixture.accounts);
 
     @Test
     void the_right_password_signs_in_with_the_account_role_and_scope() {

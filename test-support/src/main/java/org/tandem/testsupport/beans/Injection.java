@@ -1,5 +1,6 @@
 package org.tandem.testsupport.beans;
 
+import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 
 import java.lang.reflect.Field;
@@ -13,8 +14,8 @@ import java.util.stream.Collectors;
 
 /**
  * What the container does to a Jakarta EE bean before its first use, for tests that build one by
- * hand: each {@code @Inject} field (the bean's own and its superclasses') is set from the dependencies
- * given, matched by type. A bean the container would not have wired whole is refused, so a test never
+ * hand: each field the container injects ({@code @Inject}, or {@code @Resource} for what it looks up), the
+ * bean's own and its superclasses', is set from the dependencies given, matched by type. A bean the container would not have wired whole is refused, so a test never
  * runs one with a field left null.
  */
 public final class Injection {
@@ -23,12 +24,12 @@ public final class Injection {
     }
 
     /**
-     * Sets each {@code @Inject} field of {@code bean} to the one dependency that is an instance of its type.
+     * Sets each injected field of {@code bean} to the one dependency that is an instance of its type.
      *
      * @return {@code bean}, wired
-     * @throws IllegalArgumentException a dependency fits no {@code @Inject} field, or more than one; two
+     * @throws IllegalArgumentException a dependency fits no injected field, or more than one; two
      *                                  dependencies fit one field
-     * @throws IllegalStateException    an {@code @Inject} field is left without a dependency
+     * @throws IllegalStateException    an injected field is left without a dependency
      */
     public static <T> T into(T bean, Object... dependencies) {
         Objects.requireNonNull(bean, "bean");
@@ -39,27 +40,27 @@ public final class Injection {
             List<Field> fitting = fields.stream().filter(field -> field.getType().isInstance(dependency)).toList();
             if (fitting.isEmpty()) {
                 throw new IllegalArgumentException("The dependency " + dependency.getClass().getName()
-                        + " fits no @Inject field of " + bean.getClass().getName());
+                        + " fits no injected field of " + bean.getClass().getName());
             }
             if (fitting.size() > 1) {
                 throw new IllegalArgumentException("The dependency " + dependency.getClass().getName()
-                        + " fits more than one @Inject field of " + bean.getClass().getName() + ": " + names(fitting));
+                        + " fits more than one injected field of " + bean.getClass().getName() + ": " + names(fitting));
             }
             Object earlier = wiring.putIfAbsent(fitting.getFirst(), dependency);
             if (earlier != null) {
-                throw new IllegalArgumentException("Two dependencies fit the @Inject field " + name(fitting.getFirst())
+                throw new IllegalArgumentException("Two dependencies fit the injected field " + name(fitting.getFirst())
                         + ": " + earlier.getClass().getName() + " and " + dependency.getClass().getName());
             }
         }
         List<Field> unset = fields.stream().filter(field -> !wiring.containsKey(field)).toList();
         if (!unset.isEmpty()) {
-            throw new IllegalStateException("No dependency given for the @Inject field(s) " + names(unset));
+            throw new IllegalStateException("No dependency given for the injected field(s) " + names(unset));
         }
         wiring.forEach((field, dependency) -> set(bean, field, dependency));
         return bean;
     }
 
-    /** The types of the {@code @Inject} fields of {@code type}, for whoever resolves them itself. */
+    /** The types of the injected fields of {@code type}, for whoever resolves them itself. */
     public static List<Class<?>> dependencyTypes(Class<?> type) {
         return injectedFields(type).stream().<Class<?>>map(Field::getType).toList();
     }
@@ -68,7 +69,8 @@ public final class Injection {
         List<Field> fields = new ArrayList<>();
         for (Class<?> declaring = type; declaring != null; declaring = declaring.getSuperclass()) {
             for (Field field : declaring.getDeclaredFields()) {
-                if (field.isAnnotationPresent(Inject.class) && !Modifier.isStatic(field.getModifiers())) {
+                if ((field.isAnnotationPresent(Inject.class) || field.isAnnotationPresent(Resource.class))
+                        && !Modifier.isStatic(field.getModifiers())) {
                     fields.add(field);
                 }
             }
@@ -81,7 +83,7 @@ public final class Injection {
             field.setAccessible(true);
             field.set(bean, dependency);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new IllegalStateException("Cannot set the @Inject field " + name(field), e);
+            throw new IllegalStateException("Cannot set the injected field " + name(field), e);
         }
     }
 

@@ -1,9 +1,11 @@
 package org.tandem.testsupport.beans;
 
+import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.concurrent.Executor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,6 +24,8 @@ class InjectionTest {
     static class Base {
         @Inject
         private Accounts accounts;
+        @Resource
+        private Executor executor;
     }
 
     static class Service extends Base {
@@ -38,13 +42,15 @@ class InjectionTest {
     }
 
     @Test
-    void setsTheBeansOwnAndInheritedInjectFieldsByType() {
+    void setsTheBeansOwnAndInheritedInjectedFieldsByType() {
         MemoryAccounts accounts = new MemoryAccounts();
         Feed feed = new Feed("registrations");
+        Executor executor = Runnable::run;
 
-        Service service = Injection.into(new Service(), feed, accounts);
+        Service service = Injection.into(new Service(), feed, executor, accounts);
 
         assertThat(((Base) service).accounts).isSameAs(accounts);
+        assertThat(((Base) service).executor).isSameAs(executor);
         assertThat(service.feed).isSameAs(feed);
         assertThat(service.notInjected).isEqualTo("kept");
     }
@@ -53,7 +59,7 @@ class InjectionTest {
     void refusesABeanWithAnInjectFieldLeftUnset() {
         Service service = new Service();
 
-        assertThatThrownBy(() -> Injection.into(service, new MemoryAccounts()))
+        assertThatThrownBy(() -> Injection.into(service, new MemoryAccounts(), (Executor) Runnable::run))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Service.feed");
         assertThat(((Base) service).accounts).as("nothing set on a refused bean").isNull();
@@ -64,7 +70,7 @@ class InjectionTest {
         assertThatThrownBy(() -> Injection.into(new Service(), new MemoryAccounts(), new Feed("f"), "stray"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("java.lang.String")
-                .hasMessageContaining("fits no @Inject field");
+                .hasMessageContaining("fits no injected field");
     }
 
     @Test
@@ -77,7 +83,7 @@ class InjectionTest {
 
     @Test
     void refusesTwoDependenciesForOneField() {
-        assertThatThrownBy(() -> Injection.into(new Service(), new Feed("a"), new Feed("b"), new MemoryAccounts()))
+        assertThatThrownBy(() -> Injection.into(new Service(), new Feed("a"), new Feed("b")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Service.feed");
     }
@@ -91,6 +97,6 @@ class InjectionTest {
 
     @Test
     void namesTheTypesAResolverHasToFind() {
-        assertThat(Injection.dependencyTypes(Service.class)).isEqualTo(List.of(Feed.class, Accounts.class));
+        assertThat(Injection.dependencyTypes(Service.class)).isEqualTo(List.of(Feed.class, Accounts.class, Executor.class));
     }
 }
