@@ -10,9 +10,7 @@ import org.tandem.administration.operator.NodeHealth;
 import org.tandem.administration.shared.DisplayNames;
 import org.tandem.domain.call.ActiveCall;
 import org.tandem.domain.call.TenantActiveCalls;
-import org.tandem.domain.extension.ExtensionRepository;
 import org.tandem.domain.node.NodeHeartbeats;
-import org.tandem.domain.node.NodeRepository;
 import org.tandem.domain.tenant.Tenant;
 import org.tandem.domain.tenant.TenantRepository;
 
@@ -37,9 +35,7 @@ public class DefaultActiveCallService implements ActiveCallService {
     @Inject
     private TenantRepository tenants;
     @Inject
-    private ExtensionRepository extensions;
-    @Inject
-    private NodeRepository nodes;
+    private DisplayNames displayNames;
     @Inject
     private TenantActiveCalls calls;
     @Inject
@@ -51,8 +47,8 @@ public class DefaultActiveCallService implements ActiveCallService {
     @Override
     public List<LiveCall> activeCalls(Actor actor, UUID tenantId) {
         Tenant tenant = Scope.tenant(actor, SEE, tenants, tenantId);
-        Map<String, String> names = DisplayNames.ofExtensions(extensions, tenant.id());
-        Map<UUID, String> nodeNames = DisplayNames.ofNodes(nodes.all());
+        Map<String, String> names = displayNames.ofExtensions(tenant.id());
+        Map<UUID, String> nodeNames = displayNames.ofNodes();
         Map<UUID, NodeHeartbeats.Heartbeat> beats = heartbeats.all();
         Instant now = clock.instant();
         return calls.ofTenant(tenant.id()).stream()

@@ -16,7 +16,6 @@ import org.tandem.domain.call.CallHistory;
 import org.tandem.domain.call.CallRecord;
 import org.tandem.domain.extension.Extension;
 import org.tandem.domain.extension.ExtensionRepository;
-import org.tandem.domain.node.NodeRepository;
 import org.tandem.domain.registration.TenantRegistrations;
 import org.tandem.domain.tenant.Tenant;
 import org.tandem.domain.tenant.TenantRepository;
@@ -46,7 +45,7 @@ public class DefaultOwnExtensionService implements OwnExtensionService {
     @Inject
     private ExtensionRepository extensions;
     @Inject
-    private NodeRepository nodes;
+    private DisplayNames displayNames;
     @Inject
     private TenantRegistrations registrations;
     @Inject
@@ -74,7 +73,7 @@ public class DefaultOwnExtensionService implements OwnExtensionService {
     private OwnExtension overview(Extension extension) {
         String number = extension.number().digits();
         Instant now = clock.instant();
-        Map<UUID, String> nodeNames = DisplayNames.ofNodes(nodes.all());
+        Map<UUID, String> nodeNames = displayNames.ofNodes();
         // the registrar refuses a suspended tenant's phones: the bindings they hold are no registered phones
         boolean served = tenants.find(extension.tenantId()).filter(Tenant::isActive).isPresent();
         List<RegisteredPhone> phones = !served ? List.of() : registrations.activeOf(extension.tenantId(), now).stream()

@@ -7,8 +7,6 @@ import org.tandem.administration.access.Actor;
 import org.tandem.administration.access.Permission;
 import org.tandem.administration.access.Scope;
 import org.tandem.administration.shared.DisplayNames;
-import org.tandem.domain.extension.ExtensionRepository;
-import org.tandem.domain.node.NodeRepository;
 import org.tandem.domain.registration.Registration;
 import org.tandem.domain.registration.TenantRegistrations;
 import org.tandem.domain.tenant.Tenant;
@@ -28,9 +26,7 @@ public class DefaultRegistrationService implements RegistrationService {
     @Inject
     private TenantRepository tenants;
     @Inject
-    private ExtensionRepository extensions;
-    @Inject
-    private NodeRepository nodes;
+    private DisplayNames displayNames;
     @Inject
     private TenantRegistrations registrations;
     @Inject
@@ -45,8 +41,8 @@ public class DefaultRegistrationService implements RegistrationService {
             // are no registered phones
             return List.of();
         }
-        Map<String, String> names = DisplayNames.ofExtensions(extensions, tenant.id());
-        Map<UUID, String> nodeNames = DisplayNames.ofNodes(nodes.all());
+        Map<String, String> names = displayNames.ofExtensions(tenant.id());
+        Map<UUID, String> nodeNames = displayNames.ofNodes();
         return registrations.activeOf(tenant.id(), clock.instant()).stream()
                 .map(binding -> phone(binding, names, nodeNames))
                 .toList();

@@ -27,6 +27,7 @@ import org.tandem.administration.registration.RegistrationChanges;
 import org.tandem.administration.registration.RegistrationService;
 import org.tandem.administration.ringgroup.DefaultRingGroupService;
 import org.tandem.administration.ringgroup.RingGroupService;
+import org.tandem.administration.shared.DisplayNames;
 import org.tandem.domain.account.PortalAccountRepository;
 import org.tandem.domain.account.RevokedLoginFeed;
 import org.tandem.domain.call.ActiveCallFeed;
@@ -135,13 +136,13 @@ public final class NodeServices {
                 Clock.systemUTC());
         RegistrationChanges changes = Injection.into(new RegistrationChanges(), (RegistrationFeed) new PostgresTenantChanges(
                 PostgresTenantChanges.REGISTRATIONS, () -> database.dataSource().getConnection())::start);
+        DisplayNames displayNames = Injection.into(new DisplayNames(), extensionRepository, nodes);
         registrations = Transactions.around(RegistrationService.class, Injection.into(new DefaultRegistrationService(),
-                tenants, extensionRepository, nodes, new JdbcTenantRegistrations(database.dataSource()), changes),
-                entityManager);
+                tenants, displayNames, new JdbcTenantRegistrations(database.dataSource()), changes), entityManager);
         ownAccount = Transactions.around(AccountService.class, Injection.into(new DefaultAccountService(),
                 new JpaPortalAccountRepository(entityManager), homeNode), entityManager);
         ownExtension = Transactions.around(OwnExtensionService.class, Injection.into(new DefaultOwnExtensionService(),
-                new JpaPortalAccountRepository(entityManager), tenants, extensionRepository, nodes,
+                new JpaPortalAccountRepository(entityManager), tenants, extensionRepository, displayNames,
                 new JdbcTenantRegistrations(database.dataSource()), new JdbcCallHistory(database.dataSource()), changes),
                 entityManager);
         publishedCalls = new JdbcActiveCalls(database.dataSource());
@@ -149,7 +150,6 @@ public final class NodeServices {
         ActiveCallChanges callChanges = Injection.into(new ActiveCallChanges(), (ActiveCallFeed) new PostgresTenantChanges(
                 PostgresTenantChanges.ACTIVE_CALLS, () -> database.dataSource().getConnection())::start);
         activeCalls = Transactions.around(ActiveCallService.class, Injection.into(new DefaultActiveCallService(), tenants,
-                extensionRepository, nodes, publishedCalls, callChanges, new JdbcNodeHeartbeats(database.dataSource())),
-                entityManager);
+                displayNames, publishedCalls, callChanges, new JdbcNodeHeartbeats(database.dataSource())), entityManager);
     }
 }
