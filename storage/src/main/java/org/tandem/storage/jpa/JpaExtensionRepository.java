@@ -53,7 +53,7 @@ public class JpaExtensionRepository extends JpaRepository<Extension> implements 
 
     @Override
     public Optional<Extension> find(UUID tenantId, UUID id) {
-        return byId(id).filter(extension -> extension.tenantId().equals(tenantId));
+        return find(id).filter(extension -> extension.tenantId().equals(tenantId));
     }
 
     @Override

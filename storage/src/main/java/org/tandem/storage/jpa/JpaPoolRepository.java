@@ -6,23 +6,11 @@ import org.tandem.domain.pool.PoolRepository;
 import org.tandem.domain.pool.PoolUsage;
 
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
-public class JpaPoolRepository extends JpaRepository<Pool> implements PoolRepository {
+public class JpaPoolRepository extends JpaNamedRepository<Pool> implements PoolRepository {
 
     public JpaPoolRepository(EntityManager entityManager) {
         super(entityManager, Pool.class);
-    }
-
-    @Override
-    public Optional<Pool> find(UUID id) {
-        return byId(id);
-    }
-
-    @Override
-    public List<Pool> all() {
-        return allOrderedBy("name");
     }
 
     @Override

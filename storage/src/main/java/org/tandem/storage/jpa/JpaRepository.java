@@ -8,7 +8,7 @@ import java.util.UUID;
 
 /**
  * What every repository shares: the entity manager it works in, adding with business-worded errors,
- * and the reads and the removal that differ only by entity.
+ * finding by id, and the reads and the removal that differ only by entity.
  */
 abstract class JpaRepository<T> {
 
@@ -24,7 +24,8 @@ abstract class JpaRepository<T> {
         Persistence.add(entityManager, entity);
     }
 
-    protected Optional<T> byId(UUID id) {
+    /** The entity with this id. */
+    public Optional<T> find(UUID id) {
         return Optional.ofNullable(entityManager.find(entityType, id));
     }
 

@@ -18,11 +18,6 @@ public class JpaTenantRepository extends JpaRepository<Tenant> implements Tenant
     }
 
     @Override
-    public Optional<Tenant> find(UUID id) {
-        return byId(id);
-    }
-
-    @Override
     public Optional<Tenant> findBySipDomain(SipDomain domain) {
         return oneWhere("sipDomain", domain.name());
     }
