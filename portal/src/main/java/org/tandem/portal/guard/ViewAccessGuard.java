@@ -44,7 +44,7 @@ public class ViewAccessGuard implements BeforeEnterListener {
     private boolean roleMayEnter(Class<?> view) {
         RolesAllowed roles = view.getAnnotation(RolesAllowed.class);
         return roles == null || currentUser.get()
-                .map(user -> Arrays.asList(roles.value()).contains(user.role().name()))
+                .map(user -> Arrays.asList(roles.value()).contains(user.actor().role().name()))
                 .orElse(false);
     }
 }

@@ -7,10 +7,10 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import jakarta.inject.Inject;
+import org.tandem.administration.access.Actor;
 import org.tandem.domain.account.Role;
 import org.tandem.portal.layout.MainLayout;
 import org.tandem.portal.security.CurrentUser;
-import org.tandem.portal.security.SignedInUser;
 
 /**
  * The landing view at {@code /home} and at the portal's root: greets the signed-in user by username and role; the menu beside
@@ -24,8 +24,7 @@ public class HomeView extends VerticalLayout {
 
     @Inject
     public HomeView(CurrentUser currentUser) {
-        SignedInUser user = currentUser.get()
-                .orElseThrow(() -> new IllegalStateException("the access guard lets only signed-in users in"));
+        Actor user = currentUser.actor();
 
         H2 greeting = new H2("Welcome, " + user.username());
         greeting.setId("greeting");

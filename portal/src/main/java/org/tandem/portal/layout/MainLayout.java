@@ -14,6 +14,7 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import jakarta.inject.Inject;
+import org.tandem.administration.access.Actor;
 import org.tandem.domain.account.Role;
 import org.tandem.portal.security.CurrentUser;
 import org.tandem.portal.security.SignedInUser;
@@ -56,7 +57,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         top.setWidthFull();
         addToNavbar(top);
 
-        currentUser.get().ifPresent(user -> {
+        currentUser.get().map(SignedInUser::actor).ifPresent(user -> {
             who.setText(user.username());
             addToDrawer(menu(user));
         });
@@ -68,13 +69,14 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
      */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Optional<String> suspended = currentUser.get().flatMap(SignedInUser::tenantId).flatMap(suspension::suspendedCompany);
+        Optional<String> suspended = currentUser.get().flatMap(user -> user.actor().tenant())
+                .flatMap(suspension::suspendedCompany);
         suspended.ifPresent(company -> suspendedBanner.setText(company + " is suspended: its phones are refused (they "
                 + "can neither register nor make or take calls) until your provider resumes it."));
         suspendedBanner.setVisible(suspended.isPresent());
     }
 
-    private static SideNav menu(SignedInUser user) {
+    private static SideNav menu(Actor user) {
         SideNav menu = new SideNav();
         menu.addItem(new SideNavItem("Home", "home"));
         switch (user.role()) {
@@ -85,7 +87,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
                     menu.addItem(new SideNavItem("Cluster", "cluster"));
                 }
             }
-            case TENANT_ADMIN -> user.tenantId().ifPresent(tenant -> {
+            case TENANT_ADMIN -> user.tenant().ifPresent(tenant -> {
                 menu.addItem(new SideNavItem("Extensions", "tenants/" + tenant + "/extensions"));
                 menu.addItem(new SideNavItem("Ring groups", "tenants/" + tenant + "/ring-groups"));
                 menu.addItem(new SideNavItem("Registered phones", "tenants/" + tenant + "/registrations"));

@@ -41,7 +41,7 @@ public class SignedInSessions {
     public void signedIn(HttpSession session, SignedInUser user) {
         startOnce();
         session.setAttribute(SignedInUser.SESSION_ATTRIBUTE, user);
-        byLogin.computeIfAbsent(user.accountId(), id -> new ConcurrentHashMap<>()).put(session.getId(), session);
+        byLogin.computeIfAbsent(user.actor().accountId(), id -> new ConcurrentHashMap<>()).put(session.getId(), session);
     }
 
     /** {@code session} signed out or expired. */

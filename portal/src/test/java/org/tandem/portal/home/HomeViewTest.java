@@ -3,9 +3,9 @@ package org.tandem.portal.home;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.server.VaadinService;
 import org.junit.jupiter.api.Test;
+import org.tandem.administration.access.Actor;
 import org.tandem.portal.account.ChangePasswordView;
 import org.tandem.portal.security.CurrentUser;
-import org.tandem.portal.security.SignedInUser;
 import org.tandem.portal.support.PortalViewTest;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
@@ -30,9 +30,9 @@ class HomeViewTest extends PortalViewTest {
 
         assertThat(greetingText()).isEqualTo("Welcome, " + TENANT_ADMIN_USERNAME);
         assertThat(roleText()).isEqualTo("Signed in as tenant admin");
-        SignedInUser user = currentUser().get().orElseThrow();
-        assertThat(user.tenantId()).contains(fixture.acme());
-        assertThat(user.resellerId()).isEmpty();
+        Actor user = currentUser().actor();
+        assertThat(user.tenant()).contains(fixture.acme());
+        assertThat(user.reseller()).isEmpty();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.tandem.portal.security;
 
 import org.junit.jupiter.api.Test;
+import org.tandem.administration.access.Actor;
 import org.tandem.domain.account.Role;
 import org.tandem.administration.support.AdministrationFixture;
 import org.tandem.testsupport.beans.Injection;
@@ -16,13 +17,13 @@ class AuthenticatorTest {
 
     @Test
     void the_right_password_signs_in_with_the_account_role_and_scope() {
-        SignedInUser user = authenticator.authenticate(TENANT_ADMIN_USERNAME, TENANT_ADMIN_PASSWORD.toCharArray())
-                .orElseThrow();
+        Actor user = authenticator.authenticate(TENANT_ADMIN_USERNAME, TENANT_ADMIN_PASSWORD.toCharArray())
+                .orElseThrow().actor();
 
         assertThat(user.username()).isEqualTo(TENANT_ADMIN_USERNAME);
         assertThat(user.role()).isEqualTo(Role.TENANT_ADMIN);
-        assertThat(user.tenantId()).contains(fixture.acme());
-        assertThat(user.resellerId()).isEmpty();
+        assertThat(user.tenant()).contains(fixture.acme());
+        assertThat(user.reseller()).isEmpty();
     }
 
     @Test
