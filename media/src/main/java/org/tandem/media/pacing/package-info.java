@@ -1,0 +1,2 @@
+/** The one thread that sends every leg's 20 ms frames on a drift-free schedule, and how late it was. */
+package org.tandem.media.pacing;

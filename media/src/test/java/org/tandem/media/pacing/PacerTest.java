@@ -1,0 +1,109 @@
+package org.tandem.media.pacing;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PacerTest {
+
+    @Test
+    void theScheduleDoesNotDriftWhenSendingTakesTime() throws Exception {
+        AtomicLong frames = new AtomicLong();
+        try (Pacer pacer = new Pacer((leg, failure) -> { })) {
+            // 5 ms of work a tick: sleeping 20 ms after each would give 2 s / 25 ms = 80 frames
+            pacer.add(tick -> {
+                frames.incrementAndGet();
+                long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(5);
+                while (System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                }
+            });
+            Thread.sleep(2000);
+        }
+        assertThat(frames.get()).isBetween(97L, 102L);
+    }
+
+    @Test
+    void oneThreadSendsEveryLegsFramesEvery20MillisecondsAndRecordsHowLate() throws Exception {
+        int legCount = 50;
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        try (DatagramChannel phone = DatagramChannel.open().bind(new InetSocketAddress(loopback, 0));
+             Pacer pacer = new Pacer((leg, failure) -> { })) {
+            ConcurrentLinkedQueue<String> senders = new ConcurrentLinkedQueue<>();
+            List<Pacer.Paced> paced = new ArrayList<>();
+            List<DatagramChannel> legs = new ArrayList<>();
+            for (int i = 0; i < legCount; i++) {
+                DatagramChannel leg = DatagramChannel.open().bind(new InetSocketAddress(loopback, 0));
+                legs.add(leg);
+                paced.add(pacer.add(tick -> {
+                    senders.add(Thread.currentThread().getName());
+                    leg.send(ByteBuffer.wrap(new byte[172]), phone.getLocalAddress());
+                }));
+            }
+            ByteBuffer datagram = ByteBuffer.allocate(2048);
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+            int received = 0;
+            phone.configureBlocking(false);
+            while (System.nanoTime() < until) {
+                datagram.clear();
+                if (phone.receive(datagram) != null) {
+                    received++;
+                } else {
+                    Thread.sleep(1);
+                }
+            }
+            paced.forEach(Pacer.Paced::close);
+            for (DatagramChannel leg : legs) {
+                leg.close();
+            }
+
+            assertThat(senders).containsOnly("media-pacer");
+            // 1 s is 50 ticks of 50 legs; the first tick may come a little after the first add
+            assertThat(received).isBetween(48 * legCount, 51 * legCount);
+            assertThat(paced).allSatisfy(leg -> assertThat(leg.jitter().count()).isBetween(48L, 51L));
+            assertThat(pacer.jitter().count()).isEqualTo(paced.stream().mapToLong(leg -> leg.jitter().count()).sum());
+            // a send a whole tick late would be a frame the phone plays late
+            assertThat(pacer.jitter().percentileMicros(99)).isLessThan(Pacer.TICK_NANOS / 1000);
+            assertThat(pacer.legCount()).isZero();
+        }
+    }
+
+    @Test
+    void aLegThatFailsIsDroppedAndReportedAndTheOthersGoOn() throws Exception {
+        AtomicLong healthy = new AtomicLong();
+        ConcurrentLinkedQueue<Exception> failures = new ConcurrentLinkedQueue<>();
+        try (Pacer pacer = new Pacer((leg, failure) -> failures.add(failure))) {
+            pacer.add(tick -> {
+                throw new IllegalStateException("port closed");
+            });
+            pacer.add(tick -> healthy.incrementAndGet());
+            Thread.sleep(200);
+            assertThat(pacer.legCount()).isEqualTo(1);
+        }
+        assertThat(failures).singleElement().hasFieldOrPropertyWithValue("message", "port closed");
+        assertThat(healthy.get()).isGreaterThan(5);
+    }
+
+    @Test
+    void percentilesReadTheBucketsUpperEdge() {
+        JitterHistogram histogram = new JitterHistogram();
+        for (int i = 0; i < 99; i++) {
+            histogram.record(10_000);
+        }
+        histogram.record(3_000_000);
+
+        assertThat(histogram.percentileMicros(99)).isEqualTo(50);
+        assertThat(histogram.percentileMicros(100)).isEqualTo(3050);
+        assertThat(new JitterHistogram().percentileMicros(99)).isZero();
+    }
+}
