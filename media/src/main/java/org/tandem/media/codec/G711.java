@@ -66,6 +66,7 @@ public enum G711 {
     private final String encodingName;
     private final int payloadType;
     private final short[] decodeTable = new short[256];
+    private final byte[] translationToOther = new byte[256];
 
     G711(String encodingName, int payloadType) {
         this.encodingName = encodingName;
@@ -76,6 +77,10 @@ public enum G711 {
         for (int code = 0; code < 256; code++) {
             MU_LAW.decodeTable[code] = decodeMuLaw(code);
             A_LAW.decodeTable[code] = decodeALaw(code);
+        }
+        for (int code = 0; code < 256; code++) {
+            MU_LAW.translationToOther[code] = A_LAW.encode(MU_LAW.decodeTable[code]);
+            A_LAW.translationToOther[code] = MU_LAW.encode(A_LAW.decodeTable[code]);
         }
     }
 
@@ -114,6 +119,14 @@ public enum G711 {
         for (int i = 0; i < count; i++) {
             linear[to + i] = decodeTable[codes[from + i] & 0xFF];
         }
+    }
+
+    /**
+     * The code of {@code other} nearest to this law's {@code code}, by a 256-entry table: a prompt kept in
+     * one law played on a leg that negotiated the other.
+     */
+    public byte translate(byte code, G711 other) {
+        return other == this ? code : translationToOther[code & 0xFF];
     }
 
     /** The law an RTP payload type stands for, if it is 0 or 8. */

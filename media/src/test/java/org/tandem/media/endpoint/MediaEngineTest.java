@@ -1,0 +1,225 @@
+package org.tandem.media.endpoint;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tandem.media.codec.G711;
+import org.tandem.media.dtmf.Digit;
+import org.tandem.media.playback.Prompt;
+import org.tandem.media.rtp.PortRange;
+import org.tandem.media.rtp.RtpDatagram.Malformed;
+import org.tandem.media.rtp.RtpPacket;
+import org.tandem.media.sdp.Direction;
+import org.tandem.media.sdp.InvalidSdpException;
+import org.tandem.media.sdp.Negotiation;
+import org.tandem.media.sdp.Negotiation.Agreed;
+
+import javax.sound.sampled.AudioSystem;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.DatagramChannel;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Two media engines on loopback, one calling the other, as two nodes (or a node and a phone) would. */
+class MediaEngineTest {
+
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+
+    @TempDir
+    Path folder;
+
+    private MediaEngine caller;
+    private MediaEngine callee;
+
+    @BeforeEach
+    void start() throws Exception {
+        caller = new MediaEngine(new MediaSettings(new PortRange(42000, 42009), 1472, 8192, 200, 60, 8), LOOPBACK);
+        callee = new MediaEngine(new MediaSettings(new PortRange(42010, 42019), 1472, 8192, 200, 60, 8), LOOPBACK);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        caller.close();
+        callee.close();
+    }
+
+    @Test
+    void aCallsAudioGoesBothWaysIsRecordedAndDigitsArrive() throws Exception {
+        MediaLeg calling = caller.offer();
+        Opening opening = callee.answer(callee.parse(calling.localDescription().write()));
+        MediaLeg answering = ((Opening.Opened) opening).leg();
+        Negotiation settled = calling.answered(caller.parse(((Opening.Opened) opening).answer().write()));
+        assertThat(settled).isInstanceOfSatisfying(Agreed.class, agreed -> {
+            assertThat(agreed.codec()).isEqualTo(G711.MU_LAW);
+            assertThat(agreed.remote()).isEqualTo(new InetSocketAddress(LOOPBACK, answering.rtpPort()));
+        });
+
+        // 1 kHz one way (a mu-law prompt), 600 Hz the other (an A-law one, translated to mu-law on the way)
+        Prompt high = Prompt.encode(G711.MU_LAW, tone(1000, 1.0));
+        Prompt low = Prompt.encode(G711.A_LAW, tone(600, 1.0));
+        Path heardByCallee = folder.resolve("callee.wav");
+        Path heardByCaller = folder.resolve("caller.wav");
+        answering.startRecording(heardByCallee);
+        calling.startRecording(heardByCaller);
+        AtomicBoolean finished = new AtomicBoolean();
+        calling.onPlayFinished(source -> finished.set(true));
+        calling.play(high.once());
+        answering.play(low.looped());
+        await(finished::get);
+        Thread.sleep(300);
+        answering.stopPlaying();
+        calling.stopRecording();
+        answering.stopRecording();
+
+        short[] callee1k = read(heardByCallee);
+        assertThat(goertzel(callee1k, 1000)).isGreaterThan(50 * goertzel(callee1k, 600));
+        short[] caller600 = read(heardByCaller);
+        assertThat(goertzel(caller600, 600)).isGreaterThan(50 * goertzel(caller600, 1000));
+        // the prompt's second, and the silence sent after it until the recording stopped
+        assertThat(callee1k.length).isBetween(8000 + 2 * 160, 8000 + 40 * 160);
+
+        Digit seven = new Digit('7', 0);
+        assertThat(calling.sendDigit(seven, 120)).isTrue();
+        await(() -> answering.digits().size() == 1);
+        assertThat(answering.digits().take()).contains(new Digit('7', 120));
+
+        calling.close();
+        answering.close();
+        assertThat(caller.legCount()).isZero();
+        assertThat(callee.legCount()).isZero();
+    }
+
+    @Test
+    void rtpFromAnywhereButTheNegotiatedAddressIsDroppedAndCounted() throws Exception {
+        try (DatagramChannel phone = DatagramChannel.open().bind(new InetSocketAddress(LOOPBACK, 0));
+             DatagramChannel attacker = DatagramChannel.open().bind(new InetSocketAddress(LOOPBACK, 0))) {
+            int phonePort = ((InetSocketAddress) phone.getLocalAddress()).getPort();
+            String offer = """
+                    v=0\r
+                    o=phone 1 1 IN IP4 127.0.0.1\r
+                    s=-\r
+                    c=IN IP4 127.0.0.1\r
+                    t=0 0\r
+                    m=audio %d RTP/AVP 8 101\r
+                    a=rtpmap:101 telephone-event/8000\r
+                    """.formatted(phonePort);
+            MediaLeg leg = ((Opening.Opened) callee.answer(callee.parse(offer))).leg();
+            InetSocketAddress legAddress = new InetSocketAddress(LOOPBACK, leg.rtpPort());
+            leg.startRecording(folder.resolve("voicemail.wav"));
+
+            for (int i = 0; i < 5; i++) {
+                attacker.send(ByteBuffer.wrap(RtpPacket.audio(false, 8, i, i * 160L, 99, new byte[160]).toBytes()), legAddress);
+                phone.send(ByteBuffer.wrap(RtpPacket.audio(false, 8, i, i * 160L, 5, new byte[160]).toBytes()), legAddress);
+            }
+            phone.send(ByteBuffer.wrap(new byte[]{0, 1, 2}), legAddress);
+            phone.send(ByteBuffer.wrap(new byte[2000]), legAddress);
+            phone.send(ByteBuffer.wrap(RtpPacket.audio(false, 0, 9, 900, 5, new byte[160]).toBytes()), legAddress);
+            await(() -> leg.dropped(LegDrop.UNNEGOTIATED_PAYLOAD) == 1);
+
+            assertThat(leg.dropped(LegDrop.FOREIGN_SOURCE)).isEqualTo(5);
+            assertThat(leg.packetsReceived()).isEqualTo(5);
+            assertThat(leg.malformed(Malformed.TOO_SHORT)).isEqualTo(1);
+            assertThat(leg.malformed(Malformed.TOO_LONG)).isEqualTo(1);
+            assertThat(leg.stopRecording()).get().satisfies(counts -> assertThat(counts.duplicates()).isZero());
+            assertThat(read(folder.resolve("voicemail.wav"))).hasSize(5 * 160);
+
+            // and the leg sends to the phone, A-law as the offer asked
+            ByteBuffer datagram = ByteBuffer.allocate(2048);
+            phone.receive(datagram);
+            datagram.flip();
+            assertThat(datagram.get(1) & 0x7F).isEqualTo(8);
+            leg.close();
+        }
+    }
+
+    @Test
+    void holdStopsTheHeldSidesSendingAndResumeStartsIt() throws Exception {
+        MediaLeg calling = caller.offer();
+        Opening.Opened opened = (Opening.Opened) callee.answer(callee.parse(calling.localDescription().write()));
+        calling.answered(caller.parse(opened.answer().write()));
+        MediaLeg answering = opened.leg();
+        await(() -> answering.packetsSent() > 5);
+
+        // the caller holds: it offers sendonly, the callee answers recvonly and goes quiet
+        Negotiation held = answering.answer(callee.parse(calling.offer(Direction.SENDONLY).write()));
+        assertThat(held).isInstanceOfSatisfying(Agreed.class,
+                agreed -> assertThat(agreed.direction()).isEqualTo(Direction.RECVONLY));
+        assertThat(answering.localDescription().write()).contains("a=recvonly");
+        assertThat(calling.answered(caller.parse(answering.localDescription().write())))
+                .isInstanceOfSatisfying(Agreed.class, agreed -> assertThat(agreed.direction()).isEqualTo(Direction.SENDONLY));
+        Thread.sleep(60);
+        long quiet = answering.packetsSent();
+        Thread.sleep(200);
+        assertThat(answering.packetsSent()).isEqualTo(quiet);
+        assertThat(calling.localDescription().origin().sessionId())
+                .isEqualTo(caller.parse(calling.localDescription().write()).origin().sessionId());
+
+        answering.answer(callee.parse(calling.offer(Direction.SENDRECV).write()));
+        calling.answered(caller.parse(answering.localDescription().write()));
+        await(() -> answering.packetsSent() > quiet + 5);
+    }
+
+    @Test
+    void anOfferWithoutG711IsRefusedAndItsPortsGivenBack() throws InvalidSdpException, java.io.IOException {
+        Opening opening = callee.answer(callee.parse(
+                "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 5000 RTP/AVP 9\r\n"));
+
+        assertThat(opening).isEqualTo(new Opening.Refused("the offer's audio has neither PCMU nor PCMA"));
+        assertThat(callee.legCount()).isZero();
+    }
+
+    @Test
+    void settingsComeFromTheNodesProperties() {
+        Properties properties = new Properties();
+        assertThat(MediaSettings.fromProperties(properties)).isEqualTo(MediaSettings.DEFAULT);
+        properties.setProperty("tandem.media.dtmf.queue.digits", "0");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MediaSettings.fromProperties(properties))
+                .hasMessage("tandem.media.dtmf.queue.digits must be a positive whole number, not '0'");
+    }
+
+    private static short[] tone(int hertz, double seconds) {
+        short[] samples = new short[(int) (seconds * 8000)];
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = (short) Math.round(12000 * Math.sin(2 * Math.PI * hertz * i / 8000));
+        }
+        return samples;
+    }
+
+    private static double goertzel(short[] samples, int hertz) {
+        double coefficient = 2 * Math.cos(2 * Math.PI * hertz / 8000);
+        double previous = 0;
+        double beforePrevious = 0;
+        for (short sample : samples) {
+            double current = sample + coefficient * previous - beforePrevious;
+            beforePrevious = previous;
+            previous = current;
+        }
+        return previous * previous + beforePrevious * beforePrevious - coefficient * previous * beforePrevious;
+    }
+
+    private static short[] read(Path wav) throws Exception {
+        try (var in = AudioSystem.getAudioInputStream(wav.toFile())) {
+            byte[] bytes = in.readAllBytes();
+            short[] samples = new short[bytes.length / 2];
+            ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
+            return samples;
+        }
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited 5 s").isLessThan(until);
+            Thread.sleep(10);
+        }
+    }
+}
