@@ -7,5 +7,7 @@ public enum LegDrop {
     /** A payload type the SDP did not negotiate. */
     UNNEGOTIATED_PAYLOAD,
     /** Sent while this side does not receive (held, inactive). */
-    NOT_RECEIVING
+    NOT_RECEIVING,
+    /** On the RTCP port, but not a compound RTCP packet starting with a report. */
+    MALFORMED_RTCP
 }

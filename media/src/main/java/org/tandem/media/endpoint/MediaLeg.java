@@ -8,6 +8,9 @@ import org.tandem.media.dtmf.EventSender;
 import org.tandem.media.dtmf.TelephoneEvent;
 import org.tandem.media.pacing.Pacer;
 import org.tandem.media.playback.Source;
+import org.tandem.media.rtcp.ReceptionStatistics;
+import org.tandem.media.rtcp.ReportBlock;
+import org.tandem.media.rtcp.RtcpReport;
 import org.tandem.media.receive.Receiver;
 import org.tandem.media.recording.Recorder;
 import org.tandem.media.recording.RecordingCounts;
@@ -27,7 +30,9 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
+import java.nio.channels.DatagramChannel;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -47,6 +52,11 @@ import java.util.function.Consumer;
  */
 public final class MediaLeg implements AutoCloseable {
 
+    /** RTCP every 5 s (RFC 3550 section 6.2's minimum), at a phase of its own per leg so reports spread out. */
+    static final long REPORT_TICKS = 250;
+    /** Seconds between 1900 (NTP's epoch) and 1970. */
+    private static final long NTP_EPOCH_OFFSET = 2_208_988_800L;
+
     private final PortPair ports;
     private final LocalSession session;
     private final MediaSettings settings;
@@ -62,6 +72,10 @@ public final class MediaLeg implements AutoCloseable {
     private final EventReceiver events = new EventReceiver();
     /** Digits to send, each as its list of event payloads. */
     private final Queue<List<TelephoneEvent>> outgoingPresses = new ConcurrentLinkedQueue<>();
+    /** Guarded by itself: the receiver's thread updates it, the pacer's reports it. */
+    private final ReceptionStatistics reception = new ReceptionStatistics();
+    private volatile RtcpReport lastReportReceived;
+    private final AtomicLong reportsSent = new AtomicLong();
 
     /** What the last offer and answer settled; null until the first answer. */
     private volatile Agreed agreed;
@@ -84,6 +98,9 @@ public final class MediaLeg implements AutoCloseable {
     private boolean marker = true;
     private Iterator<TelephoneEvent> press;
     private long pressTimestamp;
+    private final long reportPhase = ThreadLocalRandom.current().nextLong(REPORT_TICKS);
+    private long octetsSent;
+    private boolean sentSinceReport;
     private final ByteBuffer outgoing;
 
     MediaLeg(PortPair ports, LocalSession session, MediaSettings settings, Pacer pacer, Receiver receiver,
@@ -96,6 +113,7 @@ public final class MediaLeg implements AutoCloseable {
         this.digits = new DigitQueue(settings.digitQueue());
         this.outgoing = ByteBuffer.allocate(settings.maxRtpBytes());
         receiver.add(ports.rtp(), this::receivedRtp);
+        receiver.add(ports.rtcp(), this::receivedRtcp);
         this.paced = pacer.add(this::sendFrame);
     }
 
@@ -241,6 +259,16 @@ public final class MediaLeg implements AutoCloseable {
         return received.get();
     }
 
+    /** The last RTCP report the other side sent, if any. */
+    public Optional<RtcpReport> lastReportReceived() {
+        return Optional.ofNullable(lastReportReceived);
+    }
+
+    /** RTCP reports this side sent. */
+    public long reportsSent() {
+        return reportsSent.get();
+    }
+
     /** Stops sending and receiving, completes any recording and gives the ports back. */
     @Override
     public void close() throws IOException {
@@ -252,6 +280,7 @@ public final class MediaLeg implements AutoCloseable {
         }
         paced.close();
         receiver.remove(ports.rtp());
+        receiver.remove(ports.rtcp());
         try {
             stopRecording();
         } finally {
@@ -278,15 +307,42 @@ public final class MediaLeg implements AutoCloseable {
             drops.count(LegDrop.NOT_RECEIVING);
             return;
         }
-        if (packet.payloadType() == settled.payloadType()) {
-            received.incrementAndGet();
-            record(packet);
-        } else if (settled.telephoneEvent().orElse(-1) == packet.payloadType()) {
-            received.incrementAndGet();
-            events.accept(packet).forEach(this::receivedDigit);
-        } else {
+        boolean audio = packet.payloadType() == settled.payloadType();
+        if (!audio && settled.telephoneEvent().orElse(-1) != packet.payloadType()) {
             drops.count(LegDrop.UNNEGOTIATED_PAYLOAD);
+            return;
         }
+        received.incrementAndGet();
+        synchronized (reception) {
+            reception.received(packet.ssrc(), packet.sequence(), packet.timestamp(),
+                    System.nanoTime() / (1_000_000_000L / G711.SAMPLE_RATE));
+        }
+        if (audio) {
+            record(packet);
+        } else {
+            events.accept(packet).forEach(this::receivedDigit);
+        }
+    }
+
+    /** RTCP comes from the port above the negotiated RTP port (RFC 3550 section 11), or is dropped. */
+    private void receivedRtcp(ByteBuffer datagram, InetSocketAddress from) {
+        Agreed settled = agreed;
+        if (settled == null || !from.getAddress().equals(settled.remote().getAddress())
+                || from.getPort() != settled.remote().getPort() + 1) {
+            drops.count(LegDrop.FOREIGN_SOURCE);
+            return;
+        }
+        Optional<RtcpReport> report = RtcpReport.read(datagram, settings.maxRtpBytes());
+        if (report.isEmpty()) {
+            drops.count(LegDrop.MALFORMED_RTCP);
+            return;
+        }
+        lastReportReceived = report.get();
+        report.get().sender().ifPresent(sender -> {
+            synchronized (reception) {
+                reception.senderReport(sender.ntpTimestamp(), System.nanoTime());
+            }
+        });
     }
 
     private synchronized void record(RtpPacket packet) {
@@ -310,10 +366,17 @@ public final class MediaLeg implements AutoCloseable {
 
     private void sendFrame(long tick) throws IOException {
         Agreed settled = agreed;
-        if (settled == null || !settled.direction().sends() || settled.remote().getAddress().isAnyLocalAddress()) {
+        if (settled == null || settled.remote().getAddress().isAnyLocalAddress()) {
             return;
         }
         long timestamp = (timestampBase + tick * G711.FRAME_BYTES) & 0xFFFF_FFFFL;
+        // reports go on while held: they tell the other side this leg is alive
+        if (tick % REPORT_TICKS == reportPhase) {
+            sendReport(settled, timestamp);
+        }
+        if (!settled.direction().sends()) {
+            return;
+        }
         if (press == null && !outgoingPresses.isEmpty() && settled.telephoneEvent().isPresent()) {
             // all of a press's packets carry the timestamp of its start (RFC 4733 section 2.5.1.1)
             press = outgoingPresses.poll().iterator();
@@ -331,6 +394,27 @@ public final class MediaLeg implements AutoCloseable {
         }
         send(RtpPacket.audio(nextMarker(), settled.payloadType(), nextSequence(), timestamp, ssrc,
                 nextFrame(settled.codec(), tick)), settled.remote());
+    }
+
+    /** An SR if this leg sent RTP since its last report, else an RR (RFC 3550 section 6.4). */
+    private void sendReport(Agreed settled, long timestamp) throws IOException {
+        List<ReportBlock> blocks;
+        synchronized (reception) {
+            blocks = reception.hasSource() ? List.of(reception.reportBlock(System.nanoTime())) : List.of();
+        }
+        Optional<RtcpReport.SenderInfo> sender = Optional.empty();
+        if (sentSinceReport) {
+            Instant now = Instant.now();
+            long ntp = (now.getEpochSecond() + NTP_EPOCH_OFFSET) << 32 | (now.getNano() * (1L << 32) / 1_000_000_000L);
+            sender = Optional.of(new RtcpReport.SenderInfo(ntp, timestamp, sent.get() & 0xFFFF_FFFFL,
+                    octetsSent & 0xFFFF_FFFFL));
+        }
+        sentSinceReport = false;
+        byte[] report = new RtcpReport(ssrc, sender, blocks).toBytes("tandem@" + session.address());
+        InetSocketAddress to = new InetSocketAddress(settled.remote().getAddress(), settled.remote().getPort() + 1);
+        if (send(ports.rtcp(), ByteBuffer.wrap(report), to)) {
+            reportsSent.incrementAndGet();
+        }
     }
 
     private byte[] nextFrame(G711 law, long tick) {
@@ -380,14 +464,22 @@ public final class MediaLeg implements AutoCloseable {
         outgoing.clear();
         packet.write(outgoing);
         outgoing.flip();
+        if (send(ports.rtp(), outgoing, to)) {
+            sent.incrementAndGet();
+            octetsSent += packet.payload().length;
+            sentSinceReport = true;
+        }
+    }
+
+    /** False when the socket's buffer is full (the datagram is lost, as on the wire) or the leg just closed. */
+    private boolean send(DatagramChannel channel, ByteBuffer datagram, InetSocketAddress to) throws IOException {
         try {
-            if (ports.rtp().send(outgoing, to) > 0) {
-                sent.incrementAndGet();
-            }
+            return channel.send(datagram, to) > 0;
         } catch (ClosedChannelException closedMeanwhile) {
-            if (!closed) {
-                throw closedMeanwhile;
+            if (closed) {
+                return false;
             }
+            throw closedMeanwhile;
         }
     }
 }

@@ -53,6 +53,8 @@ public final class Receiver implements AutoCloseable {
             try {
                 channel.configureBlocking(false);
                 channel.register(selector, SelectionKey.OP_READ, handler);
+            } catch (ClosedChannelException closedBeforeItsTurn) {
+                // a leg opened and closed at once (an offer refused): nothing to read
             } catch (IOException failed) {
                 onFailure.accept(channel, failed);
             }

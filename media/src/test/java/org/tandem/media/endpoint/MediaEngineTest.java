@@ -169,6 +169,29 @@ class MediaEngineTest {
     }
 
     @Test
+    void bothSidesSendRtcpReportsEveryFiveSecondsAndReadEachOthers() throws Exception {
+        MediaLeg calling = caller.offer();
+        Opening.Opened opened = (Opening.Opened) callee.answer(callee.parse(calling.localDescription().write()));
+        calling.answered(caller.parse(opened.answer().write()));
+        MediaLeg answering = opened.leg();
+
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(12);
+        while ((calling.lastReportReceived().isEmpty() || answering.lastReportReceived().isEmpty()
+                || answering.lastReportReceived().get().blocks().isEmpty()) && System.nanoTime() < until) {
+            Thread.sleep(50);
+        }
+
+        // both send RTP (silence, nothing is playing), so both send sender reports about each other
+        var report = answering.lastReportReceived().orElseThrow();
+        assertThat(report.sender()).get().satisfies(sender -> assertThat(sender.packets()).isPositive());
+        assertThat(report.blocks()).singleElement()
+                .satisfies(block -> assertThat(block.cumulativeLost()).isZero());
+        assertThat(calling.lastReportReceived()).isPresent();
+        assertThat(calling.reportsSent()).isBetween(1L, 3L);
+        assertThat(answering.dropped(LegDrop.MALFORMED_RTCP)).isZero();
+    }
+
+    @Test
     void anOfferWithoutG711IsRefusedAndItsPortsGivenBack() throws InvalidSdpException, java.io.IOException {
         Opening opening = callee.answer(callee.parse(
                 "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 5000 RTP/AVP 9\r\n"));
