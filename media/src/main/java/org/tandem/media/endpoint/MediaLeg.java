@@ -6,6 +6,7 @@ import org.tandem.media.dtmf.DigitQueue;
 import org.tandem.media.dtmf.EventReceiver;
 import org.tandem.media.dtmf.EventSender;
 import org.tandem.media.dtmf.TelephoneEvent;
+import org.tandem.media.pacing.JitterHistogram;
 import org.tandem.media.pacing.Pacer;
 import org.tandem.media.playback.Source;
 import org.tandem.media.rtcp.ReceptionStatistics;
@@ -34,6 +35,8 @@ import java.nio.channels.DatagramChannel;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -54,6 +57,15 @@ public final class MediaLeg implements AutoCloseable {
 
     /** RTCP every 5 s (RFC 3550 section 6.2's minimum), at a phase of its own per leg so reports spread out. */
     static final long REPORT_TICKS = 250;
+    /** A frame of each law's silence, shared: frames are copied into the datagram, never changed. */
+    private static final Map<G711, byte[]> SILENCE = new EnumMap<>(G711.class);
+    static {
+        for (G711 law : G711.values()) {
+            byte[] frame = new byte[G711.FRAME_BYTES];
+            Arrays.fill(frame, law.silence());
+            SILENCE.put(law, frame);
+        }
+    }
     /** Seconds between 1900 (NTP's epoch) and 1970. */
     private static final long NTP_EPOCH_OFFSET = 2_208_988_800L;
 
@@ -264,6 +276,11 @@ public final class MediaLeg implements AutoCloseable {
         return Optional.ofNullable(lastReportReceived);
     }
 
+    /** How late the pacer sent this leg's frames against their deadlines. */
+    public JitterHistogram sendLateness() {
+        return paced.jitter();
+    }
+
     /** RTCP reports this side sent. */
     public long reportsSent() {
         return reportsSent.get();
@@ -434,9 +451,7 @@ public final class MediaLeg implements AutoCloseable {
             playFinished.accept(current);
         }
         if (frame == null) {
-            byte[] silence = new byte[G711.FRAME_BYTES];
-            Arrays.fill(silence, law.silence());
-            return silence;
+            return SILENCE.get(law);
         }
         if (current.law() == law) {
             return frame;

@@ -35,10 +35,7 @@ public final class Pacer implements AutoCloseable {
      */
     public Pacer(BiConsumer<PacedLeg, Exception> onFailure) {
         this.onFailure = Objects.requireNonNull(onFailure, "onFailure");
-        this.thread = Thread.ofPlatform().name("media-pacer").daemon().unstarted(this::run);
-        // the pacer's lateness is the media's jitter: ahead of the node's ordinary work
-        thread.setPriority(Thread.MAX_PRIORITY);
-        thread.start();
+        this.thread = Thread.ofPlatform().name("media-pacer").daemon().start(this::run);
     }
 
     /** Paces {@code leg} from the next tick until the returned handle is closed. */
