@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tandem.media.TestAudio;
 import org.tandem.media.codec.G711;
 import org.tandem.media.dtmf.Digit;
 import org.tandem.media.playback.Prompt;
@@ -15,11 +16,9 @@ import org.tandem.media.sdp.InvalidSdpException;
 import org.tandem.media.sdp.Negotiation;
 import org.tandem.media.sdp.Negotiation.Agreed;
 
-import javax.sound.sampled.AudioSystem;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.DatagramChannel;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -64,8 +63,8 @@ class MediaEngineTest {
         });
 
         // 1 kHz one way (a mu-law prompt), 600 Hz the other (an A-law one, translated to mu-law on the way)
-        Prompt high = Prompt.encode(G711.MU_LAW, tone(1000, 1.0));
-        Prompt low = Prompt.encode(G711.A_LAW, tone(600, 1.0));
+        Prompt high = Prompt.encode(G711.MU_LAW, TestAudio.tone(1000, 12000, 8000));
+        Prompt low = Prompt.encode(G711.A_LAW, TestAudio.tone(600, 12000, 8000));
         Path heardByCallee = folder.resolve("callee.wav");
         Path heardByCaller = folder.resolve("caller.wav");
         answering.startRecording(heardByCallee);
@@ -80,10 +79,10 @@ class MediaEngineTest {
         calling.stopRecording();
         answering.stopRecording();
 
-        short[] callee1k = read(heardByCallee);
-        assertThat(goertzel(callee1k, 1000)).isGreaterThan(50 * goertzel(callee1k, 600));
-        short[] caller600 = read(heardByCaller);
-        assertThat(goertzel(caller600, 600)).isGreaterThan(50 * goertzel(caller600, 1000));
+        short[] callee1k = TestAudio.readWav(heardByCallee);
+        assertThat(TestAudio.goertzel(callee1k, 1000)).isGreaterThan(50 * TestAudio.goertzel(callee1k, 600));
+        short[] caller600 = TestAudio.readWav(heardByCaller);
+        assertThat(TestAudio.goertzel(caller600, 600)).isGreaterThan(50 * TestAudio.goertzel(caller600, 1000));
         // the prompt's second, and the silence sent after it until the recording stopped
         assertThat(callee1k.length).isBetween(8000 + 2 * 160, 8000 + 40 * 160);
 
@@ -130,7 +129,7 @@ class MediaEngineTest {
             assertThat(leg.malformed(Malformed.TOO_SHORT)).isEqualTo(1);
             assertThat(leg.malformed(Malformed.TOO_LONG)).isEqualTo(1);
             assertThat(leg.stopRecording()).get().satisfies(counts -> assertThat(counts.duplicates()).isZero());
-            assertThat(read(folder.resolve("voicemail.wav"))).hasSize(5 * 160);
+            assertThat(TestAudio.readWav(folder.resolve("voicemail.wav"))).hasSize(5 * 160);
 
             // and the leg sends to the phone, A-law as the offer asked
             ByteBuffer datagram = ByteBuffer.allocate(2048);
@@ -144,9 +143,7 @@ class MediaEngineTest {
     @Test
     void holdStopsTheHeldSidesSendingAndResumeStartsIt() throws Exception {
         MediaLeg calling = caller.offer();
-        Opening.Opened opened = (Opening.Opened) callee.answer(callee.parse(calling.localDescription().write()));
-        calling.answered(caller.parse(opened.answer().write()));
-        MediaLeg answering = opened.leg();
+        MediaLeg answering = answer(calling);
         await(() -> answering.packetsSent() > 5);
 
         // the caller holds: it offers sendonly, the callee answers recvonly and goes quiet
@@ -171,9 +168,7 @@ class MediaEngineTest {
     @Test
     void bothSidesSendRtcpReportsEveryFiveSecondsAndReadEachOthers() throws Exception {
         MediaLeg calling = caller.offer();
-        Opening.Opened opened = (Opening.Opened) callee.answer(callee.parse(calling.localDescription().write()));
-        calling.answered(caller.parse(opened.answer().write()));
-        MediaLeg answering = opened.leg();
+        MediaLeg answering = answer(calling);
 
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(12);
         while ((calling.lastReportReceived().isEmpty() || answering.lastReportReceived().isEmpty()
@@ -209,33 +204,11 @@ class MediaEngineTest {
                 .hasMessage("tandem.media.dtmf.queue.digits must be a positive whole number, not '0'");
     }
 
-    private static short[] tone(int hertz, double seconds) {
-        short[] samples = new short[(int) (seconds * 8000)];
-        for (int i = 0; i < samples.length; i++) {
-            samples[i] = (short) Math.round(12000 * Math.sin(2 * Math.PI * hertz * i / 8000));
-        }
-        return samples;
-    }
-
-    private static double goertzel(short[] samples, int hertz) {
-        double coefficient = 2 * Math.cos(2 * Math.PI * hertz / 8000);
-        double previous = 0;
-        double beforePrevious = 0;
-        for (short sample : samples) {
-            double current = sample + coefficient * previous - beforePrevious;
-            beforePrevious = previous;
-            previous = current;
-        }
-        return previous * previous + beforePrevious * beforePrevious - coefficient * previous * beforePrevious;
-    }
-
-    private static short[] read(Path wav) throws Exception {
-        try (var in = AudioSystem.getAudioInputStream(wav.toFile())) {
-            byte[] bytes = in.readAllBytes();
-            short[] samples = new short[bytes.length / 2];
-            ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
-            return samples;
-        }
+    /** The callee's leg answering the calling leg's offer, the answer taken by the calling leg. */
+    private MediaLeg answer(MediaLeg calling) throws Exception {
+        Opening.Opened opened = (Opening.Opened) callee.answer(callee.parse(calling.localDescription().write()));
+        assertThat(calling.answered(caller.parse(opened.answer().write()))).isInstanceOf(Agreed.class);
+        return opened.leg();
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {

@@ -2,20 +2,16 @@ package org.tandem.media.recording;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tandem.media.TestAudio;
 import org.tandem.media.codec.G711;
 import org.tandem.media.receive.Receiver;
 import org.tandem.media.rtp.RtpDatagram;
 import org.tandem.media.rtp.RtpPacket;
 
-import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
-import javax.sound.sampled.UnsupportedAudioFileException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.DatagramChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -100,7 +96,7 @@ class RecorderTest {
             assertThat(recorder.counts().silenceSamples()).isEqualTo((long) lost.size() * FRAME);
         }
 
-        short[] samples = readWav(wav);
+        short[] samples = TestAudio.readWav(wav);
         assertThat(samples).hasSize(FRAMES * FRAME);
         for (int i = 0; i < FRAMES; i++) {
             for (int s = 0; s < FRAME; s++) {
@@ -110,8 +106,8 @@ class RecorderTest {
                 }
             }
         }
-        double tone = goertzel(samples, 1000);
-        assertThat(tone).isGreaterThan(100 * goertzel(samples, 1500)).isGreaterThan(100 * goertzel(samples, 700));
+        double tone = TestAudio.goertzel(samples, 1000);
+        assertThat(tone).isGreaterThan(100 * TestAudio.goertzel(samples, 1500)).isGreaterThan(100 * TestAudio.goertzel(samples, 700));
     }
 
     @Test
@@ -140,7 +136,7 @@ class RecorderTest {
             assertThat(recorder.counts().newStreams()).isEqualTo(1);
             assertThat(recorder.counts().truncated()).isTrue();
         }
-        short[] samples = readWav(wav);
+        short[] samples = TestAudio.readWav(wav);
         assertThat(samples).hasSize(3 * 8000);
         assertThat(samples[5 * FRAME + 10]).isZero();
         assertThat(samples[20 * FRAME + 10]).isEqualTo(law.decode(frames[20][10]));
@@ -150,41 +146,11 @@ class RecorderTest {
 
     /** A sine of {@code hertz} at half scale, cut into 20 ms frames and encoded. */
     static byte[][] toneFrames(G711 law, int hertz, int count) {
+        short[] tone = TestAudio.tone(hertz, 16000, count * FRAME);
         byte[][] frames = new byte[count][FRAME];
-        for (int i = 0; i < count * FRAME; i++) {
-            double sample = 16000 * Math.sin(2 * Math.PI * hertz * i / G711.SAMPLE_RATE);
-            frames[i / FRAME][i % FRAME] = law.encode((short) Math.round(sample));
+        for (int i = 0; i < count; i++) {
+            law.encode(tone, i * FRAME, frames[i], 0, FRAME);
         }
         return frames;
-    }
-
-    /** The power of one frequency in the samples (the Goertzel algorithm). */
-    static double goertzel(short[] samples, int hertz) {
-        double coefficient = 2 * Math.cos(2 * Math.PI * hertz / G711.SAMPLE_RATE);
-        double previous = 0;
-        double beforePrevious = 0;
-        for (short sample : samples) {
-            double current = sample + coefficient * previous - beforePrevious;
-            beforePrevious = previous;
-            previous = current;
-        }
-        return previous * previous + beforePrevious * beforePrevious - coefficient * previous * beforePrevious;
-    }
-
-    /** Reads a WAV with the JDK, checking it is 8 kHz 16-bit mono PCM. */
-    static short[] readWav(Path wav) throws IOException, UnsupportedAudioFileException {
-        try (AudioInputStream in = AudioSystem.getAudioInputStream(wav.toFile())) {
-            AudioFormat format = in.getFormat();
-            assertThat(format.getEncoding()).isEqualTo(AudioFormat.Encoding.PCM_SIGNED);
-            assertThat(format.getSampleRate()).isEqualTo(8000f);
-            assertThat(format.getSampleSizeInBits()).isEqualTo(16);
-            assertThat(format.getChannels()).isEqualTo(1);
-            assertThat(format.isBigEndian()).isFalse();
-            byte[] bytes = in.readAllBytes();
-            assertThat(in.getFrameLength()).isEqualTo(bytes.length / 2);
-            short[] samples = new short[bytes.length / 2];
-            ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
-            return samples;
-        }
     }
 }
