@@ -20,6 +20,12 @@ public final class Recorder implements AutoCloseable {
 
     private final G711 law;
     private final long windowSamples;
+    /**
+     * Frames held at most: a window's worth of 10 ms packets (the shortest a phone sends) and a few
+     * more. A sender that packs the window with tiny packets gets its earliest ones written early
+     * instead of filling the heap.
+     */
+    private final int maxHeld;
     private final long maxSamples;
     private final WavWriter wav;
     private final TreeMap<Long, byte[]> pending = new TreeMap<>();
@@ -47,6 +53,7 @@ public final class Recorder implements AutoCloseable {
     public Recorder(Path file, G711 law, int windowMillis, int maxSeconds) throws IOException {
         this.law = law;
         this.windowSamples = (long) windowMillis * G711.SAMPLE_RATE / 1000;
+        this.maxHeld = (int) (windowSamples / 80) + 4;
         this.maxSamples = (long) maxSeconds * G711.SAMPLE_RATE;
         this.wav = new WavWriter(file);
     }
@@ -72,6 +79,15 @@ public final class Recorder implements AutoCloseable {
         }
         latest = Math.max(latest, at);
         flushBefore(latest - windowSamples);
+        while (pending.size() > maxHeld) {
+            Map.Entry<Long, byte[]> earliest = pending.pollFirstEntry();
+            write(earliest.getKey(), earliest.getValue());
+        }
+    }
+
+    /** Frames waiting for their place in the file. */
+    int held() {
+        return pending.size();
     }
 
     /** What was counted so far. */

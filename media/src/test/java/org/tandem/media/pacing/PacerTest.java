@@ -95,6 +95,26 @@ class PacerTest {
     }
 
     @Test
+    void farBehindItSkipsToThePresentInsteadOfBurstingTheMissedFrames() throws Exception {
+        ConcurrentLinkedQueue<Long> ticks = new ConcurrentLinkedQueue<>();
+        try (Pacer pacer = new Pacer((leg, failure) -> { })) {
+            pacer.add(tick -> {
+                ticks.add(tick);
+                if (ticks.size() == 3) {
+                    // a stall of 400 ms, as a long GC pause would be: 20 ticks missed
+                    Thread.sleep(400);
+                }
+            });
+            Thread.sleep(700);
+            assertThat(pacer.skippedTicks()).isBetween(18L, 21L);
+        }
+        List<Long> sent = List.copyOf(ticks);
+        // tick numbers jump over the stall, so a sender stamping from them leaves the gap in its timestamps
+        assertThat(sent.get(3) - sent.get(2)).isBetween(19L, 22L);
+        assertThat(sent.size()).isBetween(3 + 8, 3 + 17);
+    }
+
+    @Test
     void percentilesReadTheBucketsUpperEdge() {
         JitterHistogram histogram = new JitterHistogram();
         for (int i = 0; i < 99; i++) {

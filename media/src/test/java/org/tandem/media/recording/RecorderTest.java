@@ -144,6 +144,17 @@ class RecorderTest {
         assertThat(samples[30 * FRAME]).isZero();
     }
 
+    @Test
+    void aSenderPackingTheWindowWithTinyPacketsHoldsNoMoreThanAFewFrames() throws Exception {
+        try (Recorder recorder = new Recorder(folder.resolve("flood.wav"), G711.MU_LAW, 200, 60)) {
+            // one-sample packets, every timestamp of a 200 ms window, newest first so none is ever due
+            for (int i = 0; i < 1600; i++) {
+                recorder.accept(RtpPacket.audio(false, 0, i, 100_000 - i, 1, new byte[]{(byte) 0xFF}));
+                assertThat(recorder.held()).isLessThanOrEqualTo(200 * 8 / 80 + 4);
+            }
+        }
+    }
+
     /** A sine of {@code hertz} at half scale, cut into 20 ms frames and encoded. */
     static byte[][] toneFrames(G711 law, int hertz, int count) {
         short[] tone = TestAudio.tone(hertz, 16000, count * FRAME);
