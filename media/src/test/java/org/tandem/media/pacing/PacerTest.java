@@ -30,7 +30,8 @@ class PacerTest {
             });
             Thread.sleep(2000);
         }
-        assertThat(frames.get()).isBetween(97L, 102L);
+        // 100 are due; the pacer may end up to MAX_LAG_TICKS behind on a loaded machine, never 20 behind
+        assertThat(frames.get()).isBetween(100L - Pacer.MAX_LAG_TICKS, 102L);
     }
 
     @Test
@@ -68,9 +69,11 @@ class PacerTest {
             }
 
             assertThat(senders).containsOnly("media-pacer");
-            // 1 s is 50 ticks of 50 legs; the first tick may come a little after the first add
-            assertThat(received).isBetween(48 * legCount, 51 * legCount);
-            assertThat(paced).allSatisfy(leg -> assertThat(leg.jitter().count()).isBetween(48L, 51L));
+            // 1 s is 50 ticks of 50 legs, less what a loaded machine leaves the pacer behind when they stop
+            long perLeg = paced.getFirst().jitter().count();
+            assertThat(perLeg).isBetween(50L - Pacer.MAX_LAG_TICKS - 2, 51L);
+            assertThat(paced).allSatisfy(leg -> assertThat(leg.jitter().count()).isBetween(perLeg - 1, perLeg + 1));
+            assertThat(received).isBetween((int) (perLeg - 1) * legCount, (int) (perLeg + 1) * legCount);
             assertThat(pacer.jitter().count()).isEqualTo(paced.stream().mapToLong(leg -> leg.jitter().count()).sum());
             // the median, not the tail: one second is 50 ticks, and one stall of this shared machine is 2 %
             assertThat(pacer.jitter().percentileMicros(50)).isLessThan(5000);
