@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Two media engines on loopback, one calling the other, as two nodes (or a node and a phone) would. */
 class MediaEngineTest {
@@ -130,14 +131,43 @@ class MediaEngineTest {
             assertThat(leg.malformed(Malformed.TOO_LONG)).isEqualTo(1);
             assertThat(leg.stopRecording()).get().satisfies(counts -> assertThat(counts.duplicates()).isZero());
             assertThat(TestAudio.readWav(folder.resolve("voicemail.wav"))).hasSize(5 * 160);
+            assertThat(leg.stopRecording()).isEmpty();
 
             // and the leg sends to the phone, A-law as the offer asked
             ByteBuffer datagram = ByteBuffer.allocate(2048);
             phone.receive(datagram);
             datagram.flip();
             assertThat(datagram.get(1) & 0x7F).isEqualTo(8);
+
+            // a re-INVITE moves the phone's media to another port: the old one is foreign from then on
+            try (DatagramChannel moved = DatagramChannel.open().bind(new InetSocketAddress(LOOPBACK, 0))) {
+                int movedPort = ((InetSocketAddress) moved.getLocalAddress()).getPort();
+                assertThat(leg.answer(callee.parse(offer.replace("o=phone 1 1", "o=phone 1 2")
+                        .replace("m=audio " + phonePort, "m=audio " + movedPort)))).isInstanceOf(Agreed.class);
+                phone.send(ByteBuffer.wrap(RtpPacket.audio(false, 8, 10, 1600, 5, new byte[160]).toBytes()), legAddress);
+                moved.send(ByteBuffer.wrap(RtpPacket.audio(false, 8, 10, 1600, 5, new byte[160]).toBytes()), legAddress);
+                await(() -> leg.packetsReceived() == 6);
+                assertThat(leg.dropped(LegDrop.FOREIGN_SOURCE)).isEqualTo(6);
+            }
             leg.close();
         }
+    }
+
+    @Test
+    void aRecordingThatCannotBeWrittenEndsAndSaysSoWhileTheCallGoesOn() throws Exception {
+        MediaLeg calling = caller.offer();
+        MediaLeg answering = answer(calling);
+        // /dev/full: every write fails with "No space left on device", as on a full disk
+        answering.startRecording(Path.of("/dev/full"));
+        long before = answering.packetsReceived();
+        // the recorder writes in blocks of 4096 samples: a second of audio has filled one
+        await(() -> answering.packetsReceived() > before + 50);
+
+        assertThatThrownBy(answering::stopRecording).isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("No space left on device");
+        long after = answering.packetsReceived();
+        await(() -> answering.packetsReceived() > after + 5);
+        assertThat(answering.stopRecording()).isEmpty();
     }
 
     @Test
@@ -200,7 +230,7 @@ class MediaEngineTest {
         Properties properties = new Properties();
         assertThat(MediaSettings.fromProperties(properties)).isEqualTo(MediaSettings.DEFAULT);
         properties.setProperty("tandem.media.dtmf.queue.digits", "0");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MediaSettings.fromProperties(properties))
+        assertThatThrownBy(() -> MediaSettings.fromProperties(properties))
                 .hasMessage("tandem.media.dtmf.queue.digits must be a positive whole number, not '0'");
     }
 
