@@ -7,21 +7,29 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
+import java.util.stream.Stream;
 
 /**
- * The one thread that sends every playing leg's frames. It wakes on a fixed schedule (tick n is due at
- * start + n x 20 ms, so the time the sends take does not push later ticks back, as sleeping 20 ms after
- * each would), sends each leg's frame, and records how late each send was against its tick's deadline.
- * When it falls more than {@link #MAX_LAG_TICKS} behind (a long GC pause, a starved machine) it skips to
- * the present rather than bursting the missed frames at the phones.
+ * The one thread that sends every playing leg's frames, each leg once every 20 ms. The schedule is fixed
+ * (tick n is due at start + n x 20 ms, so the time the sends take never pushes later ticks back, as
+ * sleeping 20 ms after each would), and the legs are spread over the tick in {@link #SLOTS} slots of
+ * 1 ms: a thousand sends take a few milliseconds, and sent all at the tick's start the last leg would
+ * always be that late. Each send's lateness against its own slot's deadline is recorded. When the pacer
+ * falls more than {@link #MAX_LAG_TICKS} behind (a long GC pause, a starved machine) it skips to the
+ * present rather than bursting the missed frames at the phones.
  */
 public final class Pacer implements AutoCloseable {
 
     public static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    /** Slots a tick is cut into; a leg keeps its slot for life. */
+    static final int SLOTS = 20;
+    private static final long SLOT_NANOS = TICK_NANOS / SLOTS;
     /** 200 ms: what a phone's jitter buffer may still absorb as a burst; later frames are skipped. */
     static final int MAX_LAG_TICKS = 10;
 
-    private final List<Entry> legs = new CopyOnWriteArrayList<>();
+    private final List<List<Entry>> slots = Stream.<List<Entry>>generate(CopyOnWriteArrayList::new)
+            .limit(SLOTS).toList();
+    private final AtomicLong added = new AtomicLong();
     private final JitterHistogram jitter = new JitterHistogram();
     private final AtomicLong skippedTicks = new AtomicLong();
     private final BiConsumer<PacedLeg, Exception> onFailure;
@@ -38,10 +46,12 @@ public final class Pacer implements AutoCloseable {
         this.thread = Thread.ofPlatform().name("media-pacer").daemon().start(this::run);
     }
 
-    /** Paces {@code leg} from the next tick until the returned handle is closed. */
+    /** Paces {@code leg} from its slot's next turn until the returned handle is closed. */
     public Paced add(PacedLeg leg) {
-        Entry entry = new Entry(Objects.requireNonNull(leg, "leg"), new JitterHistogram());
-        legs.add(entry);
+        // round the slots: legs come and go at random, so the slots stay about even
+        List<Entry> slot = slots.get((int) (added.getAndIncrement() % SLOTS));
+        Entry entry = new Entry(Objects.requireNonNull(leg, "leg"), new JitterHistogram(), slot);
+        slot.add(entry);
         return entry;
     }
 
@@ -57,7 +67,7 @@ public final class Pacer implements AutoCloseable {
 
     /** Legs paced now. */
     public int legCount() {
-        return legs.size();
+        return slots.stream().mapToInt(List::size).sum();
     }
 
     @Override
@@ -69,9 +79,9 @@ public final class Pacer implements AutoCloseable {
 
     private void run() {
         long start = System.nanoTime();
-        long tick = 0;
+        long turn = 0;
         while (running) {
-            long deadline = start + tick * TICK_NANOS;
+            long deadline = start + turn * SLOT_NANOS;
             long now;
             while ((now = System.nanoTime()) < deadline && running) {
                 LockSupport.parkNanos(deadline - now);
@@ -82,13 +92,13 @@ public final class Pacer implements AutoCloseable {
             long behind = (now - deadline) / TICK_NANOS;
             if (behind > MAX_LAG_TICKS) {
                 skippedTicks.addAndGet(behind);
-                tick += behind;
+                turn += behind * SLOTS;
                 deadline += behind * TICK_NANOS;
             }
-            for (Entry entry : legs) {
-                send(entry, tick, deadline);
+            for (Entry entry : slots.get((int) (turn % SLOTS))) {
+                send(entry, turn / SLOTS, deadline);
             }
-            tick++;
+            turn++;
         }
     }
 
@@ -96,7 +106,7 @@ public final class Pacer implements AutoCloseable {
         try {
             entry.leg.sendFrame(tick);
         } catch (Exception failed) {
-            legs.remove(entry);
+            entry.close();
             onFailure.accept(entry.leg, failed);
             return;
         }
@@ -116,13 +126,16 @@ public final class Pacer implements AutoCloseable {
         void close();
     }
 
-    private final class Entry implements Paced {
+    /** Compared by identity: a slot's list finds and removes exactly this entry. */
+    private static final class Entry implements Paced {
         private final PacedLeg leg;
         private final JitterHistogram jitter;
+        private final List<Entry> slot;
 
-        Entry(PacedLeg leg, JitterHistogram jitter) {
+        Entry(PacedLeg leg, JitterHistogram jitter, List<Entry> slot) {
             this.leg = leg;
             this.jitter = jitter;
+            this.slot = slot;
         }
 
         @Override
@@ -132,7 +145,7 @@ public final class Pacer implements AutoCloseable {
 
         @Override
         public void close() {
-            legs.remove(this);
+            slot.remove(this);
         }
     }
 }
