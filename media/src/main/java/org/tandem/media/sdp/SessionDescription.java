@@ -126,6 +126,8 @@ public record SessionDescription(Origin origin, String name, Optional<String> co
         private String name;
         private Optional<String> connection = Optional.empty();
         private boolean timing;
+        /** A direction given for the whole session, which sections without their own take (RFC 4566 section 6). */
+        private Direction sessionDirection = Direction.SENDRECV;
         private final List<MediaDescription> media = new ArrayList<>();
         private Section section;
 
@@ -150,8 +152,9 @@ public record SessionDescription(Origin origin, String name, Optional<String> co
                 case 's' -> name = value;
                 case 'c' -> connection = Optional.of(connection(value));
                 case 't' -> timing = true;
+                case 'a' -> Direction.ofAttribute(value).ifPresent(named -> sessionDirection = named);
                 default -> {
-                    // i, u, e, p, b, z, k, r and session attributes: nothing the audio depends on
+                    // i, u, e, p, b, z, k, r: nothing the audio depends on
                 }
             }
         }
@@ -177,7 +180,7 @@ public record SessionDescription(Origin origin, String name, Optional<String> co
 
         private void closeSection() throws InvalidSdpException {
             if (section != null) {
-                media.add(section.finish());
+                media.add(section.finish(sessionDirection));
                 section = null;
             }
         }
@@ -219,7 +222,7 @@ public record SessionDescription(Origin origin, String name, Optional<String> co
         private final Map<Integer, RtpMap> rtpMaps = new HashMap<>();
         private final Map<Integer, String> fmtps = new HashMap<>();
         private OptionalInt ptime = OptionalInt.empty();
-        private Direction direction = Direction.SENDRECV;
+        private Optional<Direction> direction = Optional.empty();
 
         private Section(String type, int port, String protocol, List<String> formats) {
             this.type = type;
@@ -282,12 +285,13 @@ public record SessionDescription(Origin origin, String name, Optional<String> co
                     }
                     ptime = OptionalInt.of(Integer.parseInt(argument));
                 }
-                default -> Direction.ofAttribute(value).ifPresent(named -> direction = named);
+                default -> Direction.ofAttribute(value).ifPresent(named -> direction = Optional.of(named));
             }
         }
 
-        MediaDescription finish() {
-            return new MediaDescription(type, port, protocol, formats, connection, rtpMaps, fmtps, ptime, direction);
+        MediaDescription finish(Direction sessionDirection) {
+            return new MediaDescription(type, port, protocol, formats, connection, rtpMaps, fmtps, ptime,
+                    direction.orElse(sessionDirection));
         }
 
         private static boolean isPayloadType(String format) {

@@ -84,6 +84,11 @@ class OfferAnswerTest {
                 .isEqualTo(Direction.SENDONLY);
         assertThat(direction(offer("m=audio 4000 RTP/AVP 0\r\na=inactive\r\n"), local, Direction.SENDRECV))
                 .isEqualTo(Direction.INACTIVE);
+        // a direction for the whole session, and a section's own one winning over it
+        assertThat(direction(offer("m=audio 4000 RTP/AVP 0\r\n").replace("t=0 0\r\n", "t=0 0\r\na=sendonly\r\n"),
+                local, Direction.SENDRECV)).isEqualTo(Direction.RECVONLY);
+        assertThat(direction(offer("m=audio 4000 RTP/AVP 0\r\na=sendrecv\r\n").replace("t=0 0\r\n",
+                "t=0 0\r\na=inactive\r\n"), local, Direction.SENDRECV)).isEqualTo(Direction.SENDRECV);
         // RFC 2543 hold: c=0.0.0.0 with no direction attribute
         String legacyHold = offer("m=audio 4000 RTP/AVP 0\r\n").replace("127.0.0.7", "0.0.0.0");
         assertThat(direction(legacyHold, local, Direction.SENDRECV)).isEqualTo(Direction.RECVONLY);
