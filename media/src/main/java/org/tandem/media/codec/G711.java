@@ -114,13 +114,6 @@ public enum G711 {
         }
     }
 
-    /** Decodes {@code count} codes of {@code codes} from {@code from} into {@code linear} at {@code to}. */
-    public void decode(byte[] codes, int from, short[] linear, int to, int count) {
-        for (int i = 0; i < count; i++) {
-            linear[to + i] = decodeTable[codes[from + i] & 0xFF];
-        }
-    }
-
     /**
      * The code of {@code other} nearest to this law's {@code code}, by a 256-entry table: a prompt kept in
      * one law played on a leg that negotiated the other.

@@ -95,11 +95,6 @@ public final class Recorder implements AutoCloseable {
         return counts;
     }
 
-    /** Samples in the file so far. */
-    public long samples() {
-        return wav.samples();
-    }
-
     /** Writes what is still held and completes the file; later packets are ignored. */
     @Override
     public void close() throws IOException {

@@ -58,11 +58,6 @@ public final class MediaPorts {
         return held.cardinality();
     }
 
-    /** The range pairs come from. */
-    public PortRange range() {
-        return range;
-    }
-
     private synchronized int searchStart() {
         return next;
     }
