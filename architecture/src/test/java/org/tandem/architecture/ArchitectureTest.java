@@ -71,6 +71,21 @@ class ArchitectureTest {
                 .check(tandem);
     }
 
+    /**
+     * The media engine is plain Java SE like the engine's core, and sits beside it: no Jakarta EE, and
+     * nothing of ours but the domain, so the engine (or a separate media process) can take it as it is.
+     */
+    @Test
+    void mediaKnowsNoJakartaEeAndNoModuleButTheDomain() {
+        noClasses().that().resideInAPackage("org.tandem.media..")
+                .should().dependOnClassesThat().resideInAPackage("jakarta..")
+                .orShould().dependOnClassesThat(DescribedPredicate.describe("are in a Tandem module other than the domain",
+                        type -> type.getPackageName().startsWith("org.tandem.")
+                                && !type.getPackageName().startsWith("org.tandem.media")
+                                && !type.getPackageName().startsWith("org.tandem.domain")))
+                .check(tandem);
+    }
+
     /** The portal and the API reach data through the domain's interfaces and the administration services. */
     @Test
     void portalAndApiReachNoStorage() {
