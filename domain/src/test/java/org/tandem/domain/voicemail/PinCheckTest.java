@@ -1,0 +1,107 @@
+package org.tandem.domain.voicemail;
+
+import org.junit.jupiter.api.Test;
+import org.tandem.domain.extension.ExtensionNumber;
+import org.tandem.domain.throttle.FailureThrottle;
+import org.tandem.domain.throttle.ThrottlePolicy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A PIN guessed over and over: refused before it is looked at, and logged, for that caller only. */
+class PinCheckTest {
+
+    private static final class TestClock implements InstantSource {
+        private Instant now = Instant.parse("2026-12-07T10:00:00Z");
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private static final UUID TENANT = UUID.fromString("7d3f4c3a-5b0e-4c1e-9a8e-0c1d2e3f4a5b");
+    private static final Mailbox MAILBOX = Mailbox.open(UUID.randomUUID(), TENANT, new ExtensionNumber("101"),
+            VoicemailPin.choose("4826", new ExtensionNumber("101")));
+    private static final Mailbox OTHER = Mailbox.open(UUID.randomUUID(), TENANT, new ExtensionNumber("102"), MAILBOX.pin());
+
+    private final TestClock clock = new TestClock();
+    private final PinCheck check = new PinCheck(ThrottlePolicy.VOICEMAIL_PIN_DEFAULT, clock);
+
+    @Test
+    void aGuesserIsRefusedAfterThreeWrongPinsEvenTheRightOneAndTheBlockIsLogged() {
+        List<String> logged = new CopyOnWriteArrayList<>();
+        Logger logger = Logger.getLogger(FailureThrottle.class.getName());
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(java.text.MessageFormat.format(record.getMessage(), record.getParameters()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(handler);
+        try {
+            for (String guess : List.of("0001", "0002", "0003")) {
+                assertThat(check.check("192.0.2.7", MAILBOX, guess)).isEqualTo(new PinCheck.Wrong());
+            }
+            assertThat(check.check("192.0.2.7", MAILBOX, "4826")).as("the right PIN, from the guesser")
+                    .isEqualTo(new PinCheck.Blocked(Duration.ofMinutes(30)));
+        } finally {
+            logger.removeHandler(handler);
+        }
+        assertThat(logged).singleElement().asString()
+                .contains("voicemail PIN", TENANT + "/101", "192.0.2.7").doesNotContain("0003").doesNotContain("4826");
+        assertThat(check.check("192.0.2.8", MAILBOX, "4826")).as("the owner, calling from elsewhere")
+                .isEqualTo(new PinCheck.Accepted());
+        assertThat(check.check("192.0.2.7", OTHER, "4826")).as("another mailbox, from the guesser")
+                .isEqualTo(new PinCheck.Accepted());
+
+        clock.now = clock.now.plus(Duration.ofMinutes(30));
+        assertThat(check.check("192.0.2.7", MAILBOX, "4826")).as("once the block is over").isEqualTo(new PinCheck.Accepted());
+    }
+
+    @Test
+    void aCallerTryingManyMailboxesIsRefusedEverywhere() {
+        for (int i = 0; i < ThrottlePolicy.VOICEMAIL_PIN_DEFAULT.perAddress(); i++) {
+            Mailbox mailbox = i % 2 == 0 ? MAILBOX : OTHER;
+            check.check("198.51.100.9", Mailbox.open(UUID.randomUUID(), TENANT, new ExtensionNumber("2" + i + "0"),
+                    mailbox.pin()), "0000");
+        }
+        assertThat(check.check("198.51.100.9", OTHER, "4826")).isInstanceOf(PinCheck.Blocked.class);
+        assertThat(check.check("198.51.100.10", OTHER, "4826")).isEqualTo(new PinCheck.Accepted());
+    }
+
+    @Test
+    void thePinPolicyIsReadFromItsOwnSettings() {
+        Properties properties = new Properties();
+        properties.setProperty(ThrottlePolicy.PIN_PER_MAILBOX_PROPERTY, "2");
+        properties.setProperty(ThrottlePolicy.PIN_BLOCK_PROPERTY, "3600");
+        properties.setProperty(ThrottlePolicy.PER_ACCOUNT_PROPERTY, "4");
+
+        ThrottlePolicy policy = ThrottlePolicy.voicemailPinsFromProperties(properties);
+
+        assertThat(policy).isEqualTo(new ThrottlePolicy(2, 10, Duration.ofMinutes(10), Duration.ofHours(1), 100_000));
+        assertThat(ThrottlePolicy.fromProperties(properties).perAccountAndAddress()).as("sign-in's, apart").isEqualTo(4);
+        properties.setProperty(ThrottlePolicy.PIN_PER_CALLER_PROPERTY, "many");
+        assertThatThrownBy(() -> ThrottlePolicy.voicemailPinsFromProperties(properties))
+                .hasMessage("tandem.voicemail.pin.failures.per.caller must be a whole number, not 'many'");
+    }
+}
