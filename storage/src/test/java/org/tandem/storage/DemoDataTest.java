@@ -60,7 +60,7 @@ class DemoDataTest {
                 for (int i = 0; i < mailboxes.size(); i++) {
                     assertThat(mailboxes.get(i).pin().matches(DemoData.EXTENSIONS.get(i).voicemailPin()))
                             .as("the README's PIN of " + mailboxes.get(i).extension()).isTrue();
-                    assertThat(mailboxes.get(i).enabled()).isTrue();
+                    assertThat(mailboxes.get(i).settings().enabled()).isTrue();
                 }
 
                 JpaPortalAccountRepository accounts = new JpaPortalAccountRepository(entityManager);

@@ -12,6 +12,7 @@ import org.tandem.domain.voicemail.CallerId;
 import org.tandem.domain.voicemail.EmailNotification;
 import org.tandem.domain.voicemail.Greetings;
 import org.tandem.domain.voicemail.Mailbox;
+import org.tandem.domain.voicemail.MailboxSettings;
 import org.tandem.domain.voicemail.MessageFolder;
 import org.tandem.domain.voicemail.MessageWaiting;
 import org.tandem.domain.voicemail.VoicemailMessage;
@@ -65,8 +66,8 @@ class VoicemailReplicationTest {
 
     @Test
     void aMailboxIsChangedOnlyOnItsTenantsHomeNodeAndReadEverywhere() {
-        Mailbox changed = mailbox.withSettings(true, Duration.ofSeconds(30), new Greetings(false, false, true),
-                EmailNotification.to("alice@voicemail.replication.test", false));
+        Mailbox changed = mailbox.withSettings(new MailboxSettings(true, Duration.ofSeconds(30),
+                new Greetings(false, false, true), EmailNotification.to("alice@voicemail.replication.test", false)));
 
         assertThatThrownBy(() -> new JdbcMailboxes(b.dataSource(), b.guard()).replace(changed))
                 .isInstanceOf(NotHomeNodeException.class).hasMessageContaining("home node node-a");

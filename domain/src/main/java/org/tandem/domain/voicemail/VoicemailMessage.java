@@ -21,19 +21,16 @@ public record VoicemailMessage(UUID id, UUID mailboxId, UUID tenantId, Extension
     public static final Duration MAX_DURATION = Duration.ofHours(1);
 
     public VoicemailMessage {
-        Objects.requireNonNull(id, "id");
         Objects.requireNonNull(mailboxId, "mailbox");
-        Objects.requireNonNull(tenantId, "tenant");
-        Objects.requireNonNull(extension, "extension");
         Objects.requireNonNull(caller, "caller");
         Objects.requireNonNull(receivedAt, "received at");
-        Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(folder, "folder");
         Objects.requireNonNull(recordedBy, "recording node");
-        if (duration.isNegative() || duration.compareTo(MAX_DURATION) > 0) {
+        if (duration == null || duration.isNegative() || duration.compareTo(MAX_DURATION) > 0) {
             throw new IllegalArgumentException("a message lasts 0 to " + MAX_DURATION.toMinutes() + " minutes: " + duration);
         }
-        if (!fileOf(tenantId, extension, id).equals(file)) {
+        // also refuses a null id, tenant or extension: the file's place is made of them
+        if (id == null || tenantId == null || !fileOf(tenantId, extension, id).equals(file)) {
             throw new IllegalArgumentException("a message's file is " + fileOf(tenantId, extension, id) + ", not " + file);
         }
     }

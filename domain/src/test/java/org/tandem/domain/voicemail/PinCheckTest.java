@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -22,22 +23,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** A PIN guessed over and over: refused before it is looked at, and logged, for that caller only. */
 class PinCheckTest {
 
-    private static final class TestClock implements InstantSource {
-        private Instant now = Instant.parse("2026-12-07T10:00:00Z");
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     private static final UUID TENANT = UUID.fromString("7d3f4c3a-5b0e-4c1e-9a8e-0c1d2e3f4a5b");
     private static final Mailbox MAILBOX = Mailbox.open(UUID.randomUUID(), TENANT, new ExtensionNumber("101"),
             VoicemailPin.choose("4826", new ExtensionNumber("101")));
     private static final Mailbox OTHER = Mailbox.open(UUID.randomUUID(), TENANT, new ExtensionNumber("102"), MAILBOX.pin());
 
-    private final TestClock clock = new TestClock();
-    private final PinCheck check = new PinCheck(ThrottlePolicy.VOICEMAIL_PIN_DEFAULT, clock);
+    /** The time the test's throttle sees, moved by the test. */
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-07T10:00:00Z"));
+    private final PinCheck check = new PinCheck(ThrottlePolicy.VOICEMAIL_PIN_DEFAULT, (InstantSource) now::get);
 
     @Test
     void aGuesserIsRefusedAfterThreeWrongPinsEvenTheRightOneAndTheBlockIsLogged() {
@@ -74,7 +67,7 @@ class PinCheckTest {
         assertThat(check.check("192.0.2.7", OTHER, "4826")).as("another mailbox, from the guesser")
                 .isEqualTo(new PinCheck.Accepted());
 
-        clock.now = clock.now.plus(Duration.ofMinutes(30));
+        now.set(now.get().plus(Duration.ofMinutes(30)));
         assertThat(check.check("192.0.2.7", MAILBOX, "4826")).as("once the block is over").isEqualTo(new PinCheck.Accepted());
     }
 

@@ -24,14 +24,14 @@ class VoicemailRulesTest {
 
     @Test
     void theExtensionRingsFiveToOneHundredTwentyWholeSecondsBeforeVoicemailAnswers() {
-        assertThat(MAILBOX.noAnswer()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(MAILBOX.settings().noAnswer()).isEqualTo(Duration.ofSeconds(20));
         for (Duration fine : new Duration[]{Duration.ofSeconds(5), Duration.ofSeconds(120)}) {
-            assertThat(MAILBOX.withSettings(true, fine, Greetings.NONE, EmailNotification.NONE).noAnswer()).isEqualTo(fine);
+            assertThat(new MailboxSettings(true, fine, Greetings.NONE, EmailNotification.NONE).noAnswer()).isEqualTo(fine);
         }
         for (Duration wrong : new Duration[]{Duration.ofSeconds(4), Duration.ofSeconds(121), Duration.ofMillis(5_500),
-                Duration.ofSeconds(-30), Duration.ofDays(100_000)}) {
-            assertThatThrownBy(() -> MAILBOX.withSettings(true, wrong, Greetings.NONE, EmailNotification.NONE))
-                    .as(wrong.toString()).isInstanceOf(IllegalArgumentException.class)
+                Duration.ofSeconds(-30), Duration.ofDays(100_000), null}) {
+            assertThatThrownBy(() -> new MailboxSettings(true, wrong, Greetings.NONE, EmailNotification.NONE))
+                    .as(String.valueOf(wrong)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("The extension rings 5 to 120 seconds (whole seconds) before voicemail answers");
         }
     }

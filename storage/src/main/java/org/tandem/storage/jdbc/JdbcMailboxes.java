@@ -6,6 +6,7 @@ import org.tandem.domain.shared.AlreadyTakenException;
 import org.tandem.domain.voicemail.EmailNotification;
 import org.tandem.domain.voicemail.Greetings;
 import org.tandem.domain.voicemail.Mailbox;
+import org.tandem.domain.voicemail.MailboxSettings;
 import org.tandem.domain.voicemail.Mailboxes;
 import org.tandem.domain.voicemail.VoicemailPin;
 
@@ -18,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -37,19 +37,16 @@ public final class JdbcMailboxes implements Mailboxes {
             from voicemail_box b join extension e on e.id = b.extension_id
             where b.tenant_id = ?""";
 
-    private final DataSource dataSource;
-    private final Optional<HomeNodeConnectionCheck> homeNode;
+    private final TenantConfigurationWrites writes;
 
-    /** For reading (the engine), and for writing on a node that is in no cluster. */
+    /** Reads anywhere; writes only on a node in no cluster (elsewhere the database refuses them). */
     public JdbcMailboxes(DataSource dataSource) {
-        this.dataSource = Objects.requireNonNull(dataSource, "data source");
-        this.homeNode = Optional.empty();
+        this.writes = new TenantConfigurationWrites(dataSource, Optional.empty());
     }
 
-    /** For writing on a node that may be in a cluster: every change is checked by {@code homeNode} first. */
+    /** Writes each change after {@code homeNode} has checked that this node is the tenant's home. */
     public JdbcMailboxes(DataSource dataSource, HomeNodeConnectionCheck homeNode) {
-        this.dataSource = Objects.requireNonNull(dataSource, "data source");
-        this.homeNode = Optional.of(homeNode);
+        this.writes = new TenantConfigurationWrites(dataSource, Optional.of(homeNode));
     }
 
     @Override
@@ -57,13 +54,13 @@ public final class JdbcMailboxes implements Mailboxes {
         if (number == null || !NUMBER.matcher(number).matches()) {
             return Optional.empty();
         }
-        return Queries.first(dataSource, "could not read the mailbox of extension " + number + " of tenant " + tenantId,
+        return Queries.first(writes.dataSource(), "could not read the mailbox of extension " + number + " of tenant " + tenantId,
                 SELECT + " and e.number = ?", JdbcMailboxes::mailbox, tenantId, number);
     }
 
     @Override
     public List<Mailbox> ofTenant(UUID tenantId) {
-        return Queries.list(dataSource, "could not read the mailboxes of tenant " + tenantId,
+        return Queries.list(writes.dataSource(), "could not read the mailboxes of tenant " + tenantId,
                 SELECT + " order by e.number", JdbcMailboxes::mailbox, tenantId);
     }
 
@@ -111,44 +108,29 @@ public final class JdbcMailboxes implements Mailboxes {
 
     /** Sets the settings' parameters from {@code first} on; returns the next parameter's index. */
     private static int settings(PreparedStatement statement, int first, Mailbox mailbox) throws SQLException {
-        statement.setBoolean(first, mailbox.enabled());
+        MailboxSettings settings = mailbox.settings();
+        statement.setBoolean(first, settings.enabled());
         statement.setString(first + 1, mailbox.pin().hash().encoded());
-        statement.setInt(first + 2, Math.toIntExact(mailbox.noAnswer().toSeconds()));
-        statement.setBoolean(first + 3, mailbox.greetings().unavailable());
-        statement.setBoolean(first + 4, mailbox.greetings().busy());
-        statement.setBoolean(first + 5, mailbox.greetings().name());
-        statement.setString(first + 6, mailbox.notification().address().orElse(null));
-        statement.setBoolean(first + 7, mailbox.notification().attachAudio());
+        statement.setInt(first + 2, Math.toIntExact(settings.noAnswer().toSeconds()));
+        statement.setBoolean(first + 3, settings.greetings().unavailable());
+        statement.setBoolean(first + 4, settings.greetings().busy());
+        statement.setBoolean(first + 5, settings.greetings().name());
+        statement.setString(first + 6, settings.notification().address().orElse(null));
+        statement.setBoolean(first + 7, settings.notification().attachAudio());
         return first + 8;
     }
 
     private static Mailbox mailbox(ResultSet row) throws SQLException {
         return new Mailbox(row.getObject(1, UUID.class), row.getObject(2, UUID.class), new ExtensionNumber(row.getString(3)),
-                row.getBoolean(4), new VoicemailPin(new PasswordHash(row.getString(5))), Duration.ofSeconds(row.getInt(6)),
-                new Greetings(row.getBoolean(7), row.getBoolean(8), row.getBoolean(9)),
-                new EmailNotification(Optional.ofNullable(row.getString(10)), row.getBoolean(11)));
+                new VoicemailPin(new PasswordHash(row.getString(5))), new MailboxSettings(row.getBoolean(4),
+                Duration.ofSeconds(row.getInt(6)), new Greetings(row.getBoolean(7), row.getBoolean(8), row.getBoolean(9)),
+                new EmailNotification(Optional.ofNullable(row.getString(10)), row.getBoolean(11))));
     }
 
-    /** A change of one mailbox's row. */
-    private interface Change {
-        boolean apply(Connection connection) throws SQLException;
-    }
-
-    /** {@code change} in a transaction of its own, after the home-node check. */
-    private boolean write(Mailbox mailbox, Change change, String failure) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                if (homeNode.isPresent()) {
-                    homeNode.get().requireHomeHere(connection, mailbox.tenantId());
-                }
-                boolean changed = change.apply(connection);
-                connection.commit();
-                return changed;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
+    /** {@code change} of {@code mailbox}'s row, with the refusals in words. */
+    private boolean write(Mailbox mailbox, TenantConfigurationWrites.Change<Boolean> change, String failure) {
+        try {
+            return writes.inTransaction(mailbox.tenantId(), change);
         } catch (SQLException e) {
             if ("23505".equals(e.getSQLState())) {
                 throw new AlreadyTakenException("Extension " + mailbox.extension() + " already has a mailbox", e);

@@ -13,6 +13,7 @@ import org.tandem.domain.voicemail.CallerId;
 import org.tandem.domain.voicemail.EmailNotification;
 import org.tandem.domain.voicemail.Greetings;
 import org.tandem.domain.voicemail.Mailbox;
+import org.tandem.domain.voicemail.MailboxSettings;
 import org.tandem.domain.voicemail.MessageFolder;
 import org.tandem.domain.voicemail.MessageWaiting;
 import org.tandem.domain.voicemail.VoicemailMessage;
@@ -46,17 +47,19 @@ class JdbcVoicemailTest {
     static TestDatabase database;
     static JdbcMailboxes mailboxes;
     static JdbcVoicemailMessages messages;
-    static Tenant alpha;
-    static Tenant beta;
+    /** Extension ids by number: 101-105 of alpha, 201 of beta. */
     static Map<String, UUID> extensions;
     static VoicemailPin pin;
+    static Tenant alpha;
+    static Tenant beta;
 
     @BeforeAll
     static void start() {
         database = TestDatabase.startIn(folder);
+        pin = VoicemailPin.choose("4826", new ExtensionNumber("101"));
         List<Tenant> tenants = database.seedTenants(new SipDomain("alpha.example.com"), new SipDomain("beta.example.com"));
-        alpha = tenants.getFirst();
-        beta = tenants.getLast();
+        alpha = tenants.get(0);
+        beta = tenants.get(1);
         extensions = database.fetch(entityManager -> {
             List<Extension> added = new ArrayList<>();
             for (String number : List.of("101", "102", "103", "104", "105")) {
@@ -68,7 +71,6 @@ class JdbcVoicemailTest {
         });
         mailboxes = new JdbcMailboxes(database.dataSource());
         messages = new JdbcVoicemailMessages(database.dataSource(), database.seededNodeId());
-        pin = VoicemailPin.choose("4826", new ExtensionNumber("101"));
     }
 
     @AfterAll
@@ -90,15 +92,15 @@ class JdbcVoicemailTest {
         assertThat(database.strings("select pin_hash from voicemail_box where extension_id = '" + opened.extensionId() + "'"))
                 .singleElement().asString().startsWith("pbkdf2-sha256$").doesNotContain("4826");
 
-        Mailbox changed = opened.withSettings(false, Duration.ofSeconds(45), new Greetings(true, false, true),
-                EmailNotification.to("alice@alpha.example.com", true));
+        Mailbox changed = opened.withSettings(new MailboxSettings(false, Duration.ofSeconds(45),
+                new Greetings(true, false, true), EmailNotification.to("alice@alpha.example.com", true)));
         assertThat(mailboxes.replace(changed)).isTrue();
         assertThat(mailboxes.find(alpha.id(), "101")).contains(changed);
 
         assertThat(mailboxes.find(beta.id(), "101")).as("another tenant's number").isEmpty();
         assertThat(mailboxes.find(alpha.id(), "101' or '1'='1")).isEmpty();
-        assertThat(mailboxes.replace(mailboxOf("201").withSettings(true, Duration.ofSeconds(30), Greetings.NONE,
-                EmailNotification.NONE))).as("no mailbox yet").isFalse();
+        assertThat(mailboxes.replace(mailboxOf("201").withSettings(new MailboxSettings(true, Duration.ofSeconds(30),
+                Greetings.NONE, EmailNotification.NONE)))).as("no mailbox yet").isFalse();
     }
 
     @Test
