@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -47,7 +48,7 @@ class JdbcVoicemailTest {
     static TestDatabase database;
     static JdbcMailboxes mailboxes;
     static JdbcVoicemailMessages messages;
-    /** Extension ids by number: 101-105 of alpha, 201 of beta. */
+    /** Extension ids by number: 101-106 of alpha, 201 of beta. */
     static Map<String, UUID> extensions;
     static VoicemailPin pin;
     static Tenant alpha;
@@ -62,7 +63,7 @@ class JdbcVoicemailTest {
         beta = tenants.get(1);
         extensions = database.fetch(entityManager -> {
             List<Extension> added = new ArrayList<>();
-            for (String number : List.of("101", "102", "103", "104", "105")) {
+            for (String number : List.of("101", "102", "103", "104", "105", "106")) {
                 added.add(new Extension(alpha, new ExtensionNumber(number), "Alpha " + number, "pw".toCharArray()));
             }
             added.add(new Extension(beta, new ExtensionNumber("201"), "Beta 201", "pw".toCharArray()));
@@ -114,6 +115,40 @@ class JdbcVoicemailTest {
         Mailbox misnumbered = Mailbox.open(extensions.get("103"), alpha.id(), new ExtensionNumber("104"), pin);
         assertThatThrownBy(() -> mailboxes.add(misnumbered)).isInstanceOf(IllegalArgumentException.class);
         assertThat(mailboxes.ofTenant(beta.id())).isEmpty();
+    }
+
+    @Test
+    void aMailboxAddedFromManyThreadsAtOnceIsAddedOnce() throws Exception {
+        Mailbox box = mailboxOf("106");
+        ExecutorService adders = Executors.newFixedThreadPool(8);
+        int added = 0;
+        int taken = 0;
+        try {
+            CountDownLatch ready = new CountDownLatch(1);
+            List<Future<?>> tries = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                tries.add(adders.submit(() -> {
+                    ready.await();
+                    mailboxes.add(box);
+                    return null;
+                }));
+            }
+            ready.countDown();
+            for (Future<?> each : tries) {
+                try {
+                    each.get(30, TimeUnit.SECONDS);
+                    added++;
+                } catch (ExecutionException refused) {
+                    assertThat(refused.getCause()).isInstanceOf(AlreadyTakenException.class);
+                    taken++;
+                }
+            }
+        } finally {
+            adders.shutdownNow();
+        }
+        assertThat(added).isOne();
+        assertThat(taken).isEqualTo(7);
+        assertThat(mailboxes.find(alpha.id(), "106")).contains(box);
     }
 
     @Test
