@@ -43,8 +43,10 @@ class VoicemailReplicationTest {
 
     @TempDir
     static Path folder;
+    /** The tenant's home node. */
     static TestNode a;
     static TestNode b;
+    /** Extension 101's, made on node-a. */
     static Mailbox mailbox;
 
     @BeforeAll

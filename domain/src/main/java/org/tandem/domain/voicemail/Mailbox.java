@@ -16,9 +16,9 @@ public record Mailbox(UUID extensionId, UUID tenantId, ExtensionNumber extension
                       MailboxSettings settings) {
 
     public Mailbox {
-        Objects.requireNonNull(extensionId, "extension id");
-        Objects.requireNonNull(tenantId, "tenant id");
-        Objects.requireNonNull(extension, "extension number");
+        if (extensionId == null || tenantId == null || extension == null) {
+            throw new IllegalArgumentException("a mailbox belongs to an extension of a tenant");
+        }
         Objects.requireNonNull(pin, "PIN");
         Objects.requireNonNull(settings, "settings");
     }

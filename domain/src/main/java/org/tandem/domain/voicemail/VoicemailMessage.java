@@ -21,11 +21,12 @@ public record VoicemailMessage(UUID id, UUID mailboxId, UUID tenantId, Extension
     public static final Duration MAX_DURATION = Duration.ofHours(1);
 
     public VoicemailMessage {
-        Objects.requireNonNull(mailboxId, "mailbox");
+        if (mailboxId == null || recordedBy == null) {
+            throw new IllegalArgumentException("a message is in a mailbox and was recorded by a node");
+        }
         Objects.requireNonNull(caller, "caller");
         Objects.requireNonNull(receivedAt, "received at");
         Objects.requireNonNull(folder, "folder");
-        Objects.requireNonNull(recordedBy, "recording node");
         if (duration == null || duration.isNegative() || duration.compareTo(MAX_DURATION) > 0) {
             throw new IllegalArgumentException("a message lasts 0 to " + MAX_DURATION.toMinutes() + " minutes: " + duration);
         }

@@ -42,6 +42,7 @@ public final class JdbcVoicemailMessages implements VoicemailMessages {
         this.thisNode = Objects.requireNonNull(thisNode, "this node");
     }
 
+    /** Refuses a message another node recorded: that node's row is that node's to write. */
     @Override
     public void add(VoicemailMessage message) {
         if (!message.recordedBy().equals(thisNode)) {
