@@ -19,6 +19,7 @@ import org.tandem.domain.voicemail.MessageWaiting;
 import org.tandem.domain.voicemail.VoicemailMessage;
 import org.tandem.domain.voicemail.VoicemailPin;
 import org.tandem.storage.TestDatabase;
+import org.tandem.storage.jpa.JpaExtensionRepository;
 import org.tandem.testsupport.database.Sql;
 
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ class JdbcVoicemailTest {
     static TestDatabase database;
     static JdbcMailboxes mailboxes;
     static JdbcVoicemailMessages messages;
-    /** Extension ids by number: 101-106 of alpha, 201 of beta. */
+    /** Extension ids by number: 101-107 of alpha, 201 of beta. */
     static Map<String, UUID> extensions;
     static VoicemailPin pin;
     static Tenant alpha;
@@ -63,7 +64,7 @@ class JdbcVoicemailTest {
         beta = tenants.get(1);
         extensions = database.fetch(entityManager -> {
             List<Extension> added = new ArrayList<>();
-            for (String number : List.of("101", "102", "103", "104", "105", "106")) {
+            for (String number : List.of("101", "102", "103", "104", "105", "106", "107")) {
                 added.add(new Extension(alpha, new ExtensionNumber(number), "Alpha " + number, "pw".toCharArray()));
             }
             added.add(new Extension(beta, new ExtensionNumber("201"), "Beta 201", "pw".toCharArray()));
@@ -232,6 +233,23 @@ class JdbcVoicemailTest {
                 .hasMessageContaining("a voicemail message filed DELETED is never filed back in SAVED");
         assertThatThrownBy(() -> execute("update voicemail_message set caller_number = '999' where id = '" + message.id() + "'"))
                 .hasMessageContaining("voicemail_message rows are insert-only: UPDATE refused");
+    }
+
+    @Test
+    void anExtensionDeletedTakesItsMailboxAndMessagesAlong() {
+        Mailbox box = mailboxOf("107");
+        mailboxes.add(box);
+        VoicemailMessage message = record(box, CallerId.asSent("101", null), Instant.now());
+        messages.add(message);
+        messages.file(box.extensionId(), message.id(), MessageFolder.SAVED);
+
+        database.inTransaction(entityManager ->
+                new JpaExtensionRepository(entityManager).remove(entityManager.find(Extension.class, box.extensionId())));
+
+        assertThat(mailboxes.find(alpha.id(), "107")).isEmpty();
+        assertThat(messages.find(box.extensionId(), message.id())).isEmpty();
+        assertThat(database.strings("select count(*) from voicemail_message_filed where message_id = '" + message.id() + "'"))
+                .containsExactly("0");
     }
 
     @Test
