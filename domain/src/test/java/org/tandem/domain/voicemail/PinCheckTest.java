@@ -12,10 +12,14 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -53,22 +57,41 @@ class PinCheckTest {
         logger.addHandler(handler);
         try {
             for (String guess : List.of("0001", "0002", "0003")) {
-                assertThat(check.check("192.0.2.7", MAILBOX, guess)).isEqualTo(new PinCheck.Wrong());
+                assertThat(check.check("192.0.2.7", MAILBOX, guess)).isEqualTo(new FailureThrottle.Failed());
             }
             assertThat(check.check("192.0.2.7", MAILBOX, "4826")).as("the right PIN, from the guesser")
-                    .isEqualTo(new PinCheck.Blocked(Duration.ofMinutes(30)));
+                    .isEqualTo(new FailureThrottle.Refused(Duration.ofMinutes(30)));
         } finally {
             logger.removeHandler(handler);
         }
         assertThat(logged).singleElement().asString()
                 .contains("voicemail PIN", TENANT + "/101", "192.0.2.7").doesNotContain("0003").doesNotContain("4826");
         assertThat(check.check("192.0.2.8", MAILBOX, "4826")).as("the owner, calling from elsewhere")
-                .isEqualTo(new PinCheck.Accepted());
+                .isEqualTo(new FailureThrottle.Passed());
         assertThat(check.check("192.0.2.7", OTHER, "4826")).as("another mailbox, from the guesser")
-                .isEqualTo(new PinCheck.Accepted());
+                .isEqualTo(new FailureThrottle.Passed());
 
         now.set(now.get().plus(Duration.ofMinutes(30)));
-        assertThat(check.check("192.0.2.7", MAILBOX, "4826")).as("once the block is over").isEqualTo(new PinCheck.Accepted());
+        assertThat(check.check("192.0.2.7", MAILBOX, "4826")).as("once the block is over").isEqualTo(new FailureThrottle.Passed());
+    }
+
+    @Test
+    void parallelCallsFromOneCallerGetNoMoreTriesThanOneCall() {
+        int calls = 12;
+        ExecutorService callers = Executors.newFixedThreadPool(calls);
+        try {
+            // each check hashes for a good while, so the twelve overlap
+            List<FailureThrottle.Attempt> seen = IntStream.range(0, calls)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() ->
+                            check.check("203.0.113.5", MAILBOX, String.format("%04d", 1000 + i)), callers))
+                    .toList().stream().map(CompletableFuture::join).toList();
+
+            assertThat(seen).filteredOn(FailureThrottle.Failed.class::isInstance).as("PINs looked at")
+                    .hasSize(ThrottlePolicy.VOICEMAIL_PIN_DEFAULT.perAccountAndAddress());
+            assertThat(seen).filteredOn(FailureThrottle.Refused.class::isInstance).hasSize(calls - 3);
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     @Test
@@ -78,8 +101,8 @@ class PinCheckTest {
             check.check("198.51.100.9", Mailbox.open(UUID.randomUUID(), TENANT, new ExtensionNumber("2" + i + "0"),
                     mailbox.pin()), "0000");
         }
-        assertThat(check.check("198.51.100.9", OTHER, "4826")).isInstanceOf(PinCheck.Blocked.class);
-        assertThat(check.check("198.51.100.10", OTHER, "4826")).isEqualTo(new PinCheck.Accepted());
+        assertThat(check.check("198.51.100.9", OTHER, "4826")).isInstanceOf(FailureThrottle.Refused.class);
+        assertThat(check.check("198.51.100.10", OTHER, "4826")).isEqualTo(new FailureThrottle.Passed());
     }
 
     @Test
