@@ -25,7 +25,7 @@ import java.util.UUID;
  */
 public final class JdbcVoicemailMessages implements VoicemailMessages {
 
-    /** The furthest folder any node filed message {@code m} in (its rank: 0 new, 1 saved, 2 deleted). */
+    /** The furthest folder any node filed message {@code m} in, as its rank in {@link MessageFolder}'s order. */
     private static final String RANK = """
             coalesce((select max(case f.folder when 'SAVED' then 1 when 'DELETED' then 2 end)
                       from voicemail_message_filed f where f.message_id = m.id), 0)""";
@@ -42,20 +42,32 @@ public final class JdbcVoicemailMessages implements VoicemailMessages {
         this.thisNode = Objects.requireNonNull(thisNode, "this node");
     }
 
-    /** Refuses a message another node recorded: that node's row is that node's to write. */
+    /**
+     * Refuses a message another node recorded (that node's row is that node's to write) and one whose
+     * mailbox is not that extension's of that tenant.
+     */
     @Override
     public void add(VoicemailMessage message) {
         if (!message.recordedBy().equals(thisNode)) {
             throw new IllegalArgumentException("node " + thisNode + " adds only the messages it recorded, not one of "
                     + message.recordedBy());
         }
-        Queries.update(dataSource, "could not add voicemail message " + message.id() + " to mailbox " + message.mailboxId(), """
+        String failure = "could not add voicemail message " + message.id() + " to mailbox " + message.mailboxId();
+        int added = Queries.update(dataSource, failure, """
                         insert into voicemail_message (id, mailbox_id, tenant_id, node_id, caller_number, caller_name,
                             received_at, duration_millis, file_path)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing""",
-                message.id(), message.mailboxId(), message.tenantId(), thisNode, message.caller().number(),
-                message.caller().name().orElse(null), message.receivedAt(), Math.toIntExact(message.duration().toMillis()),
-                message.file());
+                        select ?, b.extension_id, b.tenant_id, ?, ?, ?, ?, ?, ?
+                        from voicemail_box b join extension e on e.id = b.extension_id
+                        where b.extension_id = ? and b.tenant_id = ? and e.number = ?
+                        on conflict (id) do nothing""",
+                message.id(), thisNode, message.caller().number(), message.caller().name().orElse(null),
+                message.receivedAt(), Math.toIntExact(message.duration().toMillis()), message.file(),
+                message.mailboxId(), message.tenantId(), message.extension().digits());
+        if (added == 0 && Queries.first(dataSource, failure, "select 1 from voicemail_message where id = ?",
+                row -> true, message.id()).isEmpty()) {
+            throw new IllegalArgumentException("extension " + message.extension() + " of tenant " + message.tenantId()
+                    + " has no mailbox " + message.mailboxId());
+        }
     }
 
     @Override

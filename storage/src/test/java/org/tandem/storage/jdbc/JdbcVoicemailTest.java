@@ -277,6 +277,12 @@ class JdbcVoicemailTest {
         assertThatThrownBy(() -> messages.add(VoicemailMessage.recorded(box, CallerId.asSent("102", null), Instant.now(),
                 Duration.ofSeconds(1), UUID.randomUUID()))).as("a message another node recorded")
                 .isInstanceOf(IllegalArgumentException.class);
+        Mailbox elsewhere = Mailbox.open(box.extensionId(), beta.id(), new ExtensionNumber("101"), pin);
+        assertThatThrownBy(() -> messages.add(record(elsewhere, CallerId.asSent("102", null), Instant.now())))
+                .as("a mailbox of another tenant").hasMessageContaining("has no mailbox");
+        Mailbox misnumbered = Mailbox.open(box.extensionId(), alpha.id(), new ExtensionNumber("102"), pin);
+        assertThatThrownBy(() -> messages.add(record(misnumbered, CallerId.asSent("102", null), Instant.now())))
+                .as("filed under another extension's folder").hasMessageContaining("has no mailbox");
     }
 
     private static VoicemailMessage record(Mailbox box, CallerId caller, Instant at) {
