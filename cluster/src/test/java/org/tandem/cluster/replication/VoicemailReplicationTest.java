@@ -145,6 +145,26 @@ class VoicemailReplicationTest {
         assertNoConflicts();
     }
 
+    @Test
+    void aMessageDeletedOnOneNodeIsPurgedByTheNodeThatRecordedItAndGoneFromBoth() {
+        VoicemailMessage left = record(a);
+        b.await(() -> messages(b).find(mailbox.extensionId(), left.id()).isPresent(), true);
+        messages(b).file(mailbox.extensionId(), left.id(), MessageFolder.SAVED);
+        messages(b).file(mailbox.extensionId(), left.id(), MessageFolder.DELETED);
+        a.await(() -> messages(a).find(mailbox.extensionId(), left.id()).orElseThrow().folder(), MessageFolder.DELETED);
+
+        Instant later = Instant.now().plusSeconds(1);
+        assertThat(messages(b).purgeable(later, 100)).extracting(VoicemailMessage::id).as("node-a's to purge")
+                .doesNotContain(left.id());
+        assertThat(messages(a).purgeable(later, 100)).extracting(VoicemailMessage::id).contains(left.id());
+        assertThat(messages(a).purge(left.id())).isTrue();
+
+        String filings = "select count(*) from voicemail_message_filed where message_id = '" + left.id() + "'";
+        assertThat(b.await(() -> b.count(filings), 0L)).as("node-b's own filing, removed with the message").isZero();
+        assertThat(messages(b).find(mailbox.extensionId(), left.id())).isEmpty();
+        assertNoConflicts();
+    }
+
     private static JdbcVoicemailMessages messages(TestNode node) {
         return new JdbcVoicemailMessages(node.dataSource(), node.id());
     }

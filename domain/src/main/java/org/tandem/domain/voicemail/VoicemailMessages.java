@@ -1,5 +1,6 @@
 package org.tandem.domain.voicemail;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,4 +29,17 @@ public interface VoicemailMessages {
 
     /** What the mailbox's message-waiting lamp shows. */
     MessageWaiting waiting(UUID mailboxId);
+
+    /**
+     * The messages this node recorded that are deleted, every node's deletion of them before
+     * {@code deletedBefore}, oldest first, at most {@code limit}: what this node's purge removes, row first and file after, so a listed
+     * message always has its file. Give the other nodes' deletions time to arrive (hours, not seconds).
+     */
+    List<VoicemailMessage> purgeable(Instant deletedBefore, int limit);
+
+    /**
+     * Removes message {@code id} and every node's filing of it, if this node recorded it and it is deleted;
+     * whether it did. Only the recording node purges, so a message is removed by one node.
+     */
+    boolean purge(UUID id);
 }

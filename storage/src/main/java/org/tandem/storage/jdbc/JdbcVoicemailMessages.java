@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
@@ -29,9 +30,12 @@ public final class JdbcVoicemailMessages implements VoicemailMessages {
     private static final String RANK = """
             coalesce((select max(case f.folder when 'SAVED' then 1 when 'DELETED' then 2 end)
                       from voicemail_message_filed f where f.message_id = m.id), 0)""";
-    private static final String SELECT = "select m.id, m.mailbox_id, m.tenant_id, e.number, m.caller_number, m.caller_name,"
-            + " m.received_at, m.duration_millis, m.file_path, m.node_id, " + RANK + " as rank"
-            + " from voicemail_message m join extension e on e.id = m.mailbox_id where m.mailbox_id = ?";
+    /** Every message with its folder's rank; a condition follows with {@code and}. */
+    private static final String SELECT_ANY = "select m.id, m.mailbox_id, m.tenant_id, e.number, m.caller_number,"
+            + " m.caller_name, m.received_at, m.duration_millis, m.file_path, m.node_id, " + RANK + " as rank"
+            + " from voicemail_message m join extension e on e.id = m.mailbox_id where true";
+    /** The messages of one mailbox. */
+    private static final String SELECT = SELECT_ANY + " and m.mailbox_id = ?";
 
     private final DataSource dataSource;
     private final UUID thisNode;
@@ -106,6 +110,21 @@ public final class JdbcVoicemailMessages implements VoicemailMessages {
                 "select count(*) filter (where rank = 0), count(*) filter (where rank = 1) from ("
                         + SELECT + ") counted",
                 row -> new MessageWaiting(row.getInt(1), row.getInt(2)), mailboxId).orElse(MessageWaiting.EMPTY);
+    }
+
+    @Override
+    public List<VoicemailMessage> purgeable(Instant deletedBefore, int limit) {
+        return Queries.list(dataSource, "could not list the deleted voicemail messages of node " + thisNode,
+                "select * from (" + SELECT_ANY + " and m.node_id = ?) listed where rank = 2 and not exists ("
+                        + "select 1 from voicemail_message_filed f where f.message_id = listed.id and f.folder = 'DELETED'"
+                        + " and f.filed_at >= ?) order by received_at, id limit ?",
+                JdbcVoicemailMessages::message, thisNode, deletedBefore, limit);
+    }
+
+    @Override
+    public boolean purge(UUID id) {
+        return Queries.update(dataSource, "could not purge voicemail message " + id,
+                "delete from voicemail_message m where m.id = ? and m.node_id = ? and " + RANK + " = 2", id, thisNode) > 0;
     }
 
     private static VoicemailMessage message(ResultSet row) throws SQLException {

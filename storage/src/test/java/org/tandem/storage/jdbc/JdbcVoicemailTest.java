@@ -49,7 +49,7 @@ class JdbcVoicemailTest {
     static TestDatabase database;
     static JdbcMailboxes mailboxes;
     static JdbcVoicemailMessages messages;
-    /** Extension ids by number: 101-107 of alpha, 201 of beta. */
+    /** Extension ids by number: 101-108 of alpha, 201 of beta; each test uses mailboxes of its own. */
     static Map<String, UUID> extensions;
     static VoicemailPin pin;
     static Tenant alpha;
@@ -64,7 +64,7 @@ class JdbcVoicemailTest {
         beta = tenants.get(1);
         extensions = database.fetch(entityManager -> {
             List<Extension> added = new ArrayList<>();
-            for (String number : List.of("101", "102", "103", "104", "105", "106", "107")) {
+            for (String number : List.of("101", "102", "103", "104", "105", "106", "107", "108")) {
                 added.add(new Extension(alpha, new ExtensionNumber(number), "Alpha " + number, "pw".toCharArray()));
             }
             added.add(new Extension(beta, new ExtensionNumber("201"), "Beta 201", "pw".toCharArray()));
@@ -233,6 +233,38 @@ class JdbcVoicemailTest {
                 .hasMessageContaining("a voicemail message filed DELETED is never filed back in SAVED");
         assertThatThrownBy(() -> execute("update voicemail_message set caller_number = '999' where id = '" + message.id() + "'"))
                 .hasMessageContaining("voicemail_message rows are insert-only: UPDATE refused");
+    }
+
+    @Test
+    void onlyTheRecordingNodePurgesAndOnlyMessagesDeletedLongEnough() {
+        Mailbox box = mailboxOf("108");
+        mailboxes.add(box);
+        VoicemailMessage kept = record(box, CallerId.asSent("101", null), Instant.now());
+        VoicemailMessage deleted = record(box, CallerId.asSent("101", null), Instant.now());
+        UUID other = otherNode();
+        JdbcVoicemailMessages otherNode = new JdbcVoicemailMessages(database.dataSource(), other);
+        VoicemailMessage othersDeleted = VoicemailMessage.recorded(box, CallerId.asSent("103", null), Instant.now(),
+                Duration.ofSeconds(2), other);
+        messages.add(kept);
+        messages.add(deleted);
+        otherNode.add(othersDeleted);
+        messages.file(box.extensionId(), kept.id(), MessageFolder.SAVED);
+        otherNode.file(box.extensionId(), deleted.id(), MessageFolder.DELETED);
+        messages.file(box.extensionId(), othersDeleted.id(), MessageFolder.DELETED);
+
+        assertThat(messages.purgeable(Instant.now().minusSeconds(3600), 100)).as("deleted a moment ago").isEmpty();
+        Instant later = Instant.now().plusSeconds(1);
+        assertThat(messages.purgeable(later, 100)).extracting(VoicemailMessage::id).containsExactly(deleted.id());
+        assertThat(messages.purge(kept.id())).as("not deleted").isFalse();
+        assertThat(messages.purge(othersDeleted.id())).as("another node's to purge").isFalse();
+
+        assertThat(messages.purge(deleted.id())).isTrue();
+        assertThat(messages.find(box.extensionId(), deleted.id())).isEmpty();
+        assertThat(database.strings("select count(*) from voicemail_message_filed where message_id = '" + deleted.id() + "'"))
+                .containsExactly("0");
+        assertThat(messages.purgeable(later, 100)).isEmpty();
+        assertThat(otherNode.purgeable(later, 100)).extracting(VoicemailMessage::id).contains(othersDeleted.id());
+        assertThat(messages.find(box.extensionId(), kept.id()).orElseThrow().folder()).isEqualTo(MessageFolder.SAVED);
     }
 
     @Test
