@@ -7,7 +7,9 @@ import org.tandem.domain.extension.Extension;
 import org.tandem.domain.node.NetworkAddress;
 import org.tandem.domain.node.Node;
 import org.tandem.domain.tenant.Tenant;
+import org.tandem.domain.voicemail.Mailbox;
 import org.tandem.storage.demo.DemoData;
+import org.tandem.storage.jdbc.JdbcMailboxes;
 import org.tandem.storage.jpa.JpaExtensionRepository;
 import org.tandem.storage.jpa.JpaPoolRepository;
 import org.tandem.storage.jpa.JpaPortalAccountRepository;
@@ -15,6 +17,7 @@ import org.tandem.storage.jpa.JpaTenantRepository;
 import org.tandem.storage.lifecycle.ThisNode;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,6 +53,15 @@ class DemoDataTest {
                     assertThat(pool.nodesInOrder()).containsExactly(node.id());
                     assertThat(tenant.poolId()).isEqualTo(pool.id());
                 });
+
+                List<Mailbox> mailboxes = new JdbcMailboxes(restarted.dataSource()).ofTenant(tenant.id());
+                assertThat(mailboxes).extracting(mailbox -> mailbox.extension().digits())
+                        .containsExactly("101", "102", "103", "104", "105");
+                for (int i = 0; i < mailboxes.size(); i++) {
+                    assertThat(mailboxes.get(i).pin().matches(DemoData.EXTENSIONS.get(i).voicemailPin()))
+                            .as("the README's PIN of " + mailboxes.get(i).extension()).isTrue();
+                    assertThat(mailboxes.get(i).settings().enabled()).isTrue();
+                }
 
                 JpaPortalAccountRepository accounts = new JpaPortalAccountRepository(entityManager);
                 assertThat(accounts.findByUsername(DemoData.OPERATOR_LOGIN).orElseThrow().role()).isEqualTo(Role.OPERATOR);

@@ -55,6 +55,8 @@ class SchemaMigrationTest {
         // api_token_use is keyed by its token and the node that owns (alone writes) the row.
         // node_call_count is keyed by its node and tenant: only that node ever writes the row.
         // node_heartbeat is keyed by its node: only that node ever writes the row.
+        // voicemail_box is keyed by its extension's id: one mailbox per extension, written on the home node.
+        // voicemail_message_filed is keyed by its message and the node that owns (alone writes) the row.
         List<String> keys = strings("""
                 select c.table_name || ':' || string_agg(c.column_name || ' ' || c.data_type, ',' order by k.ordinal_position)
                 from information_schema.table_constraints t
@@ -69,7 +71,9 @@ class SchemaMigrationTest {
                 "node_call_count:node_id uuid,tenant_id uuid", "node_heartbeat:node_id uuid",
                 "operator:id uuid", "pool:id uuid", "portal_account:id uuid", "registration:id uuid",
                 "reseller:id uuid", "ring_group:id uuid",
-                "ring_group_member:ring_group_id uuid,position integer", "tenant:id uuid");
+                "ring_group_member:ring_group_id uuid,position integer", "tenant:id uuid",
+                "voicemail_box:extension_id uuid", "voicemail_message:id uuid",
+                "voicemail_message_filed:message_id uuid,node_id uuid");
     }
 
     @Test

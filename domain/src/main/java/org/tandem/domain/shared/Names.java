@@ -22,16 +22,45 @@ public final class Names {
         if (trimmed.length() > MAX_LENGTH) {
             throw new IllegalArgumentException(what + " is longer than " + MAX_LENGTH + " characters");
         }
-        if (trimmed.chars().anyMatch(Names::control)) {
+        return requireShownAsIs(trimmed, what);
+    }
+
+    /** {@code value} itself, if none of its characters changes how the text around it is shown. */
+    public static String requireShownAsIs(String value, String what) {
+        if (value.chars().anyMatch(Names::control)) {
             throw new IllegalArgumentException(what + " contains control characters");
         }
-        if (trimmed.chars().anyMatch(Names::bidiControl)) {
+        if (value.chars().anyMatch(Names::bidiControl)) {
             throw new IllegalArgumentException(what + " contains characters that change the direction of text");
         }
-        if (trimmed.codePoints().anyMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)) {
+        if (value.codePoints().anyMatch(Names::loneSurrogate)) {
             throw new IllegalArgumentException(what + " contains half of a surrogate pair");
         }
-        return trimmed;
+        return value;
+    }
+
+    /**
+     * What of {@code value} can be shown as it is, for text that must be kept though nobody checked it
+     * (a caller's name as the caller's phone sent it): without the characters {@link #required} refuses,
+     * trimmed, and cut to {@code maxLength} characters (never inside a surrogate pair); empty when nothing
+     * is left.
+     */
+    public static String shownPart(String value, int maxLength) {
+        if (value == null) {
+            return "";
+        }
+        StringBuilder shown = new StringBuilder();
+        value.codePoints().filter(c -> !control(c) && !bidiControl(c) && !loneSurrogate(c)).forEach(shown::appendCodePoint);
+        String trimmed = shown.toString().strip();
+        if (trimmed.length() <= maxLength) {
+            return trimmed;
+        }
+        int end = Character.isHighSurrogate(trimmed.charAt(maxLength - 1)) ? maxLength - 1 : maxLength;
+        return trimmed.substring(0, end).strip();
+    }
+
+    private static boolean loneSurrogate(int c) {
+        return c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE;
     }
 
     private static boolean control(int c) {

@@ -3,10 +3,12 @@ package org.tandem.domain.throttle;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 /**
  * Stops a flood of failed authentications without handing an attacker a way to lock the rightful
@@ -44,11 +46,30 @@ public final class FailureThrottle {
 
     /** How many counters one eviction looks at, at most, so that no failure pays for a sweep of the whole table. */
     private static final int EVICTION_SCAN = 64;
+    /** How many locks the addresses share in {@link #attempt}: a bounded table, whatever the number of addresses. */
+    private static final int ADDRESS_LOCKS = 256;
+
+    /** What one try came to, through {@link #attempt}. */
+    public sealed interface Attempt {
+    }
+
+    /** The credentials were right. */
+    public record Passed() implements Attempt {
+    }
+
+    /** The credentials were wrong; counted. */
+    public record Failed() implements Attempt {
+    }
+
+    /** Not looked at: the address may not try that account for {@code retryAfter}. */
+    public record Refused(Duration retryAfter) implements Attempt {
+    }
 
     private final String service;
     private final ThrottlePolicy policy;
     private final InstantSource clock;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final ReentrantLock[] addressLocks = new ReentrantLock[ADDRESS_LOCKS];
     /** Guards the recency list: every counter in the table, in a ring through {@code ends}. */
     private final ReentrantLock recency = new ReentrantLock();
     /** Not a counter: {@code ends.next} is the least recently failed counter, {@code ends.prev} the most. */
@@ -61,6 +82,7 @@ public final class FailureThrottle {
         this.clock = Objects.requireNonNull(clock, "clock");
         ends.prev = ends;
         ends.next = ends;
+        Arrays.setAll(addressLocks, each -> new ReentrantLock());
     }
 
     public ThrottlePolicy policy() {
@@ -101,6 +123,30 @@ public final class FailureThrottle {
             LOG.log(Level.WARNING, "Blocked every {0} from {1} for {2} s after {3} failed authentications within {4} s "
                             + "(last tried: {5})", service, address, policy.block().toSeconds(), addressCount,
                     policy.window().toSeconds(), account);
+        }
+    }
+
+    /**
+     * Checks a try as {@code account} from {@code address} with {@code verify}, unless the address is
+     * blocked for it, and counts it when {@code verify} says it failed: the way to use the throttle when
+     * verifying is slow (a PBKDF2 hash). The tries of one address run one at a time, so parallel tries
+     * that all found no block before the first failure was counted cannot each get a free guess.
+     */
+    public Attempt attempt(String address, String account, BooleanSupplier verify) {
+        ReentrantLock lock = addressLocks[Math.floorMod(address.hashCode(), ADDRESS_LOCKS)];
+        lock.lock();
+        try {
+            Duration blocked = blockedFor(address, account);
+            if (blocked.isPositive()) {
+                return new Refused(blocked);
+            }
+            if (verify.getAsBoolean()) {
+                return new Passed();
+            }
+            recordFailure(address, account);
+            return new Failed();
+        } finally {
+            lock.unlock();
         }
     }
 

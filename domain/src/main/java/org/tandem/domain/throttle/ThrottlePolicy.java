@@ -7,7 +7,8 @@ import java.util.Objects;
 import java.util.Properties;
 
 /**
- * How failed authentications are throttled, the same for SIP, the portal's sign-in and the API. Set by
+ * How failed authentications are throttled, the same for SIP, the portal's sign-in and the API (and, with
+ * tighter defaults of its own, for voicemail PINs: {@link #voicemailPinsFromProperties}). Set by
  * {@code TANDEM_AUTH_FAILURES_PER_ACCOUNT}, {@code TANDEM_AUTH_FAILURES_PER_ADDRESS},
  * {@code TANDEM_AUTH_FAILURE_WINDOW_SECONDS} and {@code TANDEM_AUTH_BLOCK_SECONDS} (system properties
  * {@code tandem.auth.*}).
@@ -43,15 +44,44 @@ public record ThrottlePolicy(int perAccountAndAddress, int perAddress, Duration 
 
     /** The default policy with whatever of the {@code tandem.auth.*} properties is set. */
     public static ThrottlePolicy fromProperties(Properties properties) {
-        return new ThrottlePolicy(
-                NodeSettings.wholeNumber(properties, PER_ACCOUNT_PROPERTY, DEFAULT.perAccountAndAddress()),
-                NodeSettings.wholeNumber(properties, PER_ADDRESS_PROPERTY, DEFAULT.perAddress()),
-                Duration.ofSeconds(NodeSettings.wholeNumber(properties, WINDOW_PROPERTY, (int) DEFAULT.window().toSeconds())),
-                Duration.ofSeconds(NodeSettings.wholeNumber(properties, BLOCK_PROPERTY, (int) DEFAULT.block().toSeconds())),
-                DEFAULT.trackedKeys());
+        return read(properties, DEFAULT, PER_ACCOUNT_PROPERTY, PER_ADDRESS_PROPERTY, WINDOW_PROPERTY, BLOCK_PROPERTY);
     }
 
     public static ThrottlePolicy fromSystemProperties() {
         return fromProperties(System.getProperties());
+    }
+
+    public static final String PIN_PER_MAILBOX_PROPERTY = "tandem.voicemail.pin.failures.per.mailbox";
+    public static final String PIN_PER_CALLER_PROPERTY = "tandem.voicemail.pin.failures.per.caller";
+    public static final String PIN_WINDOW_PROPERTY = "tandem.voicemail.pin.failure.window.seconds";
+    public static final String PIN_BLOCK_PROPERTY = "tandem.voicemail.pin.block.seconds";
+
+    /**
+     * A voicemail PIN of four digits has only 10,000 values, so far fewer tries than a password: three
+     * per mailbox and ten in all from one caller in ten minutes, then half an hour off.
+     */
+    public static final ThrottlePolicy VOICEMAIL_PIN_DEFAULT = new ThrottlePolicy(3, 10, Duration.ofMinutes(10),
+            Duration.ofMinutes(30), 100_000);
+
+    /**
+     * How wrong voicemail PINs are throttled: {@link #VOICEMAIL_PIN_DEFAULT} with whatever of the
+     * {@code tandem.voicemail.pin.*} properties is set ({@code TANDEM_VOICEMAIL_PIN_FAILURES_PER_MAILBOX},
+     * {@code _FAILURES_PER_CALLER}, {@code _FAILURE_WINDOW_SECONDS}, {@code _BLOCK_SECONDS}); the account is
+     * the mailbox, the address the caller.
+     */
+    public static ThrottlePolicy voicemailPinsFromProperties(Properties properties) {
+        return read(properties, VOICEMAIL_PIN_DEFAULT, PIN_PER_MAILBOX_PROPERTY, PIN_PER_CALLER_PROPERTY,
+                PIN_WINDOW_PROPERTY, PIN_BLOCK_PROPERTY);
+    }
+
+    /** {@code defaults} with whatever of the four named properties is set. */
+    private static ThrottlePolicy read(Properties properties, ThrottlePolicy defaults, String perAccount,
+                                       String perAddress, String window, String block) {
+        return new ThrottlePolicy(
+                NodeSettings.wholeNumber(properties, perAccount, defaults.perAccountAndAddress()),
+                NodeSettings.wholeNumber(properties, perAddress, defaults.perAddress()),
+                Duration.ofSeconds(NodeSettings.wholeNumber(properties, window, (int) defaults.window().toSeconds())),
+                Duration.ofSeconds(NodeSettings.wholeNumber(properties, block, (int) defaults.block().toSeconds())),
+                defaults.trackedKeys());
     }
 }

@@ -9,6 +9,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -39,6 +40,44 @@ class FailureThrottleTest {
             new ThrottlePolicy(3, 5, Duration.ofMinutes(1), Duration.ofMinutes(5), 1_000), clock);
 
     private static final String EXTENSION = "101@acme.example.com";
+
+    @Test
+    void slowTriesInParallelFromOneAddressGetNoMoreGuessesThanTheLimit() throws Exception {
+        int tries = 10;
+        ExecutorService guessers = Executors.newFixedThreadPool(tries);
+        try {
+            CountDownLatch ready = new CountDownLatch(1);
+            List<Future<FailureThrottle.Attempt>> attempts = new ArrayList<>();
+            for (int i = 0; i < tries; i++) {
+                attempts.add(guessers.submit(() -> {
+                    ready.await();
+                    return throttle.attempt("192.0.2.9", EXTENSION, () -> {
+                        sleep(Duration.ofMillis(50)); // a slow hash of a wrong secret
+                        return false;
+                    });
+                }));
+            }
+            ready.countDown();
+            List<FailureThrottle.Attempt> seen = new ArrayList<>();
+            for (Future<FailureThrottle.Attempt> attempt : attempts) {
+                seen.add(attempt.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(seen).filteredOn(FailureThrottle.Failed.class::isInstance).as("secrets looked at").hasSize(3);
+            assertThat(seen).filteredOn(FailureThrottle.Refused.class::isInstance).hasSize(tries - 3);
+        } finally {
+            guessers.shutdownNow();
+        }
+        assertThat(throttle.attempt("192.0.2.10", EXTENSION, () -> true)).as("from elsewhere")
+                .isEqualTo(new FailureThrottle.Passed());
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     @Test
     void blocksTheExtensionFromThatAddressOnlyOnceTheLimitIsReached() {

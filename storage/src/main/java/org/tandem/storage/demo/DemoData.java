@@ -1,6 +1,7 @@
 package org.tandem.storage.demo;
 
 import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
 import org.tandem.domain.account.PortalAccount;
 import org.tandem.domain.account.Role;
 import org.tandem.domain.extension.Extension;
@@ -12,6 +13,9 @@ import org.tandem.domain.reseller.Reseller;
 import org.tandem.domain.tenant.PlanLimits;
 import org.tandem.domain.tenant.SipDomain;
 import org.tandem.domain.tenant.Tenant;
+import org.tandem.domain.voicemail.Mailbox;
+import org.tandem.domain.voicemail.VoicemailPin;
+import org.tandem.storage.jdbc.JdbcMailboxes;
 import org.tandem.storage.jpa.JpaExtensionRepository;
 import org.tandem.storage.jpa.JpaOperatorRepository;
 import org.tandem.storage.jpa.JpaPoolRepository;
@@ -19,12 +23,13 @@ import org.tandem.storage.jpa.JpaPortalAccountRepository;
 import org.tandem.storage.jpa.JpaResellerRepository;
 import org.tandem.storage.jpa.JpaTenantRepository;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What a newcomer's first run shows: an operator login, a reseller, one tenant with five
- * extensions, its admin and an employee who sees extension 101, and a pool of this one node. The README lists these logins and SIP passwords; they
+ * extensions (each with a voicemail box), its admin and an employee who sees extension 101, and a pool of this one node. The README lists these logins and SIP passwords; they
  * are public, so demo data is for a node on loopback, never for production.
  */
 public final class DemoData {
@@ -41,16 +46,16 @@ public final class DemoData {
     public static final SipDomain TENANT_DOMAIN = new SipDomain("acme.tandem.test");
     public static final String POOL_NAME = "demo-pool";
 
-    /** Extension number, display name and SIP password of the demo tenant's phones. */
-    public record DemoExtension(String number, String displayName, String sipPassword) {
+    /** Extension number, display name, SIP password and voicemail PIN of the demo tenant's phones. */
+    public record DemoExtension(String number, String displayName, String sipPassword, String voicemailPin) {
     }
 
     public static final List<DemoExtension> EXTENSIONS = List.of(
-            new DemoExtension("101", "Alice Archer", "acme-101-secret"),
-            new DemoExtension("102", "Bob Baker", "acme-102-secret"),
-            new DemoExtension("103", "Carol Chen", "acme-103-secret"),
-            new DemoExtension("104", "Dave Dunn", "acme-104-secret"),
-            new DemoExtension("105", "Erin Evans", "acme-105-secret"));
+            new DemoExtension("101", "Alice Archer", "acme-101-secret", "1010"),
+            new DemoExtension("102", "Bob Baker", "acme-102-secret", "1020"),
+            new DemoExtension("103", "Carol Chen", "acme-103-secret", "1030"),
+            new DemoExtension("104", "Dave Dunn", "acme-104-secret", "1040"),
+            new DemoExtension("105", "Erin Evans", "acme-105-secret", "1050"));
 
     private DemoData() {
     }
@@ -77,12 +82,23 @@ public final class DemoData {
 
         JpaExtensionRepository extensions = new JpaExtensionRepository(entityManager);
         List<Extension> added = new ArrayList<>();
+        List<Mailbox> mailboxes = new ArrayList<>();
         for (DemoExtension demo : EXTENSIONS) {
             Extension extension = new Extension(tenant, new ExtensionNumber(demo.number()), demo.displayName(),
                     demo.sipPassword().toCharArray());
             extensions.add(extension);
             added.add(extension);
+            mailboxes.add(Mailbox.open(extension.id(), tenant.id(), extension.number(),
+                    VoicemailPin.choose(demo.voicemailPin(), extension.number())));
         }
+        // The mailboxes' table has no entity (JdbcMailboxes): written on the transaction's own connection.
+        entityManager.flush();
+        Instant now = Instant.now();
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            for (Mailbox mailbox : mailboxes) {
+                JdbcMailboxes.insert(connection, mailbox, now);
+            }
+        });
 
         JpaPortalAccountRepository accounts = new JpaPortalAccountRepository(entityManager);
         accounts.add(PortalAccount.operator(OPERATOR_LOGIN, OPERATOR_PASSWORD.toCharArray()));

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -49,18 +48,21 @@ public final class JdbcRingGroups implements RingGroups, RingGroupRepository {
             "ring_group_number_is_extension", "This number is already used by an extension of this company");
 
     private final DataSource dataSource;
-    private final Optional<HomeNodeConnectionCheck> homeNode;
+    private final TenantConfigurationWrites writes;
 
     /** For reading (the engine), and for writing on a node that is in no cluster. */
     public JdbcRingGroups(DataSource dataSource) {
-        this.dataSource = Objects.requireNonNull(dataSource, "data source");
-        this.homeNode = Optional.empty();
+        this(new TenantConfigurationWrites(dataSource, Optional.empty()));
     }
 
     /** For writing on a node that may be in a cluster: every change is checked by {@code homeNode} first. */
     public JdbcRingGroups(DataSource dataSource, HomeNodeConnectionCheck homeNode) {
-        this.dataSource = Objects.requireNonNull(dataSource, "data source");
-        this.homeNode = Optional.of(homeNode);
+        this(new TenantConfigurationWrites(dataSource, Optional.of(homeNode)));
+    }
+
+    private JdbcRingGroups(TenantConfigurationWrites writes) {
+        this.dataSource = writes.dataSource();
+        this.writes = writes;
     }
 
     @Override
@@ -80,19 +82,15 @@ public final class JdbcRingGroups implements RingGroups, RingGroupRepository {
 
     @Override
     public boolean remove(UUID tenantId, UUID id) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement statement = connection.prepareStatement("delete from ring_group where tenant_id = ? and id = ?")) {
-                requireHomeNode(connection, tenantId);
-                statement.setObject(1, tenantId);
-                statement.setObject(2, id);
-                boolean removed = statement.executeUpdate() > 0;
-                connection.commit();
-                return removed;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
+        try {
+            return writes.inTransaction(tenantId, connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(
+                        "delete from ring_group where tenant_id = ? and id = ?")) {
+                    statement.setObject(1, tenantId);
+                    statement.setObject(2, id);
+                    return statement.executeUpdate() > 0;
+                }
+            });
         } catch (SQLException e) {
             throw new StorageException("could not delete ring group " + id + " of tenant " + tenantId, e);
         }
@@ -181,25 +179,13 @@ public final class JdbcRingGroups implements RingGroups, RingGroupRepository {
         }
     }
 
-    /** A change of a group's rows, in one transaction under the tenant's number lock. */
-    private interface NumberChange {
-        boolean apply(Connection connection) throws SQLException;
-    }
-
-    private boolean inNumberTransaction(RingGroup group, NumberChange change) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                requireHomeNode(connection, group.tenantId());
-                TenantNumberLock.take(connection, group.tenantId());
-                boolean changed = change.apply(connection);
-                connection.commit();
-                return changed;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
-        }
+    /** {@code change} of a group's rows, in one transaction under the tenant's number lock. */
+    private boolean inNumberTransaction(RingGroup group, TenantConfigurationWrites.Change<Boolean> change)
+            throws SQLException {
+        return writes.inTransaction(group.tenantId(), connection -> {
+            TenantNumberLock.take(connection, group.tenantId());
+            return change.apply(connection);
+        });
     }
 
     private static void requireMembersAreExtensions(Connection connection, RingGroup group) throws SQLException {
@@ -254,12 +240,6 @@ public final class JdbcRingGroups implements RingGroups, RingGroupRepository {
             }
         }
         return Optional.empty();
-    }
-
-    private void requireHomeNode(Connection connection, UUID tenantId) throws SQLException {
-        if (homeNode.isPresent()) {
-            homeNode.get().requireHomeHere(connection, tenantId);
-        }
     }
 
     private static boolean extensionExists(Connection connection, UUID tenantId, String number) throws SQLException {
