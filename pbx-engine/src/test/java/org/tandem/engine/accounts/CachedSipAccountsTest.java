@@ -86,6 +86,13 @@ class CachedSipAccountsTest {
         return account;
     }
 
+    /** Looks up 101 of alpha and of beta, and a name alpha does not know. */
+    private void findEachOfTwoDomains() {
+        cache.find(ALPHA, "101");
+        cache.find(BETA, "101");
+        cache.find(ALPHA, "999");
+    }
+
     private void advance(Duration by) {
         now.addAndGet(by.toNanos());
     }
@@ -218,14 +225,10 @@ class CachedSipAccountsTest {
     void aDomainChangeDropsEveryAccountOfThatDomainOnly() {
         stored(ALPHA, "101", "a");
         stored(BETA, "101", "b");
-        cache.find(ALPHA, "101");
-        cache.find(BETA, "101");
-        cache.find(ALPHA, "999");
+        findEachOfTwoDomains();
 
         cache.domainChanged(ALPHA);
-        cache.find(ALPHA, "101");
-        cache.find(BETA, "101");
-        cache.find(ALPHA, "999");
+        findEachOfTwoDomains();
 
         assertThat(reads).as("alpha's account and unknown name read again, beta's not").hasValue(5);
     }
