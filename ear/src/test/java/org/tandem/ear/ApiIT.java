@@ -201,16 +201,13 @@ class ApiIT {
 
     @Test
     void aTenantAdminManagesRingGroupsAndReadsItsCallHistoryAndItsResellerSeesTheUsage() throws Exception {
-        NodeApi api = NodeApi.from("127.0.0.17");
-        NodeApi reseller = api.withToken(api.newToken(RESELLER, RESELLER_PASSWORD, "ring groups"));
-        String domain = "hunt" + suffix() + ".tandem.test";
-        String tenant = onboard(reseller, domain, "h@" + domain, "Hunt-Admin-Pass-26", 5);
-        NodeApi admin = api.withToken(api.newToken("h@" + domain, "Hunt-Admin-Pass-26", "ring groups"));
-        String extensions = "v1/tenants/" + tenant + "/extensions";
+        Customer hunt = Customer.onboard("127.0.0.17", "hunt", 5);
+        NodeApi admin = hunt.admin();
+        String extensions = hunt.extensions();
         assertThat(admin.post(extensions, "{\"number\": \"201\", \"displayName\": \"Ann\"}").status()).isEqualTo(201);
         assertThat(admin.post(extensions, "{\"number\": \"202\", \"displayName\": \"Bob\"}").status()).isEqualTo(201);
 
-        String groups = "v1/tenants/" + tenant + "/ring-groups";
+        String groups = "v1/tenants/" + hunt.id() + "/ring-groups";
         NodeApi.Answer created = admin.post(groups,
                 "{\"number\": \"600\", \"name\": \"Sales\", \"strategy\": \"SEQUENTIAL\", \"members\": [\"202\", \"201\"]}");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -242,7 +239,7 @@ class ApiIT {
                 422, "urn:tandem:problem:invalid-input");
         assertThat(admin.get(groups).json().getJsonArray("ringGroups")).hasSize(1);
 
-        NodeApi.Answer oneGroupPlan = reseller.put("v1/customers/" + tenant + "/plan",
+        NodeApi.Answer oneGroupPlan = hunt.reseller().put("v1/customers/" + hunt.id() + "/plan",
                 "{\"maxExtensions\": 5, \"maxConcurrentCalls\": 5, \"maxCallsPerSecond\": 5, \"maxRingGroups\": 1}");
         assertThat(oneGroupPlan.status()).as(oneGroupPlan.toString()).isEqualTo(200);
         assertThat(oneGroupPlan.json().getJsonObject("plan").getInt("maxRingGroups")).isEqualTo(1);
@@ -266,9 +263,9 @@ class ApiIT {
                 404, "urn:tandem:problem:not-found");
 
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        recordCall(tenant, "201", "202", now.minus(1, ChronoUnit.DAYS), 95, "ANSWERED", 200);
-        recordCall(tenant, "202", "600", now.minusSeconds(60), 0, "NO_ANSWER", 480);
-        String calls = "v1/tenants/" + tenant + "/calls";
+        recordCall(hunt.id(), "201", "202", now.minus(1, ChronoUnit.DAYS), 95, "ANSWERED", 200);
+        recordCall(hunt.id(), "202", "600", now.minusSeconds(60), 0, "NO_ANSWER", 480);
+        String calls = "v1/tenants/" + hunt.id() + "/calls";
         NodeApi.Answer history = admin.get(calls);
         assertThat(history.status()).as(history.toString()).isEqualTo(200);
         assertThat(history.json().getJsonArray("calls").getValuesAs(JsonObject.class))
@@ -296,12 +293,12 @@ class ApiIT {
                 .startsWith("started_at,caller,callee,disposition,sip_cause,answered_at,ended_at,talk_seconds");
         assertThat(export.response().body()).contains(",201,202,ANSWERED,200,");
 
-        JsonObject usage = reseller.get("v1/customers/" + tenant).json().getJsonObject("usage");
+        JsonObject usage = hunt.reseller().get("v1/customers/" + hunt.id()).json().getJsonObject("usage");
         assertThat(usage.getInt("days")).isEqualTo(30);
         assertThat(usage.getInt("calls")).isEqualTo(2);
         assertThat(usage.getInt("talkMinutes")).isEqualTo(1);
-        assertThat(reseller.get("v1/customers?search=" + domain).json().getJsonArray("customers").getJsonObject(0)
-                .getJsonObject("usage").getInt("calls")).isEqualTo(2);
+        assertThat(hunt.reseller().get("v1/customers?search=" + hunt.domain()).json().getJsonArray("customers")
+                .getJsonObject(0).getJsonObject("usage").getInt("calls")).isEqualTo(2);
 
         assertThat(admin.delete(groups + "/" + groupId).status()).isEqualTo(204);
         assertProblem(admin.get(groups + "/" + groupId), 404, "urn:tandem:problem:not-found");
@@ -386,11 +383,9 @@ class ApiIT {
 
     @Test
     void badInputGetsTheProblemDocumentThatNamesIt() throws Exception {
-        NodeApi api = NodeApi.from("127.0.0.15");
-        NodeApi reseller = api.withToken(api.newToken(RESELLER, RESELLER_PASSWORD, "bad input"));
-        String domain = "tiny" + suffix() + ".tandem.test";
-        String tenant = onboard(reseller, domain, "t@" + domain, "Tiny-Admin-Pass-26", 2);
-        String extensions = "v1/tenants/" + tenant + "/extensions";
+        Customer tiny = Customer.onboard("127.0.0.15", "tiny", 2);
+        NodeApi reseller = tiny.reseller();
+        String extensions = tiny.extensions();
 
         assertProblem(reseller.post(extensions, "{\"number\": \"10"), 400, "urn:tandem:problem:malformed-request");
         assertProblem(reseller.post(extensions, "[]"), 400, "urn:tandem:problem:malformed-request");
@@ -422,7 +417,8 @@ class ApiIT {
 
         NodeApi.Answer takenDomain = reseller.post("v1/customers", """
                 {"companyName": "Tiny Again", "sipDomain": "%s", "adminUsername": "t2@%s", "adminPassword": "Tiny-Admin-Pass-26",
-                 "plan": {"maxExtensions": 2, "maxConcurrentCalls": 1, "maxCallsPerSecond": 1}}""".formatted(domain, domain));
+                 "plan": {"maxExtensions": 2, "maxConcurrentCalls": 1, "maxCallsPerSecond": 1}}"""
+                .formatted(tiny.domain(), tiny.domain()));
         assertProblem(takenDomain, 409, "urn:tandem:problem:already-exists");
         assertThat(field(takenDomain, "sipDomain")).isEqualTo("This SIP domain is already used by another customer");
         NodeApi.Answer badCustomer = reseller.post("v1/customers", """
@@ -444,11 +440,9 @@ class ApiIT {
 
     @Test
     void hostileBodiesAreRefusedWithTheProblemDocumentThatNamesThemNeverA500() throws Exception {
-        NodeApi api = NodeApi.from("127.0.0.31");
-        NodeApi reseller = api.withToken(api.newToken(RESELLER, RESELLER_PASSWORD, "hostile bodies"));
-        String domain = "hostile" + suffix() + ".tandem.test";
-        String tenant = onboard(reseller, domain, "h@" + domain, "Hostile-Admin-Pass-26", 5);
-        String extensions = "v1/tenants/" + tenant + "/extensions";
+        Customer hostile = Customer.onboard("127.0.0.31", "hostile", 5);
+        NodeApi reseller = hostile.reseller();
+        String extensions = hostile.extensions();
 
         assertMalformed(reseller.post(extensions, "{\"a\": " + "[".repeat(5000) + "]".repeat(5000) + "}"),
                 "The body nests objects and arrays more than 16 deep");
@@ -470,7 +464,7 @@ class ApiIT {
         NodeApi.Answer bidi = reseller.post(extensions, "{\"number\": \"201\", \"displayName\": \"Invoice\u202Efdp.exe\"}");
         assertProblem(bidi, 422, "urn:tandem:problem:invalid-input");
         assertThat(field(bidi, "displayName")).isEqualTo("Display name contains characters that change the direction of text");
-        NodeApi.Answer farFuture = api.withPassword(RESELLER, RESELLER_PASSWORD).post("v1/tokens",
+        NodeApi.Answer farFuture = hostile.api().withPassword(RESELLER, RESELLER_PASSWORD).post("v1/tokens",
                 "{\"name\": \"far\", \"expiresAt\": \"+999999999-12-31T23:59:59Z\"}");
         assertProblem(farFuture, 422, "urn:tandem:problem:invalid-input");
         assertThat(field(farFuture, "expiresAt")).startsWith("Must be a date and time");
@@ -518,16 +512,13 @@ class ApiIT {
 
     @Test
     void aSuspendedCustomersAdminReadsButEveryWriteIs403UntilResumed() throws Exception {
-        NodeApi api = NodeApi.from("127.0.0.33");
-        NodeApi reseller = api.withToken(api.newToken(RESELLER, RESELLER_PASSWORD, "suspends"));
-        String domain = "paused" + suffix() + ".tandem.test";
-        String tenant = onboard(reseller, domain, "p@" + domain, "Paused-Admin-Pass-26", 5);
-        NodeApi admin = api.withToken(api.newToken("p@" + domain, "Paused-Admin-Pass-26", "paused admin"));
-        String extensions = "v1/tenants/" + tenant + "/extensions";
+        Customer paused = Customer.onboard("127.0.0.33", "paused", 5);
+        NodeApi admin = paused.admin();
+        String extensions = paused.extensions();
         String extension = admin.post(extensions, "{\"number\": \"201\", \"displayName\": \"Pat\"}").json()
                 .getJsonObject("extension").getString("id");
 
-        assertThat(reseller.post("v1/customers/" + tenant + "/suspend", "").status()).isEqualTo(200);
+        assertThat(paused.reseller().post("v1/customers/" + paused.id() + "/suspend", "").status()).isEqualTo(200);
 
         assertThat(admin.get(extensions).status()).isEqualTo(200);
         for (NodeApi.Answer write : List.of(admin.post(extensions, "{\"number\": \"202\", \"displayName\": \"Nope\"}"),
@@ -535,14 +526,14 @@ class ApiIT {
                 admin.post(extensions + "/" + extension + "/sip-password", ""),
                 admin.delete(extensions + "/" + extension),
                 admin.post(extensions + "/import", "text/csv", "203,Imported\n"),
-                admin.post("v1/tenants/" + tenant + "/ring-groups", "{\"number\": \"600\", \"name\": \"Sales\", "
+                admin.post("v1/tenants/" + paused.id() + "/ring-groups", "{\"number\": \"600\", \"name\": \"Sales\", "
                         + "\"memberTimeoutSeconds\": 15, \"members\": [\"201\"]}"))) {
             assertProblem(write, 403, "urn:tandem:problem:forbidden");
             assertThat(write.json().getString("detail")).startsWith("Your company's service is suspended");
         }
         assertThat(admin.get(extensions).json().getJsonArray("extensions")).hasSize(1);
 
-        assertThat(reseller.post("v1/customers/" + tenant + "/resume", "").status()).isEqualTo(200);
+        assertThat(paused.reseller().post("v1/customers/" + paused.id() + "/resume", "").status()).isEqualTo(200);
         assertThat(admin.post(extensions, "{\"number\": \"202\", \"displayName\": \"Back\"}").status()).isEqualTo(201);
     }
 
@@ -741,15 +732,32 @@ class ApiIT {
         assertThat(answer.response().body()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
-    /** A new customer of {@code reseller}, its plan allowing {@code maxExtensions}; its id. */
-    private static String onboard(NodeApi reseller, String domain, String admin, String password, int maxExtensions)
-            throws Exception {
-        NodeApi.Answer onboarded = reseller.post("v1/customers", """
-                {"companyName": "Customer of %s", "sipDomain": "%s", "adminUsername": "%s", "adminPassword": "%s",
-                 "plan": {"maxExtensions": %d, "maxConcurrentCalls": 2, "maxCallsPerSecond": 1}}"""
-                .formatted(domain, domain, admin, password, maxExtensions));
-        assertThat(onboarded.status()).as(onboarded.toString()).isEqualTo(201);
-        return onboarded.json().getString("id");
+    /** A new customer of the demo reseller, onboarded through the API for one test from one client address. */
+    private record Customer(NodeApi api, NodeApi reseller, String domain, String id) {
+
+        private static final String ADMIN_PASSWORD = "Customer-Admin-Pass-26";
+
+        /** Onboards customer {@code name} (made unique) from {@code address}; its plan allows {@code maxExtensions}. */
+        static Customer onboard(String address, String name, int maxExtensions) throws Exception {
+            NodeApi api = NodeApi.from(address);
+            NodeApi reseller = api.withToken(api.newToken(RESELLER, RESELLER_PASSWORD, name));
+            String domain = name + suffix() + ".tandem.test";
+            NodeApi.Answer onboarded = reseller.post("v1/customers", """
+                    {"companyName": "Customer of %s", "sipDomain": "%s", "adminUsername": "admin@%s", "adminPassword": "%s",
+                     "plan": {"maxExtensions": %d, "maxConcurrentCalls": 2, "maxCallsPerSecond": 1}}"""
+                    .formatted(domain, domain, domain, ADMIN_PASSWORD, maxExtensions));
+            assertThat(onboarded.status()).as(onboarded.toString()).isEqualTo(201);
+            return new Customer(api, reseller, domain, onboarded.json().getString("id"));
+        }
+
+        /** A client of the customer's admin, with a new token. */
+        NodeApi admin() throws Exception {
+            return api.withToken(api.newToken("admin@" + domain, ADMIN_PASSWORD, "admin"));
+        }
+
+        String extensions() {
+            return "v1/tenants/" + id + "/extensions";
+        }
     }
 
     /** The detail of the 422/409 error about {@code name}. */

@@ -63,6 +63,19 @@ final class PortalJourneys {
         }
     }
 
+    /** The demo tenant Acme's id. */
+    private static UUID acme() throws SQLException {
+        return UUID.fromString(NodeDatabase.single("select id::text from tenant where sip_domain = 'acme.tandem.test'"));
+    }
+
+    /** Signs {@code browser} in as Acme's admin and opens Acme's page {@code page}; returns Acme's id. */
+    private static UUID openAcmePageAsAdmin(Browser browser, String page) throws SQLException {
+        UUID acme = acme();
+        browser.signIn(ACME_ADMIN, ACME_ADMIN_PASSWORD);
+        browser.open("tenants/" + acme + "/" + page);
+        return acme;
+    }
+
     void aResellerOnboardsACustomerWhosePhoneShowsUpLiveAndIsRefusedOnceSuspended() throws Exception {
         inBrowser(this::onboardRegisterSuspend);
     }
@@ -179,9 +192,7 @@ final class PortalJourneys {
      * talks 1.5 s and hangs up, while the admin's page shows each step as it is pushed.
      */
     private void watchACall(Browser browser) throws Exception {
-        UUID acme = UUID.fromString(NodeDatabase.single("select id::text from tenant where sip_domain = 'acme.tandem.test'"));
-        browser.signIn(ACME_ADMIN, ACME_ADMIN_PASSWORD);
-        browser.open("tenants/" + acme + "/active-calls");
+        UUID acme = openAcmePageAsAdmin(browser, "active-calls");
         browser.awaitText("active-call-count", "0 calls");
         browser.script("window.tandemNotReloaded = true");
 
@@ -225,7 +236,7 @@ final class PortalJourneys {
      */
     void aTenantUserSeesTheirOwnPhoneAndNoAdminPage() throws Exception {
         inBrowser(browser -> {
-            UUID acme = UUID.fromString(NodeDatabase.single("select id::text from tenant where sip_domain = 'acme.tandem.test'"));
+            UUID acme = acme();
             browser.signIn(TENANT_USER, TENANT_USER_PASSWORD);
             browser.open("my-phone");
             assertThat(browser.text("own-extension")).isEqualTo("My phone: 101 Alice Archer");
@@ -256,9 +267,7 @@ final class PortalJourneys {
     }
 
     private void probeAsTenantAdmin(Browser browser) throws SQLException {
-        UUID acme = UUID.fromString(NodeDatabase.single("select id::text from tenant where sip_domain = 'acme.tandem.test'"));
-        browser.signIn(ACME_ADMIN, ACME_ADMIN_PASSWORD);
-        browser.open("tenants/" + acme + "/extensions");
+        UUID acme = openAcmePageAsAdmin(browser, "extensions");
         assertThat(browser.text("tenant-name")).isEqualTo("Extensions of Acme Ltd");
         browser.screenshot("extensions");
         browser.open("tenants/" + acme + "/calls");
@@ -321,7 +330,7 @@ final class PortalJourneys {
     }
 
     private void probeAsOtherReseller(Browser browser) throws SQLException {
-        UUID acme = UUID.fromString(NodeDatabase.single("select id::text from tenant where sip_domain = 'acme.tandem.test'"));
+        UUID acme = acme();
         browser.signIn(OTHER_RESELLER, OTHER_PASSWORD);
         browser.open("customers");
         assertThat(browser.gridText("customers")).contains("Other Co").doesNotContain("Acme");

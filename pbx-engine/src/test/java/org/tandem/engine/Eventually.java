@@ -1,5 +1,7 @@
 package org.tandem.engine;
 
+import org.tandem.testsupport.time.Pause;
+
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -16,12 +18,7 @@ public final class Eventually {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError(failure.get());
             }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting", e);
-            }
+            Pause.of(Duration.ofMillis(20));
         }
     }
 }

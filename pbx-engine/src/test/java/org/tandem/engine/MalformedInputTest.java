@@ -3,8 +3,6 @@ package org.tandem.engine;
 import org.tandem.testsupport.ports.FreePorts;
 import org.tandem.testsupport.sip.SipTestClient;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,20 +32,8 @@ class MalformedInputTest {
     @RegisterExtension
     static final EngineExtension ENGINE = new EngineExtension();
 
-    private SipTestClient client;
-
-    @BeforeEach
-    void connect() throws Exception {
-        client = new SipTestClient(ENGINE.port());
-    }
-
-    @AfterEach
-    void disconnect() {
-        client.close();
-    }
-
     @Test
-    void garbageDatagramsAreDroppedAndTheEngineStillAnswers() throws Exception {
+    void garbageDatagramsAreDroppedAndTheEngineStillAnswers(SipTestClient client) throws Exception {
         byte[] noise = new byte[1_400];
         new Random(3261).nextBytes(noise);
         byte[] zeros = new byte[512];
@@ -70,16 +56,16 @@ class MalformedInputTest {
                 .replaceFirst("^OPTIONS \\S+ SIP/2.0", "SIP/2.0 200 OK"));
 
         assertThat(client.receive(Duration.ofMillis(300))).as("garbage gets no answer").isEmpty();
-        assertStillAnswers();
+        assertStillAnswers(client);
     }
 
     @Test
-    void aRequestWithoutCallIdIsDroppedWithoutHarm() throws Exception {
+    void aRequestWithoutCallIdIsDroppedWithoutHarm(SipTestClient client) throws Exception {
         // Without Call-ID the stack cannot build a 400 that matches the request, so it drops it.
         client.send(client.request("OPTIONS", client.engineUri()).replaceFirst("(?m)^Call-ID: .*\r\n", ""));
         client.send(client.request("OPTIONS", client.engineUri()).replaceFirst("(?m)^Via: .*\r\n", ""));
         assertThat(client.receive(Duration.ofMillis(300))).isEmpty();
-        assertStillAnswers();
+        assertStillAnswers(client);
     }
 
     /** An OPTIONS broken one way, named by what is wrong with it, and the status the stack refuses it with. */
@@ -96,23 +82,24 @@ class MalformedInputTest {
 
     @ParameterizedTest(name = "an OPTIONS {0} gets {1}")
     @MethodSource("brokenOptions")
-    void aBrokenRequestGetsItsErrorStatus(String broken, int status, UnaryOperator<String> breaking) throws Exception {
+    void aBrokenRequestGetsItsErrorStatus(String broken, int status, UnaryOperator<String> breaking,
+                                          SipTestClient client) throws Exception {
         String response = client.exchange(breaking.apply(client.request("OPTIONS", client.engineUri())));
         assertThat(statusCode(response)).as(broken).isEqualTo(status);
-        assertStillAnswers();
+        assertStillAnswers(client);
     }
 
     @Test
-    void aHeaderThatDoesNotParseGets400FromTheStack() throws Exception {
+    void aHeaderThatDoesNotParseGets400FromTheStack(SipTestClient client) throws Exception {
         String response = client.exchange(
                 client.request("OPTIONS", client.engineUri()).replace("CSeq: 1 OPTIONS", "CSeq: one OPTIONS"));
         assertThat(statusCode(response)).isEqualTo(400);
         assertThat(headers(response, "Server")).containsExactly("Tandem");
-        assertStillAnswers();
+        assertStillAnswers(client);
     }
 
     @Test
-    void garbageOverTcpDoesNotStopTheTcpListener() throws Exception {
+    void garbageOverTcpDoesNotStopTheTcpListener(SipTestClient client) throws Exception {
         try (Socket tcp = new Socket(FreePorts.LOOPBACK, ENGINE.port())) {
             OutputStream out = tcp.getOutputStream();
             out.write(bytes("this is not SIP\r\n\r\n"));
@@ -124,7 +111,7 @@ class MalformedInputTest {
         assertThat(statusCode(response)).isEqualTo(200);
     }
 
-    private void assertStillAnswers() throws Exception {
+    private static void assertStillAnswers(SipTestClient client) throws Exception {
         String response = client.exchange(client.request("OPTIONS", client.engineUri()));
         assertThat(statusCode(response)).isEqualTo(200);
     }

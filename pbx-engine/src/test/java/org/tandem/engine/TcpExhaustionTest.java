@@ -61,7 +61,7 @@ class TcpExhaustionTest {
 
     @Test
     void aContentLengthOfAHundredMegabytesIsAnswered513AndNothingIsReserved() throws Exception {
-        long heapBefore = usedHeapAfterGc();
+        long heapBefore = HeapUse.afterGc();
         Socket attacker = connectFrom("127.0.0.2");
         OutputStream out = attacker.getOutputStream();
         out.write(head("Content-Length: 100000000"));
@@ -69,7 +69,7 @@ class TcpExhaustionTest {
         out.flush();
 
         String answer = readUntilClosed(attacker);
-        long heapAfter = usedHeapAfterGc();
+        long heapAfter = HeapUse.afterGc();
 
         assertThat(answer).startsWith("SIP/2.0 513 ");
         assertThat(heapAfter - heapBefore).as("heap growth, bytes").isLessThan(HEAP_GROWTH_LIMIT);
@@ -78,7 +78,7 @@ class TcpExhaustionTest {
 
     @Test
     void aContentLengthOfTwoGigabytesIsRefusedWithoutAllocating() throws Exception {
-        long heapBefore = usedHeapAfterGc();
+        long heapBefore = HeapUse.afterGc();
         Socket attacker = connectFrom("127.0.0.3");
         attacker.getOutputStream().write(head("l: 2147483647"));
 
@@ -89,13 +89,13 @@ class TcpExhaustionTest {
             assertThat(readUntilClosed(another)).as("answer to Content-Length %s", absurd)
                     .satisfiesAnyOf(a -> assertThat(a).isEmpty(), a -> assertThat(a).startsWith("SIP/2.0 513 "));
         }
-        assertThat(usedHeapAfterGc() - heapBefore).as("heap growth, bytes").isLessThan(HEAP_GROWTH_LIMIT);
+        assertThat(HeapUse.afterGc() - heapBefore).as("heap growth, bytes").isLessThan(HEAP_GROWTH_LIMIT);
         assertRightfulPhoneRegisters();
     }
 
     @Test
     void aHeaderLineOfTwoMegabytesIsCutOffAtTheLargestMessage() throws Exception {
-        long heapBefore = usedHeapAfterGc();
+        long heapBefore = HeapUse.afterGc();
         Socket attacker = connectFrom("127.0.0.4");
         byte[] chunk = new byte[16 * 1024];
         Arrays.fill(chunk, (byte) 'a');
@@ -111,7 +111,7 @@ class TcpExhaustionTest {
         }
         assertThat(readUntilClosed(attacker)).as("no answer, the connection closed").isEmpty();
 
-        assertThat(usedHeapAfterGc() - heapBefore).as("heap growth after %d bytes sent", sent)
+        assertThat(HeapUse.afterGc() - heapBefore).as("heap growth after %d bytes sent", sent)
                 .isLessThan(HEAP_GROWTH_LIMIT);
         assertRightfulPhoneRegisters();
     }
@@ -227,7 +227,7 @@ class TcpExhaustionTest {
 
     @Test
     void aPeerThatNeverReadsItsAnswersIsNoLongerReadEither() throws Exception {
-        long heapBefore = usedHeapAfterGc();
+        long heapBefore = HeapUse.afterGc();
         Socket greedy = connectFrom("127.0.0.8");
         byte[] request = SipTestClient.request("OPTIONS", "sip:127.0.0.1:" + NODE.port(), "TCP", greedy.getLocalPort())
                 .getBytes(StandardCharsets.US_ASCII);
@@ -250,7 +250,7 @@ class TcpExhaustionTest {
             stalledAt = written.get();
             Thread.sleep(1_000);
         } while (written.get() != stalledAt && writer.isAlive());
-        long heapAfter = usedHeapAfterGc();
+        long heapAfter = HeapUse.afterGc();
         System.out.printf("A peer not reading: held back after %d requests; heap after GC %d KB -> %d KB%n",
                 stalledAt, heapBefore / 1024, heapAfter / 1024);
 
@@ -328,15 +328,5 @@ class TcpExhaustionTest {
 
     private static long liveThreads() {
         return ManagementFactory.getThreadMXBean().getThreadCount();
-    }
-
-    private static long usedHeapAfterGc() throws InterruptedException {
-        long least = Long.MAX_VALUE;
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(100);
-            least = Math.min(least, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-        }
-        return least;
     }
 }

@@ -11,10 +11,9 @@ import org.tandem.administration.support.AdministrationFixture;
 import org.tandem.domain.ringgroup.RingStrategy;
 import org.tandem.storage.jdbc.JdbcRingGroups;
 import org.tandem.storage.jdbc.TenantNumberLock;
+import org.tandem.testsupport.database.Sql;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
@@ -116,7 +115,7 @@ class RingGroupsTest {
             TenantNumberLock.take(planChange, tenant);
             Future<RingGroupSummary> update = request.submit(() -> fixture.ringGroups.update(reseller, tenant, sales.id(),
                     "Sales", null, 20, List.of("201", "202", "203")));
-            awaitAWaiterOnTheNumberLock(planChange);
+            Sql.awaitAdvisoryLockWaiter(fixture.database().dataSource(), "the update");
             try (Statement statement = planChange.createStatement()) {
                 statement.executeUpdate("update tenant set max_ring_group_members = 2 where id = '" + tenant + "'");
             }
@@ -131,24 +130,6 @@ class RingGroupsTest {
         }
         assertThat(fixture.ringGroups.ringGroups(reseller, tenant)).singleElement()
                 .extracting(RingGroupSummary::members).isEqualTo(List.of("201"));
-    }
-
-    /** Until some connection waits for an advisory lock, ten seconds at most. */
-    private static void awaitAWaiterOnTheNumberLock(Connection connection) throws SQLException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        try (Statement statement = connection.createStatement()) {
-            while (System.nanoTime() < deadline) {
-                try (ResultSet waiting = statement.executeQuery(
-                        "select count(*) from pg_locks where locktype = 'advisory' and not granted")) {
-                    waiting.next();
-                    if (waiting.getLong(1) > 0) {
-                        return;
-                    }
-                }
-                Thread.sleep(10);
-            }
-        }
-        throw new AssertionError("the update never waited for the number lock");
     }
 
     private UUID extension(String number) {

@@ -6,6 +6,9 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.tandem.administration.access.AccessDeniedException;
 import org.tandem.administration.apitoken.AuthenticationFailedException;
 import org.tandem.administration.apitoken.TooManyFailedAttemptsException;
@@ -21,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,21 +62,29 @@ class ProblemsTest {
         assertKind(raced, 409, "urn:tandem:problem:already-exists");
     }
 
-    @Test
-    void overThePlanIs409OfItsOwnType() {
-        Problem problem = problem(new OverPlanException("The plan allows 5 extensions and 5 exist"));
-
-        assertKind(problem, 409, "urn:tandem:problem:over-plan");
-        assertThat(problem.detail()).isEqualTo("The plan allows 5 extensions and 5 exist");
+    /** A refusal, named by what it is, the status and type it is answered with, and the detail that says why. */
+    static Stream<Arguments> refusalsInTheirOwnWords() {
+        String wrongNode = "acme.example.com is changed on its home node node-a, not on node-b: "
+                + "use the portal of node-a at http://127.0.0.2:8080/";
+        return Stream.of(
+                Arguments.of("over the plan", new OverPlanException("The plan allows 5 extensions and 5 exist"),
+                        409, "urn:tandem:problem:over-plan", "The plan allows 5 extensions and 5 exist"),
+                Arguments.of("a change on the wrong node, naming the home node",
+                        new NotHomeNodeException(wrongNode, "node-a", "http://127.0.0.2:8080/"),
+                        409, "urn:tandem:problem:not-home-node", wrongNode),
+                Arguments.of("the API's own refusal wrapped by the runtime", new RuntimeException("reader failed",
+                                new ApiProblemException(ProblemType.BODY_TOO_LARGE, "The body is larger than the node takes (8 bytes)")),
+                        413, "urn:tandem:problem:body-too-large", "The body is larger than the node takes (8 bytes)"));
     }
 
-    @Test
-    void aChangeOnTheWrongNodeIs409NamingTheHomeNode() {
-        String message = "acme.example.com is changed on its home node node-a, not on node-b: use the portal of node-a at http://127.0.0.2:8080/";
-        Problem problem = problem(new NotHomeNodeException(message, "node-a", "http://127.0.0.2:8080/"));
+    @ParameterizedTest(name = "{0} is {2}")
+    @MethodSource("refusalsInTheirOwnWords")
+    void aRefusalIsAnsweredWithItsStatusTypeAndWords(String refusal, Throwable failure, int status, String type,
+                                                      String detail) {
+        Problem problem = problem(failure);
 
-        assertKind(problem, 409, "urn:tandem:problem:not-home-node");
-        assertThat(problem.detail()).isEqualTo(message);
+        assertKind(problem, status, type);
+        assertThat(problem.detail()).isEqualTo(detail);
     }
 
     @Test
@@ -129,15 +141,6 @@ class ProblemsTest {
 
         assertKind(problem, 400, "urn:tandem:problem:malformed-request");
         assertThat(problem.detail()).doesNotContain("Unexpected char");
-    }
-
-    @Test
-    void theApisOwnRefusalWrappedByTheRuntimeKeepsItsStatus() {
-        Problem problem = problem(new RuntimeException("reader failed",
-                new ApiProblemException(ProblemType.BODY_TOO_LARGE, "The body is larger than the node takes (8 bytes)")));
-
-        assertKind(problem, 413, "urn:tandem:problem:body-too-large");
-        assertThat(problem.detail()).isEqualTo("The body is larger than the node takes (8 bytes)");
     }
 
     @Test

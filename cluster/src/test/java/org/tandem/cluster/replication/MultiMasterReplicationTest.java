@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.tandem.domain.tenant.Tenant;
+import org.tandem.testsupport.time.Pause;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -81,13 +82,13 @@ class MultiMasterReplicationTest {
             while (writing.get() && writtenOnB.get() < 5_000) {
                 Fixtures.callRecord(b, tenantId);
                 writtenOnB.incrementAndGet();
-                TestNode.pause(Duration.ofMillis(2));
+                Pause.of(Duration.ofMillis(2));
             }
         });
         try {
-            TestNode.pause(Duration.ofMillis(300));
+            Pause.of(Duration.ofMillis(300));
             c = TestNode.startJoining(folder, "node-c", "127.0.0.4", a);
-            TestNode.pause(Duration.ofMillis(300));
+            Pause.of(Duration.ofMillis(300));
         } finally {
             writing.set(false);
             writes.get();

@@ -1,5 +1,7 @@
 package org.tandem.cluster.replication;
 
+import org.tandem.testsupport.time.Pause;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -50,7 +52,7 @@ public final class ReplicationDelayBench {
                     node.execute("alter subscription " + subscription + " refresh publication with (copy_data = false)");
                 }
             }
-            TestNode.pause(Duration.ofSeconds(2));
+            Pause.of(Duration.ofSeconds(2));
             long started = System.nanoTime();
             write(a, count, rate);
             double seconds = (System.nanoTime() - started) / 1e9;

@@ -8,6 +8,7 @@ import org.tandem.storage.connection.ReplicationLogin;
 import org.tandem.storage.lifecycle.ThisNode;
 import org.tandem.testsupport.database.Sql;
 import org.tandem.testsupport.ports.FreePorts;
+import org.tandem.testsupport.time.Pause;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
@@ -147,19 +148,10 @@ public final class TestNode implements AutoCloseable {
         Instant deadline = Instant.now().plus(CONVERGENCE);
         T actual = query.get();
         while (!condition.test(actual) && Instant.now().isBefore(deadline)) {
-            pause(Duration.ofMillis(50));
+            Pause.of(Duration.ofMillis(50));
             actual = query.get();
         }
         return actual;
-    }
-
-    public static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

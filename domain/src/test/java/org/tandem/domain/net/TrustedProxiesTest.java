@@ -1,6 +1,8 @@
 package org.tandem.domain.net;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 import java.util.Properties;
@@ -18,27 +20,25 @@ class TrustedProxiesTest {
                 .isEqualTo("10.0.0.5");
     }
 
-    @Test
-    void aForgedHeaderFromAnUntrustedPeerChangesNothing() {
-        assertThat(proxies.clientOf("198.51.100.7", List.of("127.0.0.1"))).isEqualTo("198.51.100.7");
-        assertThat(proxies.clientOf("198.51.100.7", List.of("10.0.0.5"))).isEqualTo("198.51.100.7");
-    }
-
-    @Test
-    void fromATrustedProxyTheClientIsTheNearestAddressThatIsNotAProxy() {
-        assertThat(proxies.clientOf("10.0.0.5", List.of("203.0.113.9"))).isEqualTo("203.0.113.9");
-        assertThat(proxies.clientOf("10.0.0.5", List.of("203.0.113.9, 10.1.4.4"))).as("through two proxies")
-                .isEqualTo("203.0.113.9");
-        assertThat(proxies.clientOf("::1", List.of("127.0.0.1, 203.0.113.9", "10.1.2.3")))
-                .as("what the client wrote sits left of what the proxies appended").isEqualTo("203.0.113.9");
-        assertThat(proxies.clientOf("10.0.0.5", List.of())).as("no header").isEqualTo("10.0.0.5");
-        assertThat(proxies.clientOf("10.0.0.5", List.of("10.1.0.1"))).as("only proxies").isEqualTo("10.1.0.1");
-    }
-
-    @Test
-    void aGarbledEntryEndsTheWalkAtTheLastTrustedHop() {
-        assertThat(proxies.clientOf("10.0.0.5", List.of("127.0.0.1, evil.example.com"))).isEqualTo("10.0.0.5");
-        assertThat(proxies.clientOf("10.0.0.5", List.of("unknown, 10.1.9.9"))).isEqualTo("10.1.9.9");
+    /**
+     * The client a request came from, told by its peer and its X-Forwarded-For headers (one per
+     * {@code ;}, none when empty).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a forged header from an untrusted peer changes nothing    | 198.51.100.7 | 127.0.0.1                          | 198.51.100.7
+            a forged proxy address from an untrusted peer neither     | 198.51.100.7 | 10.0.0.5                           | 198.51.100.7
+            from a trusted proxy the client is the address it adds    | 10.0.0.5     | 203.0.113.9                        | 203.0.113.9
+            through two proxies, the nearest address not a proxy      | 10.0.0.5     | 203.0.113.9, 10.1.4.4              | 203.0.113.9
+            what the client wrote sits left of what proxies appended  | ::1          | 127.0.0.1, 203.0.113.9;10.1.2.3    | 203.0.113.9
+            no header                                                 | 10.0.0.5     | ''                                 | 10.0.0.5
+            only proxies                                              | 10.0.0.5     | 10.1.0.1                           | 10.1.0.1
+            a garbled entry ends the walk at the last trusted hop     | 10.0.0.5     | 127.0.0.1, evil.example.com        | 10.0.0.5
+            an entry that is no address ends the walk too             | 10.0.0.5     | unknown, 10.1.9.9                  | 10.1.9.9
+            """)
+    void theClientIsTheNearestAddressThatIsNotATrustedProxy(String story, String peer, String headers, String client) {
+        List<String> forwardedFor = headers.isEmpty() ? List.of() : List.of(headers.split(";"));
+        assertThat(proxies.clientOf(peer, forwardedFor)).as(story).isEqualTo(client);
     }
 
     @Test

@@ -75,14 +75,31 @@ class CachedSipAccountsTest {
                 SipCredentials.derive(number, ALPHA.name(), password.toCharArray()), 5, new PlanLimits(10, 10, 10), digest);
     }
 
+    /** An account of {@code number} in {@code domain} as the source holds it from now on. */
+    private SipAccount stored(SipDomain domain, String number, String password) {
+        return stored(domain, number, password, SipDigest.DEFAULT);
+    }
+
+    private SipAccount stored(SipDomain domain, String number, String password, SipDigest digest) {
+        SipAccount account = account(number, password, digest);
+        accounts.put(number + "@" + domain.name(), account);
+        return account;
+    }
+
+    /** Looks up 101 of alpha and of beta, and a name alpha does not know. */
+    private void findEachOfTwoDomains() {
+        cache.find(ALPHA, "101");
+        cache.find(BETA, "101");
+        cache.find(ALPHA, "999");
+    }
+
     private void advance(Duration by) {
         now.addAndGet(by.toNanos());
     }
 
     @Test
     void aKnownAccountIsReadOnceUntilItIsOlderThanItsLifetime() {
-        SipAccount alice = account("101", "secret");
-        accounts.put("101@" + ALPHA.name(), alice);
+        SipAccount alice = stored(ALPHA, "101", "secret");
 
         assertThat(cache.find(ALPHA, "101")).contains(alice);
         assertThat(cache.find(ALPHA, "101")).contains(alice);
@@ -97,7 +114,7 @@ class CachedSipAccountsTest {
 
     @Test
     void aDomainsDigestChoiceIsKeptFromTheFullReadAndReadAgainWhenItsTenantChanges() {
-        accounts.put("101@" + ALPHA.name(), account("101", "secret"));
+        stored(ALPHA, "101", "secret");
         cache.refreshAll();
         assertThat(cache.digestOf(ALPHA)).isEqualTo(SipDigest.DEFAULT);
         assertThat(digestReads).as("known from the full read").hasValue(0);
@@ -122,7 +139,7 @@ class CachedSipAccountsTest {
 
     @Test
     void madeUpDomainsAfterAFullReadCostNoReadAndLeaveTheTenantsChoice() {
-        accounts.put("101@" + ALPHA.name(), account("101", "secret", SipDigest.SHA_256));
+        stored(ALPHA, "101", "secret", SipDigest.SHA_256);
         digests.put(ALPHA.name(), SipDigest.SHA_256);
         digests.put(BETA.name(), SipDigest.SHA_256); // a tenant without extensions yet
         cache.refreshAll();
@@ -138,12 +155,12 @@ class CachedSipAccountsTest {
 
     @Test
     void aTenantGivenItsFirstExtensionIsChallengedWithItsChoiceOnceNoticed() {
-        accounts.put("101@" + ALPHA.name(), account("101", "secret"));
+        stored(ALPHA, "101", "secret");
         digests.put(BETA.name(), SipDigest.SHA_256);
         cache.refreshAll();
         assertThat(cache.digestOf(BETA)).isEqualTo(SipDigest.DEFAULT);
 
-        accounts.put("201@" + BETA.name(), account("201", "secret", SipDigest.SHA_256));
+        stored(BETA, "201", "secret", SipDigest.SHA_256);
         cache.accountChanged(BETA, "201");
 
         assertThat(cache.digestOf(BETA)).isEqualTo(SipDigest.SHA_256);
@@ -172,10 +189,9 @@ class CachedSipAccountsTest {
 
     @Test
     void aChangedAccountIsReadAgainAtOnce() {
-        accounts.put("101@" + ALPHA.name(), account("101", "old"));
+        stored(ALPHA, "101", "old");
         cache.find(ALPHA, "101");
-        SipAccount changed = account("101", "new");
-        accounts.put("101@" + ALPHA.name(), changed);
+        SipAccount changed = stored(ALPHA, "101", "new");
 
         cache.accountChanged(ALPHA, "101");
 
@@ -191,8 +207,7 @@ class CachedSipAccountsTest {
         cache.find(ALPHA, "102");
         assertThat(reads).as("no longer than 5 s").hasValue(2);
 
-        SipAccount added = account("102", "secret");
-        accounts.put("102@" + ALPHA.name(), added);
+        SipAccount added = stored(ALPHA, "102", "secret");
         cache.accountChanged(ALPHA, "102");
         assertThat(cache.find(ALPHA, "102")).contains(added);
     }
@@ -208,38 +223,33 @@ class CachedSipAccountsTest {
 
     @Test
     void aDomainChangeDropsEveryAccountOfThatDomainOnly() {
-        accounts.put("101@" + ALPHA.name(), account("101", "a"));
-        accounts.put("101@" + BETA.name(), account("101", "b"));
-        cache.find(ALPHA, "101");
-        cache.find(BETA, "101");
-        cache.find(ALPHA, "999");
+        stored(ALPHA, "101", "a");
+        stored(BETA, "101", "b");
+        findEachOfTwoDomains();
 
         cache.domainChanged(ALPHA);
-        cache.find(ALPHA, "101");
-        cache.find(BETA, "101");
-        cache.find(ALPHA, "999");
+        findEachOfTwoDomains();
 
         assertThat(reads).as("alpha's account and unknown name read again, beta's not").hasValue(5);
     }
 
     @Test
     void aReadThatOverlapsAChangeIsNotKept() {
-        accounts.put("101@" + ALPHA.name(), account("101", "old"));
+        stored(ALPHA, "101", "old");
         // the change lands after the source answered with the old row, before the cache keeps it
         duringRead = () -> cache.accountChanged(ALPHA, "101");
         cache.find(ALPHA, "101");
         duringRead = () -> {
         };
-        SipAccount changed = account("101", "new");
-        accounts.put("101@" + ALPHA.name(), changed);
+        SipAccount changed = stored(ALPHA, "101", "new");
 
         assertThat(cache.find(ALPHA, "101")).contains(changed);
     }
 
     @Test
     void everyAccountIsReadAtOnceSoNoneCostsARoundTripOfItsOwn() {
-        accounts.put("101@" + ALPHA.name(), account("101", "a"));
-        accounts.put("102@" + ALPHA.name(), account("102", "b"));
+        stored(ALPHA, "101", "a");
+        stored(ALPHA, "102", "b");
 
         assertThat(cache.refreshAll()).isEqualTo(2);
         cache.find(ALPHA, "101");
@@ -250,10 +260,9 @@ class CachedSipAccountsTest {
 
     @Test
     void missedChangesDropEverythingAndReadEverythingAgain() {
-        accounts.put("101@" + ALPHA.name(), account("101", "old"));
+        stored(ALPHA, "101", "old");
         cache.refreshAll();
-        SipAccount changed = account("101", "new");
-        accounts.put("101@" + ALPHA.name(), changed);
+        SipAccount changed = stored(ALPHA, "101", "new");
 
         cache.mayHaveMissedChanges();
 
@@ -263,7 +272,7 @@ class CachedSipAccountsTest {
 
     @Test
     void aFullReadThatOverlapsAChangeIsReadAgain() {
-        accounts.put("101@" + ALPHA.name(), account("101", "old"));
+        stored(ALPHA, "101", "old");
         SipAccount changed = account("101", "new");
         duringRead = () -> {
             if (listings.get() == 1) {
@@ -280,7 +289,7 @@ class CachedSipAccountsTest {
 
     @Test
     void aFullReadThatFailsKeepsWhatIsKnown() {
-        accounts.put("101@" + ALPHA.name(), account("101", "a"));
+        stored(ALPHA, "101", "a");
         cache.refreshAll();
         duringRead = () -> {
             throw new IllegalStateException("database down",

@@ -28,11 +28,6 @@ class ActiveCallsTest extends SippCallerAndCalleeTest {
     @RegisterExtension
     static final RegistrarExtension NODE = new RegistrarExtension();
 
-    @Override
-    RegistrarExtension node() {
-        return NODE;
-    }
-
     @Test
     void aCallIsListedWhileItRingsAndOnceAnsweredAndLeavesAtHangUp() throws Exception {
         // the phone rings 1.5 s, answers, talks 1.5 s, hangs up

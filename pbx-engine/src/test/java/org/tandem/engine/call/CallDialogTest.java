@@ -34,11 +34,6 @@ class CallDialogTest extends CallerAndCalleeTest {
     @RegisterExtension
     static final RegistrarExtension NODE = new RegistrarExtension();
 
-    @Override
-    RegistrarExtension node() {
-        return NODE;
-    }
-
     @Test
     void sdpPassesUnchangedAndHoldAndResumeWorkFromBothSides() throws Exception {
         registerCallee();

@@ -21,16 +21,14 @@ abstract class CallerAndCalleeTest {
     TestPhone caller;
     TestPhone callee;
 
-    /** The node the phones talk to, set up as the test needs it. */
-    abstract RegistrarExtension node();
-
+    /** @param node the subclass's node, set up as the test needs it */
     @BeforeEach
-    void givenTwoPhones() throws Exception {
-        db = node().database();
+    void givenTwoPhones(RegistrarExtension node) throws Exception {
+        db = node.database();
         callerNumber = db.newExtension();
         calleeNumber = db.newExtension();
-        callee = TestPhone.udp(node().port(), calleeNumber, ALPHA);
-        caller = TestPhone.udp(node().port(), callerNumber, ALPHA);
+        callee = TestPhone.udp(node.port(), calleeNumber, ALPHA);
+        caller = TestPhone.udp(node.port(), callerNumber, ALPHA);
     }
 
     @AfterEach

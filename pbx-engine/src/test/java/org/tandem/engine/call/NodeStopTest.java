@@ -40,11 +40,6 @@ class NodeStopTest extends CallerAndCalleeTest {
     static final RegistrarExtension NODE = new RegistrarExtension(
             services -> services.toBuilder().calls(services.calls().withStopGrace(GRACE)).build());
 
-    @Override
-    RegistrarExtension node() {
-        return NODE;
-    }
-
     @AfterEach
     void startAgain() {
         NODE.restartEngine();

@@ -12,7 +12,6 @@ import org.tandem.engine.registrar.RegistrarExtension;
 import org.tandem.storage.jdbc.JdbcRingGroups;
 import org.tandem.testsupport.sipp.Sipp;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -57,15 +56,12 @@ class RingGroupCallTest {
         String ringing = db.newExtension();
         String answering = db.newExtension();
         String group = group(ALPHA, RingStrategy.SIMULTANEOUS, ringing, answering);
-        Path cancelled = SippPhones.marker("cancelled");
-        Sipp.Running ringingPhone = phones.phone(ringing, ALPHA, "phone_rings.xml", Duration.ofMillis(2500),
-                "-key", "cancelled", cancelled.toString());
+        SippPhones.MarkingPhone ringingPhone = phones.phoneThatRings(ringing, ALPHA, Duration.ofMillis(2500));
         Sipp.Running answeringPhone = phones.phone(answering, ALPHA, "phone_answers.xml", Duration.ofMillis(2500));
 
         phones.call("caller_bye.xml", caller, ALPHA, group).assertPassed();
         answeringPhone.await().assertPassed();
-        ringingPhone.await().assertPassed();
-        assertThat(cancelled).as("the member that did not answer got the CANCEL").exists();
+        ringingPhone.assertPassedAndMarked("the member that did not answer got the CANCEL");
         assertThat(record(group)).isEqualTo("ANSWERED 200 answered");
     }
 
@@ -75,10 +71,8 @@ class RingGroupCallTest {
         String first = db.newExtension();
         String second = db.newExtension();
         String group = group(ALPHA, RingStrategy.SEQUENTIAL, unregistered, first, second);
-        Path cancelled = SippPhones.marker("cancelled");
         Duration upFor = MEMBER_TIMEOUT.plusSeconds(3);
-        Sipp.Running firstPhone = phones.phone(first, ALPHA, "phone_rings.xml", upFor,
-                "-key", "cancelled", cancelled.toString());
+        SippPhones.MarkingPhone firstPhone = phones.phoneThatRings(first, ALPHA, upFor);
         Sipp.Running secondPhone = phones.phone(second, ALPHA, "phone_answers.xml", upFor);
         long start = System.nanoTime();
 
@@ -86,8 +80,7 @@ class RingGroupCallTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the first member rang its full timeout")
                 .isGreaterThanOrEqualTo(MEMBER_TIMEOUT);
         secondPhone.await().assertPassed();
-        firstPhone.await().assertPassed();
-        assertThat(cancelled).as("the first member was cancelled when its time was up").exists();
+        firstPhone.assertPassedAndMarked("the first member was cancelled when its time was up");
         assertThat(record(group)).isEqualTo("ANSWERED 200 answered");
     }
 
@@ -96,18 +89,13 @@ class RingGroupCallTest {
         String first = db.newExtension();
         String second = db.newExtension();
         String group = group(ALPHA, RingStrategy.SEQUENTIAL, first, second);
-        Path cancelled = SippPhones.marker("cancelled");
-        Path invited = SippPhones.marker("invited");
-        Sipp.Running firstPhone = phones.phone(first, ALPHA, "phone_rings.xml", Duration.ofMillis(1500),
-                "-key", "cancelled", cancelled.toString());
-        Sipp.Running secondPhone = phones.phone(second, ALPHA, "phone_must_not_ring.xml",
-                MEMBER_TIMEOUT.plusSeconds(1), "-key", "invited", invited.toString());
+        SippPhones.MarkingPhone firstPhone = phones.phoneThatRings(first, ALPHA, Duration.ofMillis(1500));
+        SippPhones.MarkingPhone secondPhone = phones.phoneThatMustNotRing(second, ALPHA, MEMBER_TIMEOUT.plusSeconds(1));
 
         phones.call("caller_cancel.xml", caller, ALPHA, group).assertPassed();
-        firstPhone.await().assertPassed();
-        assertThat(cancelled).as("the member ringing got the CANCEL").exists();
-        secondPhone.await(); // up longer than the first member's timeout
-        assertThat(invited).as("the next member was rung after the caller hung up").doesNotExist();
+        firstPhone.assertPassedAndMarked("the member ringing got the CANCEL");
+        // up longer than the first member's timeout
+        secondPhone.assertNeverMarked("the next member was rung after the caller hung up");
         assertThat(record(group)).isEqualTo("CANCELLED 487 unanswered");
     }
 
@@ -140,13 +128,10 @@ class RingGroupCallTest {
     void aCallerOfAnotherTenantCannotReachTheGroup() throws Exception {
         String member = db.newExtension();
         String group = group(BETA, RingStrategy.SIMULTANEOUS, member);
-        Path invited = SippPhones.marker("invited");
-        Sipp.Running betaPhone = phones.phone(member, BETA, "phone_must_not_ring.xml", Duration.ofMillis(1500),
-                "-key", "invited", invited.toString());
+        SippPhones.MarkingPhone betaPhone = phones.phoneThatMustNotRing(member, BETA, Duration.ofMillis(1500));
 
         phones.call("caller_404.xml", caller, ALPHA, group).assertPassed();
-        betaPhone.await();
-        assertThat(invited).as("tenant beta's group rang for a caller of tenant alpha").doesNotExist();
+        betaPhone.assertNeverMarked("tenant beta's group rang for a caller of tenant alpha");
         assertThat(record(group)).isEqualTo("FAILED 404 unanswered");
         assertThat(records(group, BETA)).isEmpty();
     }

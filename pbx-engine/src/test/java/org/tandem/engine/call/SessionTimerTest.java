@@ -39,11 +39,6 @@ class SessionTimerTest extends CallerAndCalleeTest {
     static final RegistrarExtension NODE = new RegistrarExtension(
             services -> services.toBuilder().calls(services.calls().withSessionTimer(SESSION, Duration.ofSeconds(2))).build());
 
-    @Override
-    RegistrarExtension node() {
-        return NODE;
-    }
-
     @BeforeEach
     void givenTheCalleeRegistered() throws Exception {
         registerCallee();

@@ -35,11 +35,6 @@ class SippCallTest extends SippCallerAndCalleeTest {
     static final RegistrarExtension NODE = new RegistrarExtension(
             services -> services.toBuilder().calls(services.calls().withNoAnswerTimeout(NO_ANSWER)).build());
 
-    @Override
-    RegistrarExtension node() {
-        return NODE;
-    }
-
     /**
      * A phone and a caller running the given scenarios: both pass, and the call is recorded as it
      * ended. A request names its dialog by Call-ID and both tags (RFC 3261 12.2.2), so a BYE with a
@@ -67,39 +62,33 @@ class SippCallTest extends SippCallerAndCalleeTest {
 
     @Test
     void aCallerWhoHangsUpWhileItRingsCancelsThePhone() throws Exception {
-        Path cancelled = SippPhones.marker("cancelled");
-        callThePhone(phones, "phone_rings.xml", Duration.ofMillis(2000), "caller_cancel.xml",
-                "-key", "cancelled", cancelled.toString());
-        assertThat(cancelled).as("the phone got the CANCEL").exists();
+        SippPhones.MarkingPhone phone = phones.phoneThatRings(callee, ALPHA, Duration.ofMillis(2000));
+
+        phones.call("caller_cancel.xml", caller, ALPHA, callee).assertPassed();
+        phone.assertPassedAndMarked("the phone got the CANCEL");
         assertThat(record()).isEqualTo("CANCELLED 487 unanswered");
     }
 
     @Test
     void aPhoneNobodyAnswersIsCancelledAfterTheTimeoutAndTheCallerHears480() throws Exception {
-        Path cancelled = SippPhones.marker("cancelled");
-        Sipp.Running phone = phones.phone(callee, ALPHA, "phone_rings.xml", Duration.ofMillis(3500),
-                "-key", "cancelled", cancelled.toString());
+        SippPhones.MarkingPhone phone = phones.phoneThatRings(callee, ALPHA, Duration.ofMillis(3500));
         long start = System.nanoTime();
 
         phones.call("caller_480.xml", caller, ALPHA, callee).assertPassed();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(NO_ANSWER);
-        phone.await().assertPassed();
-        assertThat(cancelled).as("the phone got the CANCEL").exists();
+        phone.assertPassedAndMarked("the phone got the CANCEL");
         assertThat(record()).isEqualTo("NO_ANSWER 480 unanswered");
     }
 
     @Test
     void everyPhoneOfTheCalleeRingsTheFirstToAnswerWinsAndTheOtherIsCancelled() throws Exception {
-        Path cancelled = SippPhones.marker("cancelled");
-        Sipp.Running ringing = phones.phone(callee, ALPHA, "phone_rings.xml", Duration.ofMillis(2500),
-                "-key", "cancelled", cancelled.toString());
+        SippPhones.MarkingPhone ringing = phones.phoneThatRings(callee, ALPHA, Duration.ofMillis(2500));
         Sipp.Running answering = phones.phone(callee, ALPHA, "phone_answers.xml", Duration.ofMillis(2500));
         assertThat(db.storedContacts(callee, ALPHA)).hasSize(2);
 
         phones.call("caller_bye.xml", caller, ALPHA, callee).assertPassed();
         answering.await().assertPassed();
-        ringing.await().assertPassed();
-        assertThat(cancelled).as("the phone that did not answer got the CANCEL").exists();
+        ringing.assertPassedAndMarked("the phone that did not answer got the CANCEL");
         assertThat(record()).isEqualTo("ANSWERED 200 answered");
     }
 
@@ -139,13 +128,10 @@ class SippCallTest extends SippCallerAndCalleeTest {
 
     @Test
     void anInviteWithoutCredentialsGets407AndRingsNobody() throws Exception {
-        Path invited = SippPhones.marker("invited");
-        Sipp.Running phone = phones.phone(callee, ALPHA, "phone_must_not_ring.xml", Duration.ofMillis(1500),
-                "-key", "invited", invited.toString());
+        SippPhones.MarkingPhone phone = phones.phoneThatMustNotRing(callee, ALPHA, Duration.ofMillis(1500));
 
         phones.call("caller_no_credentials.xml", caller, ALPHA, callee).assertPassed();
-        phone.await();
-        assertThat(invited).as("the phone was rung").doesNotExist();
+        phone.assertNeverMarked("the phone was rung");
         assertThat(records(callee, ALPHA)).isEmpty();
     }
 
@@ -153,27 +139,21 @@ class SippCallTest extends SippCallerAndCalleeTest {
     void aNumberThatExistsOnlyInAnotherTenantIsUnknown() throws Exception {
         String betaOnly = Integer.toString(50_000 + Math.abs(UUID.randomUUID().hashCode() % 40_000));
         ExtensionRow.extension(db.tenantId(BETA), BETA, betaOnly).insertInto(db.dataSource());
-        Path invited = SippPhones.marker("invited");
-        Sipp.Running betaPhone = phones.phone(betaOnly, BETA, "phone_must_not_ring.xml", Duration.ofMillis(1500),
-                "-key", "invited", invited.toString());
+        SippPhones.MarkingPhone betaPhone = phones.phoneThatMustNotRing(betaOnly, BETA, Duration.ofMillis(1500));
 
         phones.call("caller_404.xml", caller, ALPHA, betaOnly).assertPassed();
-        betaPhone.await();
-        assertThat(invited).as("tenant beta's phone was rung by a caller of tenant alpha").doesNotExist();
+        betaPhone.assertNeverMarked("tenant beta's phone was rung by a caller of tenant alpha");
         assertThat(record(betaOnly)).isEqualTo("FAILED 404 unanswered");
     }
 
     @Test
     void aNumberInBothTenantsRingsOnlyTheCallersTenant() throws Exception {
-        Path invited = SippPhones.marker("invited");
-        Sipp.Running betaPhone = phones.phone(callee, BETA, "phone_must_not_ring.xml", Duration.ofMillis(2500),
-                "-key", "invited", invited.toString());
+        SippPhones.MarkingPhone betaPhone = phones.phoneThatMustNotRing(callee, BETA, Duration.ofMillis(2500));
         Sipp.Running alphaPhone = phones.phone(callee, ALPHA, "phone_answers.xml", Duration.ofMillis(2500));
 
         phones.call("caller_bye.xml", caller, ALPHA, callee).assertPassed();
         alphaPhone.await().assertPassed();
-        betaPhone.await();
-        assertThat(invited).as("tenant beta's phone was rung by a caller of tenant alpha").doesNotExist();
+        betaPhone.assertNeverMarked("tenant beta's phone was rung by a caller of tenant alpha");
         assertThat(record()).isEqualTo("ANSWERED 200 answered");
         assertThat(records(callee, BETA)).isEmpty();
     }
@@ -185,13 +165,12 @@ class SippCallTest extends SippCallerAndCalleeTest {
     }
 
     /**
-     * The callee's phone, through {@code via}, runs {@code phoneScenario} for {@code upFor} (with
-     * {@code phoneKeys}) and the caller dials it running {@code callerScenario}: both end as their
-     * scenarios say.
+     * The callee's phone, through {@code via}, runs {@code phoneScenario} for {@code upFor} and the
+     * caller dials it running {@code callerScenario}: both end as their scenarios say.
      */
-    private void callThePhone(SippPhones via, String phoneScenario, Duration upFor, String callerScenario,
-                              String... phoneKeys) throws Exception {
-        Sipp.Running phone = via.phone(callee, ALPHA, phoneScenario, upFor, phoneKeys);
+    private void callThePhone(SippPhones via, String phoneScenario, Duration upFor, String callerScenario)
+            throws Exception {
+        Sipp.Running phone = via.phone(callee, ALPHA, phoneScenario, upFor);
 
         via.call(callerScenario, caller, ALPHA, callee).assertPassed();
         phone.await().assertPassed();

@@ -15,13 +15,11 @@ abstract class SippCallerAndCalleeTest {
     String caller;
     String callee;
 
-    /** The node the phones talk to, set up as the test needs it. */
-    abstract RegistrarExtension node();
-
+    /** @param node the subclass's node, set up as the test needs it */
     @BeforeEach
-    void newExtensions() {
-        db = node().database();
-        phones = new SippPhones(node().port(), db);
+    void newExtensions(RegistrarExtension node) {
+        db = node.database();
+        phones = new SippPhones(node.port(), db);
         caller = db.newExtension();
         callee = db.newExtension();
     }

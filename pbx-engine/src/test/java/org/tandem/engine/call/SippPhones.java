@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.testsupport.database.ExtensionRow.defaultPassword;
 
 /**
@@ -57,6 +58,39 @@ final class SippPhones {
             Thread.sleep(20);
         }
         return phone;
+    }
+
+    /** Starts a phone that rings until cancelled, up for {@code upFor}; it marks the CANCEL it gets. */
+    MarkingPhone phoneThatRings(String number, String domain, Duration upFor) throws Exception {
+        return markingPhone(number, domain, "phone_rings.xml", "cancelled", upFor);
+    }
+
+    /** Starts a phone that must not be rung, up for {@code upFor}; it marks any INVITE it gets. */
+    MarkingPhone phoneThatMustNotRing(String number, String domain, Duration upFor) throws Exception {
+        return markingPhone(number, domain, "phone_must_not_ring.xml", "invited", upFor);
+    }
+
+    /** A phone running a scenario that creates the file {@code key} names when that happens to it. */
+    private MarkingPhone markingPhone(String number, String domain, String oocScenario, String key, Duration upFor)
+            throws Exception {
+        Path marker = marker(key);
+        return new MarkingPhone(phone(number, domain, oocScenario, upFor, "-key", key, marker.toString()), marker);
+    }
+
+    /** A phone, and the file its scenario creates when what it watches for happens. */
+    record MarkingPhone(Sipp.Running phone, Path marker) {
+
+        /** Waits until the phone's scenario has passed and asserts the mark; {@code marked} says what it means. */
+        void assertPassedAndMarked(String marked) throws Exception {
+            phone.await().assertPassed();
+            assertThat(marker).as(marked).exists();
+        }
+
+        /** Waits until the phone is down and asserts there is no mark; {@code marked} says what one would mean. */
+        void assertNeverMarked(String marked) throws Exception {
+            phone.await();
+            assertThat(marker).as(marked).doesNotExist();
+        }
     }
 
     /** Runs caller scenario {@code scenario}: {@code caller} of {@code domain} dials {@code dialled}. */

@@ -95,7 +95,7 @@ final class ReplicatingNodes implements BeforeAllCallback, AfterAllCallback {
         return (node == a ? databaseA : databaseB).strings(query);
     }
 
-    private UUID writeOnHome(Row row) {
+    private UUID writeOnHome(Row<?> row) {
         try (Connection connection = databaseA.dataSource().getConnection()) {
             connection.setAutoCommit(false);
             databaseA.guard().requireHomeOfPool(connection, pool, row.toString());

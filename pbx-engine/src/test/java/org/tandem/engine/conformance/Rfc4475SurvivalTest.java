@@ -3,6 +3,7 @@ package org.tandem.engine.conformance;
 import org.junit.jupiter.api.Test;
 import org.tandem.engine.EngineSettings;
 import org.tandem.engine.Eventually;
+import org.tandem.engine.HeapUse;
 import org.tandem.engine.SipEngine;
 import org.tandem.engine.conformance.LoopbackPeer.Arrival;
 import org.tandem.engine.conformance.TortureCorpus.Case;
@@ -11,7 +12,6 @@ import org.tandem.testsupport.ports.FreePorts;
 import org.tandem.testsupport.sip.SipTestClient;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +73,7 @@ class Rfc4475SurvivalTest {
             }
             assertAnswers(port);
             long threadsBefore = jvmThreads();
-            long heapBefore = usedHeapAfterGc();
+            long heapBefore = HeapUse.afterGc();
 
             long start = System.nanoTime();
             int rounds = 0;
@@ -92,7 +92,7 @@ class Rfc4475SurvivalTest {
             Eventually.until(() -> jvmThreads() <= threadsBefore + THREAD_GROWTH_LIMIT, Duration.ofSeconds(5),
                     () -> "threads grew from " + threadsBefore + " to " + jvmThreads() + ": " + threadNames());
 
-            long heapAfter = usedHeapAfterGc();
+            long heapAfter = HeapUse.afterGc();
             long messages = (long) rounds * (TortureCorpus.ALL.size() + OVER_TCP.size());
             System.out.printf("RFC 4475 survival: %d rounds, %d torture messages (%d over TCP) in %d ms, %d answers;"
                             + " heap after GC %d KB -> %d KB; threads %d -> %d%n",
@@ -162,16 +162,5 @@ class Rfc4475SurvivalTest {
     private static Set<String> threadNames() {
         return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
                 .collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    /** Used heap after full collections: the least of a few readings, as a collection may run late. */
-    private static long usedHeapAfterGc() throws InterruptedException {
-        long least = Long.MAX_VALUE;
-        for (int i = 0; i < 4; i++) {
-            System.gc();
-            Thread.sleep(150);
-            least = Math.min(least, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-        }
-        return least;
     }
 }

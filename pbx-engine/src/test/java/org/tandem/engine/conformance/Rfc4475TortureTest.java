@@ -74,12 +74,7 @@ class Rfc4475TortureTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("allCases")
     void overUdp(Case torture) throws Exception {
-        List<Arrival> answers;
-        try (LoopbackPeer.Collecting peer = LoopbackPeer.open(PEERS.incrementAndGet())) {
-            peer.peer().sendUdp(torture.bytes(), ENGINE.port());
-            answers = peer.collect(window(torture), answered(torture));
-        }
-        SEEN.merge(torture.tag(), "UDP: " + describe(answers), (a, b) -> a + "; " + b);
+        List<Arrival> answers = answersTo(torture, false);
         assertStackAlive();
         judge(torture, answers);
     }
@@ -93,17 +88,27 @@ class Rfc4475TortureTest {
             "badvers", "insuf", "bigcode"})
     void overTcp(String tag) throws Exception {
         Case torture = TortureCorpus.byTag(tag);
-        List<Arrival> answers;
-        try (LoopbackPeer.Collecting peer = LoopbackPeer.open(PEERS.incrementAndGet())) {
-            peer.peer().sendTcp(torture.bytes(), ENGINE.port());
-            answers = peer.collect(window(torture), answered(torture));
-        }
-        SEEN.merge(torture.tag(), "TCP: " + describe(answers), (a, b) -> a + "; " + b);
+        List<Arrival> answers = answersTo(torture, true);
         assertStackAlive();
         String overTcp = SipTestClient.exchangeOverTcp(ENGINE.port(),
                 SipTestClient.request("OPTIONS", "sip:127.0.0.1:" + ENGINE.port(), "TCP", ENGINE.port()));
         assertThat(statusCode(overTcp)).as("OPTIONS over TCP after %s", torture).isEqualTo(200);
         judge(torture, answers);
+    }
+
+    /** What the engine sent back to a new peer that sent {@code torture}, noted for the summary. */
+    private static List<Arrival> answersTo(Case torture, boolean overTcp) throws Exception {
+        List<Arrival> answers;
+        try (LoopbackPeer.Collecting peer = LoopbackPeer.open(PEERS.incrementAndGet())) {
+            if (overTcp) {
+                peer.peer().sendTcp(torture.bytes(), ENGINE.port());
+            } else {
+                peer.peer().sendUdp(torture.bytes(), ENGINE.port());
+            }
+            answers = peer.collect(window(torture), answered(torture));
+        }
+        SEEN.merge(torture.tag(), (overTcp ? "TCP: " : "UDP: ") + describe(answers), (a, b) -> a + "; " + b);
+        return answers;
     }
 
     /**

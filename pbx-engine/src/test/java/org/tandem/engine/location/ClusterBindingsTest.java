@@ -4,9 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.tandem.domain.extension.ExtensionNumber;
 import org.tandem.domain.registration.AddressOfRecord;
 import org.tandem.domain.registration.BindingChange;
 import org.tandem.domain.registration.Flow;
@@ -14,8 +12,6 @@ import org.tandem.domain.registration.Registration;
 import org.tandem.domain.registration.RegistrationFeed;
 import org.tandem.domain.registration.RegistrationRepository;
 import org.tandem.engine.Eventually;
-import org.tandem.engine.registrar.RegistrarDatabase;
-import org.tandem.storage.jdbc.JdbcRegistrations;
 import org.tandem.storage.notification.PostgresTenantChanges;
 
 import java.time.Duration;
@@ -27,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.tandem.engine.registrar.RegistrarDatabase.ALPHA;
+import static org.tandem.engine.location.RegistrationTable.newAddress;
 
 /**
  * The cluster's bindings kept in memory in front of the real registration table, told of changes
@@ -38,14 +34,8 @@ import static org.tandem.engine.registrar.RegistrarDatabase.ALPHA;
 @Timeout(60)
 class ClusterBindingsTest {
 
-    static RegistrarDatabase db;
-    static JdbcRegistrations table;
-
     @RegisterExtension
-    static final BeforeAllCallback DATABASE = context -> {
-        db = RegistrarDatabase.shared(context);
-        table = new JdbcRegistrations(db.dataSource());
-    };
+    static final RegistrationTable SHARED = new RegistrationTable();
 
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     private final AtomicInteger reads = new AtomicInteger();
@@ -56,8 +46,8 @@ class ClusterBindingsTest {
 
     @BeforeEach
     void listen() throws Exception {
-        cluster = new ClusterBindings(new CountingReads(table), nanos::get);
-        feed = PostgresTenantChanges.registrations(() -> db.dataSource().getConnection()).start(new RegistrationFeed.Listener() {
+        cluster = new ClusterBindings(new CountingReads(SHARED.table()), nanos::get);
+        feed = PostgresTenantChanges.registrations(SHARED.db().dataSource()::getConnection).start(new RegistrationFeed.Listener() {
             @Override
             public void changed(UUID tenantId) {
                 cluster.changed(tenantId);
@@ -70,11 +60,11 @@ class ClusterBindingsTest {
             }
         });
         // the feed listens from its own thread: a change made now must be told
-        AddressOfRecord probe = newAddress();
+        AddressOfRecord probe = newAddress(SHARED.db());
         Registration heard = binding(probe, "sip:probe@192.0.2.1");
         cluster.activeAnywhere(probe, now);
         Eventually.until(() -> {
-            table.apply(List.of(new BindingChange.Saved(heard)));
+            SHARED.table().apply(List.of(new BindingChange.Saved(heard)));
             return cluster.activeAnywhere(probe, now).size() == 1;
         }, Duration.ofSeconds(10), () -> "the feed never told of a change");
         reads.set(0);
@@ -87,7 +77,7 @@ class ClusterBindingsTest {
 
     @Test
     void aSecondLookUpReadsNothing() {
-        AddressOfRecord aor = newAddress();
+        AddressOfRecord aor = newAddress(SHARED.db());
         saveAndHear(binding(aor, "sip:a@192.0.2.2"));
 
         assertThat(cluster.activeAnywhere(aor, now)).hasSize(1);
@@ -98,10 +88,10 @@ class ClusterBindingsTest {
 
     @Test
     void aBindingTakenAfterALookUpIsSeenOnceTheFeedTells() {
-        AddressOfRecord aor = newAddress();
+        AddressOfRecord aor = newAddress(SHARED.db());
         assertThat(cluster.activeAnywhere(aor, now)).isEmpty();
 
-        table.apply(List.of(new BindingChange.Saved(binding(aor, "sip:b@192.0.2.3"))));
+        SHARED.table().apply(List.of(new BindingChange.Saved(binding(aor, "sip:b@192.0.2.3"))));
 
         Eventually.until(() -> cluster.activeAnywhere(aor, now).size() == 1, Duration.ofSeconds(5),
                 () -> "the new binding was never seen");
@@ -109,12 +99,12 @@ class ClusterBindingsTest {
 
     @Test
     void aRemovedBindingGoesOnceTheFeedTells() {
-        AddressOfRecord aor = newAddress();
+        AddressOfRecord aor = newAddress(SHARED.db());
         Registration phone = binding(aor, "sip:c@192.0.2.4");
         saveAndHear(phone);
         assertThat(cluster.activeAnywhere(aor, now)).hasSize(1);
 
-        table.apply(List.of(new BindingChange.Removed(phone.nodeId(), aor, phone.contactUri())));
+        SHARED.table().apply(List.of(new BindingChange.Removed(phone.nodeId(), aor, phone.contactUri())));
 
         Eventually.until(() -> cluster.activeAnywhere(aor, now).isEmpty(), Duration.ofSeconds(5),
                 () -> "the removed binding was still served");
@@ -122,7 +112,7 @@ class ClusterBindingsTest {
 
     @Test
     void whatIsKeptIsReadAgainWhenTooOldOrWhenChangesMayHaveBeenMissed() {
-        AddressOfRecord aor = newAddress();
+        AddressOfRecord aor = newAddress(SHARED.db());
         cluster.activeAnywhere(aor, now);
         nanos.addAndGet(ClusterBindings.MAX_AGE.toNanos() - 1);
         cluster.activeAnywhere(aor, now);
@@ -139,7 +129,7 @@ class ClusterBindingsTest {
 
     @Test
     void anExpiredBindingIsNotServedFromMemory() {
-        AddressOfRecord aor = newAddress();
+        AddressOfRecord aor = newAddress(SHARED.db());
         saveAndHear(binding(aor, "sip:d@192.0.2.5"));
         assertThat(cluster.activeAnywhere(aor, now)).hasSize(1);
 
@@ -150,17 +140,13 @@ class ClusterBindingsTest {
     /** Stores {@code phone} and waits until the feed has told of it, so what is read next stays valid. */
     private void saveAndHear(Registration phone) {
         int before = heard.get();
-        table.apply(List.of(new BindingChange.Saved(phone)));
+        SHARED.table().apply(List.of(new BindingChange.Saved(phone)));
         Eventually.until(() -> heard.get() > before, Duration.ofSeconds(5), () -> "the feed never told of " + phone);
     }
 
-    private AddressOfRecord newAddress() {
-        return new AddressOfRecord(db.tenantId(ALPHA), new ExtensionNumber(db.newExtension()));
-    }
-
     private Registration binding(AddressOfRecord aor, String contact) {
-        return Registration.taken(db.nodeId(), aor, contact, null, new Flow("udp", "192.0.2.7", 5062), "call@phone", 1,
-                "Phone/1.0", now, Duration.ofHours(1));
+        return Registration.taken(SHARED.db().nodeId(), aor, contact, null, new Flow("udp", "192.0.2.7", 5062),
+                "call@phone", 1, "Phone/1.0", now, Duration.ofHours(1));
     }
 
     /** The real table, counting how often every node's bindings of an address are read. */

@@ -2,9 +2,7 @@ package org.tandem.engine.location;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.tandem.domain.extension.ExtensionNumber;
 import org.tandem.domain.registration.AddressOfRecord;
 import org.tandem.domain.registration.BindingChange;
 import org.tandem.domain.registration.Flow;
@@ -21,8 +19,8 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tandem.engine.location.RegistrationTable.newAddress;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.tandem.engine.registrar.RegistrarDatabase.ALPHA;
 
 /**
  * This node's bindings in memory in front of the real registration table: served from memory at
@@ -32,20 +30,13 @@ import static org.tandem.engine.registrar.RegistrarDatabase.ALPHA;
 @Timeout(60)
 class NodeBindingsTest {
 
-    static RegistrarDatabase db;
-    static JdbcRegistrations table;
-
     @RegisterExtension
-    static final BeforeAllCallback DATABASE = context -> {
-        db = RegistrarDatabase.shared(context);
-        table = new JdbcRegistrations(db.dataSource());
-    };
+    static final RegistrationTable SHARED = new RegistrationTable();
+
+    private final RegistrarDatabase db = SHARED.db();
+    private final JdbcRegistrations table = SHARED.table();
 
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-
-    private AddressOfRecord newAddress(RegistrarDatabase in) {
-        return new AddressOfRecord(in.tenantId(ALPHA), new ExtensionNumber(in.newExtension()));
-    }
 
     private Registration binding(UUID node, AddressOfRecord aor, String contact, long cseq) {
         return Registration.taken(node, aor, contact, null, new Flow("udp", "192.0.2.7", 5062), "call@phone", cseq,

@@ -3,6 +3,8 @@ package org.tandem.engine.registrar;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.support.TypeBasedParameterResolver;
 import org.tandem.engine.EngineSettings;
 import org.tandem.engine.SipEngine;
 import org.tandem.engine.services.CallPolicy;
@@ -23,9 +25,11 @@ import java.util.function.UnaryOperator;
  * loopback port that reads accounts and keeps bindings there through the real JDBC repositories,
  * hears of account changes over LISTEN, on a {@link TestClock}. Register it as a static field with
  * {@code @RegisterExtension}. Its {@link #database()} reads only once the engine has written what
- * it owes the database.
+ * it owes the database. A method of the test class (a base class's {@code @BeforeEach}, say) that
+ * takes a {@code RegistrarExtension} is given this one.
  */
-public final class RegistrarExtension implements BeforeAllCallback, AfterAllCallback {
+public final class RegistrarExtension extends TypeBasedParameterResolver<RegistrarExtension>
+        implements BeforeAllCallback, AfterAllCallback {
 
     private final UnaryOperator<EngineServices> tuning;
     private final EngineSettings.LoadTuning load;
@@ -98,5 +102,10 @@ public final class RegistrarExtension implements BeforeAllCallback, AfterAllCall
 
     public TestClock clock() {
         return clock;
+    }
+
+    @Override
+    public RegistrarExtension resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return this;
     }
 }

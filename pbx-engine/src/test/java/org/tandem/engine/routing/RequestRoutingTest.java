@@ -1,7 +1,5 @@
 package org.tandem.engine.routing;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tandem.engine.EngineExtension;
@@ -20,20 +18,8 @@ class RequestRoutingTest {
     @RegisterExtension
     static final EngineExtension ENGINE = new EngineExtension();
 
-    private SipTestClient client;
-
-    @BeforeEach
-    void connect() throws Exception {
-        client = new SipTestClient(ENGINE.port());
-    }
-
-    @AfterEach
-    void disconnect() {
-        client.close();
-    }
-
     @Test
-    void registerGoesToTheRegistrarWhichChallengesIt() throws Exception {
+    void registerGoesToTheRegistrarWhichChallengesIt(SipTestClient client) throws Exception {
         String response = client.exchange(client.request("REGISTER", "sip:pbx.example.com",
                 "Contact: <sip:alice@127.0.0.1:" + client.localPort() + ">"));
 
@@ -45,7 +31,7 @@ class RequestRoutingTest {
     }
 
     @Test
-    void anUnhandledMethodGets405ListingWhatIsAllowed() throws Exception {
+    void anUnhandledMethodGets405ListingWhatIsAllowed(SipTestClient client) throws Exception {
         String response = client.exchange(client.request("SUBSCRIBE", "sip:alice@127.0.0.1", "Event: presence"));
 
         assertThat(statusCode(response)).isEqualTo(405);
@@ -53,7 +39,7 @@ class RequestRoutingTest {
     }
 
     @Test
-    void anInviteWithoutCredentialsIsChallengedWith407AndItsAckIsNotAnswered() throws Exception {
+    void anInviteWithoutCredentialsIsChallengedWith407AndItsAckIsNotAnswered(SipTestClient client) throws Exception {
         String invite = client.request("INVITE", "sip:bob@alpha.tandem.test");
         String response = client.exchange(invite);
         assertThat(statusCode(response)).isEqualTo(407);
@@ -68,7 +54,7 @@ class RequestRoutingTest {
     }
 
     @Test
-    void aRetransmittedRequestGetsTheSameToTag() throws Exception {
+    void aRetransmittedRequestGetsTheSameToTag(SipTestClient client) throws Exception {
         String register = client.request("REGISTER", "sip:127.0.0.1");
         String first = client.exchange(register);
         // Like a phone on UDP, retransmit until answered (Timer E, T1 = 500 ms): the stack drops a
@@ -83,26 +69,26 @@ class RequestRoutingTest {
     }
 
     @Test
-    void aStrayAckIsNotAnswered() throws Exception {
+    void aStrayAckIsNotAnswered(SipTestClient client) throws Exception {
         client.send(client.request("ACK", "sip:bob@127.0.0.1"));
         assertThat(client.receive(Duration.ofMillis(500))).isEmpty();
     }
 
     @Test
-    void aCancelMatchingNoTransactionGets481() throws Exception {
+    void aCancelMatchingNoTransactionGets481(SipTestClient client) throws Exception {
         String response = client.exchange(client.request("CANCEL", "sip:bob@127.0.0.1"));
         assertThat(statusCode(response)).isEqualTo(481);
     }
 
     @Test
-    void anUnknownExtensionInRequireGets420() throws Exception {
+    void anUnknownExtensionInRequireGets420(SipTestClient client) throws Exception {
         String response = client.exchange(client.request("OPTIONS", client.engineUri(), "Require: 100rel, foo"));
         assertThat(statusCode(response)).isEqualTo(420);
         assertThat(String.join(",", headers(response, "Unsupported")).replace(" ", "")).isEqualTo("100rel,foo");
     }
 
     @Test
-    void aNonSipRequestUriGets416() throws Exception {
+    void aNonSipRequestUriGets416(SipTestClient client) throws Exception {
         String response = client.exchange(client.request("OPTIONS", "tel:+15551234567"));
         assertThat(statusCode(response)).isEqualTo(416);
     }

@@ -86,13 +86,7 @@ class WriteBehindTest {
 
     @Test
     void aNewerValueOfAKeyReplacesTheOneStillWaiting() {
-        try (WriteBehind<String, String> writes = new WriteBehind<>("test", store, SETTINGS, lost::addAll)) {
-            writes.put("a", "a1");
-            writes.put("b", "b1");
-            writes.put("a", "a2");
-
-            writes.awaitWritten(Duration.ofSeconds(5));
-        }
+        writeAndClose("a", "a1", "b", "b1", "a", "a2");
         assertThat(store.written()).containsExactly("b1", "a2");
     }
 
@@ -117,13 +111,7 @@ class WriteBehindTest {
     @Test
     void aValueTheDatabaseRefusesForGoodIsDroppedAloneAndReported() {
         store.refused = "bad";
-        try (WriteBehind<String, String> writes = new WriteBehind<>("test", store, SETTINGS, lost::addAll)) {
-            writes.put("a", "good1");
-            writes.put("b", "bad");
-            writes.put("c", "good2");
-
-            writes.awaitWritten(Duration.ofSeconds(5));
-        }
+        writeAndClose("a", "good1", "b", "bad", "c", "good2");
         assertThat(store.written()).containsExactly("good1", "good2");
         assertThat(lost).containsExactly("bad");
     }
@@ -169,6 +157,16 @@ class WriteBehindTest {
 
             assertThat(writes.hasRoom()).isFalse();
             assertThat(writes.backlog()).isEqualTo(3);
+        }
+    }
+
+    /** Hands keys and values (key, value, key, value ...) to a new write-behind, waits until written, and closes it. */
+    private void writeAndClose(String... keysAndValues) {
+        try (WriteBehind<String, String> writes = new WriteBehind<>("test", store, SETTINGS, lost::addAll)) {
+            for (int i = 0; i < keysAndValues.length; i += 2) {
+                writes.put(keysAndValues[i], keysAndValues[i + 1]);
+            }
+            writes.awaitWritten(Duration.ofSeconds(5));
         }
     }
 }

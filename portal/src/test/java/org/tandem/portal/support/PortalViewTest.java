@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.tandem.administration.registration.RegisteredPhone;
 import org.tandem.administration.support.AdministrationFixture;
 import org.tandem.portal.error.NotFoundView;
 import org.tandem.portal.security.SignIn;
@@ -14,6 +15,7 @@ import org.tandem.portal.security.SignIn;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertOne;
@@ -87,5 +89,29 @@ public abstract class PortalViewTest {
     /** Runs what the server pushed (Karibu's stand-in for the browser) until {@code done}, for up to 3 s. */
     protected static void awaitPush(BooleanSupplier done) throws InterruptedException {
         BrowserlessPortal.awaitPush(done, Duration.ofSeconds(3));
+    }
+
+    /** Whether the grid {@code gridId} of registered phones lists {@code contact}. */
+    protected static boolean phoneShown(String gridId, String contact) {
+        return PortalViewTest.<RegisteredPhone>gridRows(gridId).stream().anyMatch(phone -> phone.contact().equals(contact));
+    }
+
+    /**
+     * Registers {@code contact} as a phone of extension {@code number} of {@code tenant} until the grid
+     * {@code gridId} shows it pushed, 15 s at most: the node's feed starts with the first watcher, and a
+     * binding written before it listens is missed. Returns the binding last written.
+     */
+    protected UUID registerUntilShown(UUID tenant, String number, String contact, String gridId)
+            throws InterruptedException {
+        UUID binding = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!phoneShown(gridId, contact) && System.nanoTime() < deadline) {
+            if (binding != null) {
+                fixture.unregister(binding);
+            }
+            binding = fixture.register(tenant, number, contact);
+            awaitPush(() -> phoneShown(gridId, contact));
+        }
+        return binding;
     }
 }

@@ -4,8 +4,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import org.junit.jupiter.api.Test;
 import org.tandem.administration.calls.LiveCall;
 import org.tandem.domain.call.ActiveCall;
-import org.tandem.portal.error.NoAccessView;
-import org.tandem.portal.error.NotFoundView;
 import org.tandem.portal.support.PortalViewTest;
 
 import java.time.Instant;
@@ -16,10 +14,8 @@ import java.util.UUID;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertOne;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.tandem.portal.support.TestAccounts.OTHER_RESELLER_USERNAME;
 import static org.tandem.portal.support.TestAccounts.OTHER_TENANT_ADMIN_USERNAME;
 import static org.tandem.portal.support.TestAccounts.TENANT_ADMIN_USERNAME;
-import static org.tandem.portal.support.TestAccounts.TENANT_USER_USERNAME;
 
 /** The tenant's active calls page: pushed as calls ring, are answered and end; only the owner's calls. */
 class ActiveCallsViewTest extends PortalViewTest {
@@ -69,22 +65,6 @@ class ActiveCallsViewTest extends PortalViewTest {
                 "tenants/" + UUID.randomUUID() + "/active-calls")) {
             assertNoSuchCustomerAt(path);
         }
-    }
-
-    @Test
-    void aResellerSeesItsCustomersCallsAndNotAnotherResellers() {
-        signIn(OTHER_RESELLER_USERNAME);
-        navigate("tenants/" + fixture.globex() + "/active-calls");
-        _assertOne(ActiveCallsView.class);
-        navigate("tenants/" + fixture.acme() + "/active-calls");
-        _assertOne(NotFoundView.class);
-    }
-
-    @Test
-    void aTenantUserHasNoActiveCallsPage() {
-        signIn(TENANT_USER_USERNAME);
-        navigate("tenants/" + fixture.acme() + "/active-calls");
-        _assertOne(NoAccessView.class);
     }
 
     private static List<LiveCall> shown(String dialled) {

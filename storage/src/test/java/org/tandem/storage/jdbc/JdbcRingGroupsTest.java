@@ -15,10 +15,10 @@ import org.tandem.domain.tenant.Tenant;
 import org.tandem.storage.TestDatabase;
 import org.tandem.storage.jpa.JpaExtensionRepository;
 import org.tandem.testsupport.database.ExtensionRow;
+import org.tandem.testsupport.database.Sql;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -142,7 +142,7 @@ class JdbcRingGroupsTest {
             planChange.setAutoCommit(false);
             TenantNumberLock.take(planChange, alpha.id());
             Future<Boolean> replaced = changer.submit(() -> groups.replace(bigger));
-            awaitWaitingForAnAdvisoryLock();
+            Sql.awaitAdvisoryLockWaiter(database.dataSource(), "the change");
             // what a plan change does under the lock: every group has at most one member now, so two per group is allowed
             try (Statement statement = planChange.createStatement()) {
                 statement.executeUpdate("update tenant set max_ring_group_members = 2 where id = '" + alpha.id() + "'");
@@ -161,24 +161,6 @@ class JdbcRingGroupsTest {
             changer.shutdownNow();
             execute("update tenant set max_ring_group_members = 20 where id = '" + alpha.id() + "'");
         }
-    }
-
-    /** Until another connection waits for an advisory lock (the number lock held by the test), at most ten seconds. */
-    private static void awaitWaitingForAnAdvisoryLock() throws SQLException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            try (Connection connection = database.dataSource().getConnection();
-                 Statement statement = connection.createStatement();
-                 ResultSet waiting = statement.executeQuery(
-                         "select count(*) from pg_locks where locktype = 'advisory' and not granted")) {
-                waiting.next();
-                if (waiting.getLong(1) > 0) {
-                    return;
-                }
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("the change never waited for the number lock");
     }
 
     private static RingGroup group(Tenant tenant, String number, RingStrategy strategy, String... members) {

@@ -1,6 +1,7 @@
 package org.tandem.router.dns;
 
 import org.tandem.testsupport.ports.FreePorts;
+import org.tandem.testsupport.time.Pause;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -166,7 +167,7 @@ public final class Bind9 implements BeforeAllCallback, AfterAllCallback, AutoClo
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         // named logs a line that ends in "running" once it has loaded its zones and opened its sockets
         while (System.nanoTime() < deadline && process.isAlive() && !logged(line -> line.endsWith(" running"))) {
-            sleep(20);
+            Pause.of(Duration.ofMillis(20));
         }
         boolean serving = logged(line -> line.endsWith("listening on IPv4 interface lo, 127.0.0.1#" + port))
                 && logged(line -> line.contains("zone tandem.test/IN: loaded serial"));
@@ -249,14 +250,5 @@ public final class Bind9 implements BeforeAllCallback, AfterAllCallback, AutoClo
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         return Base64.getEncoder().encodeToString(secret);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

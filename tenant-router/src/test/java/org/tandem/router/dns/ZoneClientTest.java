@@ -1,5 +1,6 @@
 package org.tandem.router.dns;
 
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -11,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -43,6 +45,20 @@ class ZoneClientTest {
         return new ZonePublisher(bind.client(key), bind.names());
     }
 
+    /**
+     * The server refuses {@code attempt} with {@code rcode} and the TSIG error {@code tsigError}, the
+     * message saying {@code message}, and the zone stays as it was.
+     */
+    private void assertRefused(ThrowingCallable attempt, String rcode, Optional<String> tsigError, String message) {
+        assertThatThrownBy(attempt)
+                .isInstanceOfSatisfying(DnsRefusedException.class, refused -> {
+                    assertThat(refused.rcode()).isEqualTo(rcode);
+                    assertThat(refused.tsigError()).isEqualTo(tsigError);
+                })
+                .hasMessageContaining(message);
+        assertThat(bind.zone()).isEqualTo(zoneBefore);
+    }
+
     @Test
     void aWrongSecretIsRefusedAsBadSignatureAndNothingChanges() {
         Bind9.Key wrongSecret = new Bind9.Key(Bind9.PUBLISHER.name(), Bind9.PUBLISHER.algorithm(), Bind9.newSecret());
@@ -64,44 +80,28 @@ class ZoneClientTest {
         Update update = new Update(bind.names().zone());
         acme().forEach(update::add);
 
-        assertThatThrownBy(() -> bind.client(wrongSecret).update(update))
-                .isInstanceOfSatisfying(DnsRefusedException.class, refused ->
-                        assertThat(refused.tsigError()).contains("BADSIG"))
-                .hasMessageContaining("refused the update of zone tandem.test.: NOTAUTH/BADSIG");
-        assertThat(bind.zone()).isEqualTo(zoneBefore);
+        assertRefused(() -> bind.client(wrongSecret).update(update), "NOTAUTH", Optional.of("BADSIG"),
+                "refused the update of zone tandem.test.: NOTAUTH/BADSIG");
     }
 
     @Test
     void aKeyTheServerDoesNotKnowIsRefusedAsBadKey() {
         Bind9.Key unknown = new Bind9.Key("nobody-knows-me", "hmac-sha256", Bind9.newSecret());
 
-        assertThatThrownBy(() -> publisherWith(unknown).publish(acme()))
-                .isInstanceOfSatisfying(DnsRefusedException.class, refused -> {
-                    assertThat(refused.rcode()).isEqualTo("NOTAUTH");
-                    assertThat(refused.tsigError()).contains("BADKEY");
-                })
-                .hasMessageContaining("the server does not know this key name");
-        assertThat(bind.zone()).isEqualTo(zoneBefore);
+        assertRefused(() -> publisherWith(unknown).publish(acme()), "NOTAUTH", Optional.of("BADKEY"),
+                "the server does not know this key name");
     }
 
     @Test
     void aKeyThatMayOnlyReadIsRefusedTheUpdate() {
-        assertThatThrownBy(() -> publisherWith(Bind9.READER).publish(acme()))
-                .isInstanceOfSatisfying(DnsRefusedException.class, refused -> {
-                    assertThat(refused.rcode()).isEqualTo("REFUSED");
-                    assertThat(refused.tsigError()).isEmpty();
-                })
-                .hasMessageContaining("refused the update of zone tandem.test.: REFUSED (the key may not do this");
-        assertThat(bind.zone()).isEqualTo(zoneBefore);
+        assertRefused(() -> publisherWith(Bind9.READER).publish(acme()), "REFUSED", Optional.empty(),
+                "refused the update of zone tandem.test.: REFUSED (the key may not do this");
     }
 
     @Test
     void aKeyThatMayNotTransferTheZoneIsRefusedBeforeAnyUpdate() {
-        assertThatThrownBy(() -> publisherWith(Bind9.STRANGER).publish(acme()))
-                .isInstanceOfSatisfying(DnsRefusedException.class, refused ->
-                        assertThat(refused.rcode()).isEqualTo("REFUSED"))
-                .hasMessageContaining("refused the zone transfer of zone tandem.test.: REFUSED");
-        assertThat(bind.zone()).isEqualTo(zoneBefore);
+        assertRefused(() -> publisherWith(Bind9.STRANGER).publish(acme()), "REFUSED", Optional.empty(),
+                "refused the zone transfer of zone tandem.test.: REFUSED");
     }
 
     @Test

@@ -2,8 +2,6 @@ package org.tandem.testsupport.database;
 
 import org.tandem.domain.extension.SipCredentials;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.UUID;
 
 /**
@@ -11,21 +9,10 @@ import java.util.UUID;
  * HA1s that {@link SipCredentials#derive} makes, the tenant's SIP domain being the realm. Its password
  * is {@link #defaultPassword}.
  */
-public final class ExtensionRow extends Row {
+public final class ExtensionRow extends Row<ExtensionRow> {
 
-    private final UUID tenant;
-    private final String domain;
-    private final String number;
-    private final String displayName;
-    private final String password;
-    private Integer maxContacts;
-
-    private ExtensionRow(UUID tenant, String domain, String number) {
-        this.tenant = tenant;
-        this.domain = domain;
-        this.number = number;
-        this.displayName = "Phone " + number;
-        this.password = defaultPassword(number, domain);
+    private ExtensionRow(String domain, String number) {
+        super("extension", "extension " + number + "@" + domain);
     }
 
     /**
@@ -38,29 +25,14 @@ public final class ExtensionRow extends Row {
 
     /** Extension {@code number} of the tenant {@code tenant}, whose SIP domain (the digest realm) is {@code domain}. */
     public static ExtensionRow extension(UUID tenant, String domain, String number) {
-        return new ExtensionRow(tenant, domain, number);
+        SipCredentials credentials = SipCredentials.derive(number, domain, defaultPassword(number, domain).toCharArray());
+        return new ExtensionRow(domain, number).set("tenant_id", tenant).set("number", number)
+                .set("display_name", "Phone " + number)
+                .set("ha1_md5", credentials.ha1Md5()).set("ha1_sha256", credentials.ha1Sha256());
     }
 
     /** How many phones may register at once; the schema's default when not told. */
     public ExtensionRow maxContacts(int contacts) {
-        this.maxContacts = contacts;
-        return this;
-    }
-
-    @Override
-    public UUID insertInto(Connection connection) throws SQLException {
-        SipCredentials credentials = SipCredentials.derive(number, domain, password.toCharArray());
-        Sql.execute(connection, "insert into extension (id, tenant_id, number, display_name, ha1_md5, ha1_sha256, created_at) "
-                        + "values (?, ?, ?, ?, ?, ?, now())",
-                id, tenant, number, displayName, credentials.ha1Md5(), credentials.ha1Sha256());
-        if (maxContacts != null) {
-            Sql.execute(connection, "update extension set max_contacts = ? where id = ?", maxContacts, id);
-        }
-        return id;
-    }
-
-    @Override
-    public String toString() {
-        return "extension " + number + "@" + domain;
+        return set("max_contacts", contacts);
     }
 }

@@ -1,46 +1,25 @@
 package org.tandem.testsupport.database;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.UUID;
 
 /** A node of the cluster as the {@code node} table knows it; SIP on {@code host:5060} unless told. */
-public final class NodeRow extends Row {
-
-    private final String name;
-    private final String host;
-    private UUID nodeId = id;
-    private int sipPort = 5060;
+public final class NodeRow extends Row<NodeRow> {
 
     private NodeRow(String name, String host) {
-        this.name = name;
-        this.host = host;
+        super("node", "node " + name + " at " + host);
     }
 
     public static NodeRow node(String name, String host) {
-        return new NodeRow(name, host);
+        return new NodeRow(name, host).set("name", name).set("sip_host", host).set("sip_port", 5060)
+                .set("cluster_host", host);
     }
 
     /** The node's id, when the node chose it already (an engine started with it). */
     public NodeRow id(UUID id) {
-        this.nodeId = id;
-        return this;
+        return set("id", id);
     }
 
     public NodeRow sipPort(int port) {
-        this.sipPort = port;
-        return this;
-    }
-
-    @Override
-    public UUID insertInto(Connection connection) throws SQLException {
-        Sql.execute(connection, "insert into node (id, name, sip_host, sip_port, cluster_host, created_at) "
-                + "values (?, ?, ?, ?, ?, now())", nodeId, name, host, sipPort, host);
-        return nodeId;
-    }
-
-    @Override
-    public String toString() {
-        return "node " + name + " at " + host + ":" + sipPort;
+        return set("sip_port", port);
     }
 }

@@ -8,23 +8,19 @@ import java.sql.SQLException;
 import java.util.UUID;
 
 /** A login to the portal and the API, its password hashed as the product hashes it ({@link PasswordHash}). */
-public final class PortalLoginRow extends Row {
+public final class PortalLoginRow extends Row<PortalLoginRow> {
 
-    private final String username;
-    private final Role role;
-    private final UUID reseller;
     private String password;
 
-    private PortalLoginRow(String username, Role role, UUID reseller) {
-        this.username = username;
-        this.role = role;
-        this.reseller = reseller;
+    private PortalLoginRow(String username, Role role) {
+        super("portal_account", role + " login " + username);
         this.password = "password-of-" + username;
     }
 
     /** The login of an admin of {@code reseller}; the other roles' logins are made through the services. */
     public static PortalLoginRow resellerAdmin(String username, UUID reseller) {
-        return new PortalLoginRow(username, Role.RESELLER_ADMIN, reseller);
+        return new PortalLoginRow(username, Role.RESELLER_ADMIN).set("username", username)
+                .set("role", Role.RESELLER_ADMIN.name()).set("reseller_id", reseller);
     }
 
     public PortalLoginRow password(String password) {
@@ -34,14 +30,8 @@ public final class PortalLoginRow extends Row {
 
     @Override
     public UUID insertInto(Connection connection) throws SQLException {
-        Sql.execute(connection, "insert into portal_account (id, username, password_hash, role, reseller_id, created_at) "
-                        + "values (?, ?, ?, ?, ?, now())",
-                id, username, PasswordHash.of(password.toCharArray()).encoded(), role.name(), reseller);
-        return id;
-    }
-
-    @Override
-    public String toString() {
-        return role + " login " + username;
+        // hashed only now: a hash takes a while, and a test may choose the password after the role
+        set("password_hash", PasswordHash.of(password.toCharArray()).encoded());
+        return super.insertInto(connection);
     }
 }

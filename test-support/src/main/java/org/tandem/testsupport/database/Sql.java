@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,17 +33,38 @@ public final class Sql {
 
     /** The first column of what {@code sql} gives, as strings. */
     public static List<String> strings(DataSource database, String sql, Object... parameters) {
-        try (Connection connection = database.getConnection();
-             PreparedStatement statement = prepare(connection, sql, parameters);
+        try (Connection connection = database.getConnection()) {
+            return strings(connection, sql, parameters);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /** The first column of what {@code sql} gives on {@code connection} (in its transaction, if one is open), as strings. */
+    public static List<String> strings(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = prepare(connection, sql, parameters);
              ResultSet rows = statement.executeQuery()) {
             List<String> values = new ArrayList<>();
             while (rows.next()) {
                 values.add(rows.getString(1));
             }
             return values;
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
         }
+    }
+
+    /**
+     * Waits, ten seconds at most, until some connection to {@code database} waits for an advisory lock
+     * (one the test holds); {@code waiter} names who should be waiting, for the failure.
+     */
+    public static void awaitAdvisoryLockWaiter(DataSource database, String waiter) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!strings(database, "select pid from pg_locks where locktype = 'advisory' and not granted").isEmpty()) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError(waiter + " never waited for the advisory lock");
     }
 
     private static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {

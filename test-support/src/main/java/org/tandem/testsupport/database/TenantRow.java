@@ -2,41 +2,34 @@ package org.tandem.testsupport.database;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * A tenant of {@code domain}: active, with a plan of 50 extensions, 10 concurrent calls and 5 new
  * calls a second, and the schema's default digest choice, unless told otherwise.
  */
-public final class TenantRow extends Row {
+public final class TenantRow extends Row<TenantRow> {
 
     private final String domain;
-    private final UUID reseller;
-    private final UUID pool;
     /** A tenant whose reseller and pool this one shares, when not given them. */
-    private final UUID sibling;
-    private String company;
-    private int maxExtensions = 50;
-    private int maxConcurrentCalls = 10;
-    private int maxCallsPerSecond = 5;
-    private String status = "ACTIVE";
-    private String sipDigest;
+    private UUID sibling;
 
-    private TenantRow(String domain, UUID reseller, UUID pool, UUID sibling) {
+    private TenantRow(String domain) {
+        super("tenant", "tenant " + domain);
         this.domain = domain;
-        this.reseller = reseller;
-        this.pool = pool;
-        this.sibling = sibling;
-        this.company = "Company of " + domain;
+        set("company_name", "Company of " + domain).set("sip_domain", domain).plan(50, 10, 5).set("status", "ACTIVE");
     }
 
     public static TenantRow tenant(String domain, UUID reseller, UUID pool) {
-        return new TenantRow(domain, reseller, pool, null);
+        return new TenantRow(domain).set("reseller_id", reseller).set("pool_id", pool);
     }
 
     /** A tenant of the same reseller, in the same pool, as the tenant {@code sibling}. */
     public static TenantRow besides(UUID sibling, String domain) {
-        return new TenantRow(domain, null, null, sibling);
+        TenantRow tenant = new TenantRow(domain);
+        tenant.sibling = sibling;
+        return tenant;
     }
 
     public String domain() {
@@ -44,47 +37,34 @@ public final class TenantRow extends Row {
     }
 
     public TenantRow company(String name) {
-        this.company = name;
-        return this;
+        return set("company_name", name);
     }
 
     public TenantRow plan(int extensions, int concurrentCalls, int callsPerSecond) {
-        this.maxExtensions = extensions;
-        this.maxConcurrentCalls = concurrentCalls;
-        this.maxCallsPerSecond = callsPerSecond;
-        return this;
+        return set("max_extensions", extensions).set("max_concurrent_calls", concurrentCalls)
+                .set("max_calls_per_second", callsPerSecond);
     }
 
     public TenantRow suspended() {
-        this.status = "SUSPENDED";
-        return this;
+        return set("status", "SUSPENDED");
     }
 
     /** The digest algorithms the tenant's phones are challenged with, as the column holds them ("MD5,SHA-256"). */
     public TenantRow sipDigest(String algorithms) {
-        this.sipDigest = algorithms;
-        return this;
+        return set("sip_digest", algorithms);
     }
 
     @Override
     public UUID insertInto(Connection connection) throws SQLException {
-        String columns = "insert into tenant (id, reseller_id, pool_id, company_name, sip_domain, max_extensions, "
-                + "max_concurrent_calls, max_calls_per_second, status, created_at) ";
-        if (sibling == null) {
-            Sql.execute(connection, columns + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, now())",
-                    id, reseller, pool, company, domain, maxExtensions, maxConcurrentCalls, maxCallsPerSecond, status);
-        } else {
-            Sql.execute(connection, columns + "select ?, reseller_id, pool_id, ?, ?, ?, ?, ?, ?, now() from tenant where id = ?",
-                    id, company, domain, maxExtensions, maxConcurrentCalls, maxCallsPerSecond, status, sibling);
+        if (sibling != null) {
+            List<String> owners = Sql.strings(connection, "select reseller_id || ' ' || pool_id from tenant where id = ?",
+                    sibling);
+            if (owners.size() != 1) {
+                throw new IllegalStateException("no tenant " + sibling + " to write " + this + " besides");
+            }
+            String[] resellerAndPool = owners.getFirst().split(" ");
+            set("reseller_id", UUID.fromString(resellerAndPool[0])).set("pool_id", UUID.fromString(resellerAndPool[1]));
         }
-        if (sipDigest != null) {
-            Sql.execute(connection, "update tenant set sip_digest = ? where id = ?", sipDigest, id);
-        }
-        return id;
-    }
-
-    @Override
-    public String toString() {
-        return "tenant " + domain;
+        return super.insertInto(connection);
     }
 }

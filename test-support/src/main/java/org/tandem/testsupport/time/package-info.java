@@ -1,0 +1,2 @@
+/** Waiting in tests. */
+package org.tandem.testsupport.time;
