@@ -1,15 +1,12 @@
 package org.tandem.cluster.replication;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,23 +17,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ClusterRemovalTest {
 
-    @TempDir
-    Path folder;
+    @RegisterExtension
+    final TestCluster cluster = TestCluster.perTest();
     TestNode a;
     TestNode b;
     TestNode c;
     TestNode d;
 
-    @AfterEach
-    void stop() {
-        Stream.of(d, c, b, a).filter(node -> node != null).forEach(TestNode::close);
-    }
-
     @Test
     void aNodeGoneForGoodAndARunningNodeAreRemovedFromAnyMember() throws SQLException {
-        a = TestNode.start(folder, "node-a", "127.0.0.2");
-        b = TestNode.startJoining(folder, "node-b", "127.0.0.3", a);
-        c = TestNode.startJoining(folder, "node-c", "127.0.0.4", a);
+        a = cluster.start("node-a", "127.0.0.2");
+        b = cluster.join("node-b", "127.0.0.3", a);
+        c = cluster.join("node-c", "127.0.0.4", a);
         UUID tenant = Fixtures.tenant(a, a, b, "removal.replication.test");
         Fixtures.register(c, tenant, "101");
         Fixtures.activeCall(c, tenant);
@@ -62,7 +54,7 @@ class ClusterRemovalTest {
         assertThat(status(a).peers()).extracting(ReplicationStatus.PeerLink::peer).containsExactly("node-b");
         assertThat(status(a).orphanSlots()).isEmpty();
 
-        d = TestNode.startJoining(folder, "node-d", "127.0.0.5", b);
+        d = cluster.join("node-d", "127.0.0.5", b);
         assertThat(remove(b, "node-d")).as("node-d runs, so its own subscriptions go too").isTrue();
         assertThat(d.strings("select subname from pg_subscription")).isEmpty();
         for (TestNode node : List.of(a, b)) {

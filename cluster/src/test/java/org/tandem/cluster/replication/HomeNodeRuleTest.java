@@ -1,20 +1,17 @@
 package org.tandem.cluster.replication;
 
 import jakarta.persistence.PersistenceException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tandem.domain.extension.Extension;
 import org.tandem.domain.extension.ExtensionNumber;
 import org.tandem.domain.tenant.NotHomeNodeException;
 import org.tandem.domain.tenant.PlanLimits;
 import org.tandem.domain.tenant.Tenant;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class HomeNodeRuleTest {
 
-    @TempDir
-    static Path folder;
+    @RegisterExtension
+    static final TestCluster cluster = TestCluster.perClass();
     static TestNode a;
     static TestNode b;
     static TestNode c;
@@ -36,14 +33,9 @@ class HomeNodeRuleTest {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        a = TestNode.start(folder, "node-a", "127.0.0.2");
-        b = TestNode.startJoining(folder, "node-b", "127.0.0.3", a);
-        c = TestNode.startJoining(folder, "node-c", "127.0.0.4", a);
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        Stream.of(c, b, a).filter(node -> node != null).forEach(TestNode::close);
+        a = cluster.start("node-a", "127.0.0.2");
+        b = cluster.join("node-b", "127.0.0.3", a);
+        c = cluster.join("node-c", "127.0.0.4", a);
     }
 
     @Test

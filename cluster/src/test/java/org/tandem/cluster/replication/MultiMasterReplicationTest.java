@@ -1,16 +1,14 @@
 package org.tandem.cluster.replication;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.tandem.domain.tenant.Tenant;
 import org.tandem.testsupport.time.Pause;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -19,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MultiMasterReplicationTest {
 
-    @TempDir
-    static Path folder;
+    @RegisterExtension
+    static final TestCluster cluster = TestCluster.perClass();
     static TestNode a;
     static TestNode b;
     static TestNode c;
@@ -43,13 +40,8 @@ class MultiMasterReplicationTest {
 
     @BeforeAll
     static void startTwoNodes() throws Exception {
-        a = TestNode.start(folder, "node-a", "127.0.0.2");
-        b = TestNode.startJoining(folder, "node-b", "127.0.0.3", a);
-    }
-
-    @AfterAll
-    static void stopNodes() {
-        Stream.of(c, b, a).filter(node -> node != null).forEach(TestNode::close);
+        a = cluster.start("node-a", "127.0.0.2");
+        b = cluster.join("node-b", "127.0.0.3", a);
     }
 
     @Test
@@ -87,7 +79,7 @@ class MultiMasterReplicationTest {
         });
         try {
             Pause.of(Duration.ofMillis(300));
-            c = TestNode.startJoining(folder, "node-c", "127.0.0.4", a);
+            c = cluster.join("node-c", "127.0.0.4", a);
             Pause.of(Duration.ofMillis(300));
         } finally {
             writing.set(false);

@@ -1,40 +1,32 @@
 package org.tandem.cluster.replication;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.tandem.cluster.replication.ReplicationStatus.IncomingState;
 import org.tandem.cluster.replication.ReplicationStatus.PeerLink;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The replication read model, against a real three-node cluster: healthy, with a node down, and after broken rules. */
 class ReplicationStatusTest {
 
-    @TempDir
-    Path folder;
+    @RegisterExtension
+    final TestCluster cluster = TestCluster.perTest();
     TestNode a;
     TestNode b;
     TestNode c;
 
-    @AfterEach
-    void stop() {
-        Stream.of(c, b, a).filter(node -> node != null).forEach(TestNode::close);
-    }
-
     @Test
     void showsEveryLinkStreamingThenANodeDownWithTheWalKeptForItThenCaughtUp() throws SQLException {
-        a = TestNode.start(folder, "node-a", "127.0.0.2");
-        b = TestNode.startJoining(folder, "node-b", "127.0.0.3", a);
-        c = TestNode.startJoining(folder, "node-c", "127.0.0.4", b);
+        a = cluster.start("node-a", "127.0.0.2");
+        b = cluster.join("node-b", "127.0.0.3", a);
+        c = cluster.join("node-c", "127.0.0.4", b);
         UUID tenant = Fixtures.tenant(a, a, b, "status.replication.test");
 
         ReplicationStatus healthy = awaitStatus(a, status -> status.peers().stream()
@@ -77,8 +69,8 @@ class ReplicationStatusTest {
 
     @Test
     void countsWhatHappensWhenTheOneWriterRuleIsBroken() throws SQLException {
-        a = TestNode.start(folder, "node-a", "127.0.0.2");
-        b = TestNode.startJoining(folder, "node-b", "127.0.0.3", a);
+        a = cluster.start("node-a", "127.0.0.2");
+        b = cluster.join("node-b", "127.0.0.3", a);
         UUID tenant = Fixtures.tenant(a, a, b, "broken.replication.test");
         assertThat(b.await(() -> b.count("select count(*) from tenant"), 1L)).isEqualTo(1L);
 

@@ -1,11 +1,9 @@
 package org.tandem.cluster.replication;
 
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
@@ -21,21 +19,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RollingUpgradeTest {
 
-    @TempDir
-    Path folder;
+    @RegisterExtension
+    final TestCluster cluster = TestCluster.perTest();
     TestNode a;
     TestNode b;
 
-    @AfterEach
-    void stop() {
-        b.close();
-        a.close();
-    }
-
     @Test
     void aMigrationOnOneNodeDoesNotStopReplicationAndReplicatesOnceEveryNodeHasIt() throws SQLException {
-        a = TestNode.start(folder, "node-a", "127.0.0.2");
-        b = TestNode.startJoining(folder, "node-b", "127.0.0.3", a);
+        a = cluster.start("node-a", "127.0.0.2");
+        b = cluster.join("node-b", "127.0.0.3", a);
         String tenant = tenantOn(a);
 
         upgrade(b);

@@ -1,9 +1,8 @@
 package org.tandem.cluster.replication;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.tandem.domain.extension.ExtensionNumber;
@@ -20,7 +19,6 @@ import org.tandem.domain.voicemail.VoicemailPin;
 import org.tandem.storage.jdbc.JdbcMailboxes;
 import org.tandem.storage.jdbc.JdbcVoicemailMessages;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -29,7 +27,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,8 +38,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class VoicemailReplicationTest {
 
-    @TempDir
-    static Path folder;
+    @RegisterExtension
+    static final TestCluster cluster = TestCluster.perClass();
     /** The tenant's home node. */
     static TestNode a;
     static TestNode b;
@@ -51,19 +48,14 @@ class VoicemailReplicationTest {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        a = TestNode.start(folder, "node-a", "127.0.0.2");
-        b = TestNode.startJoining(folder, "node-b", "127.0.0.3", a);
+        a = cluster.start("node-a", "127.0.0.2");
+        b = cluster.join("node-b", "127.0.0.3", a);
         UUID tenant = Fixtures.tenant(a, a, b, "voicemail.replication.test");
         UUID extension = UUID.fromString(a.strings("select id::text from extension where tenant_id = '" + tenant
                 + "' and number = '101'").getFirst());
         mailbox = Mailbox.open(extension, tenant, new ExtensionNumber("101"), VoicemailPin.choose("4826", new ExtensionNumber("101")));
         new JdbcMailboxes(a.dataSource(), a.guard()).add(mailbox);
         b.await(() -> new JdbcMailboxes(b.dataSource()).find(tenant, "101").isPresent(), true);
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        Stream.of(b, a).filter(node -> node != null).forEach(TestNode::close);
     }
 
     @Test

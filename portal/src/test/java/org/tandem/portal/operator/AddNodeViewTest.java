@@ -7,12 +7,11 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.tandem.administration.operator.NodeOverview;
 import org.tandem.administration.support.NodeServices;
 import org.tandem.domain.account.PortalAccount;
@@ -20,9 +19,9 @@ import org.tandem.domain.node.ReplicationHealth.Link;
 import org.tandem.portal.support.BrowserlessPortal;
 import org.tandem.storage.jpa.JpaPortalAccountRepository;
 import org.tandem.cluster.replication.Fixtures;
+import org.tandem.cluster.replication.TestCluster;
 import org.tandem.cluster.replication.TestNode;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -46,23 +45,18 @@ class AddNodeViewTest {
     private static final String PASSWORD = "Quiet-Forest-12-Owls";
     private static final Duration JOIN_TIME = Duration.ofSeconds(60);
 
-    @TempDir
-    static Path folder;
+    @RegisterExtension
+    static final TestCluster cluster = TestCluster.perClass();
     static TestNode a;
     static TestNode b;
 
     @BeforeAll
     static void startNodes() throws Exception {
-        a = TestNode.start(folder, "node-a", "127.0.0.2");
+        a = cluster.start("node-a", "127.0.0.2");
         Fixtures.tenant(a, a, null, "view.join.test");
         a.database().inTransaction(entityManager -> new JpaPortalAccountRepository(entityManager)
                 .add(PortalAccount.operator(OPERATOR, PASSWORD.toCharArray())));
-        b = TestNode.start(folder, "node-b", "127.0.0.3");
-    }
-
-    @AfterAll
-    static void stopNodes() {
-        Stream.of(b, a).filter(node -> node != null).forEach(TestNode::close);
+        b = cluster.start("node-b", "127.0.0.3");
     }
 
     @AfterEach
