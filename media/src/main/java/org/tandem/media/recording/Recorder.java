@@ -29,7 +29,11 @@ public final class Recorder implements AutoCloseable {
     private final long maxSamples;
     private final WavWriter wav;
     private final TreeMap<Long, byte[]> pending = new TreeMap<>();
-    private final RecordingCounts counts = new RecordingCounts();
+    private long duplicates;
+    private long late;
+    private long silenceSamples;
+    private long newStreams;
+    private boolean truncated;
 
     private boolean started;
     private boolean closed;
@@ -70,11 +74,11 @@ public final class Recorder implements AutoCloseable {
         lastOffset += (int) (packet.timestamp() - (streamFirstTimestamp + lastOffset));
         long at = streamBase + lastOffset;
         if (originKnown && at + packet.payload().length <= written) {
-            counts.late++;
+            late++;
             return;
         }
         if (pending.putIfAbsent(at, packet.payload()) != null) {
-            counts.duplicates++;
+            duplicates++;
             return;
         }
         latest = Math.max(latest, at);
@@ -92,7 +96,7 @@ public final class Recorder implements AutoCloseable {
 
     /** What was counted so far. */
     public RecordingCounts counts() {
-        return counts;
+        return new RecordingCounts(duplicates, late, silenceSamples, newStreams, truncated);
     }
 
     /** Writes what is still held and completes the file; later packets are ignored. */
@@ -114,7 +118,7 @@ public final class Recorder implements AutoCloseable {
     private void startStream(RtpPacket packet) throws IOException {
         flushBefore(Long.MAX_VALUE);
         if (started) {
-            counts.streams++;
+            newStreams++;
         }
         started = true;
         ssrc = packet.ssrc();
@@ -139,14 +143,14 @@ public final class Recorder implements AutoCloseable {
         long skip = Math.max(0, written - timestamp);
         for (long gap = timestamp - written; gap > 0 && room(); gap--) {
             wav.write((short) 0);
-            counts.silence++;
+            silenceSamples++;
         }
         for (int i = (int) skip; i < payload.length && room(); i++) {
             wav.write(law.decode(payload[i]));
         }
         written = Math.max(written, timestamp + payload.length);
         if (!room()) {
-            counts.truncated = true;
+            truncated = true;
         }
     }
 
