@@ -106,6 +106,21 @@ class ArchitectureTest {
                 .check(tandem);
     }
 
+    /**
+     * The cluster's files are plain java.nio over a folder, for the media code and its plain tests: no
+     * Jakarta EE, and of Tandem only the domain's settings.
+     */
+    @Test
+    void filesKnowNothingButTheDomain() {
+        noClasses().that().resideInAPackage("org.tandem.files..")
+                .should().dependOnClassesThat().resideInAPackage("jakarta..")
+                .orShould().dependOnClassesThat(DescribedPredicate.describe("are in a Tandem module other than domain",
+                        type -> type.getPackageName().startsWith("org.tandem.")
+                                && !type.getPackageName().startsWith("org.tandem.files")
+                                && !type.getPackageName().startsWith("org.tandem.domain")))
+                .check(tandem);
+    }
+
     private static final DescribedPredicate<JavaClass> JAKARTA_EE_BESIDES_PERSISTENCE =
             DescribedPredicate.describe("are in Jakarta EE other than jakarta.persistence",
                     type -> type.getPackageName().startsWith("jakarta.")
