@@ -98,12 +98,7 @@ class ArchitectureTest {
      */
     @Test
     void edgeKnowsNothingButUndertow() {
-        noClasses().that().resideInAPackage("org.tandem.edge..")
-                .should().dependOnClassesThat().resideInAPackage("jakarta..")
-                .orShould().dependOnClassesThat(DescribedPredicate.describe("are in another Tandem module",
-                        type -> type.getPackageName().startsWith("org.tandem.")
-                                && !type.getPackageName().startsWith("org.tandem.edge")))
-                .check(tandem);
+        noJakartaEeAndOfTandemOnly("org.tandem.edge");
     }
 
     /**
@@ -112,12 +107,18 @@ class ArchitectureTest {
      */
     @Test
     void filesKnowNothingButTheDomain() {
-        noClasses().that().resideInAPackage("org.tandem.files..")
+        noJakartaEeAndOfTandemOnly("org.tandem.files", "org.tandem.domain");
+    }
+
+    /** Classes in {@code module}'s packages use no Jakarta EE, and of Tandem only that module and {@code others}. */
+    private static void noJakartaEeAndOfTandemOnly(String module, String... others) {
+        List<String> allowed = new ArrayList<>(List.of(others));
+        allowed.add(module);
+        noClasses().that().resideInAPackage(module + "..")
                 .should().dependOnClassesThat().resideInAPackage("jakarta..")
-                .orShould().dependOnClassesThat(DescribedPredicate.describe("are in a Tandem module other than domain",
+                .orShould().dependOnClassesThat(DescribedPredicate.describe("are in another Tandem module than " + allowed,
                         type -> type.getPackageName().startsWith("org.tandem.")
-                                && !type.getPackageName().startsWith("org.tandem.files")
-                                && !type.getPackageName().startsWith("org.tandem.domain")))
+                                && allowed.stream().noneMatch(type.getPackageName()::startsWith)))
                 .check(tandem);
     }
 

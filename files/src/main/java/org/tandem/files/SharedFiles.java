@@ -171,9 +171,8 @@ public final class SharedFiles {
 
     /** The whole content of the file at {@code path}. */
     public byte[] read(FilePath path) throws FilesException {
-        checkMounted("read", path);
-        try {
-            return Files.readAllBytes(resolve(path));
+        try (InputStream in = newInputStream(path)) {
+            return in.readAllBytes();
         } catch (IOException e) {
             throw FilesException.of("read", path, e);
         }

@@ -1,26 +1,22 @@
 package org.tandem.files;
 
-/** The folders a tenant's files are kept in, under {@code tenants/<tenant id>/}. */
+import java.util.Locale;
+
+/** The folders a tenant's files are kept in, under {@code tenants/<tenant id>/}: each area's name in lower case. */
 public enum TenantArea {
-    GREETINGS("greetings"),
-    VOICEMAIL("voicemail"),
-    RECORDINGS("recordings"),
-    MUSIC("music");
-
-    private final String folder;
-
-    TenantArea(String folder) {
-        this.folder = folder;
-    }
+    GREETINGS,
+    VOICEMAIL,
+    RECORDINGS,
+    MUSIC;
 
     /** The folder's name in the layout. */
     public String folder() {
-        return folder;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     static TenantArea ofFolder(String folder) {
         for (TenantArea area : values()) {
-            if (area.folder.equals(folder)) {
+            if (area.folder().equals(folder)) {
                 return area;
             }
         }

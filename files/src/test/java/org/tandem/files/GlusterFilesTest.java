@@ -176,26 +176,22 @@ class GlusterFilesTest {
     }
 
     private static boolean refusesWrites(Path mount) {
-        Path probe = mount.resolve("probe-" + UUID.randomUUID());
-        try {
-            Files.write(probe, new byte[] {1});
-            Files.delete(probe);
-            return false;
-        } catch (FileSystemException e) {
-            return "Read-only file system".equals(e.getReason());
-        } catch (IOException e) {
-            return false;
-        }
+        return writeRefusal(mount) instanceof FileSystemException refused && "Read-only file system".equals(refused.getReason());
     }
 
     private static boolean takesWrites(Path mount) {
+        return writeRefusal(mount) == null;
+    }
+
+    /** Why a probe file written straight through the mount was refused, or null when it went in. */
+    private static IOException writeRefusal(Path mount) {
         Path probe = mount.resolve("probe-" + UUID.randomUUID());
         try {
             Files.write(probe, new byte[] {1});
             Files.delete(probe);
-            return true;
+            return null;
         } catch (IOException e) {
-            return false;
+            return e;
         }
     }
 

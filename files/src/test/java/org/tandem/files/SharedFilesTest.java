@@ -182,8 +182,7 @@ class SharedFilesTest {
     /** A full disk refuses the write in words, and leaves nothing in the folder: no part, no temporary. */
     @Test
     void aFullDiskRefusesTheWriteAndLeavesNothingHalfWritten() throws Exception {
-        assumeTrue(Tmpfs.canMount(), "mounting a tmpfs needs root");
-        try (Tmpfs small = Tmpfs.mount(shared, "256k")) {
+        try (Tmpfs small = mountShared("256k")) {
             SharedFiles files = open();
             files.write(MAILBOX.resolve("m1.wav"), bytes(8_000, 1));
             FilePath tooBig = MAILBOX.resolve("m2.wav");
@@ -203,8 +202,7 @@ class SharedFilesTest {
 
     @Test
     void aReadOnlyFolderRefusesTheWriteAndStillReads() throws Exception {
-        assumeTrue(Tmpfs.canMount(), "mounting a tmpfs needs root");
-        try (Tmpfs volume = Tmpfs.mount(shared, "1m")) {
+        try (Tmpfs volume = mountShared("1m")) {
             SharedFiles files = open();
             files.write(MAILBOX.resolve("m1.wav"), bytes(100, 1));
             volume.readOnly(true);
@@ -226,10 +224,9 @@ class SharedFilesTest {
      */
     @Test
     void aMountThatIsGoneRefusesWritesInsteadOfFillingTheMountPoint() throws Exception {
-        assumeTrue(Tmpfs.canMount(), "mounting a tmpfs needs root");
         FilesSettings onTmpfs = new FilesSettings(shared, staging, Optional.of("tmpfs"), "node1");
         SharedFiles files;
-        try (Tmpfs volume = Tmpfs.mount(shared, "1m")) {
+        try (Tmpfs volume = mountShared("1m")) {
             files = SharedFiles.open(onTmpfs);
             files.write(MAILBOX.resolve("m1.wav"), bytes(100, 1));
         }
@@ -243,6 +240,12 @@ class SharedFilesTest {
         assertThatThrownBy(() -> SharedFiles.open(onTmpfs))
                 .isInstanceOfSatisfying(FilesException.class, e -> assertThat(e.failure()).isEqualTo(FilesFailure.VOLUME_GONE));
         assertThat(filesIn(shared)).as("nothing written on the mount point").isEmpty();
+    }
+
+    /** A tmpfs of {@code size} on the shared folder (root only: skipped elsewhere). */
+    private Tmpfs mountShared(String size) {
+        assumeTrue(Tmpfs.canMount(), "mounting a tmpfs needs root");
+        return Tmpfs.mount(shared, size);
     }
 
     private static byte[] bytes(int size, long seed) {

@@ -100,21 +100,31 @@ public final class GlusterCluster implements AutoCloseable {
     }
 
     private static GlusterCluster lockMachine(Path folder) {
+        FileChannel channel;
         try {
-            FileChannel channel = FileChannel.open(LOCK, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-            FileLock lock;
-            while ((lock = channel.tryLock()) == null) {
-                if (System.nanoTime() > deadline) {
-                    channel.close();
-                    throw new IllegalStateException("another test's GlusterFS cluster held " + LOCK + " for 10 minutes");
-                }
-                sleep(500);
-            }
-            return new GlusterCluster(folder, channel, lock);
+            channel = FileChannel.open(LOCK, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        FileLock[] lock = new FileLock[1];
+        try {
+            await("the lock " + LOCK + ", held by another test's GlusterFS cluster", Duration.ofMinutes(10), () -> {
+                try {
+                    lock[0] = channel.tryLock();
+                    return lock[0] != null;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (RuntimeException e) {
+            try {
+                channel.close();
+            } catch (IOException notClosed) {
+                e.addSuppressed(notClosed);
+            }
+            throw e;
+        }
+        return new GlusterCluster(folder, channel, lock[0]);
     }
 
     private void startNode(int index, String brickSize) {
@@ -384,21 +394,21 @@ public final class GlusterCluster implements AutoCloseable {
     }
 
     private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("not within " + WAIT + ": " + what);
-            }
-            sleep(200);
-        }
+        await(what, WAIT, condition);
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+    private static void await(String what, Duration within, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not within " + within + ": " + what);
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + what, e);
+            }
         }
     }
 }
