@@ -20,10 +20,14 @@ public final class FilesException extends IOException {
     }
 
     static FilesException of(String action, Object path, IOException cause) {
+        return of(action, path, cause, FilesFailure.of(cause));
+    }
+
+    static FilesException of(String action, Object path, IOException cause, FilesFailure failure) {
         if (cause instanceof FilesException already) {
             return already;
         }
-        return new FilesException(action, String.valueOf(path), FilesFailure.of(cause), describe(cause), cause);
+        return new FilesException(action, String.valueOf(path), failure, describe(cause), cause);
     }
 
     private static String describe(IOException cause) {

@@ -112,7 +112,12 @@ public final class SharedFiles {
         try {
             Files.createDirectories(destination.getParent());
             Files.createDirectories(incoming);
-            copyFlushed(staged.file(), temporary);
+            try {
+                copyFlushed(staged.file(), temporary);
+            } catch (IOException copyFailed) {
+                throw FilesFailure.of(copyFailed) == FilesFailure.FAILED && nearlyFull()
+                        ? FilesException.of("write", target, copyFailed, FilesFailure.NO_SPACE) : copyFailed;
+            }
             Files.move(temporary, destination, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             FilesException failure = FilesException.of("write", target, e);
@@ -122,6 +127,21 @@ public final class SharedFiles {
                 failure.addSuppressed(notRemoved);
             }
             throw failure;
+        }
+    }
+
+    /**
+     * Whether the folder has less than 1 % of its room left, for a copy that failed for a reason the
+     * error does not name: GlusterFS's bricks refuse writes past their reserve (storage.reserve, 1 % by
+     * default), and its client does not always pass that on as ENOSPC (in a test under load, a copy that
+     * filled the bricks failed with another error while the client logged bad file descriptors).
+     */
+    private boolean nearlyFull() {
+        try {
+            FileStore store = Files.getFileStore(root);
+            return store.getUsableSpace() < store.getTotalSpace() / 100;
+        } catch (IOException unknown) {
+            return false;
         }
     }
 

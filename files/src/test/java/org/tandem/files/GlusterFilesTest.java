@@ -3,6 +3,7 @@ package org.tandem.files;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.tandem.testsupport.glusterfs.GlusterCluster;
 import org.tandem.testsupport.mounts.Tmpfs;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
@@ -27,7 +29,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The store on a real GlusterFS volume replicated on two nodes (two glusterd on 127.0.0.21 and .22, each
  * node's store on its own FUSE mount), as a cluster's nodes have it: a brick that dies loses nothing and
  * heals once back; a read-only or full volume refuses the write in words and lists nothing half-written.
+ * Each test is bounded in time, on a thread of its own: a call stuck on a hung FUSE client fails the test,
+ * and closing the cluster (which kills the clients first) frees it.
  */
+@Timeout(value = 3, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class GlusterFilesTest {
 
     private static final UUID TENANT = UUID.fromString("8d3a0b7c-2f14-4c8e-b1d6-93e0f5a7c412");
@@ -118,17 +123,20 @@ class GlusterFilesTest {
     void aFullVolumeRefusesTheWriteInWordsAndLeavesNothingHalfWritten() throws Exception {
         FilePath recordings = FilePath.tenant(TENANT, TenantArea.RECORDINGS);
         FilePath tooBig = recordings.resolve("call-too-big.wav");
-        assertThatThrownBy(() -> nodeA.write(tooBig, bytes(48 * 1024 * 1024, 5)))
-                .isInstanceOfSatisfying(FilesException.class, e -> {
-                    assertThat(e.failure()).isEqualTo(FilesFailure.NO_SPACE);
-                    assertThat(e).hasMessageStartingWith("cannot write " + tooBig + ": there is no space left");
-                });
-        assertThat(nodeA.list(recordings)).isEmpty();
-        assertThat(nodeB.list(recordings)).isEmpty();
-        assertThat(temporariesOnBricks()).isEmpty();
-        // the bricks take writes again once they have closed the removed temporary (FUSE sends the close
-        // after close(2) returns) and their next check of free space has seen the room (every few seconds)
-        await("the volume takes writes again", () -> takesWrites(cluster.mount(0)));
+        try {
+            assertThatThrownBy(() -> nodeA.write(tooBig, bytes(40 * 1024 * 1024, 5)))
+                    .isInstanceOfSatisfying(FilesException.class, e -> {
+                        assertThat(e.failure()).as(e.getMessage()).isEqualTo(FilesFailure.NO_SPACE);
+                        assertThat(e).hasMessageStartingWith("cannot write " + tooBig + ": there is no space left");
+                    });
+            assertThat(nodeA.list(recordings)).isEmpty();
+            assertThat(nodeB.list(recordings)).isEmpty();
+            assertThat(temporariesOnBricks()).isEmpty();
+        } finally {
+            // the bricks take writes again once they have closed the removed temporary (FUSE sends the close
+            // after close(2) returns) and their next check of free space has seen the room (every few seconds)
+            await("the volume takes writes again", () -> takesWrites(cluster.mount(0)) && takesWrites(cluster.mount(1)));
+        }
         FilePath fits = recordings.resolve("call-1.wav");
         nodeA.write(fits, bytes(1_000_000, 6));
         assertThat(nodeB.read(fits)).isEqualTo(bytes(1_000_000, 6));
