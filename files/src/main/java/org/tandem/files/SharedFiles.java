@@ -202,7 +202,8 @@ public final class SharedFiles {
     public InputStream newInputStream(FilePath path) throws FilesException {
         checkMounted("read", path);
         try {
-            return Files.newInputStream(resolve(path));
+            // a link planted in the folder is not followed out of it
+            return Files.newInputStream(resolve(path), LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
             throw FilesException.of("read", path, e);
         }

@@ -154,6 +154,21 @@ class SharedFilesTest {
         assertThat(otherNodesCopy).as("another node's copy in progress").exists();
     }
 
+    /** A symbolic link planted in the folder (to a file outside it) is neither listed nor read through. */
+    @Test
+    void aLinkInTheFolderIsNotFollowed() throws Exception {
+        SharedFiles files = open();
+        files.write(MAILBOX.resolve("m1.wav"), bytes(10, 1));
+        Path secret = folder.resolve("secret.txt");
+        Files.writeString(secret, "not for callers");
+        Files.createSymbolicLink(shared.resolve(MAILBOX.toString()).resolve("m2.wav"), secret);
+
+        assertThat(files.list(MAILBOX)).extracting(StoredFile::path).containsExactly(MAILBOX.resolve("m1.wav"));
+        assertThatThrownBy(() -> files.read(MAILBOX.resolve("m2.wav")))
+                .isInstanceOf(FilesException.class).hasMessageStartingWith("cannot read " + MAILBOX.resolve("m2.wav"));
+        assertThat(files.exists(MAILBOX.resolve("m2.wav"))).isFalse();
+    }
+
     @Test
     void settingsDefaultToTheDataFolderAndKeepStagingOutOfTheSharedFolder() {
         Path data = folder.resolve("var");
