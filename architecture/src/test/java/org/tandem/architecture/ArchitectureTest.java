@@ -114,11 +114,27 @@ class ArchitectureTest {
      */
     @Test
     void edgeKnowsNothingButUndertow() {
-        noClasses().that().resideInAPackage("org.tandem.edge..")
+        noJakartaEeAndOfTandemOnly("org.tandem.edge");
+    }
+
+    /**
+     * The cluster's files are plain java.nio over a folder, for the media code and its plain tests: no
+     * Jakarta EE, and of Tandem only the domain's settings.
+     */
+    @Test
+    void filesKnowNothingButTheDomain() {
+        noJakartaEeAndOfTandemOnly("org.tandem.files", "org.tandem.domain");
+    }
+
+    /** Classes in {@code module}'s packages use no Jakarta EE, and of Tandem only that module and {@code others}. */
+    private static void noJakartaEeAndOfTandemOnly(String module, String... others) {
+        List<String> allowed = new ArrayList<>(List.of(others));
+        allowed.add(module);
+        noClasses().that().resideInAPackage(module + "..")
                 .should().dependOnClassesThat().resideInAPackage("jakarta..")
-                .orShould().dependOnClassesThat(DescribedPredicate.describe("are in another Tandem module",
+                .orShould().dependOnClassesThat(DescribedPredicate.describe("are in another Tandem module than " + allowed,
                         type -> type.getPackageName().startsWith("org.tandem.")
-                                && !type.getPackageName().startsWith("org.tandem.edge")))
+                                && allowed.stream().noneMatch(type.getPackageName()::startsWith)))
                 .check(tandem);
     }
 
