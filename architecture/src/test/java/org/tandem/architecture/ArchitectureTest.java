@@ -77,13 +77,7 @@ class ArchitectureTest {
      */
     @Test
     void mediaKnowsNoJakartaEeAndNoModuleButTheDomain() {
-        noClasses().that().resideInAPackage("org.tandem.media..")
-                .should().dependOnClassesThat().resideInAPackage("jakarta..")
-                .orShould().dependOnClassesThat(DescribedPredicate.describe("are in a Tandem module other than the domain",
-                        type -> type.getPackageName().startsWith("org.tandem.")
-                                && !type.getPackageName().startsWith("org.tandem.media")
-                                && !type.getPackageName().startsWith("org.tandem.domain")))
-                .check(tandem);
+        noJakartaEeAndOfTandemOnly("org.tandem.media", "org.tandem.domain");
     }
 
     /** The portal and the API reach data through the domain's interfaces and the administration services. */
