@@ -11,17 +11,12 @@ import org.tandem.administration.support.AdministrationFixture;
 import org.tandem.administration.support.ApiTokenFixture;
 import org.tandem.domain.apitoken.ApiTokenStatus;
 import org.tandem.domain.throttle.ThrottlePolicy;
+import org.tandem.testsupport.concurrent.AllAtOnce;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -227,29 +222,16 @@ class ApiTokensTest {
         assertThat(answers).as("refused unseen").filteredOn(TooManyFailedAttemptsException.class::equals).hasSize(9);
     }
 
-    /** What {@code count} calls of {@code call} let go together, each on a thread of its own, threw. */
+    /** What each call of {@code call} let go together on {@code count} threads threw: which answer it came to. */
     private static List<Class<?>> allAtOnce(int count, IntFunction<Actor> call) throws Exception {
-        CyclicBarrier start = new CyclicBarrier(count);
-        try (ExecutorService threads = Executors.newFixedThreadPool(count)) {
-            List<Future<Class<?>>> answers = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int guess = i;
-                answers.add(threads.submit(() -> {
-                    start.await(30, TimeUnit.SECONDS);
-                    try {
-                        call.apply(guess);
-                        return Actor.class;
-                    } catch (AuthenticationFailedException | TooManyFailedAttemptsException answer) {
-                        return answer.getClass();
-                    }
-                }));
+        return AllAtOnce.run(count, guess -> {
+            try {
+                call.apply(guess);
+                return Actor.class;
+            } catch (AuthenticationFailedException | TooManyFailedAttemptsException answer) {
+                return answer.getClass();
             }
-            List<Class<?>> thrown = new ArrayList<>();
-            for (Future<Class<?>> answer : answers) {
-                thrown.add(answer.get(90, TimeUnit.SECONDS));
-            }
-            return thrown;
-        }
+        });
     }
 
     private ApiTokenSummary find(Actor actor, IssuedApiToken issued) {

@@ -6,17 +6,11 @@ import org.tandem.administration.account.PasswordThrottle;
 import org.tandem.administration.support.AdministrationFixture;
 import org.tandem.domain.throttle.ThrottlePolicy;
 import org.tandem.testsupport.beans.Injection;
+import org.tandem.testsupport.concurrent.AllAtOnce;
 
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.portal.support.TestAccounts.TENANT_ADMIN_PASSWORD;
@@ -36,7 +30,7 @@ class SignInTest {
     @Test
     @Timeout(120)
     void wrongPasswordsSentAllAtOnceGetNoMoreLooksThanThePolicyAllows() throws Exception {
-        List<SignIn.Outcome> outcomes = allAtOnce(12, guess -> signIn.attempt(TENANT_ADMIN_USERNAME,
+        List<SignIn.Outcome> outcomes = AllAtOnce.run(12, guess -> signIn.attempt(TENANT_ADMIN_USERNAME,
                 ("wrong-" + guess).toCharArray(), "198.51.100.50"));
 
         assertThat(outcomes).as("passwords looked at").filteredOn(SignIn.Refused.class::isInstance).hasSize(3);
@@ -47,26 +41,5 @@ class SignInTest {
                 .as("the right password from there, after").isInstanceOf(SignIn.Paused.class);
         assertThat(signIn.attempt(TENANT_ADMIN_USERNAME, TENANT_ADMIN_PASSWORD.toCharArray(), "198.51.100.51"))
                 .as("the right password from elsewhere").isInstanceOf(SignIn.SignedIn.class);
-    }
-
-    /** What {@code count} sign-ins let go together, each on a thread of its own, came to. */
-    private static List<SignIn.Outcome> allAtOnce(int count, IntFunction<SignIn.Outcome> attempt)
-            throws Exception {
-        CyclicBarrier start = new CyclicBarrier(count);
-        try (ExecutorService threads = Executors.newFixedThreadPool(count)) {
-            List<Future<SignIn.Outcome>> outcomes = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int guess = i;
-                outcomes.add(threads.submit(() -> {
-                    start.await(30, TimeUnit.SECONDS);
-                    return attempt.apply(guess);
-                }));
-            }
-            List<SignIn.Outcome> done = new ArrayList<>();
-            for (Future<SignIn.Outcome> outcome : outcomes) {
-                done.add(outcome.get(90, TimeUnit.SECONDS));
-            }
-            return done;
-        }
     }
 }
