@@ -7,6 +7,9 @@ import org.tandem.domain.throttle.ThrottlePolicy;
 
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The one count of wrong portal-login passwords on this node, whichever door they came through: the
@@ -18,6 +21,9 @@ import java.time.InstantSource;
  * with the policy shared with SIP): a guesser is paused for that login at its own address, then for
  * everything there, while the rightful user goes on from anywhere else. A success lifts no block.
  * Kept in this node's memory; a guesser spreading over nodes meets each node's limit.
+ *
+ * <p>Every check goes through {@link FailureThrottle#attempt}: the checks of one address take turns,
+ * so guesses sent all at once get no more looks than guesses sent one after another.
  */
 @ApplicationScoped
 public class PasswordThrottle {
@@ -26,6 +32,18 @@ public class PasswordThrottle {
     static final String API_TOKENS = "API tokens";
     /** What a name that cannot be a login counts as: such names are one account, no one's. */
     static final String NOT_A_USERNAME = "(not a username)";
+
+    /** What a check through the throttle came to. */
+    public sealed interface Checked<T> {
+    }
+
+    /** Looked at: {@code result} is what the check found, right or wrong (a wrong one is counted). */
+    public record Looked<T>(T result) implements Checked<T> {
+    }
+
+    /** Not looked at: the address must wait {@code retryAfter} first. */
+    public record Paused<T>(Duration retryAfter) implements Checked<T> {
+    }
 
     private final FailureThrottle throttle;
 
@@ -38,24 +56,27 @@ public class PasswordThrottle {
         this.throttle = new FailureThrottle("portal and API sign-in", policy, clock);
     }
 
-    /** How long {@code address} must wait before trying a password of {@code username}; zero when it may try. */
-    public Duration passwordWait(String username, String address) {
-        return throttle.blockedFor(address, login(username));
+    /**
+     * Runs {@code check} of a password (or an unknown login) tried as {@code username} from {@code address},
+     * unless that address is paused for it, and counts it when {@code right} says its result is wrong.
+     */
+    public <T> Checked<T> checkPassword(String username, String address, Supplier<T> check, Predicate<? super T> right) {
+        return check(address, login(username), check, right);
     }
 
-    /** Counts a wrong password (or an unknown login) tried as {@code username} from {@code address}. */
-    public void passwordFailed(String username, String address) {
-        throttle.recordFailure(address, login(username));
+    /** Runs {@code check} of a bearer token from {@code address}, unless paused, and counts it when not {@code right}. */
+    public <T> Checked<T> checkToken(String address, Supplier<T> check, Predicate<? super T> right) {
+        return check(address, API_TOKENS, check, right);
     }
 
-    /** How long {@code address} must wait before presenting a bearer token; zero when it may. */
-    public Duration tokenWait(String address) {
-        return throttle.blockedFor(address, API_TOKENS);
-    }
-
-    /** Counts a bearer token from {@code address} that was not valid. */
-    public void tokenFailed(String address) {
-        throttle.recordFailure(address, API_TOKENS);
+    private <T> Checked<T> check(String address, String account, Supplier<T> check, Predicate<? super T> right) {
+        AtomicReference<T> found = new AtomicReference<>();
+        FailureThrottle.Attempt attempt = throttle.attempt(address, account, () -> {
+            found.set(check.get());
+            return right.test(found.get());
+        });
+        return attempt instanceof FailureThrottle.Refused(Duration retryAfter) ? new Paused<>(retryAfter)
+                : new Looked<>(found.get());
     }
 
     /** The login as stored, so every spelling of one login counts as one. */

@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.tandem.administration.access.Actor;
 import org.tandem.administration.account.PasswordThrottle;
+import org.tandem.administration.account.PasswordThrottle.Looked;
+import org.tandem.administration.account.PasswordThrottle.Paused;
 import org.tandem.domain.account.PasswordHash;
 import org.tandem.domain.account.PortalAccount;
 import org.tandem.domain.account.PortalAccountRepository;
@@ -22,8 +24,8 @@ import java.util.Optional;
  * Who an API request acts for. A bearer token is checked against its stored hash and its status; a
  * username and password (only for managing tokens) against the login. The answer is the login's
  * {@link Actor}, so the services apply the same access rules as in the portal. An address that failed
- * too often, for tokens or for that login, is refused before anything is checked; wrong passwords count
- * with those of the portal's sign-in ({@link PasswordThrottle}).
+ * too often, for tokens or for that login, is refused before anything is checked; every check goes
+ * through the {@link PasswordThrottle}, where wrong passwords count with those of the portal's sign-in.
  *
  * <p>Only a caller that holds the whole, right secret learns that its token expired or was revoked;
  * anything else is the same "not valid", so a guesser learns nothing about which prefixes exist.
@@ -50,26 +52,35 @@ public class ApiAuthentication {
      * @throws TooManyFailedAttemptsException  {@code source} must wait first
      */
     public Actor bearer(String presented, String source) {
-        requireNoWait(throttle.tokenWait(source));
+        Instant now = clock.instant();
+        return switch (throttle.checkToken(source, () -> holder(presented, now), Holder::proved)) {
+            case Paused<Holder>(Duration wait) -> throw new TooManyFailedAttemptsException(wait);
+            case Looked<Holder>(Holder holder) -> holder.actor();
+        };
+    }
+
+    /** Who holds {@code presented} at {@code now} (its use recorded), or why no one does. */
+    private Holder holder(String presented, Instant now) {
         Optional<ApiTokenSecret> secret = ApiTokenSecret.parse(presented);
         Optional<ApiToken> token = secret.flatMap(candidate -> tokens.findByPrefix(candidate.prefix()))
                 .filter(stored -> secret.get().matches(stored.secretSha256()));
         if (token.isEmpty()) {
-            throw tokenFailed(source, INVALID_TOKEN);
+            return Holder.refused(INVALID_TOKEN);
         }
-        Instant now = clock.instant();
         ApiToken valid = token.get();
         ApiTokenStatus status = valid.status(now);
         if (status == ApiTokenStatus.REVOKED) {
-            throw tokenFailed(source, "The API token was revoked at " + valid.revokedAt());
+            return Holder.refused("The API token was revoked at " + valid.revokedAt());
         }
         if (status == ApiTokenStatus.EXPIRED) {
-            throw tokenFailed(source, "The API token expired at " + valid.expiresAt());
+            return Holder.refused("The API token expired at " + valid.expiresAt());
         }
-        PortalAccount account = accounts.findByUsername(valid.accountUsername())
-                .orElseThrow(() -> tokenFailed(source, INVALID_TOKEN));
+        Optional<PortalAccount> account = accounts.findByUsername(valid.accountUsername());
+        if (account.isEmpty()) {
+            return Holder.refused(INVALID_TOKEN);
+        }
         tokens.recordUse(valid.id(), now);
-        return Actor.of(account);
+        return new Holder(Actor.of(account.get()), null);
     }
 
     /**
@@ -77,7 +88,15 @@ public class ApiAuthentication {
      * hash whether or not the username exists, so timing tells nothing either.
      */
     public Actor password(String username, char[] password, String source) {
-        requireNoWait(throttle.passwordWait(username, source));
+        return switch (throttle.checkPassword(username, source, () -> login(username, password), Optional::isPresent)) {
+            case Paused<Optional<PortalAccount>>(Duration wait) -> throw new TooManyFailedAttemptsException(wait);
+            case Looked<Optional<PortalAccount>>(Optional<PortalAccount> login) ->
+                    Actor.of(login.orElseThrow(() -> new AuthenticationFailedException(WRONG_PASSWORD)));
+        };
+    }
+
+    /** The login {@code password} is of, if it is. */
+    private Optional<PortalAccount> login(String username, char[] password) {
         Optional<PortalAccount> account;
         try {
             account = accounts.findByUsername(PortalAccount.normalizedUsername(username));
@@ -85,22 +104,26 @@ public class ApiAuthentication {
             account = Optional.empty();
         }
         boolean matches = account.isPresent() ? account.get().canSignIn(password) : Decoy.HASH.matches(password);
-        if (!matches || account.isEmpty()) {
-            throttle.passwordFailed(username, source);
-            throw new AuthenticationFailedException(WRONG_PASSWORD);
-        }
-        return Actor.of(account.get());
+        return matches ? account : Optional.empty();
     }
 
-    private static void requireNoWait(Duration wait) {
-        if (!wait.isZero()) {
-            throw new TooManyFailedAttemptsException(wait);
-        }
-    }
+    /** A token's login, or the refusal (counted as a failure) when it proves none. */
+    private record Holder(Actor login, String refusal) {
 
-    private AuthenticationFailedException tokenFailed(String source, String message) {
-        throttle.tokenFailed(source);
-        return new AuthenticationFailedException(message);
+        static Holder refused(String refusal) {
+            return new Holder(null, refusal);
+        }
+
+        boolean proved() {
+            return login != null;
+        }
+
+        Actor actor() {
+            if (login == null) {
+                throw new AuthenticationFailedException(refusal);
+            }
+            return login;
+        }
     }
 
     /** A hash no password matches, checked when the username is unknown so that it costs the same time. */

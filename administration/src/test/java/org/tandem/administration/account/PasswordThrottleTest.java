@@ -21,7 +21,7 @@ class PasswordThrottleTest {
     void failuresFromOneAddressPauseTheUsernameThereButNotFromAnotherAddress() {
         for (int i = 0; i < POLICY.perAccountAndAddress(); i++) {
             assertThat(allows("alice", "192.0.2.1")).isTrue();
-            throttle.passwordFailed("Alice", "192.0.2.1");
+            wrongPassword("Alice", "192.0.2.1");
         }
         assertThat(allows("ALICE", "192.0.2.1")).as("the guessing address").isFalse();
         assertThat(allows("alice", "198.51.100.9")).as("the rightful user elsewhere").isTrue();
@@ -34,7 +34,7 @@ class PasswordThrottleTest {
     @Test
     void failuresSpreadOverMoreThanTheWindowDoNotBlock() {
         for (int i = 0; i < 3 * POLICY.perAccountAndAddress(); i++) {
-            throttle.passwordFailed("carol", "192.0.2.10");
+            wrongPassword("carol", "192.0.2.10");
             now = now.plus(Duration.ofSeconds(20));
         }
         assertThat(allows("carol", "192.0.2.10")).isTrue();
@@ -43,7 +43,7 @@ class PasswordThrottleTest {
     @Test
     void oneAddressTryingManyUsernamesIsBlocked() {
         for (int i = 0; i < POLICY.perAddress(); i++) {
-            throttle.passwordFailed("user" + i, "203.0.113.5");
+            wrongPassword("user" + i, "203.0.113.5");
         }
         assertThat(allows("someone-new", "203.0.113.5")).isFalse();
         assertThat(allows("someone-new", "203.0.113.6")).isTrue();
@@ -52,12 +52,12 @@ class PasswordThrottleTest {
     @Test
     void everySpellingOfALoginIsOneLoginAndNamesThatCannotBeLoginsAreOneOther() {
         for (int i = 0; i < POLICY.perAccountAndAddress(); i++) {
-            throttle.passwordFailed(i % 2 == 0 ? " Dave " : "DAVE", "192.0.2.30");
+            wrongPassword(i % 2 == 0 ? " Dave " : "DAVE", "192.0.2.30");
         }
         assertThat(allows("dave", "192.0.2.30")).isFalse();
 
         for (int i = 0; i < POLICY.perAccountAndAddress(); i++) {
-            throttle.passwordFailed("no such login " + i, "192.0.2.31");
+            wrongPassword("no such login " + i, "192.0.2.31");
         }
         assertThat(allows("!", "192.0.2.31")).as("any name that cannot be a login").isFalse();
         assertThat(allows("dave", "192.0.2.31")).as("a real login from there").isTrue();
@@ -66,18 +66,29 @@ class PasswordThrottleTest {
     @Test
     void badTokensAreOneAccountThatSharesTheAddressLimitWithPasswords() {
         for (int i = 0; i < POLICY.perAccountAndAddress(); i++) {
-            throttle.tokenFailed("192.0.2.40");
+            wrongToken("192.0.2.40");
         }
-        assertThat(throttle.tokenWait("192.0.2.40")).isEqualTo(POLICY.block());
+        assertThat(throttle.checkToken("192.0.2.40", () -> true, right -> right))
+                .isEqualTo(new PasswordThrottle.Paused<>(POLICY.block()));
         assertThat(allows("erin", "192.0.2.40")).as("passwords from there").isTrue();
 
         for (int i = POLICY.perAccountAndAddress(); i < POLICY.perAddress(); i++) {
-            throttle.passwordFailed("user" + i, "192.0.2.40");
+            wrongPassword("user" + i, "192.0.2.40");
         }
         assertThat(allows("erin", "192.0.2.40")).as("past the address limit, counting tokens").isFalse();
     }
 
+    /** Whether a right password of {@code username} from {@code address} is looked at (it counts nothing). */
     private boolean allows(String username, String address) {
-        return throttle.passwordWait(username, address).isZero();
+        return throttle.checkPassword(username, address, () -> true, right -> right) instanceof PasswordThrottle.Looked;
+    }
+
+    private void wrongPassword(String username, String address) {
+        assertThat(throttle.checkPassword(username, address, () -> false, right -> right))
+                .isEqualTo(new PasswordThrottle.Looked<>(false));
+    }
+
+    private void wrongToken(String address) {
+        assertThat(throttle.checkToken(address, () -> false, right -> right)).isEqualTo(new PasswordThrottle.Looked<>(false));
     }
 }

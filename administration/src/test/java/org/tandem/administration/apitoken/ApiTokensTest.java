@@ -1,18 +1,23 @@
 package org.tandem.administration.apitoken;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.tandem.administration.access.AccessDeniedException;
 import org.tandem.administration.access.Actor;
 import org.tandem.administration.access.NotFoundException;
+import org.tandem.administration.account.PasswordThrottle;
 import org.tandem.administration.shared.InvalidInputException;
 import org.tandem.administration.support.AdministrationFixture;
 import org.tandem.administration.support.ApiTokenFixture;
 import org.tandem.domain.apitoken.ApiTokenStatus;
 import org.tandem.domain.throttle.ThrottlePolicy;
+import org.tandem.testsupport.concurrent.AllAtOnce;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -172,16 +177,61 @@ class ApiTokensTest {
         for (int i = 0; i < 2; i++) {
             assertThatThrownBy(() -> strict.authentication.password(GLOBEX_ADMIN, "wrong".toCharArray(), "198.51.100.30"))
                     .isInstanceOf(AuthenticationFailedException.class);
-            strict.throttle.passwordFailed(" " + GLOBEX_ADMIN.toUpperCase(Locale.ROOT), "198.51.100.30");
+            assertThat(strict.throttle.checkPassword(" " + GLOBEX_ADMIN.toUpperCase(Locale.ROOT), "198.51.100.30",
+                    () -> false, right -> right)).as("the portal's sign-in").isInstanceOf(PasswordThrottle.Looked.class);
         }
 
-        assertThat(strict.throttle.passwordWait(GLOBEX_ADMIN, "198.51.100.30"))
+        assertThat(strict.throttle.checkPassword(GLOBEX_ADMIN, "198.51.100.30", () -> true, right -> right))
                 .as("the portal's sign-in, after two wrong passwords there and two through the API")
-                .isEqualTo(Duration.ofMinutes(5));
+                .isEqualTo(new PasswordThrottle.Paused<>(Duration.ofMinutes(5)));
         assertThatThrownBy(() -> strict.authentication.password(GLOBEX_ADMIN, PASSWORD.toCharArray(), "198.51.100.30"))
                 .as("the API's HTTP Basic").isInstanceOf(TooManyFailedAttemptsException.class);
         assertThat(strict.authentication.password(GLOBEX_ADMIN, PASSWORD.toCharArray(), "198.51.100.31"))
                 .as("the same login from elsewhere").isEqualTo(administration.actor(GLOBEX_ADMIN));
+    }
+
+    /** Twelve wrong passwords sent at once were each looked at, where the policy allows three. */
+    @Test
+    @Timeout(120)
+    void wrongPasswordsSentAllAtOnceGetNoMoreLooksThanThePolicyAllows() throws Exception {
+        ApiTokenFixture strict = new ApiTokenFixture(new ThrottlePolicy(3, 20, Duration.ofMinutes(1),
+                Duration.ofMinutes(5), 100));
+
+        List<Class<?>> answers = allAtOnce(12, guess ->
+                strict.authentication.password(GLOBEX_ADMIN, ("wrong-" + guess).toCharArray(), "198.51.100.40"));
+
+        assertThat(answers).as("passwords looked at").filteredOn(AuthenticationFailedException.class::equals).hasSize(3);
+        assertThat(answers).as("refused unseen").filteredOn(TooManyFailedAttemptsException.class::equals).hasSize(9);
+        assertThatThrownBy(() -> strict.authentication.password(GLOBEX_ADMIN, PASSWORD.toCharArray(), "198.51.100.40"))
+                .isInstanceOf(TooManyFailedAttemptsException.class);
+    }
+
+    @Test
+    @Timeout(120)
+    void badTokensSentAllAtOnceGetNoMoreLooksThanThePolicyAllows() throws Exception {
+        ApiTokenFixture strict = new ApiTokenFixture(new ThrottlePolicy(3, 20, Duration.ofMinutes(1),
+                Duration.ofMinutes(5), 100));
+        IssuedApiToken good = strict.tokens.issue(administration.actor(GLOBEX_ADMIN), "globex", null);
+        String known = good.secret().substring(0, good.secret().length() - 2);
+        String wrongLast = good.secret().endsWith("x") ? "y" : "x";
+
+        List<Class<?>> answers = allAtOnce(12, guess ->
+                strict.authentication.bearer(known + (char) ('a' + guess) + wrongLast, "198.51.100.41"));
+
+        assertThat(answers).as("tokens looked at").filteredOn(AuthenticationFailedException.class::equals).hasSize(3);
+        assertThat(answers).as("refused unseen").filteredOn(TooManyFailedAttemptsException.class::equals).hasSize(9);
+    }
+
+    /** What each call of {@code call} let go together on {@code count} threads threw: which answer it came to. */
+    private static List<Class<?>> allAtOnce(int count, IntFunction<Actor> call) throws Exception {
+        return AllAtOnce.run(count, guess -> {
+            try {
+                call.apply(guess);
+                return Actor.class;
+            } catch (AuthenticationFailedException | TooManyFailedAttemptsException answer) {
+                return answer.getClass();
+            }
+        });
     }
 
     private ApiTokenSummary find(Actor actor, IssuedApiToken issued) {

@@ -12,12 +12,16 @@ import org.tandem.administration.access.Actor;
 import org.tandem.administration.account.AccountService;
 import org.tandem.administration.account.PasswordStrength;
 import org.tandem.administration.account.PasswordThrottle;
+import org.tandem.administration.account.PasswordThrottle.Looked;
+import org.tandem.administration.account.PasswordThrottle.Paused;
 import org.tandem.administration.shared.InvalidInputException;
 import org.tandem.portal.layout.MainLayout;
 import org.tandem.portal.security.ClientAddress;
 import org.tandem.portal.security.CurrentUser;
 import org.tandem.portal.shared.FormMessages;
 import org.tandem.portal.shared.Forms;
+
+import java.util.Optional;
 
 /**
  * Every signed-in person changes their own password here, whatever their role: the current one
@@ -67,30 +71,46 @@ public class ChangePasswordView extends VerticalLayout {
     }
 
     private void change() {
-        String address = ClientAddress.current();
         try {
-            if (!throttle.passwordWait(actor.username(), address).isZero()) {
-                done.setVisible(false);
-                messages.clear();
-                messages.showGeneral(THROTTLED);
-                return;
-            }
-            currentUser.changeOwnPassword(() -> accounts.changePassword(actor, current.getValue().toCharArray(),
-                    newPassword.getValue().toCharArray(), repeated.getValue().toCharArray()));
-            messages.clear();
-            done.setText("Your password is changed. Use the new one the next time you sign in; "
-                    + "browsers signed in with the old one elsewhere are signed out.");
-            done.setVisible(true);
-        } catch (InvalidInputException refused) {
-            done.setVisible(false);
-            messages.show(refused);
-            if (!current.isEmpty() && refused.messages().containsKey(AccountService.CURRENT)) {
-                throttle.passwordFailed(actor.username(), address);
+            switch (throttle.checkPassword(actor.username(), ClientAddress.current(), this::tryChange,
+                    refusal -> refusal.isEmpty() || !wrongCurrent(refusal.get()))) {
+                case Paused<Optional<InvalidInputException>> _ -> {
+                    done.setVisible(false);
+                    messages.clear();
+                    messages.showGeneral(THROTTLED);
+                }
+                case Looked<Optional<InvalidInputException>>(Optional<InvalidInputException> refusal)
+                        when refusal.isPresent() -> {
+                    done.setVisible(false);
+                    messages.show(refusal.get());
+                }
+                case Looked<Optional<InvalidInputException>> _ -> {
+                    messages.clear();
+                    done.setText("Your password is changed. Use the new one the next time you sign in; "
+                            + "browsers signed in with the old one elsewhere are signed out.");
+                    done.setVisible(true);
+                }
             }
         } finally {
             current.clear();
             newPassword.clear();
             repeated.clear();
         }
+    }
+
+    /** Changes the password as the form asks; empty when done, else what was wrong with the form. */
+    private Optional<InvalidInputException> tryChange() {
+        try {
+            currentUser.changeOwnPassword(() -> accounts.changePassword(actor, current.getValue().toCharArray(),
+                    newPassword.getValue().toCharArray(), repeated.getValue().toCharArray()));
+            return Optional.empty();
+        } catch (InvalidInputException refused) {
+            return Optional.of(refused);
+        }
+    }
+
+    /** Whether a current password was typed and was not the login's: a guess, counted as a failed sign-in. */
+    private boolean wrongCurrent(InvalidInputException refused) {
+        return !current.isEmpty() && refused.messages().containsKey(AccountService.CURRENT);
     }
 }

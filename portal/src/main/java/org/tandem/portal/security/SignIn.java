@@ -3,14 +3,16 @@ package org.tandem.portal.security;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.tandem.administration.account.PasswordThrottle;
+import org.tandem.administration.account.PasswordThrottle.Looked;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * The portal's rules for a sign-in attempt, in one place: an address and login paused by the
  * {@link PasswordThrottle} is refused before the password is even checked; a wrong password counts
- * against it. A wrong username and a wrong password are one and the same refusal.
+ * against it, before the next attempt from that address is looked at. A wrong username and a wrong password are one and the same refusal.
  */
 @ApplicationScoped
 public class SignIn {
@@ -39,14 +41,12 @@ public class SignIn {
     /** Checks {@code username} and {@code password} (wiped afterwards) sent from {@code address}. */
     public Outcome attempt(String username, char[] password, String address) {
         try {
-            Duration wait = throttle.passwordWait(username, address);
-            if (!wait.isZero()) {
-                return new Paused(wait);
-            }
-            return authenticator.authenticate(username, password).<Outcome>map(SignedIn::new).orElseGet(() -> {
-                throttle.passwordFailed(username, address);
-                return new Refused();
-            });
+            return switch (throttle.checkPassword(username, address, () -> authenticator.authenticate(username, password),
+                    Optional::isPresent)) {
+                case PasswordThrottle.Paused<Optional<SignedInUser>>(Duration wait) -> new Paused(wait);
+                case Looked<Optional<SignedInUser>>(Optional<SignedInUser> user) ->
+                        user.<Outcome>map(SignedIn::new).orElseGet(Refused::new);
+            };
         } finally {
             Arrays.fill(password, '\0');
         }
