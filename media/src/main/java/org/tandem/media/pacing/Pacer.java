@@ -70,6 +70,11 @@ public final class Pacer implements AutoCloseable {
         return slots.stream().mapToInt(List::size).sum();
     }
 
+    /** How many legs each slot holds, in slot order. */
+    int[] legsPerSlot() {
+        return slots.stream().mapToInt(List::size).toArray();
+    }
+
     @Override
     public void close() throws InterruptedException {
         running = false;

@@ -43,6 +43,7 @@ class PacerTest {
             ConcurrentLinkedQueue<String> senders = new ConcurrentLinkedQueue<>();
             List<Pacer.Paced> paced = new ArrayList<>();
             List<DatagramChannel> legs = new ArrayList<>();
+            long added = System.nanoTime();
             for (int i = 0; i < legCount; i++) {
                 DatagramChannel leg = DatagramChannel.open().bind(new InetSocketAddress(loopback, 0));
                 legs.add(leg);
@@ -64,38 +65,39 @@ class PacerTest {
                 }
             }
             paced.forEach(Pacer.Paced::close);
+            long closed = System.nanoTime();
             for (DatagramChannel leg : legs) {
                 leg.close();
             }
 
             assertThat(senders).containsOnly("media-pacer");
-            // 1 s is 50 ticks of 50 legs, less what a loaded machine leaves the pacer behind when they stop
+            // 1 s is 50 ticks of 50 legs, less what a loaded machine leaves the pacer behind when they stop;
+            // at most one tick for every 20 ms from the first leg's adding to the last one's closing, and the first
             long perLeg = paced.getFirst().jitter().count();
-            assertThat(perLeg).isBetween(50L - Pacer.MAX_LAG_TICKS - 2, 51L);
+            long mostTicks = TimeUnit.NANOSECONDS.toMillis(closed - added) / 20 + 1;
+            assertThat(perLeg).isBetween(50L - Pacer.MAX_LAG_TICKS - 2, mostTicks);
             assertThat(paced).allSatisfy(leg -> assertThat(leg.jitter().count()).isBetween(perLeg - 1, perLeg + 1));
             assertThat(received).isBetween((int) (perLeg - 1) * legCount, (int) (perLeg + 1) * legCount);
             assertThat(pacer.jitter().count()).isEqualTo(paced.stream().mapToLong(leg -> leg.jitter().count()).sum());
-            // the median, not the tail: one second is 50 ticks, and one stall of this shared machine is 2 %
-            assertThat(pacer.jitter().percentileMicros(50)).isLessThan(5000);
             assertThat(pacer.legCount()).isZero();
         }
     }
 
     @Test
-    void legsAreSpreadOverTheTickSoTheLastIsNotLateByEveryoneElsesSends() throws Exception {
+    void legsAreSpreadEvenlyOverTheTicksSlots() throws Exception {
+        // sent all at a tick's start, the last of a thousand legs would be late by everyone else's sends;
+        // how late each is measured by the media bench, where the machine is quiet
         try (Pacer pacer = new Pacer((leg, failure) -> { })) {
-            // 20 legs whose sends take 0.4 ms each: sent all at the tick's start, the median leg would be
-            // some 4 ms late; one to a 1 ms slot, each is about as late as its own send
-            for (int i = 0; i < 20; i++) {
-                pacer.add(tick -> {
-                    long until = System.nanoTime() + 400_000;
-                    while (System.nanoTime() < until) {
-                        Thread.onSpinWait();
-                    }
-                });
+            List<Pacer.Paced> paced = new ArrayList<>();
+            for (int i = 0; i < 2 * Pacer.SLOTS; i++) {
+                paced.add(pacer.add(tick -> { }));
             }
-            Thread.sleep(1000);
-            assertThat(pacer.jitter().percentileMicros(50)).isLessThan(2000);
+            assertThat(pacer.legsPerSlot()).containsOnly(2).hasSize(Pacer.SLOTS);
+            paced.subList(0, Pacer.SLOTS).forEach(Pacer.Paced::close);
+            for (int i = 0; i < Pacer.SLOTS; i++) {
+                pacer.add(tick -> { });
+            }
+            assertThat(pacer.legsPerSlot()).containsOnly(2);
         }
     }
 
