@@ -110,8 +110,10 @@ final class MailFixture {
 
         private final Logger logger = Logger.getLogger(VoicemailMailer.class.getName());
         private final List<LogRecord> records = new ArrayList<>();
+        private final java.util.logging.Level level = logger.getLevel();
 
         MailerLog() {
+            logger.setLevel(java.util.logging.Level.ALL);
             logger.addHandler(this);
         }
 
@@ -132,6 +134,7 @@ final class MailFixture {
         @Override
         public void close() {
             logger.removeHandler(this);
+            logger.setLevel(level);
         }
     }
 }
