@@ -2,6 +2,7 @@ package org.tandem.notification;
 
 import org.tandem.files.SharedFiles;
 
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -130,9 +131,14 @@ public final class VoicemailMailer implements AutoCloseable {
         }
     }
 
-    /** A 5xx reply to the sender or a recipient: the same mail would be refused again. */
+    /**
+     * A 5xx reply to the login (RFC 4954's 535: the credentials are wrong, 454 would be a passing failure),
+     * the sender or a recipient: the same mail would be refused again.
+     */
     private static boolean refusedForGood(Exception failed) {
-        return failed instanceof SMTPSendFailedException refused && refused.getReturnCode() >= 500
+        return failed instanceof AuthenticationFailedException login && login.getMessage() != null
+                && login.getMessage().startsWith("5")
+                || failed instanceof SMTPSendFailedException refused && refused.getReturnCode() >= 500
                 || failed instanceof SMTPAddressFailedException badAddress && badAddress.getReturnCode() >= 500
                 || failed instanceof MessagingException wrapper
                 && wrapper.getNextException() instanceof SMTPAddressFailedException address
