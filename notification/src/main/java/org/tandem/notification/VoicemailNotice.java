@@ -18,8 +18,7 @@ public record VoicemailNotice(VoicemailMessage message, Mailbox mailbox, String 
                               Optional<ZoneId> zone) {
 
     public VoicemailNotice {
-        Objects.requireNonNull(message, "message");
-        Objects.requireNonNull(mailbox, "mailbox");
+        // a missing message or mailbox fails the check below
         Objects.requireNonNull(ownerName, "owner's name");
         Objects.requireNonNull(tenantName, "tenant's name");
         Objects.requireNonNull(zone, "zone");

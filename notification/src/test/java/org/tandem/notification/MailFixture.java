@@ -127,6 +127,17 @@ final class MailFixture {
             return records.stream().map(record -> new java.util.logging.SimpleFormatter().formatMessage(record)).toList();
         }
 
+        /** Waits up to 15 seconds for a record whose text matches {@code line}. */
+        void await(java.util.function.Predicate<String> line) throws InterruptedException {
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+            while (messages().stream().noneMatch(line)) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("no such log line in 15 s; the log: " + messages());
+                }
+                Thread.sleep(20);
+            }
+        }
+
         @Override
         public void flush() {
         }

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
-import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,12 +40,12 @@ class VoicemailMailerTest {
         try (MailFixture.MailerLog log = new MailFixture.MailerLog();
              VoicemailMailer mailer = VoicemailMailer.start(MailFixture.settings(port, Map.of()), files)) {
             assertThat(mailer.submit(notice)).isTrue();
-            awaitLog(log, line -> line.contains("failed (try 1 of 6)"));
+            log.await(line -> line.contains("failed (try 1 of 6)"));
 
             server.start();
 
             assertThat(server.waitForIncomingEmail(15_000, 1)).as("delivered by a retry").isTrue();
-            awaitLog(log, line -> line.endsWith(" sent"));
+            log.await(line -> line.endsWith(" sent"));
             assertThat(log.messages()).noneMatch(line -> line.contains("given up"));
             assertThat(mailer.waiting()).isZero();
         } finally {
@@ -64,7 +63,7 @@ class VoicemailMailerTest {
                      files)) {
             assertThat(mailer.submit(notice)).isTrue();
 
-            awaitLog(log, line -> line.contains("given up"));
+            log.await(line -> line.contains("given up"));
             assertThat(log.messages()).filteredOn(line -> line.contains("given up")).singleElement().asString()
                     .startsWith("Voicemail mail for message " + notice.message().id() + " given up after 3 tries");
             assertThat(log.messages()).filteredOn(line -> line.contains("failed (try")).hasSize(2);
@@ -110,7 +109,7 @@ class VoicemailMailerTest {
             assertThat(mailer.submit(notice)).isTrue();
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(200));
 
-            awaitLog(log, line -> line.contains("given up"));
+            log.await(line -> line.contains("given up"));
             assertThat(Duration.ofNanos(System.nanoTime() - start)).as("two tries of 0.5 s and a wait of 0.2 s")
                     .isLessThan(Duration.ofSeconds(5));
             assertThat(log.messages()).anyMatch(line -> line.contains("Read timed out"));
@@ -133,14 +132,6 @@ class VoicemailMailerTest {
         try (VoicemailMailer mailer = VoicemailMailer.start(MailFixture.settings(MailFixture.freePort(), Map.of()), files)) {
             assertThat(mailer.submit(MailFixture.stored(files, MailFixture.mailbox("", false), MailFixture.wav(1)))).isFalse();
             assertThat(mailer.waiting()).isZero();
-        }
-    }
-
-    private static void awaitLog(MailFixture.MailerLog log, Predicate<String> line) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (log.messages().stream().noneMatch(line)) {
-            assertThat(System.nanoTime()).as("log line in time; log: %s", log.messages()).isLessThan(deadline);
-            Thread.sleep(20);
         }
     }
 }
