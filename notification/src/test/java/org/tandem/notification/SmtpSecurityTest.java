@@ -114,6 +114,18 @@ class SmtpSecurityTest {
         assertThat(server.getReceivedMessages()).isEmpty();
     }
 
+    @Test
+    void optionalStartTlsSendsInClearToAServerWithoutIt() throws Exception {
+        server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        VoicemailNotice notice = MailFixture.stored(files, MailFixture.mailbox(ALICE, false), MailFixture.wav(1));
+        try (VoicemailMailer mailer = VoicemailMailer.start(
+                MailFixture.settings(port, Map.of("tandem.smtp.starttls", "optional")), files)) {
+            assertThat(mailer.submit(notice)).isTrue();
+            assertThat(server.waitForIncomingEmail(10_000, 1)).isTrue();
+        }
+    }
+
     private void startSmtps() {
         server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS))
                 .withConfiguration(GreenMailConfiguration.aConfig().withUser("tandem", "s3cret"));
