@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * TLS and AUTH against GreenMail's SMTPS with a certificate made for 127.0.0.1 (the server's identity is
@@ -124,6 +125,16 @@ class SmtpSecurityTest {
             assertThat(mailer.submit(notice)).isTrue();
             assertThat(server.waitForIncomingEmail(10_000, 1)).isTrue();
         }
+    }
+
+    @Test
+    void aCaFileWithoutCertificatesStopsTheStart() throws Exception {
+        Path notPem = folder.resolve("not.pem");
+        java.nio.file.Files.writeString(notPem, "no certificate here\n");
+        MailSettings settings = MailFixture.settings(port, Map.of("tandem.smtp.ca.file", notPem.toString()));
+
+        assertThatThrownBy(() -> VoicemailMailer.start(settings, files))
+                .hasMessageStartingWith("tandem.smtp.ca.file " + notPem);
     }
 
     private void startSmtps() {
