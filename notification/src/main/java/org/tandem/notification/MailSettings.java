@@ -7,9 +7,11 @@ import jakarta.mail.internet.InternetAddress;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 /**
  * How a node sends mail, from its settings (docs/operations.md, "Voicemail by email"). No host, no mail.
@@ -38,11 +40,9 @@ public record MailSettings(Optional<String> host, int port, String from, Optiona
     public static final Duration LONGEST_RETRY = Duration.ofMinutes(15);
 
     public MailSettings {
-        Objects.requireNonNull(host, "host");
-        Objects.requireNonNull(username, "username");
-        Objects.requireNonNull(password, "password");
-        Objects.requireNonNull(startTls, "STARTTLS");
-        Objects.requireNonNull(caFile, "CA file");
+        if (Stream.of(host, username, password, startTls, caFile).anyMatch(Objects::isNull)) {
+            throw new NullPointerException("a mail setting is missing: " + Arrays.asList(host, username, startTls, caFile));
+        }
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException(PREFIX + "port must be 1-65535, not " + port);
         }
