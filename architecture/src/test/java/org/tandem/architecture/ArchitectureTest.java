@@ -120,16 +120,36 @@ class ArchitectureTest {
         noJakartaEeAndOfTandemOnly("org.tandem.files", "org.tandem.domain");
     }
 
+    /**
+     * Voicemail mail is plain Java SE with Jakarta Mail as a library (Angus sends it), so the engine can
+     * call it from its core: no other Jakarta API, and of Tandem only the domain and the files.
+     */
+    @Test
+    void notificationKnowsNoJakartaEeButMail() {
+        List<String> allowed = List.of("org.tandem.notification", "org.tandem.domain", "org.tandem.files");
+        noClasses().that().resideInAPackage("org.tandem.notification..")
+                .should().dependOnClassesThat(DescribedPredicate.describe("are Jakarta EE besides Mail and Activation",
+                        type -> type.getPackageName().startsWith("jakarta.")
+                                && !type.getPackageName().startsWith("jakarta.mail")
+                                && !type.getPackageName().startsWith("jakarta.activation")))
+                .orShould().dependOnClassesThat(inTandemModulesBut(allowed))
+                .check(tandem);
+    }
+
     /** Classes in {@code module}'s packages use no Jakarta EE, and of Tandem only that module and {@code others}. */
     private static void noJakartaEeAndOfTandemOnly(String module, String... others) {
         List<String> allowed = new ArrayList<>(List.of(others));
         allowed.add(module);
         noClasses().that().resideInAPackage(module + "..")
                 .should().dependOnClassesThat().resideInAPackage("jakarta..")
-                .orShould().dependOnClassesThat(DescribedPredicate.describe("are in another Tandem module than " + allowed,
-                        type -> type.getPackageName().startsWith("org.tandem.")
-                                && allowed.stream().noneMatch(type.getPackageName()::startsWith)))
+                .orShould().dependOnClassesThat(inTandemModulesBut(allowed))
                 .check(tandem);
+    }
+
+    private static DescribedPredicate<JavaClass> inTandemModulesBut(List<String> allowed) {
+        return DescribedPredicate.describe("are in another Tandem module than " + allowed,
+                type -> type.getPackageName().startsWith("org.tandem.")
+                        && allowed.stream().noneMatch(type.getPackageName()::startsWith));
     }
 
     /**
