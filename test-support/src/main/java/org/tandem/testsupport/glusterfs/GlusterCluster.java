@@ -187,9 +187,28 @@ public final class GlusterCluster implements AutoCloseable {
             if (!type.equals(FILESYSTEM_TYPE)) {
                 throw new IllegalStateException(node.mount + " is on " + type + " after mount -t glusterfs");
             }
+            awaitConnectedToEveryBrick(node);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A new FUSE client reaches the bricks one by one after the mount returns: a file written before it
+     * reaches them all is on some bricks only. A probe written through the mount and seen on every brick
+     * shows the client reaches them all.
+     */
+    private void awaitConnectedToEveryBrick(Node node) throws IOException {
+        String probe = ".connected-" + node.address;
+        await(node.mount + "'s client reaching every brick", () -> {
+            try {
+                Files.write(node.mount.resolve(probe), new byte[] {1});
+            } catch (IOException notYet) {
+                return false;
+            }
+            return nodes.stream().allMatch(other -> Files.exists(other.brick.resolve(probe)));
+        });
+        Files.delete(node.mount.resolve(probe));
     }
 
     /** Node {@code index}'s mount of the volume (0 is the first node). */
