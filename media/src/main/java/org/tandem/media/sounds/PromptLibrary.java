@@ -1,5 +1,6 @@
 package org.tandem.media.sounds;
 
+import org.tandem.domain.tenant.PromptLanguage;
 import org.tandem.media.codec.G711;
 import org.tandem.media.playback.Prompt;
 
@@ -18,16 +19,15 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * The prompts of every language installed in the sounds folder, read once and kept in memory in both laws.
- * A language is a folder named by its ISO 639 code, alone or followed by Asterisk's {@code _<country>_<voice>}
- * ({@code en_US_f_Allison}, where Debian's asterisk-core-sounds-en-wav installs); a prompt is named by its
- * path inside that folder without {@code .wav} ({@code vm-youhave}, {@code digits/3}).
+ * A language is a folder named as {@link PromptLanguage#ofSoundSetFolder} says ({@code en_US_f_Allison}, where
+ * Debian's asterisk-core-sounds-en-wav installs); a prompt is named by its path inside that folder without
+ * {@code .wav} ({@code vm-youhave}, {@code digits/3}).
  * <p>
  * English is the fallback: a prompt a language lacks is played in English, and logged once. A file that is
  * not 8 kHz 16-bit mono PCM, or is too big, is refused and logged; the load fails at start-up, in words, when
@@ -35,17 +35,14 @@ import java.util.stream.Stream;
  */
 public final class PromptLibrary {
 
-    public static final String FALLBACK_LANGUAGE = "en";
-
     private static final System.Logger LOG = System.getLogger(PromptLibrary.class.getName());
-    private static final Pattern LANGUAGE_FOLDER = Pattern.compile("([a-z]{2,3})(?:_[A-Za-z0-9_]+)?");
     private static final String WAV = ".wav";
 
-    private final Map<String, Map<String, SoundFile>> languages;
+    private final Map<PromptLanguage, Map<String, SoundFile>> languages;
     private final SortedMap<Path, String> refused;
     private final Set<String> fallbacksLogged = ConcurrentHashMap.newKeySet();
 
-    private PromptLibrary(Map<String, Map<String, SoundFile>> languages, SortedMap<Path, String> refused) {
+    private PromptLibrary(Map<PromptLanguage, Map<String, SoundFile>> languages, SortedMap<Path, String> refused) {
         this.languages = languages;
         this.refused = refused;
     }
@@ -62,25 +59,25 @@ public final class PromptLibrary {
             throw new IllegalStateException("the sounds folder " + root + " (" + SoundSettings.PROMPTS_DIRECTORY_PROPERTY
                     + ") does not exist: install Debian's asterisk-core-sounds-en-wav");
         }
-        Map<String, Map<String, SoundFile>> languages = new HashMap<>();
+        Map<PromptLanguage, Map<String, SoundFile>> languages = new HashMap<>();
         SortedMap<Path, String> refused = new TreeMap<>();
         List<Path> folders;
         try (Stream<Path> listing = Files.list(root)) {
             folders = listing.filter(Files::isDirectory).sorted().toList();
         }
         for (Path folder : folders) {
-            Matcher name = LANGUAGE_FOLDER.matcher(folder.getFileName().toString());
-            if (!name.matches()) {
+            Optional<PromptLanguage> named = PromptLanguage.ofSoundSetFolder(folder.getFileName().toString());
+            if (named.isEmpty()) {
                 continue;
             }
-            String language = name.group(1);
+            PromptLanguage language = named.get();
             if (languages.containsKey(language)) {
                 LOG.log(Level.WARNING, "{0} is a second sound set for language {1}: ignored", folder, language);
                 continue;
             }
             languages.put(language, readLanguage(folder, settings.maxFileBytes(), refused));
         }
-        Map<String, SoundFile> english = languages.get(FALLBACK_LANGUAGE);
+        Map<String, SoundFile> english = languages.get(PromptLanguage.ENGLISH);
         if (english == null) {
             throw new IllegalStateException("no English prompts in " + root
                     + ": install Debian's asterisk-core-sounds-en-wav (./tandem run does as root)");
@@ -114,12 +111,12 @@ public final class PromptLibrary {
     }
 
     /** The languages installed, by ISO 639 code: what a tenant may choose. */
-    public SortedSet<String> languages() {
+    public SortedSet<PromptLanguage> languages() {
         return Collections.unmodifiableSortedSet(new TreeSet<>(languages.keySet()));
     }
 
     /** The prompts of a language. */
-    public int promptCount(String language) {
+    public int promptCount(PromptLanguage language) {
         return languages.getOrDefault(language, Map.of()).size();
     }
 
@@ -133,14 +130,14 @@ public final class PromptLibrary {
      *
      * @throws IllegalArgumentException when not even English has it
      */
-    public Prompt prompt(String name, String language, G711 law) {
+    public Prompt prompt(String name, PromptLanguage language, G711 law) {
         SoundFile sound = languages.getOrDefault(language, Map.of()).get(name);
         if (sound == null) {
-            sound = languages.get(FALLBACK_LANGUAGE).get(name);
+            sound = languages.get(PromptLanguage.ENGLISH).get(name);
             if (sound == null) {
                 throw new IllegalArgumentException("no prompt '" + name + "' in " + language + " nor in English");
             }
-            if (fallbacksLogged.add(language + '/' + name)) {
+            if (fallbacksLogged.add(language.code() + '/' + name)) {
                 LOG.log(Level.INFO, "prompt {0} is not installed in language {1}: played in English", name, language);
             }
         }
@@ -148,7 +145,7 @@ public final class PromptLibrary {
     }
 
     /** The prompts one after the other, as one prompt to play. */
-    public Prompt say(List<String> names, String language, G711 law) {
+    public Prompt say(List<String> names, PromptLanguage language, G711 law) {
         List<Prompt> parts = new ArrayList<>(names.size());
         for (String name : names) {
             parts.add(prompt(name, language, law));

@@ -1,6 +1,7 @@
 package org.tandem.media.sounds;
 
 import org.tandem.domain.settings.NodeSettings;
+import org.tandem.domain.tenant.PromptLanguage;
 
 import java.nio.file.Path;
 import java.util.Properties;
@@ -15,7 +16,7 @@ import java.util.Properties;
  */
 public record SoundSettings(Path promptsDirectory, Path musicDirectory, int maxFileBytes) {
 
-    public static final String PROMPTS_DIRECTORY_PROPERTY = "tandem.sounds.dir";
+    public static final String PROMPTS_DIRECTORY_PROPERTY = PromptLanguage.SOUNDS_FOLDER_PROPERTY;
     public static final String MUSIC_DIRECTORY_PROPERTY = "tandem.music.dir";
     public static final String MAX_FILE_BYTES_PROPERTY = "tandem.sounds.max.file.bytes";
 
@@ -23,7 +24,7 @@ public record SoundSettings(Path promptsDirectory, Path musicDirectory, int maxF
      * Where Debian's asterisk-core-sounds-*-wav and asterisk-moh-opsound-wav install. 16 MiB is 17 minutes of
      * 8 kHz audio: three times the longest packaged track, and it bounds what one bad file costs the heap.
      */
-    public static final SoundSettings DEFAULT = new SoundSettings(Path.of("/usr/share/asterisk/sounds"),
+    public static final SoundSettings DEFAULT = new SoundSettings(PromptLanguage.DEFAULT_SOUNDS_FOLDER,
             Path.of("/usr/share/asterisk/moh"), 16 * 1024 * 1024);
 
     public SoundSettings {
@@ -35,13 +36,9 @@ public record SoundSettings(Path promptsDirectory, Path musicDirectory, int maxF
     }
 
     public static SoundSettings fromProperties(Properties properties) {
-        return new SoundSettings(folder(properties, PROMPTS_DIRECTORY_PROPERTY, DEFAULT.promptsDirectory),
-                folder(properties, MUSIC_DIRECTORY_PROPERTY, DEFAULT.musicDirectory),
+        String music = properties.getProperty(MUSIC_DIRECTORY_PROPERTY);
+        return new SoundSettings(PromptLanguage.soundsFolder(properties),
+                music == null || music.isBlank() ? DEFAULT.musicDirectory : Path.of(music.strip()),
                 NodeSettings.positive(properties, MAX_FILE_BYTES_PROPERTY, DEFAULT.maxFileBytes));
-    }
-
-    private static Path folder(Properties properties, String name, Path fallback) {
-        String value = properties.getProperty(name);
-        return value == null || value.isBlank() ? fallback : Path.of(value.strip());
     }
 }

@@ -3,6 +3,7 @@ package org.tandem.media.sounds;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tandem.domain.tenant.PromptLanguage;
 import org.tandem.media.TestAudio;
 import org.tandem.media.codec.G711;
 import org.tandem.media.playback.Prompt;
@@ -28,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The prompts Debian's asterisk-core-sounds-en-wav installs (./tandem test installs the package), and broken ones. */
 class PromptLibraryTest {
 
+    private static final PromptLanguage EN = PromptLanguage.ENGLISH;
+    private static final PromptLanguage FR = new PromptLanguage("fr");
     private static final Path ENGLISH = SoundSettings.DEFAULT.promptsDirectory().resolve("en_US_f_Allison");
 
     private static PromptLibrary installed;
@@ -47,18 +50,18 @@ class PromptLibraryTest {
             wavs = walk.filter(file -> file.toString().endsWith(".wav")).sorted().toList();
         }
         assertThat(wavs).hasSizeGreaterThan(500);
-        assertThat(installed.languages()).contains("en");
-        assertThat(installed.promptCount("en")).isEqualTo(wavs.size());
+        assertThat(installed.languages()).contains(EN);
+        assertThat(installed.promptCount(EN)).isEqualTo(wavs.size());
         assertThat(installed.refused()).isEmpty();
         for (Path wav : wavs) {
             String name = ENGLISH.relativize(wav).toString().replaceFirst("\\.wav$", "");
             AudioFileFormat header = AudioSystem.getAudioFileFormat(wav.toFile());
             int frames = (int) ((header.getFrameLength() + G711.FRAME_BYTES - 1) / G711.FRAME_BYTES);
-            assertThat(installed.prompt(name, "en", G711.MU_LAW).frameCount()).as(name).isEqualTo(frames);
-            assertThat(installed.prompt(name, "en", G711.A_LAW).frameCount()).as(name).isEqualTo(frames);
+            assertThat(installed.prompt(name, EN, G711.MU_LAW).frameCount()).as(name).isEqualTo(frames);
+            assertThat(installed.prompt(name, EN, G711.A_LAW).frameCount()).as(name).isEqualTo(frames);
         }
         // "three" is about 0.8 s of speech: the WAV's samples, encoded, not silence
-        Prompt three = installed.prompt("digits/3", "en", G711.A_LAW);
+        Prompt three = installed.prompt("digits/3", EN, G711.A_LAW);
         short[] samples = TestAudio.readWav(ENGLISH.resolve("digits/3.wav"));
         assertThat(three.frameCount()).isEqualTo((samples.length + 159) / 160).isBetween(20, 100);
         int loudest = 0;
@@ -74,17 +77,17 @@ class PromptLibraryTest {
     void saysACountAsTheSequenceOfItsPrompts() {
         List<String> names = Phrases.messageCounts(3, 0);
         assertThat(names).containsExactly("vm-youhave", "digits/3", "vm-INBOX", "vm-messages");
-        Prompt said = installed.say(names, "en", G711.MU_LAW);
+        Prompt said = installed.say(names, EN, G711.MU_LAW);
         int at = 0;
         for (String name : names) {
-            Prompt part = installed.prompt(name, "en", G711.MU_LAW);
+            Prompt part = installed.prompt(name, EN, G711.MU_LAW);
             for (int frame = 0; frame < part.frameCount(); frame++) {
                 assertThat(said.frame(at++)).as(name).isSameAs(part.frame(frame));
             }
         }
         assertThat(said.frameCount()).isEqualTo(at);
         // every prompt a phrase may name is in the set
-        assertThat(Phrases.PROMPTS).allSatisfy(name -> assertThat(installed.prompt(name, "en", G711.A_LAW)).isNotNull());
+        assertThat(Phrases.PROMPTS).allSatisfy(name -> assertThat(installed.prompt(name, EN, G711.A_LAW)).isNotNull());
     }
 
     @Test
@@ -96,12 +99,13 @@ class PromptLibraryTest {
         Files.createDirectories(sounds.resolve("not-a-language"));
         PromptLibrary library = PromptLibrary.load(settings(sounds), Set.of("hello", "bye"));
 
-        assertThat(library.languages()).containsExactly("en", "fr");
-        assertThat(library.prompt("hello", "fr", G711.MU_LAW).frameCount()).isEqualTo(20);
-        assertThat(library.prompt("hello", "fr", G711.MU_LAW)).isNotSameAs(library.prompt("hello", "en", G711.MU_LAW));
-        assertThat(library.prompt("bye", "fr", G711.MU_LAW)).isSameAs(library.prompt("bye", "en", G711.MU_LAW));
-        assertThat(library.prompt("bye", "de", G711.MU_LAW)).isSameAs(library.prompt("bye", "en", G711.MU_LAW));
-        assertThatThrownBy(() -> library.prompt("vm-nothing", "fr", G711.MU_LAW))
+        assertThat(library.languages()).containsExactly(EN, FR);
+        assertThat(PromptLanguage.installedIn(sounds)).containsExactly(EN, FR);
+        assertThat(library.prompt("hello", FR, G711.MU_LAW).frameCount()).isEqualTo(20);
+        assertThat(library.prompt("hello", FR, G711.MU_LAW)).isNotSameAs(library.prompt("hello", EN, G711.MU_LAW));
+        assertThat(library.prompt("bye", FR, G711.MU_LAW)).isSameAs(library.prompt("bye", EN, G711.MU_LAW));
+        assertThat(library.prompt("bye", new PromptLanguage("de"), G711.MU_LAW)).isSameAs(library.prompt("bye", EN, G711.MU_LAW));
+        assertThatThrownBy(() -> library.prompt("vm-nothing", FR, G711.MU_LAW))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("no prompt 'vm-nothing' in fr nor in English");
     }
 
@@ -133,7 +137,7 @@ class PromptLibraryTest {
         Path truncated = Files.write(sounds.resolve("en/truncated.wav"), new byte[]{'R', 'I', 'F', 'F', 1, 2});
 
         PromptLibrary library = PromptLibrary.load(settings(sounds), Set.of("hello"));
-        assertThat(library.promptCount("en")).isEqualTo(1);
+        assertThat(library.promptCount(EN)).isEqualTo(1);
         assertThat(library.refused()).containsOnlyKeys(text, compactDisc, huge, truncated);
         assertThat(library.refused().get(text)).isEqualTo(text + " is not a WAV file this node reads");
         assertThat(library.refused().get(compactDisc)).startsWith(compactDisc + " is not 8 kHz 16-bit mono PCM but PCM_SIGNED 44100.0 Hz");
@@ -157,12 +161,12 @@ class PromptLibraryTest {
         MusicOnHold music = MusicOnHold.load(SoundSettings.DEFAULT);
         long musicBytes = usedHeapAfterGc() - before - bytes;
         System.out.printf("the English prompts (%d files) in both laws take %.1f MiB of heap, loaded in %d ms;"
-                        + " the music (%d tracks) %.1f MiB%n", library.promptCount("en"), bytes / 1048576.0,
+                        + " the music (%d tracks) %.1f MiB%n", library.promptCount(EN), bytes / 1048576.0,
                 (loaded - start) / 1_000_000, music.tracks().size(), musicBytes / 1048576.0);
         // 25 MB of 16-bit WAV is 12.5 MB per law; a frame's array header and reference add about 12 %
         assertThat(bytes).isBetween(20L << 20, 40L << 20);
         assertThat(musicBytes).isBetween(12L << 20, 30L << 20);
-        assertThat(library.promptCount("en")).isPositive();
+        assertThat(library.promptCount(EN)).isPositive();
     }
 
     private static long usedHeapAfterGc() throws InterruptedException {
