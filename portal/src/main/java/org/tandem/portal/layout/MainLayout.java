@@ -93,6 +93,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
                 menu.addItem(new SideNavItem("Registered phones", "tenants/" + tenant + "/registrations"));
                 menu.addItem(new SideNavItem("Active calls", "tenants/" + tenant + "/active-calls"));
                 menu.addItem(new SideNavItem("Call history", "tenants/" + tenant + "/calls"));
+                menu.addItem(new SideNavItem("Prompt language", "tenants/" + tenant + "/prompt-language"));
             });
             case TENANT_USER -> menu.addItem(new SideNavItem("My phone", "my-phone"));
         }
