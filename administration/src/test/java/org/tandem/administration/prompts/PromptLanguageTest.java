@@ -1,6 +1,5 @@
 package org.tandem.administration.prompts;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tandem.administration.access.AccessDeniedException;
@@ -10,8 +9,8 @@ import org.tandem.administration.shared.InvalidInputException;
 import org.tandem.administration.support.AdministrationFixture;
 import org.tandem.administration.support.AdministrationFixture.NewCustomer;
 import org.tandem.domain.tenant.PromptLanguage;
+import org.tandem.testsupport.sounds.InstalledSoundSets;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -30,11 +29,6 @@ class PromptLanguageTest {
     @TempDir
     Path sounds;
 
-    @AfterEach
-    void installedSoundsAgain() {
-        System.clearProperty(PromptLanguage.SOUNDS_FOLDER_PROPERTY);
-    }
-
     @Test
     void aNewTenantHearsEnglishTheOnlyLanguageDebiansDefaultPackageInstalls() {
         NewCustomer customer = fixture.newCustomer("Speaks English", 5);
@@ -48,9 +42,12 @@ class PromptLanguageTest {
 
     @Test
     void itsAdminChoosesAnInstalledLanguageAndNothingElse() throws Exception {
-        Files.createDirectories(sounds.resolve("en_US_f_Allison"));
-        Files.createDirectories(sounds.resolve("fr_FR_f_June"));
-        System.setProperty(PromptLanguage.SOUNDS_FOLDER_PROPERTY, sounds.toString());
+        try (InstalledSoundSets installed = InstalledSoundSets.in(sounds, "en_US_f_Allison", "fr_FR_f_June")) {
+            choosesAmongEnglishAndFrench();
+        }
+    }
+
+    private void choosesAmongEnglishAndFrench() {
         NewCustomer customer = fixture.newCustomer("Parle Francais", 5);
         Actor admin = fixture.actor(customer.admin());
 

@@ -5,15 +5,14 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tandem.administration.support.AdministrationFixture.NewCustomer;
 import org.tandem.domain.tenant.PromptLanguage;
 import org.tandem.portal.error.NoAccessView;
 import org.tandem.portal.support.PortalViewTest;
+import org.tandem.testsupport.sounds.InstalledSoundSets;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
@@ -28,17 +27,15 @@ class PromptLanguageViewTest extends PortalViewTest {
     @TempDir
     Path sounds;
 
-    @AfterEach
-    void installedSoundsAgain() {
-        System.clearProperty(PromptLanguage.SOUNDS_FOLDER_PROPERTY);
+    @Test
+    void aTenantAdminPicksAnInstalledLanguageFromTheMenu() throws Exception {
+        try (InstalledSoundSets installed = InstalledSoundSets.in(sounds, "en_US_f_Allison", "es_MX_f_Allison")) {
+            picksSpanish();
+        }
     }
 
-    @Test
     @SuppressWarnings("unchecked")
-    void aTenantAdminPicksAnInstalledLanguageFromTheMenu() throws Exception {
-        Files.createDirectories(sounds.resolve("en_US_f_Allison"));
-        Files.createDirectories(sounds.resolve("es_MX_f_Allison"));
-        System.setProperty(PromptLanguage.SOUNDS_FOLDER_PROPERTY, sounds.toString());
+    private void picksSpanish() {
         NewCustomer customer = fixture.newCustomer("Habla Co", 5);
         submitLogin(customer.admin(), customer.password());
         String path = "tenants/" + customer.id() + "/prompt-language";
