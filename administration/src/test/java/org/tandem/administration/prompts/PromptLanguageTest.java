@@ -42,7 +42,7 @@ class PromptLanguageTest {
 
     @Test
     void itsAdminChoosesAnInstalledLanguageAndNothingElse() throws Exception {
-        try (InstalledSoundSets installed = InstalledSoundSets.in(sounds, "en_US_f_Allison", "fr_FR_f_June")) {
+        try (InstalledSoundSets installed = InstalledSoundSets.in(sounds, "en_US_f_Allison", "fr_CA_f_June")) {
             choosesAmongEnglishAndFrench();
         }
     }

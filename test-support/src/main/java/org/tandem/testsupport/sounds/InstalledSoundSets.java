@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Empty sound-set folders ({@code fr_FR_f_June}, ...) in a test's own folder, which is the node's sounds
+ * Empty sound-set folders ({@code fr_CA_f_June}, ...) in a test's own folder, which is the node's sounds
  * folder (tandem.sounds.dir) until closed; then the installed packages' folder is again.
  */
 public final class InstalledSoundSets implements AutoCloseable {
