@@ -142,6 +142,7 @@ class ApiIT {
         assertThat(onboarded.json().getJsonArray("dnsRecords").getValuesAs(JsonObject.class))
                 .extracting(record -> record.getString("zoneLine"))
                 .contains("_sip._udp." + domain + ". 300 IN SRV 10 0 " + sipPort() + " node1." + domain + ".");
+        assertThat(onboarded.json().getString("promptLanguage")).isEqualTo("en");
         assertThat(reseller.get("v1/customers?search=" + domain).json().getJsonArray("customers")).hasSize(1);
 
         NodeApi admin = api.withToken(api.newToken(adminName, "Lumbergh-TPS-2026", "phones"));

@@ -36,20 +36,22 @@ final class EveryRouteTour {
             new Route("OnboardingView", "customers/new"), new Route("CustomerView", "customers/{tenant}"));
     private static final List<Route> TENANT_PAGES = List.of(new Route("ExtensionsView", TENANT + "extensions"),
             new Route("RingGroupsView", TENANT + "ring-groups"), new Route("RegistrationsView", TENANT + "registrations"),
-            new Route("ActiveCallsView", TENANT + "active-calls"), new Route("CallHistoryView", TENANT + "calls"));
+            new Route("ActiveCallsView", TENANT + "active-calls"), new Route("CallHistoryView", TENANT + "calls"),
+            new Route("PromptLanguageView", TENANT + "prompt-language"));
     private static final Route HOME = new Route("HomeView", "home");
     private static final Route PASSWORD = new Route("ChangePasswordView", "account/password");
     private static final Route API_TOKENS = new Route("ApiTokensView", "api-tokens");
+    private static final Route ABOUT = new Route("AboutView", "about");
 
     /** Login (README's demo logins) and the routes that role may open. */
     private static final Map<String, List<Route>> ROUTES_BY_LOGIN = new LinkedHashMap<>();
 
     static {
-        ROUTES_BY_LOGIN.put("operator:tandem-operator", concat(List.of(HOME, new Route("ClusterView", "cluster"), PASSWORD),
+        ROUTES_BY_LOGIN.put("operator:tandem-operator", concat(List.of(HOME, new Route("ClusterView", "cluster"), PASSWORD, ABOUT),
                 CUSTOMER_PAGES, TENANT_PAGES));
-        ROUTES_BY_LOGIN.put("reseller:tandem-reseller", concat(List.of(HOME, API_TOKENS, PASSWORD), CUSTOMER_PAGES, TENANT_PAGES));
-        ROUTES_BY_LOGIN.put("admin@acme:tandem-admin", concat(List.of(HOME, API_TOKENS, PASSWORD), TENANT_PAGES));
-        ROUTES_BY_LOGIN.put("alice@acme:tandem-alice", List.of(HOME, new Route("OwnExtensionView", "my-phone"), PASSWORD));
+        ROUTES_BY_LOGIN.put("reseller:tandem-reseller", concat(List.of(HOME, API_TOKENS, PASSWORD, ABOUT), CUSTOMER_PAGES, TENANT_PAGES));
+        ROUTES_BY_LOGIN.put("admin@acme:tandem-admin", concat(List.of(HOME, API_TOKENS, PASSWORD, ABOUT), TENANT_PAGES));
+        ROUTES_BY_LOGIN.put("alice@acme:tandem-alice", List.of(HOME, new Route("OwnExtensionView", "my-phone"), PASSWORD, ABOUT));
     }
 
     private EveryRouteTour() {

@@ -210,7 +210,7 @@ public class DefaultCustomerService implements CustomerService {
                 .filter(account -> account.role() == Role.TENANT_ADMIN)
                 .map(PortalAccount::username)
                 .toList();
-        return new Customer(summary(tenant), admins, DnsRecords.of(tenant.sipDomain(), poolNodes));
+        return new Customer(summary(tenant), admins, DnsRecords.of(tenant.sipDomain(), poolNodes), tenant.promptLanguage());
     }
 
     private CustomerSummary summary(Tenant tenant) {

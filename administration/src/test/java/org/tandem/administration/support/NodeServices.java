@@ -22,6 +22,8 @@ import org.tandem.administration.operator.DefaultClusterMembershipService;
 import org.tandem.administration.operator.DefaultClusterService;
 import org.tandem.administration.ownextension.DefaultOwnExtensionService;
 import org.tandem.administration.ownextension.OwnExtensionService;
+import org.tandem.administration.prompts.DefaultPromptLanguageService;
+import org.tandem.administration.prompts.PromptLanguageService;
 import org.tandem.administration.registration.DefaultRegistrationService;
 import org.tandem.administration.registration.RegistrationChanges;
 import org.tandem.administration.registration.RegistrationService;
@@ -93,6 +95,7 @@ public final class NodeServices {
     public final RingGroupService ringGroups;
     public final ActiveCallService activeCalls;
     public final AccountService ownAccount;
+    public final PromptLanguageService promptLanguages;
     public final OwnExtensionService ownExtension;
     /** This node's calls as its engine publishes them. */
     public final JdbcActiveCalls publishedCalls;
@@ -141,6 +144,8 @@ public final class NodeServices {
                 tenants, displayNames, new JdbcTenantRegistrations(database.dataSource()), changes), entityManager);
         ownAccount = Transactions.around(AccountService.class, Injection.into(new DefaultAccountService(),
                 new JpaPortalAccountRepository(entityManager), homeNode), entityManager);
+        promptLanguages = Transactions.around(PromptLanguageService.class,
+                Injection.into(new DefaultPromptLanguageService(), tenants, homeNode), entityManager);
         ownExtension = Transactions.around(OwnExtensionService.class, Injection.into(new DefaultOwnExtensionService(),
                 new JpaPortalAccountRepository(entityManager), tenants, extensionRepository, displayNames,
                 new JdbcTenantRegistrations(database.dataSource()), new JdbcCallHistory(database.dataSource()), changes),

@@ -40,6 +40,9 @@ public class Tenant extends Identified {
     @Column(nullable = false)
     private TenantStatus status;
 
+    @Column(name = "prompt_language", nullable = false)
+    private String promptLanguage = PromptLanguage.ENGLISH.code();
+
     protected Tenant() {
     }
 
@@ -90,5 +93,14 @@ public class Tenant extends Identified {
 
     public void changeLimits(PlanLimits newLimits) {
         limits = Objects.requireNonNull(newLimits, "plan limits");
+    }
+
+    /** The language its callers hear the node's prompts in. */
+    public PromptLanguage promptLanguage() {
+        return new PromptLanguage(promptLanguage);
+    }
+
+    public void changePromptLanguage(PromptLanguage language) {
+        promptLanguage = Objects.requireNonNull(language, "prompt language").code();
     }
 }

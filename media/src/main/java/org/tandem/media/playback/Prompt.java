@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -44,6 +45,11 @@ public final class Prompt {
 
     /** Reads an 8 kHz 16-bit mono PCM WAV (the format of the prompts, greetings and recordings). */
     public static Prompt readWav(Path wav, G711 law) throws IOException {
+        return encode(law, readSamples(wav));
+    }
+
+    /** The linear samples of an 8 kHz 16-bit mono PCM WAV, for a caller that encodes them in both laws. */
+    public static short[] readSamples(Path wav) throws IOException {
         try (AudioInputStream in = AudioSystem.getAudioInputStream(wav.toFile())) {
             AudioFormat format = in.getFormat();
             if (!format.getEncoding().equals(AudioFormat.Encoding.PCM_SIGNED) || format.getSampleRate() != 8000
@@ -54,10 +60,34 @@ public final class Prompt {
             short[] samples = new short[bytes.length / 2];
             ByteBuffer.wrap(bytes).order(format.isBigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN)
                     .asShortBuffer().get(samples);
-            return encode(law, samples);
+            return samples;
         } catch (UnsupportedAudioFileException notAudio) {
             throw new IOException(wav + " is not a WAV file this node reads", notAudio);
         }
+    }
+
+    /**
+     * The prompts one after the other, as one prompt ("you have" "three" "new messages"). The frames are
+     * shared with the parts, not copied.
+     */
+    public static Prompt join(List<Prompt> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("a joined prompt needs at least one part");
+        }
+        G711 law = parts.getFirst().law;
+        List<byte[]> frames = new ArrayList<>();
+        for (Prompt part : parts) {
+            if (part.law != law) {
+                throw new IllegalArgumentException("cannot join prompts of " + law + " and " + part.law);
+            }
+            frames.addAll(part.frames);
+        }
+        return new Prompt(law, frames);
+    }
+
+    /** The frame at {@code index} (0 for the first 20 ms), for a source made of several prompts. */
+    public byte[] frame(int index) {
+        return frames.get(index);
     }
 
     public G711 law() {

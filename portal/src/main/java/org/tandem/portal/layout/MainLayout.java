@@ -25,7 +25,7 @@ import java.util.Optional;
 /**
  * The frame of every signed-in page. The menu lists what the user's role may open: customers for the
  * operator and resellers, the own tenant's extensions, phones and calls for a tenant admin, the own
- * phone for a tenant user, and the own password for everyone. Above every page of a suspended
+ * phone for a tenant user, and the own password and the About page for everyone. Above every page of a suspended
  * tenant's logins, a banner says so.
  */
 public class MainLayout extends AppLayout implements BeforeEnterObserver {
@@ -93,6 +93,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
                 menu.addItem(new SideNavItem("Registered phones", "tenants/" + tenant + "/registrations"));
                 menu.addItem(new SideNavItem("Active calls", "tenants/" + tenant + "/active-calls"));
                 menu.addItem(new SideNavItem("Call history", "tenants/" + tenant + "/calls"));
+                menu.addItem(new SideNavItem("Prompt language", "tenants/" + tenant + "/prompt-language"));
             });
             case TENANT_USER -> menu.addItem(new SideNavItem("My phone", "my-phone"));
         }
@@ -100,6 +101,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
             menu.addItem(new SideNavItem("API tokens", "api-tokens"));
         }
         menu.addItem(new SideNavItem("Change password", "account/password"));
+        menu.addItem(new SideNavItem("About", "about"));
         return menu;
     }
 }
