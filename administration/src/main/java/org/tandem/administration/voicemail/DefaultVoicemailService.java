@@ -142,8 +142,16 @@ public class DefaultVoicemailService implements VoicemailService {
         Optional<EmailNotification> address = checks.check(EMAIL, () -> EmailNotification.to(change.email(), false));
         Optional<EmailNotification> notification = address.isEmpty() ? Optional.empty()
                 : checks.check(ATTACH_AUDIO, () -> EmailNotification.to(change.email(), change.attachAudio()));
-        Optional<MailboxSettings> settings = checks.check(NO_ANSWER, () -> new MailboxSettings(change.enabled(),
-                Duration.ofSeconds(change.noAnswerSeconds()), current.settings().greetings(), EmailNotification.NONE));
+        if (change.enabled() == null) {
+            checks.problem(ENABLED, "Choose whether callers reach the mailbox");
+        }
+        if (change.noAnswerSeconds() == null) {
+            checks.problem(NO_ANSWER, "Enter how many seconds the extension rings before voicemail answers");
+        }
+        // the domain's rule on the ringing time, checked alone so its message names that field only
+        Optional<Duration> noAnswer = change.noAnswerSeconds() == null ? Optional.empty()
+                : checks.check(NO_ANSWER, () -> new MailboxSettings(true, Duration.ofSeconds(change.noAnswerSeconds()),
+                current.settings().greetings(), EmailNotification.NONE).noAnswer());
         VoicemailPin pin = current.pin();
         if (change.newPin() != null && !change.newPin().isBlank()) {
             Optional<String> problem = VoicemailPin.problemWith(change.newPin().strip(), current.extension());
@@ -153,7 +161,7 @@ public class DefaultVoicemailService implements VoicemailService {
             }
         }
         checks.throwIfAny();
-        MailboxSettings chosen = new MailboxSettings(settings.orElseThrow().enabled(), settings.orElseThrow().noAnswer(),
+        MailboxSettings chosen = new MailboxSettings(change.enabled(), noAnswer.orElseThrow(),
                 current.settings().greetings(), notification.orElseThrow());
         Mailbox changed = new Mailbox(current.extensionId(), current.tenantId(), current.extension(), pin, chosen);
         if (!mailboxes.replace(changed)) {

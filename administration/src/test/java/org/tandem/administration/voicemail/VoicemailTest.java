@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -144,7 +145,7 @@ class VoicemailTest {
                 .as("another mailbox's message through one's own").isInstanceOf(NotFoundException.class)
                 .hasMessage("No such message");
         assertThatThrownBy(() -> fixture.voicemail.changeSettings(user, tenant, "202",
-                new MailboxChange(false, 30, "", false, null))).isInstanceOf(NotFoundException.class);
+                new MailboxChange(false, 30L, "", false, null))).isInstanceOf(NotFoundException.class);
         assertThat(fixture.voicemail.mailbox(admin, tenant, "202").enabled()).isTrue();
     }
 
@@ -178,13 +179,13 @@ class VoicemailTest {
     @Test
     void settingsAreChangedWithANewPinAndBadOnesAreRefusedFieldByFieldInWords() {
         MailboxSummary changed = fixture.voicemail.changeSettings(user, tenant, "201",
-                new MailboxChange(false, 45, " ann@example.com ", true, "5937"));
+                new MailboxChange(false, 45L, " ann@example.com ", true, "5937"));
 
         assertThat(changed).isEqualTo(new MailboxSummary("201", "Ann", false, 45, "ann@example.com", true, 0, 0));
         assertThat(fixture.voicemail.mailbox(admin, tenant, "201")).isEqualTo(changed);
         Mailbox stored = new JdbcMailboxes(fixture.database().dataSource()).find(tenant, "201").orElseThrow();
         assertThat(stored.pin().matches("5937")).isTrue();
-        fixture.voicemail.changeSettings(admin, tenant, "201", new MailboxChange(true, 20, "", false, ""));
+        fixture.voicemail.changeSettings(admin, tenant, "201", new MailboxChange(true, 20L, "", false, ""));
         assertThat(new JdbcMailboxes(fixture.database().dataSource()).find(tenant, "201").orElseThrow().pin()
                 .matches("5937")).as("a blank PIN keeps the PIN").isTrue();
 
@@ -198,11 +199,17 @@ class VoicemailTest {
                         .containsEntry(VoicemailService.PIN, "A PIN of digits in a row (like 1234, 7890 or 4321) is "
                                 + "the first a guesser tries: choose another"));
         assertThatThrownBy(() -> fixture.voicemail.changeSettings(admin, tenant, "201",
-                new MailboxChange(true, -5, "", true, "201")))
+                new MailboxChange(true, -5L, "", true, "201")))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messages())
                         .containsOnlyKeys(VoicemailService.NO_ANSWER, VoicemailService.ATTACH_AUDIO, VoicemailService.PIN)
                         .containsEntry(VoicemailService.ATTACH_AUDIO,
                                 "Attaching the recording needs an email address to send it to"));
+        assertThatThrownBy(() -> fixture.voicemail.changeSettings(admin, tenant, "201",
+                new MailboxChange(null, null, null, false, null)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messages()).containsExactlyInAnyOrderEntriesOf(
+                        Map.of(VoicemailService.ENABLED, "Choose whether callers reach the mailbox",
+                                VoicemailService.NO_ANSWER,
+                                "Enter how many seconds the extension rings before voicemail answers")));
         assertThat(fixture.voicemail.mailbox(admin, tenant, "201"))
                 .isEqualTo(new MailboxSummary("201", "Ann", true, 20, null, false, 0, 0));
     }
@@ -213,8 +220,8 @@ class VoicemailTest {
 
         assertThat(fixture.voicemail.messages(user, tenant, "201")).isEmpty();
         assertThatThrownBy(() -> fixture.voicemail.changeSettings(admin, tenant, "201",
-                new MailboxChange(true, 30, "", false, null))).isInstanceOf(AccessDeniedException.class);
-        assertThat(fixture.voicemail.changeSettings(reseller, tenant, "201", new MailboxChange(true, 30, "", false, null))
+                new MailboxChange(true, 30L, "", false, null))).isInstanceOf(AccessDeniedException.class);
+        assertThat(fixture.voicemail.changeSettings(reseller, tenant, "201", new MailboxChange(true, 30L, "", false, null))
                 .noAnswerSeconds()).isEqualTo(30);
     }
 
