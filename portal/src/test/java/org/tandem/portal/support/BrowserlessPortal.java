@@ -9,6 +9,7 @@ import org.tandem.administration.extension.ExtensionService;
 import org.tandem.administration.operator.ClusterMembershipService;
 import org.tandem.administration.operator.ClusterService;
 import org.tandem.administration.ownextension.OwnExtensionService;
+import org.tandem.administration.voicemail.VoicemailService;
 import org.tandem.administration.registration.RegistrationService;
 import org.tandem.administration.ringgroup.RingGroupService;
 import org.tandem.administration.support.NodeServices;
@@ -73,6 +74,7 @@ public final class BrowserlessPortal {
                 Map.entry(ActiveCallService.class, node.activeCalls),
                 Map.entry(AccountService.class, node.ownAccount),
                 Map.entry(OwnExtensionService.class, node.ownExtension),
+                Map.entry(VoicemailService.class, node.voicemail),
                 Map.entry(RevokedLoginFeed.class, node.revokedLogins)));
     }
 
