@@ -50,15 +50,15 @@ public class DefaultVoicemailService implements VoicemailService {
             Role.TENANT_ADMIN, Role.TENANT_USER);
 
     @Inject
-    private TenantRepository tenants;
-    @Inject
-    private ExtensionRepository extensions;
-    @Inject
-    private PortalAccountRepository accounts;
-    @Inject
     private Mailboxes mailboxes;
     @Inject
     private VoicemailMessages messages;
+    @Inject
+    private TenantRepository tenants;
+    @Inject
+    private PortalAccountRepository accounts;
+    @Inject
+    private ExtensionRepository extensions;
     @Inject
     private SharedFiles files;
     @Inject
