@@ -15,6 +15,7 @@ import org.tandem.api.ringgroup.RingGroupsResource;
 import org.tandem.api.security.Authentication;
 import org.tandem.api.token.IdentityResource;
 import org.tandem.api.token.TokensResource;
+import org.tandem.api.voicemail.VoicemailResource;
 
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -29,7 +30,7 @@ public class ApiApplication extends Application {
 
     public static final Set<Class<?>> RESOURCES = Set.of(IdentityResource.class, TokensResource.class,
             CustomersResource.class, ExtensionsResource.class, RingGroupsResource.class, RegistrationsResource.class,
-            CallsResource.class, ActiveCallsResource.class, OpenApiResource.class);
+            CallsResource.class, ActiveCallsResource.class, VoicemailResource.class, OpenApiResource.class);
 
     @Override
     public Set<Class<?>> getClasses() {

@@ -722,6 +722,60 @@ class ApiIT {
         }
     }
 
+    /** The demo's messages in Acme's mailbox 101: listed, played whole, filed, deleted; hostile input refused in words. */
+    @Test
+    void aMailboxsMessagesAreListedPlayedFiledAndDeletedAndBadSettingsNamed() throws Exception {
+        NodeApi api = NodeApi.from("127.0.0.41");
+        String token = api.newToken(ACME_ADMIN, ACME_ADMIN_PASSWORD, "voicemail");
+        NodeApi admin = api.withToken(token);
+        String acmeId = admin.get("v1/me").json().getString("tenantId");
+        String mailbox = "v1/tenants/" + acmeId + "/extensions/101/voicemail";
+
+        NodeApi.Answer settings = admin.get(mailbox);
+        assertThat(settings.status()).as(settings.toString()).isEqualTo(200);
+        assertThat(settings.json().getString("displayName")).isEqualTo("Alice Archer");
+        assertThat(settings.response().body()).doesNotContain("pin");
+        List<JsonObject> messages = admin.get(mailbox + "/messages").json().getJsonArray("messages")
+                .getValuesAs(JsonObject.class);
+        assertThat(messages).extracting(message -> message.getString("callerNumber")).contains("102", "+15550100");
+        String message = mailbox + "/messages/" + messages.getFirst().getString("id");
+
+        HttpResponse<byte[]> audio = HttpClient.newBuilder().localAddress(InetAddress.getByName("127.0.0.41")).build()
+                .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + Integer.getInteger("it.http.port") + "/api/"
+                        + message + "/audio")).header("Authorization", "Bearer " + token).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(audio.statusCode()).isEqualTo(200);
+        assertThat(audio.headers().firstValue("Content-Type")).contains("audio/wav");
+        assertThat(audio.headers().firstValueAsLong("Content-Length")).hasValue(audio.body().length);
+        assertThat(audio.headers().firstValue("Accept-Ranges")).contains("none");
+        assertThat(new String(audio.body(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("RIFF");
+        assertThat(audio.body().length).isEqualTo(44 + messages.getFirst().getInt("durationSeconds") * 16_000);
+
+        NodeApi.Answer read = admin.post(message, "{\"folder\": \"SAVED\"}");
+        assertThat(read.json().getBoolean("read")).as(read.toString()).isTrue();
+        assertProblem(admin.post(message, "{\"folder\": \"NEW\"}"), 422, "urn:tandem:problem:invalid-input");
+
+        NodeApi.Answer bad = admin.put(mailbox, "{\"enabled\": true, \"noAnswerSeconds\": -3, \"pin\": \"1234\"}");
+        assertProblem(bad, 422, "urn:tandem:problem:invalid-input");
+        assertThat(bad.json().getJsonArray("errors").getValuesAs(JsonObject.class))
+                .extracting(error -> error.getString("field")).containsExactly("noAnswerSeconds", "pin");
+        assertThat(bad.response().body()).contains("The extension rings 5 to 120 seconds").doesNotContain("1234\"");
+        assertProblem(admin.put(mailbox, "{\"enabled\": true, \"noAnswerSeconds\": 99999999999}"), 422,
+                "urn:tandem:problem:invalid-input");
+        NodeApi.Answer changed = admin.put(mailbox, "{\"enabled\": true, \"noAnswerSeconds\": 25, \"pin\": \"5937\"}");
+        assertThat(changed.json().getInt("noAnswerSeconds")).as(changed.toString()).isEqualTo(25);
+
+        Customer rival = Customer.onboard("127.0.0.42", "voicerival", 5);
+        NodeApi rivalAdmin = rival.admin();
+        assertProblem(rivalAdmin.get(mailbox), 404, "urn:tandem:problem:not-found");
+        assertProblem(rivalAdmin.get(message + "/audio"), 404, "urn:tandem:problem:not-found");
+        assertProblem(rivalAdmin.delete(message), 404, "urn:tandem:problem:not-found");
+        assertProblem(admin.get(mailbox + "/messages/" + UUID.randomUUID() + "/audio"), 404, "urn:tandem:problem:not-found");
+
+        assertThat(admin.delete(message).status()).isEqualTo(204);
+        assertProblem(admin.get(message + "/audio"), 404, "urn:tandem:problem:not-found");
+    }
+
     private static void assertProblem(NodeApi.Answer answer, int status, String type) {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
         assertThat(answer.contentType()).as(answer.toString()).isEqualTo(PROBLEM_JSON);

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class EveryRouteTour {
 
     /** Buttons that act at once and open nothing, left alone so the tour changes no data. */
-    private static final Set<String> NOT_CLICKED = Set.of("Resume");
+    private static final Set<String> NOT_CLICKED = Set.of("Resume", "Mark read", "Save settings", "Play");
 
     /** A view class's simple name, and the address it is opened at ({@code {tenant}}: Acme's id). */
     private record Route(String view, String path) {
@@ -35,7 +35,8 @@ final class EveryRouteTour {
     private static final List<Route> CUSTOMER_PAGES = List.of(new Route("CustomersView", "customers"),
             new Route("OnboardingView", "customers/new"), new Route("CustomerView", "customers/{tenant}"));
     private static final List<Route> TENANT_PAGES = List.of(new Route("ExtensionsView", TENANT + "extensions"),
-            new Route("RingGroupsView", TENANT + "ring-groups"), new Route("RegistrationsView", TENANT + "registrations"),
+            new Route("RingGroupsView", TENANT + "ring-groups"), new Route("VoicemailView", TENANT + "voicemail"),
+            new Route("RegistrationsView", TENANT + "registrations"),
             new Route("ActiveCallsView", TENANT + "active-calls"), new Route("CallHistoryView", TENANT + "calls"),
             new Route("PromptLanguageView", TENANT + "prompt-language"));
     private static final Route HOME = new Route("HomeView", "home");
@@ -51,7 +52,8 @@ final class EveryRouteTour {
                 CUSTOMER_PAGES, TENANT_PAGES));
         ROUTES_BY_LOGIN.put("reseller:tandem-reseller", concat(List.of(HOME, API_TOKENS, PASSWORD, ABOUT), CUSTOMER_PAGES, TENANT_PAGES));
         ROUTES_BY_LOGIN.put("admin@acme:tandem-admin", concat(List.of(HOME, API_TOKENS, PASSWORD, ABOUT), TENANT_PAGES));
-        ROUTES_BY_LOGIN.put("alice@acme:tandem-alice", List.of(HOME, new Route("OwnExtensionView", "my-phone"), PASSWORD, ABOUT));
+        ROUTES_BY_LOGIN.put("alice@acme:tandem-alice", List.of(HOME, new Route("OwnExtensionView", "my-phone"),
+                new Route("OwnVoicemailView", "my-voicemail"), PASSWORD, ABOUT));
     }
 
     private EveryRouteTour() {

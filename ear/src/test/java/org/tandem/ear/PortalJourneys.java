@@ -5,6 +5,7 @@ import org.tandem.testsupport.database.TenantRow;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -231,7 +232,7 @@ final class PortalJourneys {
     }
 
     /**
-     * The demo's tenant user sees extension 101's page, reaches no admin page by its address, and
+     * The demo's tenant user sees extension 101's page, plays a message of its mailbox, reaches no admin page by its address, and
      * is told what is wrong with a new password (left unchanged).
      */
     void aTenantUserSeesTheirOwnPhoneAndNoAdminPage() throws Exception {
@@ -241,7 +242,26 @@ final class PortalJourneys {
             browser.open("my-phone");
             assertThat(browser.text("own-extension")).isEqualTo("My phone: 101 Alice Archer");
             browser.screenshot("my-phone");
-            for (String path : new String[]{"tenants/" + acme + "/extensions", "tenants/" + acme + "/registrations",
+
+            // the demo's messages in 101's mailbox, one played by the page's audio element from the file store
+            browser.open("my-voicemail");
+            browser.awaitText("mailbox-title", "Mailbox 101 Alice Archer");
+            browser.awaitGridText("voicemail-messages", "Bob Baker (102)");
+            browser.clickButtonLabelled("Play");
+            Object seconds = null;
+            for (long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos(); System.nanoTime() < deadline; ) {
+                seconds = browser.script("const a = document.getElementById('voicemail-player'); "
+                        + "return a && a.readyState > 0 ? a.duration : null");
+                if (seconds != null) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            assertThat(seconds).as("the browser loaded the recording's WAV").isNotNull();
+            assertThat(((Number) seconds).doubleValue()).as("a demo message lasts 2 or 3 s").isBetween(1.9, 3.1);
+
+            for (String path : new String[]{"tenants/" + acme + "/extensions", "tenants/" + acme + "/voicemail",
+                    "tenants/" + acme + "/registrations",
                     "tenants/" + acme + "/active-calls", "tenants/" + acme + "/calls", "customers", "api-tokens"}) {
                 browser.open(path);
                 assertThat(browser.text("no-access")).as(path).isEqualTo("Your login has no access to this page");

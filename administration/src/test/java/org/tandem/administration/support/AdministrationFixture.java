@@ -8,6 +8,8 @@ import org.tandem.administration.customer.CustomerService;
 import org.tandem.administration.extension.ExtensionService;
 import org.tandem.administration.operator.ClusterService;
 import org.tandem.administration.ringgroup.RingGroupService;
+import org.tandem.administration.voicemail.VoicemailService;
+import org.tandem.files.SharedFiles;
 import org.tandem.administration.registration.RegistrationService;
 import org.tandem.domain.account.PortalAccount;
 import org.tandem.domain.account.PortalAccountRepository;
@@ -96,6 +98,9 @@ public final class AdministrationFixture {
     public final ActiveCallService activeCalls;
     public final AccountService ownAccount;
     public final OwnExtensionService ownExtension;
+    public final VoicemailService voicemail;
+    /** The cluster's files of the fixture's node. */
+    public final SharedFiles files;
     private final JdbcActiveCalls publishedCalls;
 
     private AdministrationFixture() {
@@ -119,6 +124,8 @@ public final class AdministrationFixture {
         activeCalls = services.activeCalls;
         ownAccount = services.ownAccount;
         ownExtension = services.ownExtension;
+        voicemail = services.voicemail;
+        files = services.files;
         publishedCalls = services.publishedCalls;
     }
 
@@ -230,6 +237,11 @@ public final class AdministrationFixture {
 
     public UUID globex() {
         return globex;
+    }
+
+    /** The fixture's node, node1. */
+    public UUID nodeId() {
+        return nodeId;
     }
 
     public TestDatabase database() {

@@ -30,6 +30,14 @@ import org.tandem.administration.registration.RegistrationService;
 import org.tandem.administration.ringgroup.DefaultRingGroupService;
 import org.tandem.administration.ringgroup.RingGroupService;
 import org.tandem.administration.shared.DisplayNames;
+import org.tandem.administration.voicemail.DefaultVoicemailService;
+import org.tandem.administration.voicemail.VoicemailChanges;
+import org.tandem.administration.voicemail.VoicemailService;
+import org.tandem.domain.voicemail.MailboxChangeFeed;
+import org.tandem.files.FilesSettings;
+import org.tandem.files.SharedFiles;
+import org.tandem.storage.jdbc.JdbcMailboxes;
+import org.tandem.storage.jdbc.JdbcVoicemailMessages;
 import org.tandem.domain.account.PortalAccountRepository;
 import org.tandem.domain.account.RevokedLoginFeed;
 import org.tandem.domain.call.ActiveCallFeed;
@@ -61,6 +69,10 @@ import org.tandem.storage.connection.NodeDatabase;
 import org.tandem.storage.connection.ReplicationLogin;
 import org.tandem.testsupport.beans.Injection;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -99,6 +111,9 @@ public final class NodeServices {
     public final OwnExtensionService ownExtension;
     /** This node's calls as its engine publishes them. */
     public final JdbcActiveCalls publishedCalls;
+    public final VoicemailService voicemail;
+    /** The cluster's files as this node sees them: a temporary folder of its own. */
+    public final SharedFiles files;
     /** Logins removed or given a new password, as the portal hears of them. */
     public final RevokedLoginFeed revokedLogins;
 
@@ -151,10 +166,26 @@ public final class NodeServices {
                 new JdbcTenantRegistrations(database.dataSource()), new JdbcCallHistory(database.dataSource()), changes),
                 entityManager);
         publishedCalls = new JdbcActiveCalls(database.dataSource());
+        VoicemailChanges voicemailChanges = Injection.into(new VoicemailChanges(), (MailboxChangeFeed)
+                new PostgresTenantChanges(PostgresTenantChanges.VOICEMAIL, () -> database.dataSource().getConnection())::start);
+        files = temporaryFiles(nodeName);
+        voicemail = Transactions.around(VoicemailService.class, Injection.into(new DefaultVoicemailService(), tenants, extensionRepository,
+                new JpaPortalAccountRepository(entityManager), new JdbcMailboxes(database.dataSource(), guard),
+                new JdbcVoicemailMessages(database.dataSource(), nodeId), files, voicemailChanges), entityManager);
         revokedLogins = new PostgresRevokedLogins(() -> database.dataSource().getConnection());
         ActiveCallChanges callChanges = Injection.into(new ActiveCallChanges(), (ActiveCallFeed) new PostgresTenantChanges(
                 PostgresTenantChanges.ACTIVE_CALLS, () -> database.dataSource().getConnection())::start);
         activeCalls = Transactions.around(ActiveCallService.class, Injection.into(new DefaultActiveCallService(), tenants,
                 displayNames, publishedCalls, callChanges, new JdbcNodeHeartbeats(database.dataSource())), entityManager);
+    }
+
+    private static SharedFiles temporaryFiles(String nodeName) {
+        try {
+            Path folder = Files.createTempDirectory("tandem-administration-files");
+            return SharedFiles.open(new FilesSettings(folder.resolve("shared"), folder.resolve("staging"),
+                    Optional.empty(), nodeName));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

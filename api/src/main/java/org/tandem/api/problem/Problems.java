@@ -12,6 +12,7 @@ import org.tandem.administration.apitoken.AuthenticationFailedException;
 import org.tandem.administration.apitoken.TooManyFailedAttemptsException;
 import org.tandem.administration.shared.InvalidInputException;
 import org.tandem.administration.shared.OverPlanException;
+import org.tandem.administration.voicemail.VoicemailUnavailableException;
 import org.tandem.domain.shared.AlreadyTakenException;
 import org.tandem.domain.tenant.NotHomeNodeException;
 
@@ -48,6 +49,8 @@ public final class Problems {
             case NotHomeNodeException elsewhere -> ProblemAnswer.of(ProblemType.NOT_HOME_NODE.problem(elsewhere.getMessage()));
             case NotFoundException notFound -> ProblemAnswer.of(ProblemType.NOT_FOUND.problem(notFound.getMessage()));
             case AccessDeniedException denied -> ProblemAnswer.of(ProblemType.FORBIDDEN.problem(denied.getMessage()));
+            case VoicemailUnavailableException files -> new ProblemAnswer(ProblemType.UNAVAILABLE.problem(files.getMessage()),
+                    Map.of("Retry-After", List.of(RETRY_AFTER_UNAVAILABLE_SECONDS)));
             case AuthenticationFailedException failed -> unauthenticated(failed.getMessage(),
                     List.of(bearerChallenge(failed.getMessage())));
             case TooManyFailedAttemptsException throttled -> new ProblemAnswer(

@@ -100,6 +100,15 @@ public final class JsonRequest {
         return wrongType(member, value, "a whole number");
     }
 
+    /** {@code true} or {@code false}. */
+    public Boolean truth(String member) {
+        JsonValue value = value(member);
+        if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
+            return value == JsonValue.TRUE;
+        }
+        return wrongType(member, value, "true or false");
+    }
+
     /** An array of strings; an array holding anything else is noted as the wrong type. */
     public List<String> texts(String member) {
         JsonValue value = value(member);

@@ -98,6 +98,16 @@ class ProblemsTest {
     }
 
     @Test
+    void filesThatCannotBeReadNowAre503WithRetryAfterInTheirOwnWords() {
+        ProblemAnswer answer = Problems.of(new org.tandem.administration.voicemail.VoicemailUnavailableException(
+                "The recording cannot be read now: the volume is not mounted", new java.io.IOException("ENOTCONN")), INCIDENT);
+
+        assertKind(answer.problem(), 503, "urn:tandem:problem:unavailable");
+        assertThat(answer.problem().detail()).isEqualTo("The recording cannot be read now: the volume is not mounted");
+        assertThat(answer.headers()).containsEntry("Retry-After", List.of("5"));
+    }
+
+    @Test
     void aRefusedTokenIs401WithABearerChallengeNamingTheError() {
         ProblemAnswer answer = Problems.of(new AuthenticationFailedException("The API token expired at 2026-01-01T00:00:00Z"),
                 INCIDENT);

@@ -47,6 +47,21 @@ class JsonRequestTest {
     }
 
     @Test
+    void readsTruthsAndNamesAnythingElseGivenForOne() {
+        JsonRequest request = JsonRequest.parse("""
+                {"on": true, "off": false, "quoted": "true", "one": 1}""", Set.of("on", "off", "quoted", "one"));
+
+        assertThat(request.truth("on")).isTrue();
+        assertThat(request.truth("off")).isFalse();
+        assertThat(request.truth("absent")).isNull();
+        request.truth("quoted");
+        request.truth("one");
+        assertThatThrownBy(request::requireValid).isInstanceOfSatisfying(InvalidInputException.class, e ->
+                assertThat(e.messages()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "quoted", "Must be true or false", "one", "Must be true or false")));
+    }
+
+    @Test
     void readsArraysOfStringsAndChoicesByExactName() {
         JsonRequest good = JsonRequest.parse("""
                 {"members": ["201", "202"], "strategy": "SEQUENTIAL"}""", Set.of("members", "strategy"));

@@ -90,12 +90,16 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
             case TENANT_ADMIN -> user.tenant().ifPresent(tenant -> {
                 menu.addItem(new SideNavItem("Extensions", "tenants/" + tenant + "/extensions"));
                 menu.addItem(new SideNavItem("Ring groups", "tenants/" + tenant + "/ring-groups"));
+                menu.addItem(new SideNavItem("Voicemail", "tenants/" + tenant + "/voicemail"));
                 menu.addItem(new SideNavItem("Registered phones", "tenants/" + tenant + "/registrations"));
                 menu.addItem(new SideNavItem("Active calls", "tenants/" + tenant + "/active-calls"));
                 menu.addItem(new SideNavItem("Call history", "tenants/" + tenant + "/calls"));
                 menu.addItem(new SideNavItem("Prompt language", "tenants/" + tenant + "/prompt-language"));
             });
-            case TENANT_USER -> menu.addItem(new SideNavItem("My phone", "my-phone"));
+            case TENANT_USER -> {
+                menu.addItem(new SideNavItem("My phone", "my-phone"));
+                menu.addItem(new SideNavItem("My voicemail", "my-voicemail"));
+            }
         }
         if (user.role() == Role.RESELLER_ADMIN || user.role() == Role.TENANT_ADMIN) {
             menu.addItem(new SideNavItem("API tokens", "api-tokens"));

@@ -10,6 +10,7 @@ import org.tandem.administration.operator.ClusterMembershipService;
 import org.tandem.administration.operator.ClusterService;
 import org.tandem.administration.ownextension.OwnExtensionService;
 import org.tandem.administration.prompts.PromptLanguageService;
+import org.tandem.administration.voicemail.VoicemailService;
 import org.tandem.administration.registration.RegistrationService;
 import org.tandem.administration.ringgroup.RingGroupService;
 import org.tandem.administration.support.NodeServices;
@@ -75,6 +76,7 @@ public final class BrowserlessPortal {
                 Map.entry(AccountService.class, node.ownAccount),
                 Map.entry(OwnExtensionService.class, node.ownExtension),
                 Map.entry(PromptLanguageService.class, node.promptLanguages),
+                Map.entry(VoicemailService.class, node.voicemail),
                 Map.entry(RevokedLoginFeed.class, node.revokedLogins)));
     }
 

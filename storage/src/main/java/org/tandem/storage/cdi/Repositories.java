@@ -19,8 +19,14 @@ import org.tandem.domain.registration.TenantRegistrations;
 import org.tandem.domain.reseller.ResellerRepository;
 import org.tandem.domain.ringgroup.RingGroupRepository;
 import org.tandem.domain.tenant.TenantRepository;
+import org.tandem.domain.voicemail.MailboxChangeFeed;
+import org.tandem.domain.voicemail.Mailboxes;
+import org.tandem.domain.voicemail.VoicemailMessages;
 import org.tandem.storage.jdbc.JdbcActiveCalls;
 import org.tandem.storage.jdbc.JdbcCallHistory;
+import org.tandem.storage.jdbc.JdbcMailboxes;
+import org.tandem.storage.jdbc.JdbcNodes;
+import org.tandem.storage.jdbc.JdbcVoicemailMessages;
 import org.tandem.storage.jdbc.JdbcNodeActivity;
 import org.tandem.storage.jdbc.JdbcRingGroups;
 import org.tandem.storage.jdbc.JdbcTenantRegistrations;
@@ -36,6 +42,7 @@ import org.tandem.storage.notification.PostgresRevokedLogins;
 import org.tandem.storage.notification.PostgresTenantChanges;
 
 import javax.sql.DataSource;
+import java.util.UUID;
 
 /**
  * Hands the domain's repository interfaces to the rest of the EAR, backed by the container's entity
@@ -92,6 +99,21 @@ public class Repositories {
         return new JdbcRingGroups(dataSource, homeNode);
     }
 
+    /** Configuration like ring groups: each change in a transaction of its own, after the home-node check. */
+    @Produces
+    Mailboxes mailboxes(HomeNodeConnectionCheck homeNode) {
+        return new JdbcMailboxes(dataSource, homeNode);
+    }
+
+    /** Filed by any node, each writing rows of its own (ADR 0002), so this node's id goes with them. */
+    @Produces
+    VoicemailMessages voicemailMessages() {
+        String node = StorageSettings.from(System.getProperties()).thisNode().name();
+        UUID nodeId = JdbcNodes.idOf(dataSource, node).orElseThrow(() -> new IllegalStateException(
+                "node " + node + " is not in table node; storage adds it at start-up"));
+        return new JdbcVoicemailMessages(dataSource, nodeId);
+    }
+
     @Produces
     NodeActivity nodeActivity() {
         return new JdbcNodeActivity(dataSource);
@@ -115,6 +137,11 @@ public class Repositories {
     @Produces
     ActiveCallFeed activeCallFeed() {
         return listening(PostgresTenantChanges.ACTIVE_CALLS)::start;
+    }
+
+    @Produces
+    MailboxChangeFeed mailboxChangeFeed() {
+        return listening(PostgresTenantChanges.VOICEMAIL)::start;
     }
 
     @Produces

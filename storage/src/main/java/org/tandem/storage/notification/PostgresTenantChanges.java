@@ -15,6 +15,8 @@ public final class PostgresTenantChanges implements TenantChangeFeed {
 
     public static final String REGISTRATIONS = "registration_changed";
     public static final String ACTIVE_CALLS = "active_call_changed";
+    /** V83's trigger on the voicemail messages and their filings; its payload is the mailbox's id, not a tenant's. */
+    public static final String VOICEMAIL = "voicemail_changed";
 
     private final String channel;
     private final PostgresChannel.Connections connections;
