@@ -1,5 +1,6 @@
 package org.tandem.engine.call;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,6 +20,7 @@ import org.tandem.storage.jdbc.JdbcMailboxes;
 import org.tandem.storage.jdbc.JdbcVoicemailMessages;
 import org.tandem.testsupport.audio.RtpPcap;
 import org.tandem.testsupport.audio.TestAudio;
+import org.tandem.testsupport.mounts.Tmpfs;
 import org.tandem.testsupport.ports.FreePorts;
 import org.tandem.testsupport.sipp.Sipp;
 
@@ -33,18 +35,22 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.tandem.engine.registrar.RegistrarDatabase.ALPHA;
 
 /**
  * Calls that reach an extension's mailbox: the node answers with its own media, plays the tone and records
  * what a real SIPp caller sends (RTP from a pcap of a 1 kHz tone) into the files' folder, then lists the
  * message. The WAV is checked for its length and its tone, not only its size. Without a mailbox the calls
- * end as before. The longest message is 6 s here.
+ * end as before. The longest message is 6 s here; the files are on a tmpfs of their own, turned read-only
+ * to stand for a volume that failed.
  */
 @Timeout(120)
 class VoicemailDepositTest extends SippCallerAndCalleeTest {
 
     private static final Path FOLDER = folder();
+    /** The files' folder on a filesystem of its own, to turn read-only (a volume gone read-only); null: cannot mount. */
+    private static final Tmpfs VOLUME = Tmpfs.canMount() ? Tmpfs.mount(FOLDER.resolve("files"), "64m") : null;
     private static final Duration LONGEST = Duration.ofSeconds(6);
     private static final int TONE_HERTZ = 1000;
 
@@ -60,7 +66,7 @@ class VoicemailDepositTest extends SippCallerAndCalleeTest {
     void aCallerLeavesAMessageForAnExtensionWithNoPhone() throws Exception {
         Mailbox mailbox = mailboxFor(callee, MailboxSettings.DEFAULT_NO_ANSWER);
 
-        phones.call(leavingMessage(3000, 3300), caller, ALPHA, callee, "-mp", mediaPort()).assertPassed();
+        phones.call(leavingMessage("caller_leaves_message.xml", 3000, 3300), caller, ALPHA, callee, "-mp", mediaPort()).assertPassed();
 
         VoicemailMessage message = awaitMessage(mailbox);
         assertThat(message.caller().number()).isEqualTo(caller);
@@ -80,7 +86,7 @@ class VoicemailDepositTest extends SippCallerAndCalleeTest {
         Mailbox mailbox = mailboxFor(callee, MailboxSettings.DEFAULT_NO_ANSWER);
         Sipp.Running phone = phones.phone(callee, ALPHA, "phone_busy.xml", Duration.ofMillis(4000));
 
-        phones.call(leavingMessage(2000, 2300), caller, ALPHA, callee, "-mp", mediaPort()).assertPassed();
+        phones.call(leavingMessage("caller_leaves_message.xml", 2000, 2300), caller, ALPHA, callee, "-mp", mediaPort()).assertPassed();
 
         phone.await().assertPassed();
         assertThat(awaitMessage(mailbox).duration().toMillis()).isCloseTo(2000, within(600L));
@@ -92,11 +98,50 @@ class VoicemailDepositTest extends SippCallerAndCalleeTest {
         SippPhones.MarkingPhone phone = phones.phoneThatRings(callee, ALPHA, Duration.ofMillis(6500));
         long start = System.nanoTime();
 
-        phones.call(leavingMessage(1500, 1800), caller, ALPHA, callee, "-mp", mediaPort()).assertPassed();
+        phones.call(leavingMessage("caller_leaves_message.xml", 1500, 1800), caller, ALPHA, callee, "-mp", mediaPort()).assertPassed();
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(MailboxSettings.MIN_NO_ANSWER);
         phone.assertPassedAndMarked("the phone got the CANCEL when the mailbox answered");
         assertThat(awaitMessage(mailbox).duration().toMillis()).isCloseTo(1500, within(600L));
+    }
+
+    @Test
+    void aCallerPutsTheMailboxOnHoldWhileTalkingAndItsMessageIsKept() throws Exception {
+        Mailbox mailbox = mailboxFor(callee, MailboxSettings.DEFAULT_NO_ANSWER);
+
+        phones.call(leavingMessage("caller_holds_while_leaving_message.xml", 3000, 1500), caller, ALPHA, callee,
+                "-mp", mediaPort()).assertPassed();
+
+        assertThat(awaitMessage(mailbox).duration().toMillis()).isCloseTo(3000, within(600L));
+    }
+
+    @Test
+    void aVolumeGoneReadOnlyLosesTheMessageAndListsNothing() throws Exception {
+        assumeTrue(VOLUME != null, "mounting a tmpfs needs root");
+        Mailbox mailbox = mailboxFor(callee, MailboxSettings.DEFAULT_NO_ANSWER);
+        VOLUME.readOnly(true);
+        try {
+            phones.call(leavingMessage("caller_leaves_message.xml", 2000, 2300), caller, ALPHA, callee, "-mp",
+                    mediaPort()).assertPassed();
+            Thread.sleep(1000); // the store runs after the call: give it the time a message would take
+            assertThat(messages().inFolder(mailbox.extensionId(), MessageFolder.NEW)).isEmpty();
+            assertThat(FOLDER.resolve("files/tenants/" + mailbox.tenantId() + "/voicemail/" + callee)).doesNotExist();
+        } finally {
+            VOLUME.readOnly(false);
+        }
+        String again = db.newExtension();
+        Mailbox writable = mailboxFor(again, MailboxSettings.DEFAULT_NO_ANSWER);
+        phones.call(leavingMessage("caller_leaves_message.xml", 2000, 2300), caller, ALPHA, again, "-mp",
+                mediaPort()).assertPassed();
+        assertThat(awaitMessage(writable).duration().toMillis()).as("once writable again, messages are kept")
+                .isCloseTo(2000, within(600L));
+    }
+
+    @AfterAll
+    static void unmount() {
+        if (VOLUME != null) {
+            VOLUME.close();
+        }
     }
 
     @Test
@@ -131,13 +176,16 @@ class VoicemailDepositTest extends SippCallerAndCalleeTest {
         assertThat(FOLDER.resolve("files/tenants/" + mailbox.tenantId() + "/voicemail/" + callee)).doesNotExist();
     }
 
-    /** The caller's scenario: after the tone it sends 1 kHz for {@code toneMillis} and hangs up after {@code talkMillis}. */
-    private Path leavingMessage(int toneMillis, int talkMillis) throws Exception {
+    /**
+     * Caller scenario {@code scenario}: after the tone it sends 1 kHz for {@code toneMillis} and hangs up after
+     * {@code talkMillis}.
+     */
+    private Path leavingMessage(String scenario, int toneMillis, int talkMillis) throws Exception {
         Path work = Files.createTempDirectory(FOLDER, "caller");
         Path pcap = RtpPcap.write(work.resolve("tone.pcap"), TestAudio.tone(TONE_HERTZ, 8000, toneMillis * 8));
-        String scenario = Files.readString(Sipp.scenario("/sipp/call/caller_leaves_message.xml"))
+        String filled = Files.readString(Sipp.scenario("/sipp/call/" + scenario))
                 .replace("@PCAP@", pcap.toString()).replace("@TALK_MILLIS@", Integer.toString(talkMillis));
-        return Files.writeString(work.resolve("caller_leaves_message.xml"), scenario);
+        return Files.writeString(work.resolve(scenario), filled);
     }
 
     /** SIPp's RTP port: a free one, so no other SIPp's audio can reach this call. */
