@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.tandem.domain.extension.ExtensionNumber;
 import org.tandem.domain.voicemail.EmailNotification;
 import org.tandem.domain.voicemail.Greetings;
@@ -37,6 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.tandem.engine.registrar.RegistrarDatabase.ALPHA;
+import static org.tandem.engine.registrar.RegistrarDatabase.DEFAULT_DIGEST;
+import static org.tandem.testsupport.database.ExtensionRow.defaultPassword;
 
 /**
  * Calls that reach an extension's mailbox: the node answers with its own media, plays the tone and records
@@ -103,6 +106,29 @@ class VoicemailDepositTest extends SippCallerAndCalleeTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(MailboxSettings.MIN_NO_ANSWER);
         phone.assertPassedAndMarked("the phone got the CANCEL when the mailbox answered");
         assertThat(awaitMessage(mailbox).duration().toMillis()).isCloseTo(1500, within(600L));
+    }
+
+    @Test
+    void aBaresipCallerLeavesAMessageWithItsAudio(@TempDir Path folder) throws Exception {
+        Mailbox mailbox = mailboxFor(callee, DEFAULT_DIGEST, MailboxSettings.DEFAULT_NO_ANSWER);
+        Path tone = BaresipPhone.tone(folder.resolve("tone.wav"), TONE_HERTZ, Duration.ofSeconds(20));
+        Duration talking = Duration.ofSeconds(5);
+        try (BaresipPhone calling = new BaresipPhone(folder.resolve("caller"), caller, DEFAULT_DIGEST,
+                defaultPassword(caller, DEFAULT_DIGEST), NODE.port(), BaresipPhone.sipPorts(1)[0],
+                BaresipPhone.rtpPorts(BaresipPhone.rtpBlock(), 0), tone, false, talking,
+                "/dial sip:" + callee + "@" + DEFAULT_DIGEST)) {
+            calling.start();
+            assertThat(calling.awaitExit(talking.plusSeconds(5))).as("baresip quits after -t: %s", calling.describe())
+                    .isTrue();
+            assertThat(calling.lines()).as(calling.describe())
+                    .contains(caller + "@" + DEFAULT_DIGEST + ": Call established: sip:" + callee + "@" + DEFAULT_DIGEST);
+        }
+
+        VoicemailMessage message = awaitMessage(mailbox);
+        assertThat(message.duration()).isBetween(Duration.ofSeconds(2), talking);
+        short[] recorded = TestAudio.readWav(FOLDER.resolve("files").resolve(message.file()));
+        assertThat(TestAudio.goertzel(recorded, TONE_HERTZ)).as("baresip's 1 kHz tone is what was recorded")
+                .isGreaterThan(100 * TestAudio.goertzel(recorded, 600));
     }
 
     @Test
@@ -194,7 +220,11 @@ class VoicemailDepositTest extends SippCallerAndCalleeTest {
     }
 
     private Mailbox mailboxFor(String number, Duration noAnswer) {
-        UUID tenant = db.tenantId(ALPHA);
+        return mailboxFor(number, ALPHA, noAnswer);
+    }
+
+    private Mailbox mailboxFor(String number, String domain, Duration noAnswer) {
+        UUID tenant = db.tenantId(domain);
         UUID extension = UUID.fromString(db.strings("select id::text from extension where tenant_id = ? and number = ?",
                 tenant, number).getFirst());
         Mailbox mailbox = Mailbox.open(extension, tenant, new ExtensionNumber(number),
