@@ -15,6 +15,7 @@ import org.tandem.engine.cluster.ClusterPeers;
 import org.tandem.engine.cluster.NodeHop;
 import org.tandem.engine.voicemail.Voicemail;
 import org.tandem.media.endpoint.MediaEngine;
+import org.tandem.media.endpoint.MediaLeg;
 import org.tandem.media.endpoint.Opening;
 import org.tandem.media.sdp.InvalidSdpException;
 import org.tandem.media.sdp.Negotiation;
@@ -378,13 +379,36 @@ final class CallControl {
         }
     }
 
-    /** An ACK on an answered call goes to the other leg, for its last INVITE (with the body, for a late offer). */
+    /**
+     * An ACK on an answered call goes to the other leg, for its last INVITE (with the body, for a late offer);
+     * to the node's own leg that offered in its 2xx, it brings the caller's answer.
+     */
     private void acked(Call call, Leg from, Leg to, Request ack) {
         if (to == null || !call.isAnswered()) {
             return;
         }
         sendAck(call, to, to.lastInviteCseq, ack);
         call.acked(from, to);
+        if (to instanceof NodeLeg here && here.media.agreed().isEmpty()) {
+            takeAnswer(call, here, ack);
+        }
+    }
+
+    /** The caller's answer to the node's offer; none, or none acceptable: the node hangs up (RFC 3261 13.2.2.4). */
+    private void takeAnswer(Call call, NodeLeg here, Request ack) {
+        byte[] answer = ack.getRawContent();
+        Negotiation settled;
+        try {
+            settled = answer == null || answer.length == 0 ? new Negotiation.NotAcceptable("the ACK has no answer")
+                    : here.media.answered(media.parse(new String(answer, StandardCharsets.UTF_8)));
+        } catch (InvalidSdpException e) {
+            settled = new Negotiation.NotAcceptable(e.getMessage());
+        }
+        if (settled instanceof Negotiation.NotAcceptable(String reason)) {
+            LOG.log(System.Logger.Level.INFO, () -> "call " + call.id + " ended: the caller's answer in its ACK is"
+                    + " not acceptable: " + reason);
+            hangUp(call, here, call.a);
+        }
     }
 
     /** The first 2xx wins: the other forks are cancelled and the 2xx (its SDP unchanged) goes to the caller. */
@@ -414,7 +438,8 @@ final class CallControl {
 
     /**
      * The callee's mailbox answers: the node answers the caller's offer with a media leg of its own (488 when
-     * the offer has no G.711 or none at all, 503 when no port is free) and takes a message on it.
+     * the offer has no G.711, 503 when no port is free), or offers one in its 2xx when the INVITE had none, and
+     * takes a message on it.
      */
     private void answerHere(Call call, boolean busy) {
         cancelForks(call, null);
@@ -422,11 +447,12 @@ final class CallControl {
         try {
             byte[] offer = call.inviteRequest().getRawContent();
             if (offer == null || offer.length == 0) {
-                // an offer in our 2xx and the answer in the ACK (RFC 3264 late offer) is not done yet
-                reject(call, Response.NOT_ACCEPTABLE_HERE, "No Session Offered");
-                return;
+                // no offer in the INVITE: the node's is in its 2xx, the caller's answer comes in the ACK
+                MediaLeg offering = media.offer();
+                opening = new Opening.Opened(offering, offering.localDescription());
+            } else {
+                opening = media.answer(media.parse(new String(offer, StandardCharsets.UTF_8)));
             }
-            opening = media.answer(media.parse(new String(offer, StandardCharsets.UTF_8)));
         } catch (InvalidSdpException e) {
             reject(call, Response.NOT_ACCEPTABLE_HERE, "Unreadable Session Description");
             return;

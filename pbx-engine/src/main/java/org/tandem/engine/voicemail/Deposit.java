@@ -59,7 +59,7 @@ public final class Deposit {
             return;
         }
         // the recording's file is made off the pacer's thread
-        leg.onPlayFinished(played -> voicemail.fileWork().execute(this::record));
+        leg.onPlayFinished(played -> voicemail.offThread(this::record));
         leg.onDigit(digit -> {
             if (digit.symbol() == '#') {
                 nodeHangsUp();
@@ -94,7 +94,7 @@ public final class Deposit {
 
     /** The node ends the call ('#', the longest message, a failure): off every lock of the call and of this. */
     private void nodeHangsUp() {
-        voicemail.fileWork().execute(hangUp);
+        voicemail.offThread(hangUp);
     }
 
     /**
@@ -111,7 +111,7 @@ public final class Deposit {
             }
             stage = Stage.ENDED;
         }
-        voicemail.fileWork().execute(this::store);
+        voicemail.offThread(this::store);
     }
 
     /** The recording completed, then kept (file first, then row) or dropped. Runs on voicemail's threads. */

@@ -23,6 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -86,7 +87,7 @@ public final class Voicemail implements AutoCloseable {
      */
     public Deposit deposit(MediaLeg leg, Mailbox mailbox, boolean busy, CallerId caller, Runnable hangUp) {
         Deposit deposit = new Deposit(this, leg, mailbox, caller, clock.instant(), hangUp);
-        fileWork.execute(() -> deposit.greet(greeting(mailbox, busy)));
+        offThread(() -> deposit.greet(greeting(mailbox, busy)));
         return deposit;
     }
 
@@ -154,8 +155,16 @@ public final class Voicemail implements AutoCloseable {
         return nodeId;
     }
 
-    ExecutorService fileWork() {
-        return fileWork;
+    /**
+     * Runs {@code work} on voicemail's threads, where file work may block; once voicemail has stopped, not at
+     * all (the node stops, and its calls end with it), rather than throw at a media or timer thread.
+     */
+    void offThread(Runnable work) {
+        try {
+            fileWork.execute(work);
+        } catch (RejectedExecutionException stopped) {
+            LOG.log(System.Logger.Level.DEBUG, "voicemail has stopped; work for a call is dropped");
+        }
     }
 
     ScheduledThreadPoolExecutor limits() {

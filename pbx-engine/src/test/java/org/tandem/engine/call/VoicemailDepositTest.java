@@ -74,14 +74,20 @@ class VoicemailDepositTest extends SippCallerAndCalleeTest {
         VoicemailMessage message = awaitMessage(mailbox);
         assertThat(message.caller().number()).isEqualTo(caller);
         assertThat(message.duration().toMillis()).isCloseTo(3000, within(600L));
-        short[] recorded = TestAudio.readWav(FOLDER.resolve("files").resolve(message.file()));
-        assertThat(recorded.length / 8.0).as("the WAV's length in ms").isCloseTo(message.duration().toMillis(),
-                within(50.0));
-        assertThat(TestAudio.goertzel(recorded, TONE_HERTZ))
-                .as("the caller's 1 kHz tone stands far above any other frequency")
-                .isGreaterThan(100 * TestAudio.goertzel(recorded, 600))
-                .isGreaterThan(100 * TestAudio.goertzel(recorded, 1400));
+        assertToneRecorded(message);
         assertThat(db.awaitCallRecord(caller, callee, ALPHA)).isEqualTo("ANSWERED 200 answered");
+    }
+
+    @Test
+    void aCallerWithoutAnOfferGetsTheNodesAndAnswersInItsAck() throws Exception {
+        Mailbox mailbox = mailboxFor(callee, MailboxSettings.DEFAULT_NO_ANSWER);
+
+        phones.call(leavingMessage("caller_late_offer_leaves_message.xml", 2000, 2300), caller, ALPHA, callee,
+                "-mp", mediaPort()).assertPassed();
+
+        VoicemailMessage message = awaitMessage(mailbox);
+        assertThat(message.duration().toMillis()).isCloseTo(2000, within(600L));
+        assertToneRecorded(message);
     }
 
     @Test
@@ -126,9 +132,7 @@ class VoicemailDepositTest extends SippCallerAndCalleeTest {
 
         VoicemailMessage message = awaitMessage(mailbox);
         assertThat(message.duration()).isBetween(Duration.ofSeconds(2), talking);
-        short[] recorded = TestAudio.readWav(FOLDER.resolve("files").resolve(message.file()));
-        assertThat(TestAudio.goertzel(recorded, TONE_HERTZ)).as("baresip's 1 kHz tone is what was recorded")
-                .isGreaterThan(100 * TestAudio.goertzel(recorded, 600));
+        assertToneRecorded(message);
     }
 
     @Test
@@ -212,6 +216,17 @@ class VoicemailDepositTest extends SippCallerAndCalleeTest {
         String filled = Files.readString(Sipp.scenario("/sipp/call/" + scenario))
                 .replace("@PCAP@", pcap.toString()).replace("@TALK_MILLIS@", Integer.toString(talkMillis));
         return Files.writeString(work.resolve(scenario), filled);
+    }
+
+    /** The message's WAV in the files' folder lasts as long as its row says, and holds the caller's 1 kHz tone. */
+    private static void assertToneRecorded(VoicemailMessage message) throws Exception {
+        short[] recorded = TestAudio.readWav(FOLDER.resolve("files").resolve(message.file()));
+        assertThat(recorded.length / 8.0).as("the WAV's length in ms").isCloseTo(message.duration().toMillis(),
+                within(50.0));
+        assertThat(TestAudio.goertzel(recorded, TONE_HERTZ))
+                .as("the caller's 1 kHz tone stands far above any other frequency")
+                .isGreaterThan(100 * TestAudio.goertzel(recorded, 600))
+                .isGreaterThan(100 * TestAudio.goertzel(recorded, 1400));
     }
 
     /** SIPp's RTP port: a free one, so no other SIPp's audio can reach this call. */
