@@ -167,6 +167,34 @@ class VoicemailDepositTest extends SippCallerAndCalleeTest {
                 .isCloseTo(2000, within(600L));
     }
 
+    @Test
+    void aMessageWhoseRowCannotBeAddedLeavesNoFileBehind() throws Exception {
+        Mailbox mailbox = mailboxFor(callee, MailboxSettings.DEFAULT_NO_ANSWER);
+        // the mailbox goes while the caller talks, so the message's row refers to nothing and is refused
+        Thread removal = Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            db.execute("delete from voicemail_box where extension_id = ?", mailbox.extensionId());
+        });
+
+        phones.call(leavingMessage("caller_leaves_message.xml", 2500, 2800), caller, ALPHA, callee, "-mp",
+                mediaPort()).assertPassed();
+        removal.join();
+
+        Path folder = FOLDER.resolve("files/tenants/" + mailbox.tenantId() + "/voicemail/" + callee);
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!Files.isDirectory(folder) && System.nanoTime() < deadline) {
+            Thread.sleep(50); // the file is stored first, in this folder, and removed when its row is refused
+        }
+        Thread.sleep(500);
+        try (var files = Files.list(folder)) {
+            assertThat(files.toList()).as("files of a message nobody lists").isEmpty();
+        }
+    }
+
     @AfterAll
     static void unmount() {
         if (VOLUME != null) {
