@@ -137,6 +137,7 @@ class VoicemailDepositTest extends SippCallerAndCalleeTest {
 
     @Test
     void aCallerPutsTheMailboxOnHoldWhileTalkingAndItsMessageIsKept() throws Exception {
+        // the scenario also checks the session (RFC 4028) the node agreed, and that the re-INVITE refreshed it
         Mailbox mailbox = mailboxFor(callee, MailboxSettings.DEFAULT_NO_ANSWER);
 
         phones.call(leavingMessage("caller_holds_while_leaving_message.xml", 3000, 1500), caller, ALPHA, callee,
