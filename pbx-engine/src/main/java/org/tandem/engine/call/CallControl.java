@@ -521,7 +521,7 @@ final class CallControl {
             return;
         }
         if (to instanceof NodeLeg here) {
-            answerHere(call, here, origin);
+            answerRequestHere(call, here, origin);
             return;
         }
         relays.send(call, from, to, origin);
@@ -533,7 +533,7 @@ final class CallControl {
      * without an offer gets the leg's description; either refreshes the session. INFO is taken (200);
      * anything else is not done here (501).
      */
-    private void answerHere(Call call, NodeLeg here, ServerTransaction origin) {
+    private void answerRequestHere(Call call, NodeLeg here, ServerTransaction origin) {
         Request request = origin.getRequest();
         String method = request.getMethod();
         if (Request.INFO.equals(method)) {
