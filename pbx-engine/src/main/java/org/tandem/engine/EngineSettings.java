@@ -6,7 +6,10 @@ import org.tandem.engine.location.NodeBindings;
 import org.tandem.engine.overload.LoadShedding;
 import org.tandem.engine.sip.TcpLimits;
 import org.tandem.engine.writebehind.BatchedCallRecords;
+import org.tandem.engine.voicemail.VoicemailSettings;
 import org.tandem.engine.writebehind.WriteBehind;
+import org.tandem.files.FilesSettings;
+import org.tandem.media.endpoint.MediaSettings;
 
 import java.nio.file.Path;
 import java.util.Objects;
@@ -16,11 +19,13 @@ import java.util.Properties;
 /**
  * What one engine node needs to start: its name, where it listens for SIP (UDP and TCP on the same
  * address and port), how its JAIN-SIP stack is tuned, how it holds load (caches, write-behind,
- * load shedding), and the folder where what it writes behind waits for the database (none: in
- * memory only).
+ * load shedding), the folder where what it writes behind waits for the database (none: in
+ * memory only), its media engine's limits (RTP is received on the SIP address), the cluster's files
+ * (none: no call is answered by voicemail) and how voicemail records.
  */
 public record EngineSettings(String nodeName, String bindAddress, int port, StackTuning tuning, LoadTuning load,
-                             Optional<Path> spoolDirectory) {
+                             Optional<Path> spoolDirectory, MediaSettings media, Optional<FilesSettings> files,
+                             VoicemailSettings voicemail) {
 
     public static final String NODE_NAME_PROPERTY = "tandem.node.name";
     public static final String ADDRESS_PROPERTY = "tandem.sip.address";
@@ -38,6 +43,9 @@ public record EngineSettings(String nodeName, String bindAddress, int port, Stac
         Objects.requireNonNull(tuning, "tuning");
         Objects.requireNonNull(load, "load");
         Objects.requireNonNull(spoolDirectory, "spoolDirectory");
+        Objects.requireNonNull(media, "media");
+        Objects.requireNonNull(files, "files");
+        Objects.requireNonNull(voicemail, "voicemail");
         if (nodeName.isBlank()) {
             throw new IllegalArgumentException("node name is blank");
         }
@@ -55,17 +63,33 @@ public record EngineSettings(String nodeName, String bindAddress, int port, Stac
         this(nodeName, bindAddress, port, tuning, LoadTuning.DEFAULT);
     }
 
-    /** Settings without a spool. */
+    /** Settings without a spool, with the default media limits, without files (so without voicemail). */
     public EngineSettings(String nodeName, String bindAddress, int port, StackTuning tuning, LoadTuning load) {
-        this(nodeName, bindAddress, port, tuning, load, Optional.empty());
+        this(nodeName, bindAddress, port, tuning, load, Optional.empty(), MediaSettings.DEFAULT, Optional.empty(),
+                VoicemailSettings.DEFAULT);
     }
 
     public EngineSettings withLoad(LoadTuning newLoad) {
-        return new EngineSettings(nodeName, bindAddress, port, tuning, newLoad, spoolDirectory);
+        return new EngineSettings(nodeName, bindAddress, port, tuning, newLoad, spoolDirectory, media, files, voicemail);
     }
 
     public EngineSettings withSpoolDirectory(Path folder) {
-        return new EngineSettings(nodeName, bindAddress, port, tuning, load, Optional.of(folder));
+        return new EngineSettings(nodeName, bindAddress, port, tuning, load, Optional.of(folder), media, files,
+                voicemail);
+    }
+
+    public EngineSettings withMedia(MediaSettings newMedia) {
+        return new EngineSettings(nodeName, bindAddress, port, tuning, load, spoolDirectory, newMedia, files, voicemail);
+    }
+
+    /** Settings whose calls may be answered by voicemail, which keeps its recordings in {@code store}. */
+    public EngineSettings withFiles(FilesSettings store) {
+        return new EngineSettings(nodeName, bindAddress, port, tuning, load, spoolDirectory, media, Optional.of(store),
+                voicemail);
+    }
+
+    public EngineSettings withVoicemail(VoicemailSettings newVoicemail) {
+        return new EngineSettings(nodeName, bindAddress, port, tuning, load, spoolDirectory, media, files, newVoicemail);
     }
 
     /** Settings from the JVM's system properties, defaulting to a local node on 127.0.0.1:5060. */
@@ -73,7 +97,10 @@ public record EngineSettings(String nodeName, String bindAddress, int port, Stac
         return fromProperties(System.getProperties());
     }
 
-    /** Settings from the given properties, with the same names and defaults as {@link #fromSystemProperties()}. */
+    /**
+     * Settings from the given properties, with the same names and defaults as {@link #fromSystemProperties()};
+     * the files' folder is the lifecycle's to add ({@link #withFiles}), since its default is in the data folder.
+     */
     public static EngineSettings fromProperties(Properties properties) {
         return new EngineSettings(
                 properties.getProperty(NODE_NAME_PROPERTY, DEFAULT_NODE_NAME).strip(),
@@ -82,7 +109,8 @@ public record EngineSettings(String nodeName, String bindAddress, int port, Stac
                 StackTuning.DEFAULT,
                 LoadTuning.DEFAULT.withTcp(TcpLimits.fromProperties(properties)),
                 Optional.ofNullable(properties.getProperty(SPOOL_DIRECTORY_PROPERTY))
-                        .filter(folder -> !folder.isBlank()).map(folder -> Path.of(folder.strip())));
+                        .filter(folder -> !folder.isBlank()).map(folder -> Path.of(folder.strip())),
+                MediaSettings.fromProperties(properties), Optional.empty(), VoicemailSettings.fromProperties(properties));
     }
 
     /**

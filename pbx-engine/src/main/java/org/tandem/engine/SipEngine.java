@@ -1,5 +1,9 @@
 package org.tandem.engine;
 
+import org.tandem.engine.voicemail.Voicemail;
+import org.tandem.files.SharedFiles;
+import org.tandem.media.endpoint.MediaEngine;
+
 import gov.nist.javax.sip.SipStackImpl;
 import gov.nist.javax.sip.address.AddressFactoryImpl;
 import gov.nist.javax.sip.header.HeaderFactoryImpl;
@@ -34,10 +38,12 @@ import org.tandem.engine.writebehind.BatchedCallRecords;
 
 import javax.sip.ListeningPoint;
 import javax.sip.SipProvider;
+import java.net.InetAddress;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -137,6 +143,8 @@ public final class SipEngine implements AutoCloseable {
      * Starts the engine's parts, in this order (a stop goes the other way): the probe of the database;
      * the feed of the cluster's binding changes; this node's bindings, loaded; the write-behind spool,
      * first writing what an earlier run left in it; the cache of SIP accounts with its feed of changes;
+     * the media engine (RTP on the SIP address); the cluster's files, if set; voicemail, if both the files and
+     * the mailboxes are (its stop waits for the messages being stored);
      * the SIP transport (the stack bound on UDP and TCP, handing requests to the {@link RequestRouter});
      * the periodic cleanup of expired bindings; the calls up per tenant, shared with the cluster; and
      * last the calls' drain, whose stop refuses new work and ends the calls up before anything else stops.
@@ -163,10 +171,22 @@ public final class SipEngine implements AutoCloseable {
                 services.nodeId(), services.clock().instant(), load.bindings(), health.get()::reachable));
         var spool = parts.then("write-behind spool", () -> openSpool(load));
         var accounts = parts.then("accounts cache", () -> cacheAccounts(load, stackName));
+        // the media address is the SIP address: a phone that reaches the node reaches its RTP
+        var media = parts.then("media engine", () -> new MediaEngine(settings.media(),
+                InetAddress.getByName(settings.bindAddress())), MediaEngine::close);
+        var files = parts.then("files", () -> settings.files().isEmpty() ? Optional.<SharedFiles>empty()
+                : Optional.of(SharedFiles.open(settings.files().get())), started -> { });
+        var voicemail = parts.then("voicemail", () -> files.get().flatMap(store -> services.voicemail()
+                .map(storage -> new Voicemail(settings.voicemail(), storage, store, services.nodeId(), services.clock()))),
+                started -> {
+                    if (started.isPresent()) {
+                        started.get().close();
+                    }
+                });
         var transport = parts.then("SIP transport", () -> listen(stackName, admission, services.toBuilder()
                 .accounts(accounts.get().cache()).registrations(bindings.get())
                 .callRecords(spool.get().callRecords()).activeCalls(spool.get().activeCalls()).build(),
-                spool.get().callRecords()::isBacklogged), this::release);
+                spool.get().callRecords()::isBacklogged, media.get(), voicemail.get()), this::release);
         parts.then("registration cleanup", () -> RegistrationCleanup.every(services.registrar().cleanupPeriod(),
                 bindings.get(), services.nodeId(), services.clock(), stackName + "-registration-cleanup"));
         parts.then("call count sharing", () -> CallCountSharing.start(admission, services.peers().callCounts(),
@@ -219,7 +239,8 @@ public final class SipEngine implements AutoCloseable {
      * the services with the engine's caches and write-behind in front.
      */
     private Transport listen(String stackName, CallAdmission admission, EngineServices inFront,
-                             BooleanSupplier recordsBacklogged) throws Exception {
+                             BooleanSupplier recordsBacklogged, MediaEngine media, Optional<Voicemail> voicemail)
+            throws Exception {
         EngineSettings.LoadTuning load = settings.load();
         // Created directly, not through SipFactory, which keeps every stack it made for the JVM's life.
         BranchMatchedStack stack = new BranchMatchedStack(StackProperties.of(settings, stackName));
@@ -241,7 +262,7 @@ public final class SipEngine implements AutoCloseable {
             Set<String> nodeHosts = Set.of(settings.bindAddress());
             CallHandlers callHandlers = CallHandlers.of(replies, addresses, inFront, new DigestAuthentication(
                     DigestAuthentication.Role.PROXY, replies, addresses, inFront.accounts(), throttle, nodeHosts,
-                    inFront.clock()), admission);
+                    inFront.clock()), admission, media, voicemail);
             Registrar registrar = new Registrar(replies, addresses, inFront, new DigestAuthentication(
                     DigestAuthentication.Role.REGISTRAR, replies, addresses, inFront.accounts(), throttle, nodeHosts,
                     inFront.clock()));

@@ -2,6 +2,7 @@ package org.tandem.engine;
 
 import org.junit.jupiter.api.Test;
 import org.tandem.engine.sip.TcpLimits;
+import org.tandem.engine.voicemail.VoicemailSettings;
 
 import java.time.Duration;
 import java.util.Properties;
@@ -75,6 +76,24 @@ class EngineSettingsTest {
 
         assertThat(limits).isEqualTo(new TcpLimits(32_768, 20, 5_000, Duration.ofSeconds(600), Duration.ofSeconds(30)));
         assertThat(EngineSettings.fromProperties(new Properties()).load().tcp()).isEqualTo(TcpLimits.DEFAULT);
+    }
+
+    @Test
+    void readsVoicemailsLimitsEachDefaulting() {
+        VoicemailSettings voicemail = EngineSettings.fromProperties(settings("tandem.voicemail.max.seconds", "120",
+                "tandem.voicemail.min.millis", "0")).voicemail();
+
+        assertThat(voicemail).isEqualTo(new VoicemailSettings(Duration.ofSeconds(120), Duration.ZERO,
+                VoicemailSettings.DEFAULT.storeTimeout()));
+        assertThat(EngineSettings.fromProperties(new Properties()).voicemail()).isEqualTo(VoicemailSettings.DEFAULT);
+    }
+
+    @Test
+    void refusesVoicemailLimitsThatCannotWork() {
+        assertRefused("tandem.voicemail.max.seconds", "0", "tandem.voicemail.max.seconds");
+        assertRefused("tandem.voicemail.max.seconds", "7200", "longest voicemail message must be 1 s to 60 minutes");
+        assertRefused("tandem.voicemail.min.millis", "180000", "below the longest");
+        assertRefused("tandem.voicemail.store.timeout.seconds", "-5", "tandem.voicemail.store.timeout.seconds");
     }
 
     @Test

@@ -122,7 +122,7 @@ class SipEngineTest {
 
     /** The parts of an engine, in the order they start. */
     private static final List<String> PARTS = List.of("database health", "cluster bindings", "node bindings",
-            "write-behind spool", "accounts cache", "SIP transport", "registration cleanup", "call count sharing",
+            "write-behind spool", "accounts cache", "media engine", "files", "voicemail", "SIP transport", "registration cleanup", "call count sharing",
             "call drain");
 
     @Test

@@ -6,9 +6,12 @@ import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.UnsupportedAudioFileException;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,13 +51,26 @@ public final class Prompt {
         return encode(law, readSamples(wav));
     }
 
+    /** Reads an 8 kHz 16-bit mono PCM WAV from {@code wav} (a file of the cluster's store), named {@code name} in errors. */
+    public static Prompt readWav(InputStream wav, String name, G711 law) throws IOException {
+        return encode(law, readSamples(wav, name));
+    }
+
     /** The linear samples of an 8 kHz 16-bit mono PCM WAV, for a caller that encodes them in both laws. */
     public static short[] readSamples(Path wav) throws IOException {
-        try (AudioInputStream in = AudioSystem.getAudioInputStream(wav.toFile())) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(wav))) {
+            return readSamples(in, wav.toString());
+        }
+    }
+
+    private static short[] readSamples(InputStream wav, String name) throws IOException {
+        // the JDK reads a WAV's header by mark and reset
+        InputStream marked = wav.markSupported() ? wav : new BufferedInputStream(wav);
+        try (AudioInputStream in = AudioSystem.getAudioInputStream(marked)) {
             AudioFormat format = in.getFormat();
             if (!format.getEncoding().equals(AudioFormat.Encoding.PCM_SIGNED) || format.getSampleRate() != 8000
                     || format.getSampleSizeInBits() != 16 || format.getChannels() != 1) {
-                throw new IOException(wav + " is not 8 kHz 16-bit mono PCM but " + format);
+                throw new IOException(name + " is not 8 kHz 16-bit mono PCM but " + format);
             }
             byte[] bytes = in.readAllBytes();
             short[] samples = new short[bytes.length / 2];
@@ -62,7 +78,7 @@ public final class Prompt {
                     .asShortBuffer().get(samples);
             return samples;
         } catch (UnsupportedAudioFileException notAudio) {
-            throw new IOException(wav + " is not a WAV file this node reads", notAudio);
+            throw new IOException(name + " is not a WAV file this node reads", notAudio);
         }
     }
 

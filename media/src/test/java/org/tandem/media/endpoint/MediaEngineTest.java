@@ -4,7 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tandem.media.TestAudio;
+import org.tandem.testsupport.audio.TestAudio;
 import org.tandem.media.codec.G711;
 import org.tandem.media.dtmf.Digit;
 import org.tandem.media.playback.Prompt;

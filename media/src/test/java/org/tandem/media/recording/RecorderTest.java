@@ -2,7 +2,7 @@ package org.tandem.media.recording;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tandem.media.TestAudio;
+import org.tandem.testsupport.audio.TestAudio;
 import org.tandem.media.codec.G711;
 import org.tandem.media.receive.Receiver;
 import org.tandem.media.rtp.RtpDatagram;

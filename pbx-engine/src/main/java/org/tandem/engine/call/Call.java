@@ -2,6 +2,7 @@ package org.tandem.engine.call;
 
 import org.tandem.domain.call.CallDisposition;
 import org.tandem.domain.registration.Registration;
+import org.tandem.domain.voicemail.Mailbox;
 import org.tandem.engine.call.leg.LegState;
 import org.tandem.engine.call.sessiontimer.SessionTimer;
 import org.tandem.engine.call.sessiontimer.SessionTimerDecision;
@@ -71,6 +72,8 @@ final class Call {
     private boolean published;
     /** Null for a call to an extension. */
     private Hunt hunt;
+    /** The callee's mailbox, which answers when its phones do not; null: none. */
+    private Mailbox mailbox;
     /** The forks rung now are {@code forks} from here on; earlier ones belong to members already tried. */
     private int ringingFrom;
     private Fork winner;
@@ -153,6 +156,15 @@ final class Call {
 
     void huntWith(Hunt ringGroupHunt) {
         hunt = ringGroupHunt;
+    }
+
+    /** Null: the callee has no mailbox (or the call is to a ring group). */
+    Mailbox mailbox() {
+        return mailbox;
+    }
+
+    void reachesMailbox(Mailbox callees) {
+        mailbox = callees;
     }
 
     /** The no-answer timeout of the phones rung now (a ring group's next members get a new one). */

@@ -5,12 +5,21 @@ import org.tandem.domain.registration.Flow;
 import org.tandem.domain.registration.Registration;
 import org.tandem.domain.ringgroup.RingGroup;
 import org.tandem.domain.tenant.PlanLimits;
+import org.tandem.domain.voicemail.CallerId;
+import org.tandem.domain.voicemail.Mailbox;
 import org.tandem.engine.call.leg.LegState;
 import org.tandem.engine.call.sessiontimer.SessionTimer;
 import org.tandem.engine.call.sessiontimer.SessionTimerDecision;
 import org.tandem.engine.call.sessiontimer.SessionTimerRules;
 import org.tandem.engine.cluster.ClusterPeers;
 import org.tandem.engine.cluster.NodeHop;
+import org.tandem.engine.voicemail.Voicemail;
+import org.tandem.media.endpoint.MediaEngine;
+import org.tandem.media.endpoint.MediaLeg;
+import org.tandem.media.endpoint.Opening;
+import org.tandem.media.sdp.InvalidSdpException;
+import org.tandem.media.sdp.Negotiation;
+import org.tandem.media.sdp.SessionDescription;
 
 import javax.sip.ClientTransaction;
 import javax.sip.InvalidArgumentException;
@@ -24,6 +33,8 @@ import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -63,10 +74,15 @@ final class CallControl {
     private final Duration noAnswerTimeout;
     private final SessionTimerRules sessionTimers;
     private final RingGroupHunt hunts;
+    private final MediaEngine media;
+    private final Optional<Voicemail> voicemail;
 
     CallControl(SipMessages messages, DialogRelay relays, Calls calls, CdrWriter cdrs, ActiveCallPublisher published,
                 CallAdmission admission, ClusterPeers peers, UUID nodeId, CallTimer timer, InstantSource clock,
-                Duration noAnswerTimeout, SessionTimerRules sessionTimers, RingGroupHunt hunts) {
+                Duration noAnswerTimeout, SessionTimerRules sessionTimers, RingGroupHunt hunts, MediaEngine media,
+                Optional<Voicemail> voicemail) {
+        this.media = media;
+        this.voicemail = voicemail;
         this.messages = messages;
         this.relays = relays;
         this.hunts = hunts;
@@ -97,6 +113,11 @@ final class CallControl {
                 case CallEvent.Cancelled() -> cancelled(call);
                 case CallEvent.Acked(Leg from, Leg to, Request ack) -> acked(call, from, to, ack);
                 case CallEvent.HungUp(Leg from, Leg to) -> hangUp(call, from, to);
+                case CallEvent.HungUpHere() -> {
+                    if (call.isAnswered() && call.winner().leg instanceof NodeLeg here) {
+                        hangUp(call, here, call.a);
+                    }
+                }
                 case CallEvent.Requested(Leg from, Leg to, ServerTransaction origin) -> inDialog(call, from, to, origin);
                 case CallEvent.RelayAnswered(DialogRelay.Relay relay, Response response) ->
                         relayAnswered(call, relay, response);
@@ -118,12 +139,22 @@ final class CallControl {
                 return;
             }
             switch (callee.get()) {
-                case Route.Phones(List<Registration> phones) -> ring(call, phones, noAnswerTimeout);
+                case Route.Phones(List<Registration> phones, Optional<Mailbox> mailbox) -> {
+                    mailbox.ifPresent(call::reachesMailbox);
+                    ring(call, phones, mailbox.map(box -> box.settings().noAnswer()).orElse(noAnswerTimeout));
+                }
                 case Route.Group(RingGroup group) -> {
                     call.huntWith(hunts.of(call, group));
                     huntOn(call);
                 }
-                case Route.Nobody(int status) -> reject(call, status, null);
+                case Route.Nobody(int status, Optional<Mailbox> mailbox) -> {
+                    if (mailbox.isPresent()) {
+                        call.reachesMailbox(mailbox.get());
+                        answerHere(call, false);
+                    } else {
+                        reject(call, status, null);
+                    }
+                }
             }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "call " + call.caller + " -> " + call.callee + " failed (503): " + e);
@@ -249,6 +280,8 @@ final class CallControl {
             cancelForks(call, null);
             if (call.hunt() != null) {
                 huntOn(call);
+            } else if (call.mailbox() != null) {
+                answerHere(call, false);
             } else {
                 reject(call, Response.TEMPORARILY_UNAVAILABLE, "No Answer", CallDisposition.NO_ANSWER);
             }
@@ -346,31 +379,110 @@ final class CallControl {
         }
     }
 
-    /** An ACK on an answered call goes to the other leg, for its last INVITE (with the body, for a late offer). */
+    /**
+     * An ACK on an answered call goes to the other leg, for its last INVITE (with the body, for a late offer);
+     * to the node's own leg that offered in its 2xx, it brings the caller's answer.
+     */
     private void acked(Call call, Leg from, Leg to, Request ack) {
         if (to == null || !call.isAnswered()) {
             return;
         }
         sendAck(call, to, to.lastInviteCseq, ack);
         call.acked(from, to);
+        if (to instanceof NodeLeg here && here.media.agreed().isEmpty()) {
+            takeAnswer(call, here, ack);
+        }
+    }
+
+    /** The caller's answer to the node's offer; none, or none acceptable: the node hangs up (RFC 3261 13.2.2.4). */
+    private void takeAnswer(Call call, NodeLeg here, Request ack) {
+        byte[] answer = ack.getRawContent();
+        Negotiation settled;
+        try {
+            settled = answer == null || answer.length == 0 ? new Negotiation.NotAcceptable("the ACK has no answer")
+                    : here.media.answered(media.parse(new String(answer, StandardCharsets.UTF_8)));
+        } catch (InvalidSdpException e) {
+            settled = new Negotiation.NotAcceptable(e.getMessage());
+        }
+        if (settled instanceof Negotiation.NotAcceptable(String reason)) {
+            LOG.log(System.Logger.Level.INFO, () -> "call " + call.id + " ended: the caller's answer in its ACK is"
+                    + " not acceptable: " + reason);
+            hangUp(call, here, call.a);
+        }
     }
 
     /** The first 2xx wins: the other forks are cancelled and the 2xx (its SDP unchanged) goes to the caller. */
     private void answer(Call call, Fork fork, Response response) {
+        answerCaller(call, fork, messages.relayed(call.provider, call.inviteRequest(), response, call.a.localTag,
+                call.a.flow.transport()), SipMessages.headerValue(response, SipMessages.SESSION_EXPIRES));
+    }
+
+    /**
+     * {@code fork} wins the call: the others are cancelled and the caller gets {@code ok}, with the session
+     * the callee's {@code sessionExpires} agreed (null: the callee does no timers), sent until it is ACKed.
+     */
+    private void answerCaller(Call call, Fork fork, Response ok, String sessionExpires) {
         call.answer(fork, clock.instant());
         published.answered(call);
         call.stopNoAnswer();
         cancelForks(call, fork);
-        Response ok = messages.relayed(call.provider, call.inviteRequest(), response, call.a.localTag,
-                call.a.flow.transport());
         call.answerToCaller(ok);
-        sessionTimers.answered(call.sessionOffer, SipMessages.headerValue(response, SipMessages.SESSION_EXPIRES))
+        sessionTimers.answered(call.sessionOffer, sessionExpires)
                 .ifPresent(session -> {
                     messages.answerSession(ok, session, call.sessionOffer.callerSupportsTimer());
                     armSessionExpiry(call, session);
                 });
         sendToCaller(call, ok);
         timer.after(T1, () -> retransmitAnswer(call, T1, T1));
+    }
+
+    /**
+     * The callee's mailbox answers: the node answers the caller's offer with a media leg of its own (488 when
+     * the offer has no G.711, 503 when no port is free), or offers one in its 2xx when the INVITE had none, and
+     * takes a message on it.
+     */
+    private void answerHere(Call call, boolean busy) {
+        cancelForks(call, null);
+        Opening opening;
+        try {
+            byte[] offer = call.inviteRequest().getRawContent();
+            if (offer == null || offer.length == 0) {
+                // no offer in the INVITE: the node's is in its 2xx, the caller's answer comes in the ACK
+                MediaLeg offering = media.offer();
+                opening = new Opening.Opened(offering, offering.localDescription());
+            } else {
+                opening = media.answer(media.parse(new String(offer, StandardCharsets.UTF_8)));
+            }
+        } catch (InvalidSdpException e) {
+            reject(call, Response.NOT_ACCEPTABLE_HERE, "Unreadable Session Description");
+            return;
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "voicemail cannot answer " + call.caller + " -> " + call.callee
+                    + " (503): " + e.getMessage());
+            reject(call, Response.SERVICE_UNAVAILABLE, "No Media Port");
+            return;
+        }
+        switch (opening) {
+            case Opening.Refused refused -> reject(call, Response.NOT_ACCEPTABLE_HERE, null);
+            case Opening.Opened opened -> {
+                NodeLeg here = new NodeLeg(call.a, opened.leg());
+                Fork fork = new Fork(call, here);
+                fork.answeredHere();
+                here.answered();
+                Response ok = messages.answer(call.provider, call.inviteRequest(), Response.OK, null, call.a.localTag,
+                        call.a.flow.transport());
+                messages.setSdp(ok, opened.answer().write());
+                answerCaller(call, fork, ok, null);
+                here.takes(voicemail.orElseThrow().deposit(opened.leg(), call.mailbox(), busy, callerOf(call),
+                        () -> handle(call, new CallEvent.HungUpHere())));
+            }
+        }
+    }
+
+    /** Who leaves the message: the authenticated caller's number, and the name its From shows. */
+    private static CallerId callerOf(Call call) {
+        String name = ((FromHeader) call.inviteRequest().getHeader(FromHeader.NAME)).getAddress().getDisplayName();
+        return CallerId.asSent(call.caller, name);
     }
 
     /**
@@ -399,13 +511,74 @@ final class CallControl {
         }
     }
 
-    /** A request within the answered call goes to the other leg; on a leg that lost, or before the answer: 481. */
+    /**
+     * A request within the answered call goes to the other leg, or is answered by the node when it is the
+     * other leg; on a leg that lost, or before the answer: 481.
+     */
     private void inDialog(Call call, Leg from, Leg to, ServerTransaction origin) {
         if (to == null || !call.isAnswered()) {
             relays.refuse(origin, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
             return;
         }
+        if (to instanceof NodeLeg here) {
+            answerRequestHere(call, here, origin);
+            return;
+        }
         relays.send(call, from, to, origin);
+    }
+
+    /**
+     * The caller's request to the node's own leg: a re-INVITE or UPDATE with an offer (hold, resume, a new
+     * address) is answered from the media leg (488 when not acceptable: the call goes on as it was), one
+     * without an offer gets the leg's description; either refreshes the session. INFO is taken (200);
+     * anything else is not done here (501).
+     */
+    private void answerRequestHere(Call call, NodeLeg here, ServerTransaction origin) {
+        Request request = origin.getRequest();
+        String method = request.getMethod();
+        if (Request.INFO.equals(method)) {
+            replyHere(call, origin, messages.answer(call.provider, request, Response.OK, null, call.a.localTag,
+                    call.a.flow.transport()));
+            return;
+        }
+        if (!SESSION_REFRESHES.contains(method)) {
+            relays.refuse(origin, Response.NOT_IMPLEMENTED);
+            return;
+        }
+        byte[] offer = request.getRawContent();
+        SessionDescription answer = here.media.localDescription();
+        if (offer != null && offer.length > 0) {
+            try {
+                if (!(here.media.answer(media.parse(new String(offer, StandardCharsets.UTF_8)))
+                        instanceof Negotiation.Agreed agreed)) {
+                    relays.refuse(origin, Response.NOT_ACCEPTABLE_HERE);
+                    return;
+                }
+                answer = agreed.answer();
+            } catch (InvalidSdpException e) {
+                relays.refuse(origin, Response.NOT_ACCEPTABLE_HERE);
+                return;
+            }
+        }
+        Response ok = messages.answer(call.provider, request, Response.OK, null, call.a.localTag,
+                call.a.flow.transport());
+        if (Request.INVITE.equals(method) || offer != null && offer.length > 0) {
+            messages.setSdp(ok, answer.write());
+        }
+        if (call.session() != null) {
+            messages.answerSession(ok, call.session(), call.sessionOffer.callerSupportsTimer());
+            sessionRefreshed(call, ok);
+        }
+        replyHere(call, origin, ok);
+    }
+
+    private void replyHere(Call call, ServerTransaction origin, Response response) {
+        try {
+            origin.sendResponse(response);
+        } catch (SipException | InvalidArgumentException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "cannot answer " + origin.getRequest().getMethod() + " on "
+                    + call.a.callId + ": " + e.getMessage());
+        }
     }
 
     /** The answer to a relayed request goes back; a refresh that went through starts the session again. */
@@ -462,6 +635,9 @@ final class CallControl {
         if (leg.state() == LegState.ANSWERED) {
             leg.confirmed();
         }
+        if (leg instanceof NodeLeg) {
+            return; // the node's own leg: nothing to send
+        }
         Request ack = messages.ack(call.provider, leg, inviteCseq);
         if (from != null) {
             SipMessages.copyBody(from, ack);
@@ -476,6 +652,9 @@ final class CallControl {
     private void sendBye(Call call, Leg leg) {
         if (leg.state().isUp()) {
             leg.ending();
+        }
+        if (leg instanceof NodeLeg) {
+            return; // the node's own leg ends with the call (end)
         }
         Request bye = messages.request(call.provider, leg, Request.BYE, leg.nextCseq(), 70);
         try {
@@ -510,12 +689,17 @@ final class CallControl {
     }
 
     /**
-     * Every fork rung now failed: a ring group moves on to its next members; otherwise the caller
-     * gets the most telling answer (busy first).
+     * Every fork rung now failed: a ring group moves on to its next members; the callee's mailbox
+     * answers (with its busy greeting if a phone was busy); otherwise the caller gets the most telling
+     * answer (busy first).
      */
     private void allForksFailed(Call call) {
         if (call.hunt() != null) {
             huntOn(call);
+            return;
+        }
+        if (call.mailbox() != null) {
+            answerHere(call, call.forks().stream().anyMatch(fork -> BUSY.contains(fork.finalStatus())));
             return;
         }
         Fork telling = call.forks().stream().filter(f -> BUSY.contains(f.finalStatus())).findFirst()
@@ -609,6 +793,9 @@ final class CallControl {
 
     private void end(Call call, CallDisposition disposition, int status) {
         call.end();
+        if (call.winner() != null && call.winner().leg instanceof NodeLeg here) {
+            here.callEnded();
+        }
         calls.remove(call);
         published.ended(call);
         if (call.releaseAdmission()) {

@@ -56,6 +56,10 @@ sealed interface CallEvent {
     record HungUp(Leg from, Leg to) implements CallEvent {
     }
 
+    /** The node, which answered the call itself, ends it (voicemail: the caller pressed '#', the longest message). */
+    record HungUpHere() implements CallEvent {
+    }
+
     /** Another request came on {@code from} in {@code origin} (re-INVITE, UPDATE, INFO); {@code to} as for ACK. */
     record Requested(Leg from, Leg to, ServerTransaction origin) implements CallEvent {
     }

@@ -5,7 +5,7 @@ import javax.sip.message.Response;
 
 /**
  * One phone of the callee being rung (or the node holding some of them): a leg B with its own
- * Call-ID and the INVITE's client transaction. Its state changes only through the named methods
+ * Call-ID and the INVITE's client transaction; or the node itself, which answered (no transaction). Its state changes only through the named methods
  * below, under its call's lock.
  */
 final class Fork {
@@ -65,6 +65,11 @@ final class Fork {
     void finalAnswer(Response response) {
         finalStatus = response.getStatusCode();
         finalResponse = response;
+    }
+
+    /** The node answered the call itself (its {@link NodeLeg}): this fork rang nobody. */
+    void answeredHere() {
+        finalStatus = 200;
     }
 
     /** A final status of this node's own: the INVITE could not be sent (503) or got no answer (408). */

@@ -5,11 +5,13 @@ import org.tandem.domain.registration.AddressOfRecord;
 import org.tandem.domain.registration.Flow;
 import org.tandem.domain.registration.Registration;
 import org.tandem.domain.ringgroup.RingGroup;
+import org.tandem.domain.voicemail.Mailbox;
 import org.tandem.engine.call.sessiontimer.SessionTimerDecision;
 import org.tandem.engine.call.sessiontimer.SessionTimerRules;
 import org.tandem.engine.services.EngineServices;
 import org.tandem.engine.sip.SourceFlow;
 import org.tandem.engine.sip.Replies;
+import org.tandem.engine.voicemail.Voicemail;
 
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
@@ -43,7 +45,9 @@ import java.util.Optional;
  * another node rings this node's only;</li>
  * <li>ring them all at once, each as its own dialog (leg B, new Call-ID), over the flow it
  * registered from, and those on other nodes through that node; the first to answer wins; nobody
- * within the no-answer timeout: 480.</li>
+ * within the no-answer timeout: 480;</li>
+ * <li>an extension with an enabled mailbox: the node answers itself and takes a message when no phone
+ * is registered, all refuse (busy) or none answers within the mailbox's ringing time.</li>
  * </ol>
  */
 public final class InviteHandler {
@@ -58,9 +62,11 @@ public final class InviteHandler {
     private final SessionTimerRules sessionTimers;
     private final Calls calls;
     private final CallControl control;
+    private final Optional<Voicemail> voicemail;
 
     InviteHandler(Replies replies, EngineServices services, CallerAuthentication callers,
-                  SessionTimerRules sessionTimers, Calls calls, CallControl control) {
+                  SessionTimerRules sessionTimers, Calls calls, CallControl control, Optional<Voicemail> voicemail) {
+        this.voicemail = voicemail;
         this.sessionTimers = sessionTimers;
         this.replies = replies;
         this.services = services;
@@ -126,7 +132,8 @@ public final class InviteHandler {
         Optional<SipAccount> callee = services.accounts().find(caller.domain(), call.callee)
                 .filter(account -> account.tenantId().equals(caller.account().tenantId()));
         if (callee.isPresent()) {
-            return phonesOf(callee.get(), caller.handedOver());
+            return phonesOf(callee.get(), caller.handedOver(), caller.handedOver() ? Optional.empty()
+                    : voicemail.flatMap(mailboxes -> mailboxes.mailboxOf(callee.get().tenantId(), call.callee)));
         }
         if (caller.handedOver()) {
             return new Route.Nobody(Response.NOT_FOUND); // a node hands over extensions, never groups
@@ -135,17 +142,19 @@ public final class InviteHandler {
     }
 
     /**
-     * Every phone of the extension; none registered anywhere (or here, for a call handed over): 480.
-     * A node without the cluster secret can reach no other node's phones, so it does not look them
-     * up in the database either (a read per call).
+     * Every phone of the extension; none registered anywhere (or here, for a call handed over): its
+     * mailbox, else 480. A node without the cluster secret can reach no other node's phones, so it does
+     * not look them up in the database either (a read per call). The node handing a call over answers
+     * by voicemail, never the one it handed it to.
      */
-    private Route phonesOf(SipAccount callee, boolean handedOver) {
+    private Route phonesOf(SipAccount callee, boolean handedOver, Optional<Mailbox> mailbox) {
         AddressOfRecord aor = new AddressOfRecord(callee.tenantId(), callee.number());
         Instant now = services.clock().instant().truncatedTo(ChronoUnit.MILLIS);
         List<Registration> phones = handedOver || services.peers().hop().isEmpty()
                 ? services.registrations().active(services.nodeId(), aor, now)
                 : services.registrations().activeAnywhere(aor, now);
-        return phones.isEmpty() ? new Route.Nobody(Response.TEMPORARILY_UNAVAILABLE) : new Route.Phones(phones);
+        return phones.isEmpty() ? new Route.Nobody(Response.TEMPORARILY_UNAVAILABLE, mailbox)
+                : new Route.Phones(phones, mailbox);
     }
 
     /** The dialled number is a ring group of the caller's tenant (never another tenant's). */

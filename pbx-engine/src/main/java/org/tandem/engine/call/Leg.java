@@ -11,14 +11,14 @@ import javax.sip.message.Response;
 
 /**
  * One dialog of a call, seen from this node, of one of the kinds a call has today: a phone reached
- * over its flow ({@link PhoneLeg}) or another node of the cluster ({@link NodeHopLeg}). The coming
- * kinds (a trunk, the node's own media, a conference) are further subclasses. A leg is its identifiers, where its phone is (the target from
+ * over its flow ({@link PhoneLeg}), another node of the cluster ({@link NodeHopLeg}) or the node itself
+ * answering with its own media ({@link NodeLeg}). The coming kinds (a trunk, a conference) are further subclasses. A leg is its identifiers, where its phone is (the target from
  * its Contact) and the flow that reaches it (the packets' source for the caller, the registration's
  * flow for a callee). Requests to the phone go to the target over the flow, so a phone behind NAT
  * is reached on the connection or mapping it opened. Its {@link LegState} changes only through the
  * named moves below. Mutable fields are touched only under the call's lock.
  */
-abstract sealed class Leg permits PhoneLeg, NodeHopLeg {
+abstract sealed class Leg permits PhoneLeg, NodeHopLeg, NodeLeg {
 
     final String callId;
     final Address local;

@@ -122,6 +122,15 @@ final class SipMessages {
         }
     }
 
+    /** {@code sdp} as {@code message}'s body: the node's own session description. */
+    void setSdp(Message message, String sdp) {
+        try {
+            message.setContent(sdp, headers.createContentTypeHeader("application", "sdp"));
+        } catch (ParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** {@code Supported: timer} (RFC 4028). */
     Header supportedTimer() {
         try {

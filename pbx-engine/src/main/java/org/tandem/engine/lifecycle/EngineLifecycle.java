@@ -9,6 +9,8 @@ import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import org.tandem.engine.services.EngineServices;
+import org.tandem.engine.voicemail.VoicemailStorage;
+import org.tandem.files.FilesSettings;
 import org.tandem.engine.EngineSettings;
 import org.tandem.engine.EngineStartException;
 import org.tandem.engine.SipEngine;
@@ -16,6 +18,8 @@ import org.tandem.engine.services.RegistrarPolicy;
 import org.tandem.engine.services.CallPolicy;
 import org.tandem.engine.cluster.ClusterPeers;
 import org.tandem.storage.jdbc.JdbcCallCounts;
+import org.tandem.storage.jdbc.JdbcMailboxes;
+import org.tandem.storage.jdbc.JdbcVoicemailMessages;
 import org.tandem.storage.jdbc.JdbcActiveCalls;
 import org.tandem.storage.jdbc.JdbcCallRecords;
 import org.tandem.storage.jdbc.JdbcRingGroups;
@@ -27,6 +31,7 @@ import org.tandem.storage.notification.PostgresTenantChanges;
 import org.tandem.storage.notification.PostgresSipAccountChanges;
 
 import javax.sql.DataSource;
+import java.nio.file.Path;
 import java.util.UUID;
 
 /**
@@ -55,10 +60,12 @@ public class EngineLifecycle {
      */
     @PostConstruct
     void start() {
-        EngineSettings configured = EngineSettings.fromSystemProperties();
+        Path dataDirectory = StorageSettings.from(System.getProperties()).dataDirectory();
+        EngineSettings configured = EngineSettings.fromSystemProperties()
+                .withFiles(FilesSettings.from(System.getProperties(), dataDirectory));
         // by default the spool is in the node's data folder, beside its embedded database
         EngineSettings settings = configured.spoolDirectory().isPresent() ? configured
-                : configured.withSpoolDirectory(StorageSettings.from(System.getProperties()).dataDirectory().resolve("spool"));
+                : configured.withSpoolDirectory(dataDirectory.resolve("spool"));
         UUID nodeId = JdbcNodes.idOf(dataSource, settings.nodeName()).orElseThrow(() -> new EngineStartException(
                 "node " + settings.nodeName() + " is not in table node; storage adds it at start-up", null));
         EngineServices services = EngineServices.builder(new JdbcSipAccounts(dataSource),
@@ -68,6 +75,7 @@ public class EngineLifecycle {
                 .activeCalls(new JdbcActiveCalls(dataSource))
                 .calls(CallPolicy.fromProperties(System.getProperties()))
                 .ringGroups(new JdbcRingGroups(dataSource))
+                .voicemail(new VoicemailStorage(new JdbcMailboxes(dataSource), new JdbcVoicemailMessages(dataSource, nodeId)))
                 // LISTEN needs a session of its own, outside the datasource's pool
                 .peers(ClusterPeers.fromProperties(System.getProperties(), new JdbcNodes(dataSource),
                         new JdbcCallCounts(dataSource),

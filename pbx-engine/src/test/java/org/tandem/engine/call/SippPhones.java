@@ -95,9 +95,16 @@ final class SippPhones {
 
     /** Runs caller scenario {@code scenario}: {@code caller} of {@code domain} dials {@code dialled}. */
     Sipp.Run call(String scenario, String caller, String domain, String dialled) throws Exception {
-        return Sipp.run("/sipp/call/" + scenario, enginePort, transport, 1, FreePorts.udpAndTcp(),
+        return call(Sipp.scenario("/sipp/call/" + scenario), caller, domain, dialled);
+    }
+
+    /** Same, with the caller's scenario in file {@code scenario} and more sipp arguments. */
+    Sipp.Run call(Path scenario, String caller, String domain, String dialled, String... more) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of("-auth_uri", dialled + "@" + domain));
+        arguments.addAll(List.of(more));
+        return Sipp.start(scenario, enginePort, transport, 1, FreePorts.udpAndTcp(),
                 List.of("SEQUENTIAL", caller + ";" + domain + ";" + credentials(caller, domain) + ";" + dialled),
-                "-auth_uri", dialled + "@" + domain);
+                arguments.toArray(String[]::new)).await();
     }
 
     private static String credentials(String number, String domain) {

@@ -17,7 +17,9 @@ import org.tandem.storage.jdbc.JdbcSipAccounts;
 import org.tandem.storage.notification.PostgresSipAccountChanges;
 import org.tandem.testsupport.ports.FreePorts;
 
+import javax.sql.DataSource;
 import java.time.Duration;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 
 /**
@@ -31,8 +33,9 @@ import java.util.function.UnaryOperator;
 public final class RegistrarExtension extends TypeBasedParameterResolver<RegistrarExtension>
         implements BeforeAllCallback, AfterAllCallback {
 
-    private final UnaryOperator<EngineServices> tuning;
+    private final BiFunction<EngineServices, DataSource, EngineServices> tuning;
     private final EngineSettings.LoadTuning load;
+    private final UnaryOperator<EngineSettings> settings;
     private final TestClock clock = new TestClock();
     private RegistrarDatabase database;
     private EngineServices services;
@@ -49,8 +52,23 @@ public final class RegistrarExtension extends TypeBasedParameterResolver<Registr
 
     /** @param load the engine's caches, write-behind and load shedding */
     public RegistrarExtension(UnaryOperator<EngineServices> tuning, EngineSettings.LoadTuning load) {
+        this((services, data) -> tuning.apply(services), load, UnaryOperator.identity());
+    }
+
+    /**
+     * @param tuning   changes the services, with repositories of its own on the database's {@code DataSource}
+     * @param settings changes the engine's settings (its files, voicemail, media)
+     */
+    public RegistrarExtension(BiFunction<EngineServices, DataSource, EngineServices> tuning,
+                              UnaryOperator<EngineSettings> settings) {
+        this(tuning, EngineSettings.LoadTuning.DEFAULT, settings);
+    }
+
+    private RegistrarExtension(BiFunction<EngineServices, DataSource, EngineServices> tuning,
+                               EngineSettings.LoadTuning load, UnaryOperator<EngineSettings> settings) {
         this.tuning = tuning;
         this.load = load;
+        this.settings = settings;
     }
 
     @Override
@@ -64,9 +82,9 @@ public final class RegistrarExtension extends TypeBasedParameterResolver<Registr
                 .ringGroups(new JdbcRingGroups(shared.dataSource()))
                 .accountChanges(new PostgresSipAccountChanges(shared.dataSource()::getConnection))
                 // a test's engine stops at once, whatever calls its phones left up
-                .calls(CallPolicy.DEFAULT.withStopGrace(Duration.ZERO)).build());
-        engine = new SipEngine(new EngineSettings(RegistrarDatabase.NODE_NAME, "127.0.0.1", FreePorts.udpAndTcp(),
-                EngineSettings.StackTuning.DEFAULT, load), services);
+                .calls(CallPolicy.DEFAULT.withStopGrace(Duration.ZERO)).build(), shared.dataSource());
+        engine = new SipEngine(settings.apply(new EngineSettings(RegistrarDatabase.NODE_NAME, "127.0.0.1",
+                FreePorts.udpAndTcp(), EngineSettings.StackTuning.DEFAULT, load)), services);
         engine.start();
     }
 

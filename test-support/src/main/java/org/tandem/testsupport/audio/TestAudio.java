@@ -1,4 +1,4 @@
-package org.tandem.media;
+package org.tandem.testsupport.audio;
 
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
@@ -7,9 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-/** Audio the media tests send and check: tones, the power of one frequency, WAV files read by the JDK. */
+/** Audio the media and call tests send and check: tones, the power of one frequency, WAV files read by the JDK. */
 public final class TestAudio {
 
     public static final int SAMPLE_RATE = 8000;
@@ -43,13 +41,14 @@ public final class TestAudio {
     public static short[] readWav(Path wav) throws Exception {
         try (AudioInputStream in = AudioSystem.getAudioInputStream(wav.toFile())) {
             AudioFormat format = in.getFormat();
-            assertThat(format.getEncoding()).isEqualTo(AudioFormat.Encoding.PCM_SIGNED);
-            assertThat(format.getSampleRate()).isEqualTo((float) SAMPLE_RATE);
-            assertThat(format.getSampleSizeInBits()).isEqualTo(16);
-            assertThat(format.getChannels()).isEqualTo(1);
-            assertThat(format.isBigEndian()).isFalse();
+            if (!format.getEncoding().equals(AudioFormat.Encoding.PCM_SIGNED) || format.getSampleRate() != SAMPLE_RATE
+                    || format.getSampleSizeInBits() != 16 || format.getChannels() != 1 || format.isBigEndian()) {
+                throw new AssertionError(wav + " is not 8 kHz 16-bit mono little-endian PCM but " + format);
+            }
             byte[] bytes = in.readAllBytes();
-            assertThat(in.getFrameLength()).isEqualTo(bytes.length / 2);
+            if (in.getFrameLength() != bytes.length / 2) {
+                throw new AssertionError(wav + " says " + in.getFrameLength() + " frames but holds " + bytes.length / 2);
+            }
             short[] samples = new short[bytes.length / 2];
             ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
             return samples;
