@@ -4,7 +4,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tandem.domain.tenant.PromptLanguage;
-import org.tandem.media.TestAudio;
+import org.tandem.testsupport.audio.TestAudio;
 import org.tandem.media.codec.G711;
 import org.tandem.media.playback.Prompt;
 
