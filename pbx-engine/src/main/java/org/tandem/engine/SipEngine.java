@@ -14,6 +14,7 @@ import org.tandem.engine.call.CallsInProgress;
 import org.tandem.domain.registration.RegistrationRepository;
 import org.tandem.engine.location.ClusterBindings;
 import org.tandem.engine.location.NodeBindings;
+import org.tandem.engine.mwi.MessageWaitingLamps;
 import org.tandem.engine.options.OptionsResponder;
 import org.tandem.engine.overload.LoadShedding;
 import org.tandem.engine.overload.UdpBacklog;
@@ -39,6 +40,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -77,7 +79,7 @@ public final class SipEngine implements AutoCloseable {
     /**
      * What a started engine holds: its parts, and those of them that {@link #awaitWritten} reads.
      */
-    private record Running(Assembly parts, NodeBindings bindings, Spool spool) {
+    private record Running(Assembly parts, NodeBindings bindings, Spool spool, MessageWaitingLamps lamps) {
     }
 
     /** The other nodes' bindings (kept while the feed tells of their changes), or the database alone. */
@@ -112,7 +114,8 @@ public final class SipEngine implements AutoCloseable {
     }
 
     /** The stack listening, what refuses new work in front of it, and the calls it carries. */
-    private record Transport(BranchMatchedStack stack, LoadShedding shedding, CallsInProgress calls) {
+    private record Transport(BranchMatchedStack stack, LoadShedding shedding, CallsInProgress calls,
+                             MessageWaitingLamps lamps) {
     }
 
     /** An engine that serves no SIP domain yet ({@link EngineServices#withoutAccounts()}). */
@@ -167,6 +170,7 @@ public final class SipEngine implements AutoCloseable {
                 .accounts(accounts.get().cache()).registrations(bindings.get())
                 .callRecords(spool.get().callRecords()).activeCalls(spool.get().activeCalls()).build(),
                 spool.get().callRecords()::isBacklogged), this::release);
+        parts.then("message-waiting lamps", () -> transport.get().lamps().start(stackName + "-lamps"));
         parts.then("registration cleanup", () -> RegistrationCleanup.every(services.registrar().cleanupPeriod(),
                 bindings.get(), services.nodeId(), services.clock(), stackName + "-registration-cleanup"));
         parts.then("call count sharing", () -> CallCountSharing.start(admission, services.peers().callCounts(),
@@ -174,7 +178,7 @@ public final class SipEngine implements AutoCloseable {
         parts.then("call drain", transport::get, this::drain);
 
         parts.start();
-        running = new Running(parts, bindings.get(), spool.get());
+        running = new Running(parts, bindings.get(), spool.get(), transport.get().lamps());
     }
 
     private Bindings clusterBindings() {
@@ -239,19 +243,22 @@ public final class SipEngine implements AutoCloseable {
             FailureThrottle throttle = new FailureThrottle("REGISTER and INVITE", inFront.registrar().throttle(),
                     inFront.clock());
             Set<String> nodeHosts = Set.of(settings.bindAddress());
-            CallHandlers callHandlers = CallHandlers.of(replies, addresses, inFront, new DigestAuthentication(
-                    DigestAuthentication.Role.PROXY, replies, addresses, inFront.accounts(), throttle, nodeHosts,
-                    inFront.clock()), admission);
+            DigestAuthentication proxyAuthentication = new DigestAuthentication(DigestAuthentication.Role.PROXY,
+                    replies, addresses, inFront.accounts(), throttle, nodeHosts, inFront.clock());
+            CallHandlers callHandlers = CallHandlers.of(replies, addresses, inFront, proxyAuthentication, admission);
             Registrar registrar = new Registrar(replies, addresses, inFront, new DigestAuthentication(
                     DigestAuthentication.Role.REGISTRAR, replies, addresses, inFront.accounts(), throttle, nodeHosts,
                     inFront.clock()));
-            providerOf(stack).addSipListener(new RequestRouter(replies, new SanityCheck(replies),
-                    new OptionsResponder(replies), registrar, callHandlers,
+            SipProvider provider = providerOf(stack);
+            MessageWaitingLamps lamps = new MessageWaitingLamps(replies, addresses, provider, inFront,
+                    proxyAuthentication);
+            provider.addSipListener(new RequestRouter(replies, new SanityCheck(replies),
+                    new OptionsResponder(replies), registrar, callHandlers, lamps,
                     new MethodNotAllowedResponder(replies)));
             shedding.watch(UdpBacklog.of(stack)::oldestWaitMillis);
             stack.start();
             awaitUdpWorkers(stackName, workers);
-            return new Transport(stack, shedding, callHandlers.inProgress());
+            return new Transport(stack, shedding, callHandlers.inProgress(), lamps);
         } catch (Exception e) {
             try {
                 stack.release();
@@ -365,6 +372,11 @@ public final class SipEngine implements AutoCloseable {
         }
         return now == null || now.bindings().awaitWritten(timeout) && now.spool().callRecords().awaitWritten(timeout)
                 && now.spool().activeCalls().awaitWritten(timeout);
+    }
+
+    /** The message-waiting lamps of the running engine (their subscriptions and refusals); empty when stopped. */
+    public synchronized Optional<MessageWaitingLamps> lamps() {
+        return Optional.ofNullable(running).map(Running::lamps);
     }
 
     public synchronized boolean isRunning() {

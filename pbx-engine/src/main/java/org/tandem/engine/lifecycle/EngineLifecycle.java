@@ -14,8 +14,12 @@ import org.tandem.engine.EngineStartException;
 import org.tandem.engine.SipEngine;
 import org.tandem.engine.services.RegistrarPolicy;
 import org.tandem.engine.services.CallPolicy;
+import org.tandem.engine.services.MessageWaitingPolicy;
+import org.tandem.engine.services.Voicemail;
 import org.tandem.engine.cluster.ClusterPeers;
 import org.tandem.storage.jdbc.JdbcCallCounts;
+import org.tandem.storage.jdbc.JdbcMailboxes;
+import org.tandem.storage.jdbc.JdbcVoicemailMessages;
 import org.tandem.storage.jdbc.JdbcActiveCalls;
 import org.tandem.storage.jdbc.JdbcCallRecords;
 import org.tandem.storage.jdbc.JdbcRingGroups;
@@ -25,6 +29,7 @@ import org.tandem.storage.jdbc.JdbcSipAccounts;
 import org.tandem.storage.lifecycle.StorageSettings;
 import org.tandem.storage.notification.PostgresTenantChanges;
 import org.tandem.storage.notification.PostgresSipAccountChanges;
+import org.tandem.storage.notification.PostgresVoicemailChanges;
 
 import javax.sql.DataSource;
 import java.util.UUID;
@@ -74,6 +79,9 @@ public class EngineLifecycle {
                         PostgresTenantChanges.registrations(StorageSettings.from(System.getProperties())::openConnection)))
                 .accountChanges(new PostgresSipAccountChanges(
                         StorageSettings.from(System.getProperties())::openConnection))
+                .voicemail(new Voicemail(new JdbcMailboxes(dataSource), new JdbcVoicemailMessages(dataSource, nodeId),
+                        new PostgresVoicemailChanges(StorageSettings.from(System.getProperties())::openConnection),
+                        MessageWaitingPolicy.fromProperties(System.getProperties())))
                 .build();
         engine = new SipEngine(settings, services);
         // A failure here fails the deployment, which is right: a PBX node that cannot take SIP is down.

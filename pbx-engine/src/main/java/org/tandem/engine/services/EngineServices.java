@@ -22,7 +22,8 @@ import java.util.UUID;
  * What the engine works with beyond its sockets: the SIP accounts it authenticates and the news of
  * their changes, where it keeps bindings, which node it is (the owner of the bindings it takes), the
  * clock its rules run on and the registrar's policy, where call records go, the call policy, the
- * ring groups calls may dial, the cluster's other nodes and where the calls up now are published, put together with a
+ * ring groups calls may dial, the cluster's other nodes, where the calls up now are published and the voicemail
+ * the message-waiting lamps read, put together with a
  * {@link Builder}. Inside WildFly these are JDBC repositories on the node's datasource
  * ({@code lifecycle.EngineLifecycle}); tests pass their own. The engine puts its caches and
  * write-behind in front of them when it starts ({@link SipEngine}).
@@ -30,7 +31,8 @@ import java.util.UUID;
 public record EngineServices(SipAccounts accounts, SipAccountChanges accountChanges,
                              RegistrationRepository registrations, UUID nodeId, InstantSource clock,
                              RegistrarPolicy registrar, CallRecords callRecords, CallPolicy calls,
-                             RingGroups ringGroups, ClusterPeers peers, ActiveCalls activeCalls) {
+                             RingGroups ringGroups, ClusterPeers peers, ActiveCalls activeCalls,
+                             Voicemail voicemail) {
 
     public EngineServices {
         Objects.requireNonNull(accounts, "accounts");
@@ -44,6 +46,7 @@ public record EngineServices(SipAccounts accounts, SipAccountChanges accountChan
         Objects.requireNonNull(ringGroups, "ring groups");
         Objects.requireNonNull(peers, "cluster peers");
         Objects.requireNonNull(activeCalls, "active calls");
+        Objects.requireNonNull(voicemail, "voicemail");
     }
 
     /**
@@ -54,7 +57,7 @@ public record EngineServices(SipAccounts accounts, SipAccountChanges accountChan
     public static Builder builder(SipAccounts accounts, RegistrationRepository registrations, UUID nodeId) {
         return new Builder(new EngineServices(accounts, SipAccountChanges.NONE, registrations, nodeId,
                 InstantSource.system(), RegistrarPolicy.DEFAULT, CallRecords.NONE, CallPolicy.DEFAULT, RingGroups.NONE,
-                ClusterPeers.ALONE, ActiveCalls.NONE));
+                ClusterPeers.ALONE, ActiveCalls.NONE, Voicemail.NONE));
     }
 
     /**
@@ -84,6 +87,7 @@ public record EngineServices(SipAccounts accounts, SipAccountChanges accountChan
         private RingGroups ringGroups;
         private ClusterPeers peers;
         private ActiveCalls activeCalls;
+        private Voicemail voicemail;
 
         private Builder(EngineServices from) {
             accounts = from.accounts;
@@ -97,6 +101,7 @@ public record EngineServices(SipAccounts accounts, SipAccountChanges accountChan
             ringGroups = from.ringGroups;
             peers = from.peers;
             activeCalls = from.activeCalls;
+            voicemail = from.voicemail;
         }
 
         public Builder accounts(SipAccounts value) {
@@ -149,9 +154,14 @@ public record EngineServices(SipAccounts accounts, SipAccountChanges accountChan
             return this;
         }
 
+        public Builder voicemail(Voicemail value) {
+            voicemail = value;
+            return this;
+        }
+
         public EngineServices build() {
             return new EngineServices(accounts, accountChanges, registrations, nodeId, clock, registrar, callRecords,
-                    calls, ringGroups, peers, activeCalls);
+                    calls, ringGroups, peers, activeCalls, voicemail);
         }
     }
 

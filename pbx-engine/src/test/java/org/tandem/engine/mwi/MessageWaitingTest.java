@@ -1,0 +1,181 @@
+package org.tandem.engine.mwi;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.tandem.domain.extension.ExtensionNumber;
+import org.tandem.domain.voicemail.CallerId;
+import org.tandem.domain.voicemail.Mailbox;
+import org.tandem.domain.voicemail.MessageFolder;
+import org.tandem.domain.voicemail.VoicemailMessage;
+import org.tandem.domain.voicemail.VoicemailPin;
+import org.tandem.engine.registrar.RegistrarDatabase;
+import org.tandem.engine.registrar.RegistrarExtension;
+import org.tandem.storage.jdbc.JdbcMailboxes;
+import org.tandem.storage.jdbc.JdbcVoicemailMessages;
+import org.tandem.testsupport.sip.TestPhone;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tandem.engine.registrar.RegistrarDatabase.ALPHA;
+import static org.tandem.engine.registrar.RegistrarDatabase.BETA;
+import static org.tandem.testsupport.database.ExtensionRow.defaultPassword;
+import static org.tandem.testsupport.sip.SipTestClient.headers;
+
+/**
+ * Message-waiting lamps on one node, with hand-written phones: SUBSCRIBE for message-summary through
+ * the digest pipeline, the NOTIFYs' bodies, refresh, unsubscribe, refusals, the per-address bound, and
+ * the NOTIFYs a mailbox's change sends to subscribers and (unsolicited) to phones that only registered.
+ */
+@Timeout(60)
+class MessageWaitingTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(5);
+
+    @RegisterExtension
+    static final RegistrarExtension NODE = new RegistrarExtension();
+
+    private String number;
+    private Mailbox mailbox;
+
+    @BeforeEach
+    void mailboxWithOneNewAndOneSavedMessage() {
+        RegistrarDatabase db = NODE.database();
+        number = db.newExtension();
+        UUID extension = UUID.fromString(db.strings("select id::text from extension where number = ? and tenant_id = ?",
+                number, db.tenantId(ALPHA)).getFirst());
+        mailbox = Mailbox.open(extension, db.tenantId(ALPHA), new ExtensionNumber(number),
+                VoicemailPin.choose("4826", new ExtensionNumber(number)));
+        new JdbcMailboxes(db.dataSource()).add(mailbox);
+        leaveMessage();
+        messages().file(mailbox.extensionId(), leaveMessage().id(), MessageFolder.SAVED);
+    }
+
+    @Test
+    void aSubscribeIsChallengedThenAcceptedAndTheFirstNotifyCarriesTheCounts() throws Exception {
+        try (TestPhone phone = TestPhone.udp(NODE.port(), number, ALPHA)) {
+            Subscriber subscriber = subscriber(phone);
+            assertThat(TestPhone.statusOf(subscriber.subscribeUnauthenticated(number))).isEqualTo(407);
+
+            String accepted = subscriber.subscribe(number, "message-summary", 600);
+            assertThat(TestPhone.statusOf(accepted)).isEqualTo(200);
+            assertThat(headers(accepted, "Expires")).containsExactly("600");
+            String notify = subscriber.awaitNotify(WAIT);
+            assertThat(headers(notify, "Event")).containsExactly("message-summary");
+            assertThat(headers(notify, "Subscription-State").getFirst()).startsWith("active").contains("expires=");
+            assertThat(headers(notify, "Content-Type")).containsExactly("application/simple-message-summary");
+            assertThat(Subscriber.body(notify).lines()).containsExactly("Messages-Waiting: yes",
+                    "Message-Account: sip:" + number + "@" + ALPHA, "Voice-Message: 1/1 (0/0)");
+        }
+    }
+
+    @Test
+    void aRefreshIsAcceptedAndExpiresZeroEndsTheSubscriptionWithATerminatedNotify() throws Exception {
+        try (TestPhone phone = TestPhone.udp(NODE.port(), number, ALPHA)) {
+            Subscriber subscriber = subscriber(phone);
+            assertThat(TestPhone.statusOf(subscriber.subscribe(number, "message-summary", 3600))).isEqualTo(200);
+            subscriber.awaitNotify(WAIT);
+
+            String refreshed = subscriber.subscribe(number, "message-summary", 120);
+            assertThat(TestPhone.statusOf(refreshed)).isEqualTo(200);
+            assertThat(headers(refreshed, "Expires")).containsExactly("120");
+            assertThat(headers(subscriber.awaitNotify(WAIT), "Subscription-State").getFirst()).startsWith("active");
+
+            assertThat(TestPhone.statusOf(subscriber.subscribe(number, "message-summary", 0))).isEqualTo(200);
+            String last = subscriber.awaitNotify(WAIT);
+            assertThat(headers(last, "Subscription-State").getFirst()).startsWith("terminated");
+            assertThat(Subscriber.body(last)).contains("Voice-Message: 1/1 (0/0)");
+
+            // the dialog is gone: refreshing it again is 481
+            assertThat(TestPhone.statusOf(subscriber.subscribe(number, "message-summary", 3600))).isEqualTo(481);
+        }
+    }
+
+    @Test
+    void anUnknownEventPackageGets489WithTheOneItKnows() throws Exception {
+        try (TestPhone phone = TestPhone.udp(NODE.port(), number, ALPHA)) {
+            String answer = subscriber(phone).subscribe(number, "presence", 3600);
+            assertThat(TestPhone.statusOf(answer)).isEqualTo(489);
+            assertThat(headers(answer, "Allow-Events")).containsExactly("message-summary");
+        }
+    }
+
+    @Test
+    void aPhoneCannotSubscribeToAnotherExtensionsOrAnotherTenantsMailbox() throws Exception {
+        String other = NODE.database().newExtension();
+        try (TestPhone phone = TestPhone.udp(NODE.port(), other, ALPHA)) {
+            String answer = subscriber(phone, other, ALPHA, defaultPassword(other, ALPHA)).subscribe(number,
+                    "message-summary", 3600);
+            assertThat(TestPhone.statusOf(answer)).as("another extension's mailbox").isEqualTo(403);
+        }
+        try (TestPhone phone = TestPhone.udp(NODE.port(), number, BETA)) {
+            // the same number in tenant BETA, naming ALPHA's mailbox with BETA's password
+            String answer = new Subscriber(phone, number, ALPHA, defaultPassword(number, BETA)).subscribe(number,
+                    "message-summary", 3600);
+            assertThat(TestPhone.statusOf(answer)).as("another tenant's phone").isEqualTo(403);
+        }
+    }
+
+    @Test
+    void aSubscriberAndAPhoneThatOnlyRegisteredAreToldWhenAMessageArrives() throws Exception {
+        try (TestPhone subscribing = TestPhone.udp(NODE.port(), number, ALPHA);
+             TestPhone registered = TestPhone.udp(NODE.port(), number, ALPHA)) {
+            assertThat(TestPhone.statusOf(registered.registerWithAuth(registered.register().expires(300)))).isEqualTo(200);
+            Subscriber subscriber = subscriber(subscribing);
+            assertThat(TestPhone.statusOf(subscriber.subscribe(number, "message-summary", 3600))).isEqualTo(200);
+            subscriber.awaitNotify(WAIT);
+
+            leaveMessage();
+            assertThat(Subscriber.body(subscriber.awaitNotify(WAIT))).contains("Voice-Message: 2/1 (0/0)");
+            String unsolicited = subscriber(registered).awaitNotify(WAIT);
+            assertThat(headers(unsolicited, "To").getFirst()).doesNotContain("tag=");
+            assertThat(Subscriber.body(unsolicited)).contains("Messages-Waiting: yes").contains("Voice-Message: 2/1 (0/0)");
+        }
+    }
+
+    @Test
+    void aFloodOfSubscriptionsForOneAddressIsBoundedAndCounted() throws Exception {
+        MessageWaitingLamps lamps = NODE.engine().lamps().orElseThrow();
+        long refusedBefore = lamps.refusedSubscriptions();
+        int accepted = 0;
+        int refused = 0;
+        try (TestPhone phone = TestPhone.udp(NODE.port(), number, ALPHA)) {
+            for (int i = 0; i < 15; i++) {
+                int status = TestPhone.statusOf(subscriber(phone).subscribe(number, "message-summary", 3600));
+                if (status == 200) {
+                    accepted++;
+                    subscriber(phone).awaitNotify(WAIT);
+                } else {
+                    assertThat(status).isEqualTo(503);
+                    refused++;
+                }
+            }
+        }
+        assertThat(accepted).isEqualTo(10);
+        assertThat(refused).isEqualTo(5);
+        assertThat(lamps.refusedSubscriptions() - refusedBefore).isEqualTo(5);
+    }
+
+    private Subscriber subscriber(TestPhone phone) {
+        return subscriber(phone, number, ALPHA, defaultPassword(number, ALPHA));
+    }
+
+    private static Subscriber subscriber(TestPhone phone, String user, String domain, String password) {
+        return new Subscriber(phone, user, domain, password);
+    }
+
+    private VoicemailMessage leaveMessage() {
+        VoicemailMessage message = VoicemailMessage.recorded(mailbox, CallerId.asSent("0301234", "Caller"),
+                Instant.now(), Duration.ofSeconds(7), NODE.database().nodeId());
+        messages().add(message);
+        return message;
+    }
+
+    private static JdbcVoicemailMessages messages() {
+        return new JdbcVoicemailMessages(NODE.database().dataSource(), NODE.database().nodeId());
+    }
+}
