@@ -46,14 +46,16 @@ class MessageWaitingAcrossNodesTest {
             VoicemailMessage left = VoicemailMessage.recorded(mailbox, CallerId.asSent("0301234", "Caller"),
                     Instant.now(), Duration.ofSeconds(5), NODES.a().id());
             NODES.messagesOn(NODES.a()).add(left);
-            assertThat(Subscriber.body(subscriber.awaitNotify(WAIT))).contains("Messages-Waiting: yes")
-                    .contains("Voice-Message: 1/0 (0/0)");
-            assertThat(Subscriber.body(unsolicited.awaitNotify(WAIT))).contains("Messages-Waiting: yes");
+            assertThat(Subscriber.body(subscriber.awaitNotifyContaining("Voice-Message: 1/0 (0/0)", WAIT)))
+                    .contains("Messages-Waiting: yes");
+            assertThat(Subscriber.body(unsolicited.awaitNotifyContaining("Voice-Message: 1/0 (0/0)", WAIT)))
+                    .contains("Messages-Waiting: yes");
 
             NODES.messagesOn(NODES.b()).file(mailbox.extensionId(), left.id(), MessageFolder.DELETED);
-            assertThat(Subscriber.body(subscriber.awaitNotify(WAIT))).contains("Messages-Waiting: no")
-                    .contains("Voice-Message: 0/0 (0/0)");
-            assertThat(Subscriber.body(unsolicited.awaitNotify(WAIT))).contains("Messages-Waiting: no");
+            assertThat(Subscriber.body(subscriber.awaitNotifyContaining("Voice-Message: 0/0 (0/0)", WAIT)))
+                    .contains("Messages-Waiting: no");
+            assertThat(Subscriber.body(unsolicited.awaitNotifyContaining("Voice-Message: 0/0 (0/0)", WAIT)))
+                    .contains("Messages-Waiting: no");
         }
     }
 }

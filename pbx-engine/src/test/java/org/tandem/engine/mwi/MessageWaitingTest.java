@@ -96,6 +96,34 @@ class MessageWaitingTest {
     }
 
     @Test
+    void aSubscriptionOverTcpGetsItsNotifiesOnItsConnection() throws Exception {
+        try (TestPhone phone = TestPhone.tcp(NODE.port(), number, ALPHA)) {
+            Subscriber subscriber = subscriber(phone);
+            assertThat(TestPhone.statusOf(subscriber.subscribe(number, "message-summary", 3600))).isEqualTo(200);
+            assertThat(Subscriber.body(subscriber.awaitNotify(WAIT))).contains("Voice-Message: 1/1 (0/0)");
+            leaveMessage();
+            subscriber.awaitNotifyContaining("Voice-Message: 2/1 (0/0)", WAIT);
+        }
+    }
+
+    @Test
+    void anExpiredSubscriptionEndsWithATerminatedNotifyAndTooShortAnOneGets423() throws Exception {
+        try (TestPhone phone = TestPhone.udp(NODE.port(), number, ALPHA)) {
+            String tooBrief = subscriber(phone).subscribe(number, "message-summary", 30);
+            assertThat(TestPhone.statusOf(tooBrief)).isEqualTo(423);
+            assertThat(headers(tooBrief, "Min-Expires")).containsExactly("60");
+
+            Subscriber subscriber = subscriber(phone);
+            assertThat(TestPhone.statusOf(subscriber.subscribe(number, "message-summary", 60))).isEqualTo(200);
+            subscriber.awaitNotify(WAIT);
+            NODE.clock().advance(Duration.ofSeconds(61));
+            // the sweep runs every 5 s
+            String last = subscriber.awaitNotify(Duration.ofSeconds(10));
+            assertThat(headers(last, "Subscription-State").getFirst()).startsWith("terminated").contains("reason=timeout");
+        }
+    }
+
+    @Test
     void anUnknownEventPackageGets489WithTheOneItKnows() throws Exception {
         try (TestPhone phone = TestPhone.udp(NODE.port(), number, ALPHA)) {
             String answer = subscriber(phone).subscribe(number, "presence", 3600);
@@ -130,8 +158,8 @@ class MessageWaitingTest {
             subscriber.awaitNotify(WAIT);
 
             leaveMessage();
-            assertThat(Subscriber.body(subscriber.awaitNotify(WAIT))).contains("Voice-Message: 2/1 (0/0)");
-            String unsolicited = subscriber(registered).awaitNotify(WAIT);
+            subscriber.awaitNotifyContaining("Voice-Message: 2/1 (0/0)", WAIT);
+            String unsolicited = subscriber(registered).awaitNotifyContaining("Voice-Message: 2/1 (0/0)", WAIT);
             assertThat(headers(unsolicited, "To").getFirst()).doesNotContain("tag=");
             assertThat(Subscriber.body(unsolicited)).contains("Messages-Waiting: yes").contains("Voice-Message: 2/1 (0/0)");
         }

@@ -79,6 +79,20 @@ public final class Subscriber {
         throw new AssertionError("no NOTIFY within " + wait);
     }
 
+    /**
+     * The next NOTIFY whose body contains {@code text}, answering the others: a change made before the
+     * subscription may still be told after it, with the counts the first NOTIFY already gave.
+     */
+    public String awaitNotifyContaining(String text, Duration wait) throws IOException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            String notify = awaitNotify(Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime())));
+            if (body(notify).contains(text)) {
+                return notify;
+            }
+        }
+    }
+
     /** The body of a message (after the blank line). */
     public static String body(String message) {
         return message.substring(message.indexOf("\r\n\r\n") + 4);
