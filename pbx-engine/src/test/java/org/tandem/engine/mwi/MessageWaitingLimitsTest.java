@@ -3,21 +3,12 @@ package org.tandem.engine.mwi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.tandem.domain.extension.ExtensionNumber;
-import org.tandem.domain.voicemail.CallerId;
 import org.tandem.domain.voicemail.Mailbox;
-import org.tandem.domain.voicemail.VoicemailMessage;
-import org.tandem.domain.voicemail.VoicemailPin;
-import org.tandem.engine.registrar.RegistrarDatabase;
 import org.tandem.engine.registrar.RegistrarExtension;
 import org.tandem.engine.services.MessageWaitingPolicy;
-import org.tandem.storage.jdbc.JdbcMailboxes;
-import org.tandem.storage.jdbc.JdbcVoicemailMessages;
 import org.tandem.testsupport.sip.TestPhone;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.engine.registrar.RegistrarDatabase.ALPHA;
@@ -60,21 +51,12 @@ class MessageWaitingLimitsTest {
         String number = mailbox.extension().digits();
         try (TestPhone phone = TestPhone.udp(NODE.port(), number, ALPHA)) {
             assertThat(TestPhone.statusOf(phone.registerWithAuth(phone.register().expires(300)))).isEqualTo(200);
-            new JdbcVoicemailMessages(NODE.database().dataSource(), NODE.database().nodeId()).add(VoicemailMessage.recorded(
-                    mailbox, CallerId.asSent("0301234", "Caller"), Instant.now(), Duration.ofSeconds(3),
-                    NODE.database().nodeId()));
+            TestMailboxes.leaveMessage(NODE.database(), mailbox);
             assertThat(phone.receive(Duration.ofSeconds(2))).isEmpty();
         }
     }
 
     private static Mailbox withMailbox() {
-        RegistrarDatabase db = NODE.database();
-        String number = db.newExtension();
-        UUID extension = UUID.fromString(db.strings("select id::text from extension where number = ? and tenant_id = ?",
-                number, db.tenantId(ALPHA)).getFirst());
-        Mailbox mailbox = Mailbox.open(extension, db.tenantId(ALPHA), new ExtensionNumber(number),
-                VoicemailPin.choose("4826", new ExtensionNumber(number)));
-        new JdbcMailboxes(db.dataSource()).add(mailbox);
-        return mailbox;
+        return TestMailboxes.newMailbox(NODE.database());
     }
 }

@@ -4,21 +4,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.tandem.domain.extension.ExtensionNumber;
-import org.tandem.domain.voicemail.CallerId;
 import org.tandem.domain.voicemail.Mailbox;
 import org.tandem.domain.voicemail.MessageFolder;
 import org.tandem.domain.voicemail.VoicemailMessage;
-import org.tandem.domain.voicemail.VoicemailPin;
-import org.tandem.engine.registrar.RegistrarDatabase;
 import org.tandem.engine.registrar.RegistrarExtension;
-import org.tandem.storage.jdbc.JdbcMailboxes;
-import org.tandem.storage.jdbc.JdbcVoicemailMessages;
 import org.tandem.testsupport.sip.TestPhone;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.engine.registrar.RegistrarDatabase.ALPHA;
@@ -44,15 +36,10 @@ class MessageWaitingTest {
 
     @BeforeEach
     void mailboxWithOneNewAndOneSavedMessage() {
-        RegistrarDatabase db = NODE.database();
-        number = db.newExtension();
-        UUID extension = UUID.fromString(db.strings("select id::text from extension where number = ? and tenant_id = ?",
-                number, db.tenantId(ALPHA)).getFirst());
-        mailbox = Mailbox.open(extension, db.tenantId(ALPHA), new ExtensionNumber(number),
-                VoicemailPin.choose("4826", new ExtensionNumber(number)));
-        new JdbcMailboxes(db.dataSource()).add(mailbox);
+        mailbox = TestMailboxes.newMailbox(NODE.database());
+        number = mailbox.extension().digits();
         leaveMessage();
-        messages().file(mailbox.extensionId(), leaveMessage().id(), MessageFolder.SAVED);
+        TestMailboxes.messages(NODE.database()).file(mailbox.extensionId(), leaveMessage().id(), MessageFolder.SAVED);
     }
 
     @Test
@@ -197,13 +184,6 @@ class MessageWaitingTest {
     }
 
     private VoicemailMessage leaveMessage() {
-        VoicemailMessage message = VoicemailMessage.recorded(mailbox, CallerId.asSent("0301234", "Caller"),
-                Instant.now(), Duration.ofSeconds(7), NODE.database().nodeId());
-        messages().add(message);
-        return message;
-    }
-
-    private static JdbcVoicemailMessages messages() {
-        return new JdbcVoicemailMessages(NODE.database().dataSource(), NODE.database().nodeId());
+        return TestMailboxes.leaveMessage(NODE.database(), mailbox);
     }
 }

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.tandem.engine.call.CallMessages.parameter;
 import static org.tandem.testsupport.sip.SipTestClient.headers;
 
 /**
@@ -20,8 +21,6 @@ import static org.tandem.testsupport.sip.SipTestClient.headers;
  * the node sends, each answered 200.
  */
 public final class Subscriber {
-
-    private static final Pattern PARAMETER = Pattern.compile("([a-zA-Z-]+)=(\"([^\"]*)\"|[^,\\s]+)");
 
     private final TestPhone phone;
     private final String user;
@@ -135,16 +134,6 @@ public final class Subscriber {
             }
         }
         return out.append("Content-Length: 0\r\n\r\n").toString();
-    }
-
-    private static String parameter(String challenge, String name) {
-        Matcher m = PARAMETER.matcher(challenge);
-        while (m.find()) {
-            if (m.group(1).equalsIgnoreCase(name)) {
-                return m.group(3) != null ? m.group(3) : m.group(2);
-            }
-        }
-        throw new AssertionError("no " + name + " in " + challenge);
     }
 
     private static String md5(String text) {
