@@ -141,7 +141,7 @@ public final class SipEngine implements AutoCloseable {
      * the feed of the cluster's binding changes; this node's bindings, loaded; the write-behind spool,
      * first writing what an earlier run left in it; the cache of SIP accounts with its feed of changes;
      * the SIP transport (the stack bound on UDP and TCP, handing requests to the {@link RequestRouter});
-     * the periodic cleanup of expired bindings; the calls up per tenant, shared with the cluster; and
+     * the message-waiting lamps' feed of mailbox changes and their sweep; the periodic cleanup of expired bindings; the calls up per tenant, shared with the cluster; and
      * last the calls' drain, whose stop refuses new work and ends the calls up before anything else stops.
      *
      * @throws IllegalStateException if already running

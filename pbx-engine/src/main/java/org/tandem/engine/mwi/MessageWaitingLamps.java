@@ -45,6 +45,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -68,7 +69,7 @@ public final class MessageWaitingLamps {
     /** RFC 6665 has no default for message-summary; one hour, as phones ask for, capped there. */
     static final int DEFAULT_EXPIRES_SECONDS = 3600;
     static final int MIN_EXPIRES_SECONDS = 60;
-    /** Mailbox changes waiting to be told: past it one is dropped and the sweep tells every lamp again. */
+    /** Mailbox changes waiting to be told: past it one is dropped and the sweep tells every subscriber again. */
     private static final int PENDING_CHANGES = 10_000;
     private static final Duration SWEEP_PERIOD = Duration.ofSeconds(5);
 
@@ -84,6 +85,8 @@ public final class MessageWaitingLamps {
     private final AtomicLong refused = new AtomicLong();
     /** Mailboxes told of and not yet notified: a burst of changes to one mailbox makes one round of NOTIFYs. */
     private final Set<UUID> pending = ConcurrentHashMap.newKeySet();
+    /** A change was dropped or the feed had a gap: the sweep tells every subscriber its counts again. */
+    private final AtomicBoolean missedChanges = new AtomicBoolean();
 
     /**
      * @param services       with this node's bindings in front ({@code registrations})
@@ -184,7 +187,8 @@ public final class MessageWaitingLamps {
             subscription = new Subscription(new Subscription.Id(callId, fromTag, newTag()), mailbox, to.getAddress(),
                     from.getAddress(), contact.getAddress().getURI(), source, clock.instant(), new AtomicLong());
         }
-        Subscription now = subscription.refreshedUntil(clock.instant().plusSeconds(granted));
+        Subscription now = subscription.renewed(contact.getAddress().getURI(), source,
+                clock.instant().plusSeconds(granted));
         if (granted == 0) {
             subscriptions.remove(now.id());
         } else if (subscriptions.add(now) != Subscriptions.Admission.TAKEN) {
@@ -227,8 +231,9 @@ public final class MessageWaitingLamps {
     }
 
     /**
-     * Starts listening for mailbox changes on every node, with a sweep that ends expired subscriptions
-     * (with a last NOTIFY) and tells every lamp again after a gap in the feed. Closing stops both.
+     * Starts listening for mailbox changes on every node, with a sweep (every 5 s) that ends expired
+     * subscriptions (with a last NOTIFY) and tells every subscriber its counts again after a gap in the
+     * feed or a change dropped under a flood of them. Closing stops both.
      */
     public AutoCloseable start(String threadName) {
         ExecutorService worker = Executors.newSingleThreadExecutor(
@@ -236,7 +241,9 @@ public final class MessageWaitingLamps {
         AutoCloseable news = voicemail.changes().start(new VoicemailChanges.Listener() {
             @Override
             public void mailboxChanged(UUID mailboxId) {
-                if (pending.size() < PENDING_CHANGES && pending.add(mailboxId)) {
+                if (pending.size() >= PENDING_CHANGES) {
+                    missedChanges.set(true);
+                } else if (pending.add(mailboxId)) {
                     submit(worker, () -> {
                         pending.remove(mailboxId);
                         changed(mailboxId);
@@ -246,7 +253,7 @@ public final class MessageWaitingLamps {
 
             @Override
             public void mayHaveMissedChanges() {
-                submit(worker, MessageWaitingLamps.this::tellEverySubscriber);
+                missedChanges.set(true);
             }
         });
         PeriodicTask sweep = PeriodicTask.every(SWEEP_PERIOD, SWEEP_PERIOD, threadName + "-sweep", this::sweep);
@@ -302,6 +309,9 @@ public final class MessageWaitingLamps {
     private void sweep() {
         try {
             subscriptions.removeExpired(clock.instant()).forEach(expired -> tell(expired, 0));
+            if (missedChanges.getAndSet(false)) {
+                tellEverySubscriber();
+            }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "could not end expired message-summary subscriptions", e);
         }

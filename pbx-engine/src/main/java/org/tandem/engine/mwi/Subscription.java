@@ -23,7 +23,8 @@ record Subscription(Id id, MailboxAddress mailbox, Address local, Address remote
     record Id(String callId, String remoteTag, String localTag) {
     }
 
-    Subscription refreshedUntil(Instant newExpiry) {
-        return new Subscription(id, mailbox, local, remote, target, flow, newExpiry, cseq);
+    /** Refreshed by a SUBSCRIBE from {@code newTarget} over {@code newFlow} (a target refresh, RFC 6665 4.1.2.1). */
+    Subscription renewed(URI newTarget, Flow newFlow, Instant newExpiry) {
+        return new Subscription(id, mailbox, local, remote, newTarget, newFlow, newExpiry, cseq);
     }
 }
