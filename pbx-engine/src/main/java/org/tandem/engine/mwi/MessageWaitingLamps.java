@@ -6,6 +6,7 @@ import org.tandem.domain.registration.Flow;
 import org.tandem.domain.registration.Registration;
 import org.tandem.domain.registration.RegistrationRepository;
 import org.tandem.domain.voicemail.MailboxAddress;
+import org.tandem.domain.voicemail.MessageWaiting;
 import org.tandem.domain.voicemail.VoicemailChanges;
 import org.tandem.engine.auth.DigestAuthentication;
 import org.tandem.engine.periodic.PeriodicTask;
@@ -27,7 +28,6 @@ import javax.sip.header.ContactHeader;
 import javax.sip.header.EventHeader;
 import javax.sip.header.ExpiresHeader;
 import javax.sip.header.FromHeader;
-import javax.sip.header.SubscriptionStateHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -199,7 +199,11 @@ public final class MessageWaitingLamps {
             return;
         }
         replies.send(transaction, accepted(request, now, granted, source));
-        tell(now, granted);
+        if (granted == 0) {
+            tellEnded(now, false);
+        } else {
+            tell(now, granted);
+        }
     }
 
     private Response tooBrief(Request request) {
@@ -224,10 +228,18 @@ public final class MessageWaitingLamps {
         return ok;
     }
 
-    /** Tells the subscriber its counts now: active with the seconds left, or terminated at {@code secondsLeft} 0. */
+    /** Tells the subscriber its counts now, its subscription active for {@code secondsLeft} more. */
     private void tell(Subscription subscription, int secondsLeft) {
-        notifier.notify(subscription, voicemail.messages().waiting(subscription.mailbox().mailboxId()),
-                secondsLeft > 0 ? SubscriptionStateHeader.ACTIVE : SubscriptionStateHeader.TERMINATED, secondsLeft);
+        notifier.notifyActive(subscription, waiting(subscription), secondsLeft);
+    }
+
+    /** Tells the subscriber its counts a last time: it unsubscribed, or its subscription {@code expired}. */
+    private void tellEnded(Subscription subscription, boolean expired) {
+        notifier.notifyTerminated(subscription, waiting(subscription), expired);
+    }
+
+    private MessageWaiting waiting(Subscription subscription) {
+        return voicemail.messages().waiting(subscription.mailbox().mailboxId());
     }
 
     /**
@@ -308,7 +320,7 @@ public final class MessageWaitingLamps {
 
     private void sweep() {
         try {
-            subscriptions.removeExpired(clock.instant()).forEach(expired -> tell(expired, 0));
+            subscriptions.removeExpired(clock.instant()).forEach(expired -> tellEnded(expired, true));
             if (missedChanges.getAndSet(false)) {
                 tellEverySubscriber();
             }

@@ -43,11 +43,21 @@ final class Notifier {
         this.provider = provider;
     }
 
-    /** The subscription's state and, unless it ends with no counts to tell, the mailbox's counts. */
-    void notify(Subscription subscription, MessageWaiting waiting, String state, int secondsLeft) {
+    /** The mailbox's counts, with the subscription active for {@code secondsLeft} more. */
+    void notifyActive(Subscription subscription, MessageWaiting waiting, int secondsLeft) {
+        notify(subscription, waiting, SubscriptionStateHeader.ACTIVE, null, secondsLeft);
+    }
+
+    /** The mailbox's counts, with the subscription ended: unsubscribed (no reason) or expired ({@code timeout}). */
+    void notifyTerminated(Subscription subscription, MessageWaiting waiting, boolean expired) {
+        notify(subscription, waiting, SubscriptionStateHeader.TERMINATED, expired ? SubscriptionStateHeader.TIMEOUT : null,
+                0);
+    }
+
+    private void notify(Subscription subscription, MessageWaiting waiting, String state, String reason, int secondsLeft) {
         send(subscription.target(), subscription.flow(), subscription.id().callId(), subscription.cseq().incrementAndGet(),
                 subscription.local(), subscription.id().localTag(), subscription.remote(), subscription.id().remoteTag(),
-                subscription.mailbox(), waiting, state, secondsLeft);
+                subscription.mailbox(), waiting, state, reason, secondsLeft);
     }
 
     /** An out-of-dialog NOTIFY to a phone that never subscribed (RFC 3842 4, unsolicited). */
@@ -56,14 +66,15 @@ final class Notifier {
             Address account = addresses.createAddress(MessageSummary.account(mailbox));
             send(addresses.createURI(contact), flow, UUID.randomUUID() + "@tandem-mwi", 1, account,
                     Long.toHexString(UUID.randomUUID().getMostSignificantBits()), account, null, mailbox, waiting,
-                    SubscriptionStateHeader.ACTIVE, 0);
+                    SubscriptionStateHeader.ACTIVE, null, 0);
         } catch (ParseException e) {
             LOG.log(System.Logger.Level.DEBUG, () -> "no unsolicited NOTIFY to the contact " + contact + ": " + e.getMessage());
         }
     }
 
     private void send(URI target, Flow flow, String callId, long cseq, Address from, String fromTag, Address to,
-                      String toTag, MailboxAddress mailbox, MessageWaiting waiting, String state, int secondsLeft) {
+                      String toTag, MailboxAddress mailbox, MessageWaiting waiting, String state, String reason,
+                      int secondsLeft) {
         try {
             Request notify = replies.messages().createRequest((URI) target.clone(), Request.NOTIFY,
                     headers.createCallIdHeader(callId), headers.createCSeqHeader(cseq, Request.NOTIFY),
@@ -74,9 +85,10 @@ final class Notifier {
             notify.addHeader(contact(flow));
             notify.addHeader(headers.createEventHeader(MessageSummary.EVENT_PACKAGE));
             SubscriptionStateHeader subscriptionState = headers.createSubscriptionStateHeader(state);
-            if (SubscriptionStateHeader.TERMINATED.equals(state)) {
-                subscriptionState.setReasonCode(SubscriptionStateHeader.TIMEOUT);
-            } else if (secondsLeft > 0) {
+            if (reason != null) {
+                subscriptionState.setReasonCode(reason);
+            }
+            if (secondsLeft > 0) {
                 subscriptionState.setExpires(secondsLeft);
             }
             notify.addHeader(subscriptionState);

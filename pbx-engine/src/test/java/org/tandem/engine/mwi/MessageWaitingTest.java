@@ -74,6 +74,7 @@ class MessageWaitingTest {
 
             assertThat(TestPhone.statusOf(subscriber.subscribe(number, "message-summary", 0))).isEqualTo(200);
             String last = subscriber.awaitNotifyContaining("Subscription-State: terminated", WAIT);
+            assertThat(headers(last, "Subscription-State").getFirst()).as("ended, not expired").doesNotContain("timeout");
             assertThat(Subscriber.body(last)).contains("Voice-Message: 1/1 (0/0)");
 
             // the dialog is gone: refreshing it again is 481
