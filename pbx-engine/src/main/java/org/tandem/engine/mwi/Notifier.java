@@ -3,15 +3,14 @@ package org.tandem.engine.mwi;
 import org.tandem.domain.registration.Flow;
 import org.tandem.domain.voicemail.MailboxAddress;
 import org.tandem.domain.voicemail.MessageWaiting;
+import org.tandem.engine.sip.OwnAddresses;
 import org.tandem.engine.sip.Replies;
 
 import javax.sip.InvalidArgumentException;
-import javax.sip.ListeningPoint;
 import javax.sip.SipException;
 import javax.sip.SipProvider;
 import javax.sip.address.Address;
 import javax.sip.address.AddressFactory;
-import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.HeaderFactory;
@@ -35,12 +34,14 @@ final class Notifier {
     private final AddressFactory addresses;
     private final HeaderFactory headers;
     private final SipProvider provider;
+    private final OwnAddresses own;
 
     Notifier(Replies replies, AddressFactory addresses, SipProvider provider) {
         this.replies = replies;
         this.addresses = addresses;
         this.headers = replies.headers();
         this.provider = provider;
+        this.own = new OwnAddresses(headers, addresses);
     }
 
     /** The mailbox's counts, with the subscription active for {@code secondsLeft} more. */
@@ -79,9 +80,10 @@ final class Notifier {
             Request notify = replies.messages().createRequest((URI) target.clone(), Request.NOTIFY,
                     headers.createCallIdHeader(callId), headers.createCSeqHeader(cseq, Request.NOTIFY),
                     headers.createFromHeader((Address) from.clone(), fromTag),
-                    headers.createToHeader((Address) to.clone(), toTag), List.of(via(flow)),
+                    headers.createToHeader((Address) to.clone(), toTag), List.of(own.via(provider, flow)),
                     headers.createMaxForwardsHeader(70));
-            notify.addHeader(headers.createRouteHeader(nextHop(flow)));
+            // the flow the phone's request came over, loosely routed: the next hop whatever its Contact says (NAT)
+            notify.addHeader(headers.createRouteHeader(own.routeTo(flow)));
             notify.addHeader(contact(flow));
             notify.addHeader(headers.createEventHeader(MessageSummary.EVENT_PACKAGE));
             SubscriptionStateHeader subscriptionState = headers.createSubscriptionStateHeader(state);
@@ -101,26 +103,8 @@ final class Notifier {
         }
     }
 
-    private javax.sip.header.ViaHeader via(Flow flow) throws ParseException, InvalidArgumentException {
-        ListeningPoint point = provider.getListeningPoint(flow.transport());
-        return headers.createViaHeader(point.getIPAddress(), point.getPort(), flow.transport(), null);
-    }
-
-    /** The flow the phone's request came over, loosely routed: the next hop whatever its Contact says (NAT). */
-    private Address nextHop(Flow flow) throws ParseException {
-        SipURI hop = addresses.createSipURI(null, flow.address());
-        hop.setPort(flow.port());
-        hop.setTransportParam(flow.transport());
-        hop.setLrParam();
-        return addresses.createAddress(hop);
-    }
-
     /** This node's Contact on {@code flow}'s transport. */
-    ContactHeader contact(Flow flow) throws ParseException {
-        ListeningPoint point = provider.getListeningPoint(flow.transport());
-        SipURI uri = addresses.createSipURI(null, point.getIPAddress());
-        uri.setPort(point.getPort());
-        uri.setTransportParam(flow.transport());
-        return headers.createContactHeader(addresses.createAddress(uri));
+    ContactHeader contact(Flow flow) {
+        return own.contact(provider, flow.transport());
     }
 }
