@@ -4,6 +4,7 @@ import org.tandem.domain.voicemail.CallerId;
 import org.tandem.domain.voicemail.Greetings;
 import org.tandem.domain.voicemail.Mailbox;
 import org.tandem.engine.failure.DatabaseFailure;
+import org.tandem.engine.services.VoicemailData;
 import org.tandem.files.FilePath;
 import org.tandem.files.FilesException;
 import org.tandem.files.FilesFailure;
@@ -42,7 +43,7 @@ public final class Voicemail implements AutoCloseable {
     private static final Prompt BEEP = beep();
 
     private final VoicemailSettings settings;
-    private final VoicemailStorage storage;
+    private final VoicemailData storage;
     private final SharedFiles files;
     private final UUID nodeId;
     private final InstantSource clock;
@@ -52,7 +53,7 @@ public final class Voicemail implements AutoCloseable {
     /** The system prompts found so far: read once, played to every caller (prompts are cached in memory). */
     private final Map<FilePath, Prompt> prompts = new ConcurrentHashMap<>();
 
-    public Voicemail(VoicemailSettings settings, VoicemailStorage storage, SharedFiles files, UUID nodeId,
+    public Voicemail(VoicemailSettings settings, VoicemailData storage, SharedFiles files, UUID nodeId,
                      InstantSource clock) {
         this.settings = settings;
         this.storage = storage;
@@ -143,7 +144,7 @@ public final class Voicemail implements AutoCloseable {
         return settings;
     }
 
-    VoicemailStorage storage() {
+    VoicemailData storage() {
         return storage;
     }
 

@@ -15,7 +15,6 @@ import org.tandem.domain.voicemail.VoicemailMessage;
 import org.tandem.domain.voicemail.VoicemailPin;
 import org.tandem.engine.registrar.RegistrarExtension;
 import org.tandem.engine.voicemail.VoicemailSettings;
-import org.tandem.engine.voicemail.VoicemailStorage;
 import org.tandem.files.FilesSettings;
 import org.tandem.storage.jdbc.JdbcMailboxes;
 import org.tandem.storage.jdbc.JdbcVoicemailMessages;
@@ -59,8 +58,7 @@ class VoicemailDepositTest extends SippCallerAndCalleeTest {
 
     @RegisterExtension
     static final RegistrarExtension NODE = new RegistrarExtension(
-            (services, data) -> services.toBuilder().voicemail(new VoicemailStorage(new JdbcMailboxes(data),
-                    new JdbcVoicemailMessages(data, services.nodeId()))).build(),
+            (services, data) -> services,
             settings -> settings.withFiles(new FilesSettings(FOLDER.resolve("files"), FOLDER.resolve("staging"),
                             Optional.empty(), "node1"))
                     .withVoicemail(new VoicemailSettings(LONGEST, Duration.ofSeconds(1), Duration.ofSeconds(10))));
