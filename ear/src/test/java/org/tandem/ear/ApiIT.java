@@ -651,7 +651,10 @@ class ApiIT {
                 "/v1/tenants/{tenantId}/extensions/import", "/v1/tenants/{tenantId}/extensions/{extensionId}",
                 "/v1/tenants/{tenantId}/extensions/{extensionId}/sip-password", "/v1/tenants/{tenantId}/ring-groups",
                 "/v1/tenants/{tenantId}/ring-groups/{ringGroupId}", "/v1/tenants/{tenantId}/registrations",
-                "/v1/tenants/{tenantId}/active-calls", "/v1/tenants/{tenantId}/calls", "/v1/tenants/{tenantId}/calls/export", "/openapi.json");
+                "/v1/tenants/{tenantId}/active-calls", "/v1/tenants/{tenantId}/calls", "/v1/tenants/{tenantId}/calls/export",
+                "/v1/tenants/{tenantId}/extensions/{number}/voicemail", "/v1/tenants/{tenantId}/extensions/{number}/voicemail/messages",
+                "/v1/tenants/{tenantId}/extensions/{number}/voicemail/messages/{messageId}",
+                "/v1/tenants/{tenantId}/extensions/{number}/voicemail/messages/{messageId}/audio", "/openapi.json");
     }
 
     /**
