@@ -177,7 +177,7 @@ public final class SipEngine implements AutoCloseable {
         var files = parts.then("files", () -> settings.files().isEmpty() ? Optional.<SharedFiles>empty()
                 : Optional.of(SharedFiles.open(settings.files().get())), started -> { });
         var voicemail = parts.then("voicemail", () -> files.get().flatMap(store -> services.voicemail()
-                .map(storage -> new Voicemail(settings.voicemail(), storage, store, services.nodeId(), services.clock()))),
+                .filter(storage -> settings.voicemail().enabled()).map(storage -> Voicemail.start(settings.voicemail(), storage, store, services.nodeId(), services.clock()))),
                 started -> {
                     if (started.isPresent()) {
                         started.get().close();

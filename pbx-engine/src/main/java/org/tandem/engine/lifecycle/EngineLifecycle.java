@@ -9,6 +9,7 @@ import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import org.tandem.engine.services.EngineServices;
+import org.tandem.engine.voicemail.MailboxOwners;
 import org.tandem.engine.voicemail.VoicemailStorage;
 import org.tandem.files.FilesSettings;
 import org.tandem.engine.EngineSettings;
@@ -75,7 +76,8 @@ public class EngineLifecycle {
                 .activeCalls(new JdbcActiveCalls(dataSource))
                 .calls(CallPolicy.fromProperties(System.getProperties()))
                 .ringGroups(new JdbcRingGroups(dataSource))
-                .voicemail(new VoicemailStorage(new JdbcMailboxes(dataSource), new JdbcVoicemailMessages(dataSource, nodeId)))
+                .voicemail(new VoicemailStorage(new JdbcMailboxes(dataSource), new JdbcVoicemailMessages(dataSource, nodeId),
+                        MailboxOwners.in(dataSource)))
                 // LISTEN needs a session of its own, outside the datasource's pool
                 .peers(ClusterPeers.fromProperties(System.getProperties(), new JdbcNodes(dataSource),
                         new JdbcCallCounts(dataSource),
