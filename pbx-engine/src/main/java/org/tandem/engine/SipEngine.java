@@ -18,6 +18,7 @@ import org.tandem.engine.call.CallsInProgress;
 import org.tandem.domain.registration.RegistrationRepository;
 import org.tandem.engine.location.ClusterBindings;
 import org.tandem.engine.location.NodeBindings;
+import org.tandem.engine.mwi.MessageWaitingLamps;
 import org.tandem.engine.options.OptionsResponder;
 import org.tandem.engine.overload.LoadShedding;
 import org.tandem.engine.overload.UdpBacklog;
@@ -43,8 +44,8 @@ import java.text.ParseException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -83,7 +84,7 @@ public final class SipEngine implements AutoCloseable {
     /**
      * What a started engine holds: its parts, and those of them that {@link #awaitWritten} reads.
      */
-    private record Running(Assembly parts, NodeBindings bindings, Spool spool) {
+    private record Running(Assembly parts, NodeBindings bindings, Spool spool, MessageWaitingLamps lamps) {
     }
 
     /** The other nodes' bindings (kept while the feed tells of their changes), or the database alone. */
@@ -118,7 +119,8 @@ public final class SipEngine implements AutoCloseable {
     }
 
     /** The stack listening, what refuses new work in front of it, and the calls it carries. */
-    private record Transport(BranchMatchedStack stack, LoadShedding shedding, CallsInProgress calls) {
+    private record Transport(BranchMatchedStack stack, LoadShedding shedding, CallsInProgress calls,
+                             MessageWaitingLamps lamps) {
     }
 
     /** An engine that serves no SIP domain yet ({@link EngineServices#withoutAccounts()}). */
@@ -146,7 +148,7 @@ public final class SipEngine implements AutoCloseable {
      * the media engine (RTP on the SIP address); the cluster's files, if set; voicemail, if both the files and
      * the mailboxes are (its stop waits for the messages being stored);
      * the SIP transport (the stack bound on UDP and TCP, handing requests to the {@link RequestRouter});
-     * the periodic cleanup of expired bindings; the calls up per tenant, shared with the cluster; and
+     * the message-waiting lamps' feed of mailbox changes and their sweep; the periodic cleanup of expired bindings; the calls up per tenant, shared with the cluster; and
      * last the calls' drain, whose stop refuses new work and ends the calls up before anything else stops.
      *
      * @throws IllegalStateException if already running
@@ -176,8 +178,9 @@ public final class SipEngine implements AutoCloseable {
                 InetAddress.getByName(settings.bindAddress())), MediaEngine::close);
         var files = parts.then("files", () -> settings.files().isEmpty() ? Optional.<SharedFiles>empty()
                 : Optional.of(SharedFiles.open(settings.files().get())), started -> { });
-        var voicemail = parts.then("voicemail", () -> files.get().flatMap(store -> services.voicemail()
-                .filter(storage -> settings.voicemail().enabled()).map(storage -> Voicemail.start(settings.voicemail(), storage, store, services.nodeId(), services.clock()))),
+        var voicemail = parts.then("voicemail", () -> files.get().filter(store -> settings.voicemail().enabled())
+                        .map(store -> Voicemail.start(settings.voicemail(), services.voicemail(), store,
+                                services.nodeId(), services.clock())),
                 started -> {
                     if (started.isPresent()) {
                         started.get().close();
@@ -187,6 +190,7 @@ public final class SipEngine implements AutoCloseable {
                 .accounts(accounts.get().cache()).registrations(bindings.get())
                 .callRecords(spool.get().callRecords()).activeCalls(spool.get().activeCalls()).build(),
                 spool.get().callRecords()::isBacklogged, media.get(), voicemail.get()), this::release);
+        parts.then("message-waiting lamps", () -> transport.get().lamps().start(stackName + "-lamps"));
         parts.then("registration cleanup", () -> RegistrationCleanup.every(services.registrar().cleanupPeriod(),
                 bindings.get(), services.nodeId(), services.clock(), stackName + "-registration-cleanup"));
         parts.then("call count sharing", () -> CallCountSharing.start(admission, services.peers().callCounts(),
@@ -194,7 +198,7 @@ public final class SipEngine implements AutoCloseable {
         parts.then("call drain", transport::get, this::drain);
 
         parts.start();
-        running = new Running(parts, bindings.get(), spool.get());
+        running = new Running(parts, bindings.get(), spool.get(), transport.get().lamps());
     }
 
     private Bindings clusterBindings() {
@@ -260,19 +264,23 @@ public final class SipEngine implements AutoCloseable {
             FailureThrottle throttle = new FailureThrottle("REGISTER and INVITE", inFront.registrar().throttle(),
                     inFront.clock());
             Set<String> nodeHosts = Set.of(settings.bindAddress());
-            CallHandlers callHandlers = CallHandlers.of(replies, addresses, inFront, new DigestAuthentication(
-                    DigestAuthentication.Role.PROXY, replies, addresses, inFront.accounts(), throttle, nodeHosts,
-                    inFront.clock()), admission, media, voicemail);
+            DigestAuthentication proxyAuthentication = new DigestAuthentication(DigestAuthentication.Role.PROXY,
+                    replies, addresses, inFront.accounts(), throttle, nodeHosts, inFront.clock());
+            CallHandlers callHandlers = CallHandlers.of(replies, addresses, inFront, proxyAuthentication, admission,
+                    media, voicemail);
             Registrar registrar = new Registrar(replies, addresses, inFront, new DigestAuthentication(
                     DigestAuthentication.Role.REGISTRAR, replies, addresses, inFront.accounts(), throttle, nodeHosts,
                     inFront.clock()));
-            providerOf(stack).addSipListener(new RequestRouter(replies, new SanityCheck(replies),
-                    new OptionsResponder(replies), registrar, callHandlers,
+            SipProvider provider = providerOf(stack);
+            MessageWaitingLamps lamps = new MessageWaitingLamps(replies, addresses, provider, inFront,
+                    proxyAuthentication);
+            provider.addSipListener(new RequestRouter(replies, new SanityCheck(replies),
+                    new OptionsResponder(replies), registrar, callHandlers, lamps,
                     new MethodNotAllowedResponder(replies)));
             shedding.watch(UdpBacklog.of(stack)::oldestWaitMillis);
             stack.start();
             awaitUdpWorkers(stackName, workers);
-            return new Transport(stack, shedding, callHandlers.inProgress());
+            return new Transport(stack, shedding, callHandlers.inProgress(), lamps);
         } catch (Exception e) {
             try {
                 stack.release();
@@ -386,6 +394,11 @@ public final class SipEngine implements AutoCloseable {
         }
         return now == null || now.bindings().awaitWritten(timeout) && now.spool().callRecords().awaitWritten(timeout)
                 && now.spool().activeCalls().awaitWritten(timeout);
+    }
+
+    /** The message-waiting lamps of the running engine (their subscriptions and refusals); empty when stopped. */
+    public synchronized Optional<MessageWaitingLamps> lamps() {
+        return Optional.ofNullable(running).map(Running::lamps);
     }
 
     public synchronized boolean isRunning() {

@@ -122,8 +122,8 @@ class SipEngineTest {
 
     /** The parts of an engine, in the order they start. */
     private static final List<String> PARTS = List.of("database health", "cluster bindings", "node bindings",
-            "write-behind spool", "accounts cache", "media engine", "files", "voicemail", "SIP transport", "registration cleanup", "call count sharing",
-            "call drain");
+            "write-behind spool", "accounts cache", "media engine", "files", "voicemail", "SIP transport",
+            "message-waiting lamps", "registration cleanup", "call count sharing", "call drain");
 
     @Test
     void startsItsPartsInOrderAndStopsThemTheOtherWay() {

@@ -13,6 +13,9 @@ public interface Mailboxes {
     /** The mailbox of extension {@code number} of {@code tenantId}, if it has one. */
     Optional<Mailbox> find(UUID tenantId, String number);
 
+    /** The SIP address of mailbox {@code mailboxId} (its extension's id), if it exists. */
+    Optional<MailboxAddress> addressOf(UUID mailboxId);
+
     /** The tenant's mailboxes by extension number. */
     List<Mailbox> ofTenant(UUID tenantId);
 

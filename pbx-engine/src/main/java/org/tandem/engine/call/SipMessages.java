@@ -3,15 +3,14 @@ package org.tandem.engine.call;
 import org.tandem.domain.registration.Flow;
 import org.tandem.engine.call.sessiontimer.Refresher;
 import org.tandem.engine.call.sessiontimer.SessionTimer;
+import org.tandem.engine.sip.OwnAddresses;
 import org.tandem.engine.sip.Replies;
 
 
 import javax.sip.InvalidArgumentException;
-import javax.sip.ListeningPoint;
 import javax.sip.SipProvider;
 import javax.sip.address.Address;
 import javax.sip.address.AddressFactory;
-import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ContentTypeHeader;
@@ -43,11 +42,13 @@ final class SipMessages {
     private final Replies replies;
     private final AddressFactory addresses;
     private final HeaderFactory headers;
+    private final OwnAddresses own;
 
     SipMessages(Replies replies, AddressFactory addresses) {
         this.replies = replies;
         this.addresses = addresses;
         this.headers = replies.headers();
+        this.own = new OwnAddresses(headers, addresses);
     }
 
     AddressFactory addresses() {
@@ -202,28 +203,14 @@ final class SipMessages {
     }
 
     ViaHeader via(SipProvider provider, Flow flow) throws ParseException, InvalidArgumentException {
-        ListeningPoint point = provider.getListeningPoint(flow.transport());
-        return headers.createViaHeader(point.getIPAddress(), point.getPort(), flow.transport(), null);
+        return own.via(provider, flow);
     }
 
     ContactHeader contact(SipProvider provider, String transport) {
-        ListeningPoint point = provider.getListeningPoint(transport);
-        try {
-            SipURI uri = addresses.createSipURI(null, point.getIPAddress());
-            uri.setPort(point.getPort());
-            uri.setTransportParam(transport);
-            return headers.createContactHeader(addresses.createAddress(uri));
-        } catch (ParseException e) {
-            throw new IllegalStateException("cannot make our Contact", e);
-        }
+        return own.contact(provider, transport);
     }
 
-    /** {@code sip:address:port;transport=x;lr}: the next hop is the flow, whatever the target says. */
     Address routeTo(Flow flow) throws ParseException {
-        SipURI hop = addresses.createSipURI(null, flow.address());
-        hop.setPort(flow.port());
-        hop.setTransportParam(flow.transport());
-        hop.setLrParam();
-        return addresses.createAddress(hop);
+        return own.routeTo(flow);
     }
 }

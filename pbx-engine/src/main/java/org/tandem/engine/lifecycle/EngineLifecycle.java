@@ -9,14 +9,15 @@ import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import org.tandem.engine.services.EngineServices;
-import org.tandem.engine.voicemail.MailboxOwners;
-import org.tandem.engine.voicemail.VoicemailStorage;
 import org.tandem.files.FilesSettings;
 import org.tandem.engine.EngineSettings;
 import org.tandem.engine.EngineStartException;
 import org.tandem.engine.SipEngine;
 import org.tandem.engine.services.RegistrarPolicy;
 import org.tandem.engine.services.CallPolicy;
+import org.tandem.engine.services.MailboxOwners;
+import org.tandem.engine.services.MessageWaitingPolicy;
+import org.tandem.engine.services.VoicemailData;
 import org.tandem.engine.cluster.ClusterPeers;
 import org.tandem.storage.jdbc.JdbcCallCounts;
 import org.tandem.storage.jdbc.JdbcMailboxes;
@@ -30,6 +31,7 @@ import org.tandem.storage.jdbc.JdbcSipAccounts;
 import org.tandem.storage.lifecycle.StorageSettings;
 import org.tandem.storage.notification.PostgresTenantChanges;
 import org.tandem.storage.notification.PostgresSipAccountChanges;
+import org.tandem.storage.notification.PostgresVoicemailChanges;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
@@ -76,14 +78,15 @@ public class EngineLifecycle {
                 .activeCalls(new JdbcActiveCalls(dataSource))
                 .calls(CallPolicy.fromProperties(System.getProperties()))
                 .ringGroups(new JdbcRingGroups(dataSource))
-                .voicemail(new VoicemailStorage(new JdbcMailboxes(dataSource), new JdbcVoicemailMessages(dataSource, nodeId),
-                        MailboxOwners.in(dataSource)))
                 // LISTEN needs a session of its own, outside the datasource's pool
                 .peers(ClusterPeers.fromProperties(System.getProperties(), new JdbcNodes(dataSource),
                         new JdbcCallCounts(dataSource),
                         PostgresTenantChanges.registrations(StorageSettings.from(System.getProperties())::openConnection)))
                 .accountChanges(new PostgresSipAccountChanges(
                         StorageSettings.from(System.getProperties())::openConnection))
+                .voicemail(new VoicemailData(new JdbcMailboxes(dataSource), new JdbcVoicemailMessages(dataSource, nodeId),
+                        new PostgresVoicemailChanges(StorageSettings.from(System.getProperties())::openConnection),
+                        MessageWaitingPolicy.fromProperties(System.getProperties()), MailboxOwners.in(dataSource)))
                 .build();
         engine = new SipEngine(settings, services);
         // A failure here fails the deployment, which is right: a PBX node that cannot take SIP is down.

@@ -29,9 +29,9 @@ import java.util.function.LongSupplier;
  * to the queue, and soon nothing is answered in time. Answering some requests at once with 503
  * keeps the others within their timers.
  *
- * <p>Only the start of new work is refused: a REGISTER, or an INVITE that starts a call (no To
- * tag). Everything that finishes work already begun goes on: requests within calls (BYE, ACK,
- * re-INVITE), CANCEL, OPTIONS, responses. In order, as the engine falls further behind:
+ * <p>Only the start of new work is refused: a REGISTER, or an INVITE that starts a call or a
+ * SUBSCRIBE that starts a subscription (no To tag). Everything that finishes work already begun goes
+ * on: requests within calls (BYE, ACK, re-INVITE), subscription refreshes, CANCEL, OPTIONS, responses. In order, as the engine falls further behind:
  * <ol>
  * <li>the UDP queue's oldest message waited {@link Settings#newWorkWait}: REGISTERs and INVITEs
  * without credentials are refused (a phone that has just been challenged still gets through, so
@@ -135,7 +135,8 @@ public final class LoadShedding implements SIPMessageValve {
     String refusal(Request request) {
         String method = request.getMethod();
         boolean invite = Request.INVITE.equals(method);
-        if (!invite && !Request.REGISTER.equals(method) || ((SIPRequest) request).getToTag() != null) {
+        boolean register = Request.REGISTER.equals(method);
+        if (!invite && !register && !Request.SUBSCRIBE.equals(method) || ((SIPRequest) request).getToTag() != null) {
             return null;
         }
         if (stopping) {
@@ -146,7 +147,7 @@ public final class LoadShedding implements SIPMessageValve {
             return "Overloaded";
         }
         if (waited >= settings.newWorkWait().toMillis()
-                && request.getHeader(invite ? ProxyAuthorizationHeader.NAME : AuthorizationHeader.NAME) == null) {
+                && request.getHeader(register ? AuthorizationHeader.NAME : ProxyAuthorizationHeader.NAME) == null) {
             return "Overloaded";
         }
         if (invite && callRecordsBacklogged.getAsBoolean()) {
@@ -171,7 +172,7 @@ public final class LoadShedding implements SIPMessageValve {
         long last = lastReport.get();
         if (now - last >= REPORT_INTERVAL_MILLIS && lastReport.compareAndSet(last, now)) {
             refused.addAndGet(-count);
-            LOG.log(Level.WARNING, "Refused " + count + " new REGISTER/INVITE with 503 (" + reason + ") since the "
+            LOG.log(Level.WARNING, "Refused " + count + " new REGISTER/INVITE/SUBSCRIBE with 503 (" + reason + ") since the "
                     + "last report: SIP messages wait " + sampledWait + " ms for the engine (limits "
                     + settings.newWorkWait().toMillis() + " ms for requests without credentials, "
                     + settings.allWorkWait().toMillis() + " ms for all)");

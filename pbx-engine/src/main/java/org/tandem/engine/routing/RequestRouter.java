@@ -1,6 +1,7 @@
 package org.tandem.engine.routing;
 
 import org.tandem.engine.call.CallHandlers;
+import org.tandem.engine.mwi.MessageWaitingLamps;
 import org.tandem.engine.options.OptionsResponder;
 import org.tandem.engine.registrar.Registrar;
 import org.tandem.engine.sip.Replies;
@@ -31,15 +32,17 @@ public final class RequestRouter implements SipListener {
     private final OptionsResponder options;
     private final Registrar registrar;
     private final CallHandlers calls;
+    private final MessageWaitingLamps lamps;
     private final MethodNotAllowedResponder methodNotAllowed;
 
     public RequestRouter(Replies replies, SanityCheck sanity, OptionsResponder options, Registrar registrar,
-                         CallHandlers calls, MethodNotAllowedResponder methodNotAllowed) {
+                         CallHandlers calls, MessageWaitingLamps lamps, MethodNotAllowedResponder methodNotAllowed) {
         this.replies = replies;
         this.sanity = sanity;
         this.options = options;
         this.registrar = registrar;
         this.calls = calls;
+        this.lamps = lamps;
         this.methodNotAllowed = methodNotAllowed;
     }
 
@@ -71,6 +74,7 @@ public final class RequestRouter implements SipListener {
                 case Request.REGISTER -> registrar.register(event);
                 case Request.INVITE -> calls.invites().invite(event);
                 case Request.CANCEL -> calls.cancels().cancel(event);
+                case Request.SUBSCRIBE -> lamps.subscribe(event);
                 default -> methodNotAllowed.respond(event);
             }
         } catch (RuntimeException e) {
@@ -82,11 +86,12 @@ public final class RequestRouter implements SipListener {
 
     /**
      * A To tag marks a request within a dialog (RFC 3261 12.2). OPTIONS and REGISTER are answered
-     * by this node whatever their To says, as phones send them outside any call.
+     * by this node whatever their To says, as phones send them outside any call; a SUBSCRIBE with a To
+     * tag refreshes a subscription, not a call.
      */
     private static boolean isWithinACall(Request request) {
         String method = request.getMethod();
-        return !Request.OPTIONS.equals(method) && !Request.REGISTER.equals(method)
+        return !Request.OPTIONS.equals(method) && !Request.REGISTER.equals(method) && !Request.SUBSCRIBE.equals(method)
                 && ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null;
     }
 

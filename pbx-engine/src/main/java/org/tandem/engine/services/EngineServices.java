@@ -10,7 +10,6 @@ import org.tandem.domain.registration.Registration;
 import org.tandem.domain.registration.RegistrationRepository;
 import org.tandem.domain.ringgroup.RingGroups;
 import org.tandem.engine.cluster.ClusterPeers;
-import org.tandem.engine.voicemail.VoicemailStorage;
 
 import java.time.Instant;
 import java.time.InstantSource;
@@ -23,8 +22,8 @@ import java.util.UUID;
  * What the engine works with beyond its sockets: the SIP accounts it authenticates and the news of
  * their changes, where it keeps bindings, which node it is (the owner of the bindings it takes), the
  * clock its rules run on and the registrar's policy, where call records go, the call policy, the
- * ring groups calls may dial, the cluster's other nodes, where the calls up now are published and the
- * mailboxes calls may reach (none: no voicemail), put together with a
+ * ring groups calls may dial, the cluster's other nodes, where the calls up now are published and the voicemail data
+ * calls and the message-waiting lamps read, put together with a
  * {@link Builder}. Inside WildFly these are JDBC repositories on the node's datasource
  * ({@code lifecycle.EngineLifecycle}); tests pass their own. The engine puts its caches and
  * write-behind in front of them when it starts ({@link SipEngine}).
@@ -33,7 +32,7 @@ public record EngineServices(SipAccounts accounts, SipAccountChanges accountChan
                              RegistrationRepository registrations, UUID nodeId, InstantSource clock,
                              RegistrarPolicy registrar, CallRecords callRecords, CallPolicy calls,
                              RingGroups ringGroups, ClusterPeers peers, ActiveCalls activeCalls,
-                             Optional<VoicemailStorage> voicemail) {
+                             VoicemailData voicemail) {
 
     public EngineServices {
         Objects.requireNonNull(accounts, "accounts");
@@ -58,7 +57,7 @@ public record EngineServices(SipAccounts accounts, SipAccountChanges accountChan
     public static Builder builder(SipAccounts accounts, RegistrationRepository registrations, UUID nodeId) {
         return new Builder(new EngineServices(accounts, SipAccountChanges.NONE, registrations, nodeId,
                 InstantSource.system(), RegistrarPolicy.DEFAULT, CallRecords.NONE, CallPolicy.DEFAULT, RingGroups.NONE,
-                ClusterPeers.ALONE, ActiveCalls.NONE, Optional.empty()));
+                ClusterPeers.ALONE, ActiveCalls.NONE, VoicemailData.NONE));
     }
 
     /**
@@ -88,7 +87,7 @@ public record EngineServices(SipAccounts accounts, SipAccountChanges accountChan
         private RingGroups ringGroups;
         private ClusterPeers peers;
         private ActiveCalls activeCalls;
-        private Optional<VoicemailStorage> voicemail;
+        private VoicemailData voicemail;
 
         private Builder(EngineServices from) {
             accounts = from.accounts;
@@ -155,8 +154,8 @@ public record EngineServices(SipAccounts accounts, SipAccountChanges accountChan
             return this;
         }
 
-        public Builder voicemail(VoicemailStorage value) {
-            voicemail = Optional.of(value);
+        public Builder voicemail(VoicemailData value) {
+            voicemail = value;
             return this;
         }
 

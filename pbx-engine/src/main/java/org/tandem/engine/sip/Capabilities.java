@@ -15,7 +15,7 @@ public final class Capabilities {
 
     /** Methods the engine answers; any other gets 405 listing these. */
     public static final List<String> ALLOWED_METHODS = List.of(Request.INVITE, Request.ACK, Request.BYE,
-            Request.CANCEL, Request.OPTIONS, Request.REGISTER);
+            Request.CANCEL, Request.OPTIONS, Request.REGISTER, Request.SUBSCRIBE);
 
     /** SIP extensions (option tags) implemented: none yet, so any Require is refused with 420. */
     public static final Set<String> SUPPORTED_OPTION_TAGS = Set.of();

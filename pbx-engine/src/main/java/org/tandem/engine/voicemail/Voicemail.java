@@ -6,6 +6,8 @@ import org.tandem.domain.tenant.PromptLanguage;
 import org.tandem.domain.voicemail.Mailbox;
 import org.tandem.domain.voicemail.VoicemailMessage;
 import org.tandem.engine.failure.DatabaseFailure;
+import org.tandem.engine.services.MailboxOwner;
+import org.tandem.engine.services.VoicemailData;
 import org.tandem.files.FilePath;
 import org.tandem.files.FilesException;
 import org.tandem.files.FilesFailure;
@@ -58,7 +60,7 @@ public final class Voicemail implements AutoCloseable {
             Phrases.digits("0123456789").stream()).collect(Collectors.toUnmodifiableSet());
 
     private final VoicemailSettings settings;
-    private final VoicemailStorage storage;
+    private final VoicemailData storage;
     private final SharedFiles files;
     private final UUID nodeId;
     private final InstantSource clock;
@@ -68,7 +70,7 @@ public final class Voicemail implements AutoCloseable {
     private final PromptLibrary prompts;
     private final VoicemailMailer mailer;
 
-    private Voicemail(VoicemailSettings settings, VoicemailStorage storage, SharedFiles files, PromptLibrary prompts,
+    private Voicemail(VoicemailSettings settings, VoicemailData storage, SharedFiles files, PromptLibrary prompts,
                       VoicemailMailer mailer, UUID nodeId, InstantSource clock) {
         this.settings = settings;
         this.storage = storage;
@@ -87,7 +89,7 @@ public final class Voicemail implements AutoCloseable {
      *
      * @throws IllegalStateException when the sounds folder cannot be read or lacks the English prompts voicemail plays
      */
-    public static Voicemail start(VoicemailSettings settings, VoicemailStorage storage, SharedFiles files, UUID nodeId,
+    public static Voicemail start(VoicemailSettings settings, VoicemailData storage, SharedFiles files, UUID nodeId,
                                   InstantSource clock) {
         PromptLibrary prompts;
         try {
@@ -209,7 +211,7 @@ public final class Voicemail implements AutoCloseable {
         return settings;
     }
 
-    VoicemailStorage storage() {
+    VoicemailData storage() {
         return storage;
     }
 

@@ -23,8 +23,6 @@ import org.tandem.engine.registrar.RegistrarExtension;
 import org.tandem.domain.tenant.PromptLanguage;
 import org.tandem.engine.voicemail.Voicemail;
 import org.tandem.engine.voicemail.VoicemailSettings;
-import org.tandem.engine.voicemail.MailboxOwners;
-import org.tandem.engine.voicemail.VoicemailStorage;
 import org.tandem.files.FilesSettings;
 import org.tandem.media.codec.G711;
 import org.tandem.media.playback.Prompt;
@@ -98,8 +96,7 @@ class VoicemailDepositTest extends SippCallerAndCalleeTest {
 
     @RegisterExtension
     static final RegistrarExtension NODE = new RegistrarExtension(
-            (services, data) -> services.toBuilder().voicemail(new VoicemailStorage(new JdbcMailboxes(data),
-                    new JdbcVoicemailMessages(data, services.nodeId()), MailboxOwners.in(data))).build(),
+            (services, data) -> services,
             settings -> settings.withFiles(new FilesSettings(FOLDER.resolve("files"), FOLDER.resolve("staging"),
                             Optional.empty(), "node1"))
                     .withVoicemail(new VoicemailSettings(LONGEST, Duration.ofSeconds(1), Duration.ofSeconds(10))

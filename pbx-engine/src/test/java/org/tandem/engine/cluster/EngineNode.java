@@ -5,6 +5,12 @@ import org.tandem.engine.SipEngine;
 import org.tandem.engine.registrar.RegistrarDatabase;
 import org.tandem.engine.services.CallPolicy;
 import org.tandem.engine.services.EngineServices;
+import org.tandem.engine.services.MailboxOwners;
+import org.tandem.engine.services.MessageWaitingPolicy;
+import org.tandem.engine.services.VoicemailData;
+import org.tandem.storage.jdbc.JdbcMailboxes;
+import org.tandem.storage.jdbc.JdbcVoicemailMessages;
+import org.tandem.storage.notification.PostgresVoicemailChanges;
 import org.tandem.storage.jdbc.JdbcCallCounts;
 import org.tandem.storage.jdbc.JdbcCallRecords;
 import org.tandem.storage.jdbc.JdbcNodes;
@@ -42,6 +48,9 @@ record EngineNode(UUID id, String address, int port, SipEngine engine) {
                 .accountChanges(new PostgresSipAccountChanges(data::getConnection)) // as a node's: every account read at start
                 .callRecords(new JdbcCallRecords(data))
                 .calls(CallPolicy.DEFAULT.withStopGrace(Duration.ZERO))
+                .voicemail(new VoicemailData(new JdbcMailboxes(data), new JdbcVoicemailMessages(data, id),
+                        new PostgresVoicemailChanges(data::getConnection), MessageWaitingPolicy.DEFAULT,
+                        MailboxOwners.in(data)))
                 .peers(new ClusterPeers(new JdbcNodes(data), Optional.of(new NodeHop(SECRET)),
                         new JdbcCallCounts(data),
                         Optional.of(PostgresTenantChanges.registrations(data::getConnection))))

@@ -4,6 +4,11 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.tandem.cluster.replication.TestNode;
+import org.tandem.domain.extension.ExtensionNumber;
+import org.tandem.domain.voicemail.Mailbox;
+import org.tandem.domain.voicemail.VoicemailPin;
+import org.tandem.storage.jdbc.JdbcMailboxes;
+import org.tandem.storage.jdbc.JdbcVoicemailMessages;
 import org.tandem.engine.registrar.RegistrarDatabase;
 import org.tandem.testsupport.database.ExtensionRow;
 import org.tandem.testsupport.database.OwnerRows;
@@ -82,6 +87,23 @@ final class ReplicatingNodes implements BeforeAllCallback, AfterAllCallback {
         writeOnHome(ExtensionRow.extension(tenants.get(domain), domain, number));
         awaitOnB("select count(*) from extension where number = '" + number + "'", 1);
         return number;
+    }
+
+    /** A mailbox for extension {@code number} of {@code domain}, made on its home node A and replicated to B. */
+    Mailbox newMailbox(String domain, String number) {
+        UUID extension = UUID.fromString(databaseA.strings("select id::text from extension where number = '" + number
+                + "' and tenant_id = '" + tenants.get(domain) + "'").getFirst());
+        Mailbox mailbox = Mailbox.open(extension, tenants.get(domain), new ExtensionNumber(number),
+                VoicemailPin.choose("4826", new ExtensionNumber(number)));
+        new JdbcMailboxes(databaseA.dataSource(), databaseA.guard()).add(mailbox);
+        awaitOnB("select count(*) from voicemail_box where extension_id = '" + extension + "'", 1);
+        return mailbox;
+    }
+
+    /** The voicemail messages as {@code node} reads and files them. */
+    JdbcVoicemailMessages messagesOn(EngineNode node) {
+        TestNode database = node == a ? databaseA : databaseB;
+        return new JdbcVoicemailMessages(database.dataSource(), database.id());
     }
 
     /** What the first column of {@code query} gives on A and on B, once both agree (replication is asynchronous). */

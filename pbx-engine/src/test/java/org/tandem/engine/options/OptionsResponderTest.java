@@ -22,7 +22,7 @@ class OptionsResponderTest {
             String response = client.exchange(request);
 
             assertThat(statusCode(response)).isEqualTo(200);
-            assertThat(headers(response, "Allow")).containsExactly("INVITE,ACK,BYE,CANCEL,OPTIONS,REGISTER");
+            assertThat(headers(response, "Allow")).containsExactly("INVITE,ACK,BYE,CANCEL,OPTIONS,REGISTER,SUBSCRIBE");
             assertThat(headers(response, "Accept")).containsExactly("application/sdp");
             assertThat(headers(response, "Supported")).containsExactly("");
             assertThat(headers(response, "Server")).containsExactly("Tandem");

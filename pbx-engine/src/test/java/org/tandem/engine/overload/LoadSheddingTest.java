@@ -60,6 +60,8 @@ class LoadSheddingTest {
         assertThat(shedding.refusal(parsed("INVITE"))).isEqualTo("Overloaded");
         assertThat(shedding.refusal(parsed("REGISTER", AUTHORIZATION))).as("a challenged phone comes through").isNull();
         assertThat(shedding.refusal(parsed("INVITE", PROXY_AUTHORIZATION))).isNull();
+        assertThat(shedding.refusal(parsed("SUBSCRIBE"))).as("a new subscription").isEqualTo("Overloaded");
+        assertThat(shedding.refusal(parsed("SUBSCRIBE", PROXY_AUTHORIZATION))).isNull();
     }
 
     @Test
@@ -96,6 +98,11 @@ class LoadSheddingTest {
 
         assertThat(shedding.refusal(parsed("REGISTER", AUTHORIZATION))).isEqualTo("Node Stopping");
         assertThat(shedding.refusal(parsed("INVITE", PROXY_AUTHORIZATION))).isEqualTo("Node Stopping");
+        assertThat(shedding.refusal(parsed("SUBSCRIBE", PROXY_AUTHORIZATION))).as("a new subscription")
+                .isEqualTo("Node Stopping");
+        Request refresh = parsed("SUBSCRIBE", PROXY_AUTHORIZATION);
+        ((javax.sip.header.ToHeader) refresh.getHeader("To")).setTag("subscription-tag");
+        assertThat(shedding.refusal(refresh)).as("a subscription's refresh").isNull();
         Request reInvite = parsed("INVITE");
         ((javax.sip.header.ToHeader) reInvite.getHeader("To")).setTag("callee-tag");
         assertThat(shedding.refusal(reInvite)).as("an INVITE within a call").isNull();

@@ -9,6 +9,12 @@ import org.tandem.engine.EngineSettings;
 import org.tandem.engine.SipEngine;
 import org.tandem.engine.services.CallPolicy;
 import org.tandem.engine.services.EngineServices;
+import org.tandem.engine.services.MailboxOwners;
+import org.tandem.engine.services.MessageWaitingPolicy;
+import org.tandem.engine.services.VoicemailData;
+import org.tandem.storage.jdbc.JdbcMailboxes;
+import org.tandem.storage.jdbc.JdbcVoicemailMessages;
+import org.tandem.storage.notification.PostgresVoicemailChanges;
 import org.tandem.storage.jdbc.JdbcActiveCalls;
 import org.tandem.storage.jdbc.JdbcCallRecords;
 import org.tandem.storage.jdbc.JdbcRegistrations;
@@ -81,6 +87,10 @@ public final class RegistrarExtension extends TypeBasedParameterResolver<Registr
                 .activeCalls(new JdbcActiveCalls(shared.dataSource()))
                 .ringGroups(new JdbcRingGroups(shared.dataSource()))
                 .accountChanges(new PostgresSipAccountChanges(shared.dataSource()::getConnection))
+                .voicemail(new VoicemailData(new JdbcMailboxes(shared.dataSource()),
+                        new JdbcVoicemailMessages(shared.dataSource(), shared.nodeId()),
+                        new PostgresVoicemailChanges(shared.dataSource()::getConnection), MessageWaitingPolicy.DEFAULT,
+                        MailboxOwners.in(shared.dataSource())))
                 // a test's engine stops at once, whatever calls its phones left up
                 .calls(CallPolicy.DEFAULT.withStopGrace(Duration.ZERO)).build(), shared.dataSource());
         engine = new SipEngine(settings.apply(new EngineSettings(RegistrarDatabase.NODE_NAME, "127.0.0.1",

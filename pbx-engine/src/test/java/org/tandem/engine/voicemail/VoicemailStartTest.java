@@ -2,15 +2,13 @@ package org.tandem.engine.voicemail;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.tandem.engine.EngineSettings;
 import org.tandem.engine.EngineStartException;
 import org.tandem.engine.SipEngine;
 import org.tandem.engine.services.EngineServices;
+import org.tandem.engine.services.VoicemailData;
 import org.tandem.files.FilesSettings;
 import org.tandem.media.sounds.SoundSettings;
-import org.tandem.storage.jdbc.JdbcMailboxes;
-import org.tandem.storage.jdbc.JdbcVoicemailMessages;
 import org.tandem.testsupport.ports.FreePorts;
 
 import java.io.IOException;
@@ -19,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,7 +25,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * A node with voicemail needs the English prompts it plays: without them it does not start, and says
  * why; told to run without voicemail, it starts without them. Voicemail reads no data while starting, so
- * its storage here names a database that is never reached.
+ * these engines have no database.
  */
 class VoicemailStartTest {
 
@@ -91,11 +88,7 @@ class VoicemailStartTest {
     }
 
     private static SipEngine engine(Path folder, VoicemailSettings voicemail) {
-        PGSimpleDataSource neverReached = new PGSimpleDataSource();
-        UUID node = UUID.randomUUID();
-        EngineServices services = EngineServices.withoutAccounts().toBuilder().voicemail(new VoicemailStorage(
-                new JdbcMailboxes(neverReached), new JdbcVoicemailMessages(neverReached, node),
-                MailboxOwners.in(neverReached))).build();
+        EngineServices services = EngineServices.withoutAccounts().toBuilder().voicemail(VoicemailData.NONE).build();
         return new SipEngine(new EngineSettings("voicemail", "127.0.0.1", FreePorts.udpAndTcp(),
                 EngineSettings.StackTuning.DEFAULT).withFiles(new FilesSettings(folder.resolve("files"),
                 folder.resolve("staging"), Optional.empty(), "node1")).withVoicemail(voicemail), services);

@@ -3,9 +3,11 @@ package org.tandem.storage.jdbc;
 import org.tandem.domain.account.PasswordHash;
 import org.tandem.domain.extension.ExtensionNumber;
 import org.tandem.domain.shared.AlreadyTakenException;
+import org.tandem.domain.tenant.SipDomain;
 import org.tandem.domain.voicemail.EmailNotification;
 import org.tandem.domain.voicemail.Greetings;
 import org.tandem.domain.voicemail.Mailbox;
+import org.tandem.domain.voicemail.MailboxAddress;
 import org.tandem.domain.voicemail.MailboxSettings;
 import org.tandem.domain.voicemail.Mailboxes;
 import org.tandem.domain.voicemail.VoicemailPin;
@@ -56,6 +58,16 @@ public final class JdbcMailboxes implements Mailboxes {
         }
         return Queries.first(writes.dataSource(), "could not read the mailbox of extension " + number + " of tenant " + tenantId,
                 SELECT + " and e.number = ?", JdbcMailboxes::mailbox, tenantId, number);
+    }
+
+    @Override
+    public Optional<MailboxAddress> addressOf(UUID mailboxId) {
+        return Queries.first(writes.dataSource(), "could not read the address of mailbox " + mailboxId, """
+                select b.extension_id, b.tenant_id, t.sip_domain, e.number
+                from voicemail_box b join extension e on e.id = b.extension_id join tenant t on t.id = b.tenant_id
+                where b.extension_id = ?""", row -> new MailboxAddress(row.getObject(1, UUID.class),
+                row.getObject(2, UUID.class), new SipDomain(row.getString(3)), new ExtensionNumber(row.getString(4))),
+                mailboxId);
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.tandem.domain.voicemail.CallerId;
 import org.tandem.domain.voicemail.EmailNotification;
 import org.tandem.domain.voicemail.Greetings;
 import org.tandem.domain.voicemail.Mailbox;
+import org.tandem.domain.voicemail.MailboxAddress;
 import org.tandem.domain.voicemail.MailboxSettings;
 import org.tandem.domain.voicemail.MessageFolder;
 import org.tandem.domain.voicemail.MessageWaiting;
@@ -49,7 +50,7 @@ class JdbcVoicemailTest {
     static TestDatabase database;
     static JdbcMailboxes mailboxes;
     static JdbcVoicemailMessages messages;
-    /** Extension ids by number: 101-108 of alpha, 201 of beta; each test uses mailboxes of its own. */
+    /** Extension ids by number: 101-109 of alpha, 201 of beta; each test uses mailboxes of its own. */
     static Map<String, UUID> extensions;
     static VoicemailPin pin;
     static Tenant alpha;
@@ -64,7 +65,7 @@ class JdbcVoicemailTest {
         beta = tenants.get(1);
         extensions = database.fetch(entityManager -> {
             List<Extension> added = new ArrayList<>();
-            for (String number : List.of("101", "102", "103", "104", "105", "106", "107", "108")) {
+            for (String number : List.of("101", "102", "103", "104", "105", "106", "107", "108", "109")) {
                 added.add(new Extension(alpha, new ExtensionNumber(number), "Alpha " + number, "pw".toCharArray()));
             }
             added.add(new Extension(beta, new ExtensionNumber("201"), "Beta 201", "pw".toCharArray()));
@@ -103,6 +104,17 @@ class JdbcVoicemailTest {
         assertThat(mailboxes.find(alpha.id(), "101' or '1'='1")).isEmpty();
         assertThat(mailboxes.replace(mailboxOf("201").withSettings(new MailboxSettings(true, Duration.ofSeconds(30),
                 Greetings.NONE, EmailNotification.NONE)))).as("no mailbox yet").isFalse();
+    }
+
+    /** The lamps find a mailbox's phones by its id, from a notice that names only that. */
+    @Test
+    void aMailboxsAddressIsItsExtensionAtItsTenantsDomain() {
+        Mailbox box = mailboxOf("109");
+        assertThat(mailboxes.addressOf(box.extensionId())).as("no mailbox yet").isEmpty();
+        mailboxes.add(box);
+        assertThat(mailboxes.addressOf(box.extensionId())).contains(new MailboxAddress(box.extensionId(), alpha.id(),
+                new SipDomain("alpha.example.com"), new ExtensionNumber("109")));
+        assertThat(mailboxes.addressOf(UUID.randomUUID())).isEmpty();
     }
 
     @Test

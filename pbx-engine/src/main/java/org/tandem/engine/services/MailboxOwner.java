@@ -1,4 +1,4 @@
-package org.tandem.engine.voicemail;
+package org.tandem.engine.services;
 
 import org.tandem.domain.tenant.PromptLanguage;
 
