@@ -178,8 +178,9 @@ public final class SipEngine implements AutoCloseable {
                 InetAddress.getByName(settings.bindAddress())), MediaEngine::close);
         var files = parts.then("files", () -> settings.files().isEmpty() ? Optional.<SharedFiles>empty()
                 : Optional.of(SharedFiles.open(settings.files().get())), started -> { });
-        var voicemail = parts.then("voicemail", () -> files.get().map(store ->
-                        new Voicemail(settings.voicemail(), services.voicemail(), store, services.nodeId(), services.clock())),
+        var voicemail = parts.then("voicemail", () -> files.get().filter(store -> settings.voicemail().enabled())
+                        .map(store -> Voicemail.start(settings.voicemail(), services.voicemail(), store,
+                                services.nodeId(), services.clock())),
                 started -> {
                     if (started.isPresent()) {
                         started.get().close();

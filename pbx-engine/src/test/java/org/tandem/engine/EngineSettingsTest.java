@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.tandem.engine.sip.TcpLimits;
 import org.tandem.engine.voicemail.VoicemailSettings;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 
@@ -86,6 +87,17 @@ class EngineSettingsTest {
         assertThat(voicemail).isEqualTo(new VoicemailSettings(Duration.ofSeconds(120), Duration.ZERO,
                 VoicemailSettings.DEFAULT.storeTimeout()));
         assertThat(EngineSettings.fromProperties(new Properties()).voicemail()).isEqualTo(VoicemailSettings.DEFAULT);
+    }
+
+    @Test
+    void voicemailReadsTheSoundsFolderAndTheSmtpServerFromTheNodesSettings() {
+        VoicemailSettings voicemail = EngineSettings.fromProperties(settings("tandem.sounds.dir", "/srv/sounds",
+                "tandem.smtp.host", "mail.example.com", "tandem.smtp.from", "pbx@example.com")).voicemail();
+
+        assertThat(voicemail.sounds().promptsDirectory()).isEqualTo(Path.of("/srv/sounds"));
+        assertThat(voicemail.mail().host()).contains("mail.example.com");
+        assertThat(voicemail.enabled()).isTrue();
+        assertThat(EngineSettings.fromProperties(new Properties()).voicemail().mail().enabled()).isFalse();
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.tandem.engine.EngineStartException;
 import org.tandem.engine.SipEngine;
 import org.tandem.engine.services.RegistrarPolicy;
 import org.tandem.engine.services.CallPolicy;
+import org.tandem.engine.services.MailboxOwners;
 import org.tandem.engine.services.MessageWaitingPolicy;
 import org.tandem.engine.services.VoicemailData;
 import org.tandem.engine.cluster.ClusterPeers;
@@ -85,7 +86,7 @@ public class EngineLifecycle {
                         StorageSettings.from(System.getProperties())::openConnection))
                 .voicemail(new VoicemailData(new JdbcMailboxes(dataSource), new JdbcVoicemailMessages(dataSource, nodeId),
                         new PostgresVoicemailChanges(StorageSettings.from(System.getProperties())::openConnection),
-                        MessageWaitingPolicy.fromProperties(System.getProperties())))
+                        MessageWaitingPolicy.fromProperties(System.getProperties()), MailboxOwners.in(dataSource)))
                 .build();
         engine = new SipEngine(settings, services);
         // A failure here fails the deployment, which is right: a PBX node that cannot take SIP is down.

@@ -154,7 +154,9 @@ public final class Deposit {
             LOG.log(System.Logger.Level.WARNING, "voicemail message from " + caller.number() + " for "
                     + mailbox.extension().digits() + " is lost: it cannot be listed: " + DatabaseFailure.describe(e));
             removeUnlisted(file);
+            return;
         }
+        voicemail.mail(mailbox, message);
     }
 
     /** A file no row names is nobody's: it goes, so the mailbox's folder holds only listed messages. */

@@ -2,8 +2,11 @@ package org.tandem.engine.voicemail;
 
 import org.tandem.domain.voicemail.CallerId;
 import org.tandem.domain.voicemail.Greetings;
+import org.tandem.domain.tenant.PromptLanguage;
 import org.tandem.domain.voicemail.Mailbox;
+import org.tandem.domain.voicemail.VoicemailMessage;
 import org.tandem.engine.failure.DatabaseFailure;
+import org.tandem.engine.services.MailboxOwner;
 import org.tandem.engine.services.VoicemailData;
 import org.tandem.files.FilePath;
 import org.tandem.files.FilesException;
@@ -14,19 +17,26 @@ import org.tandem.media.codec.G711;
 import org.tandem.media.endpoint.MediaLeg;
 import org.tandem.media.playback.Prompt;
 import org.tandem.media.playback.Source;
+import org.tandem.media.sounds.Phrases;
+import org.tandem.media.sounds.PromptLibrary;
+import org.tandem.notification.VoicemailMailer;
+import org.tandem.notification.VoicemailNotice;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.InstantSource;
-import java.util.Map;
+import java.util.List;
+import java.util.ArrayList;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Voicemail on one engine: which mailbox a call may reach, and the messages callers leave
@@ -37,10 +47,17 @@ import java.util.concurrent.TimeUnit;
 public final class Voicemail implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Voicemail.class.getName());
-    /** The system's greeting, among the prompts of the cluster's files (Asterisk's name for it). */
-    static final FilePath SYSTEM_GREETING = FilePath.sound("en", "vm-intro.wav");
-    /** The tone after the greeting: 440 Hz for half a second, the usual "speak now". */
-    private static final Prompt BEEP = beep();
+    /** Every greeting is in this law, the one the node's media offers first. */
+    private static final G711 LAW = G711.MU_LAW;
+    private static final String THE_PERSON_AT_EXTENSION = "vm-theperson";
+    private static final String IS_UNAVAILABLE = "vm-isunavail";
+    private static final String IS_BUSY = "vm-isonphone";
+    private static final String LEAVE_YOUR_MESSAGE = "vm-intro";
+    private static final String BEEP = "beep";
+    /** The prompts voicemail plays (Asterisk's names): the English set must hold them, or the node does not start. */
+    public static final Set<String> PROMPTS = Stream.concat(
+            Stream.of(THE_PERSON_AT_EXTENSION, IS_UNAVAILABLE, IS_BUSY, LEAVE_YOUR_MESSAGE, BEEP),
+            Phrases.digits("0123456789").stream()).collect(Collectors.toUnmodifiableSet());
 
     private final VoicemailSettings settings;
     private final VoicemailData storage;
@@ -50,19 +67,39 @@ public final class Voicemail implements AutoCloseable {
     private final ExecutorService fileWork = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("tandem-voicemail-", 1).factory());
     private final ScheduledThreadPoolExecutor limits;
-    /** The system prompts found so far: read once, played to every caller (prompts are cached in memory). */
-    private final Map<FilePath, Prompt> prompts = new ConcurrentHashMap<>();
+    private final PromptLibrary prompts;
+    private final VoicemailMailer mailer;
 
-    public Voicemail(VoicemailSettings settings, VoicemailData storage, SharedFiles files, UUID nodeId,
-                     InstantSource clock) {
+    private Voicemail(VoicemailSettings settings, VoicemailData storage, SharedFiles files, PromptLibrary prompts,
+                      VoicemailMailer mailer, UUID nodeId, InstantSource clock) {
         this.settings = settings;
         this.storage = storage;
         this.files = files;
+        this.prompts = prompts;
+        this.mailer = mailer;
         this.nodeId = nodeId;
         this.clock = clock;
         this.limits = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name("tandem-voicemail-limit-", 1)
                 .factory());
         limits.setRemoveOnCancelPolicy(true);
+    }
+
+    /**
+     * Voicemail with the settings' prompts loaded and its mailer started (sending only with an SMTP host).
+     *
+     * @throws IllegalStateException when the sounds folder cannot be read or lacks the English prompts voicemail plays
+     */
+    public static Voicemail start(VoicemailSettings settings, VoicemailData storage, SharedFiles files, UUID nodeId,
+                                  InstantSource clock) {
+        PromptLibrary prompts;
+        try {
+            prompts = PromptLibrary.load(settings.sounds(), PROMPTS);
+        } catch (IOException e) {
+            throw new IllegalStateException("the sounds folder " + settings.sounds().promptsDirectory()
+                    + " cannot be read: " + e.getMessage(), e);
+        }
+        return new Voicemail(settings, storage, files, prompts, VoicemailMailer.start(settings.mail(), files), nodeId,
+                clock);
     }
 
     /**
@@ -93,18 +130,58 @@ public final class Voicemail implements AutoCloseable {
     }
 
     /**
-     * The greeting and the tone: the owner's recorded one if the mailbox says there is one, else the
-     * system's prompt, else the tone alone. A greeting that cannot be read is skipped, not fatal.
+     * The greeting and the tone: the owner's recorded one if the mailbox says there is one, else the system's
+     * ("the person at extension 1 0 1 is unavailable", or the recorded name "is busy", then "please leave your
+     * message after the tone"), in the tenant's language. A recording that cannot be read is replaced by the
+     * system's greeting, not fatal.
      */
     private Source greeting(Mailbox mailbox, boolean busy) {
+        PromptLanguage language = ownerOf(mailbox).map(MailboxOwner::language).orElse(PromptLanguage.ENGLISH);
         Greetings.Played played = mailbox.settings().greetings().played(busy);
-        Optional<Prompt> spoken = switch (played) {
+        Optional<Prompt> recorded = switch (played) {
             case BUSY -> read(greetingFile(mailbox, "busy"));
             case UNAVAILABLE -> read(greetingFile(mailbox, "unavailable"));
-            case SYSTEM_WITH_NAME, SYSTEM_WITH_NUMBER -> systemPrompt(SYSTEM_GREETING);
+            case SYSTEM_WITH_NAME, SYSTEM_WITH_NUMBER -> Optional.empty();
         };
-        return spoken.<Source>map(prompt -> new PlayedInTurn(prompt.frameCount(), prompt.once(), BEEP.once()))
-                .orElse(BEEP.once());
+        Prompt spoken = recorded.orElseGet(() -> {
+            Prompt who = (played == Greetings.Played.SYSTEM_WITH_NAME ? read(greetingFile(mailbox, "name"))
+                    : Optional.<Prompt>empty()).orElseGet(() -> prompts.say(theExtension(mailbox), language, LAW));
+            return Prompt.join(List.of(who,
+                    prompts.say(List.of(busy ? IS_BUSY : IS_UNAVAILABLE, LEAVE_YOUR_MESSAGE), language, LAW)));
+        });
+        return new PlayedInTurn(spoken.frameCount(), spoken.once(), prompts.prompt(BEEP, language, LAW).once());
+    }
+
+    private static List<String> theExtension(Mailbox mailbox) {
+        List<String> names = new ArrayList<>(List.of(THE_PERSON_AT_EXTENSION));
+        names.addAll(Phrases.digits(mailbox.extension().digits()));
+        return names;
+    }
+
+    /** Who owns {@code mailbox}; empty, logged, when the database cannot tell. */
+    private Optional<MailboxOwner> ownerOf(Mailbox mailbox) {
+        try {
+            return storage.owners().of(mailbox);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "the owner of mailbox " + mailbox.extension().digits()
+                    + " cannot be read: " + DatabaseFailure.describe(e));
+            return Optional.empty();
+        }
+    }
+
+    /** Mails a message just stored, if its mailbox has an address (the mailer sends it off this thread). */
+    void mail(Mailbox mailbox, VoicemailMessage message) {
+        if (mailbox.settings().notification().address().isEmpty()) {
+            return;
+        }
+        Optional<MailboxOwner> owner = ownerOf(mailbox);
+        if (owner.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "voicemail message " + message.id() + " is not mailed: its mailbox's"
+                    + " owner is unknown");
+            return;
+        }
+        mailer.submit(new VoicemailNotice(message, mailbox, owner.get().name(), owner.get().companyName(),
+                Optional.empty()));
     }
 
     /**
@@ -115,26 +192,16 @@ public final class Voicemail implements AutoCloseable {
         return FilePath.tenant(mailbox.tenantId(), TenantArea.GREETINGS, mailbox.extension().digits(), kind + ".wav");
     }
 
-    private Optional<Prompt> systemPrompt(FilePath path) {
-        Prompt cached = prompts.get(path);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
-        Optional<Prompt> found = read(path);
-        found.ifPresent(prompt -> prompts.put(path, prompt));
-        return found;
-    }
-
     private Optional<Prompt> read(FilePath path) {
         try (InputStream in = files.newInputStream(path)) {
             return Optional.of(Prompt.readWav(in, path.toString(), G711.MU_LAW));
         } catch (FilesException e) {
             if (e.failure() != FilesFailure.NOT_FOUND) {
-                LOG.log(System.Logger.Level.WARNING, "greeting " + path + " cannot be read, the tone plays alone: "
+                LOG.log(System.Logger.Level.WARNING, "greeting " + path + " cannot be read, the system's plays: "
                         + e.getMessage());
             }
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "greeting " + path + " is not playable, the tone plays alone: "
+            LOG.log(System.Logger.Level.WARNING, "greeting " + path + " is not playable, the system's plays: "
                     + e.getMessage());
         }
         return Optional.empty();
@@ -182,14 +249,8 @@ public final class Voicemail implements AutoCloseable {
                     + settings.storeTimeout().toSeconds() + " s are given up: their calls' audio is lost");
             fileWork.shutdownNow();
         }
-    }
-
-    private static Prompt beep() {
-        short[] samples = new short[G711.SAMPLE_RATE / 2];
-        for (int i = 0; i < samples.length; i++) {
-            samples[i] = (short) Math.round(8000 * Math.sin(2 * Math.PI * 440 * i / G711.SAMPLE_RATE));
-        }
-        return Prompt.encode(G711.MU_LAW, samples);
+        // after the messages were stored, so each stored has had its mail queued
+        mailer.close();
     }
 
     /** One source of {@code firstFrames} frames, then another, in the same law: the greeting and the tone. */

@@ -1,6 +1,12 @@
 package org.tandem.engine.call;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -14,8 +20,16 @@ import org.tandem.domain.voicemail.MessageFolder;
 import org.tandem.domain.voicemail.VoicemailMessage;
 import org.tandem.domain.voicemail.VoicemailPin;
 import org.tandem.engine.registrar.RegistrarExtension;
+import org.tandem.domain.tenant.PromptLanguage;
+import org.tandem.engine.voicemail.Voicemail;
 import org.tandem.engine.voicemail.VoicemailSettings;
 import org.tandem.files.FilesSettings;
+import org.tandem.media.codec.G711;
+import org.tandem.media.playback.Prompt;
+import org.tandem.media.sounds.Phrases;
+import org.tandem.media.sounds.PromptLibrary;
+import org.tandem.media.sounds.SoundSettings;
+import org.tandem.notification.MailSettings;
 import org.tandem.storage.jdbc.JdbcMailboxes;
 import org.tandem.storage.jdbc.JdbcVoicemailMessages;
 import org.tandem.testsupport.audio.RtpPcap;
@@ -24,14 +38,31 @@ import org.tandem.testsupport.mounts.Tmpfs;
 import org.tandem.testsupport.ports.FreePorts;
 import org.tandem.testsupport.sipp.Sipp;
 
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -55,13 +86,74 @@ class VoicemailDepositTest extends SippCallerAndCalleeTest {
     private static final Tmpfs VOLUME = Tmpfs.canMount() ? Tmpfs.mount(FOLDER.resolve("files"), "64m") : null;
     private static final Duration LONGEST = Duration.ofSeconds(6);
     private static final int TONE_HERTZ = 1000;
+    private static final int RTP_HEADER_BYTES = 12;
+
+    /** The node's prompts: short tones of their own pitch each, so the caller's audio tells which played in turn. */
+    private static final Path SOUNDS = prompts(FOLDER.resolve("sounds"));
+    private static final int SMTP_PORT = FreePorts.udpAndTcp();
+    /** The SMTP server the node mails to; a test that stops it starts another on the same port. */
+    private static GreenMail smtp = smtpServer();
 
     @RegisterExtension
     static final RegistrarExtension NODE = new RegistrarExtension(
             (services, data) -> services,
             settings -> settings.withFiles(new FilesSettings(FOLDER.resolve("files"), FOLDER.resolve("staging"),
                             Optional.empty(), "node1"))
-                    .withVoicemail(new VoicemailSettings(LONGEST, Duration.ofSeconds(1), Duration.ofSeconds(10))));
+                    .withVoicemail(new VoicemailSettings(LONGEST, Duration.ofSeconds(1), Duration.ofSeconds(10))
+                            .withSounds(new SoundSettings(SOUNDS, SOUNDS, 1 << 20)).withMail(mailSettings())));
+
+    @BeforeEach
+    void noMailYet() throws Exception {
+        smtp.purgeEmailFromAllMailboxes();
+    }
+
+    @Test
+    void theCallerHearsTheSystemGreetingInTheTenantsLanguageThenTheTone() throws Exception {
+        mailboxFor(callee, MailboxSettings.DEFAULT_NO_ANSWER);
+        db.execute("update tenant set prompt_language = 'fr' where id = ?", db.tenantId(ALPHA));
+        try (DatagramSocket callersAudio = new DatagramSocket(0, FreePorts.LOOPBACK)) {
+            Path scenario = leavingMessage("caller_leaves_message.xml", 1000, 1300, callersAudio.getLocalPort());
+            CompletableFuture<byte[]> heard = CompletableFuture.supplyAsync(() -> audioOf(callersAudio));
+
+            phones.call(scenario, caller, ALPHA, callee, "-mp", mediaPort()).assertPassed();
+
+            // French where the French set has the prompt: "is unavailable"
+            assertHeard(heard.get(10, TimeUnit.SECONDS), new PromptLanguage("fr"), "vm-isunavail");
+        } finally {
+            db.execute("update tenant set prompt_language = 'en' where id = ?", db.tenantId(ALPHA));
+        }
+    }
+
+    @Test
+    void aMessageLeftIsMailedToItsMailboxWithItsRecording() throws Exception {
+        Mailbox mailbox = mailboxFor(callee, ALPHA, MailboxSettings.DEFAULT_NO_ANSWER,
+                EmailNotification.to("owner@example.com", true));
+
+        phones.call(leavingMessage("caller_leaves_message.xml", 2000, 2300), caller, ALPHA, callee, "-mp", mediaPort()).assertPassed();
+
+        VoicemailMessage message = awaitMessage(mailbox);
+        assertMailedWithRecording(message);
+    }
+
+    @Test
+    void aMessageLeftWhileTheSmtpServerIsDownIsListedAndMailedWhenItIsBack() throws Exception {
+        Mailbox mailbox = mailboxFor(callee, ALPHA, MailboxSettings.DEFAULT_NO_ANSWER,
+                EmailNotification.to("owner@example.com", true));
+        smtp.stop();
+        try {
+            phones.call(leavingMessage("caller_leaves_message.xml", 2000, 2300), caller, ALPHA, callee, "-mp",
+                    mediaPort()).assertPassed();
+
+            VoicemailMessage message = awaitMessage(mailbox);
+            assertToneRecorded(message);
+            smtp = smtpServer();
+            assertMailedWithRecording(message);
+        } finally {
+            if (!smtp.isRunning()) {
+                smtp = smtpServer();
+            }
+        }
+    }
 
     @Test
     void aCallerLeavesAMessageForAnExtensionWithNoPhone() throws Exception {
@@ -74,6 +166,8 @@ class VoicemailDepositTest extends SippCallerAndCalleeTest {
         assertThat(message.duration().toMillis()).isCloseTo(3000, within(600L));
         assertToneRecorded(message);
         assertThat(db.awaitCallRecord(caller, callee, ALPHA)).isEqualTo("ANSWERED 200 answered");
+        // the mailbox has no address: a mail would have been queued at once, with the row
+        assertThat(smtp.waitForIncomingEmail(1000, 1)).as("a mail for a mailbox without an address").isFalse();
     }
 
     @Test
@@ -97,6 +191,22 @@ class VoicemailDepositTest extends SippCallerAndCalleeTest {
 
         phone.await().assertPassed();
         assertThat(awaitMessage(mailbox).duration().toMillis()).isCloseTo(2000, within(600L));
+    }
+
+    /** The node takes RTP only from where the SDP says, so this caller's own audio is not recorded. */
+    @Test
+    void theMailboxOfABusyPhoneSaysItIsBusy() throws Exception {
+        mailboxFor(callee, MailboxSettings.DEFAULT_NO_ANSWER);
+        Sipp.Running phone = phones.phone(callee, ALPHA, "phone_busy.xml", Duration.ofMillis(4000));
+        try (DatagramSocket callersAudio = new DatagramSocket(0, FreePorts.LOOPBACK)) {
+            Path scenario = leavingMessage("caller_leaves_message.xml", 1000, 1300, callersAudio.getLocalPort());
+            CompletableFuture<byte[]> heard = CompletableFuture.supplyAsync(() -> audioOf(callersAudio));
+
+            phones.call(scenario, caller, ALPHA, callee, "-mp", mediaPort()).assertPassed();
+
+            phone.await().assertPassed();
+            assertHeard(heard.get(10, TimeUnit.SECONDS), PromptLanguage.ENGLISH, "vm-isonphone");
+        }
     }
 
     @Test
@@ -196,6 +306,7 @@ class VoicemailDepositTest extends SippCallerAndCalleeTest {
 
     @AfterAll
     static void unmount() {
+        smtp.stop();
         if (VOLUME != null) {
             VOLUME.close();
         }
@@ -245,6 +356,129 @@ class VoicemailDepositTest extends SippCallerAndCalleeTest {
         return Files.writeString(work.resolve(scenario), filled);
     }
 
+    /** The same, with the caller's SDP naming {@code audioPort}, where the test hears what the node sends. */
+    private Path leavingMessage(String scenario, int toneMillis, int talkMillis, int audioPort) throws Exception {
+        Path filled = leavingMessage(scenario, toneMillis, talkMillis);
+        return Files.writeString(filled, Files.readString(filled).replace("m=audio [media_port]", "m=audio " + audioPort));
+    }
+
+    /**
+     * The payloads of the RTP packets {@code socket} receives, in turn, until none came for a second (or a
+     * minute of audio came, more than any call here lasts).
+     */
+    private static byte[] audioOf(DatagramSocket socket) {
+        ByteArrayOutputStream payloads = new ByteArrayOutputStream();
+        byte[] buffer = new byte[1500];
+        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+        try {
+            socket.setSoTimeout(5000);
+            for (int received = 0; received < 3000; received++) {
+                packet.setLength(buffer.length);
+                socket.receive(packet);
+                payloads.write(buffer, RTP_HEADER_BYTES, packet.getLength() - RTP_HEADER_BYTES);
+                socket.setSoTimeout(1000);
+            }
+        } catch (SocketTimeoutException quiet) {
+            // the call is over
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return payloads.toByteArray();
+    }
+
+    /**
+     * The caller heard, frame for frame, "the person at extension" and the callee's digits, {@code state} ("is
+     * unavailable" or "is busy"), "please leave your message after the tone" in {@code language}, then the tone.
+     */
+    private void assertHeard(byte[] audio, PromptLanguage language, String state) throws IOException {
+        List<String> expected = new ArrayList<>(List.of("vm-theperson"));
+        expected.addAll(Phrases.digits(callee));
+        expected.addAll(List.of(state, "vm-intro", "beep"));
+        PromptLibrary library = PromptLibrary.load(new SoundSettings(SOUNDS, SOUNDS, 1 << 20), Voicemail.PROMPTS);
+        assertThat(indexOf(audio, framesOf(library.say(expected, language, G711.MU_LAW))))
+                .as("where the caller's audio holds %s in %s", expected, language).isNotNegative();
+    }
+
+    private static byte[] framesOf(Prompt prompt) {
+        ByteArrayOutputStream frames = new ByteArrayOutputStream();
+        for (int i = 0; i < prompt.frameCount(); i++) {
+            frames.writeBytes(prompt.frame(i));
+        }
+        return frames.toByteArray();
+    }
+
+    /** Where {@code part} starts in {@code whole}; -1 if it is not in it. */
+    private static int indexOf(byte[] whole, byte[] part) {
+        for (int start = 0; start + part.length <= whole.length; start++) {
+            if (Arrays.equals(whole, start, start + part.length, part, 0, part.length)) {
+                return start;
+            }
+        }
+        return -1;
+    }
+
+    /** {@code message} arrived at the mailbox's address, with its WAV, byte for byte, attached. */
+    private static void assertMailedWithRecording(VoicemailMessage message) throws Exception {
+        assertThat(smtp.waitForIncomingEmail(15_000, 1)).as("the message's mail arrived").isTrue();
+        MimeMessage mail = smtp.getReceivedMessages()[0];
+        assertThat(mail.getAllRecipients()).extracting(String::valueOf).containsExactly("owner@example.com");
+        byte[] stored = Files.readAllBytes(FOLDER.resolve("files").resolve(message.file()));
+        Multipart parts = (Multipart) mail.getContent();
+        List<byte[]> attached = new ArrayList<>();
+        for (int i = 0; i < parts.getCount(); i++) {
+            if (Part.ATTACHMENT.equalsIgnoreCase(parts.getBodyPart(i).getDisposition())) {
+                try (InputStream in = parts.getBodyPart(i).getInputStream()) {
+                    attached.add(in.readAllBytes());
+                }
+            }
+        }
+        assertThat(attached).singleElement().isEqualTo(stored);
+    }
+
+    /**
+     * An English set holding every prompt voicemail plays, each 40 ms (two frames) of a tone of its own, and a
+     * French set holding only "is unavailable" (80 ms, lower): the rest falls back to English.
+     */
+    private static Path prompts(Path sounds) {
+        try {
+            List<String> names = Voicemail.PROMPTS.stream().sorted().toList();
+            for (int i = 0; i < names.size(); i++) {
+                writeWav(sounds.resolve("en_US_f_Allison").resolve(names.get(i) + ".wav"),
+                        TestAudio.tone(500 + 100 * i, 8000, 320));
+            }
+            writeWav(sounds.resolve("fr_FR_f_Test").resolve("vm-isunavail.wav"), TestAudio.tone(230, 8000, 640));
+            return sounds;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeWav(Path file, short[] samples) throws IOException {
+        Files.createDirectories(file.getParent());
+        ByteBuffer pcm = ByteBuffer.allocate(samples.length * 2).order(ByteOrder.LITTLE_ENDIAN);
+        pcm.asShortBuffer().put(samples);
+        AudioFormat format = new AudioFormat(8000, 16, 1, true, false);
+        AudioSystem.write(new AudioInputStream(new ByteArrayInputStream(pcm.array()), format, samples.length),
+                AudioFileFormat.Type.WAVE, file.toFile());
+    }
+
+    private static GreenMail smtpServer() {
+        GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        return server;
+    }
+
+    /** Mail to the test's server in clear, retried every 200 ms. */
+    private static MailSettings mailSettings() {
+        Properties properties = new Properties();
+        properties.setProperty(MailSettings.PREFIX + "host", "127.0.0.1");
+        properties.setProperty(MailSettings.PREFIX + "port", String.valueOf(SMTP_PORT));
+        properties.setProperty(MailSettings.PREFIX + "from", "voicemail@pbx.example.com");
+        properties.setProperty(MailSettings.PREFIX + "starttls", "off");
+        properties.setProperty(MailSettings.PREFIX + "retry.millis", "200");
+        return MailSettings.fromProperties(properties);
+    }
+
     /** The message's WAV in the files' folder lasts as long as its row says, and holds the caller's 1 kHz tone. */
     private static void assertToneRecorded(VoicemailMessage message) throws Exception {
         short[] recorded = TestAudio.readWav(FOLDER.resolve("files").resolve(message.file()));
@@ -266,12 +500,16 @@ class VoicemailDepositTest extends SippCallerAndCalleeTest {
     }
 
     private Mailbox mailboxFor(String number, String domain, Duration noAnswer) {
+        return mailboxFor(number, domain, noAnswer, EmailNotification.NONE);
+    }
+
+    private Mailbox mailboxFor(String number, String domain, Duration noAnswer, EmailNotification mail) {
         UUID tenant = db.tenantId(domain);
         UUID extension = UUID.fromString(db.strings("select id::text from extension where tenant_id = ? and number = ?",
                 tenant, number).getFirst());
         Mailbox mailbox = Mailbox.open(extension, tenant, new ExtensionNumber(number),
                 VoicemailPin.choose("4826", new ExtensionNumber(number))).withSettings(
-                new MailboxSettings(true, noAnswer, Greetings.NONE, EmailNotification.NONE));
+                new MailboxSettings(true, noAnswer, Greetings.NONE, mail));
         new JdbcMailboxes(db.dataSource()).add(mailbox);
         return mailbox;
     }

@@ -5,6 +5,7 @@ import org.tandem.engine.SipEngine;
 import org.tandem.engine.registrar.RegistrarDatabase;
 import org.tandem.engine.services.CallPolicy;
 import org.tandem.engine.services.EngineServices;
+import org.tandem.engine.services.MailboxOwners;
 import org.tandem.engine.services.MessageWaitingPolicy;
 import org.tandem.engine.services.VoicemailData;
 import org.tandem.storage.jdbc.JdbcMailboxes;
@@ -48,7 +49,8 @@ record EngineNode(UUID id, String address, int port, SipEngine engine) {
                 .callRecords(new JdbcCallRecords(data))
                 .calls(CallPolicy.DEFAULT.withStopGrace(Duration.ZERO))
                 .voicemail(new VoicemailData(new JdbcMailboxes(data), new JdbcVoicemailMessages(data, id),
-                        new PostgresVoicemailChanges(data::getConnection), MessageWaitingPolicy.DEFAULT))
+                        new PostgresVoicemailChanges(data::getConnection), MessageWaitingPolicy.DEFAULT,
+                        MailboxOwners.in(data)))
                 .peers(new ClusterPeers(new JdbcNodes(data), Optional.of(new NodeHop(SECRET)),
                         new JdbcCallCounts(data),
                         Optional.of(PostgresTenantChanges.registrations(data::getConnection))))

@@ -9,6 +9,7 @@ import org.tandem.engine.EngineSettings;
 import org.tandem.engine.SipEngine;
 import org.tandem.engine.services.CallPolicy;
 import org.tandem.engine.services.EngineServices;
+import org.tandem.engine.services.MailboxOwners;
 import org.tandem.engine.services.MessageWaitingPolicy;
 import org.tandem.engine.services.VoicemailData;
 import org.tandem.storage.jdbc.JdbcMailboxes;
@@ -88,7 +89,8 @@ public final class RegistrarExtension extends TypeBasedParameterResolver<Registr
                 .accountChanges(new PostgresSipAccountChanges(shared.dataSource()::getConnection))
                 .voicemail(new VoicemailData(new JdbcMailboxes(shared.dataSource()),
                         new JdbcVoicemailMessages(shared.dataSource(), shared.nodeId()),
-                        new PostgresVoicemailChanges(shared.dataSource()::getConnection), MessageWaitingPolicy.DEFAULT))
+                        new PostgresVoicemailChanges(shared.dataSource()::getConnection), MessageWaitingPolicy.DEFAULT,
+                        MailboxOwners.in(shared.dataSource())))
                 // a test's engine stops at once, whatever calls its phones left up
                 .calls(CallPolicy.DEFAULT.withStopGrace(Duration.ZERO)).build(), shared.dataSource());
         engine = new SipEngine(settings.apply(new EngineSettings(RegistrarDatabase.NODE_NAME, "127.0.0.1",
