@@ -30,15 +30,10 @@ final class CredentialsDialog extends ShownOnceDialog {
     private static Component single(IssuedCredentials credentials) {
         Span user = new Span(credentials.sipUser());
         user.setId("sip-user");
-        Span password = new Span(credentials.sipPassword());
-        password.setId("sip-password");
-        password.getStyle().set("font-family", "monospace").set("font-size", "var(--lumo-font-size-l)");
+        Span password = secret(credentials.sipPassword(), "sip-password");
         Div shown = new Div(new Paragraph(new Span("SIP user: "), user), new Paragraph(new Span("Password: "), password));
         if (credentials.voicemailPin() != null) {
-            Span pin = new Span(credentials.voicemailPin());
-            pin.setId("voicemail-pin");
-            pin.getStyle().set("font-family", "monospace").set("font-size", "var(--lumo-font-size-l)");
-            shown.add(new Paragraph(new Span("Voicemail PIN: "), pin));
+            shown.add(new Paragraph(new Span("Voicemail PIN: "), secret(credentials.voicemailPin(), "voicemail-pin")));
         }
         return shown;
     }

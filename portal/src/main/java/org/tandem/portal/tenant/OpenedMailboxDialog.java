@@ -14,11 +14,8 @@ final class OpenedMailboxDialog extends ShownOnceDialog {
     OpenedMailboxDialog(OpenedMailbox opened) {
         super("PIN", "opened-mailbox-done");
         setHeaderTitle("Mailbox of extension " + opened.mailbox().number());
-        Span pin = new Span(opened.pin());
-        pin.setId("voicemail-pin");
-        pin.getStyle().set("font-family", "monospace").set("font-size", "var(--lumo-font-size-l)");
         add(new Paragraph("The mailbox is on. Give the PIN to " + opened.mailbox().displayName() + " now: it is shown "
                         + "only this once, and can be changed in the mailbox's settings."),
-                new Paragraph(new Span("Voicemail PIN: "), pin));
+                new Paragraph(new Span("Voicemail PIN: "), secret(opened.pin(), "voicemail-pin")));
     }
 }
