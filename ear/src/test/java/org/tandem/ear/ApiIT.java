@@ -153,6 +153,16 @@ class ApiIT {
         String password = created.json().getString("sipPassword");
         assertThat(created.json().getString("sipUser")).isEqualTo("201@" + domain);
         assertThat(password).hasSize(20);
+        String pin = created.json().getString("voicemailPin");
+        assertThat(pin).matches("[0-9]{6}");
+        NodeApi.Answer mailbox = admin.get("v1/tenants/" + customerId + "/extensions/201/voicemail");
+        assertThat(mailbox.status()).as(mailbox.toString()).isEqualTo(200);
+        assertThat(mailbox.json().getBoolean("enabled")).as("a new extension's mailbox is on").isTrue();
+        assertThat(mailbox.response().body()).as("the PIN is in the create answer only").doesNotContain(pin);
+        NodeApi.Answer renewed = admin.post("v1/tenants/" + customerId + "/extensions/"
+                + created.json().getJsonObject("extension").getString("id") + "/sip-password", "");
+        assertThat(renewed.json().containsKey("voicemailPin")).as("a new SIP password leaves the PIN").isFalse();
+        password = renewed.json().getString("sipPassword");
 
         assertThat(registerPhone("201", domain, password)).as("SIPp registers with the API's password").isZero();
         NodeApi.Answer phones = admin.get("v1/tenants/" + customerId + "/registrations");
@@ -192,6 +202,23 @@ class ApiIT {
         assertThat(imported.json().getJsonArray("created").getValuesAs(JsonObject.class))
                 .extracting(one -> one.getJsonObject("extension").getString("displayName"))
                 .containsExactly("Michael Bolton", "Nagheenanajar, Samir");
+        assertThat(imported.json().getJsonArray("created").getValuesAs(JsonObject.class))
+                .allSatisfy(one -> assertThat(one.getString("voicemailPin")).matches("[0-9]{6}"));
+        try (Connection database = nodeDatabase(); PreparedStatement older = database.prepareStatement(
+                "delete from voicemail_box b using extension e where e.id = b.extension_id and e.tenant_id = ? and e.number = '203'")) {
+            older.setObject(1, UUID.fromString(customerId));
+            assertThat(older.executeUpdate()).as("203 made as before every extension got its mailbox").isEqualTo(1);
+        }
+        String mailbox203 = "v1/tenants/" + customerId + "/extensions/203/voicemail";
+        assertProblem(admin.get(mailbox203), 404, "urn:tandem:problem:not-found");
+        NodeApi.Answer opened = admin.post(mailbox203, "");
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        assertThat(opened.header("Location")).endsWith("/api/" + mailbox203);
+        assertThat(opened.json().getString("voicemailPin")).matches("[0-9]{6}");
+        assertThat(opened.json().getJsonObject("voicemail").getBoolean("enabled")).isTrue();
+        assertProblem(admin.post(mailbox203, ""), 409, "urn:tandem:problem:already-exists");
+        assertProblem(admin.post("v1/tenants/" + customerId + "/extensions/299/voicemail", ""), 404,
+                "urn:tandem:problem:not-found");
         String extensionId = created.json().getJsonObject("extension").getString("id");
         assertThat(admin.patch("v1/tenants/" + customerId + "/extensions/" + extensionId, "{\"displayName\": \"Peter G.\"}")
                 .json().getString("displayName")).isEqualTo("Peter G.");

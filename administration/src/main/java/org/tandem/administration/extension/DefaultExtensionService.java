@@ -21,6 +21,9 @@ import org.tandem.domain.shared.Names;
 import org.tandem.domain.tenant.HomeNodeCheck;
 import org.tandem.domain.tenant.Tenant;
 import org.tandem.domain.tenant.TenantRepository;
+import org.tandem.domain.voicemail.Mailbox;
+import org.tandem.domain.voicemail.NewMailboxes;
+import org.tandem.domain.voicemail.VoicemailPin;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,6 +49,8 @@ public class DefaultExtensionService implements ExtensionService {
     private PortalAccountRepository accounts;
     @Inject
     private HomeNodeCheck homeNode;
+    @Inject
+    private NewMailboxes mailboxes;
     private final CsvImportLimits importLimits = CsvImportLimits.fromSystemProperties();
 
     @Override
@@ -69,7 +74,7 @@ public class DefaultExtensionService implements ExtensionService {
         checkedNumber.flatMap(free -> takenProblem(tenant, free)).ifPresent(problem -> checks.taken(NUMBER, problem));
         checks.throwIfAny();
         requireRoom(tenant, 1);
-        return issue(tenant, checkedNumber.orElseThrow(), name.orElseThrow());
+        return issue(tenant, List.of(new Wanted(checkedNumber.orElseThrow(), name.orElseThrow()))).getFirst();
     }
 
     @Override
@@ -87,7 +92,7 @@ public class DefaultExtensionService implements ExtensionService {
         Extension extension = extension(tenant, extensionId);
         String password = SipPasswords.generate();
         extension.changeSipPassword(tenant, password.toCharArray());
-        return new IssuedCredentials(summary(extension, login(extension)), tenant.sipDomain().name(), password);
+        return new IssuedCredentials(summary(extension, login(extension)), tenant.sipDomain().name(), password, null);
     }
 
     @Override
@@ -151,11 +156,9 @@ public class DefaultExtensionService implements ExtensionService {
             problems.sort(Comparator.comparingInt(ImportProblem::line));
             return ImportResult.refused(problems);
         }
-        List<IssuedCredentials> created = new ArrayList<>();
-        for (CsvImport.Line line : lines) {
-            created.add(issue(tenant, new ExtensionNumber(line.extension()), Names.required(line.displayName(), "name")));
-        }
-        return ImportResult.allCreated(created);
+        return ImportResult.allCreated(issue(tenant, lines.stream()
+                .map(line -> new Wanted(new ExtensionNumber(line.extension()), Names.required(line.displayName(), "name")))
+                .toList()));
     }
 
     private Optional<String> lineProblem(Tenant tenant, CsvImport.Line line, Set<String> inFile) {
@@ -172,11 +175,37 @@ public class DefaultExtensionService implements ExtensionService {
         return takenProblem(tenant, number);
     }
 
-    private IssuedCredentials issue(Tenant tenant, ExtensionNumber number, String displayName) {
-        String password = SipPasswords.generate();
-        Extension extension = new Extension(tenant, number, displayName, password.toCharArray());
-        extensions.add(extension);
-        return new IssuedCredentials(summary(extension, null), tenant.sipDomain().name(), password);
+    /** An extension to make: its number, checked free, and its person's name. */
+    private record Wanted(ExtensionNumber number, String displayName) {
+    }
+
+    /** A new extension's PIN, in digits to show once and as the hash kept. */
+    private record NewPin(String digits, VoicemailPin pin) {
+        static NewPin of(ExtensionNumber extension) {
+            String digits = VoicemailPin.generateDigits(extension);
+            return new NewPin(digits, VoicemailPin.choose(digits, extension));
+        }
+    }
+
+    /**
+     * Makes the extensions, each with its mailbox opened, enabled, under a generated PIN. The PINs are
+     * hashed on every core at once: each hash is slow on purpose, and a large import makes many.
+     */
+    private List<IssuedCredentials> issue(Tenant tenant, List<Wanted> wanted) {
+        List<NewPin> pins = wanted.parallelStream().map(one -> NewPin.of(one.number())).toList();
+        List<IssuedCredentials> issued = new ArrayList<>();
+        List<Mailbox> opened = new ArrayList<>();
+        for (int i = 0; i < wanted.size(); i++) {
+            String password = SipPasswords.generate();
+            Extension extension = new Extension(tenant, wanted.get(i).number(), wanted.get(i).displayName(),
+                    password.toCharArray());
+            extensions.add(extension);
+            opened.add(Mailbox.open(extension.id(), tenant.id(), extension.number(), pins.get(i).pin()));
+            issued.add(new IssuedCredentials(summary(extension, null), tenant.sipDomain().name(), password,
+                    pins.get(i).digits()));
+        }
+        mailboxes.open(opened);
+        return issued;
     }
 
     /** Checked before the insert, so an expected duplicate never reaches the database as an error. */

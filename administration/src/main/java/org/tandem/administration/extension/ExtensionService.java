@@ -18,7 +18,8 @@ public interface ExtensionService {
     TenantExtensions extensions(Actor actor, UUID tenantId);
 
     /**
-     * Creates the extension with a new SIP password.
+     * Creates the extension with a new SIP password and its mailbox, enabled, with a new PIN (both
+     * generated and in the answer only).
      *
      * @throws org.tandem.administration.shared.InvalidInputException bad or taken number, bad name
      * @throws org.tandem.administration.shared.OverPlanException     the plan allows no more extensions
@@ -44,6 +45,6 @@ public interface ExtensionService {
     /** Deletes the extension's portal login (and its API tokens); the extension itself stays. */
     void removePortalLogin(Actor actor, UUID tenantId, UUID extensionId);
 
-    /** Creates every extension of {@code csv}, or none of them (see {@link ImportResult}). */
+    /** Creates every extension of {@code csv}, each with its mailbox as {@link #create} does, or none of them (see {@link ImportResult}). */
     ImportResult importCsv(Actor actor, UUID tenantId, String csv);
 }

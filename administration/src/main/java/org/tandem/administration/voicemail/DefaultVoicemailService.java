@@ -11,6 +11,7 @@ import org.tandem.domain.account.PortalAccount;
 import org.tandem.domain.account.PortalAccountRepository;
 import org.tandem.domain.account.Role;
 import org.tandem.domain.extension.Extension;
+import org.tandem.domain.extension.ExtensionNumber;
 import org.tandem.domain.extension.ExtensionRepository;
 import org.tandem.domain.tenant.Tenant;
 import org.tandem.domain.tenant.TenantRepository;
@@ -34,7 +35,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -46,6 +49,7 @@ public class DefaultVoicemailService implements VoicemailService {
 
     static final String NO_SUCH_MAILBOX = "No such mailbox";
     static final String NO_SUCH_MESSAGE = "No such message";
+    private static final Permission OPEN = Permission.administerTenant("open mailboxes");
     private static final Permission USE = Permission.to("use voicemail", Role.OPERATOR, Role.RESELLER_ADMIN,
             Role.TENANT_ADMIN, Role.TENANT_USER);
 
@@ -72,6 +76,31 @@ public class DefaultVoicemailService implements VoicemailService {
                     .map(this::summary).toList();
         }
         return mailboxes.ofTenant(tenant.id()).stream().map(this::summary).toList();
+    }
+
+    @Override
+    public List<ExtensionWithoutMailbox> withoutMailbox(Actor actor, UUID tenantId) {
+        Tenant tenant = Scope.tenant(actor, USE, tenants, tenantId);
+        if (actor.is(Role.TENANT_USER)) {
+            return List.of();
+        }
+        Set<UUID> opened = mailboxes.ofTenant(tenant.id()).stream().map(Mailbox::extensionId).collect(Collectors.toSet());
+        return extensions.ofTenant(tenant.id()).stream()
+                .filter(extension -> !opened.contains(extension.id()))
+                .map(extension -> new ExtensionWithoutMailbox(extension.number().digits(), extension.displayName()))
+                .toList();
+    }
+
+    @Override
+    public OpenedMailbox open(Actor actor, UUID tenantId, String number) {
+        Tenant tenant = Scope.tenant(actor, OPEN, tenants, tenantId);
+        Scope.requireChangeable(actor, tenant);
+        Extension extension = extension(tenant, number);
+        String pin = VoicemailPin.generateDigits(extension.number());
+        Mailbox opened = Mailbox.open(extension.id(), tenant.id(), extension.number(),
+                VoicemailPin.choose(pin, extension.number()));
+        mailboxes.add(opened);
+        return new OpenedMailbox(summary(opened), pin);
     }
 
     @Override
@@ -191,6 +220,17 @@ public class DefaultVoicemailService implements VoicemailService {
             throw new NotFoundException(NO_SUCH_MAILBOX);
         }
         return mailboxes.find(tenant.id(), number).orElseThrow(() -> new NotFoundException(NO_SUCH_MAILBOX));
+    }
+
+    /** Extension {@code number} of the tenant; a malformed number is as not found as a free one. */
+    private Extension extension(Tenant tenant, String number) {
+        Optional<Extension> found;
+        try {
+            found = extensions.find(tenant.id(), new ExtensionNumber(number));
+        } catch (IllegalArgumentException malformed) {
+            found = Optional.empty();
+        }
+        return found.orElseThrow(() -> new NotFoundException("No such extension"));
     }
 
     /** A message of the mailbox that is not deleted; anything else, another mailbox's included, is not found. */

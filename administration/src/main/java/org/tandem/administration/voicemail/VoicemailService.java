@@ -23,6 +23,19 @@ public interface VoicemailService {
     /** The tenant's mailboxes by number: every one for an admin, the own one (if any) for a tenant user. */
     List<MailboxSummary> mailboxes(Actor actor, UUID tenantId);
 
+    /** The tenant's extensions that have no mailbox, by number: an admin's list; empty for a tenant user. */
+    List<ExtensionWithoutMailbox> withoutMailbox(Actor actor, UUID tenantId);
+
+    /**
+     * Opens the mailbox of extension {@code number}, which has none (made before every new extension got
+     * one): enabled, with a generated PIN, on the tenant's home node. For the tenant's admins, its reseller
+     * and the operator.
+     *
+     * @throws org.tandem.administration.access.NotFoundException no such extension in the actor's reach
+     * @throws org.tandem.domain.shared.AlreadyTakenException     the extension has its mailbox already
+     */
+    OpenedMailbox open(Actor actor, UUID tenantId, String number);
+
     /** The number of a tenant user's own extension, when it has a mailbox; empty for every other role. */
     Optional<String> ownMailbox(Actor actor);
 

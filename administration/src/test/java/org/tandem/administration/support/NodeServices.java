@@ -52,6 +52,7 @@ import org.tandem.storage.jdbc.JdbcNodeHeartbeats;
 import org.tandem.storage.jdbc.JdbcRingGroups;
 import org.tandem.storage.jdbc.JdbcTenantRegistrations;
 import org.tandem.storage.jpa.JpaExtensionRepository;
+import org.tandem.storage.jpa.JpaNewMailboxes;
 import org.tandem.storage.jpa.JpaNodeRepository;
 import org.tandem.storage.jpa.JpaPoolRepository;
 import org.tandem.storage.jpa.JpaPortalAccountRepository;
@@ -133,7 +134,8 @@ public final class NodeServices {
                 new JdbcRingGroups(database.dataSource(), guard)), entityManager);
         extensions = Transactions.around(ExtensionService.class,
                 Injection.into(new DefaultExtensionService(), tenants, extensionRepository,
-                        new JpaPortalAccountRepository(entityManager), homeNode), entityManager);
+                        new JpaPortalAccountRepository(entityManager), homeNode, new JpaNewMailboxes(entityManager)),
+                entityManager);
         ringGroups = Transactions.around(RingGroupService.class, Injection.into(new DefaultRingGroupService(), tenants,
                 extensionRepository, new JdbcRingGroups(database.dataSource(), guard)), entityManager);
         cluster = Transactions.around(ClusterService.class, Injection.into(new DefaultClusterService(),

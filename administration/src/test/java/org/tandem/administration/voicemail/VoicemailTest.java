@@ -8,12 +8,10 @@ import org.tandem.administration.access.NotFoundException;
 import org.tandem.administration.extension.IssuedCredentials;
 import org.tandem.administration.shared.InvalidInputException;
 import org.tandem.administration.support.AdministrationFixture;
-import org.tandem.domain.extension.ExtensionNumber;
 import org.tandem.domain.voicemail.CallerId;
 import org.tandem.domain.voicemail.Mailbox;
 import org.tandem.domain.voicemail.MessageFolder;
 import org.tandem.domain.voicemail.VoicemailMessage;
-import org.tandem.domain.voicemail.VoicemailPin;
 import org.tandem.files.FilePath;
 import org.tandem.storage.jdbc.JdbcMailboxes;
 import org.tandem.storage.jdbc.JdbcVoicemailMessages;
@@ -36,7 +34,7 @@ import static org.tandem.administration.support.AdministrationFixture.NORTHWIND_
 import static org.tandem.administration.support.AdministrationFixture.SOUTHGATE_ADMIN;
 
 /**
- * A customer of its own per test with mailboxes on extensions 201 and 202, messages added as the engine
+ * A customer of its own per test with extensions 201 and 202 (their mailboxes opened with them), messages added as the engine
  * adds them and their recordings written in the fixture's files; a tenant user who sees 201.
  */
 class VoicemailTest {
@@ -65,11 +63,9 @@ class VoicemailTest {
         user = fixture.actor(login);
     }
 
+    /** The mailbox opened with the extension. */
     private Mailbox mailbox(IssuedCredentials extension) {
-        ExtensionNumber number = new ExtensionNumber(extension.extension().number());
-        Mailbox mailbox = Mailbox.open(extension.extension().id(), tenant, number, VoicemailPin.choose("2468", number));
-        new JdbcMailboxes(fixture.database().dataSource()).add(mailbox);
-        return mailbox;
+        return new JdbcMailboxes(fixture.database().dataSource()).find(tenant, extension.extension().number()).orElseThrow();
     }
 
     /** A message as the engine leaves it: its recording in the files, then its row. */

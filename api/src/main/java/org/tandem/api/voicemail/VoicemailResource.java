@@ -10,10 +10,12 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
 import org.tandem.administration.shared.InvalidInputException;
 import org.tandem.administration.voicemail.MailboxChange;
 import org.tandem.administration.voicemail.MessageAudio;
@@ -44,6 +46,17 @@ public class VoicemailResource {
     @GET
     public Voicemail mailbox(@PathParam("tenantId") UUID tenantId, @PathParam("number") String number) {
         return Voicemail.of(voicemail.mailbox(caller.actor(), tenantId, number));
+    }
+
+    /**
+     * Opens the mailbox of an extension that has none (one made before every new extension got its
+     * mailbox): enabled, with a generated PIN in this answer only. 409 if it has one.
+     */
+    @POST
+    public Response open(@PathParam("tenantId") UUID tenantId, @PathParam("number") String number,
+                         @Context UriInfo uri) {
+        OpenedVoicemail opened = OpenedVoicemail.of(voicemail.open(caller.actor(), tenantId, number));
+        return Response.created(uri.getAbsolutePath()).entity(opened).build();
     }
 
     /**

@@ -3,6 +3,7 @@ package org.tandem.domain.voicemail;
 import org.tandem.domain.account.PasswordHash;
 import org.tandem.domain.extension.ExtensionNumber;
 
+import java.security.SecureRandom;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,6 +16,9 @@ public record VoicemailPin(PasswordHash hash) {
 
     public static final int MIN_DIGITS = 4;
     public static final int MAX_DIGITS = 10;
+    /** A generated PIN's length: a million choices behind the guessing throttle, and still quick to key in. */
+    public static final int GENERATED_DIGITS = 6;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     public VoicemailPin {
         Objects.requireNonNull(hash, "PIN hash");
@@ -55,6 +59,19 @@ public record VoicemailPin(PasswordHash hash) {
             return Optional.of("A PIN may not be the extension's own number: choose another");
         }
         return Optional.empty();
+    }
+
+    /** Random digits that pass every rule of {@link #problemWith} for {@code extension}, to be shown to its person once. */
+    public static String generateDigits(ExtensionNumber extension) {
+        String digits;
+        do {
+            StringBuilder drawn = new StringBuilder(GENERATED_DIGITS);
+            for (int i = 0; i < GENERATED_DIGITS; i++) {
+                drawn.append((char) ('0' + RANDOM.nextInt(10)));
+            }
+            digits = drawn.toString();
+        } while (problemWith(digits, extension).isPresent());
+        return digits;
     }
 
     /** Whether {@code pin} is what was chosen; false for anything that could never be a PIN. */

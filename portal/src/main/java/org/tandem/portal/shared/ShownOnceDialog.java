@@ -2,6 +2,7 @@ package org.tandem.portal.shared;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Span;
 
 /**
  * A dialog showing a secret just made (a SIP password, a portal password, an API token) the only
@@ -24,5 +25,13 @@ public class ShownOnceDialog extends Dialog {
         addDialogCloseActionListener(attempt -> new Confirmation("Close without copying the " + secret + "?",
                 "It is not shown again. If it was not copied, make a new one.", "Close", CLOSE_UNCOPIED_ID,
                 this::close).open());
+    }
+
+    /** The secret {@code value} with the element id {@code id}, large and in a fixed-width font so each character reads plainly. */
+    protected static Span secret(String value, String id) {
+        Span secret = new Span(value);
+        secret.setId(id);
+        secret.getStyle().set("font-family", "monospace").set("font-size", "var(--lumo-font-size-l)");
+        return secret;
     }
 }

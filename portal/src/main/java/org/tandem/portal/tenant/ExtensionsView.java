@@ -46,10 +46,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A tenant's extensions: add one (its SIP password is shown once), rename, new password, delete, give
- * its person a portal login of their own (its generated password shown once) or remove it, and
- * add many from CSV, pasted or uploaded. Refusals show where they belong: beside the field, or above
- * the list for the plan's limit and for the lines of a CSV.
+ * A tenant's extensions: add one (its SIP password and its mailbox's PIN are shown once), rename, new
+ * password, delete, give its person a portal login of their own (its generated password shown once) or
+ * remove it, and add many from CSV, pasted or uploaded. Refusals show where they belong: beside the
+ * field, or above the list for the plan's limit and for the lines of a CSV.
  */
 @Route(value = TenantRoute.PATH + "extensions", layout = MainLayout.class)
 @PageTitle("Extensions | Tandem")

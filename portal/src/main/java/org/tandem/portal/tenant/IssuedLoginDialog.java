@@ -16,9 +16,7 @@ final class IssuedLoginDialog extends ShownOnceDialog {
         setHeaderTitle("Portal login for extension " + issued.extension().number());
         Span username = new Span(issued.username());
         username.setId("issued-login");
-        Span password = new Span(issued.password());
-        password.setId("issued-login-password");
-        password.getStyle().set("font-family", "monospace").set("font-size", "var(--lumo-font-size-l)");
+        Span password = secret(issued.password(), "issued-login-password");
         add(new Paragraph("Give these to " + issued.extension().displayName() + " now: the password is shown only "
                         + "this once. Signed in, they see their own phone and calls under My phone, and can change "
                         + "the password there."),

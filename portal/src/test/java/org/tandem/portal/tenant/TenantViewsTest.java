@@ -16,6 +16,8 @@ import org.tandem.administration.extension.ImportProblem;
 import org.tandem.administration.registration.RegisteredPhone;
 import org.tandem.domain.extension.ExtensionNumber;
 import org.tandem.domain.extension.SipCredentials;
+import org.tandem.domain.voicemail.Mailbox;
+import org.tandem.storage.jdbc.JdbcMailboxes;
 import org.tandem.storage.jpa.JpaExtensionRepository;
 import org.tandem.portal.security.SignIn;
 import org.tandem.portal.support.PortalViewTest;
@@ -67,6 +69,26 @@ class TenantViewsTest extends PortalViewTest {
         assertThat(TenantViewsTest.<ExtensionSummary>gridRows("extensions")).extracting(ExtensionSummary::displayName)
                 .containsExactly("Front desk");
         assertThat(_get(Paragraph.class, spec -> spec.withId("extension-usage")).getText()).startsWith("1 of 5");
+    }
+
+    @Test
+    void aNewExtensionsVoicemailPinIsShownOnceBesideThePasswordAndOpensItsMailbox() {
+        UUID tenant = signInToNewCustomer(5);
+
+        addExtension("201", "Front desk");
+
+        String pin = _get(Span.class, spec -> spec.withId("voicemail-pin")).getText();
+        assertThat(pin).matches("[0-9]{6}");
+        Mailbox mailbox = new JdbcMailboxes(fixture.database().dataSource()).find(tenant, "201").orElseThrow();
+        assertThat(mailbox.settings().enabled()).isTrue();
+        assertThat(mailbox.pin().matches(pin)).isTrue();
+        _click(_get(Button.class, spec -> spec.withId("credentials-done")));
+        _assertNone(Span.class, spec -> spec.withId("voicemail-pin"));
+
+        _click(action("new-password-201"));
+        _click(_get(Button.class, spec -> spec.withId("confirm-new-password")));
+        _assertOne(Span.class, spec -> spec.withId("sip-password"));
+        _assertNone(Span.class, spec -> spec.withId("voicemail-pin"));
     }
 
     @SuppressWarnings("unchecked")
@@ -162,7 +184,7 @@ class TenantViewsTest extends PortalViewTest {
 
     @Test
     void aCsvWithBadLinesListsThemAndCreatesNothing() {
-        signInToNewCustomer(10);
+        UUID tenant = signInToNewCustomer(10);
 
         _setValue(_get(TextArea.class, spec -> spec.withId("csv")), "301,Ann\n30x,Bad\n");
         _click(_get(Button.class, spec -> spec.withId("import-csv")));
@@ -177,6 +199,13 @@ class TenantViewsTest extends PortalViewTest {
         assertThat(TenantViewsTest.<ExtensionSummary>gridRows("extensions")).extracting(ExtensionSummary::number)
                 .containsExactly("301", "302");
         _assertNone(Grid.class, spec -> spec.withId("import-problems"));
+        Grid<?> issued = _get(Grid.class, spec -> spec.withId("issued-credentials"));
+        for (int row = 0; row < 2; row++) {
+            String pin = GridKt._getFormatted(issued, row, "voicemail-pin");
+            String number = GridKt._getFormatted(issued, row, "sip-user").substring(0, 3);
+            assertThat(new JdbcMailboxes(fixture.database().dataSource()).find(tenant, number).orElseThrow().pin()
+                    .matches(pin)).as(number).isTrue();
+        }
     }
 
     @Test

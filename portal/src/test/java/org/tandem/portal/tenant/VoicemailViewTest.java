@@ -7,6 +7,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.dom.Element;
@@ -14,6 +15,8 @@ import com.vaadin.flow.server.StreamResource;
 import com.vaadin.flow.server.VaadinSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.tandem.administration.extension.IssuedCredentials;
+import org.tandem.administration.support.AdministrationFixture;
 import org.tandem.administration.voicemail.MailboxSummary;
 import org.tandem.administration.voicemail.MessageEntry;
 import org.tandem.domain.extension.ExtensionNumber;
@@ -32,12 +35,15 @@ import org.tandem.storage.jdbc.JdbcVoicemailMessages;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
 import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertOne;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -100,6 +106,36 @@ class VoicemailViewTest extends PortalViewTest {
                 .doesNotContain(message.id());
         assertThat(new JdbcVoicemailMessages(fixture.database().dataSource(), fixture.nodeId())
                 .find(acme101.extensionId(), message.id()).orElseThrow().folder()).isEqualTo(MessageFolder.DELETED);
+    }
+
+    @Test
+    void anExtensionWithoutMailboxIsListedAndItsMailboxOpenedWithThePinShownOnce() throws Exception {
+        AdministrationFixture.NewCustomer customer = fixture.newCustomer("Older View Co", 5);
+        IssuedCredentials older = fixture.extensions.create(fixture.actor(customer.admin()), customer.id(), "201", "Made long ago");
+        try (Connection connection = fixture.database().dataSource().getConnection();
+             PreparedStatement statement = connection.prepareStatement("delete from voicemail_box where extension_id = ?")) {
+            statement.setObject(1, older.extension().id());
+            assertThat(statement.executeUpdate()).as("the extension made as before every one got its mailbox").isEqualTo(1);
+        }
+        submitLogin(customer.admin(), customer.password());
+        navigate("tenants/" + customer.id() + "/voicemail");
+
+        assertThat(VoicemailViewTest.<MailboxSummary>gridRows("mailboxes")).isEmpty();
+        Grid<?> without = _get(Grid.class, spec -> spec.withId("without-mailbox"));
+        assertThat(GridKt._getFormattedRow(without, 0)).containsSequence("201", "Made long ago", "no mailbox");
+        Button open = (Button) GridKt._getCellComponent(without, 0, "actions");
+        assertThat(open.getId()).contains("open-new-mailbox-201");
+        _click(open);
+
+        String pin = _get(Span.class, spec -> spec.withId("voicemail-pin")).getText();
+        Mailbox opened = new JdbcMailboxes(fixture.database().dataSource()).find(customer.id(), "201").orElseThrow();
+        assertThat(opened.settings().enabled()).isTrue();
+        assertThat(opened.pin().matches(pin)).isTrue();
+        _click(_get(Button.class, spec -> spec.withId("opened-mailbox-done")));
+        _assertNone(Span.class, spec -> spec.withId("voicemail-pin"));
+        assertThat(VoicemailViewTest.<MailboxSummary>gridRows("mailboxes")).extracting(MailboxSummary::number)
+                .containsExactly("201");
+        assertThat(without.isVisible()).isFalse();
     }
 
     /** The control {@code prefix + id} in the message's row. */

@@ -21,6 +21,7 @@ import org.tandem.domain.ringgroup.RingGroupRepository;
 import org.tandem.domain.tenant.TenantRepository;
 import org.tandem.domain.voicemail.MailboxChangeFeed;
 import org.tandem.domain.voicemail.Mailboxes;
+import org.tandem.domain.voicemail.NewMailboxes;
 import org.tandem.domain.voicemail.VoicemailMessages;
 import org.tandem.storage.jdbc.JdbcActiveCalls;
 import org.tandem.storage.jdbc.JdbcCallHistory;
@@ -32,6 +33,7 @@ import org.tandem.storage.jdbc.JdbcRingGroups;
 import org.tandem.storage.jdbc.JdbcTenantRegistrations;
 import org.tandem.storage.jdbc.HomeNodeConnectionCheck;
 import org.tandem.storage.jpa.JpaExtensionRepository;
+import org.tandem.storage.jpa.JpaNewMailboxes;
 import org.tandem.storage.jpa.JpaNodeRepository;
 import org.tandem.storage.jpa.JpaPoolRepository;
 import org.tandem.storage.jpa.JpaPortalAccountRepository;
@@ -103,6 +105,12 @@ public class Repositories {
     @Produces
     Mailboxes mailboxes(HomeNodeConnectionCheck homeNode) {
         return new JdbcMailboxes(dataSource, homeNode);
+    }
+
+    /** New extensions' mailboxes, in the transaction that makes the extensions. */
+    @Produces
+    NewMailboxes newMailboxes() {
+        return new JpaNewMailboxes(entityManager);
     }
 
     /** Filed by any node, each writing rows of its own (ADR 0002), so this node's id goes with them. */

@@ -1,7 +1,6 @@
 package org.tandem.storage.demo;
 
 import jakarta.persistence.EntityManager;
-import org.hibernate.Session;
 import org.tandem.domain.account.PortalAccount;
 import org.tandem.domain.account.Role;
 import org.tandem.domain.extension.Extension;
@@ -15,15 +14,14 @@ import org.tandem.domain.tenant.SipDomain;
 import org.tandem.domain.tenant.Tenant;
 import org.tandem.domain.voicemail.Mailbox;
 import org.tandem.domain.voicemail.VoicemailPin;
-import org.tandem.storage.jdbc.JdbcMailboxes;
 import org.tandem.storage.jpa.JpaExtensionRepository;
+import org.tandem.storage.jpa.JpaNewMailboxes;
 import org.tandem.storage.jpa.JpaOperatorRepository;
 import org.tandem.storage.jpa.JpaPoolRepository;
 import org.tandem.storage.jpa.JpaPortalAccountRepository;
 import org.tandem.storage.jpa.JpaResellerRepository;
 import org.tandem.storage.jpa.JpaTenantRepository;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -91,14 +89,7 @@ public final class DemoData {
             mailboxes.add(Mailbox.open(extension.id(), tenant.id(), extension.number(),
                     VoicemailPin.choose(demo.voicemailPin(), extension.number())));
         }
-        // The mailboxes' table has no entity (JdbcMailboxes): written on the transaction's own connection.
-        entityManager.flush();
-        Instant now = Instant.now();
-        entityManager.unwrap(Session.class).doWork(connection -> {
-            for (Mailbox mailbox : mailboxes) {
-                JdbcMailboxes.insert(connection, mailbox, now);
-            }
-        });
+        new JpaNewMailboxes(entityManager).open(mailboxes);
 
         JpaPortalAccountRepository accounts = new JpaPortalAccountRepository(entityManager);
         accounts.add(PortalAccount.operator(OPERATOR_LOGIN, OPERATOR_PASSWORD.toCharArray()));

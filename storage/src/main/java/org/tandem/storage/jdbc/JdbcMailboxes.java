@@ -97,7 +97,7 @@ public final class JdbcMailboxes implements Mailboxes {
     }
 
     /**
-     * Adds {@code mailbox} on {@code connection}, in its caller's transaction (the demo's seeding):
+     * Adds {@code mailbox} on {@code connection}, in its caller's transaction (new extensions, {@code JpaNewMailboxes}):
      * refuses an extension that is not that number of that tenant, and a second mailbox for one.
      */
     public static boolean insert(Connection connection, Mailbox mailbox, Instant createdAt) throws SQLException {
